@@ -1,0 +1,115 @@
+"""peacediff: version negotiated texts provision by provision.
+
+Quick start::
+
+    import peacediff
+    peacediff.versions()                        # bundled versions, oldest first
+    old = peacediff.load("us-russia-28")        # a bundled id, a .toml file or a numbered text file
+    new = peacediff.load("us-ua-20")
+    c = peacediff.compare(old, new)             # align="auto" | "keys" | "text"
+    for ch in c.changes:
+        print(ch.kind, ch.label, [pc.display() for pc in ch.parameter_changes])
+    html = c.to_html()                          # self-contained redline page
+
+Versions built in code::
+
+    v = peacediff.Version.from_texts("v2", [("1", "A ceasefire."), ("2", "Elections.")], title="Draft 2")
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peacediff.archive import Archive
+from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch, compare
+from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
+from peacediff.store import Problem, VersionFileError, dumps, load_version, save
+
+__all__ = [
+    "Archive",
+    "Change",
+    "Claim",
+    "Comparison",
+    "Evidence",
+    "ModalityShift",
+    "Parameter",
+    "ParameterChange",
+    "PossibleMatch",
+    "Problem",
+    "Provision",
+    "Removal",
+    "Source",
+    "Variant",
+    "Version",
+    "VersionFileError",
+    "__version__",
+    "compare",
+    "dumps",
+    "load",
+    "load_version",
+    "save",
+    "variants",
+    "versions",
+]
+
+__version__ = "0.1.0"
+
+
+def versions() -> list[Version]:
+    """The bundled versions, oldest first.
+
+    Example::
+
+        >>> [v.id for v in versions()][0]
+        'us-russia-28'
+    """
+    return Archive.bundled().versions()
+
+
+def load(ref: str | os.PathLike[str]) -> Version:
+    """Load a version by bundled id, version-file path (``.toml``) or numbered plain-text path.
+
+    Raises ``LookupError`` when ``ref`` is neither a bundled id nor an
+    existing file, and :class:`VersionFileError` for a malformed file.
+
+    Example::
+
+        >>> load("us-russia-28").declared_count
+        28
+    """
+    text = os.fspath(ref)
+    path = Path(text)
+    if not path.suffix and os.sep not in text and "/" not in text:
+        archive = Archive.bundled()
+        if text in archive:
+            return archive.get(text)
+    if path.is_file():
+        if path.suffix.lower() == ".toml":
+            return load_version(path)
+        from peacediff.plaintext import load_text
+
+        return load_text(path)
+    known = ", ".join(v.id for v in versions())
+    raise LookupError(
+        f"{text!r} is neither a bundled version nor an existing file\n"
+        f"    fix: use one of the bundled ids ({known}) or the path of a .toml or numbered .txt file"
+    )
+
+
+def variants(ref: str | None = None) -> list[tuple[Version, Variant]]:
+    """Reported variants (points on which sources disagree) with the version recording each.
+
+    ``ref`` limits the list to one bundled version or provision key.
+
+    Example::
+
+        >>> any(v.parameter == "armed_forces_cap" for _, v in variants())
+        True
+    """
+    out = []
+    for version in versions():
+        for variant in version.variants:
+            if ref is None or ref in (version.id, variant.key, variant.id):
+                out.append((version, variant))
+    return out

@@ -1,0 +1,624 @@
+"""Value types for negotiated texts: provisions, versions, sources and evidence.
+
+The model is plain, frozen data.  It knows nothing about files, alignment or
+HTML: :mod:`peacediff.store` reads and writes it, :mod:`peacediff.compare`
+compares it, :mod:`peacediff.render` draws it.
+
+Every class validates at construction, so an object that exists is a valid
+object, and every class has a ``to_dict()`` whose key order is fixed: equal
+objects serialise to identical bytes.
+
+Example::
+
+    >>> from peacediff.model import Provision, Version
+    >>> v = Version.from_texts("draft-1", [("1", "Sovereignty is reaffirmed."),
+    ...                                    ("2", "Forces are capped at 600,000.")])
+    >>> [p.number for p in v.provisions]
+    ['1', '2']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Union
+
+import attrs
+
+__all__ = [
+    "CONFIDENCE_LEVELS",
+    "COVERAGE_LEVELS",
+    "STATUSES",
+    "Claim",
+    "Evidence",
+    "Parameter",
+    "ParameterValue",
+    "Provision",
+    "Removal",
+    "Source",
+    "Variant",
+    "Version",
+]
+
+#: How sure the record is that a provision says what its text says, most sure first.
+CONFIDENCE_LEVELS: tuple[str, ...] = (
+    "published",  # wording reproduced consistently from a published or leaked text
+    "summary",  # content confirmed in summary or quoted form; exact wording not seen
+    "reported",  # described by media, no text seen
+    "single-source",  # one secondary or indirect report only
+    "inferred",  # the editor's inference, not stated by any source
+    "unknown",  # nothing found
+)
+
+#: What kind of document a version is.
+STATUSES: tuple[str, ...] = ("published", "leaked", "reported", "draft", "adopted")
+
+#: Whether a version's provision list is the whole version ("complete") or only
+#: what was reported of it ("partial").  In a partial version, a provision of a
+#: parent that is neither present nor explicitly removed has an unknown fate.
+COVERAGE_LEVELS: tuple[str, ...] = ("complete", "partial")
+
+#: A typed fact: a count, an amount, a flag, a name or a list of names.
+ParameterValue = Union[bool, int, float, str, tuple[str, ...]]
+
+# Keys and ids are identifiers that survive renumbering and appear in URLs and
+# HTML anchors, so they are restricted to a portable alphabet.
+_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+# Printed numbers: "6", "10", "a", "iv", "12.3", "SG-1" - no whitespace.
+_NUMBER_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.()\-]*[A-Za-z0-9)])?$")
+_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PARAM_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _check_id(kind: str) -> Any:
+    def check(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and not _ID_RE.match(value):
+            raise ValueError(
+                f"{kind} {value!r} is not a valid identifier: use lower-case letters, "
+                "digits, '.', '_' and '-', starting and ending with a letter or digit "
+                "(e.g. 'army-cap')"
+            )
+
+    return check
+
+
+def _check_text(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{attr.name} must be a string, not {type(value).__name__}")
+    if "\x00" in value:
+        raise ValueError(f"{attr.name} contains a NUL character")
+
+
+def _check_nonempty(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attr.name} must not be empty")
+
+
+def _check_one_of(allowed: tuple[str, ...]) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
+        if value not in allowed:
+            raise ValueError(f"{attr.name} must be one of {', '.join(allowed)}; got {value!r}")
+
+    return check
+
+
+def _check_date(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _DATE_RE.match(value):
+        raise ValueError(f"{attr.name} {value!r} must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _tuple_of_str(value: Iterable[str] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _check_str_items(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str):
+            raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
+
+
+def _typed_tuple(cls: type) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for item in value:
+            if not isinstance(item, cls):
+                raise TypeError(f"{attr.name} must hold {cls.__name__} objects, not {type(item).__name__}")
+
+    return check
+
+
+def _normalise_value(value: Any) -> ParameterValue:
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, tuple):
+        if not all(isinstance(v, str) for v in value):
+            raise TypeError("a list-valued parameter must hold strings only")
+        return
+    if isinstance(value, float) and value != value:  # NaN never equals itself: no round trip
+        raise ValueError("a parameter value must not be NaN")
+    if not isinstance(value, (bool, int, float, str)):
+        raise TypeError(
+            f"a parameter value must be a number, string, boolean or list of strings, not {type(value).__name__}"
+        )
+
+
+@attrs.frozen
+class Source:
+    """Where a claim comes from: an outlet's report, a published text or a seed file.
+
+    ``seed`` names a file under ``seeds/`` whose text is the verbatim evidence
+    base; evidence quotes citing this source are checked against it.
+    """
+
+    id: str = attrs.field(validator=[_check_id("source id")])
+    outlet: str = attrs.field(validator=[_check_text, _check_nonempty])
+    date: str | None = attrs.field(default=None, validator=_check_date)
+    url: str | None = attrs.field(default=None, validator=_check_text)
+    seed: str | None = attrs.field(default=None, validator=_check_text)
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "date": self.date,
+            "url": self.url,
+            "seed": self.seed,
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class Evidence:
+    """A short verbatim quote from a source supporting a provision or claim."""
+
+    source: str = attrs.field(validator=_check_id("source id"))
+    quote: str = attrs.field(validator=[_check_text, _check_nonempty])
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {"source": self.source, "quote": self.quote, "note": self.note}
+
+
+@attrs.frozen
+class Parameter:
+    """A typed fact carried by a provision, e.g. ``armed_forces_cap = 600000``.
+
+    ``unit`` says how to read a number ("personnel", "USD", "days", "percent").
+    """
+
+    name: str = attrs.field()
+    value: ParameterValue = attrs.field(converter=_normalise_value, validator=_check_value)
+    unit: str | None = attrs.field(default=None, validator=_check_text)
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    @name.validator
+    def _check_name(self, _attr: attrs.Attribute[Any], value: str) -> None:
+        if not isinstance(value, str) or not _PARAM_NAME_RE.match(value):
+            raise ValueError(
+                f"parameter name {value!r} must be snake_case: a lower-case letter, "
+                "then letters, digits or '_' (e.g. 'armed_forces_cap')"
+            )
+
+    def display(self) -> str:
+        """Human-readable value with thousands separators and unit: ``600,000 personnel``."""
+        return format_value(self.value, self.unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"name": self.name, "value": value, "unit": self.unit, "note": self.note}
+
+
+def format_value(value: ParameterValue | None, unit: str | None = None) -> str:
+    """Format a parameter value for people: ``format_value(600000, "personnel")`` is ``'600,000 personnel'``."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    elif isinstance(value, float):
+        text = f"{value:,.10g}" if abs(value) < 1e16 else repr(value)
+    elif isinstance(value, tuple):
+        text = ", ".join(value)
+    else:
+        text = value
+    if unit == "USD" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"USD {text}"
+    if unit == "percent" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{text}%"
+    return f"{text} {unit}" if unit else text
+
+
+def _provision_tuple(value: Iterable[Provision] | None) -> tuple[Provision, ...]:
+    return () if value is None else tuple(value)
+
+
+@attrs.frozen
+class Provision:
+    """One point of a version, with its sub-points.
+
+    ``number`` is the label as printed in that version ("6", "a"; ``None`` when
+    the version's numbering is not known).  ``key`` is a lineage id shared by
+    the same provision across versions, surviving renumbering.  ``origins``
+    names keys of earlier provisions this one was split from or merged out of.
+
+    ``text`` is a paraphrase of the provision.  When only the fact of a change
+    was reported, not the new wording, ``wording_known`` is False and ``text``
+    describes what was reported.
+    """
+
+    text: str = attrs.field(validator=[_check_text, _check_nonempty])
+    number: str | None = attrs.field(default=None)
+    key: str | None = attrs.field(default=None, validator=_check_id("key"))
+    title: str | None = attrs.field(default=None, validator=_check_text)
+    category: str | None = attrs.field(default=None, validator=_check_text)
+    category_inferred: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    confidence: str = attrs.field(default="published", validator=_check_one_of(CONFIDENCE_LEVELS))
+    wording_known: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    origins: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Parameter))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    subpoints: tuple[Provision, ...] = attrs.field(
+        default=(), converter=_provision_tuple, validator=_typed_tuple(object)
+    )
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    @number.validator
+    def _check_number(self, _attr: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str) or not _NUMBER_RE.match(value):
+            raise ValueError(
+                f"number {value!r} must be a label without spaces such as '6', '12', 'a' or 'SG-1'"
+            )
+
+    @origins.validator
+    def _check_origins(self, _attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for origin in value:
+            _check_id("origin key")(self, _attr, origin)
+
+    @parameters.validator
+    def _check_parameters(self, _attr: attrs.Attribute[Any], value: tuple[Parameter, ...]) -> None:
+        names = [p.name for p in value]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"parameter {dupes[0]!r} is given twice; keep one value per name")
+
+    @subpoints.validator
+    def _check_subpoints(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:
+        for sub in value:
+            if not isinstance(sub, Provision):
+                raise TypeError(f"subpoints must hold Provision objects, not {type(sub).__name__}")
+        _check_unique((s.number for s in value), "sub-point number")
+        _check_unique((s.key for s in value), "sub-point key")
+
+    @property
+    def label(self) -> str:
+        """The printed number, or a dash when the numbering is not known."""
+        return self.number if self.number is not None else "–"
+
+    @property
+    def full_text(self) -> str:
+        """The text with its sub-points, one per line, as ``"(a) ..."``: what diffs compare."""
+        lines = [self.text]
+        for sub in self.subpoints:
+            head = f"({sub.number}) " if sub.number is not None else "• "
+            lines.append(head + sub.full_text.replace("\n", "\n  "))
+        return "\n".join(lines)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The parameter called ``name`` here or in a sub-point, or None."""
+        for p in self.iter_parameters():
+            if p.name == name:
+                return p
+        return None
+
+    def iter_parameters(self) -> Iterator[Parameter]:
+        """This provision's parameters, then its sub-points', depth first."""
+        yield from self.parameters
+        for sub in self.subpoints:
+            yield from sub.iter_parameters()
+
+    def walk(self) -> Iterator[Provision]:
+        """This provision and all its sub-points, depth first."""
+        yield self
+        for sub in self.subpoints:
+            yield from sub.walk()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {
+            "number": self.number,
+            "key": self.key,
+            "title": self.title,
+            "text": self.text,
+            "category": self.category,
+            "category_inferred": self.category_inferred,
+            "confidence": self.confidence,
+            "wording_known": self.wording_known,
+            "origins": list(self.origins),
+            "parameters": [p.to_dict() for p in self.parameters],
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "subpoints": [s.to_dict() for s in self.subpoints],
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class Removal:
+    """An explicit report that a parent's provision was dropped in this version."""
+
+    key: str = attrs.field(validator=_check_id("key"))
+    confidence: str = attrs.field(default="reported", validator=_check_one_of(CONFIDENCE_LEVELS))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {
+            "key": self.key,
+            "confidence": self.confidence,
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class Claim:
+    """One source's version of a disputed fact."""
+
+    value: ParameterValue = attrs.field(converter=_normalise_value, validator=_check_value)
+    sources: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_check_str_items)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    unit: str | None = attrs.field(default=None, validator=_check_text)
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    def display(self) -> str:
+        """Human-readable value: ``600,000 personnel``."""
+        return format_value(self.value, self.unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "value": value,
+            "unit": self.unit,
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class Variant:
+    """A point on which reports disagree, with every claim and its source.
+
+    ``key`` and ``parameter`` tie the dispute to a provision and one of its
+    parameters when it has one; ``verdict`` says which claim the record
+    accepts and why.
+    """
+
+    id: str = attrs.field(validator=_check_id("variant id"))
+    topic: str = attrs.field(validator=[_check_text, _check_nonempty])
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple, validator=_typed_tuple(Claim))
+    key: str | None = attrs.field(default=None, validator=_check_id("key"))
+    parameter: str | None = attrs.field(default=None, validator=_check_text)
+    verdict: str | None = attrs.field(default=None, validator=_check_text)
+
+    @claims.validator
+    def _check_claims(self, _attr: attrs.Attribute[Any], value: tuple[Claim, ...]) -> None:
+        if len(value) < 2:
+            raise ValueError(f"variant {self.id!r} needs at least two claims: a dispute has two sides")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "key": self.key,
+            "parameter": self.parameter,
+            "claims": [c.to_dict() for c in self.claims],
+            "verdict": self.verdict,
+        }
+
+
+def _check_unique(values: Iterable[str | None], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value is None:
+            continue
+        if value in seen:
+            raise ValueError(f"duplicate {what} {value!r}: each must be unique within its list")
+        seen.add(value)
+
+
+@attrs.frozen
+class Version:
+    """One draft, report or published text of a negotiated document.
+
+    ``coverage`` is "complete" when ``provisions`` is the whole document and
+    "partial" when it is only what was reported: in a partial version, a
+    parent's provision that is neither present nor listed in ``removed`` has
+    an unknown fate, never a removed one.
+    """
+
+    id: str = attrs.field(validator=_check_id("version id"))
+    title: str = attrs.field(validator=[_check_text, _check_nonempty])
+    provisions: tuple[Provision, ...] = attrs.field(default=(), converter=_provision_tuple)
+    date: str | None = attrs.field(default=None, validator=_check_date)
+    date_note: str | None = attrs.field(default=None, validator=_check_text)
+    proposer: str | None = attrs.field(default=None, validator=_check_text)
+    drafters: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    status: str = attrs.field(default="draft", validator=_check_one_of(STATUSES))
+    coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
+    declared_count: int | None = attrs.field(default=None)
+    parents: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Source))
+    removed: tuple[Removal, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Removal))
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Variant))
+    summary: str | None = attrs.field(default=None, validator=_check_text)
+    note: str | None = attrs.field(default=None, validator=_check_text)
+
+    @declared_count.validator
+    def _check_count(self, _attr: attrs.Attribute[Any], value: int | None) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise ValueError(f"declared_count must be a non-negative integer, not {value!r}")
+
+    @provisions.validator
+    def _check_provisions(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:
+        for p in value:
+            if not isinstance(p, Provision):
+                raise TypeError(f"provisions must hold Provision objects, not {type(p).__name__}")
+        _check_unique((p.number for p in value), "provision number")
+        _check_unique((p.key for p in self.walk_all(value)), "key")
+
+    @parents.validator
+    def _check_parents(self, _attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for parent in value:
+            _check_id("parent id")(self, _attr, parent)
+            if parent == self.id:
+                raise ValueError(f"version {self.id!r} lists itself as a parent")
+
+    @sources.validator
+    def _check_sources(self, _attr: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
+        _check_unique((s.id for s in value), "source id")
+
+    @removed.validator
+    def _check_removed(self, _attr: attrs.Attribute[Any], value: tuple[Removal, ...]) -> None:
+        _check_unique((r.key for r in value), "removed key")
+        present = {p.key for p in self.walk_all(self.provisions) if p.key}
+        for r in value:
+            if r.key in present:
+                raise ValueError(f"key {r.key!r} is listed as removed but is still a provision of this version")
+
+    @variants.validator
+    def _check_variants(self, _attr: attrs.Attribute[Any], value: tuple[Variant, ...]) -> None:
+        _check_unique((v.id for v in value), "variant id")
+
+    @staticmethod
+    def walk_all(provisions: Iterable[Provision]) -> Iterator[Provision]:
+        """Every provision and sub-point in ``provisions``, depth first."""
+        for p in provisions:
+            yield from p.walk()
+
+    @classmethod
+    def from_texts(
+        cls,
+        id: str,
+        points: Iterable[tuple[str | None, str]] | Iterable[str],
+        *,
+        title: str | None = None,
+        **metadata: Any,
+    ) -> Version:
+        """Build a version in code from ``(number, text)`` pairs or bare texts.
+
+        Bare texts are numbered 1, 2, 3 ...  Provisions built this way carry no
+        lineage keys, so comparisons align them by text.  ``metadata`` takes
+        any other :class:`Version` field (``date``, ``proposer``, ``status`` ...).
+
+        Example::
+
+            >>> v = Version.from_texts("v2", [("1", "A ceasefire."), ("2", "Elections.")], title="Draft 2")
+            >>> v.provisions[1].text
+            'Elections.'
+        """
+        provisions = []
+        for index, point in enumerate(points, start=1):
+            if isinstance(point, str):
+                number, text = str(index), point
+            else:
+                number, text = point
+            provisions.append(Provision(text=text, number=number))
+        return cls(id=id, title=title or id, provisions=tuple(provisions), **metadata)
+
+    @property
+    def count(self) -> int:
+        """How many top-level provisions the record holds (may be fewer than declared)."""
+        return len(self.provisions)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every lineage key used in this version, sub-points included."""
+        return frozenset(p.key for p in self.walk_all(self.provisions) if p.key)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, or None."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+    def provision(self, ref: str) -> Provision | None:
+        """Find a top-level provision by printed number, then by key anywhere."""
+        for p in self.provisions:
+            if p.number == ref:
+                return p
+        for p in self.walk_all(self.provisions):
+            if p.key == ref:
+                return p
+        return None
+
+    def removal(self, key: str) -> Removal | None:
+        """The explicit removal record for ``key``, or None."""
+        for r in self.removed:
+            if r.key == key:
+                return r
+        return None
+
+    def with_provisions(self, provisions: Sequence[Provision]) -> Version:
+        """A copy holding ``provisions`` instead (removal records of present keys dropped)."""
+        present = {p.key for p in self.walk_all(provisions) if p.key}
+        removed = tuple(r for r in self.removed if r.key not in present)
+        return attrs.evolve(self, provisions=tuple(provisions), removed=removed)
+
+    def without_keys(self) -> Version:
+        """A copy with every lineage key and origin stripped: forces text alignment."""
+
+        def strip(p: Provision) -> Provision:
+            return attrs.evolve(p, key=None, origins=(), subpoints=tuple(strip(s) for s in p.subpoints))
+
+        return attrs.evolve(self, provisions=tuple(strip(p) for p in self.provisions), removed=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "date_note": self.date_note,
+            "proposer": self.proposer,
+            "drafters": list(self.drafters),
+            "status": self.status,
+            "coverage": self.coverage,
+            "declared_count": self.declared_count,
+            "parents": list(self.parents),
+            "summary": self.summary,
+            "note": self.note,
+            "sources": [s.to_dict() for s in self.sources],
+            "provisions": [p.to_dict() for p in self.provisions],
+            "removed": [r.to_dict() for r in self.removed],
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Notebook display: an HTML table of provisions and a plain-text form."""
+        from peacediff.render import render_version_html, render_version_text
+
+        return {"text/html": render_version_html(self), "text/plain": render_version_text(self)}
