@@ -1,6 +1,8 @@
-"""The result of comparing two versions: :class:`Comparison` and its :class:`Change` records.
+"""Comparing two versions: :func:`compare` and its result, :class:`Comparison` of :class:`Change` records.
 
-A Comparison is frozen data.  HTML, Markdown, text and JSON are renderings of
+:func:`compare` asks :mod:`peacediff.align` which provision became which and
+:mod:`peacediff.textdiff` how the wording, the figures and the modal verbs
+changed.  A Comparison is frozen data.  HTML, Markdown, text and JSON are renderings of
 it (:mod:`peacediff.render`), never recomputations.
 
 Example::
@@ -13,11 +15,15 @@ Example::
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from peacediff.model import ParameterValue, Provision, Version, format_value
+from peacediff import align as _align
+from peacediff import textdiff
+from peacediff.model import Parameter, ParameterValue, Provision, Version, format_value
 
 __all__ = [
     "CHANGE_KINDS",
@@ -27,6 +33,7 @@ __all__ = [
     "ModalityShift",
     "ParameterChange",
     "PossibleMatch",
+    "compare",
 ]
 
 #: The closed set of change kinds, in the order summaries list them.
@@ -34,6 +41,22 @@ CHANGE_KINDS: tuple[str, ...] = ("unchanged", "modified", "added", "removed", "s
 
 #: Which alignment rule linked a pair (None for unlinked changes).
 MATCH_RULES: tuple[str, ...] = ("key", "exact", "number", "similarity", "split", "merge")
+
+#: Alignment modes accepted by :func:`compare`.
+ALIGN_MODES: tuple[str, ...] = ("auto", "keys", "text")
+
+#: How each kind reads from the other side (see :meth:`Change.inverse`).
+INVERSE_KIND: dict[str, str] = {
+    "unchanged": "unchanged",
+    "modified": "modified",
+    "added": "removed",
+    "removed": "added",
+    "split": "merged",
+    "merged": "split",
+    "unknown": "unknown",
+}
+
+_INVERSE_RULE = {"split": "merge", "merge": "split"}
 
 #: Version of the ``Comparison.to_dict()`` layout (docs/schema/comparison.json).
 SCHEMA_VERSION = 1
@@ -175,6 +198,41 @@ class Change:
         new = ", ".join(self.new_numbers) or "∅"
         return old if old == new else f"{old} → {new}"
 
+    def inverse(self) -> Change:
+        """The same change seen from the other side.
+
+        added ↔ removed, split ↔ merged; an ``unknown`` fate stays unknown but
+        moves to the other side (the partial version is now the old one: its
+        silence about a provision is still not a removal).  Ops flip sign,
+        parameter changes and modality shifts swap old and new, sub-changes
+        are inverted and put in the other side's reading order.
+        """
+        if self.kind == "unchanged" and not (self.subchanges or self.parameter_changes or self.modality_shifts):
+            # The common case in a long document: the ops are one equality and stay as they are.
+            return attrs.evolve(self, old=self.new, new=self.old)
+        subchanges = tuple(s.inverse() for s in self.subchanges)
+        if subchanges:
+            subchanges = reading_order(
+                subchanges,
+                [s for p in self.new for s in p.subpoints],
+                [s for p in self.old for s in p.subpoints],
+            )
+        return Change(
+            kind=INVERSE_KIND[self.kind],
+            old=self.new,
+            new=self.old,
+            renumbered=self.renumbered,
+            moved=self.moved,
+            matched_by=_INVERSE_RULE.get(self.matched_by, self.matched_by) if self.matched_by else None,
+            similarity=self.similarity,
+            ops=textdiff.invert_ops(self.ops),
+            parameter_changes=tuple(pc.inverse() for pc in self.parameter_changes),
+            modality_shifts=tuple(m.inverse() for m in self.modality_shifts),
+            possible_match=self.possible_match,
+            subchanges=subchanges,
+            note=self.note,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
         return {
@@ -231,6 +289,20 @@ class Comparison:
         """True unless every change is ``unchanged`` (drives ``--exit-code``)."""
         return any(ch.kind != "unchanged" or ch.renumbered or ch.moved for ch in self.changes)
 
+    def inverse(self) -> Comparison:
+        """The comparison of ``new`` against ``old``: ``compare(b, a) == compare(a, b).inverse()``."""
+        changes = reading_order(
+            tuple(ch.inverse() for ch in self.changes), self.new.provisions, self.old.provisions
+        )
+        return Comparison(
+            old=self.new,
+            new=self.old,
+            changes=changes,
+            align=self.align,
+            budget_exhausted=self.budget_exhausted,
+            budget_notes=self.budget_notes,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict, schema ``docs/schema/comparison.json``, fixed key order."""
         return {
@@ -283,3 +355,304 @@ def _version_header(v: Version) -> dict[str, Any]:
         "parents": list(v.parents),
         "sources": [s.to_dict() for s in v.sources],
     }
+
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
+    """Align two versions provision by provision and say what happened to each.
+
+    ``align="keys"`` links provisions by lineage key (splits and merges from
+    ``origins``); ``"text"`` ignores keys and aligns by wording; ``"auto"``
+    uses keys when every provision of both versions has one.
+
+    The result does not depend on the argument order beyond direction:
+    ``compare(b, a) == compare(a, b).inverse()``, exactly.
+
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+        >>> c = compare(a, b)
+        >>> [(ch.kind, ch.label, ch.moved) for ch in c.changes]
+        [('modified', '2 → 1', False), ('unchanged', '1 → 2', True)]
+        >>> [pc.display() for pc in c.changes[0].parameter_changes]
+        ['600,000 → 800,000']
+    """
+    if align not in ALIGN_MODES:
+        raise ValueError(f"align must be one of {', '.join(ALIGN_MODES)}; got {align!r}")
+    if not isinstance(old, Version) or not isinstance(new, Version):
+        raise TypeError("compare() takes two Version objects (see peacediff.load and Version.from_texts)")
+    mode = align
+    if mode == "auto":
+        mode = "keys" if _all_keyed(old) and _all_keyed(new) else "text"
+    # Aligners and diffs break ties by direction; computing every pair in one canonical
+    # direction makes compare(b, a) the exact inverse of compare(a, b) (decision 0002).
+    if _orientation(old, new) > 0:
+        return _compare(new, old, mode).inverse()
+    return _compare(old, new, mode)
+
+
+def _all_keyed(v: Version) -> bool:
+    return all(p.key for p in v.provisions)
+
+
+def _orientation(a: Version, b: Version) -> int:
+    """-1, 0 or 1: a total order on everything the comparison reads, cheap when versions differ early."""
+    for pa, pb in zip(a.provisions, b.provisions):
+        ka, kb = _fast_key(pa), _fast_key(pb)
+        if ka != kb:
+            return -1 if ka < kb else 1
+    if len(a.provisions) != len(b.provisions):
+        return -1 if len(a.provisions) < len(b.provisions) else 1
+    fa, fb = _full_key(a), _full_key(b)
+    return (fa > fb) - (fa < fb)
+
+
+def _fast_key(p: Provision) -> tuple[str, str, bool, str, int]:
+    return (p.text, p.number or "", p.number is None, p.key or "", len(p.subpoints))
+
+
+def _full_key(v: Version) -> str:
+    return json.dumps(
+        [v.coverage, [p.to_dict() for p in v.provisions], [r.to_dict() for r in v.removed]],
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.long_pairs = 0
+
+
+def _compare(old: Version, new: Version, mode: str) -> Comparison:
+    budget = _Budget()
+    changes, notes = _changes(old.provisions, new.provisions, old, new, mode, budget)
+    notes = list(notes)
+    if budget.long_pairs:
+        notes.append(
+            f"word diff: {budget.long_pairs} provision pair(s) longer than {textdiff.DIFF_TOKEN_BUDGET:,} "
+            "tokens are shown as one deletion and one insertion"
+        )
+    return Comparison(
+        old=old,
+        new=new,
+        changes=changes,
+        align=mode,
+        budget_exhausted=bool(notes),
+        budget_notes=tuple(notes),
+    )
+
+
+def _changes(
+    old_list: Sequence[Provision],
+    new_list: Sequence[Provision],
+    old: Version,
+    new: Version,
+    mode: str,
+    budget: _Budget,
+) -> tuple[tuple[Change, ...], tuple[str, ...]]:
+    """Changes between two provision lists (top level or sub-points), in reading order."""
+    if mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list):
+        alignment = _align.align_keys(old_list, new_list)
+    elif mode == "keys":
+        alignment = _align.align_keys(old_list, new_list)
+    else:
+        alignment = _align.align_text(old_list, new_list)
+    notes = list(alignment.notes)
+    out: list[Change] = []
+    linked_old: set[int] = set()
+    linked_new: set[int] = set()
+    for k, link in enumerate(alignment.links):
+        linked_old.update(link.old)
+        linked_new.update(link.new)
+        olds = tuple(old_list[i] for i in link.old)
+        news = tuple(new_list[j] for j in link.new)
+        change, sub_notes = _linked_change(olds, news, link, k in alignment.moved, old, new, mode, budget)
+        notes.extend(n for n in sub_notes if n not in notes)
+        out.append(change)
+    for i, p in enumerate(old_list):
+        if i in linked_old:
+            continue
+        removal = new.removal(p.key) if p.key else None
+        kind = "removed" if new.coverage == "complete" or removal is not None else "unknown"
+        hint = alignment.possible.get(("old", i))
+        out.append(
+            Change(
+                kind=kind,
+                old=(p,),
+                ops=textdiff.normalise_ops([(-1, p.full_text)]),
+                possible_match=None if hint is None else PossibleMatch(new_list[hint[0]], hint[1]),
+                note=None if removal is None else removal.note,
+            )
+        )
+    for j, p in enumerate(new_list):
+        if j in linked_new:
+            continue
+        removal = old.removal(p.key) if p.key else None
+        kind = "added" if old.coverage == "complete" or removal is not None else "unknown"
+        hint = alignment.possible.get(("new", j))
+        out.append(
+            Change(
+                kind=kind,
+                new=(p,),
+                ops=textdiff.normalise_ops([(1, p.full_text)]),
+                possible_match=None if hint is None else PossibleMatch(old_list[hint[0]], hint[1]),
+                note=None if removal is None else removal.note,
+            )
+        )
+    return reading_order(out, old_list, new_list), tuple(notes)
+
+
+def _linked_change(
+    olds: tuple[Provision, ...],
+    news: tuple[Provision, ...],
+    link: _align.Link,
+    moved: bool,
+    old: Version,
+    new: Version,
+    mode: str,
+    budget: _Budget,
+) -> tuple[Change, tuple[str, ...]]:
+    if len(olds) == 1 and len(news) == 1:
+        a, b = olds[0], news[0]
+        if a.text == b.text and not (a.subpoints or b.subpoints or a.parameters or b.parameters):
+            # The common case in a long document: nothing to diff.
+            renumbered = a.number is not None and b.number is not None and a.number != b.number
+            return Change(
+                kind="unchanged",
+                old=olds,
+                new=news,
+                renumbered=renumbered,
+                moved=moved,
+                matched_by=link.matched_by,
+                similarity=1.0,
+                ops=((0, a.text),) if a.text else (),
+            ), ()
+    old_text = "\n".join(p.full_text for p in olds)
+    new_text = "\n".join(p.full_text for p in news)
+    if old_text != new_text and textdiff.over_budget(old_text, new_text):
+        budget.long_pairs += 1
+    ops = textdiff.word_ops(old_text, new_text)
+    params = _parameter_changes(olds, news, old_text, new_text, ops)
+    shifts = tuple(ModalityShift(a, b) for a, b in textdiff.modality_shifts(old_text, new_text))
+    if len(olds) > 1:
+        kind = "merged"
+    elif len(news) > 1:
+        kind = "split"
+    elif old_text == new_text and not params:
+        kind = "unchanged"
+    else:
+        kind = "modified"
+    similarity = link.similarity
+    if similarity is None:
+        similarity = textdiff.ops_similarity(ops)
+    old_numbers = {p.number for p in olds if p.number is not None}
+    new_numbers = {p.number for p in news if p.number is not None}
+    renumbered = bool(old_numbers) and bool(new_numbers) and not (old_numbers & new_numbers)
+    sub_old = [s for p in olds for s in p.subpoints]
+    sub_new = [s for p in news for s in p.subpoints]
+    subchanges: tuple[Change, ...] = ()
+    notes: tuple[str, ...] = ()
+    if sub_old or sub_new:
+        subchanges, notes = _changes(sub_old, sub_new, old, new, mode, budget)
+    change = Change(
+        kind=kind,
+        old=olds,
+        new=news,
+        renumbered=renumbered,
+        moved=moved,
+        matched_by=link.matched_by,
+        similarity=similarity,
+        ops=ops,
+        parameter_changes=params,
+        modality_shifts=shifts,
+        subchanges=subchanges,
+    )
+    return change, notes
+
+
+def _parameter_changes(
+    olds: tuple[Provision, ...],
+    news: tuple[Provision, ...],
+    old_text: str,
+    new_text: str,
+    ops: Sequence[textdiff.Op],
+) -> tuple[ParameterChange, ...]:
+    """Declared parameters that changed (sub-points included), then figures that changed in the text."""
+    before: dict[str, Parameter] = {}
+    for p in olds:
+        for prm in p.iter_parameters():
+            before.setdefault(prm.name, prm)
+    after: dict[str, Parameter] = {}
+    for p in news:
+        for prm in p.iter_parameters():
+            after.setdefault(prm.name, prm)
+    out: list[ParameterChange] = []
+    covered: set[float] = set()
+    for name in sorted(before.keys() | after.keys()):
+        a, b = before.get(name), after.get(name)
+        if a is not None and b is not None and _same_value(a.value, b.value):
+            continue
+        units = sorted({u for u in (a.unit if a else None, b.unit if b else None) if u is not None})
+        out.append(
+            ParameterChange(
+                name=name,
+                old=None if a is None else a.value,
+                new=None if b is None else b.value,
+                unit=units[0] if units else None,
+                origin="parameter",
+            )
+        )
+        for prm in (a, b):
+            if prm is not None and isinstance(prm.value, (int, float)) and not isinstance(prm.value, bool):
+                covered.add(float(prm.value))
+    for kind, x, y in textdiff.figure_changes(old_text, new_text, frozenset(covered), ops):
+        out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
+    return tuple(out)
+
+
+def _same_value(a: ParameterValue, b: ParameterValue) -> bool:
+    return isinstance(a, bool) == isinstance(b, bool) and a == b
+
+
+def reading_order(
+    changes: Sequence[Change], old_list: Sequence[Provision], new_list: Sequence[Provision]
+) -> tuple[Change, ...]:
+    """Changes in the new side's order; old-only changes placed where they stood in the old side.
+
+    An old-only change (removed, or unknown on the old side) follows the change
+    holding the nearest provision before it in the old order.
+    """
+    old_pos: dict[int, int] = {}
+    for k, p in enumerate(old_list):
+        old_pos.setdefault(id(p), k)
+    new_pos: dict[int, int] = {}
+    for k, p in enumerate(new_list):
+        new_pos.setdefault(id(p), k)
+    # The last new position of the change holding each old provision (None for old-only).
+    anchor_of_old: list[int | None] = [None] * len(old_list)
+    for ch in changes:
+        if ch.new and ch.old:
+            last = max(new_pos[id(p)] for p in ch.new)
+            for p in ch.old:
+                anchor_of_old[old_pos[id(p)]] = last
+    keys: list[tuple[int, int, int]] = []
+    running = -1
+    preceding: list[int] = []
+    for k in range(len(old_list)):
+        preceding.append(running)
+        if anchor_of_old[k] is not None:
+            running = anchor_of_old[k]  # type: ignore[assignment]
+    for ch in changes:
+        if ch.new:
+            keys.append((min(new_pos[id(p)] for p in ch.new), 0, 0))
+        else:
+            first = min(old_pos[id(p)] for p in ch.old)
+            keys.append((preceding[first], 1, first))
+    order = sorted(range(len(changes)), key=lambda k: keys[k])
+    return tuple(changes[k] for k in order)

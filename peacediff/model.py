@@ -82,13 +82,20 @@ def _check_id(kind: str) -> Any:
     return check
 
 
-def _check_text(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
-    if value is None:
-        return
+def _validate_text(name: str, value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attr.name} must be a string, not {type(value).__name__}")
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
     if "\x00" in value:
-        raise ValueError(f"{attr.name} contains a NUL character")
+        raise ValueError(f"{name} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name} contains a lone surrogate, which cannot be stored as UTF-8") from None
+
+
+def _check_text(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _validate_text(attr.name, value)
 
 
 def _check_nonempty(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
@@ -142,7 +149,13 @@ def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None
     if isinstance(value, tuple):
         if not all(isinstance(v, str) for v in value):
             raise TypeError("a list-valued parameter must hold strings only")
+        for v in value:
+            _validate_text("value", v)
         return
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+        raise ValueError("an integer parameter value must fit in 64 bits (TOML's limit)")
+    if isinstance(value, str):
+        _validate_text("value", value)
     if isinstance(value, float) and value != value:  # NaN never equals itself: no round trip
         raise ValueError("a parameter value must not be NaN")
     if not isinstance(value, (bool, int, float, str)):

@@ -20,6 +20,7 @@ import datetime as _dt
 import difflib
 import math
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,6 +30,9 @@ from typing import Any
 import attrs
 
 from peacediff.model import (
+    _DATE_RE,
+    _ID_RE,
+    _NUMBER_RE,
     CONFIDENCE_LEVELS,
     COVERAGE_LEVELS,
     STATUSES,
@@ -166,6 +170,20 @@ _CLAIM_FIELDS = {
 }
 _PARAMETER_TABLE_FIELDS = {"value": (_ANY, True), "unit": (_STR, False), "note": (_STR, False)}
 
+_ID_FIX = ("is not a valid identifier (lower-case letters, digits, '.', '_', '-'; starting and ending "
+           "with a letter or digit)", "write it like 'army-cap' or 'us-russia-28'")
+# Field name -> (pattern, what is wrong, how to fix): checked before the model
+# so the error points at the field's own line.
+_SYNTAX: dict[str, tuple[re.Pattern[str], str, str]] = {
+    "id": (_ID_RE, *_ID_FIX),
+    "key": (_ID_RE, *_ID_FIX),
+    "source": (_ID_RE, *_ID_FIX),
+    "parents": (_ID_RE, *_ID_FIX),
+    "origins": (_ID_RE, *_ID_FIX),
+    "date": (_DATE_RE, "is not an ISO date", 'write it as "2025-11-20", "2025-11" or "2025"'),
+    "number": (_NUMBER_RE, "is not a printed number label (no spaces)", 'write it like "6", "12", "a" or "SG-1"'),
+}
+
 _ENUMS: dict[str, tuple[str, ...]] = {
     "status": STATUSES,
     "coverage": COVERAGE_LEVELS,
@@ -235,6 +253,13 @@ def _check_fields(
                 f"write it as {example}",
             )
             continue
+        syntax = _SYNTAX.get(name)
+        if syntax is not None:
+            items = coerced if isinstance(coerced, tuple) else (coerced,)
+            bad = next((item for item in items if not syntax[0].match(item)), None)
+            if bad is not None:
+                out.add(path + (name,), f"'{name}' value {bad!r} {syntax[1]}", syntax[2])
+                continue
         if name in _ENUMS and coerced not in _ENUMS[name]:
             close = difflib.get_close_matches(str(coerced), list(_ENUMS[name]), n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'? " if close else ""
@@ -283,7 +308,7 @@ def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., 
     try:
         return factory(**kwargs)
     except (TypeError, ValueError) as exc:
-        out.add(path, str(exc), "correct the value as described")
+        out.add(path, str(exc), "change the value as the message says (docs/format.md lists every field)")
         return None
 
 
@@ -495,9 +520,10 @@ def loads(text: str, file: str = "<string>") -> Version:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or 1
-        col = getattr(exc, "colno", None) or 1
-        message = str(exc).split(" (at line")[0]
+        # Python 3.11's TOMLDecodeError carries the position only in its message.
+        pos = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(pos.group(1)), int(pos.group(2))) if pos else (1, 1)
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise VersionFileError([Problem(file, line, col, f"TOML syntax error: {message}",
                                         "check quotes, brackets and '=' on this line (docs/format.md)")]) from None
     out = _Collector(file, PositionIndex(text))

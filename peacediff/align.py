@@ -1,0 +1,1054 @@
+"""Which provision became which: the alignment of two provision lists.
+
+Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
+
+* :func:`align_keys` - curated lineage keys.  Equal keys link; a provision
+  whose ``origins`` name keys on the other side makes a split (one old, several
+  new) or a merge (several old, one new).
+* :func:`align_text` - no keys, text only.  Passes, each only over what the
+  previous ones left (docs/decisions/0001-alignment.md):
+
+  1. **exact**: identical text, then identical *normalised* text (case,
+     punctuation and whitespace ignored) by hashing.  Exact links that are
+     unique and in order form the chain of confident anchors.
+  2. **number**: the same printed number in the same gap between anchors,
+     guarded by a minimum similarity and by not being clearly beaten by
+     another candidate (a new clause that inherits a number is not the old one).
+  3. **similarity**: pair-local IDF-weighted cosine over lower-cased,
+     lightly stemmed words; candidates from an inverted index (never all pairs);
+     a soft penalty for links that cross the anchor chain; an optimal
+     one-to-one assignment that allows "no partner"; acceptance by absolute
+     score or by the margin over each side's next-best (CSLS-like).
+  4. **split / merge**: an unlinked provision joins a linked group when it is
+     well covered by the partner's text and joining it raises the similarity
+     to the partner (concatenation gain).
+  5. **possible matches** for what stays unlinked: the best candidate is kept
+     as a hint, never as a link.
+
+:func:`moved_links` flags moves conservatively: only links outside every
+longest chain of in-order links (a provision that merely shifts because
+something before it came or went is not moved).
+
+Every threshold is a named constant with the measurement behind it.
+No numpy or scipy: the package must import in under 100 ms, and one pure-Python
+solver gives the same answer on every machine.
+
+Example::
+
+    >>> from peacediff.model import Provision
+    >>> old = [Provision(text="A ceasefire takes effect at once.", number="1"),
+    ...        Provision(text="Elections within 100 days.", number="2")]
+    >>> new = [Provision(text="Elections as soon as possible, within 100 days.", number="1")]
+    >>> [(l.old, l.new, l.matched_by) for l in align_text(old, new).links]
+    [((1,), (0,), 'similarity')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from peacediff.model import Provision
+
+__all__ = [
+    "ASSIGN_EXACT_MAX",
+    "CANDIDATES_PER_PROVISION",
+    "CANDIDATE_WORDS",
+    "DUPLICATE_DEFER_MAX",
+    "GAP_PAIRS",
+    "NUMBER_MIN_SIM",
+    "NUMBER_SLACK",
+    "ORDER_PENALTY",
+    "POSITION_WEIGHT",
+    "POSSIBLE_MIN_SIM",
+    "POSTING_CAP",
+    "REL_MARGIN",
+    "SIM_LINK",
+    "SIM_MIN",
+    "SPLIT_COVER",
+    "SPLIT_GAIN",
+    "SPLIT_MIN_SIM",
+    "Alignment",
+    "Link",
+    "align_keys",
+    "align_text",
+    "moved_links",
+    "normalise",
+]
+
+# --------------------------------------------------------------------------- thresholds
+# Measured with benchmarks/tune.py on the synthetic generator (N = 300 and 3,000,
+# seeds 0-4) and on the bundled plan versions with keys stripped; see
+# docs/decisions/0001-alignment.md for the figures.
+
+#: Cosine at or above which an assigned pair is linked outright.  Reworded
+#: provisions of the same clause score 0.55-0.95 on the bundled drafts; unrelated
+#: provisions on the same topic (two security clauses) reach 0.45 at most.
+SIM_LINK = 0.5
+
+#: Cosine below which two provisions are never linked.  Between SIM_MIN and
+#: SIM_LINK a pair needs a clear margin over both sides' next-best (REL_MARGIN).
+#: Below 0.3, short provisions (one sentence, 10-20 words) share little more
+#: than the topic vocabulary.
+SIM_MIN = 0.3
+
+#: Margin over each side's next-best candidate needed for a link between
+#: SIM_MIN and SIM_LINK (the CSLS-like relative score).  0.1 separated every
+#: true heavily-redrafted link from its runner-up on the bundled drafts while
+#: leaving topic-level look-alikes unlinked.
+REL_MARGIN = 0.1
+
+#: Penalty subtracted from a candidate's score when the link would cross the
+#: chain of exact anchors (the provision would have moved).  Real drafts do move
+#: points, so it is a penalty, never a ban; 0.1 decides near-ties in favour of
+#: the in-order candidate without stopping a lightly edited moved provision
+#: (cosine 0.7+) from linking.
+ORDER_PENALTY = 0.1
+
+#: Weight of the distance between relative positions (0 = same place, 1 = opposite
+#: ends) in the assignment.  Small enough only to break near-ties (two identical
+#: points of which one was edited), never to outweigh wording.
+POSITION_WEIGHT = 0.02
+
+#: A text occurring a different number of times on each side (two identical
+#: points, one edited or dropped) is left to the assignment when the copies number
+#: at most this many in all; larger groups (boilerplate such as "[Reserved]") pair
+#: by relative position, which keeps the assignment groups small.
+DUPLICATE_DEFER_MAX = 8
+
+#: Minimum cosine for a same-number link.  A clause that inherits a number
+#: after renumbering shares at most topic words (cosine under 0.2 on the
+#: bundled drafts); a rewritten point that kept its number scores 0.25 and up.
+NUMBER_MIN_SIM = 0.25
+
+#: A same-number pair loses to another candidate that beats it by more than
+#: this: the number is weak evidence once anything before it moved.
+NUMBER_SLACK = 0.05
+
+#: A provision's word must occur in at most this many unlinked provisions of
+#: the other side to propose candidates (a stop-word filter that keeps the
+#: candidate search near-linear).  64 leaves every content word of a
+#: 30,000-provision generated document usable and drops only function words.
+POSTING_CAP = 64
+
+#: Provisions compared pairwise within a gap between anchors (old count × new
+#: count).  Nearly every edited provision sits in a gap of 1 × 1 to 3 × 3; bigger
+#: gaps (a reordered chapter, a document without anchors) use the index.
+GAP_PAIRS = 16
+
+#: The rarest words of a provision that look up candidates in the index.  Made-up
+#: proper names and figures identify a provision; 10 words survive any edit
+#: of the generator and the heaviest rewrites in the bundled drafts.
+CANDIDATE_WORDS = 10
+
+#: Candidates kept per provision (by cosine) for the assignment.  True partners
+#: rank first or second in 99.9 % of generated cases; 6 leaves room for
+#: near-duplicate points.
+CANDIDATES_PER_PROVISION = 6
+
+#: Largest contested group (provisions of both sides) solved by the exact
+#: assignment; bigger groups are solved greedily and the budget note says so.
+#: O(n³) pure Python: 120 provisions take ~0.1 s.
+ASSIGN_EXACT_MAX = 120
+
+#: Split/merge: the part's own cosine with the partner must reach this.
+SPLIT_MIN_SIM = 0.2
+
+#: Split/merge: share of the part's (IDF-weighted) words found in the partner.
+#: Generated split halves are covered 0.9+; an unrelated added provision on the
+#: same topic stays under 0.5.
+SPLIT_COVER = 0.6
+
+#: Split/merge: joining the part must raise the cosine with the partner by this
+#: much (concatenation gain).  A true second half raises it by 0.1-0.3; a near
+#: duplicate of the first part raises it by less than 0.02.
+SPLIT_GAIN = 0.03
+
+#: Best unlinked candidate at or above this cosine is kept as a possible match.
+POSSIBLE_MIN_SIM = 0.2
+
+
+# --------------------------------------------------------------------------- results
+
+
+@attrs.frozen
+class Link:
+    """Provisions of the old side (indices) that became provisions of the new side.
+
+    1:1 for kept provisions, 1:n for a split, n:1 for a merge.  ``similarity``
+    is the aligner's score (None for key links: the caller measures the text).
+    """
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    matched_by: str
+    similarity: float | None = None
+
+
+@attrs.frozen
+class Alignment:
+    """The links between two provision lists, the moved links and hints for the rest.
+
+    ``possible`` maps ("old", i) or ("new", j) of an unlinked provision to the
+    index and cosine of its best candidate on the other side.
+    """
+
+    links: tuple[Link, ...]
+    moved: frozenset[int] = frozenset()
+    possible: dict[tuple[str, int], tuple[int, float]] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- moves
+
+
+def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = None) -> frozenset[int]:
+    """Indices of links that moved: those outside *every* heaviest chain of in-order links.
+
+    Each link is a point (first old index, first new index).  A chain is a
+    set of points increasing in both; its weight is its length, ties broken by
+    ``tiebreak(k)`` (a small non-negative integer for link ``k`` that does not
+    depend on which side is old; asked only for links out of order).  A link in every heaviest chain kept its place;
+    the others moved.  A pure swap of two links (no heaviest chain is unique)
+    flags both.
+
+    >>> moved_links([Link((0,), (0,), "key"), Link((1,), (2,), "key"), Link((2,), (1,), "key")])
+    frozenset({1, 2})
+    >>> moved_links([Link((0,), (1,), "key"), Link((1,), (2,), "key"), Link((3,), (0,), "key")])
+    frozenset({2})
+    """
+    points = sorted((min(lk.old), min(lk.new), k) for k, lk in enumerate(links) if lk.old and lk.new)
+    n = len(points)
+    if n < 2:
+        return frozenset()
+    # A point comparable with every other is in every chain: skip it (near-linear for in-order documents).
+    prefix_max = [-1] * n
+    best = -1
+    for k in range(n):
+        prefix_max[k] = best
+        best = max(best, points[k][1])
+    suffix_min = [math.inf] * n
+    low: float = math.inf
+    for k in range(n - 1, -1, -1):
+        suffix_min[k] = low
+        low = min(low, points[k][1])
+    rest = [points[k] for k in range(n) if not (prefix_max[k] < points[k][1] < suffix_min[k])]
+    if not rest:
+        return frozenset()
+    r = len(rest)
+    rank = {j: idx for idx, j in enumerate(sorted(p[1] for p in rest))}
+    ranks = [rank[p[1]] for p in rest]
+    # First by length alone; only points on some but not every longest chain need the tie-break.
+    on_chain, fixed = _chain_members(ranks, [1] * r)
+    ambiguous = [k for k in range(r) if on_chain[k] and k not in fixed]
+    if ambiguous and tiebreak is not None:
+        big = 1 << 40  # chain length dominates the tie-break (tiebreak < 2**16, chains < 2**24)
+        weights = [big] * r
+        for k in ambiguous:
+            weights[k] = big + tiebreak(rest[k][2])
+        on_chain, fixed = _chain_members(ranks, weights)
+    return frozenset(rest[k][2] for k in range(r) if k not in fixed)
+
+
+def _chain_members(ranks: list[int], weights: list[int]) -> tuple[list[bool], set[int]]:
+    """Which points lie on some heaviest chain, and which on every one."""
+    r = len(ranks)
+    heaviest_to = _chain_weights(ranks, weights)
+    back = _chain_weights([r - 1 - x for x in reversed(ranks)], weights[::-1])
+    heaviest_from = back[::-1]
+    total = max(heaviest_to)
+    on_chain = [heaviest_to[k] + heaviest_from[k] - weights[k] == total for k in range(r)]
+    # On some heaviest chain; in every one iff comparable with all other on-chain points.
+    chain_pts = [(ranks[k], k) for k in range(r) if on_chain[k]]
+    fixed: set[int] = set()
+    top = -1
+    pref: dict[int, int] = {}
+    for j, k in chain_pts:
+        pref[k] = top
+        top = max(top, j)
+    bottom: float = math.inf
+    for j, k in reversed(chain_pts):
+        if pref[k] < j < bottom:
+            fixed.add(k)
+        bottom = min(bottom, j)
+    return on_chain, fixed
+
+
+def _chain_weights(ranks: list[int], weights: list[int]) -> list[int]:
+    """Heaviest strictly increasing chain ending at each element (Fenwick tree of prefix maxima)."""
+    size = len(ranks)
+    tree = [0] * (size + 1)
+    out = []
+    for rank, weight in zip(ranks, weights):
+        best = 0
+        pos = rank  # query ranks < rank
+        while pos > 0:
+            best = max(best, tree[pos])
+            pos -= pos & -pos
+        value = best + weight
+        out.append(value)
+        pos = rank + 1
+        while pos <= size:
+            if tree[pos] < value:
+                tree[pos] = value
+            pos += pos & -pos
+    return out
+
+
+def text_tiebreak(old_text: str, new_text: str) -> int:
+    """A 16-bit tie-break for :func:`moved_links` that is the same whichever side is old.
+
+    Longer provisions weigh more, so when two points swap places the shorter
+    one is said to have moved (the smaller edit); a checksum decides the rest.
+    """
+    a, b = sorted((old_text, new_text))
+    length = min(len(a), len(b), 255)
+    return (length << 8) | (zlib.crc32((a + "\x00" + b).encode("utf-8", "surrogatepass")) & 0xFF)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def align_keys(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
+    """Link by lineage key; ``origins`` make splits and merges.
+
+    Provisions without a key are aligned by text among themselves.
+
+    >>> a = [Provision(text="x", key="k1"), Provision(text="y", key="k2")]
+    >>> b = [Provision(text="x and y", key="k1", origins=("k2",))]
+    >>> [(l.old, l.new, l.matched_by) for l in align_keys(a, b).links]
+    [((0, 1), (0,), 'merge')]
+    """
+    old_by_key = {p.key: i for i, p in enumerate(old) if p.key}
+    new_by_key = {p.key: j for j, p in enumerate(new) if p.key}
+    parent = list(range(len(old) + len(new)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    direct: list[tuple[int, int]] = []
+    for key, i in old_by_key.items():
+        j = new_by_key.get(key)
+        if j is not None:
+            direct.append((i, j))
+            union(i, len(old) + j)
+    for j, p in enumerate(new):
+        for origin in p.origins:
+            i = old_by_key.get(origin)
+            if i is not None:
+                union(i, len(old) + j)
+    for i, p in enumerate(old):
+        for origin in p.origins:
+            j = new_by_key.get(origin)
+            if j is not None:
+                union(i, len(old) + j)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(len(old)):
+        groups.setdefault(find(i), ([], []))[0].append(i)
+    for j in range(len(new)):
+        groups.setdefault(find(len(old) + j), ([], []))[1].append(j)
+    direct_of = dict(direct)
+    links: list[Link] = []
+    for olds, news in groups.values():
+        if not olds or not news:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            links.append(Link((olds[0],), (news[0],), "key"))
+        elif len(olds) == 1:
+            links.append(Link(tuple(olds), tuple(news), "split"))
+        elif len(news) == 1:
+            links.append(Link(tuple(olds), tuple(news), "merge"))
+        else:  # n:m lineage is ambiguous: keep the plain key links only
+            links.extend(Link((i,), (direct_of[i],), "key") for i in olds if i in direct_of)
+    linked_old = {i for lk in links for i in lk.old}
+    linked_new = {j for lk in links for j in lk.new}
+    rest_old = [i for i, p in enumerate(old) if i not in linked_old and not p.key]
+    rest_new = [j for j, p in enumerate(new) if j not in linked_new and not p.key]
+    notes: tuple[str, ...] = ()
+    possible: dict[tuple[str, int], tuple[int, float]] = {}
+    if rest_old and rest_new:
+        sub = align_text([old[i] for i in rest_old], [new[j] for j in rest_new])
+        links.extend(
+            Link(tuple(rest_old[i] for i in lk.old), tuple(rest_new[j] for j in lk.new), lk.matched_by, lk.similarity)
+            for lk in sub.links
+        )
+        for (side, k), (other, sim) in sub.possible.items():
+            if side == "old":
+                possible[("old", rest_old[k])] = (rest_new[other], sim)
+            else:
+                possible[("new", rest_new[k])] = (rest_old[other], sim)
+        notes = sub.notes
+    links.sort(key=lambda lk: (min(lk.new), min(lk.old)))
+    moved = moved_links(links, lambda k: _link_tiebreak(links[k], old, new))
+    return Alignment(tuple(links), moved, possible, notes)
+
+
+def _link_tiebreak(link: Link, old: Sequence[Provision], new: Sequence[Provision]) -> int:
+    return text_tiebreak("\n".join(old[i].full_text for i in link.old), "\n".join(new[j].full_text for j in link.new))
+
+
+# --------------------------------------------------------------------------- text
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def normalise(text: str) -> str:
+    """The anchor form of a text: lower-case words joined by single spaces (punctuation dropped).
+
+    >>> normalise("Ukraine's  forces: 600,000.")
+    'ukraine s forces 600 000'
+    """
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+_STEM_CACHE: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: plural and common verb endings only (drafts change inflection freely)."""
+    stem = _STEM_CACHE.get(word)
+    if stem is not None:
+        return stem
+    stem = word
+    if len(word) > 4 and word.endswith("ies"):
+        stem = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith("ing"):
+        stem = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        stem = word[:-2]
+    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        stem = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        stem = word[:-1]
+    if len(_STEM_CACHE) < 200_000:
+        _STEM_CACHE[word] = stem
+    return stem
+
+
+def _stems(text: str) -> Counter[str]:
+    # Single letters are mostly the "s" of a possessive or a list label.
+    return Counter(_stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) > 1 or w.isdigit())
+
+
+class _Vectors:
+    """Pair-local IDF-weighted, length-normalised word vectors of the provisions still unlinked."""
+
+    def __init__(self, old_counts: list[Counter[str]], new_counts: list[Counter[str]]) -> None:
+        df: Counter[str] = Counter()
+        for counts in old_counts:
+            df.update(counts.keys())
+        for counts in new_counts:
+            df.update(counts.keys())
+        total = len(old_counts) + len(new_counts)
+        self.idf = {t: math.log((total + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+        self.old_counts = old_counts
+        self.new_counts = new_counts
+        self.old = [self.vector(c) for c in old_counts]
+        self.new = [self.vector(c) for c in new_counts]
+
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        idf = self.idf
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        if norm == 0:
+            return {}
+        return {t: w / norm for t, w in vec.items()}
+
+    @staticmethod
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+    def coverage(self, part: Counter[str], whole: Counter[str]) -> float:
+        """Share of ``part``'s IDF weight carried by words that also occur in ``whole``."""
+        idf = self.idf
+        total = sum(idf[t] for t in part)
+        if total == 0:
+            return 0.0
+        return sum(idf[t] for t in part if t in whole) / total
+
+
+def align_text(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
+    """Align two provision lists by their text alone (keys are ignored).
+
+    >>> old = [Provision(text="Forces are capped at 600,000.", number="6")]
+    >>> new = [Provision(text="Forces are capped at 800,000 in peacetime.", number="4")]
+    >>> [(l.old, l.new, l.matched_by) for l in align_text(old, new).links]
+    [((0,), (0,), 'similarity')]
+    """
+    state = _TextAligner(old, new)
+    return state.run()
+
+
+class _TextAligner:
+    def __init__(self, old: Sequence[Provision], new: Sequence[Provision]) -> None:
+        self.old = old
+        self.new = new
+        self.old_texts = [p.full_text for p in old]
+        self.new_texts = [p.full_text for p in new]
+        self.link_old: dict[int, int] = {}  # old index -> link id
+        self.link_new: dict[int, int] = {}
+        self.links: list[Link | None] = []
+        self.anchor_pairs: list[tuple[int, int]] = []
+        self.notes: list[str] = []
+        self.possible: dict[tuple[str, int], tuple[int, float]] = {}
+
+    # -- bookkeeping
+    def add(self, olds: tuple[int, ...], news: tuple[int, ...], rule: str, sim: float) -> int:
+        lid = len(self.links)
+        self.links.append(Link(olds, news, rule, sim))
+        for i in olds:
+            self.link_old[i] = lid
+        for j in news:
+            self.link_new[j] = lid
+        return lid
+
+    def run(self) -> Alignment:
+        self.exact_pass()
+        rest_old = [i for i in range(len(self.old)) if i not in self.link_old]
+        rest_new = [j for j in range(len(self.new)) if j not in self.link_new]
+        if rest_old and rest_new:
+            self.similarity_passes(rest_old, rest_new)
+        self.untangle_duplicates()
+        links = sorted((lk for lk in self.links if lk is not None), key=lambda lk: (min(lk.new), min(lk.old)))
+        moved = moved_links(links, lambda k: _link_tiebreak(links[k], self.old, self.new))
+        return Alignment(tuple(links), moved, self.possible, tuple(self.notes))
+
+    def untangle_duplicates(self) -> None:
+        """Identical provisions on one side take their partners in document order.
+
+        Which of two identical points was linked to which partner (or split
+        into which parts) is arbitrary for the similarity; in order, no link
+        crosses another for nothing.
+        """
+        for old_side in (True, False):
+            texts = self.old_texts if old_side else self.new_texts
+            groups: dict[str, list[int]] = defaultdict(list)
+            for lid, lk in enumerate(self.links):
+                if lk is not None and len(lk.old if old_side else lk.new) == 1:
+                    groups[texts[lk.old[0] if old_side else lk.new[0]]].append(lid)
+            for lids in groups.values():
+                if len(lids) < 2:
+                    continue
+                current = [lk for lk in (self.links[lid] for lid in lids) if lk is not None]
+                own = sorted(lk.old[0] if old_side else lk.new[0] for lk in current)
+                partners = sorted(current, key=lambda lk: min(lk.new) if old_side else min(lk.old))
+                for lid, mine, partner in zip(lids, own, partners):
+                    olds, news = ((mine,), partner.new) if old_side else (partner.old, (mine,))
+                    rule = partner.matched_by
+                    if rule == "number" and self.old[olds[0]].number != self.new[news[0]].number:
+                        rule = "similarity"
+                    self.links[lid] = Link(olds, news, rule, partner.similarity)
+                    for i in olds:
+                        self.link_old[i] = lid
+                    for j in news:
+                        self.link_new[j] = lid
+
+    # -- pass 1: exact text, then normalised text
+    def exact_pass(self) -> None:
+        self._exact([*range(len(self.old))], [*range(len(self.new))], lambda t: t)
+        rest_old = [i for i in range(len(self.old)) if i not in self.link_old]
+        rest_new = [j for j in range(len(self.new)) if j not in self.link_new]
+        if rest_old and rest_new:
+            self._exact(rest_old, rest_new, normalise)
+        # The anchor chain: unique exact links that keep their relative order.
+        pairs = sorted(self.anchor_pairs)
+        chain = _increasing_chain(pairs)
+        self.chain_old = [pairs[k][0] for k in chain]
+        self.chain_new = [pairs[k][1] for k in chain]
+
+    def _exact(self, olds: list[int], news: list[int], key: object) -> None:
+        fn = key  # type: ignore[assignment]
+        by_new: dict[str, list[int]] = defaultdict(list)
+        for j in news:
+            by_new[fn(self.new_texts[j])].append(j)  # type: ignore[operator]
+        by_old: dict[str, list[int]] = defaultdict(list)
+        for i in olds:
+            by_old[fn(self.old_texts[i])].append(i)  # type: ignore[operator]
+        for text, old_list in by_old.items():
+            new_list = by_new.get(text)
+            if not new_list or not text:
+                continue
+            if len(old_list) == len(new_list):  # duplicates pair up in document order
+                pairs = list(zip(old_list, new_list))
+            elif len(old_list) + len(new_list) <= DUPLICATE_DEFER_MAX:
+                # Which copy survived is a question of position and of the neighbours' wording:
+                # the assignment (with its position term) answers it better than order alone.
+                continue
+            else:
+                pairs = _pair_duplicates(old_list, new_list, len(self.old), len(self.new))
+            for i, j in pairs:
+                self.add((i,), (j,), "exact", 1.0)
+            if len(old_list) == 1 and len(new_list) == 1:
+                self.anchor_pairs.append((old_list[0], new_list[0]))
+
+    # -- passes 2-5 over what exact matching left
+    def similarity_passes(self, rest_old: list[int], rest_new: list[int]) -> None:
+        counts_old = [_stems(self.old_texts[i]) for i in rest_old]
+        counts_new = [_stems(self.new_texts[j]) for j in rest_new]
+        vec = _Vectors(counts_old, counts_new)
+        # Local index a in rest_old / b in rest_new.
+        gap_old = [bisect_left(self.chain_old, i) for i in rest_old]
+        gap_new = [bisect_left(self.chain_new, j) for j in rest_new]
+        cos: dict[tuple[int, int], float] = {}
+        # Most edited provisions stay where they were: compare within each small gap first.
+        in_gap_old: dict[int, list[int]] = defaultdict(list)
+        in_gap_new: dict[int, list[int]] = defaultdict(list)
+        for a, g in enumerate(gap_old):
+            in_gap_old[g].append(a)
+        for b, g in enumerate(gap_new):
+            in_gap_new[g].append(b)
+        settled_a: set[int] = set()
+        settled_b: set[int] = set()
+        for g, alist in in_gap_old.items():
+            blist = in_gap_new.get(g)
+            if not blist or len(alist) * len(blist) > GAP_PAIRS:
+                continue
+            for a in alist:
+                for b in blist:
+                    s = vec.cosine(vec.old[a], vec.new[b])
+                    cos[(a, b)] = s
+                    if s >= SIM_LINK:
+                        settled_a.add(a)
+                        settled_b.add(b)
+        # The rest (moved, split, merged, added, removed, or in a big gap) search the whole side.
+        search_old = [a for a in range(len(rest_old)) if a not in settled_a]
+        search_new = [b for b in range(len(rest_new)) if b not in settled_b]
+        for a, b in self._candidates(vec, search_old, search_new, gap_old, gap_new):
+            if (a, b) not in cos:
+                cos[(a, b)] = vec.cosine(vec.old[a], vec.new[b])
+        by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (a, b), s in cos.items():
+            by_old[a].append((s, b))
+            by_new[b].append((s, a))
+        keep: set[tuple[int, int]] = set()
+        for a, lst in by_old.items():
+            lst.sort(key=lambda x: (-x[0], x[1]))
+            keep.update((a, b) for _s, b in lst[:CANDIDATES_PER_PROVISION])
+        for b, lst in by_new.items():
+            lst.sort(key=lambda x: (-x[0], x[1]))
+            keep.update((a, b) for _s, a in lst[:CANDIDATES_PER_PROVISION])
+        edges = {e: cos[e] for e in sorted(keep)}
+
+        def adjusted(a: int, b: int, s: float) -> float:
+            return s - (ORDER_PENALTY if gap_old[a] != gap_new[b] else 0.0)
+
+        linked_a: dict[int, int] = {}
+        linked_b: dict[int, int] = {}
+
+        def link(a: int, b: int, rule: str, s: float) -> None:
+            linked_a[a] = b
+            linked_b[b] = a
+            self.add((rest_old[a],), (rest_new[b],), rule, s)
+
+        # Best adjusted score per side, for the number guard and the relative margin.
+        best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (a, b), s in edges.items():
+            adj = adjusted(a, b, s)
+            best_a[a].append((adj, b))
+            best_b[b].append((adj, a))
+        for lst in (*best_a.values(), *best_b.values()):
+            lst.sort(key=lambda x: (-x[0], x[1]))
+
+        # Pass 2: same printed number, same gap, similar enough, not clearly beaten.
+        number_new: dict[str, int] = {}
+        for b, j in enumerate(rest_new):
+            num = self.new[j].number
+            if num is not None:
+                number_new[num] = b
+        for a, i in enumerate(rest_old):
+            num = self.old[i].number
+            b = number_new.get(num) if num is not None else None  # type: ignore[arg-type]
+            if b is None or b in linked_b or gap_old[a] != gap_new[b]:
+                continue
+            s = cos.get((a, b))
+            if s is None:
+                s = vec.cosine(vec.old[a], vec.new[b])
+                cos[(a, b)] = s
+            if s < NUMBER_MIN_SIM:
+                continue
+            top_a = best_a[a][0][0] if best_a.get(a) else 0.0
+            top_b = best_b[b][0][0] if best_b.get(b) else 0.0
+            if s >= top_a - NUMBER_SLACK and s >= top_b - NUMBER_SLACK:
+                link(a, b, "number", s)
+
+        # Pass 3: optimal one-to-one assignment over the remaining candidate edges.
+        n_old, n_new = max(len(self.old), 1), max(len(self.new), 1)
+        weights = {
+            (a, b): adjusted(a, b, s) - SIM_MIN - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
+            for (a, b), s in edges.items()
+            if a not in linked_a and b not in linked_b and adjusted(a, b, s) >= SIM_MIN
+        }
+        for a, b in self._assign(weights):
+            s = edges[(a, b)]
+            adj = adjusted(a, b, s)
+            runner_up = max(_next_best(best_a.get(a, []), b), _next_best(best_b.get(b, []), a))
+            if adj >= SIM_LINK or (adj >= SIM_MIN and adj - runner_up >= REL_MARGIN):
+                same = normalise(self.old_texts[rest_old[a]]) == normalise(self.new_texts[rest_new[b]])
+                link(a, b, "exact" if same else "similarity", 1.0 if same else s)
+
+        # Pass 4: splits (unlinked new part joins a linked old provision) and merges.
+        self._attach(vec, cos, rest_old, rest_new, linked_a, linked_b, by_new, split=True)
+        self._attach(vec, cos, rest_old, rest_new, linked_a, linked_b, by_old, split=False)
+
+        # Pass 5: possible matches among what is still unlinked.
+        for a, i in enumerate(rest_old):
+            if i in self.link_old:
+                continue
+            for s, b in by_old.get(a, []):
+                if rest_new[b] not in self.link_new and s >= POSSIBLE_MIN_SIM:
+                    self.possible[("old", i)] = (rest_new[b], s)
+                    break
+        for b, j in enumerate(rest_new):
+            if j in self.link_new:
+                continue
+            for s, a in by_new.get(b, []):
+                if rest_old[a] not in self.link_old and s >= POSSIBLE_MIN_SIM:
+                    self.possible[("new", j)] = (rest_old[a], s)
+                    break
+
+    def _candidates(
+        self,
+        vec: _Vectors,
+        search_old: list[int],
+        search_new: list[int],
+        gap_old: list[int],
+        gap_new: list[int],
+    ) -> set[tuple[int, int]]:
+        """Candidate pairs from an inverted index of words, in both directions."""
+        pairs: set[tuple[int, int]] = set()
+        truncated = 0
+        for forward in (True, False):
+            if not (search_old if forward else search_new):
+                continue
+            this_counts, other_counts = (
+                (vec.old_counts, vec.new_counts) if forward else (vec.new_counts, vec.old_counts)
+            )
+            this_gap, other_gap = (gap_old, gap_new) if forward else (gap_new, gap_old)
+            postings: dict[str, list[int]] = defaultdict(list)
+            for b, counts in enumerate(other_counts):
+                for t in counts:
+                    postings[t].append(b)
+            idf = vec.idf
+            for a in search_old if forward else search_new:
+                counts = this_counts[a]
+                score: dict[int, float] = defaultdict(float)
+                present = sorted((len(postings[t]), t) for t in counts if t in postings)
+                rarest = present[0][1] if present else None
+                for length, t in present[:CANDIDATE_WORDS]:
+                    if length > POSTING_CAP:
+                        break
+                    w = idf[t]
+                    for b in postings[t]:
+                        score[b] += w
+                if not score and rarest is not None:
+                    # Only common words: take the rarest word's provisions nearest in the document.
+                    plist = postings[rarest]
+                    near = sorted(plist, key=lambda b: (this_gap[a] != other_gap[b], abs(b - a), b))
+                    if len(near) > POSTING_CAP:
+                        truncated += 1
+                    for b in near[:POSTING_CAP]:
+                        score[b] = 0.0
+                top = sorted(score.items(), key=lambda x: (-x[1], x[0]))[: 2 * CANDIDATES_PER_PROVISION]
+                for b, _w in top:
+                    pairs.add((a, b) if forward else (b, a))
+        if truncated:
+            self.notes.append(
+                f"candidate search: {truncated} provision(s) made only of common words were compared "
+                f"with the {POSTING_CAP} nearest provisions sharing their rarest word"
+            )
+        return pairs
+
+    def _assign(self, weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+        """Maximum-weight one-to-one matching (unmatched allowed), exact per connected group."""
+        if not weights:
+            return []
+        adj_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        adj_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (a, b), w in weights.items():
+            adj_a[a].append((w, b))
+            adj_b[b].append((w, a))
+        for lst in (*adj_a.values(), *adj_b.values()):
+            lst.sort(key=lambda x: (-x[0], x[1]))
+        chosen: list[tuple[int, int]] = []
+        # Unambiguous pairs first: each other's only candidate.
+        taken_a: set[int] = set()
+        taken_b: set[int] = set()
+        for a in sorted(adj_a):
+            lst = adj_a[a]
+            if len(lst) == 1:
+                b = lst[0][1]
+                if len(adj_b[b]) == 1:
+                    chosen.append((a, b))
+                    taken_a.add(a)
+                    taken_b.add(b)
+        # Connected groups of the rest.
+        seen_a: set[int] = set(taken_a)
+        greedy_groups = 0
+        for start in sorted(adj_a):
+            if start in seen_a:
+                continue
+            group_a: list[int] = []
+            group_b: set[int] = set()
+            stack = [start]
+            seen_a.add(start)
+            while stack:
+                a = stack.pop()
+                group_a.append(a)
+                for _w, b in adj_a[a]:
+                    if b in group_b:
+                        continue
+                    group_b.add(b)
+                    for _w2, a2 in adj_b[b]:
+                        if a2 not in seen_a:
+                            seen_a.add(a2)
+                            stack.append(a2)
+            ga = sorted(group_a)
+            gb = sorted(group_b)
+            if len(ga) + len(gb) <= ASSIGN_EXACT_MAX:
+                chosen.extend(_hungarian(ga, gb, weights))
+            else:
+                greedy_groups += 1
+                chosen.extend(_greedy(ga, weights, adj_a))
+        if greedy_groups:
+            self.notes.append(
+                f"assignment: {greedy_groups} group(s) of more than {ASSIGN_EXACT_MAX} competing provisions "
+                "were matched greedily (best pair first) instead of optimally"
+            )
+        return sorted(chosen)
+
+    def _attach(
+        self,
+        vec: _Vectors,
+        cos: dict[tuple[int, int], float],
+        rest_old: list[int],
+        rest_new: list[int],
+        linked_a: dict[int, int],
+        linked_b: dict[int, int],
+        candidates: dict[int, list[tuple[float, int]]],
+        *,
+        split: bool,
+    ) -> None:
+        """Attach unlinked parts to linked partners (split: new parts to an old provision)."""
+        part_ids = range(len(rest_new)) if split else range(len(rest_old))
+        for p in part_ids:
+            index = rest_new[p] if split else rest_old[p]
+            if index in (self.link_new if split else self.link_old):
+                continue
+            part_counts = vec.new_counts[p] if split else vec.old_counts[p]
+            best: tuple[float, int, int] | None = None
+            for s, q in candidates.get(p, []):
+                if s < SPLIT_MIN_SIM:
+                    break
+                partner = rest_old[q] if split else rest_new[q]
+                lid = (self.link_old if split else self.link_new).get(partner)
+                if lid is None:
+                    continue
+                lk = self.links[lid]
+                assert lk is not None
+                if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
+                    continue  # would make an n:m group
+                if lk.matched_by == "exact":
+                    continue
+                partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
+                if vec.coverage(part_counts, partner_counts) < SPLIT_COVER:
+                    continue
+                parts = lk.new if split else lk.old
+                parts_counts = self._counts_of(parts, rest_new if split else rest_old, vec, split)
+                if parts_counts is None:
+                    continue
+                partner_vec = vec.old[q] if split else vec.new[q]
+                before = vec.cosine(partner_vec, vec.vector(parts_counts))
+                after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
+                gain = after - before
+                if gain >= SPLIT_GAIN and (best is None or (gain, -q) > (best[0], -best[1])):
+                    best = (gain, q, lid)
+            if best is None:
+                continue
+            _gain, q, lid = best
+            lk = self.links[lid]
+            assert lk is not None
+            parts = lk.new if split else lk.old
+            merged = tuple(sorted((*parts, index)))
+            all_counts = self._counts_of(merged, rest_new if split else rest_old, vec, split)
+            assert all_counts is not None
+            partner_vec = vec.old[q] if split else vec.new[q]
+            sim = vec.cosine(partner_vec, vec.vector(all_counts))
+            self.links[lid] = None
+            if split:
+                self.add(lk.old, merged, "split", sim)
+            else:
+                self.add(merged, lk.new, "merge", sim)
+
+    def _counts_of(
+        self, indices: tuple[int, ...], rest: list[int], vec: _Vectors, split: bool
+    ) -> Counter[str] | None:
+        total: Counter[str] = Counter()
+        for index in indices:
+            k = bisect_left(rest, index)
+            if k == len(rest) or rest[k] != index:
+                return None
+            total += vec.new_counts[k] if split else vec.old_counts[k]
+        return total
+
+
+def _pair_duplicates(olds: list[int], news: list[int], n_old: int, n_new: int) -> list[tuple[int, int]]:
+    """Pair a text that occurs a different number of times on each side, in order, nearest positions first.
+
+    An order-preserving matching of size min(len) minimising the distance of
+    relative positions (dynamic programming): when one of two identical points
+    was edited, the untouched copy pairs with the one in the same place.
+    """
+    if len(olds) > len(news):
+        return [(i, j) for j, i in _pair_duplicates(news, olds, n_new, n_old)]
+    a, b = len(olds), len(news)
+    if a * b > 1_000_000:
+        return list(zip(olds, news))
+    pos_a = [i / max(n_old, 1) for i in olds]
+    pos_b = [j / max(n_new, 1) for j in news]
+    inf = math.inf
+    # cost[x][y]: best cost matching the first x olds into the first y news (x <= y).
+    cost = [[inf] * (b + 1) for _ in range(a + 1)]
+    for y in range(b + 1):
+        cost[0][y] = 0.0
+    for x in range(1, a + 1):
+        row, prev = cost[x], cost[x - 1]
+        for y in range(x, b + 1):
+            take = prev[y - 1] + abs(pos_a[x - 1] - pos_b[y - 1])
+            row[y] = min(row[y - 1], take)
+    pairs = []
+    x, y = a, b
+    while x > 0:
+        if y > x and cost[x][y] == cost[x][y - 1]:
+            y -= 1
+        else:
+            pairs.append((olds[x - 1], news[y - 1]))
+            x -= 1
+            y -= 1
+    return pairs[::-1]
+
+
+def _next_best(lst: list[tuple[float, int]], partner: int) -> float:
+    for score, other in lst:
+        if other != partner:
+            return score
+    return 0.0
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[int]:
+    """Indices of a longest chain of ``pairs`` (sorted by first item) increasing in the second item."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_i, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos > 0 else -1
+    out = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append(k)
+        k = prev[k]
+    return out[::-1]
+
+
+def _greedy(
+    group_a: list[int], weights: dict[tuple[int, int], float], adj_a: dict[int, list[tuple[float, int]]]
+) -> list[tuple[int, int]]:
+    edges = sorted(((w, a, b) for a in group_a for w, b in adj_a[a]), key=lambda x: (-x[0], x[1], x[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for _w, a, b in edges:
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append((a, b))
+    return out
+
+
+def _hungarian(rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Maximum-weight matching of ``rows`` to ``cols`` (missing edges weigh 0 = no partner).
+
+    The classic O(n²·m) shortest-augmenting-path Hungarian algorithm with potentials.
+    """
+    transpose = len(rows) > len(cols)
+    if transpose:
+        rows, cols = cols, rows
+
+    def w(r: int, c: int) -> float:
+        return weights.get((c, r) if transpose else (r, c), 0.0)
+
+    n, m = len(rows), len(cols)
+    inf = math.inf
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    cost = [[-w(rows[r], cols[c]) for c in range(m)] for r in range(n)]
+    for r in range(1, n + 1):
+        p[0] = r
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta = inf
+            j1 = 0
+            row = cost[i0 - 1]
+            ui0 = u[i0]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - ui0 - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out = []
+    for j in range(1, m + 1):
+        if p[j]:
+            r, c = rows[p[j] - 1], cols[j - 1]
+            pair = (c, r) if transpose else (r, c)
+            if weights.get(pair, 0.0) > 0:
+                out.append(pair)
+    return out

@@ -1,0 +1,905 @@
+"""Redlines: a :class:`~peacediff.compare.Comparison` or a Version as HTML, Markdown or terminal text.
+
+This module turns the comparison's data into view data (anchors, text segments
+from ``Change.ops``, footnotes, summary rows) and hands it to the Jinja2
+templates in ``templates/``.  It never diffs and never aligns: everything it
+shows is already in the Comparison.
+
+Document text is untrusted.  HTML templates autoescape every value and no
+document text is ever marked safe; Markdown escapes its metacharacters; text
+output shows control characters visibly.  In every format, C0/C1 control
+characters and Unicode bidi embedding/override/isolate controls (U+202A-E,
+U+2066-9, the "Trojan Source" set) are replaced by a visible ``⟨U+202E⟩``
+token, so no text can reorder or recolour what is around it.
+
+Example::
+
+    >>> import peacediff
+    >>> from peacediff.render import render_text
+    >>> old = peacediff.Version.from_texts("a", ["Forces are capped at 600,000."])
+    >>> new = peacediff.Version.from_texts("b", ["Forces are capped at 800,000."])
+    >>> print(render_text(peacediff.compare(old, new)))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from peacediff._resources import resource_path
+from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
+from peacediff.model import Provision, Source, Variant, Version
+
+__all__ = [
+    "KIND_LABELS",
+    "render_html",
+    "render_html_fragment",
+    "render_index_html",
+    "render_markdown",
+    "render_text",
+    "render_version_html",
+    "render_version_markdown",
+    "render_version_text",
+    "segments",
+    "visible_controls",
+]
+
+#: What each change kind is called in views ("unknown" is a fate nobody reported, not a removal).
+KIND_LABELS: dict[str, str] = {
+    "unchanged": "unchanged",
+    "modified": "modified",
+    "added": "added",
+    "removed": "removed",
+    "split": "split",
+    "merged": "merged",
+    "unknown": "not reported",
+}
+
+#: Titles longer than this are cut in lists and headings: a provision's first words name it well
+#: enough, and the full text is one click away.
+TITLE_CHARS = 72
+
+# C0 controls except tab and newline, DEL, C1 controls, the bidi embedding, override and
+# isolate controls.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
+# cannot reorder text beyond their own neighbourhood.
+# Noncharacters (U+FDD0-FDEF and the last two code points of every plane) are not text either and
+# make an HTML document invalid.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
+                                            for p in range(17))
+_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+
+# ANSI styles for render_text(color=True): red + strike-through for deletions, blue + underline
+# for insertions, so the marks survive a colour-blind reader and a monochrome terminal.
+_ANSI = {"del": "\x1b[31;9m", "ins": "\x1b[34;4m", "head": "\x1b[1m", "dim": "\x1b[2m"}
+_ANSI_RESET = "\x1b[0m"
+_PLAIN_MARKS = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "eq": ("", "")}
+
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SAFE_URL_SCHEMES = frozenset({"http", "https"})
+_SPACE_RE = re.compile(r"\s")
+
+
+def visible_controls(text: str) -> str:
+    """Replace control and bidi-override characters with a visible ``⟨U+XXXX⟩`` token.
+
+    Example::
+
+        >>> visible_controls("abc\\u202edef")
+        'abc⟨U+202E⟩def'
+    """
+    if not _CONTROL_RE.search(text):
+        return text
+    return _CONTROL_RE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
+def segments(change: Change) -> tuple[tuple[str, str], ...]:
+    """The change's text as ``("eq" | "del" | "ins", text)`` runs, adjacent runs of a kind merged.
+
+    Built from ``Change.ops``; a change without ops shows its whole sides: removed text
+    deleted, added text inserted, unknown and unchanged text as it stands.  Concatenating
+    the ``eq`` and ``del`` runs gives the old text, ``eq`` and ``ins`` the new.
+
+    Example::
+
+        >>> from peacediff.compare import Change
+        >>> segments(Change("modified", ops=((0, "cap of "), (-1, "600"), (1, "800"))))
+        (('eq', 'cap of '), ('del', '600'), ('ins', '800'))
+    """
+    if change.ops:
+        names = {-1: "del", 0: "eq", 1: "ins"}
+        runs: list[list[str]] = []
+        for op, text in change.ops:
+            if not text:
+                continue
+            name = names[op]
+            if runs and runs[-1][0] == name:
+                runs[-1][1] += text
+            else:
+                runs.append([name, text])
+        return tuple((name, text) for name, text in runs)
+    old, new = change.old_text, change.new_text
+    if change.kind == "removed":
+        return (("del", old),) if old else ()
+    if change.kind == "added":
+        return (("ins", new),) if new else ()
+    if change.kind == "unknown" or old == new:
+        return (("eq", old or new),) if (old or new) else ()
+    return tuple(run for run in (("del", old), ("ins", new)) if run[1])
+
+
+# --------------------------------------------------------------------------------------------
+# View data: what the templates receive
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SourceRef:
+    """A source as a view shows it: outlet, date and a link only when the URL is http(s)."""
+
+    id: str
+    outlet: str
+    date: str | None = None
+    url: str | None = None
+    seed: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Note:
+    """One footnote of a change: an evidence quote, a reported removal or a reported variant."""
+
+    number: int
+    kind: str  # "evidence" | "removal" | "variant"
+    side: str  # "old" | "new"
+    quote: str | None = None
+    text: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+    variant: Variant | None = None
+    claims: tuple[tuple[str, tuple[SourceRef, ...], str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class LinkRef:
+    """A link to another place in the redline: ``anchor`` is an element id or None."""
+
+    label: str
+    anchor: str | None
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ChangeView:
+    """One change as the templates draw it."""
+
+    change: Change
+    index: int
+    anchor: str
+    extra_anchors: tuple[str, ...]
+    label: str
+    kind_label: str
+    title: str
+    segments: tuple[tuple[str, str], ...]
+    is_redline: bool
+    moved_from: LinkRef | None
+    possible: LinkRef | None
+    possible_pct: int | None
+    wording_unknown: tuple[str, ...]
+    notes: tuple[Note, ...]
+    sources: tuple[SourceRef, ...]
+    confidence: tuple[str, ...]
+    is_stub = False
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def is_quiet(self) -> bool:
+        """Unchanged, in place and under the same number: summaries list it instead of showing it."""
+        ch = self.change
+        return ch.kind == "unchanged" and not ch.renumbered and not ch.moved
+
+    @property
+    def data_old(self) -> str:
+        return ",".join(self.change.old_numbers)
+
+    @property
+    def data_new(self) -> str:
+        return ",".join(self.change.new_numbers)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MoveStub:
+    """Where a moved provision stood in the old version, linking to where it is now."""
+
+    anchor: str
+    old_label: str
+    target: LinkRef
+    is_stub = True
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ParameterRow:
+    """A row of the summary's parameter-change table."""
+
+    view: ChangeView
+    name: str
+    parameter_change: ParameterChange
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class VersionView:
+    """A version's header block."""
+
+    version: Version
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def recorded(self) -> int:
+        return self.version.count
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RedlineView:
+    """Everything a redline template needs, in reading order."""
+
+    comparison: Comparison
+    title: str
+    old: VersionView
+    new: VersionView
+    items: tuple[ChangeView | MoveStub, ...]
+    changes: tuple[ChangeView, ...]
+    counts: tuple[tuple[str, str, int], ...]
+    renumbered: int
+    moved: int
+    parameter_rows: tuple[ParameterRow, ...]
+    dropped: tuple[ChangeView, ...]
+    not_reported: tuple[ChangeView, ...]
+    possible: tuple[ChangeView, ...]
+    id_prefix: str
+
+
+def humanize(name: str) -> str:
+    """``'armed_forces_cap'`` → ``'Armed forces cap'``."""
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def provision_title(p: Provision) -> str:
+    """A provision's short name: its title, or its text's first words."""
+    if p.title:
+        return p.title
+    text = " ".join(p.text.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[:TITLE_CHARS].rsplit(" ", 1)[0] or text[:TITLE_CHARS]
+    return cut.rstrip(",;:.") + "…"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL without whitespace or controls, else None."""
+    if not url or _CONTROL_RE.search(url) or _SPACE_RE.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SAFE_URL_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def _source_ref(version: Version, source_id: str) -> SourceRef:
+    return _source_table(version).get(source_id) or SourceRef(id=source_id, outlet=source_id)
+
+
+# Source tables by version identity (hashing a Version hashes all its provisions: too slow).  Each
+# entry keeps its version alive, so an id cannot be reused while cached.
+_SOURCE_TABLES: dict[int, tuple[Version, dict[str, SourceRef]]] = {}
+
+
+def _source_table(version: Version) -> dict[str, SourceRef]:
+    entry = _SOURCE_TABLES.get(id(version))
+    if entry is None or entry[0] is not version:
+        if len(_SOURCE_TABLES) >= 64:
+            _SOURCE_TABLES.clear()
+        table = {
+            s.id: SourceRef(id=s.id, outlet=s.outlet, date=s.date, url=safe_url(s.url), seed=s.seed)
+            for s in version.sources
+        }
+        entry = _SOURCE_TABLES[id(version)] = (version, table)
+    return entry[1]
+
+
+def _anchor_part(p: Provision, position: int) -> str:
+    if p.number is not None:
+        raw = p.number
+    elif p.key is not None:
+        raw = "k-" + p.key
+    else:
+        raw = f"n{position}"
+    return re.sub(r"[^A-Za-z0-9._-]", "_", raw)
+
+
+class _Anchors:
+    """Unique, stable element ids: ``p-<new number>``, ``old-<old number>``, suffixed on clashes."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.used: set[str] = set()
+
+    def make(self, base: str) -> str:
+        anchor = self.prefix + base
+        if anchor in self.used:
+            n = 2
+            while f"{anchor}-{n}" in self.used:
+                n += 1
+            anchor = f"{anchor}-{n}"
+        self.used.add(anchor)
+        return anchor
+
+
+def _provision_ids(provisions: Sequence[Provision]) -> dict[tuple[str | None, str | None], int]:
+    return {(p.number, p.key): i for i, p in enumerate(provisions)}
+
+
+def _walk(provisions: Iterable[Provision]) -> Iterator[Provision]:
+    for p in provisions:
+        yield from p.walk()
+
+
+def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
+    notes: list[Note] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(**fields: Any) -> None:
+        counter[0] += 1
+        notes.append(Note(number=counter[0], **fields))
+
+    sides = (("new", change.new, comparison.new), ("old", change.old, comparison.old))
+    for side, provisions, version in sides:
+        for p in _walk(provisions):
+            for ev in p.evidence:
+                key = ("evidence", ev.source, ev.quote)
+                if key not in seen:
+                    seen.add(key)
+                    add(kind="evidence", side=side, quote=ev.quote, text=ev.note,
+                        sources=(_source_ref(version, ev.source),))
+    if change.kind in ("removed", "unknown"):
+        for p in _walk(change.old):
+            removal = comparison.new.removal(p.key) if p.key else None
+            if removal is None:
+                continue
+            # The engine may copy the removal's note onto the change: say it once.
+            add(kind="removal", side="new", text=None if removal.note == change.note else removal.note,
+                sources=tuple(_source_ref(comparison.new, s) for s in removal.sources))
+            for ev in removal.evidence:
+                add(kind="evidence", side="new", quote=ev.quote, text=ev.note,
+                    sources=(_source_ref(comparison.new, ev.source),))
+    keys = {p.key for p in _walk(change.new + change.old) if p.key}
+    if keys:
+        seen_variants: set[str] = set()
+        for side, version in (("new", comparison.new), ("old", comparison.old)):
+            for variant in version.variants:
+                if variant.key in keys and variant.id not in seen_variants:
+                    seen_variants.add(variant.id)
+                    claims = tuple(
+                        (claim.display(), tuple(_source_ref(version, s) for s in claim.sources), claim.note)
+                        for claim in variant.claims
+                    )
+                    add(kind="variant", side=side, variant=variant, claims=claims, text=variant.verdict)
+    return tuple(notes)
+
+
+def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, ...]:
+    # The side that exists now says who reported it; removed and unknown points cite the old side.
+    side, version = (change.new, comparison.new) if change.new else (change.old, comparison.old)
+    ids: dict[str, None] = {}
+    for p in side:
+        ids.update(dict.fromkeys(p.sources))
+    return tuple(_source_ref(version, s) for s in ids)
+
+
+def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "") -> RedlineView:
+    """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
+    anchors = _Anchors(id_prefix)
+    old_pos = _provision_ids(comparison.old.provisions)
+    new_pos = _provision_ids(comparison.new.provisions)
+    old_anchor: dict[tuple[str | None, str | None], str] = {}
+    new_anchor: dict[tuple[str | None, str | None], str] = {}
+    stubs: list[tuple[int, Change, str]] = []
+
+    # First pass: ids.  Every provision gets one anchor; a moved provision's old anchor sits on
+    # a stub where it used to stand, so the move is linked both ways.
+    primary: list[tuple[str, tuple[str, ...]]] = []
+    for ch in comparison.changes:
+        own: list[str] = []
+        for p in ch.new:
+            ident = (p.number, p.key)
+            new_anchor[ident] = anchors.make("p-" + _anchor_part(p, new_pos.get(ident, 0)))
+            own.append(new_anchor[ident])
+        for p in ch.old:
+            ident = (p.number, p.key)
+            old_anchor[ident] = anchors.make("old-" + _anchor_part(p, old_pos.get(ident, 0)))
+            if ch.moved and ch.new:
+                stubs.append((old_pos.get(ident, len(old_pos)), ch, old_anchor[ident]))
+            else:
+                own.append(old_anchor[ident])
+        if not own:
+            own.append(anchors.make(f"change-{len(primary) + 1}"))
+        primary.append((own[0], tuple(own[1:])))
+
+    counter = [0]
+    views: list[ChangeView] = []
+    for index, (ch, (anchor, extra)) in enumerate(zip(comparison.changes, primary, strict=True), start=1):
+        moved_from = None
+        if ch.moved and ch.old and ch.new:
+            p = ch.old[0]
+            moved_from = LinkRef(label=p.label, anchor=old_anchor.get((p.number, p.key)))
+        possible = possible_pct = None
+        if ch.possible_match is not None:
+            p = ch.possible_match.provision
+            # An added point's candidate is an old provision; a removed point's is a new one.
+            table = old_anchor if ch.new and not ch.old else new_anchor
+            side = "old" if table is old_anchor else "new"
+            possible = LinkRef(label=p.label, anchor=table.get((p.number, p.key)), title=f"{side} point")
+            possible_pct = round(ch.possible_match.similarity * 100)
+        wording_unknown = tuple(p.label for p in _walk(ch.new) if not p.wording_known)
+        shown = ch.new or ch.old
+        confidence = tuple(sorted({p.confidence for p in shown if p.confidence != "published"}))
+        views.append(ChangeView(
+            change=ch,
+            index=index,
+            anchor=anchor,
+            extra_anchors=extra,
+            label=ch.label,
+            kind_label=KIND_LABELS.get(ch.kind, ch.kind),
+            title=" + ".join(provision_title(p) for p in shown) if shown else "",
+            segments=segments(ch),
+            is_redline=ch.kind != "unknown",
+            moved_from=moved_from,
+            possible=possible,
+            possible_pct=possible_pct,
+            wording_unknown=wording_unknown,
+            notes=_notes_for(ch, comparison, counter),
+            sources=_change_sources(ch, comparison),
+            confidence=confidence,
+        ))
+
+    items = _place_stubs(views, stubs, old_pos, new_anchor)
+    counts = tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n)
+    rows = tuple(
+        ParameterRow(view=v, name=humanize(pc.name), parameter_change=pc)
+        for v in views for pc in v.change.parameter_changes
+    )
+    old_title, new_title = comparison.old.title, comparison.new.title
+    return RedlineView(
+        comparison=comparison,
+        title=title or f"{old_title} → {new_title}",
+        old=_version_view(comparison.old),
+        new=_version_view(comparison.new),
+        items=items,
+        changes=tuple(views),
+        counts=counts,
+        renumbered=sum(1 for ch in comparison.changes if ch.renumbered),
+        moved=sum(1 for ch in comparison.changes if ch.moved),
+        parameter_rows=rows,
+        dropped=tuple(v for v in views if v.kind == "removed"),
+        not_reported=tuple(v for v in views if v.kind == "unknown"),
+        possible=tuple(v for v in views if v.possible is not None),
+        id_prefix=id_prefix,
+    )
+
+
+def _place_stubs(
+    views: list[ChangeView],
+    stubs: list[tuple[int, Change, str]],
+    old_pos: dict[tuple[str | None, str | None], int],
+    new_anchor: dict[tuple[str | None, str | None], str],
+) -> tuple[ChangeView | MoveStub, ...]:
+    """Put each move stub before the first unmoved change that stood after it in the old version."""
+    if not stubs:
+        return tuple(views)
+    before: dict[int, list[MoveStub]] = {}
+    trailing: list[MoveStub] = []
+    for position, ch, anchor in sorted(stubs, key=lambda s: s[0]):
+        target = ch.new[0]
+        stub = MoveStub(
+            anchor=anchor,
+            old_label=ch.old[0].label,
+            target=LinkRef(label=", ".join(ch.new_numbers), anchor=new_anchor.get((target.number, target.key)),
+                           title=provision_title(target)),
+        )
+        for i, view in enumerate(views):
+            ch2 = view.change
+            if ch2.moved or not ch2.old:
+                continue
+            if min(old_pos.get((p.number, p.key), -1) for p in ch2.old) > position:
+                before.setdefault(i, []).append(stub)
+                break
+        else:
+            trailing.append(stub)
+    items: list[ChangeView | MoveStub] = []
+    for i, view in enumerate(views):
+        items.extend(before.get(i, ()))
+        items.append(view)
+    items.extend(trailing)
+    return tuple(items)
+
+
+def _version_view(version: Version) -> VersionView:
+    return VersionView(version=version, sources=tuple(_source_ref(version, s.id) for s in version.sources))
+
+
+# --------------------------------------------------------------------------------------------
+# Jinja2 environment and filters
+# --------------------------------------------------------------------------------------------
+
+
+class _Styled(str):
+    """Text the renderer already made safe for its format (ANSI codes, escaped Markdown)."""
+
+    __slots__ = ()
+
+
+def _finalize_terminal(value: Any) -> Any:
+    # Terminal output cannot be post-processed as a whole (its ANSI codes are control characters),
+    # so every {{ expression }} of document text has its controls shown here; text the filters
+    # already styled passes untouched.
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, _Styled):
+        return visible_controls(value)
+    return value
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+# Inline metacharacters: emphasis, code, links, raw HTML, entities, strike-through, table pipes.
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#!|~&"})
+# Block starters that could interrupt a paragraph at the start of a line (lists, quotes, setext).
+_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+# GFM extended autolinks: "scheme://", "www." and e-mail addresses become links unless broken up.
+_MD_AUTOLINK_RE = re.compile(r"(?i)(:)(?=//)|(?<=www)(\.)|(@)")
+
+
+def md_escape(text: Any) -> _Styled:
+    """Escape Markdown metacharacters so document text stays text (no links, HTML, emphasis).
+
+    Example::
+
+        >>> str(md_escape("<b>[x](y)</b>"))
+        '\\\\<b\\\\>\\\\[x\\\\]\\\\(y\\\\)\\\\</b\\\\>'
+    """
+    text = visible_controls(str(text)).translate(_MD_ESCAPES)
+    if ":" in text or "@" in text or "www" in text.lower():
+        text = _MD_AUTOLINK_RE.sub(lambda m: "\\" + m.group(), text)
+    if "\n" in text or text[:1] in "-+=> \t0123456789":
+        text = _MD_LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _Styled(text)
+
+
+def md_cell(text: Any) -> _Styled:
+    """Escape text for a Markdown table cell (one line, pipes escaped)."""
+    return md_escape(" ".join(str(text).split()))
+
+
+@functools.lru_cache(maxsize=1024)
+def md_url(url: str | None) -> str | None:
+    """A safe URL percent-encoded for a Markdown link destination, or None."""
+    url = safe_url(url)
+    return None if url is None else quote(url, safe=":/?#@!$&'*+,;=%-._~[]")
+
+
+def _md_punct(c: str) -> bool:
+    return c in _ASCII_PUNCT or unicodedata.category(c)[0] in "PS"
+
+
+def _md_can_open(prev: str, first: str) -> bool:
+    # CommonMark left-flanking run: not before whitespace; before punctuation only after
+    # whitespace or punctuation ("" is a line edge).
+    return not first.isspace() and (not _md_punct(first) or not prev or prev.isspace() or _md_punct(prev))
+
+
+def _md_can_close(last: str, nxt: str) -> bool:
+    return not last.isspace() and (not _md_punct(last) or not nxt or nxt.isspace() or _md_punct(nxt))
+
+
+def md_redline(segs: Sequence[tuple[str, str]]) -> _Styled:
+    """Segments as Markdown: deletions ``~~…~~``, insertions ``**…**``, one delimiter pair per line.
+
+    Whitespace stays outside the delimiters (GFM ignores ``~~ x~~``).  Where the delimiters
+    still could not open or close (``word~~.~~``: a run between a letter and punctuation),
+    the change is written as ``<del>…</del>`` / ``<ins>…</ins>``, which GitHub renders the
+    same way; the text inside is escaped either way.  A line break inside a provision is a
+    hard break (``\\`` at line end) so sub-points stay on their own lines.
+    """
+    marks = {"del": "~~", "ins": "**"}
+    lines: list[list[list[str]]] = [[]]  # per line: [kind, lead, escaped body, trail]
+    for kind, text in segs:
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if not part:
+                continue
+            stripped = part.strip()
+            if kind == "eq" or not stripped:
+                lines[-1].append(["eq", "", md_escape(part), ""])
+                continue
+            lead = part[: len(part) - len(part.lstrip())]
+            trail = part[len(part.rstrip()):]
+            lines[-1].append([kind, lead, md_escape(stripped), trail])
+    out = []
+    for pieces in lines:
+        rendered: list[str] = []
+        for n, (kind, lead, body, trail) in enumerate(pieces):
+            if kind == "eq":
+                rendered.append(body)
+                continue
+            prev = lead[-1:] or (rendered[-1][-1:] if rendered else "")
+            following = pieces[n + 1] if n + 1 < len(pieces) else None
+            if trail:
+                nxt = trail[0]
+            elif following is None:
+                nxt = ""
+            elif following[0] != "eq" and not following[1]:
+                nxt = "~" if following[0] == "del" else "*"
+            else:
+                nxt = (following[1] or following[2])[:1]
+            if _md_can_open(prev, body[0]) and _md_can_close(body[-1], nxt):
+                mark = marks[kind]
+                rendered.append(f"{lead}{mark}{body}{mark}{trail}")
+            else:
+                rendered.append(f"{lead}<{kind}>{body}</{kind}>{trail}")
+        out.append("".join(rendered).rstrip())
+    return _Styled("\\\n".join(line for line in out if line))
+
+
+def _wrap_runs(runs: Sequence[tuple[str, str]], width: int, indent: str, color: bool,
+               first: str | None = None) -> str:
+    """Wrap styled runs to ``width`` columns, counting only visible characters.
+
+    Every line starts with ``indent`` except the first, which starts with ``first`` when given.
+    """
+    pieces: list[tuple[str, str]] = []  # (style, text) with line breaks as ("nl", "")
+    for style, text in runs:
+        text = visible_controls(text)
+        if not color:
+            start, end = _PLAIN_MARKS.get(style, ("", ""))
+            text = f"{start}{text}{end}" if start else text
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                pieces.append(("nl", ""))
+            pieces.extend((style, tok) for tok in re.findall(r"\s+|\S+", line))
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    avail = max(20, width - len(indent))
+    for style, tok in pieces:
+        if style == "nl":
+            lines.append([])
+            used = 0
+            continue
+        if tok.isspace():
+            if used == 0:
+                continue
+            lines[-1].append((style, tok))
+            used += len(tok)
+            continue
+        if used and used + len(tok) > avail:
+            while lines[-1] and lines[-1][-1][1].isspace() and lines[-1][-1][0] == "eq":
+                lines[-1].pop()
+            lines.append([])
+            used = 0
+        lines[-1].append((style, tok))
+        used += len(tok)
+    out = []
+    for number, line in enumerate(lines):
+        merged: list[list[str]] = []
+        for style, tok in line:
+            if merged and merged[-1][0] == style:
+                merged[-1][1] += tok
+            else:
+                merged.append([style, tok])
+        text = "".join(
+            f"{_ANSI[style]}{tok}{_ANSI_RESET}" if color and style in _ANSI else tok for style, tok in merged
+        )
+        lead = first if number == 0 and first is not None else indent
+        out.append((lead + text).rstrip() if not color else lead + text)
+    return "\n".join(out)
+
+
+def _text_redline(segs: Sequence[tuple[str, str]], width: int = 100, indent: str = "",
+                  color: bool = False) -> _Styled:
+    return _Styled(_wrap_runs(segs, width, indent, color))
+
+
+def _text_wrap(text: Any, width: int = 100, indent: str = "", first: str | None = None) -> _Styled:
+    return _Styled(_wrap_runs((("eq", str(text)),), width, indent, False, first))
+
+
+def _style(text: Any, style: str, color: bool) -> _Styled:
+    text = visible_controls(str(text))
+    return _Styled(f"{_ANSI[style]}{text}{_ANSI_RESET}" if color else text)
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{round(value * 100)}%"
+
+
+@functools.cache
+def _environment(terminal: bool = False) -> jinja2.Environment:
+    """The Jinja2 environment: autoescape on for ``*.html.j2``, strict undefined, shared filters.
+
+    HTML and Markdown output has its control characters shown in one pass over the finished
+    document (:func:`_render`); the ``terminal`` environment does it per value instead.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
+        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize_terminal if terminal else _finalize,
+    )
+    env.filters.update(
+        md=md_escape,
+        md_cell=md_cell,
+        md_url=md_url,
+        md_redline=md_redline,
+        text_redline=_text_redline,
+        text_wrap=_text_wrap,
+        style=_style,
+        humanize=humanize,
+        pct=_pct,
+        provision_title=provision_title,
+        safe_url=safe_url,
+    )
+    env.globals.update(KIND_LABELS=KIND_LABELS, CHANGE_KINDS=CHANGE_KINDS)
+    return env
+
+
+@functools.cache
+def _assets() -> tuple[Markup, Markup, str]:
+    """The inline stylesheet and script (no document data in them) and the page's CSP header value."""
+    env = _environment()
+    css = env.get_template("_style.css.j2").render().strip()
+    script = env.get_template("_script.js.j2").render().strip()
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    # No network at all; only our own style and script (by hash) may run, so even text that
+    # slipped past escaping could neither load anything nor execute.
+    csp = (f"default-src 'none'; style-src {digest(css)}; script-src {digest(script)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    if _CONTROL_RE.search(css + script):  # _render's final pass must leave them (and their hashes) alone
+        raise AssertionError("the stylesheet or script contains a control character")
+    return Markup(css), Markup(script), csp
+
+
+def _render(template: str, **context: Any) -> str:
+    """Render an HTML or Markdown template, then show every control character in the result.
+
+    One pass over the finished document is both faster and safer than one per value: the
+    tokens it writes (``⟨U+202E⟩``) need no escaping, and no value can slip past it.
+    """
+    return visible_controls(_environment().get_template(template).render(**context))
+
+
+def _render_terminal(template: str, **context: Any) -> str:
+    return _environment(terminal=True).get_template(template).render(**context)
+
+
+# --------------------------------------------------------------------------------------------
+# Public rendering functions
+# --------------------------------------------------------------------------------------------
+
+
+def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+    """The whole self-contained HTML redline page (inline CSS and script, no network).
+
+    Example::
+
+        >>> html = render_html(comparison)  # doctest: +SKIP
+        >>> html.startswith("<!DOCTYPE html>")  # doctest: +SKIP
+        True
+    """
+    css, script, csp = _assets()
+    view = build_view(comparison, title=title)
+    return _render("redline.html.j2", view=view, standalone=True, css=css, script=script, csp=csp)
+
+
+def render_html_fragment(comparison: Comparison) -> str:
+    """The redline as an HTML fragment for notebooks: styles scoped under ``.pd``, ids prefixed."""
+    css, script, _ = _assets()
+    prefix = f"pd-{comparison.old.id}--{comparison.new.id}-"
+    view = build_view(comparison, id_prefix=prefix)
+    return _render("redline.html.j2", view=view, standalone=False, css=css, script=script, csp="")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """GitHub-flavoured Markdown: summary tables, then each changed provision as a redline."""
+    return _render("redline.md.j2", view=build_view(comparison))
+
+
+def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
+    """A terminal redline: ``[-deleted-]{+inserted+}``, or red/blue ANSI styles when ``color``."""
+    return _render_terminal("redline.txt.j2", view=build_view(comparison), color=color, width=width)
+
+
+def render_version_html(version: Version) -> str:
+    """A version as a scoped HTML fragment (header and a table of provisions), for notebooks."""
+    css, _, _ = _assets()
+    return _render("version.html.j2", version=_version_view(version), css=css,
+                   provisions=_version_rows(version))
+
+
+def render_version_markdown(version: Version) -> str:
+    """A version as Markdown: header and its provisions, sub-points nested."""
+    return _render("version.md.j2", version=_version_view(version), provisions=_version_rows(version))
+
+
+def render_version_text(version: Version) -> str:
+    """A version as plain text: header and its numbered provisions."""
+    return _render_terminal("version.txt.j2", version=_version_view(version), provisions=_version_rows(version))
+
+
+def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines") -> str:
+    """An index page linking redline files: ``entries`` are ``(href, comparison)`` pairs.
+
+    ``href`` should be a relative file name such as ``"us-russia-28__e3-counter-28.html"``;
+    anything that is not a plain relative path or an http(s) URL is shown without a link.
+    """
+    css, script, csp = _assets()
+    rows = []
+    for href, comparison in entries:
+        rows.append({
+            "href": _safe_href(href),
+            "comparison": comparison,
+            "counts": tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n),
+            "parameters": len(comparison.parameter_changes),
+        })
+    return _render("index.html.j2", title=title, rows=rows, css=css, script=script, csp=csp)
+
+
+_RELATIVE_HREF_RE = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._-]*)?$")
+
+
+def _safe_href(href: str) -> str | None:
+    if _RELATIVE_HREF_RE.match(href) and not href.startswith("//"):
+        return href
+    return safe_url(href)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ProvisionRow:
+    """A provision of a version view, flattened with its depth for nested display."""
+
+    provision: Provision
+    depth: int
+    sources: tuple[SourceRef, ...]
+
+
+def _version_rows(version: Version) -> tuple[ProvisionRow, ...]:
+    rows: list[ProvisionRow] = []
+
+    def add(p: Provision, depth: int) -> None:
+        rows.append(ProvisionRow(p, depth, tuple(_source_ref(version, s) for s in p.sources)))
+        for sub in p.subpoints:
+            add(sub, depth + 1)
+
+    for p in version.provisions:
+        add(p, 0)
+    return tuple(rows)

@@ -1,0 +1,435 @@
+"""What changed inside two aligned provisions: word-level ops, figures and modal verbs.
+
+The aligner (:mod:`peacediff.align`) decides which provision became which; this
+module says how its wording changed:
+
+* :func:`word_ops` - diff-match-patch ops over *words*: every word, number,
+  whitespace run and punctuation mark becomes one character, diff-match-patch
+  diffs those, semantic cleanup merges small equalities, and the ops are
+  expanded back to the real text.  "600,000" → "800,000" is one replacement,
+  "within 100 days" → "as soon as possible" another.
+* :func:`find_figures` / :func:`figure_changes` - numbers, money, percentages
+  and durations found in the text.
+* :func:`modality_shifts` - "shall" → "may" and friends.
+
+Every function here is antisymmetric: swapping the two texts gives exactly the
+inverted result.  That is what makes ``compare(b, a) == compare(a, b).inverse()``
+hold (see docs/decisions/0002-symmetry.md).
+
+Example::
+
+    >>> word_ops("capped at 600,000 personnel", "capped at 800,000 personnel")
+    ((0, 'capped at '), (-1, '600,000'), (1, '800,000'), (0, ' personnel'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from diff_match_patch import diff_match_patch
+
+__all__ = [
+    "DIFF_TOKEN_BUDGET",
+    "Figure",
+    "Op",
+    "figure_changes",
+    "find_figures",
+    "invert_ops",
+    "modality_shifts",
+    "modals",
+    "normalise_ops",
+    "ops_similarity",
+    "tokenize",
+    "word_ops",
+]
+
+Op = tuple[int, str]
+
+#: Largest token count (old + new) diffed word by word.  Myers' diff is
+#: O((N+M)·D); two unrelated 20,000-token texts still diff in about a second,
+#: and no provision of a real treaty or bill comes near (the longest section
+#: of the 2,000-page U.S. omnibus bills is ~15,000 words).  Above it the pair
+#: is reported as one deletion plus one insertion and the budget note says so.
+DIFF_TOKEN_BUDGET = 40_000
+
+# A number keeps its thousands separators and decimals ("600,000", "2.5") so
+# that a changed figure is one token; words are letter/digit runs; whitespace
+# runs and every other character are tokens of their own.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\s+|.", re.DOTALL)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into word, number, whitespace and punctuation tokens (joined they give ``text``).
+
+    >>> tokenize("Cap: 600,000 troops.")
+    ['Cap', ':', ' ', '600,000', ' ', 'troops', '.']
+    """
+    return _TOKEN_RE.findall(text)
+
+
+class _WordDiffer(diff_match_patch):
+    """diff-match-patch working on token characters.
+
+    Semantic *lossless* cleanup scores boundaries by character class
+    (letter, space, line break).  On token characters those classes are
+    arbitrary, so it is switched off: the token boundaries already are the
+    natural ones.
+    """
+
+    def diff_cleanupSemanticLossless(self, diffs: list[Op]) -> None:  # noqa: N802 - dmp's name
+        return None
+
+
+_DMP = _WordDiffer()
+_DMP.Diff_Timeout = 0  # never a wall-clock limit: CI and laptops must agree
+_DMP.Diff_EditCost = 4
+
+# Token characters start above ASCII and skip the surrogate block.
+_CHAR_BASE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _char(index: int) -> str:
+    code = _CHAR_BASE + index
+    if code >= _SURROGATES.start:
+        code += len(_SURROGATES)
+    return chr(code)
+
+
+def normalise_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
+    """Canonical form: no empty ops, equal runs merged, and between two equalities one delete then one insert."""
+    out: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            out.append((-1, "".join(deleted)))
+            deleted.clear()
+        if inserted:
+            out.append((1, "".join(inserted)))
+            inserted.clear()
+
+    for op, text in ops:
+        if not text:
+            continue
+        if op == 0:
+            flush()
+            if out and out[-1][0] == 0:
+                out[-1] = (0, out[-1][1] + text)
+            else:
+                out.append((0, text))
+        elif op < 0:
+            deleted.append(text)
+        else:
+            inserted.append(text)
+    flush()
+    return tuple(out)
+
+
+def invert_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
+    """The ops that turn the new text back into the old one (signs flipped, canonical order)."""
+    return normalise_ops([(-op, text) for op, text in ops])
+
+
+def _diff_tokens(old: str, new: str) -> list[Op]:
+    old_tokens = tokenize(old)
+    new_tokens = tokenize(new)
+    index: dict[str, str] = {}
+    for token in old_tokens:
+        if token not in index:
+            index[token] = _char(len(index))
+    for token in new_tokens:
+        if token not in index:
+            index[token] = _char(len(index))
+    chars_old = "".join(index[t] for t in old_tokens)
+    chars_new = "".join(index[t] for t in new_tokens)
+    diffs = _DMP.diff_main(chars_old, chars_new, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    back = {c: t for t, c in index.items()}
+    return [(op, "".join(back[c] for c in chars)) for op, chars in diffs]
+
+
+def word_ops(old: str, new: str, budget: int = DIFF_TOKEN_BUDGET) -> tuple[Op, ...]:
+    """Word-level diff-match-patch ops turning ``old`` into ``new``.
+
+    Equal and delete ops rebuild ``old``; equal and insert ops rebuild ``new``.
+    The result is canonical and antisymmetric:
+    ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  Above ``budget`` tokens
+    the pair is one deletion and one insertion (see :func:`over_budget`).
+
+    >>> word_ops("within 100 days", "as soon as possible")
+    ((-1, 'within 100 days'), (1, 'as soon as possible'))
+    """
+    if old == new:
+        return ((0, old),) if old else ()
+    if over_budget(old, new, budget):
+        return normalise_ops([(-1, old), (1, new)])
+    # diff-match-patch breaks ties by direction; always diff the same way round.
+    if old <= new:
+        return normalise_ops(_diff_tokens(old, new))
+    return invert_ops(_diff_tokens(new, old))
+
+
+def over_budget(old: str, new: str, budget: int = DIFF_TOKEN_BUDGET) -> bool:
+    """True when the pair is too long to diff word by word (deterministic, no clock)."""
+    if len(old) + len(new) <= budget:  # a token is at least one character
+        return False
+    return len(tokenize(old)) + len(tokenize(new)) > budget
+
+
+def ops_similarity(ops: Sequence[Op]) -> float:
+    """Share of text kept: 2·equal / (old length + new length); 1.0 for two empty texts."""
+    equal = sum(len(t) for op, t in ops if op == 0)
+    old = equal + sum(len(t) for op, t in ops if op < 0)
+    new = equal + sum(len(t) for op, t in ops if op > 0)
+    if old + new == 0:
+        return 1.0
+    return 2 * equal / (old + new)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+class Figure(NamedTuple):
+    """A figure found in text: ``kind`` ("amount", "percentage", "duration", "number"),
+    the text as written, and a normalised value used to decide whether two figures are the same."""
+
+    kind: str
+    text: str
+    value: float
+    unit: str
+    start: int
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCY = {
+    "usd": "USD", "us$": "USD", "$": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
+    "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR",
+    "gbp": "GBP", "£": "GBP", "pounds": "GBP",
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+_MONEY_BEFORE = re.compile(
+    rf"(?<![\w$€£])(USD|US\$|EUR|GBP|\$|€|£)\s?({_NUM})(?:\s*(thousand|million|billion|trillion|bn|mn|m)\b)?",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.,])({_NUM})(?:\s*(thousand|million|billion|trillion|bn|mn))?\s*"
+    r"(USD|EUR|GBP|U\.S\. dollars|dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b)", re.IGNORECASE)
+_DURATION = re.compile(
+    rf"(?<![\w.,])({_NUM}|{'|'.join(_NUMBER_WORDS)})[\s-]+(hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_FIGURE_HINT = re.compile(
+    rf"\d|%|\$|€|£|\b(?:{'|'.join(_NUMBER_WORDS)}|hours?|days?|weeks?|months?|years?|percent|cent|"
+    r"thousand|million|billion|trillion|bn|mn|m|usd|eur|gbp|dollars?|euros?|pounds)\b",
+    re.IGNORECASE,
+)
+_PLAIN = re.compile(rf"(?<![\w.,])({_NUM})(?![\w])")
+
+
+def _number(text: str) -> float:
+    word = _NUMBER_WORDS.get(text.lower())
+    if word is not None:
+        return float(word)
+    return float(text.replace(",", ""))
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Money, percentages, durations and other numbers in ``text``, in order of appearance.
+
+    >>> [(f.kind, f.text) for f in find_figures("USD 100 billion within 100 days, 50% and 600,000")]
+    [('amount', 'USD 100 billion'), ('duration', '100 days'), ('percentage', '50%'), ('number', '600,000')]
+    """
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in _MONEY_BEFORE.finditer(text):
+        if free(*m.span()):
+            scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
+            currency = _CURRENCY[m.group(1).lower()]
+            found.append(Figure("amount", m.group(0), _number(m.group(2)) * scale, currency, m.start()))
+            taken.append(m.span())
+    for m in _MONEY_AFTER.finditer(text):
+        if free(*m.span()):
+            scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
+            currency = _CURRENCY[m.group(3).lower()]
+            found.append(Figure("amount", m.group(0), _number(m.group(1)) * scale, currency, m.start()))
+            taken.append(m.span())
+    for m in _PERCENT.finditer(text):
+        if free(*m.span()):
+            found.append(Figure("percentage", m.group(0), _number(m.group(1)), "percent", m.start()))
+            taken.append(m.span())
+    for m in _DURATION.finditer(text):
+        if free(*m.span()):
+            days = _number(m.group(1)) * _DURATION_DAYS[m.group(2).lower()]
+            found.append(Figure("duration", m.group(0), days, "days", m.start()))
+            taken.append(m.span())
+    for m in _PLAIN.finditer(text):
+        if free(*m.span()):
+            found.append(Figure("number", m.group(0), _number(m.group(1)), "", m.start()))
+            taken.append(m.span())
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+#: Order in which figure kinds are reported.
+FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "number")
+
+
+def figure_changes(
+    old_text: str, new_text: str, covered: frozenset[float] = frozenset(), ops: Sequence[Op] | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    """Figures that differ between two texts: ``(kind, old as written, new as written)``.
+
+    A figure present on both sides (same kind, unit and value, however written)
+    is no change.  Per kind, the n-th vanished figure pairs with the n-th new
+    one ("changed"); the rest are removed (new None) or added (old None).
+    Figures whose value is in ``covered`` (values of declared parameters that
+    changed) are left out: the structured change already reports them.
+    ``ops`` (the word ops of the pair) let it skip pairs whose changed words
+    hold no figure.
+
+    >>> figure_changes("within 100 days", "within 60 days")
+    [('duration', '100 days', '60 days')]
+    """
+    if old_text == new_text:
+        return []
+    if ops is not None and not _FIGURE_HINT.search("\x00".join(t for op, t in ops if op)):
+        return []  # no digit, number word, unit or currency sign changed
+    old = find_figures(old_text)
+    new = find_figures(new_text)
+    old_left = _without_common(old, new)
+    new_left = _without_common(new, old)
+    result: list[tuple[str, str | None, str | None]] = []
+    for kind in FIGURE_KINDS:
+        gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered)]
+        came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered)]
+        for index in range(max(len(gone), len(came))):
+            a = gone[index].text if index < len(gone) else None
+            b = came[index].text if index < len(came) else None
+            result.append((kind, a, b))
+    return result
+
+
+def _is_covered(figure: Figure, covered: frozenset[float]) -> bool:
+    return figure.value in covered or (figure.kind == "percentage" and figure.value / 100 in covered)
+
+
+def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:
+    pool: dict[tuple[str, str, float], int] = {}
+    for f in other:
+        key = (f.kind, f.unit, f.value)
+        pool[key] = pool.get(key, 0) + 1
+    left = []
+    for f in side:
+        key = (f.kind, f.unit, f.value)
+        if pool.get(key, 0) > 0:
+            pool[key] -= 1
+        else:
+            left.append(f)
+    return left
+
+
+# --------------------------------------------------------------------------- modality
+
+_MODAL_RE = re.compile(
+    r"\b(?:(?P<be>is|are)\s+(?P<be_not>not\s+)?(?P<be_how>required\s+to|obliged\s+to|expected\s+to|to)"
+    r"|(?P<modal>shall|will|may|should|must|can|won't|cannot|can't|shan't|mustn't|shouldn't)"
+    r"(?P<not>\s+not)?)\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_MODAL_CANON = {"won't": "will not", "cannot": "cannot", "can't": "cannot", "shan't": "shall not",
+                "mustn't": "must not", "shouldn't": "should not"}  # fmt: skip
+
+
+def modals(text: str) -> list[str]:
+    """Modal expressions in ``text``, lower-cased and canonical ("won't" → "will not").
+
+    >>> modals("Russia shall not invade; Ukraine is to hold elections and may join.")
+    ['shall not', 'is to', 'may']
+    """
+    out = []
+    for m in _MODAL_RE.finditer(text):
+        if m.group("modal"):
+            word = m.group("modal")
+            if word == "May" and m.start() > 0:  # the month, mid-sentence
+                continue
+            word = word.lower()
+            canon = _MODAL_CANON.get(word, word)
+            if m.group("not") and canon == "can":
+                canon = "cannot"
+            elif m.group("not") and " not" not in canon:
+                canon += " not"
+            out.append(canon)
+        else:
+            how = " ".join(m.group("be_how").lower().split())
+            out.append(f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}")
+    return out
+
+
+def modality_shifts(old_text: str, new_text: str) -> list[tuple[str, str]]:
+    """Pairs ``(old modal, new modal)`` where the obligation wording changed.
+
+    The modal sequences of both texts are aligned (longest common subsequence);
+    within each replaced stretch the n-th old modal pairs with the n-th new one.
+
+    >>> modality_shifts("Ukraine shall hold elections.", "Ukraine may hold elections.")
+    [('shall', 'may')]
+    """
+    if old_text == new_text:
+        return []
+    a = modals(old_text)
+    b = modals(new_text)
+    if a == b:
+        return []
+    if a <= b:
+        return _modal_pairs(a, b)
+    return [(y, x) for x, y in _modal_pairs(b, a)]
+
+
+def _modal_pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    # LCS table: modal lists are short (a handful per provision).
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+    pairs: list[tuple[str, str]] = []
+    gone: list[str] = []
+    came: list[str] = []
+
+    def flush() -> None:
+        pairs.extend(zip(gone, came))
+        gone.clear()
+        came.clear()
+
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and a[i] == b[j]:
+            flush()
+            i += 1
+            j += 1
+        elif j >= m or (i < n and table[i + 1][j] >= table[i][j + 1]):
+            gone.append(a[i])
+            i += 1
+        else:
+            came.append(b[j])
+            j += 1
+    flush()
+    return pairs

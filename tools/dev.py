@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Set up and run peacediff on a fresh machine: the README's two commands.
+
+    python3 tools/dev.py redlines   # .venv + package, then render the bundled redlines into redlines/
+    python3 tools/dev.py test       # .venv + test extras (+ Debian chromium when root), then ruff and pytest
+
+Only the standard library is used here, so it runs before anything is installed.
+The virtual environment is re-installed only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+
+
+def run(*cmd: str | os.PathLike[str], env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, env=env)
+
+
+def ensure_venv(extras: str) -> None:
+    stamp = VENV / f".installed-{extras or 'core'}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        run(sys.executable, "-m", "venv", VENV)
+        run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(PY, "-m", "pip", "install", "--quiet", "-e", target)
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium for the browser tests when we may (root with apt-get)."""
+    if Path("/usr/bin/chromium").exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "chromium")
+    else:
+        print("note: /usr/bin/chromium is missing; browser tests will be skipped "
+              "(install Debian's 'chromium' package to run them)", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    if command == "redlines":
+        ensure_venv("")
+        out = argv[1] if len(argv) > 1 else "redlines"
+        run(BIN / "peacediff", "validate")
+        run(BIN / "peacediff", "redline", "--out", out)
+        print(f"open {ROOT / out / 'index.html'}")
+        return 0
+    if command == "test":
+        ensure_venv("test")
+        ensure_chromium()
+        env = dict(os.environ)
+        if env.get("CI"):
+            env.setdefault("HYPOTHESIS_PROFILE", "ci")
+        run(BIN / "ruff", "check", ".")
+        run(PY, "-m", "pytest", *argv[1:], env=env)
+        return 0
+    print(__doc__)
+    return 0 if command in ("help", "-h", "--help") else 2
+
+
+if __name__ == "__main__":
+    try:
+        raise SystemExit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as exc:
+        raise SystemExit(exc.returncode) from None
