@@ -20,11 +20,36 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from peacediff.archive import Archive
 from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch, compare
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
-from peacediff.store import Problem, VersionFileError, dumps, load_version, save
+
+if TYPE_CHECKING:
+    from peacediff.archive import Archive
+    from peacediff.store import Problem, VersionFileError, dumps, load_version, save
+
+# File handling is imported on first use so that `import peacediff` and
+# `peacediff --help` stay fast; the names still live in this namespace.
+_LAZY = {
+    "Archive": "peacediff.archive",
+    "Problem": "peacediff.store",
+    "VersionFileError": "peacediff.store",
+    "dumps": "peacediff.store",
+    "load_version": "peacediff.store",
+    "save": "peacediff.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'peacediff' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Archive",
@@ -64,6 +89,8 @@ def versions() -> list[Version]:
         >>> [v.id for v in versions()][0]
         'us-russia-28'
     """
+    from peacediff.archive import Archive
+
     return Archive.bundled().versions()
 
 
@@ -80,6 +107,9 @@ def load(ref: str | os.PathLike[str]) -> Version:
     """
     text = os.fspath(ref)
     path = Path(text)
+    from peacediff.archive import Archive
+    from peacediff.store import load_version
+
     if not path.suffix and os.sep not in text and "/" not in text:
         archive = Archive.bundled()
         if text in archive:

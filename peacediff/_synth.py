@@ -169,7 +169,8 @@ def revise(
     items = [Item(t, (i,)) for i, t in enumerate(old_texts)]
     rng = random.Random(seed)
     offset = 0
-    touched: set[int] = set()  # old indices edited (never duplicated: the duplicate would be ambiguous)
+    touched: set[int] = set()  # old indices edited or duplicated: never both (the truth would be ambiguous)
+    edited: set[int] = set()
     for kind, x, y in mutations:
         if kind == "renumber":
             offset = 1 + x % 5
@@ -190,10 +191,14 @@ def revise(
             continue
         k = x % len(items)
         item = items[k]
+        if kind in ("edit", "figure") and touched & set(item.src) - edited:
+            continue  # duplicated: editing the original now would make the truth ambiguous
         if kind == "edit":
+            edited.update(item.src)
             items[k] = Item(_edit(item.text, y, y // 7), item.src)
             touched.update(item.src)
         elif kind == "figure":
+            edited.update(item.src)
             items[k] = Item(_figure(item.text, y, y // 3), item.src)
             touched.update(item.src)
         elif kind == "move":

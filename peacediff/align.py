@@ -69,6 +69,7 @@ __all__ = [
     "POSSIBLE_MIN_SIM",
     "POSTING_CAP",
     "REL_MARGIN",
+    "SANDWICH_MIN_SIM",
     "SIM_LINK",
     "SIM_MIN",
     "SPLIT_COVER",
@@ -92,16 +93,19 @@ __all__ = [
 #: provisions on the same topic (two security clauses) reach 0.45 at most.
 SIM_LINK = 0.5
 
-#: Cosine below which two provisions are never linked.  Between SIM_MIN and
-#: SIM_LINK a pair needs a clear margin over both sides' next-best (REL_MARGIN).
-#: Below 0.3, short provisions (one sentence, 10-20 words) share little more
-#: than the topic vocabulary.
+#: Cosine below which two provisions are never linked by similarity.  Between
+#: SIM_MIN and SIM_LINK a pair needs a clear margin over both sides' next-best
+#: (REL_MARGIN).  Measured on the bundled drafts with keys stripped: at 0.25 a
+#: false link appears (0.251, "fighting stops once ..." → "Ukraine goes to the
+#: polls as soon as possible") while the only true link gained scores 0.265 -
+#: too close to call, and wrong links are worse than missing ones.  Below 0.3,
+#: short provisions (one sentence, 10-20 words) share little beyond topic words.
 SIM_MIN = 0.3
 
 #: Margin over each side's next-best candidate needed for a link between
-#: SIM_MIN and SIM_LINK (the CSLS-like relative score).  0.1 separated every
-#: true heavily-redrafted link from its runner-up on the bundled drafts while
-#: leaving topic-level look-alikes unlinked.
+#: SIM_MIN and SIM_LINK (the CSLS-like relative score).  True heavily redrafted
+#: links on the bundled drafts lead their runner-up by 0.1-0.5; topic-level
+#: look-alikes (two security clauses) by under 0.05.
 REL_MARGIN = 0.1
 
 #: Penalty subtracted from a candidate's score when the link would cross the
@@ -130,6 +134,13 @@ NUMBER_MIN_SIM = 0.25
 #: A same-number pair loses to another candidate that beats it by more than
 #: this: the number is weak evidence once anything before it moved.
 NUMBER_SLACK = 0.05
+
+#: Minimum cosine for a same-number pair alone between two linked neighbours
+#: (see ``_sandwiched``).  Points rewritten in place in the bundled
+#: counter-proposals score 0.15-0.2; unrelated generated provisions that
+#: happen to take a dropped point's place score 0.05-0.2, and are rarely alone
+#: in such a gap.
+SANDWICH_MIN_SIM = 0.15
 
 #: A provision's word must occur in at most this many unlinked provisions of
 #: the other side to propose candidates (a stop-word filter that keeps the
@@ -708,6 +719,9 @@ class _TextAligner:
         self._attach(vec, cos, rest_old, rest_new, linked_a, linked_b, by_new, split=True)
         self._attach(vec, cos, rest_old, rest_new, linked_a, linked_b, by_old, split=False)
 
+        # Pass 4b: a same-number pair alone between two consecutive links (a 1 × 1 gap).
+        self._sandwiched(vec, cos, rest_old, rest_new)
+
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
             if i in self.link_old:
@@ -723,6 +737,44 @@ class _TextAligner:
                 if rest_old[a] not in self.link_old and s >= POSSIBLE_MIN_SIM:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
+
+    def _sandwiched(
+        self, vec: _Vectors, cos: dict[tuple[int, int], float], rest_old: list[int], rest_new: list[int]
+    ) -> None:
+        """Link an unlinked pair with the same printed number whose neighbours on both sides are linked to each other.
+
+        Structure is strong evidence here: the previous and next provisions
+        are linked in order, nothing else is unlinked in between, and the
+        number is the same - the point was rewritten in place (a counter-proposal
+        answering a draft point by point).  A low similarity bar still applies.
+        """
+        n_old, n_new = len(self.old), len(self.new)
+        local_new = {j: b for b, j in enumerate(rest_new)}
+        for a, i in enumerate(rest_old):
+            if i in self.link_old or self.old[i].number is None:
+                continue
+            before = self._partner_end(i - 1, last=True) if i > 0 else -1
+            after = self._partner_end(i + 1, last=False) if i + 1 < n_old else n_new
+            if before is None or after is None or after - before != 2:
+                continue
+            j = before + 1
+            b = local_new.get(j)
+            if b is None or j in self.link_new or self.new[j].number != self.old[i].number:
+                continue
+            s = cos.get((a, b))
+            if s is None:
+                s = vec.cosine(vec.old[a], vec.new[b])
+            if s >= SANDWICH_MIN_SIM:
+                self.add((i,), (j,), "number", s)
+
+    def _partner_end(self, i: int, *, last: bool) -> int | None:
+        """The last (or first) new index linked to old provision ``i``, None when unlinked."""
+        lid = self.link_old.get(i)
+        if lid is None:
+            return None
+        lk = self.links[lid]
+        assert lk is not None
+        return max(lk.new) if last else min(lk.new)
 
     def _candidates(
         self,

@@ -129,18 +129,32 @@ def _load_folder(folder: Path, seeds: Path | None) -> tuple[list[Version], list[
     return [v for _p, v, _t in loaded], problems
 
 
+class _LazyIndex:
+    """A PositionIndex built only when a problem needs a position."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: PositionIndex | None = None
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        if self._index is None:
+            self._index = PositionIndex(self._text)
+        return self._index.locate(path)
+
+
 def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, Version] = {}
-    where: dict[str, tuple[Path, PositionIndex]] = {}
+    where: dict[str, tuple[Path, _LazyIndex]] = {}
     for path, version, text in loaded:
-        index = PositionIndex(text)
-        line, col = index.locate(("id",))
+        index = _LazyIndex(text)
         if version.id in by_id:
+            line, col = index.locate(("id",))
             problems.append(Problem(str(path), line, col, f"version id {version.id!r} is also used by "
                                     f"{where[version.id][0]}", "give each version its own id"))
             continue
         if version.id != path.stem:
+            line, col = index.locate(("id",))
             problems.append(Problem(str(path), line, col, f"the file declares id {version.id!r} but is named "
                                     f"{path.name}", f"rename the file to {version.id}.toml or change the id"))
         by_id[version.id] = version

@@ -149,22 +149,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     from peacediff import render
 
-    fates = _parent_fates(version)
     if args.format == "md":
-        _write(render.render_version_markdown(version, fates=fates), None)
+        _write(render.render_version_markdown(version), None)
     else:
-        _write(render.render_version_text(version, fates=fates), None)
+        _write(render.render_version_text(version), None)
     return EXIT_OK
-
-
-def _parent_fates(version: Version) -> list[Comparison]:
-    """Comparisons against each bundled parent, so a view can say which points are known."""
-    from peacediff import Archive, compare
-
-    archive = Archive.bundled()
-    if version.id not in archive or archive.get(version.id) != version:
-        return []
-    return [compare(parent, version) for parent in archive.parents(version.id)]
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:

@@ -594,6 +594,7 @@ def _parameter_changes(
             after.setdefault(prm.name, prm)
     out: list[ParameterChange] = []
     covered: set[float] = set()
+    covered_text: list[str] = []
     for name in sorted(before.keys() | after.keys()):
         a, b = before.get(name), after.get(name)
         if a is not None and b is not None and _same_value(a.value, b.value):
@@ -609,9 +610,15 @@ def _parameter_changes(
             )
         )
         for prm in (a, b):
-            if prm is not None and isinstance(prm.value, (int, float)) and not isinstance(prm.value, bool):
+            if prm is None or isinstance(prm.value, bool):
+                continue
+            if isinstance(prm.value, (int, float)):
                 covered.add(float(prm.value))
-    for kind, x, y in textdiff.figure_changes(old_text, new_text, frozenset(covered), ops):
+            elif isinstance(prm.value, str):
+                covered_text.append(prm.value.lower())
+            else:
+                covered_text.extend(v.lower() for v in prm.value)
+    for kind, x, y in textdiff.figure_changes(old_text, new_text, frozenset(covered), ops, covered_text):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
     return tuple(out)
 

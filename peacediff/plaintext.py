@@ -69,11 +69,12 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     seen: dict[str, int] = {}
     provisions = []
     for p in points:
-        number = p["number"] or str(len(provisions) + 1)
-        if number in seen:
+        number = p["number"]  # None: text before the first numbered point (a preamble)
+        if number is not None and number in seen:
             raise PlainTextError(f"{source}: point number {number} appears twice\n    fix: renumber one of them "
                                  "so each point has its own number")
-        seen[number] = 1
+        if number is not None:
+            seen[number] = 1
         subs = [Provision(text=" ".join(lines), number=label) for label, lines in _unique_subs(p["subs"])]
         provisions.append(Provision(text=" ".join(p["lines"]), number=number, subpoints=subs))
     return Version(id=version_id, title=title or version_id, provisions=tuple(provisions), **metadata)

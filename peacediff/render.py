@@ -38,7 +38,7 @@ from markupsafe import Markup
 
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
-from peacediff.model import Provision, Source, Variant, Version
+from peacediff.model import Provision, Variant, Version
 
 __all__ = [
     "KIND_LABELS",
@@ -516,8 +516,8 @@ def _place_stubs(
         stub = MoveStub(
             anchor=anchor,
             old_label=ch.old[0].label,
-            target=LinkRef(label=", ".join(ch.new_numbers), anchor=new_anchor.get((target.number, target.key)),
-                           title=provision_title(target)),
+            target=LinkRef(label=", ".join(ch.new_numbers), title=provision_title(target),
+                           anchor=new_anchor.get((target.number, target.key))),
         )
         for i, view in enumerate(views):
             ch2 = view.change
@@ -599,7 +599,11 @@ def md_cell(text: Any) -> _Styled:
 def md_url(url: str | None) -> str | None:
     """A safe URL percent-encoded for a Markdown link destination, or None."""
     url = safe_url(url)
-    return None if url is None else quote(url, safe=":/?#@!$&'*+,;=%-._~[]")
+    if url is None:
+        return None
+    # Percent-encode what could end the destination; "&" stays (query strings) but is backslash-
+    # escaped, or Markdown would decode an entity such as "&lt;" inside the URL.
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~[]").replace("&", "\\&")
 
 
 def _md_punct(c: str) -> bool:
@@ -853,7 +857,8 @@ def render_version_markdown(version: Version) -> str:
 
 def render_version_text(version: Version) -> str:
     """A version as plain text: header and its numbered provisions."""
-    return _render_terminal("version.txt.j2", version=_version_view(version), provisions=_version_rows(version))
+    return _render_terminal("version.txt.j2", version=_version_view(version),
+                            provisions=_version_rows(version))
 
 
 def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines") -> str:

@@ -192,15 +192,22 @@ _ENUMS: dict[str, tuple[str, ...]] = {
 
 
 class _Collector:
-    """Accumulates problems for one file with positions from its text."""
+    """Accumulates problems for one file with positions from its text.
 
-    def __init__(self, file: str, index: PositionIndex | None) -> None:
+    The position index is built on the first problem only: valid files,
+    the common case, never pay for it.
+    """
+
+    def __init__(self, file: str, text: str | None) -> None:
         self.file = file
-        self.index = index
+        self.text = text
+        self._index: PositionIndex | None = None
         self.problems: list[Problem] = []
 
     def add(self, path: Sequence[str | int], message: str, fix: str | None = None) -> None:
-        line, col = self.index.locate(tuple(path)) if self.index else (1, 1)
+        if self._index is None and self.text is not None:
+            self._index = PositionIndex(self.text)
+        line, col = self._index.locate(tuple(path)) if self._index else (1, 1)
         self.problems.append(Problem(self.file, line, col, message, fix))
 
 
@@ -526,7 +533,7 @@ def loads(text: str, file: str = "<string>") -> Version:
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise VersionFileError([Problem(file, line, col, f"TOML syntax error: {message}",
                                         "check quotes, brackets and '=' on this line (docs/format.md)")]) from None
-    out = _Collector(file, PositionIndex(text))
+    out = _Collector(file, text)
     version = _structure(doc, out)
     if out.problems or version is None:
         raise VersionFileError(out.problems or [Problem(file, 1, 1, "could not build the version")])
@@ -552,8 +559,7 @@ def check_evidence(version: Version, seeds_dir: Path, file: str, text: str | Non
 
     A quote citing a source with a ``seed`` must occur verbatim in that file.
     """
-    index = PositionIndex(text) if text is not None else None
-    out = _Collector(file, index)
+    out = _Collector(file, text)
     seeds: dict[str, str | None] = {}
 
     def seed_text(name: str) -> str | None:

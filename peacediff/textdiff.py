@@ -293,15 +293,21 @@ FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "number")
 
 
 def figure_changes(
-    old_text: str, new_text: str, covered: frozenset[float] = frozenset(), ops: Sequence[Op] | None = None
+    old_text: str,
+    new_text: str,
+    covered: frozenset[float] = frozenset(),
+    ops: Sequence[Op] | None = None,
+    covered_text: Sequence[str] = (),
 ) -> list[tuple[str, str | None, str | None]]:
     """Figures that differ between two texts: ``(kind, old as written, new as written)``.
 
     A figure present on both sides (same kind, unit and value, however written)
     is no change.  Per kind, the n-th vanished figure pairs with the n-th new
     one ("changed"); the rest are removed (new None) or added (old None).
-    Figures whose value is in ``covered`` (values of declared parameters that
-    changed) are left out: the structured change already reports them.
+    Figures whose value is in ``covered`` (numeric values of declared
+    parameters that changed), or whose text occurs in one of ``covered_text``
+    (their string values, lower-cased), are left out: the structured change
+    already reports them.
     ``ops`` (the word ops of the pair) let it skip pairs whose changed words
     hold no figure.
 
@@ -318,8 +324,8 @@ def figure_changes(
     new_left = _without_common(new, old)
     result: list[tuple[str, str | None, str | None]] = []
     for kind in FIGURE_KINDS:
-        gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered)]
-        came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered)]
+        gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
+        came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
         for index in range(max(len(gone), len(came))):
             a = gone[index].text if index < len(gone) else None
             b = came[index].text if index < len(came) else None
@@ -327,8 +333,11 @@ def figure_changes(
     return result
 
 
-def _is_covered(figure: Figure, covered: frozenset[float]) -> bool:
-    return figure.value in covered or (figure.kind == "percentage" and figure.value / 100 in covered)
+def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequence[str]) -> bool:
+    if figure.value in covered or (figure.kind == "percentage" and figure.value / 100 in covered):
+        return True
+    text = figure.text.lower()
+    return any(text in c for c in covered_text)
 
 
 def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:

@@ -6,6 +6,7 @@ engine; the last group renders the bundled comparisons when the engine and data 
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -121,7 +122,7 @@ def test_segments_merge_runs_and_rebuild_both_texts(sample: Comparison) -> None:
     for ch in sample.changes:
         segs = segments(ch)
         assert all(text for _, text in segs)
-        assert all(a[0] != b[0] for a, b in zip(segs, segs[1:], strict=False))
+        assert all(a[0] != b[0] for a, b in itertools.pairwise(segs))
         if ch.kind != "unknown":
             assert "".join(t for k, t in segs if k != "ins") == ch.old_text
             assert "".join(t for k, t in segs if k != "del") == ch.new_text
@@ -161,7 +162,7 @@ def test_html_markup_contract_holds_for_every_change(sample_root: ET.Element, sa
 
 
 def test_html_deletions_and_insertions_are_del_and_ins(sample_root: ET.Element) -> None:
-    modified = [el for el in changes_of(sample_root) if el.get("data-kind") == "modified"][0]
+    modified = next(el for el in changes_of(sample_root) if el.get("data-kind") == "modified")
     redline = child_with_class(modified, "redline")
     assert [text_of(d) for d in redline.iter("del")] == ["shall", "600"]
     assert [text_of(i) for i in redline.iter("ins")] == ["may", "800", " in peacetime"]
@@ -170,7 +171,7 @@ def test_html_deletions_and_insertions_are_del_and_ins(sample_root: ET.Element) 
 def test_html_headings_are_in_order(sample_root: ET.Element) -> None:
     levels = [int(el.tag[1]) for el in sample_root.iter() if re.fullmatch(r"h[1-6]", str(el.tag))]
     assert levels[0] == 1 and levels.count(1) == 1
-    for a, b in zip(levels, levels[1:], strict=False):
+    for a, b in itertools.pairwise(levels):
         assert b <= a + 1, f"heading level jumps from h{a} to h{b}"
 
 
@@ -227,7 +228,8 @@ def test_html_wording_not_known_possible_match_chips_subpoints(sample_root: ET.E
     hint = text_of(by_id["p-3"])
     assert "Possible match: old point 3 (34% similar)" in hint
     assert "#old-3" in [a.get("href") for a in by_id["p-3"].iter("a")]
-    chips = [" ".join(text_of(li).split()) for li in by_id["p-2"].iter("li") if "chip" in (li.get("class") or "")]
+    chips = [" ".join(text_of(li).split()) for li in by_id["p-2"].iter("li")
+             if "chip" in (li.get("class") or "")]
     assert chips == ["Armed forces cap: 600,000 → 800,000 personnel", "Obligation: “shall” → “may”"]
     subs = " ".join(text_of(by_id["p-8"]).split())
     assert "(a) modified" in subs and "(b → ∅) removed" in subs

@@ -173,3 +173,20 @@ def test_dumps_output_is_documented_layout() -> None:
     text = dumps(v)
     assert text.splitlines()[2:5] == ["format = 1", 'id = "v1"', 'title = "T"']
     assert '\\"no\\" \\\\ then\\nleft.' in text
+
+
+def test_bundled_files_match_the_published_json_schema() -> None:
+    import json
+    import tomllib
+
+    jsonschema = pytest.importorskip("jsonschema")
+    root = Path(__file__).resolve().parent.parent
+    schema = json.loads((root / "docs" / "schema" / "version.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((root / "versions").glob("*.toml")):
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        errors = [e.message for e in validator.iter_errors(doc)]
+        assert errors == [], path.name
+    bad = tomllib.loads((BROKEN / "bad_status.toml").read_text(encoding="utf-8"))
+    assert any("leakd" in e.message for e in validator.iter_errors(bad))

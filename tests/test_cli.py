@@ -1,0 +1,125 @@
+"""The command line: outputs, exit codes, and messages instead of tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peacediff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = Path(__file__).parent / "broken"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "peacediff", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=env, timeout=120)
+
+
+def test_help_shows_examples_and_exit_codes() -> None:
+    r = run("--help")
+    assert r.returncode == 0
+    assert "peacediff diff us-russia-28 e3-counter-28" in r.stdout and "exit codes" in r.stdout
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["ID", "DATE", "PROPOSER", "POINTS", "STATUS"]
+    row = next(line for line in lines if line.startswith("geneva-19"))
+    assert "2025-11-23" in row and "19 (" in row and "reported, partial" in row
+    assert main(["list", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["id"] == "us-russia-28" and data[0]["declared_count"] == 28
+
+
+def test_show_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "us-russia-28"]) == 0
+    text = capsys.readouterr().out
+    assert "600,000" in text and "Peace Council" in text
+    assert main(["show", "us-russia-28", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["provisions"]) == 28
+    assert main(["show", "us-russia-28", "--format", "md"]) == 0
+    assert capsys.readouterr().out.startswith("#")
+
+
+def test_validate_bundled_and_broken(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+    assert main(["validate", str(BROKEN / "multiple_problems.toml"), str(BROKEN / "bad_status.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "multiple_problems.toml:2:1: 'id' value 'Broken Id'" in err
+    assert "bad_status.toml:5:1:" in err and "fix: did you mean 'leaked'?" in err
+    assert err.rstrip().endswith("5 problems in 2 files")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["show", "no-such-version"], "neither a bundled version nor an existing file"),
+        (["show", str(BROKEN / "bad_key.toml")], "bad_key.toml:7:1:"),
+        (["diff", "us-russia-28"], "the following arguments are required: NEW"),
+        (["frobnicate"], "invalid choice"),
+        (["show", str(BROKEN / "not_utf8.toml")], "not valid UTF-8"),
+    ],
+)
+def test_user_mistakes_exit_2_without_traceback(args: list[str], needle: str) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    assert needle in r.stderr
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
+
+
+def test_diff_exit_code_and_output_file(tmp_path: Path) -> None:
+    same = run("diff", "us-russia-28", "us-russia-28", "--exit-code", "--format", "json")
+    assert same.returncode == 0, same.stderr
+    differ = run("diff", "us-russia-28", "e3-counter-28", "--exit-code", "--format", "json")
+    assert differ.returncode == 1
+    data = json.loads(differ.stdout)
+    assert data["old"]["id"] == "us-russia-28" and data["new"]["id"] == "e3-counter-28"
+    out = tmp_path / "r.html"
+    r = run("diff", "us-russia-28", "e3-counter-28", "-o", str(out))
+    assert r.returncode == 0 and out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_diff_plain_text_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("1. Forces capped at 600,000.\n2. Elections within 100 days.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1. Forces capped at 800,000.\n2. Elections within 100 days.\n", encoding="utf-8")
+    r = run("diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "text", "--color", "never")
+    assert r.returncode == 0, r.stderr
+    assert "600,000" in r.stdout and "800,000" in r.stdout
+
+
+def test_redline_writes_every_pair_and_index(tmp_path: Path) -> None:
+    r = run("redline", "--out", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert "index.html" in files
+    assert "us-russia-28__e3-counter-28.html" in files
+    assert "us-russia-28__us-ua-20.html" in files
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    for name in files:
+        if name != "index.html":
+            assert name in index
+
+
+def test_redline_output_is_deterministic(tmp_path: Path) -> None:
+    assert run("redline", "--out", str(tmp_path / "a")).returncode == 0
+    assert run("redline", "--out", str(tmp_path / "b")).returncode == 0
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
+
+
+def test_works_from_an_unrelated_directory(tmp_path: Path) -> None:
+    r = run("validate", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("list", cwd=tmp_path)
+    assert "us-ua-20" in r.stdout

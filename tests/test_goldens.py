@@ -1,0 +1,36 @@
+"""Golden redlines: fresh HTML and Markdown must equal tests/goldens/ byte for byte.
+
+After an intended change (templates, engine, data) run ``python -m peacediff._regen_goldens``
+and review the diff of tests/goldens/ like any other code change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from peacediff._regen_goldens import GOLDENS, golden_files
+
+FIX = "run `python -m peacediff._regen_goldens` and review `git diff tests/goldens`"
+
+
+def _cases() -> list:
+    try:
+        return [pytest.param(path, text, id=path.name) for path, text in golden_files()]
+    except Exception as exc:  # noqa: BLE001 - the engine or data may be missing in a partial checkout
+        return [pytest.param(None, str(exc), marks=pytest.mark.skip(reason=f"cannot build goldens: {exc}"))]
+
+
+@pytest.mark.parametrize("path,expected", _cases())
+def test_golden(path, expected: str) -> None:
+    assert path.exists(), f"{path.name} is missing: {FIX}"
+    actual = path.read_text(encoding="utf-8")
+    if actual != expected:
+        old, new = actual.splitlines(), expected.splitlines()
+        first = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+        pytest.fail(f"{path.name} differs from a fresh rendering at line {first + 1}: {FIX}")
+
+
+def test_no_stale_goldens() -> None:
+    expected = {path.name for path, _ in golden_files()}
+    present = {p.name for p in GOLDENS.glob("*.html")} | {p.name for p in GOLDENS.glob("*.md")}
+    assert present <= expected, f"stale goldens {sorted(present - expected)}: {FIX}"
