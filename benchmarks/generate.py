@@ -58,7 +58,9 @@ def predicted_links(comparison: object) -> frozenset[tuple[int, int]]:
     )
 
 
-def scores(truth: frozenset[tuple[int, int]], found: frozenset[tuple[int, int]]) -> tuple[float, float, float]:
+def scores(
+    truth: frozenset[tuple[int, int]], found: frozenset[tuple[int, int]]
+) -> tuple[float, float, float]:
     """Precision, recall and F1 of ``found`` against ``truth`` (1.0 for two empty sets)."""
     hit = len(truth & found)
     precision = hit / len(found) if found else 1.0

@@ -232,10 +232,7 @@ def revise(
 
 def _shares_split(items: list[Item], a: Item, b: Item) -> bool:
     """True when merging would make a many-to-many lineage (a split part joining something else)."""
-    for src in (a.src, b.src):
-        if sum(1 for it in items if set(it.src) & set(src)) > 1:
-            return True
-    return False
+    return any(sum(1 for it in items if set(it.src) & set(src)) > 1 for src in (a.src, b.src))
 
 
 def links_of(items: Sequence[Item]) -> frozenset[tuple[int, int]]:

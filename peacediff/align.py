@@ -225,9 +225,9 @@ def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = N
     Each link is a point (first old index, first new index).  A chain is a
     set of points increasing in both; its weight is its length, ties broken by
     ``tiebreak(k)`` (a small non-negative integer for link ``k`` that does not
-    depend on which side is old; asked only for links out of order).  A link in every heaviest chain kept its place;
-    the others moved.  A pure swap of two links (no heaviest chain is unique)
-    flags both.
+    depend on which side is old; asked only for links out of order).  A link
+    in every heaviest chain kept its place; the others moved.  When the
+    tie-break cannot separate two chains, both links are flagged.
 
     >>> moved_links([Link((0,), (0,), "key"), Link((1,), (2,), "key"), Link((2,), (1,), "key")])
     frozenset({1, 2})
@@ -296,7 +296,7 @@ def _chain_weights(ranks: list[int], weights: list[int]) -> list[int]:
     size = len(ranks)
     tree = [0] * (size + 1)
     out = []
-    for rank, weight in zip(ranks, weights):
+    for rank, weight in zip(ranks, weights, strict=True):
         best = 0
         pos = rank  # query ranks < rank
         while pos > 0:
@@ -394,7 +394,12 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
     if rest_old and rest_new:
         sub = align_text([old[i] for i in rest_old], [new[j] for j in rest_new])
         links.extend(
-            Link(tuple(rest_old[i] for i in lk.old), tuple(rest_new[j] for j in lk.new), lk.matched_by, lk.similarity)
+            Link(
+                tuple(rest_old[i] for i in lk.old),
+                tuple(rest_new[j] for j in lk.new),
+                lk.matched_by,
+                lk.similarity,
+            )
             for lk in sub.links
         )
         for (side, k), (other, sim) in sub.possible.items():
@@ -409,7 +414,9 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
 
 
 def _link_tiebreak(link: Link, old: Sequence[Provision], new: Sequence[Provision]) -> int:
-    return text_tiebreak("\n".join(old[i].full_text for i in link.old), "\n".join(new[j].full_text for j in link.new))
+    return text_tiebreak(
+        "\n".join(old[i].full_text for i in link.old), "\n".join(new[j].full_text for j in link.new)
+    )
 
 
 # --------------------------------------------------------------------------- text
@@ -439,9 +446,7 @@ def _stem(word: str) -> str:
         stem = word[:-3] + "y"
     elif len(word) > 5 and word.endswith("ing"):
         stem = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        stem = word[:-2]
-    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+    elif len(word) > 4 and (word.endswith("ed") or (word.endswith("es") and word[-3] in "sxz")):
         stem = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         stem = word[:-1]
@@ -559,7 +564,7 @@ class _TextAligner:
                 current = [lk for lk in (self.links[lid] for lid in lids) if lk is not None]
                 own = sorted(lk.old[0] if old_side else lk.new[0] for lk in current)
                 partners = sorted(current, key=lambda lk: min(lk.new) if old_side else min(lk.old))
-                for lid, mine, partner in zip(lids, own, partners):
+                for lid, mine, partner in zip(lids, own, partners, strict=True):
                     olds, news = ((mine,), partner.new) if old_side else (partner.old, (mine,))
                     rule = partner.matched_by
                     if rule == "number" and self.old[olds[0]].number != self.new[news[0]].number:
@@ -596,7 +601,7 @@ class _TextAligner:
             if not new_list or not text:
                 continue
             if len(old_list) == len(new_list):  # duplicates pair up in document order
-                pairs = list(zip(old_list, new_list))
+                pairs = list(zip(old_list, new_list, strict=True))
             elif len(old_list) + len(new_list) <= DUPLICATE_DEFER_MAX:
                 # Which copy survived is a question of position and of the neighbours' wording:
                 # the assignment (with its position term) answers it better than order alone.
@@ -703,7 +708,9 @@ class _TextAligner:
         # Pass 3: optimal one-to-one assignment over the remaining candidate edges.
         n_old, n_new = max(len(self.old), 1), max(len(self.new), 1)
         weights = {
-            (a, b): adjusted(a, b, s) - SIM_MIN - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
+            (a, b): adjusted(a, b, s)
+            - SIM_MIN
+            - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
             for (a, b), s in edges.items()
             if a not in linked_a and b not in linked_b and adjusted(a, b, s) >= SIM_MIN
         }
@@ -741,7 +748,7 @@ class _TextAligner:
     def _sandwiched(
         self, vec: _Vectors, cos: dict[tuple[int, int], float], rest_old: list[int], rest_new: list[int]
     ) -> None:
-        """Link an unlinked pair with the same printed number whose neighbours on both sides are linked to each other.
+        """Link a same-number pair whose neighbours on both sides are linked to each other.
 
         Structure is strong evidence here: the previous and next provisions
         are linked in order, nothing else is unlinked in between, and the
@@ -972,7 +979,7 @@ def _pair_duplicates(olds: list[int], news: list[int], n_old: int, n_new: int) -
         return [(i, j) for j, i in _pair_duplicates(news, olds, n_new, n_old)]
     a, b = len(olds), len(news)
     if a * b > 1_000_000:
-        return list(zip(olds, news))
+        return list(zip(olds, news, strict=False))
     pos_a = [i / max(n_old, 1) for i in olds]
     pos_b = [j / max(n_new, 1) for j in news]
     inf = math.inf
@@ -1041,7 +1048,9 @@ def _greedy(
     return out
 
 
-def _hungarian(rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def _hungarian(
+    rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
     """Maximum-weight matching of ``rows`` to ``cols`` (missing edges weigh 0 = no partner).
 
     The classic O(n²·m) shortest-augmenting-path Hungarian algorithm with potentials.

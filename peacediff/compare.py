@@ -85,7 +85,7 @@ class ParameterChange:
 
     @property
     def kind(self) -> str:
-        """"added", "removed" or "changed"."""
+        """ "added", "removed" or "changed"."""
         if self.old is None:
             return "added"
         if self.new is None:
@@ -207,7 +207,9 @@ class Change:
         parameter changes and modality shifts swap old and new, sub-changes
         are inverted and put in the other side's reading order.
         """
-        if self.kind == "unchanged" and not (self.subchanges or self.parameter_changes or self.modality_shifts):
+        if self.kind == "unchanged" and not (
+            self.subchanges or self.parameter_changes or self.modality_shifts
+        ):
             # The common case in a long document: the ops are one equality and stay as they are.
             return attrs.evolve(self, old=self.new, new=self.old)
         subchanges = tuple(s.inverse() for s in self.subchanges)
@@ -357,7 +359,6 @@ def _version_header(v: Version) -> dict[str, Any]:
     }
 
 
-
 # --------------------------------------------------------------------------- compare
 
 
@@ -402,7 +403,7 @@ def _all_keyed(v: Version) -> bool:
 
 def _orientation(a: Version, b: Version) -> int:
     """-1, 0 or 1: a total order on everything the comparison reads, cheap when versions differ early."""
-    for pa, pb in zip(a.provisions, b.provisions):
+    for pa, pb in zip(a.provisions, b.provisions, strict=False):
         ka, kb = _fast_key(pa), _fast_key(pb)
         if ka != kb:
             return -1 if ka < kb else 1
@@ -457,9 +458,7 @@ def _changes(
     budget: _Budget,
 ) -> tuple[tuple[Change, ...], tuple[str, ...]]:
     """Changes between two provision lists (top level or sub-points), in reading order."""
-    if mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list):
-        alignment = _align.align_keys(old_list, new_list)
-    elif mode == "keys":
+    if (mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list)) or mode == "keys":
         alignment = _align.align_keys(old_list, new_list)
     else:
         alignment = _align.align_text(old_list, new_list)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -59,7 +59,7 @@ STATUSES: tuple[str, ...] = ("published", "leaked", "reported", "draft", "adopte
 COVERAGE_LEVELS: tuple[str, ...] = ("complete", "partial")
 
 #: A typed fact: a count, an amount, a flag, a name or a list of names.
-ParameterValue = Union[bool, int, float, str, tuple[str, ...]]
+ParameterValue = bool | int | float | str | tuple[str, ...]
 
 # Keys and ids are identifiers that survive renumbering and appear in URLs and
 # HTML anchors, so they are restricted to a portable alphabet.

@@ -203,6 +203,16 @@ class ChangeView:
         return self.change.kind
 
     @property
+    def shown_notes(self) -> tuple[Note, ...]:
+        """Removal reports and disputed figures: what a reader of the redline must see."""
+        return tuple(n for n in self.notes if n.kind != "evidence")
+
+    @property
+    def evidence_notes(self) -> tuple[Note, ...]:
+        """Evidence quotes: folded away with the sources until asked for (and when printing)."""
+        return tuple(n for n in self.notes if n.kind == "evidence")
+
+    @property
     def is_quiet(self) -> bool:
         """Unchanged, in place and under the same number: summaries list it instead of showing it."""
         ch = self.change
@@ -358,22 +368,14 @@ def _walk(provisions: Iterable[Provision]) -> Iterator[Provision]:
 
 
 def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
+    """A change's footnotes, numbered on from ``counter``: removal reports and disputed figures first
+    (the views show them), then evidence quotes (the views fold them away)."""
     notes: list[Note] = []
-    seen: set[tuple[str, str, str]] = set()
 
     def add(**fields: Any) -> None:
         counter[0] += 1
         notes.append(Note(number=counter[0], **fields))
 
-    sides = (("new", change.new, comparison.new), ("old", change.old, comparison.old))
-    for side, provisions, version in sides:
-        for p in _walk(provisions):
-            for ev in p.evidence:
-                key = ("evidence", ev.source, ev.quote)
-                if key not in seen:
-                    seen.add(key)
-                    add(kind="evidence", side=side, quote=ev.quote, text=ev.note,
-                        sources=(_source_ref(version, ev.source),))
     if change.kind in ("removed", "unknown"):
         for p in _walk(change.old):
             removal = comparison.new.removal(p.key) if p.key else None
@@ -397,7 +399,16 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
                         for claim in variant.claims
                     )
                     add(kind="variant", side=side, variant=variant, claims=claims, text=variant.verdict)
-    return tuple(notes)
+    seen: set[tuple[str, str]] = set()
+    for side, provisions, version in (("new", change.new, comparison.new), ("old", change.old, comparison.old)):
+        for p in _walk(provisions):
+            for ev in p.evidence:
+                if (ev.source, ev.quote) not in seen:
+                    seen.add((ev.source, ev.quote))
+                    add(kind="evidence", side=side, quote=ev.quote, text=ev.note,
+                        sources=(_source_ref(version, ev.source),))
+    shown = [n for n in notes if n.kind != "evidence"]
+    return tuple(shown + [n for n in notes if n.kind == "evidence"])
 
 
 def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, ...]:

@@ -78,7 +78,7 @@ class _WordDiffer(diff_match_patch):
     natural ones.
     """
 
-    def diff_cleanupSemanticLossless(self, diffs: list[Op]) -> None:  # noqa: N802 - dmp's name
+    def diff_cleanupSemanticLossless(self, diffs: list[Op]) -> None:
         return None
 
 
@@ -99,7 +99,7 @@ def _char(index: int) -> str:
 
 
 def normalise_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
-    """Canonical form: no empty ops, equal runs merged, and between two equalities one delete then one insert."""
+    """Canonical ops: no empty ops, equal runs merged, between two equalities one delete then one insert."""
     out: list[Op] = []
     deleted: list[str] = []
     inserted: list[str] = []
@@ -202,6 +202,7 @@ class Figure(NamedTuple):
     value: float
     unit: str
     start: int
+    raw: float  # the number as written ("30" in "30 years", "100" in "USD 100 billion")
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -263,26 +264,46 @@ def find_figures(text: str) -> list[Figure]:
         if free(*m.span()):
             scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
             currency = _CURRENCY[m.group(1).lower()]
-            found.append(Figure("amount", m.group(0), _number(m.group(2)) * scale, currency, m.start()))
+            found.append(
+                Figure(
+                    "amount",
+                    m.group(0),
+                    _number(m.group(2)) * scale,
+                    currency,
+                    m.start(),
+                    _number(m.group(2)),
+                )
+            )
             taken.append(m.span())
     for m in _MONEY_AFTER.finditer(text):
         if free(*m.span()):
             scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
             currency = _CURRENCY[m.group(3).lower()]
-            found.append(Figure("amount", m.group(0), _number(m.group(1)) * scale, currency, m.start()))
+            found.append(
+                Figure(
+                    "amount",
+                    m.group(0),
+                    _number(m.group(1)) * scale,
+                    currency,
+                    m.start(),
+                    _number(m.group(1)),
+                )
+            )
             taken.append(m.span())
     for m in _PERCENT.finditer(text):
         if free(*m.span()):
-            found.append(Figure("percentage", m.group(0), _number(m.group(1)), "percent", m.start()))
+            value = _number(m.group(1))
+            found.append(Figure("percentage", m.group(0), value, "percent", m.start(), value))
             taken.append(m.span())
     for m in _DURATION.finditer(text):
         if free(*m.span()):
             days = _number(m.group(1)) * _DURATION_DAYS[m.group(2).lower()]
-            found.append(Figure("duration", m.group(0), days, "days", m.start()))
+            found.append(Figure("duration", m.group(0), days, "days", m.start(), _number(m.group(1))))
             taken.append(m.span())
     for m in _PLAIN.finditer(text):
         if free(*m.span()):
-            found.append(Figure("number", m.group(0), _number(m.group(1)), "", m.start()))
+            value = _number(m.group(1))
+            found.append(Figure("number", m.group(0), value, "", m.start(), value))
             taken.append(m.span())
     found.sort(key=lambda f: f.start)
     return found
@@ -334,7 +355,9 @@ def figure_changes(
 
 
 def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequence[str]) -> bool:
-    if figure.value in covered or (figure.kind == "percentage" and figure.value / 100 in covered):
+    if figure.value in covered or figure.raw in covered:
+        return True
+    if figure.kind == "percentage" and figure.value / 100 in covered:
         return True
     text = figure.text.lower()
     return any(text in c for c in covered_text)
@@ -359,7 +382,7 @@ def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:
 
 _MODAL_RE = re.compile(
     r"\b(?:(?P<be>is|are)\s+(?P<be_not>not\s+)?(?P<be_how>required\s+to|obliged\s+to|expected\s+to|to)"
-    r"|(?P<modal>shall|will|may|should|must|can|won't|cannot|can't|shan't|mustn't|shouldn't)"
+    r"|(?P<modal>won't|cannot|can't|shan't|mustn't|shouldn't|shall|will|may|should|must|can)"
     r"(?P<not>\s+not)?)\b(?!\s+\d)",
     re.IGNORECASE,
 )
@@ -424,7 +447,7 @@ def _modal_pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     came: list[str] = []
 
     def flush() -> None:
-        pairs.extend(zip(gone, came))
+        pairs.extend(zip(gone, came, strict=False))
         gone.clear()
         came.clear()
 

@@ -72,7 +72,8 @@ def provisions(draw: st.DrawFn, source_ids: list[str], depth: int = 0, key_prefi
     sub_numbers = draw(st.lists(numbers, min_size=n_subs, max_size=n_subs, unique=True))
     subs = tuple(draw(provisions(source_ids, depth + 1, f"{key_prefix}.{i}")) for i in range(n_subs))
     subs = tuple(
-        Provision(**{**_fields(s), "number": num if draw(st.booleans()) else None}) for s, num in zip(subs, sub_numbers)
+        Provision(**{**_fields(s), "number": num if draw(st.booleans()) else None})
+        for s, num in zip(subs, sub_numbers, strict=True)
     )
     has_sources = bool(source_ids)
     return Provision(
@@ -112,8 +113,8 @@ def versions(draw: st.DrawFn) -> Version:
         provs.append(Provision(**{**_fields(p), "number": numbers_[i] if draw(st.booleans()) else None}))
     present = {q.key for p in provs for q in p.walk() if q.key}
     removed_keys = draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
-    removed = tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)),
-                            sources=tuple(draw(st.lists(st.sampled_from(source_ids), max_size=1))) if source_ids else (),
+    cite = st.lists(st.sampled_from(source_ids), max_size=1).map(tuple) if source_ids else st.just(())
+    removed = tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)), sources=draw(cite),
                             note=draw(opt_texts)) for k in removed_keys)
     variants = ()
     if source_ids:

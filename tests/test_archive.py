@@ -79,7 +79,7 @@ def test_file_name_must_match_id(tmp_path: Path) -> None:
     folder = tmp_path / "versions"
     folder.mkdir()
     (folder / "wrong.toml").write_text(dumps(Version(id="right", title="R")), encoding="utf-8")
-    with pytest.raises(VersionFileError, match="declares id 'right' but is named wrong.toml"):
+    with pytest.raises(VersionFileError, match=r"declares id 'right' but is named wrong\.toml"):
         Archive(folder)
 
 

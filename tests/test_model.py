@@ -37,8 +37,8 @@ def test_from_texts_numbers_bare_texts_and_keeps_given_numbers() -> None:
         (lambda: Version(id="v", title="t", declared_count=-1), "non-negative integer"),
         (lambda: Version(id="v", title="t", provisions=(Provision("a", "1"), Provision("b", "1"))),
          "duplicate provision number '1'"),
-        (lambda: Version(id="v", title="t", provisions=(Provision("a", "1", key="k"),
-                                                        Provision("b", "2", subpoints=(Provision("c", "a", key="k"),)))),
+        (lambda: Version(id="v", title="t", provisions=(
+            Provision("a", "1", key="k"), Provision("b", "2", subpoints=(Provision("c", "a", key="k"),)))),
          "duplicate key 'k'"),
         (lambda: Version(id="v", title="t", provisions=(Provision("a", "1", key="k"),), removed=(Removal("k"),)),
          "listed as removed"),

@@ -131,7 +131,9 @@ def test_no_false_moves_on_move_free_input(case, align):
 def test_key_alignment_recovers_true_links_exactly(case):
     old, new, links = case
     c = compare(old, new, align="keys")
-    found = {(old.provisions.index(a), new.provisions.index(b)) for ch in c.changes for a in ch.old for b in ch.new}
+    found = {
+        (old.provisions.index(a), new.provisions.index(b)) for ch in c.changes for a in ch.old for b in ch.new
+    }
     assert found == set(links)
 
 

@@ -200,7 +200,7 @@ def test_html_moves_are_linked_both_ways(sample_root: ET.Element) -> None:
 def test_html_summary_counts_parameters_dropped_and_unreported(sample_root: ET.Element) -> None:
     text = " ".join(text_of(sample_root).split())
     rows = [[" ".join(text_of(td).split()) for td in tr] for tr in sample_root.iter("tr")]
-    assert ["2", "Armed forces cap", "600,000 → 800,000 personnel"] in rows
+    assert ["2", "Army cap", "Armed forces cap", "600,000 → 800,000 personnel"] in rows
     assert "Points dropped 3 → ∅ No enlargement" in text
     assert "Fate not reported 8 → ∅ Amnesty" in text
     assert "3 modified" in text and "1 not reported" in text and "1 moved" in text
@@ -378,7 +378,7 @@ def test_markdown_structure_summary_and_parameter_tables(sample: Comparison) -> 
     md = render_markdown(sample)
     assert md.startswith("# Redline: Draft plan A → Counter-proposal B\n")
     assert "| modified | 3 |" in md
-    assert "| 2 | Armed forces cap | 600,000 → 800,000 personnel |" in md
+    assert "| 2 | Army cap | Armed forces cap | 600,000 → 800,000 personnel |" in md
     assert "- **3 → ∅** No enlargement" in md
     assert "- **8 → ∅** Amnesty" in md
     tokens = markdown_tokens(md)

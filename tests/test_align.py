@@ -1,0 +1,232 @@
+"""Which provision became which (peacediff.align): key and text alignment, moves."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from peacediff import align
+from peacediff.align import Link, align_keys, align_text, moved_links, normalise
+from peacediff.model import Provision
+
+
+def P(text, number=None, key=None, origins=()):  # noqa: N802 - a short constructor for tables
+    return Provision(text=text, number=number, key=key, origins=origins)
+
+
+def pairs(alignment):
+    return sorted((lk.old, lk.new, lk.matched_by) for lk in alignment.links)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def test_keys_link_across_renumbering():
+    old = [P("Sovereignty.", "1", "sov"), P("Army cap 600,000.", "6", "army")]
+    new = [P("Army cap 800,000.", "4", "army"), P("Sovereignty.", "1", "sov")]
+    assert pairs(align_keys(old, new)) == [((0,), (1,), "key"), ((1,), (0,), "key")]
+
+
+def test_keys_split_and_merge_from_origins():
+    old = [P("x and y", key="xy"), P("a", key="a"), P("b", key="b")]
+    new = [P("x", key="xy"), P("y", key="y", origins=("xy",)), P("a and b", key="a", origins=("b",))]
+    assert pairs(align_keys(old, new)) == [((0,), (0, 1), "split"), ((1, 2), (2,), "merge")]
+
+
+def test_keys_origins_on_the_old_side_read_backwards():
+    old = [P("x", key="xy"), P("y", key="y", origins=("xy",))]
+    new = [P("x and y", key="xy")]
+    assert pairs(align_keys(old, new)) == [((0, 1), (0,), "merge")]
+
+
+def test_keys_many_to_many_lineage_keeps_plain_key_links_only():
+    old = [P("a", key="a"), P("b", key="b")]
+    new = [P("a2", key="a", origins=("b",)), P("b2", key="b", origins=("a",))]
+    assert pairs(align_keys(old, new)) == [((0,), (0,), "key"), ((1,), (1,), "key")]
+
+
+def test_unkeyed_provisions_are_aligned_by_text_among_themselves():
+    old = [P("Keyed.", key="k"), P("Elections are held within 100 days of signing.")]
+    new = [P("Elections are held within 60 days of signing."), P("Keyed.", key="k")]
+    assert pairs(align_keys(old, new)) == [((0,), (1,), "key"), ((1,), (0,), "similarity")]
+
+
+# --------------------------------------------------------------------------- text
+
+OLD = [
+    P("Ukraine's sovereignty is confirmed.", "1"),
+    P("Russia, Ukraine and Europe conclude a non-aggression pact.", "2"),
+    P("NATO does not expand further.", "3"),
+    P("Ukraine's armed forces are capped at 600,000 personnel.", "4"),
+    P("Elections are held within 100 days.", "5"),
+]
+
+
+def test_exact_text_links_and_anchors():
+    result = align_text(OLD, OLD)
+    assert pairs(result) == [((i,), (i,), "exact") for i in range(5)]
+    assert result.moved == frozenset()
+
+
+def test_normalised_text_is_an_exact_link():
+    new = [P("UKRAINE'S  sovereignty -- is confirmed", "1")]
+    assert pairs(align_text(OLD[:1], new)) == [((0,), (0,), "exact")]
+    assert normalise("Ukraine's  forces: 600,000.") == "ukraine s forces 600 000"
+
+
+def test_edited_provision_links_by_similarity():
+    new = [*OLD[:3], P("Ukraine's armed forces are capped at 800,000 personnel in peacetime.", "4"), OLD[4]]
+    result = align_text(OLD, new)
+    link = next(lk for lk in result.links if lk.old == (3,))
+    assert link.new == (3,) and link.matched_by in ("number", "similarity")
+    assert link.similarity is not None and link.similarity > 0.5
+
+
+def test_same_number_needs_some_similarity():
+    """A new clause that inherits a number is not the old one."""
+    old = [P("Ukraine's sovereignty is confirmed.", "1"), P("Sanctions are lifted in stages.", "2")]
+    new = [P("Ukraine's sovereignty is confirmed.", "1"), P("A joint commission monitors the ceasefire.", "2")]
+    result = align_text(old, new)
+    assert pairs(result) == [((0,), (0,), "exact")]
+    assert result.possible == {}
+
+
+def test_rewritten_point_in_place_links_by_number_between_linked_neighbours():
+    old = [OLD[0], P("Sanctions on Russia are lifted in stages and reviewed case by case.", "2"), OLD[2]]
+    new = [OLD[0], P("Sanctions relief is phased in once the ceasefire holds.", "2"), OLD[2]]
+    assert ((1,), (1,), "number") in pairs(align_text(old, new))
+
+
+def test_renumbered_provision_is_not_linked_to_the_one_taking_its_number():
+    old = [OLD[0], OLD[1], OLD[2], OLD[3]]
+    new = [OLD[0], OLD[2].__class__(text=OLD[2].text, number="2"), P(OLD[3].text, "3")]
+    result = align_text(old, new)
+    assert pairs(result) == [((0,), (0,), "exact"), ((2,), (1,), "exact"), ((3,), (2,), "exact")]
+
+
+def test_split_is_detected_by_concatenation_gain():
+    old = [
+        OLD[0],
+        P(
+            "Ukraine's armed forces are capped at 600,000 personnel. "
+            "Long-range missiles capable of reaching Moscow are banned from Ukrainian territory.",
+            "2",
+        ),
+        OLD[4],
+    ]
+    new = [
+        OLD[0],
+        P("Ukraine's armed forces are capped at 800,000 personnel.", "2"),
+        P("Long-range missiles able to reach Moscow are banned in Ukraine.", "3"),
+        OLD[4],
+    ]
+    assert ((1,), (1, 2), "split") in pairs(align_text(old, new))
+
+
+def test_merge_is_detected_by_concatenation_gain():
+    old = [
+        OLD[0],
+        P("Ukraine's armed forces are capped at 600,000 personnel.", "2"),
+        P("Long-range missiles capable of reaching Moscow are banned from Ukrainian territory.", "3"),
+        OLD[4],
+    ]
+    new = [
+        OLD[0],
+        P(
+            "Ukraine's armed forces are capped at 600,000 personnel, and long-range missiles capable of "
+            "reaching Moscow are banned.",
+            "2",
+        ),
+        OLD[4],
+    ]
+    assert ((1, 2), (1,), "merge") in pairs(align_text(old, new))
+
+
+def test_near_duplicate_added_point_is_not_a_split():
+    new = [*OLD, P("Ukraine's armed forces are capped at 600,000 personnel.", "6")]
+    new[5] = P("Ukraine's navy is capped at 600,000 personnel.", "6")
+    result = align_text(OLD, new)
+    assert ((3,), (3,), "exact") in pairs(result)
+    assert all(len(lk.new) == 1 for lk in result.links)
+
+
+def test_rewritten_beyond_recognition_is_unlinked_with_a_possible_match():
+    old = [OLD[0], P("Elections are held within 100 days of the signature.", "2")]
+    new = [P("Voting takes place as soon as possible; elections follow the signature.", "1"), OLD[0]]
+    result = align_text(old, new)
+    assert pairs(result) == [((0,), (1,), "exact")]
+    assert result.possible[("old", 1)][0] == 0
+    assert result.possible[("new", 0)][0] == 1
+
+
+def test_identical_points_keep_their_order():
+    a = P("The joint commission meets monthly.", "1")
+    b = P("The joint commission meets monthly.", "2")
+    edited = P("The joint commission meets every month.", "2")
+    result = align_text([a, b], [P("A new point on prisoners of war.", "1"), P(a.text, "2"), edited])
+    assert result.moved == frozenset()
+
+
+def test_moved_and_edited_provision_is_linked_and_flagged():
+    moved = P("Elections are held within 100 days, under international observation.", "1")
+    new = [moved, *[P(p.text, str(k + 2)) for k, p in enumerate(OLD[:4])]]
+    result = align_text(OLD, new)
+    link = next(k for k, lk in enumerate(result.links) if lk.old == (4,))
+    assert result.links[link].new == (0,)
+    assert result.moved == frozenset({link})
+
+
+def test_candidate_search_on_common_words_only_says_so(monkeypatch):
+    monkeypatch.setattr(align, "POSTING_CAP", 1)
+    monkeypatch.setattr(align, "GAP_PAIRS", 0)
+    old = [P(f"the {w} of the parties", str(k)) for k, w in enumerate(["x", "y", "z"])]
+    new = [P(f"the {w} of all parties", str(k)) for k, w in enumerate(["x", "y", "z"])]
+    result = align_text(old, new)
+    assert len(result.links) == 3
+    assert any("candidate search" in note for note in result.notes)
+
+
+def test_large_contested_group_falls_back_to_greedy_with_a_note(monkeypatch):
+    monkeypatch.setattr(align, "ASSIGN_EXACT_MAX", 2)
+    old = [P(f"Point {w} on the joint commission and the ceasefire line.", str(k)) for k, w in enumerate("abcd")]
+    new = [P(f"Point {w} on the joint commission and ceasefire lines.", str(k + 1)) for k, w in enumerate("abcd")]
+    result = align_text(old, new)
+    assert any("greedily" in note for note in result.notes)
+
+
+# --------------------------------------------------------------------------- moves
+
+
+def L(i, j):  # noqa: N802
+    return Link((i,), (j,), "key")
+
+
+def test_no_moves_when_order_is_kept_despite_insertions_and_removals():
+    assert moved_links([L(0, 0), L(2, 1), L(3, 5), L(7, 6)]) == frozenset()
+
+
+def test_only_the_minimal_set_moves():
+    # One provision goes from the end to the front: it alone moved.
+    links = [L(5, 0), L(0, 1), L(1, 2), L(2, 3), L(3, 4), L(4, 5)]
+    assert moved_links(links) == frozenset({0})
+
+
+def test_swap_without_tiebreak_flags_both_and_tiebreak_picks_one():
+    assert moved_links([L(0, 1), L(1, 0)]) == frozenset({0, 1})
+    assert moved_links([L(0, 1), L(1, 0)], tiebreak=lambda k: (5, 1)[k]) == frozenset({1})
+
+
+def test_moves_are_symmetric_under_swapping_sides():
+    links = [L(0, 3), L(1, 0), L(2, 1), L(3, 2), L(4, 6), L(5, 5), L(6, 4)]
+    swapped = [Link(lk.new, lk.old, "key") for lk in links]
+    weights = [7, 3, 9, 1, 4, 4, 2]
+    assert moved_links(links, lambda k: weights[k]) == moved_links(swapped, lambda k: weights[k])
+
+
+@pytest.mark.skipif(sys.flags.optimize > 0, reason="asserts stripped")
+def test_hungarian_is_optimal_on_a_small_case():
+    weights = {(0, 0): 0.9, (0, 1): 0.5, (1, 0): 0.5}
+    assert align._hungarian([0, 1], [0, 1], weights) == [(0, 0)]
+    weights = {(0, 0): 0.5, (0, 1): 0.45, (1, 0): 0.45}
+    assert sorted(align._hungarian([0, 1], [0, 1], weights)) == [(0, 1), (1, 0)]

@@ -1,0 +1,246 @@
+"""The HTML redline in a real browser: headless Chromium driven by Playwright.
+
+Opens generated redlines from file:// URLs and checks: no console errors, no network request but
+the file itself, the side-by-side toggle (mouse and keyboard), move links both ways, screen-reader
+labels on <del>/<ins>, print media, narrow screens.  Screenshots and a PDF go to tests/artifacts/.
+
+Needs Debian's chromium at /usr/bin/chromium and the playwright package.  Outside CI the test
+skips when either is missing (install: `apt-get install -y chromium` and `pip install playwright`);
+with the CI environment variable set it fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from render_fixtures import sample_comparison
+
+from peacediff.render import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def _unavailable() -> str | None:
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium") == CHROMIUM):
+        return f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing (pip install playwright)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    reason = _unavailable()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser test cannot run in CI: {reason}")
+        pytest.skip(f"browser test skipped: {reason}; set it up to run it (CI runs it for real)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    ignore = ARTIFACTS / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    return ARTIFACTS
+
+
+class Page:
+    """A page opened from a file, recording console errors and requests."""
+
+    def __init__(self, browser: object, path: Path, **context: object) -> None:
+        self.context = browser.new_context(**context)  # type: ignore[attr-defined]
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_load_state("load")
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], f"console errors: {self.errors}"
+        others = [u for u in self.requests if u.split("#")[0] != self.url and not u.startswith("data:")]
+        assert others == [], f"network requests besides the file: {others}"
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("redline") / "sample.html"
+    path.write_text(render_html(sample_comparison()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def bundled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    try:
+        import peacediff
+
+        comparison = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("e3-counter-28"))
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"bundled comparison unavailable: {exc}")
+    path = tmp_path_factory.mktemp("redline") / "us-russia-28__e3-counter-28.html"
+    path.write_text(comparison.to_html(), encoding="utf-8")
+    return path
+
+
+def test_opens_offline_without_errors(browser: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(browser, sample_file, viewport={"width": 1100, "height": 1400})
+    try:
+        assert p.page.title() == "Redline: Draft plan A → Counter-proposal B"
+        assert p.page.locator("html").get_attribute("lang") == "en"
+        assert p.page.locator("section.change").count() == 10
+        p.page.screenshot(path=str(artifacts / "sample-top.png"))
+        p.page.screenshot(path=str(artifacts / "sample-full.png"), full_page=True)
+        p.assert_clean()
+    finally:
+        p.close()
+
+
+def test_side_by_side_toggle(browser: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(browser, sample_file, viewport={"width": 1100, "height": 1400})
+    page = p.page
+    try:
+        button = page.locator("button.pd-sbs-toggle")
+        assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+        assert page.locator(".sbs").count() == 0
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+        modified = page.locator("section.change[data-kind=modified]").first
+        columns = modified.locator(".sbs > div")
+        assert columns.count() == 2 and columns.first.is_visible()
+        assert not modified.locator(":scope > .redline").is_visible()
+        old_col, new_col = columns.nth(0), columns.nth(1)
+        assert old_col.locator("ins").count() == 0 and old_col.locator("del").count() == 2
+        assert new_col.locator("del").count() == 0 and new_col.locator("ins").count() == 3
+        assert "The armed forces shall be limited to 600,000 personnel." in old_col.inner_text()
+        assert "may be limited to 800,000 personnel in peacetime." in new_col.inner_text()
+        modified.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "sample-side-by-side.png"))
+        button.click()
+        assert button.get_attribute("aria-pressed") == "false"
+        assert modified.locator(":scope > .redline").is_visible()
+        assert not columns.first.is_visible()
+        p.assert_clean()
+    finally:
+        p.close()
+
+
+def test_keyboard_reaches_and_presses_the_toggle(browser: object, sample_file: Path) -> None:
+    p = Page(browser, sample_file)
+    page = p.page
+    try:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.className")
+        assert focused == "pd-sbs-toggle"
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", "focused toggle has no visible focus style"
+        page.keyboard.press("Enter")
+        assert page.locator("button.pd-sbs-toggle").get_attribute("aria-pressed") == "true"
+        page.keyboard.press("Space")
+        assert page.locator("button.pd-sbs-toggle").get_attribute("aria-pressed") == "false"
+        p.assert_clean()
+    finally:
+        p.close()
+
+
+def test_move_links_both_ways(browser: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(browser, sample_file, viewport={"width": 1100, "height": 900})
+    page = p.page
+    try:
+        page.locator("p.stub a").click()
+        assert page.evaluate("location.hash") == "#p-7"
+        target = page.locator("section.change:target")
+        assert target.count() == 1 and target.get_attribute("data-old") == "4"
+        assert target.is_visible()
+        assert page.evaluate("document.getElementById('p-7').getBoundingClientRect().top") < 200
+        page.screenshot(path=str(artifacts / "sample-move-target.png"))
+        target.locator("p.moved-from a").click()
+        assert page.evaluate("location.hash") == "#old-4"
+        assert page.locator("p.stub:target").count() == 1
+        p.assert_clean()
+    finally:
+        p.close()
+
+
+def test_screen_reader_labels_on_deletions_and_insertions(browser: object, sample_file: Path) -> None:
+    p = Page(browser, sample_file)
+    try:
+        before = p.page.evaluate("getComputedStyle(document.querySelector('.change del'), '::before').content")
+        after = p.page.evaluate("getComputedStyle(document.querySelector('.change ins'), '::before').content")
+        assert "deleted:" in before and "inserted:" in after
+        decoration = p.page.evaluate("getComputedStyle(document.querySelector('.change del')).textDecorationLine")
+        assert decoration == "line-through"
+        decoration = p.page.evaluate("getComputedStyle(document.querySelector('.change ins')).textDecorationLine")
+        assert decoration == "underline"
+    finally:
+        p.close()
+
+
+def test_print_media(browser: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(browser, sample_file, viewport={"width": 900, "height": 1200})
+    page = p.page
+    try:
+        page.locator("button.pd-sbs-toggle").click()  # even with side-by-side on, print shows the redline
+        page.emulate_media(media="print")
+        assert not page.locator("button.pd-sbs-toggle").is_visible()
+        assert not page.locator(".sbs").first.is_visible()
+        assert page.locator("section.change > .redline").first.is_visible()
+        brk = page.evaluate("getComputedStyle(document.querySelector('section.change')).breakInside")
+        assert brk == "avoid"
+        page.screenshot(path=str(artifacts / "sample-print.png"), full_page=True)
+        page.pdf(path=str(artifacts / "sample.pdf"), format="A4", print_background=True)
+        assert (artifacts / "sample.pdf").stat().st_size > 10_000
+        p.assert_clean()
+    finally:
+        p.close()
+
+
+def test_narrow_screen_does_not_scroll_sideways(browser: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(browser, sample_file, viewport={"width": 390, "height": 844})
+    try:
+        overflow = p.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        p.page.screenshot(path=str(artifacts / "sample-narrow.png"))
+    finally:
+        p.close()
+
+
+def test_bundled_redline(browser: object, bundled_file: Path, artifacts: Path) -> None:
+    p = Page(browser, bundled_file, viewport={"width": 1100, "height": 1400})
+    page = p.page
+    try:
+        assert page.locator("section.change").count() >= 20
+        page.screenshot(path=str(artifacts / "e3-top.png"))
+        page.screenshot(path=str(artifacts / "e3-full.png"), full_page=True)
+        page.locator("section.change[data-kind=modified]").nth(4).scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "e3-changes.png"))
+        page.locator("button.pd-sbs-toggle").click()
+        page.screenshot(path=str(artifacts / "e3-side-by-side.png"))
+        page.emulate_media(media="print")
+        page.pdf(path=str(artifacts / "e3.pdf"), format="A4", print_background=True)
+        p.assert_clean()
+    finally:
+        p.close()

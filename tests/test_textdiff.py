@@ -1,0 +1,155 @@
+"""Word-level ops, figures and modal verbs (peacediff.textdiff)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peacediff import textdiff
+from peacediff.textdiff import (
+    figure_changes,
+    find_figures,
+    invert_ops,
+    modality_shifts,
+    modals,
+    normalise_ops,
+    ops_similarity,
+    tokenize,
+    word_ops,
+)
+
+
+def _rebuild(ops, side):
+    return "".join(t for op, t in ops if op == 0 or op == side)
+
+
+def test_a_changed_figure_is_one_replacement():
+    assert word_ops("capped at 600,000 personnel", "capped at 800,000 personnel") == (
+        (0, "capped at "),
+        (-1, "600,000"),
+        (1, "800,000"),
+        (0, " personnel"),
+    )
+
+
+def test_a_rewritten_phrase_reads_as_one_replacement():
+    ops = word_ops("Elections within 100 days of signing.", "Elections as soon as possible after signing.")
+    assert ops == (
+        (0, "Elections "),
+        (-1, "within 100 days of"),
+        (1, "as soon as possible after"),
+        (0, " signing."),
+    )
+
+
+def test_ops_are_whole_words():
+    ops = word_ops("The quick brown fox jumps", "The quick red fox leaped")
+    assert (-1, "brown") in ops and (1, "red") in ops
+    assert (-1, "jumps") in ops and (1, "leaped") in ops
+
+
+def test_equal_and_empty_texts():
+    assert word_ops("same", "same") == ((0, "same"),)
+    assert word_ops("", "") == ()
+    assert word_ops("", "new") == ((1, "new"),)
+    assert word_ops("old", "") == ((-1, "old"),)
+
+
+def test_tokenize_keeps_numbers_whole_and_loses_nothing():
+    assert tokenize("Cap: 600,000 troops; 2.5%.") == ["Cap", ":", " ", "600,000", " ", "troops", ";", " ", "2.5", "%", "."]
+    text = "Ünïcode — “quotes”\n\ttabs and 1,000,000.50"
+    assert "".join(tokenize(text)) == text
+
+
+def test_over_budget_pairs_are_one_replacement():
+    old = "a " * 30
+    new = "b " * 30
+    assert word_ops(old, new, budget=10) == ((-1, old), (1, new))
+    assert textdiff.over_budget(old, new, 10)
+    assert not textdiff.over_budget("a", "b", 10)
+
+
+def test_normalise_ops_merges_and_orders():
+    ops = [(1, "x"), (-1, "a"), (0, ""), (-1, "b"), (0, "c"), (0, "d")]
+    assert normalise_ops(ops) == ((-1, "ab"), (1, "x"), (0, "cd"))
+
+
+def test_ops_similarity():
+    assert ops_similarity(()) == 1.0
+    assert ops_similarity(((0, "ab"), (-1, "cd"), (1, "ef"))) == 0.5
+
+
+texts = st.text(alphabet=st.sampled_from("ab ,.1€\n"), max_size=40) | st.text(max_size=30)
+
+
+@given(texts, texts)
+def test_word_ops_rebuild_both_sides(a, b):
+    ops = word_ops(a, b)
+    assert _rebuild(ops, -1) == a
+    assert _rebuild(ops, 1) == b
+    assert all(t for _, t in ops)
+
+
+@given(texts, texts)
+def test_word_ops_are_antisymmetric(a, b):
+    assert word_ops(b, a) == invert_ops(word_ops(a, b))
+
+
+def test_find_figures_kinds():
+    found = find_figures("USD 100 billion within 100 days, 50% of 600,000, $100 billion, €140 billion for 10 years")
+    assert [(f.kind, f.text) for f in found] == [
+        ("amount", "USD 100 billion"),
+        ("duration", "100 days"),
+        ("percentage", "50%"),
+        ("number", "600,000"),
+        ("amount", "$100 billion"),
+        ("amount", "€140 billion"),
+        ("duration", "10 years"),
+    ]
+    usd = [f for f in found if f.kind == "amount"]
+    assert usd[0].value == usd[1].value == 100e9 and usd[0].unit == usd[1].unit == "USD"
+    assert usd[2].unit == "EUR"
+
+
+def test_figure_changes_pair_same_kind_in_order():
+    assert figure_changes("within 100 days", "within 60 days") == [("duration", "100 days", "60 days")]
+    assert figure_changes("within 100 days", "as soon as possible") == [("duration", "100 days", None)]
+    assert figure_changes("USD 100 billion", "$100 billion") == []  # same amount, written differently
+    assert figure_changes("capped at 600,000", "capped at 800,000") == [("number", "600,000", "800,000")]
+
+
+def test_figure_changes_leave_out_covered_values():
+    assert figure_changes("capped at 600,000", "capped at 800,000", frozenset({600000.0, 800000.0})) == []
+    assert figure_changes("for 30 years", "forever", frozenset({30.0})) == []
+    assert figure_changes("shares 33/33/33", "shares 50/50", covered_text=("33/33/33 split",)) == [
+        ("number", None, "50"),
+        ("number", None, "50"),
+    ]
+
+
+def test_figure_changes_skip_when_ops_touch_no_figure():
+    old, new = "Forces of 600,000 stay.", "Forces of 600,000 remain."
+    assert figure_changes(old, new, ops=word_ops(old, new)) == []
+
+
+def test_modals():
+    assert modals("Russia shall not invade; Ukraine is to hold elections and may join.") == ["shall not", "is to", "may"]
+    assert modals("It won't, it cannot, it can't, it is required to.") == [
+        "will not",
+        "cannot",
+        "cannot",
+        "is required to",
+    ]
+    assert modals("Elections in May 2026.") == []
+
+
+def test_modality_shifts():
+    assert modality_shifts("Ukraine shall hold elections.", "Ukraine may hold elections.") == [("shall", "may")]
+    assert modality_shifts("Ukraine shall hold.", "Ukraine shall not hold.") == [("shall", "shall not")]
+    assert modality_shifts("A must act. B will pay.", "A must act. B should pay.") == [("will", "should")]
+    assert modality_shifts("same", "same") == []
+
+
+@given(texts, texts)
+def test_modality_shifts_are_antisymmetric(a, b):
+    assert modality_shifts(b, a) == [(y, x) for x, y in modality_shifts(a, b)]
