@@ -270,7 +270,10 @@ class Provision:
 
     ``text`` is a paraphrase of the provision.  When only the fact of a change
     was reported, not the new wording, ``wording_known`` is False and ``text``
-    describes what was reported.
+    describes what was reported.  ``coverage`` is "partial" when the record of
+    this provision is incomplete: sub-points and parameters of an earlier
+    version that are absent here then have an unknown fate, not a removed one
+    (a provision whose wording is not known is always treated as partial).
     """
 
     text: str = attrs.field(validator=[_check_text, _check_nonempty])
@@ -281,6 +284,7 @@ class Provision:
     category_inferred: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     confidence: str = attrs.field(default="published", validator=_check_one_of(CONFIDENCE_LEVELS))
     wording_known: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
     origins: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
     parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Parameter))
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
@@ -318,6 +322,11 @@ class Provision:
                 raise TypeError(f"subpoints must hold Provision objects, not {type(sub).__name__}")
         _check_unique((s.number for s in value), "sub-point number")
         _check_unique((s.key for s in value), "sub-point key")
+
+    @property
+    def is_partial(self) -> bool:
+        """True when absent sub-points or parameters of this provision have an unknown fate."""
+        return self.coverage == "partial" or not self.wording_known
 
     @property
     def label(self) -> str:
@@ -363,6 +372,7 @@ class Provision:
             "category_inferred": self.category_inferred,
             "confidence": self.confidence,
             "wording_known": self.wording_known,
+            "coverage": self.coverage,
             "origins": list(self.origins),
             "parameters": [p.to_dict() for p in self.parameters],
             "sources": list(self.sources),

@@ -85,6 +85,7 @@ def provisions(draw: st.DrawFn, source_ids: list[str], depth: int = 0, key_prefi
         category_inferred=draw(st.booleans()),
         confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)),
         wording_known=draw(st.booleans()),
+        coverage=draw(st.sampled_from(COVERAGE_LEVELS)),
         origins=tuple(draw(st.lists(ids, max_size=2, unique=True))),
         parameters=draw(parameters()),
         sources=tuple(draw(st.lists(st.sampled_from(source_ids), max_size=2))) if has_sources else (),

@@ -138,8 +138,11 @@ def test_html_fragment_version_and_index_carry_hostile_text_as_text(text: str) -
         assert_only_our_markup(parse(html, fragment=fragment), text)
     index = render_index_html([("a.html", comparison), (text, comparison)], title=text)
     assert_no_controls(index)
+    # index hrefs come from the caller (file names), not from documents: relative paths and
+    # http(s) URLs are linked, anything else is not
     relative = re.fullmatch(r"[A-Za-z0-9._~/-]+(#[A-Za-z0-9._-]*)?", text) and not text.startswith("//")
-    assert_only_our_markup(parse(index), text, also=("a.html",) + ((text,) if relative else ()))
+    linked = ("a.html",) + ((text,) if relative or safe_url(text) else ())
+    assert_only_our_markup(parse(index), text, also=linked)
 
 
 def md_parser():
