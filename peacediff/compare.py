@@ -211,7 +211,18 @@ class Change:
             self.subchanges or self.parameter_changes or self.modality_shifts
         ):
             # The common case in a long document: the ops are one equality and stay as they are.
-            return attrs.evolve(self, old=self.new, new=self.old)
+            return Change(
+                kind="unchanged",
+                old=self.new,
+                new=self.old,
+                renumbered=self.renumbered,
+                moved=self.moved,
+                matched_by=self.matched_by,
+                similarity=self.similarity,
+                ops=self.ops,
+                possible_match=self.possible_match,
+                note=self.note,
+            )
         subchanges = tuple(s.inverse() for s in self.subchanges)
         if subchanges:
             subchanges = reading_order(
@@ -634,31 +645,32 @@ def reading_order(
     An old-only change (removed, or unknown on the old side) follows the change
     holding the nearest provision before it in the old order.
     """
-    old_pos: dict[int, int] = {}
-    for k, p in enumerate(old_list):
-        old_pos.setdefault(id(p), k)
-    new_pos: dict[int, int] = {}
-    for k, p in enumerate(new_list):
-        new_pos.setdefault(id(p), k)
+    old_pos = {id(p): k for k, p in enumerate(old_list)}
+    new_pos = {id(p): k for k, p in enumerate(new_list)}
+    keys: list[tuple[int, int, int]] = [(0, 0, 0)] * len(changes)
     # The last new position of the change holding each old provision (None for old-only).
     anchor_of_old: list[int | None] = [None] * len(old_list)
-    for ch in changes:
-        if ch.new and ch.old:
-            last = max(new_pos[id(p)] for p in ch.new)
-            for p in ch.old:
-                anchor_of_old[old_pos[id(p)]] = last
-    keys: list[tuple[int, int, int]] = []
-    running = -1
-    preceding: list[int] = []
-    for k in range(len(old_list)):
-        preceding.append(running)
-        if anchor_of_old[k] is not None:
-            running = anchor_of_old[k]  # type: ignore[assignment]
-    for ch in changes:
-        if ch.new:
-            keys.append((min(new_pos[id(p)] for p in ch.new), 0, 0))
+    old_only: list[tuple[int, int]] = []
+    for k, ch in enumerate(changes):
+        if not ch.new:
+            old_only.append((k, min(old_pos[id(p)] for p in ch.old)))
+            continue
+        if len(ch.new) == 1:
+            first = last = new_pos[id(ch.new[0])]
         else:
-            first = min(old_pos[id(p)] for p in ch.old)
-            keys.append((preceding[first], 1, first))
+            positions = [new_pos[id(p)] for p in ch.new]
+            first, last = min(positions), max(positions)
+        keys[k] = (first, 0, 0)
+        for p in ch.old:
+            anchor_of_old[old_pos[id(p)]] = last
+    if old_only:
+        preceding: list[int] = []
+        running = -1
+        for anchor in anchor_of_old:
+            preceding.append(running)
+            if anchor is not None:
+                running = anchor
+        for k, first in old_only:
+            keys[k] = (preceding[first], 1, first)
     order = sorted(range(len(changes)), key=lambda k: keys[k])
     return tuple(changes[k] for k in order)

@@ -248,11 +248,13 @@ def format_value(value: ParameterValue | None, unit: str | None = None) -> str:
         text = ", ".join(value)
     else:
         text = value
-    if unit == "USD" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if not unit or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return text  # a unit qualifies a quantity: "as soon as possible" is not a number of days
+    if unit == "USD":
         return f"USD {text}"
-    if unit == "percent" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if unit == "percent":
         return f"{text}%"
-    return f"{text} {unit}" if unit else text
+    return f"{text} {unit}"
 
 
 def _provision_tuple(value: Iterable[Provision] | None) -> tuple[Provision, ...]:

@@ -38,13 +38,19 @@ __all__ = ["MUTATIONS", "mutations", "provision_texts", "revisions", "versions"]
 _RARE_POOL = 40
 
 
-def provision_texts(min_size: int = 0, max_size: int = 12) -> st.SearchStrategy[list[str]]:
+def provision_texts(min_size: int = 0, max_size: int = 12, unique: bool = False) -> st.SearchStrategy[list[str]]:
     """Lists of provision texts: one to three treaty-like sentences each, figures included.
 
-    Texts shrink towards the same few sentences, so duplicates and near-duplicates appear.
+    Texts shrink towards the same few sentences, so identical points appear
+    unless ``unique`` is set.
     """
-    seeds = st.lists(st.integers(min_value=0, max_value=10_000), min_size=min_size, max_size=max_size)
-    return seeds.map(lambda ss: [provision_text(random.Random(s), _RARE_POOL) for s in ss])
+    seeds = st.lists(st.integers(min_value=0, max_value=10_000), min_size=min_size, max_size=max_size, unique=True)
+    texts = seeds.map(lambda ss: [provision_text(random.Random(s), _RARE_POOL) for s in ss])
+    if unique:
+        return texts.filter(lambda ts: len(set(ts)) == len(ts))
+    return st.lists(st.integers(min_value=0, max_value=10_000), min_size=min_size, max_size=max_size).map(
+        lambda ss: [provision_text(random.Random(s), _RARE_POOL) for s in ss]
+    )
 
 
 def mutations(
@@ -71,14 +77,17 @@ def revisions(
     max_mutations: int = 6,
     keyed: bool = False,
     coverage: str | None = "complete",
+    unique: bool = False,
 ) -> tuple[Version, Version, frozenset[tuple[int, int]]]:
     """``(old, new, links)``: a version, a revision of it by ``kinds`` of mutation, and the true links.
 
     With ``keyed=True`` the provisions carry lineage keys (and ``origins`` for
     splits and merges), as curated versions do.  ``coverage=None`` draws the
-    new version's coverage ("complete" or "partial").
+    new version's coverage ("complete" or "partial").  ``unique`` keeps the
+    old version free of identical points (the mutations may still add
+    near-identical ones).
     """
-    texts = draw(provision_texts(min_size=min_size, max_size=max_size))
+    texts = draw(provision_texts(min_size=min_size, max_size=max_size, unique=unique))
     muts = draw(mutations(kinds, max_size=max_mutations))
     seed = draw(st.integers(0, 1000))
     new_coverage = coverage if coverage is not None else draw(st.sampled_from(("complete", "partial")))

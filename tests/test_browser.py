@@ -99,7 +99,7 @@ def bundled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         import peacediff
 
         comparison = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("e3-counter-28"))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         pytest.skip(f"bundled comparison unavailable: {exc}")
     path = tmp_path_factory.mktemp("redline") / "us-russia-28__e3-counter-28.html"
     path.write_text(comparison.to_html(), encoding="utf-8")

@@ -86,7 +86,7 @@ def test_lookup_helpers() -> None:
     ("value", "unit", "shown"),
     [(600000, "personnel", "600,000 personnel"), (100000000000, "USD", "USD 100,000,000,000"),
      (50, "percent", "50%"), (True, None, "yes"), (("Russia", "Ukraine"), None, "Russia, Ukraine"),
-     (None, None, "(none)"), (2.5, "years", "2.5 years")],
+     (None, None, "(none)"), (2.5, "years", "2.5 years"), ("as soon as possible", "days", "as soon as possible")],
 )
 def test_format_value(value, unit, shown: str) -> None:
     assert format_value(value, unit) == shown

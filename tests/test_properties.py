@@ -120,8 +120,9 @@ def test_move_only_gives_moves_without_text_edits(case, align):
     assert any(ch.moved for ch in c.changes) == reordered
 
 
-@given(revisions(MOVE_FREE, max_mutations=5), st.sampled_from(("auto", "text")))
+@given(revisions(MOVE_FREE, max_mutations=5, unique=True), st.sampled_from(("auto", "text")))
 def test_no_false_moves_on_move_free_input(case, align):
+    """(With identical points in one version, which copy went where is arbitrary: left to the other laws.)"""
     old, new, _ = case
     c = compare(old, new, align=align)
     assert not [ch.label for ch in c.changes if ch.moved]
