@@ -148,11 +148,22 @@ def _cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     from peacediff import render
 
+    lineage = _lineage(version)
     if args.format == "md":
-        _write(render.render_version_markdown(version), None)
+        _write(render.render_version_markdown(version, lineage=lineage), None)
     else:
-        _write(render.render_version_text(version), None)
+        _write(render.render_version_text(version, lineage=lineage), None)
     return EXIT_OK
+
+
+def _lineage(version: Version) -> list[Comparison]:
+    """Comparisons against the bundled parents, so the view can say which points are known."""
+    from peacediff import Archive, compare
+
+    archive = Archive.bundled()
+    if version.id not in archive or archive.get(version.id) != version:
+        return []
+    return [compare(parent, version) for parent in archive.parents(version.id)]
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:

@@ -887,22 +887,70 @@ def render_text(comparison: Comparison, *, color: bool = False, width: int = 100
     return _render_terminal("redline.txt.j2", view=build_view(comparison), color=color, width=width)
 
 
-def render_version_html(version: Version) -> str:
+def render_version_html(version: Version, *, lineage: Sequence[Comparison] = ()) -> str:
     """A version as a scoped HTML fragment (header and a table of provisions), for notebooks."""
     css, _, _ = _assets()
-    return _render("version.html.j2", version=_version_view(version), css=css,
-                   provisions=_version_rows(version))
+    return _render("version.html.j2", **_version_context(version, lineage), css=css)
 
 
-def render_version_markdown(version: Version) -> str:
-    """A version as Markdown: header and its provisions, sub-points nested."""
-    return _render("version.md.j2", version=_version_view(version), provisions=_version_rows(version))
+def render_version_markdown(version: Version, *, lineage: Sequence[Comparison] = ()) -> str:
+    """A version as Markdown: header, provisions with parameters and evidence, removals, variants.
+
+    ``lineage`` holds comparisons against the version's parents; each adds a section saying
+    which of the parent's points were carried over, removed, or not reported.
+    """
+    return _render("version.md.j2", **_version_context(version, lineage))
 
 
-def render_version_text(version: Version) -> str:
-    """A version as plain text: header and its numbered provisions."""
-    return _render_terminal("version.txt.j2", version=_version_view(version),
-                            provisions=_version_rows(version))
+def render_version_text(version: Version, *, lineage: Sequence[Comparison] = ()) -> str:
+    """A version as plain text: header, numbered provisions with parameters and evidence,
+    removals, variants, and (with ``lineage``) the fate of each parent's points."""
+    return _render_terminal("version.txt.j2", **_version_context(version, lineage))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class FateGroup:
+    """Points of a parent version sharing one fate in a child version."""
+
+    label: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class LineageView:
+    """How a version treats the points of one parent."""
+
+    parent: Version
+    groups: tuple[FateGroup, ...]
+
+
+def _point_name(p: Provision) -> str:
+    return f"{p.label} {p.title}" if p.title else p.label
+
+
+def _lineage_view(comparison: Comparison) -> LineageView:
+    carried: list[str] = []
+    removed: list[str] = []
+    unknown: list[str] = []
+    for ch in comparison.changes:
+        target = {"removed": removed, "unknown": unknown, "added": None}.get(ch.kind, carried)
+        if target is not None:
+            target.extend(_point_name(p) for p in ch.old)
+    groups = (FateGroup("carried over (same or revised)", tuple(carried)),
+              FateGroup("removed", tuple(removed)),
+              FateGroup("fate not reported", tuple(unknown)))
+    return LineageView(comparison.old, tuple(g for g in groups if g.points))
+
+
+def _version_context(version: Version, lineage: Sequence[Comparison]) -> dict[str, Any]:
+    return {
+        "version": _version_view(version),
+        "provisions": _version_rows(version),
+        "removed": tuple((r, tuple(_source_ref(version, s) for s in r.sources)) for r in version.removed),
+        "variants": tuple((v, tuple(tuple(_source_ref(version, s) for s in c.sources) for c in v.claims))
+                          for v in version.variants),
+        "lineage": tuple(_lineage_view(c) for c in lineage),
+    }
 
 
 def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines") -> str:
