@@ -193,7 +193,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
-    """Every parent → child pair, plus every version against the root of its lineage."""
+    """The pairs worth a redline: every parent → child, every version against the root of
+    its lineage, and every later version against its earlier-dated relatives (versions that
+    descend from the same root), e.g. the December framework against the E3 counter-proposal."""
     pairs: list[tuple[Version, Version]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -204,11 +206,15 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
     for parent, child in archive.lineage_pairs():
         add(parent, child)
+    roots_of = {v.id: {a.id for a in archive.ancestors(v.id) if not a.parents} for v in archive.versions()}
     for version in archive.versions():
-        ancestors = archive.ancestors(version.id)
-        roots = [a for a in ancestors if not a.parents]
-        for root in roots:
-            add(root, version)
+        for root in sorted(roots_of[version.id]):
+            add(archive.get(root), version)
+    for version in archive.versions():
+        for earlier in archive.versions():
+            related = roots_of[earlier.id] & roots_of[version.id]
+            if related and earlier.date and version.date and earlier.date < version.date:
+                add(earlier, version)
     return pairs
 
 
