@@ -3,8 +3,8 @@
 ``generate(n, seed)`` returns ``(old, new, links)``: two :class:`peacediff.Version`
 objects of about ``n`` provisions and the true set of ``(old index, new index)``
 links.  The revision edits words, changes figures, moves, splits, merges,
-drops, inserts and duplicates provisions at the rates in :data:`RATES`; the
-move-free variant (``moves=False``) is used to count false moves.
+drops, inserts and duplicates provisions at the rates in :data:`RATES` (or
+:data:`HEAVY_RATES`); the move-free variant (``moves=False``) counts false moves.
 
 Run it to print a small sample::
 
@@ -19,25 +19,29 @@ import sys
 from peacediff._synth import document, links_of, random_mutations, revise, versions_of
 from peacediff.model import Version
 
-#: Share of provisions hit by each mutation kind in one revision (a mostly-unchanged bill).
+#: Share of provisions hit by each mutation kind in one revision: an amended bill,
+#: mostly unchanged (about 8 % of provisions touched).
 RATES: dict[str, float] = {
-    "edit": 0.08,
-    "figure": 0.03,
-    "move": 0.01,
-    "split": 0.01,
-    "merge": 0.01,
-    "drop": 0.02,
-    "insert": 0.02,
-    "duplicate": 0.005,
+    "edit": 0.03,
+    "figure": 0.01,
+    "move": 0.005,
+    "split": 0.005,
+    "merge": 0.005,
+    "drop": 0.01,
+    "insert": 0.01,
+    "duplicate": 0.0025,
 }
+
+#: A heavy revision (about 16 % of provisions touched), for stress.
+HEAVY_RATES: dict[str, float] = {k: 2 * v for k, v in RATES.items()} | {"edit": 0.08, "figure": 0.03}
 
 
 def generate(
-    n: int, seed: int = 0, *, moves: bool = True, keyed: bool = False
+    n: int, seed: int = 0, *, moves: bool = True, keyed: bool = False, heavy: bool = False
 ) -> tuple[Version, Version, frozenset[tuple[int, int]]]:
     """An ``n``-provision document, its revision and the true links (deterministic in ``seed``)."""
     texts = document(n, seed)
-    rates = dict(RATES)
+    rates = dict(HEAVY_RATES if heavy else RATES)
     if not moves:
         rates.pop("move")
     mutations = random_mutations(n, random.Random(seed + 1), rates)
@@ -58,9 +62,7 @@ def predicted_links(comparison: object) -> frozenset[tuple[int, int]]:
     )
 
 
-def scores(
-    truth: frozenset[tuple[int, int]], found: frozenset[tuple[int, int]]
-) -> tuple[float, float, float]:
+def scores(truth: frozenset[tuple[int, int]], found: frozenset[tuple[int, int]]) -> tuple[float, float, float]:
     """Precision, recall and F1 of ``found`` against ``truth`` (1.0 for two empty sets)."""
     hit = len(truth & found)
     precision = hit / len(found) if found else 1.0

@@ -167,10 +167,12 @@ def revise(
     drive the text of inserted provisions.
     """
     items = [Item(t, (i,)) for i, t in enumerate(old_texts)]
+    existing = set(old_texts)  # every text seen, so that an insertion never repeats one
+    parts_of: dict[int, int] = dict.fromkeys(range(len(old_texts)), 1)  # old index -> items holding it
     rng = random.Random(seed)
     offset = 0
     touched: set[int] = set()  # old indices edited or duplicated: never both (the truth would be ambiguous)
-    edited: set[int] = set()
+    duplicated: set[int] = set()
     for kind, x, y in mutations:
         if kind == "renumber":
             offset = 1 + x % 5
@@ -178,7 +180,6 @@ def revise(
         if kind == "insert":
             pos = x % (len(items) + 1)
             text = provision_text(rng, n_rare)
-            existing = {it.text for it in items} | set(old_texts)
             for _ in range(20):  # an insertion that repeats an existing point would make the truth ambiguous
                 if text not in existing:
                     break
@@ -186,19 +187,18 @@ def revise(
             else:
                 continue
             items.insert(pos, Item(text, ()))
+            existing.add(text)
             continue
         if not items:
             continue
         k = x % len(items)
         item = items[k]
-        if kind in ("edit", "figure") and touched & set(item.src) - edited:
-            continue  # duplicated: editing the original now would make the truth ambiguous
+        if kind in ("edit", "figure", "split", "merge", "drop") and duplicated & set(item.src):
+            continue  # changing a duplicated original would make the truth ambiguous
         if kind == "edit":
-            edited.update(item.src)
             items[k] = Item(_edit(item.text, y, y // 7), item.src)
             touched.update(item.src)
         elif kind == "figure":
-            edited.update(item.src)
             items[k] = Item(_figure(item.text, y, y // 3), item.src)
             touched.update(item.src)
         elif kind == "move":
@@ -210,11 +210,14 @@ def revise(
                 continue
             cut = 1 + y % (len(parts) - 1)
             items[k : k + 1] = [Item(" ".join(parts[:cut]), item.src), Item(" ".join(parts[cut:]), item.src)]
+            parts_of[item.src[0]] += 1
         elif kind == "merge":
             if k + 1 >= len(items):
                 continue
             nxt = items[k + 1]
-            if not item.src or not nxt.src or _shares_split(items, item, nxt):
+            if not item.src or not nxt.src or duplicated & set(nxt.src):
+                continue
+            if any(parts_of[i] > 1 for i in (*item.src, *nxt.src)):  # would make a many-to-many lineage
                 continue
             items[k : k + 2] = [Item(item.text + " " + nxt.text, tuple(sorted(item.src + nxt.src)))]
         elif kind == "drop":
@@ -226,13 +229,9 @@ def revise(
             if copy == item.text:
                 continue
             touched.update(item.src)
+            duplicated.update(item.src)
             items.insert(k + 1, Item(copy, ()))
     return items, offset
-
-
-def _shares_split(items: list[Item], a: Item, b: Item) -> bool:
-    """True when merging would make a many-to-many lineage (a split part joining something else)."""
-    return any(sum(1 for it in items if set(it.src) & set(src)) > 1 for src in (a.src, b.src))
 
 
 def links_of(items: Sequence[Item]) -> frozenset[tuple[int, int]]:
@@ -249,9 +248,7 @@ def versions_of(
     new_coverage: str = "complete",
 ) -> tuple[Version, Version]:
     """Build the two :class:`Version` objects; with ``keyed``, lineage keys and origins follow the sources."""
-    old = [
-        Provision(text=t, number=str(i + 1), key=f"p{i}" if keyed else None) for i, t in enumerate(old_texts)
-    ]
+    old = [Provision(text=t, number=str(i + 1), key=f"p{i}" if keyed else None) for i, t in enumerate(old_texts)]
     new = []
     used: set[int] = set()
     for j, item in enumerate(items):

@@ -51,8 +51,7 @@ import zlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from peacediff.model import Provision
 
@@ -60,9 +59,11 @@ __all__ = [
     "ASSIGN_EXACT_MAX",
     "CANDIDATES_PER_PROVISION",
     "CANDIDATE_WORDS",
+    "COMMON_IDF",
     "DUPLICATE_DEFER_MAX",
     "GAP_PAIRS",
     "IDF_SAMPLE",
+    "MOVED_MIN_SHARED",
     "MOVED_MIN_SIM",
     "NUMBER_MIN_SIM",
     "NUMBER_SLACK",
@@ -71,7 +72,6 @@ __all__ = [
     "POSSIBLE_MIN_SIM",
     "POSTING_CAP",
     "REL_MARGIN",
-    "SANDWICH_MIN_SIM",
     "SIM_LINK",
     "SIM_MIN",
     "SPLIT_COVER",
@@ -127,6 +127,22 @@ ORDER_PENALTY = 0.1
 #: would be false moves); a moved provision with a few words edited scores 0.7+.
 MOVED_MIN_SIM = 0.45
 
+#: ... and share at least this many words that are not common (IDF >= COMMON_IDF).
+#: With IDF weights one shared rare name can carry a short provision's cosine to
+#: 0.7 ("The European Union may implement the borders in Pusagaor at 25 %" →
+#: "The United States must rebuild economic assistance of Pusagaor for 5 years":
+#: two false moves in a 30,000-provision generated document); a moved provision
+#: with a few words edited shares nearly all of its words, and a short real point
+#: ("NATO commits to keeping its troops out of Ukraine") has 3 or 4 content words.
+MOVED_MIN_SHARED = 3
+
+#: IDF at or above which a word counts as content for MOVED_MIN_SHARED: log(N/df)
+#: >= 2 means the word is in fewer than one provision in seven.  At 1.0 (37 %)
+#: "shall" (22 % of generated provisions) and "by" counted, and carried a false
+#: move.  A word in at most two provisions (one per side) always counts, so that
+#: tiny documents are not left without content words.
+COMMON_IDF = 2.0
+
 #: Weight of the distance between relative positions (0 = same place, 1 = opposite
 #: ends) in the assignment.  Small enough only to break near-ties (two identical
 #: points of which one was edited), never to outweigh wording.
@@ -150,12 +166,6 @@ NUMBER_MIN_SIM = 0.1
 #: A same-number pair loses to another candidate that beats it by more than
 #: this: the number is weak evidence once anything before it moved.
 NUMBER_SLACK = 0.05
-
-#: Minimum cosine for a same-number pair alone between two linked neighbours
-#: (see ``_sandwiched``): structure is strong evidence, but the pair must still
-#: share a content word (cosine 0.05 is about one shared rare word).  0.05-0.15
-#: gave the same links on the drafts and the generator.
-SANDWICH_MIN_SIM = 0.05
 
 #: A provision's word must occur in at most this many unlinked provisions of
 #: the other side to propose candidates (a stop-word filter that keeps the
@@ -195,8 +205,9 @@ ASSIGN_EXACT_MAX = 120
 SPLIT_MIN_SIM = 0.15
 
 #: Split/merge: share of the part's (IDF-weighted) words found in the partner.
-#: Generated split halves are covered 0.9+; an unrelated added provision on the
-#: same topic stays under 0.5.
+#: Generated split halves are covered 0.9+, a paraphrased half ("able to reach"
+#: for "capable of reaching") about 0.6; together with the gain this gave no
+#: false split or merge on the generator (N = 300-3,000) at 0.5.
 SPLIT_COVER = 0.5
 
 #: Split/merge: joining the part must raise the cosine with the partner by this
@@ -212,8 +223,7 @@ POSSIBLE_MIN_SIM = 0.1
 # --------------------------------------------------------------------------- results
 
 
-@attrs.frozen
-class Link:
+class Link(NamedTuple):
     """Provisions of the old side (indices) that became provisions of the new side.
 
     1:1 for kept provisions, 1:n for a split, n:1 for a merge.  ``similarity``
@@ -226,8 +236,7 @@ class Link:
     similarity: float | None = None
 
 
-@attrs.frozen
-class Alignment:
+class Alignment(NamedTuple):
     """The links between two provision lists, the moved links and hints for the rest.
 
     ``possible`` maps ("old", i) or ("new", j) of an unlinked provision to the
@@ -236,7 +245,7 @@ class Alignment:
 
     links: tuple[Link, ...]
     moved: frozenset[int] = frozenset()
-    possible: dict[tuple[str, int], tuple[int, float]] = attrs.field(factory=dict)
+    possible: dict[tuple[str, int], tuple[int, float]] = {}  # noqa: RUF012 - never mutated
     notes: tuple[str, ...] = ()
 
 
@@ -385,7 +394,6 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
         links = [Link((i,), (new_by_key[k],), "key") for k, i in old_by_key.items() if k in new_by_key]
     linked_old = {i for lk in links for i in lk.old}
 
-
     linked_new = {j for lk in links for j in lk.new}
     rest_old = [i for i, p in enumerate(old) if i not in linked_old and not p.key]
     rest_new = [j for j, p in enumerate(new) if j not in linked_new and not p.key]
@@ -413,7 +421,6 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
     return Alignment(tuple(links), moved, possible, notes)
 
 
-
 def _key_groups(
     old: Sequence[Provision],
     new: Sequence[Provision],
@@ -421,9 +428,18 @@ def _key_groups(
     new_by_key: dict[str | None, int],
 ) -> list[Link]:
     """Key links with lineage: connected groups of equal keys and origins (1:1, 1:n split, n:1 merge)."""
-    parent = list(range(len(old) + len(new)))
+    n_old = len(old)
+    direct = {i: new_by_key[k] for k, i in old_by_key.items() if k in new_by_key}
+    edges: list[tuple[int, int]] = []  # origin relations, as (old index, new index)
+    for j, p in enumerate(new):
+        edges.extend((old_by_key[o], j) for o in p.origins if o in old_by_key)
+    for i, p in enumerate(old):
+        edges.extend((i, new_by_key[o]) for o in p.origins if o in new_by_key)
+    # Union-find over the provisions that origins touch (and their key partners) only.
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -434,29 +450,18 @@ def _key_groups(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    direct: list[tuple[int, int]] = []
-    for key, i in old_by_key.items():
-        j = new_by_key.get(key)
-        if j is not None:
-            direct.append((i, j))
-            union(i, len(old) + j)
-    for j, p in enumerate(new):
-        for origin in p.origins:
-            i = old_by_key.get(origin)
-            if i is not None:
-                union(i, len(old) + j)
-    for i, p in enumerate(old):
-        for origin in p.origins:
-            j = new_by_key.get(origin)
-            if j is not None:
-                union(i, len(old) + j)
+    partner_old = {j: i for i, j in direct.items()}
+    for i, j in edges:
+        union(i, n_old + j)
+        if i in direct:
+            union(i, n_old + direct[i])
+        if j in partner_old:
+            union(partner_old[j], n_old + j)
     groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(len(old)):
-        groups.setdefault(find(i), ([], []))[0].append(i)
-    for j in range(len(new)):
-        groups.setdefault(find(len(old) + j), ([], []))[1].append(j)
-    direct_of = dict(direct)
-    links: list[Link] = []
+    for node in sorted(parent):
+        side = 0 if node < n_old else 1
+        groups.setdefault(find(node), ([], []))[side].append(node - side * n_old)
+    links: list[Link] = [Link((i,), (j,), "key") for i, j in direct.items() if n_old + j not in parent]
     for olds, news in groups.values():
         if not olds or not news:
             continue
@@ -467,13 +472,12 @@ def _key_groups(
         elif len(news) == 1:
             links.append(Link(tuple(olds), tuple(news), "merge"))
         else:  # n:m lineage is ambiguous: keep the plain key links only
-            links.extend(Link((i,), (direct_of[i],), "key") for i in olds if i in direct_of)
+            links.extend(Link((i,), (direct[i],), "key") for i in olds if i in direct)
     return links
 
+
 def _link_tiebreak(link: Link, old: Sequence[Provision], new: Sequence[Provision]) -> int:
-    return text_tiebreak(
-        "\n".join(old[i].full_text for i in link.old), "\n".join(new[j].full_text for j in link.new)
-    )
+    return text_tiebreak("\n".join(old[i].full_text for i in link.old), "\n".join(new[j].full_text for j in link.new))
 
 
 # --------------------------------------------------------------------------- text
@@ -513,11 +517,16 @@ def _stem(word: str) -> str:
 
 
 def _stems(text: str) -> Counter[str]:
+    return _stem_counts(_WORD_RE.findall(text.lower()))
+
+
+def _stem_counts(words: list[str]) -> Counter[str]:
     # Single letters are mostly the "s" of a possessive or a list label.
     out: Counter[str] = Counter()
-    for word, count in Counter(_WORD_RE.findall(text.lower())).items():
+    cache = _STEM_CACHE
+    for word, count in Counter(words).items():
         if len(word) > 1 or word.isdigit():
-            out[_STEM_CACHE.get(word) or _stem(word)] += count
+            out[cache.get(word) or _stem(word)] += count
     return out
 
 
@@ -552,6 +561,7 @@ class _Vectors:
             total += 2 * len(linked_texts)
         # log(N / df) without smoothing: a word in every provision ("the", "shall") weighs ~0.
         self.idf = {t: math.log((total + 1) / d) for t, d in df.items()}
+        self.df = df
         self.old_counts = old_counts
         self.new_counts = new_counts
         self.old = [self.vector(c) for c in old_counts]
@@ -559,7 +569,7 @@ class _Vectors:
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         idf = self.idf
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vec.values()))
         if norm == 0:
             return {}
@@ -572,6 +582,13 @@ class _Vectors:
             a, b = b, a
         get = b.get
         return sum([w * get(t, 0.0) for t, w in a.items()])
+
+    def shared(self, a: int, b: int) -> int:
+        """Words (stems) old provision ``a`` and new provision ``b`` share that are not in most provisions."""
+        other = self.new_counts[b]
+        idf = self.idf
+        df = self.df
+        return sum(1 for t in self.old_counts[a] if t in other and (idf[t] >= COMMON_IDF or df[t] <= 2))
 
     def coverage(self, part: Counter[str], whole: Counter[str]) -> float:
         """Share of ``part``'s IDF weight carried by words that also occur in ``whole``."""
@@ -589,9 +606,45 @@ def align_text(old: Sequence[Provision], new: Sequence[Provision]) -> Alignment:
     >>> new = [Provision(text="Forces are capped at 800,000 in peacetime.", number="4")]
     >>> [(l.old, l.new, l.matched_by) for l in align_text(old, new).links]
     [((0,), (0,), 'similarity')]
+
+    The passes break ties by direction, so the two lists are always aligned
+    in one canonical order (by their texts): ``align_text(b, a)`` is exactly
+    ``align_text(a, b)`` with the sides swapped.
     """
-    state = _TextAligner(old, new)
-    return state.run()
+    if _text_order(old, new) > 0:
+        return _flip(_TextAligner(new, old).run())
+    return _TextAligner(old, new).run()
+
+
+def _text_order(old: Sequence[Provision], new: Sequence[Provision]) -> int:
+    """-1, 0 or 1: a total order on what the text aligner reads (cheap: stops at the first difference)."""
+    for p, q in zip(old, new, strict=False):
+        if p is q:
+            continue
+        kp = (p.full_text, p.number or "", p.number is None)
+        kq = (q.full_text, q.number or "", q.number is None)
+        if kp != kq:
+            return -1 if kp < kq else 1
+    return (len(old) > len(new)) - (len(old) < len(new))
+
+
+_FLIPPED_RULE = {"split": "merge", "merge": "split"}
+
+
+def _flip(alignment: Alignment) -> Alignment:
+    """The same alignment read from the other side."""
+    flipped = [
+        (Link(lk.new, lk.old, _FLIPPED_RULE.get(lk.matched_by, lk.matched_by), lk.similarity), k in alignment.moved)
+        for k, lk in enumerate(alignment.links)
+    ]
+    flipped.sort(key=lambda item: (min(item[0].new), min(item[0].old)))
+    possible = {("new" if side == "old" else "old", k): hint for (side, k), hint in alignment.possible.items()}
+    return Alignment(
+        tuple(lk for lk, _ in flipped),
+        frozenset(k for k, (_, moved) in enumerate(flipped) if moved),
+        possible,
+        alignment.notes,
+    )
 
 
 class _TextAligner:
@@ -607,7 +660,21 @@ class _TextAligner:
         self.notes: list[str] = []
         self.possible: dict[tuple[str, int], tuple[int, float]] = {}
         self.repeated_old: set[str] = set()
+        self._old_norm: dict[int, str] = {}
+        self._new_norm: dict[int, str] = {}
         self.repeated_new: set[str] = set()
+
+    def old_norm(self, i: int) -> str:
+        text = self._old_norm.get(i)
+        if text is None:
+            text = self._old_norm[i] = normalise(self.old_texts[i])
+        return text
+
+    def new_norm(self, j: int) -> str:
+        text = self._new_norm.get(j)
+        if text is None:
+            text = self._new_norm[j] = normalise(self.new_texts[j])
+        return text
 
     # -- bookkeeping
     def add(self, olds: tuple[int, ...], news: tuple[int, ...], rule: str, sim: float) -> int:
@@ -675,25 +742,34 @@ class _TextAligner:
 
     # -- pass 1: exact text, then normalised text
     def exact_pass(self) -> None:
-        self._exact([*range(len(self.old))], [*range(len(self.new))], lambda t: t, record=True)
+        self._exact([*range(len(self.old))], [*range(len(self.new))], record=True)
         rest_old = [i for i in range(len(self.old)) if i not in self.link_old]
         rest_new = [j for j in range(len(self.new)) if j not in self.link_new]
         if rest_old and rest_new:
-            self._exact(rest_old, rest_new, normalise)
+            self._exact(rest_old, rest_new, normalised=True)
         # The anchor chain: unique exact links that keep their relative order.
         pairs = sorted(self.anchor_pairs)
         chain = _increasing_chain(pairs)
         self.chain_old = [pairs[k][0] for k in chain]
         self.chain_new = [pairs[k][1] for k in chain]
 
-    def _exact(self, olds: list[int], news: list[int], key: object, record: bool = False) -> None:
-        fn = key  # type: ignore[assignment]
-        by_new: dict[str, list[int]] = defaultdict(list)
-        for j in news:
-            by_new[fn(self.new_texts[j])].append(j)  # type: ignore[operator]
-        by_old: dict[str, list[int]] = defaultdict(list)
-        for i in olds:
-            by_old[fn(self.old_texts[i])].append(i)  # type: ignore[operator]
+    def _exact(self, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
+        old_keys = [self.old_norm(i) for i in olds] if normalised else [self.old_texts[i] for i in olds]
+        new_keys = [self.new_norm(j) for j in news] if normalised else [self.new_texts[j] for j in news]
+        by_new: dict[str, list[int]] = {}
+        for j, text in zip(news, new_keys, strict=True):
+            bucket = by_new.get(text)
+            if bucket is None:
+                by_new[text] = [j]
+            else:
+                bucket.append(j)
+        by_old: dict[str, list[int]] = {}
+        for i, text in zip(olds, old_keys, strict=True):
+            bucket = by_old.get(text)
+            if bucket is None:
+                by_old[text] = [i]
+            else:
+                bucket.append(i)
         if record:  # texts that occur more than once on a side (see untangle_duplicates)
             self.repeated_old = {t for t, lst in by_old.items() if len(lst) > 1}
             self.repeated_new = {t for t, lst in by_new.items() if len(lst) > 1}
@@ -716,8 +792,8 @@ class _TextAligner:
 
     # -- passes 2-5 over what exact matching left
     def similarity_passes(self, rest_old: list[int], rest_new: list[int]) -> None:
-        counts_old = [_stems(self.old_texts[i]) for i in rest_old]
-        counts_new = [_stems(self.new_texts[j]) for j in rest_new]
+        counts_old = [_stem_counts(self.old_norm(i).split()) for i in rest_old]
+        counts_new = [_stem_counts(self.new_norm(j).split()) for j in rest_new]
         linked = [self.old_texts[i] for i in sorted(self.link_old)]
         vec = _Vectors(counts_old, counts_new, linked)
         # Local index a in rest_old / b in rest_new.
@@ -807,33 +883,36 @@ class _TextAligner:
             if s >= top_a - NUMBER_SLACK and s >= top_b - NUMBER_SLACK:
                 link(a, b, "number", s)
 
-        # Pass 3: optimal one-to-one assignment over the remaining candidate edges.
+        # Pass 3: optimal one-to-one assignment over the remaining candidate edges - first the
+        # links that keep their place, then (after splits and merges have taken their parts)
+        # the moves, which need more evidence.
         n_old, n_new = max(len(self.old), 1), max(len(self.new), 1)
-        weights = {
-            (a, b): adjusted(a, b, s)
-            - SIM_MIN
-            - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
-            for (a, b), s in edges.items()
-            if a not in linked_a
-            and b not in linked_b
-            and adjusted(a, b, s) >= SIM_MIN
-            and (gap_old[a] == gap_new[b] or s >= MOVED_MIN_SIM)
-        }
-        for a, b in self._assign(weights):
-            s = edges[(a, b)]
-            adj = adjusted(a, b, s)
-            runner_up = max(_next_best(best_a.get(a, []), b), _next_best(best_b.get(b, []), a))
-            if adj >= SIM_LINK or (adj >= SIM_MIN and adj - runner_up >= REL_MARGIN):
-                same = normalise(self.old_texts[rest_old[a]]) == normalise(self.new_texts[rest_new[b]])
-                link(a, b, "exact" if same else "similarity", 1.0 if same else s)
+
+        def assign(moves: bool) -> None:
+            weights = {
+                (a, b): adjusted(a, b, s) - SIM_MIN - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
+                for (a, b), s in edges.items()
+                if rest_old[a] not in self.link_old
+                and rest_new[b] not in self.link_new
+                and adjusted(a, b, s) >= SIM_MIN
+                and (gap_old[a] != gap_new[b]) == moves
+                and (not moves or (s >= MOVED_MIN_SIM and vec.shared(a, b) >= MOVED_MIN_SHARED))
+            }
+            for a, b in self._assign(weights):
+                s = edges[(a, b)]
+                adj = adjusted(a, b, s)
+                runner_up = max(_next_best(best_a.get(a, []), b), _next_best(best_b.get(b, []), a))
+                if adj >= SIM_LINK or (adj >= SIM_MIN and adj - runner_up >= REL_MARGIN):
+                    same = self.old_norm(rest_old[a]) == self.new_norm(rest_new[b])
+                    link(a, b, "exact" if same else "similarity", 1.0 if same else s)
+
+        assign(moves=False)
 
         # Pass 4: splits (unlinked new part joins a linked old provision) and merges.
         gaps = (gap_old, gap_new)
         self._attach(vec, rest_old, rest_new, by_new, gaps, split=True)
         self._attach(vec, rest_old, rest_new, by_old, gaps, split=False)
-
-        # Pass 4b: a same-number pair alone between two consecutive links (a 1 × 1 gap).
-        self._sandwiched(vec, cos, rest_old, rest_new)
+        assign(moves=True)
 
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
@@ -851,44 +930,6 @@ class _TextAligner:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
 
-    def _sandwiched(
-        self, vec: _Vectors, cos: dict[tuple[int, int], float], rest_old: list[int], rest_new: list[int]
-    ) -> None:
-        """Link a same-number pair whose neighbours on both sides are linked to each other.
-
-        Structure is strong evidence here: the previous and next provisions
-        are linked in order, nothing else is unlinked in between, and the
-        number is the same - the point was rewritten in place (a counter-proposal
-        answering a draft point by point).  A low similarity bar still applies.
-        """
-        n_old, n_new = len(self.old), len(self.new)
-        local_new = {j: b for b, j in enumerate(rest_new)}
-        for a, i in enumerate(rest_old):
-            if i in self.link_old or self.old[i].number is None:
-                continue
-            before = self._partner_end(i - 1, last=True) if i > 0 else -1
-            after = self._partner_end(i + 1, last=False) if i + 1 < n_old else n_new
-            if before is None or after is None or after - before != 2:
-                continue
-            j = before + 1
-            b = local_new.get(j)
-            if b is None or j in self.link_new or self.new[j].number != self.old[i].number:
-                continue
-            s = cos.get((a, b))
-            if s is None:
-                s = vec.cosine(vec.old[a], vec.new[b])
-            if s >= SANDWICH_MIN_SIM:
-                self.add((i,), (j,), "number", s)
-
-    def _partner_end(self, i: int, *, last: bool) -> int | None:
-        """The last (or first) new index linked to old provision ``i``, None when unlinked."""
-        lid = self.link_old.get(i)
-        if lid is None:
-            return None
-        lk = self.links[lid]
-        assert lk is not None
-        return max(lk.new) if last else min(lk.new)
-
     def _candidates(
         self,
         vec: _Vectors,
@@ -899,7 +940,6 @@ class _TextAligner:
     ) -> set[tuple[int, int]]:
         """Candidate pairs from an inverted index of words, in both directions."""
         pairs: set[tuple[int, int]] = set()
-        truncated = 0
         for forward in (True, False):
             if not (search_old if forward else search_new):
                 continue
@@ -927,18 +967,11 @@ class _TextAligner:
                     # Only common words: take the rarest word's provisions nearest in the document.
                     plist = postings[rarest]
                     near = sorted(plist, key=lambda b: (this_gap[a] != other_gap[b], abs(b - a), b))
-                    if len(near) > POSTING_CAP:
-                        truncated += 1
                     for b in near[:POSTING_CAP]:
                         score[b] = 0.0
                 top = sorted(score.items(), key=lambda x: (-x[1], x[0]))[: 2 * CANDIDATES_PER_PROVISION]
                 for b, _w in top:
                     pairs.add((a, b) if forward else (b, a))
-        if truncated:
-            self.notes.append(
-                f"candidate search: {truncated} provision(s) made only of common words were compared "
-                f"with the {POSTING_CAP} nearest provisions sharing their rarest word"
-            )
         return pairs
 
     def _assign(self, weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -1063,9 +1096,7 @@ class _TextAligner:
             else:
                 self.add(merged, lk.new, "merge", sim)
 
-    def _counts_of(
-        self, indices: tuple[int, ...], rest: list[int], vec: _Vectors, split: bool
-    ) -> Counter[str] | None:
+    def _counts_of(self, indices: tuple[int, ...], rest: list[int], vec: _Vectors, split: bool) -> Counter[str] | None:
         total: Counter[str] = Counter()
         for index in indices:
             k = bisect_left(rest, index)
@@ -1155,9 +1186,7 @@ def _greedy(
     return out
 
 
-def _hungarian(
-    rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]
-) -> list[tuple[int, int]]:
+def _hungarian(rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     """Maximum-weight matching of ``rows`` to ``cols`` (missing edges weigh 0 = no partner).
 
     The classic O(n²·m) shortest-augmenting-path Hungarian algorithm with potentials.

@@ -53,9 +53,7 @@ def provision_texts(min_size: int = 0, max_size: int = 12, unique: bool = False)
     )
 
 
-def mutations(
-    kinds: Iterable[str] = MUTATIONS, max_size: int = 6
-) -> st.SearchStrategy[list[tuple[str, int, int]]]:
+def mutations(kinds: Iterable[str] = MUTATIONS, max_size: int = 6) -> st.SearchStrategy[list[tuple[str, int, int]]]:
     """Lists of ``(kind, x, y)`` mutations for the revision engine (x, y pick positions and words)."""
     chosen = tuple(kinds)
     unknown = set(chosen) - set(MUTATIONS)
@@ -98,6 +96,4 @@ def revisions(
 
 def versions(min_size: int = 0, max_size: int = 12, keyed: bool = False) -> st.SearchStrategy[Version]:
     """Single versions (the old side of :func:`revisions`)."""
-    return revisions((), min_size=min_size, max_size=max_size, max_mutations=0, keyed=keyed).map(
-        lambda c: c[0]
-    )
+    return revisions((), min_size=min_size, max_size=max_size, max_mutations=0, keyed=keyed).map(lambda c: c[0])

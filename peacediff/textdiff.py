@@ -15,7 +15,7 @@ module says how its wording changed:
 
 Every function here is antisymmetric: swapping the two texts gives exactly the
 inverted result.  That is what makes ``compare(b, a) == compare(a, b).inverse()``
-hold (see docs/decisions/0002-symmetry.md).
+hold (see docs/decisions/0003-compare-symmetry.md).
 
 Example::
 
@@ -26,7 +26,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
@@ -158,7 +158,7 @@ def _diff_tokens(old: str, new: str) -> list[Op]:
     # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
     # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
     # sub-points.  Its result is a minimal diff like Myers'; diff-match-patch then
-    # does what it is best at, the semantic cleanup (decision 0003).
+    # does what it is best at, the semantic cleanup (decision 0004).
     from rapidfuzz.distance import Indel
 
     back = {c: t for t, c in index.items()}
@@ -191,13 +191,14 @@ def _diff_tokens(old: str, new: str) -> list[Op]:
     return [(op, "".join(back[c] for c in chars)) for op, chars in diffs]
 
 
-def word_ops(old: str, new: str, budget: int = DIFF_TOKEN_BUDGET) -> tuple[Op, ...]:
+def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
     """Word-level diff-match-patch ops turning ``old`` into ``new``.
 
     Equal and delete ops rebuild ``old``; equal and insert ops rebuild ``new``.
     The result is canonical and antisymmetric:
     ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  Above ``budget`` tokens
-    the pair is one deletion and one insertion (see :func:`over_budget`).
+    (default :data:`DIFF_TOKEN_BUDGET`) the pair is one deletion and one
+    insertion (see :func:`over_budget`).
 
     >>> word_ops("within 100 days", "as soon as possible")
     ((-1, 'within 100 days'), (1, 'as soon as possible'))
@@ -212,8 +213,10 @@ def word_ops(old: str, new: str, budget: int = DIFF_TOKEN_BUDGET) -> tuple[Op, .
     return invert_ops(_diff_tokens(new, old))
 
 
-def over_budget(old: str, new: str, budget: int = DIFF_TOKEN_BUDGET) -> bool:
+def over_budget(old: str, new: str, budget: int | None = None) -> bool:
     """True when the pair is too long to diff word by word (deterministic, no clock)."""
+    if budget is None:
+        budget = DIFF_TOKEN_BUDGET
     if len(old) + len(new) <= budget:  # a token is at least one character
         return False
     return len(tokenize(old)) + len(tokenize(new)) > budget
@@ -227,6 +230,25 @@ def ops_similarity(ops: Sequence[Op]) -> float:
     if old + new == 0:
         return 1.0
     return 2 * equal / (old + new)
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use (keeps ``import peacediff`` fast)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
 
 
 # --------------------------------------------------------------------------- figures
@@ -258,26 +280,23 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
-_MONEY_BEFORE = re.compile(
-    rf"(?<![\w$€£])(USD|US\$|EUR|GBP|\$|€|£)\s?({_NUM})(?:\s*(thousand|million|billion|trillion|bn|mn|m)\b)?",
+# One pass, alternatives in priority order (money, percentage, duration, plain number):
+# at each position the first alternative that matches wins, and the scan moves on.
+_FIGURE_RE = _LazyPattern(
+    rf"(?<![\w$€£])(?P<cur1>USD|US\$|EUR|GBP|\$|€|£)\s?(?P<num1>{_NUM})"
+    r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
+    rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
+    r"(?P<cur2>USD|EUR|GBP|U\.S\. dollars|dollars|euros|pounds)\b"
+    rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:%|percent\b|per cent\b)"
+    rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{'|'.join(_NUMBER_WORDS)}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
+    rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])",
     re.IGNORECASE,
 )
-_MONEY_AFTER = re.compile(
-    rf"(?<![\w.,])({_NUM})(?:\s*(thousand|million|billion|trillion|bn|mn))?\s*"
-    r"(USD|EUR|GBP|U\.S\. dollars|dollars|euros|pounds)\b",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b)", re.IGNORECASE)
-_DURATION = re.compile(
-    rf"(?<![\w.,])({_NUM}|{'|'.join(_NUMBER_WORDS)})[\s-]+(hour|day|week|month|year)s?\b",
-    re.IGNORECASE,
-)
-_FIGURE_HINT = re.compile(
+_FIGURE_HINT = _LazyPattern(
     rf"\d|%|\$|€|£|\b(?:{'|'.join(_NUMBER_WORDS)}|hours?|days?|weeks?|months?|years?|percent|cent|"
     r"thousand|million|billion|trillion|bn|mn|m|usd|eur|gbp|dollars?|euros?|pounds)\b",
     re.IGNORECASE,
 )
-_PLAIN = re.compile(rf"(?<![\w.,])({_NUM})(?![\w])")
 
 
 def _number(text: str) -> float:
@@ -294,57 +313,26 @@ def find_figures(text: str) -> list[Figure]:
     [('amount', 'USD 100 billion'), ('duration', '100 days'), ('percentage', '50%'), ('number', '600,000')]
     """
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for m in _MONEY_BEFORE.finditer(text):
-        if free(*m.span()):
-            scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
-            currency = _CURRENCY[m.group(1).lower()]
-            found.append(
-                Figure(
-                    "amount",
-                    m.group(0),
-                    _number(m.group(2)) * scale,
-                    currency,
-                    m.start(),
-                    _number(m.group(2)),
-                )
-            )
-            taken.append(m.span())
-    for m in _MONEY_AFTER.finditer(text):
-        if free(*m.span()):
-            scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
-            currency = _CURRENCY[m.group(3).lower()]
-            found.append(
-                Figure(
-                    "amount",
-                    m.group(0),
-                    _number(m.group(1)) * scale,
-                    currency,
-                    m.start(),
-                    _number(m.group(1)),
-                )
-            )
-            taken.append(m.span())
-    for m in _PERCENT.finditer(text):
-        if free(*m.span()):
-            value = _number(m.group(1))
-            found.append(Figure("percentage", m.group(0), value, "percent", m.start(), value))
-            taken.append(m.span())
-    for m in _DURATION.finditer(text):
-        if free(*m.span()):
-            days = _number(m.group(1)) * _DURATION_DAYS[m.group(2).lower()]
-            found.append(Figure("duration", m.group(0), days, "days", m.start(), _number(m.group(1))))
-            taken.append(m.span())
-    for m in _PLAIN.finditer(text):
-        if free(*m.span()):
-            value = _number(m.group(1))
-            found.append(Figure("number", m.group(0), value, "", m.start(), value))
-            taken.append(m.span())
-    found.sort(key=lambda f: f.start)
+    for m in _FIGURE_RE.finditer(text):
+        groups = m.groupdict()
+        if groups["num1"] is not None:
+            raw = _number(groups["num1"])
+            value = raw * _SCALE.get((groups["scale1"] or "").lower(), 1.0)
+            found.append(Figure("amount", m.group(0), value, _CURRENCY[groups["cur1"].lower()], m.start(), raw))
+        elif groups["num2"] is not None:
+            raw = _number(groups["num2"])
+            value = raw * _SCALE.get((groups["scale2"] or "").lower(), 1.0)
+            found.append(Figure("amount", m.group(0), value, _CURRENCY[groups["cur2"].lower()], m.start(), raw))
+        elif groups["num3"] is not None:
+            raw = _number(groups["num3"])
+            found.append(Figure("percentage", m.group(0), raw, "percent", m.start(), raw))
+        elif groups["num4"] is not None:
+            raw = _number(groups["num4"])
+            days = raw * _DURATION_DAYS[groups["unit4"].lower()]
+            found.append(Figure("duration", m.group(0), days, "days", m.start(), raw))
+        else:
+            raw = _number(groups["num5"])
+            found.append(Figure("number", m.group(0), raw, "", m.start(), raw))
     return found
 
 
@@ -419,10 +407,15 @@ def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:
 
 # --------------------------------------------------------------------------- modality
 
-_MODAL_RE = re.compile(
+_MODAL_RE = _LazyPattern(
     r"\b(?:(?P<be>is|are)\s+(?P<be_not>not\s+)?(?P<be_how>required\s+to|obliged\s+to|expected\s+to|to)"
     r"|(?P<modal>won't|cannot|can't|shan't|mustn't|shouldn't|shall|will|may|should|must|can)"
     r"(?P<not>\s+not)?)\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_MODAL_HINT = _LazyPattern(
+    r"\b(?:shall|will|may|should|must|can|cannot|not|won't|can't|shan't|mustn't|shouldn't|"
+    r"is|are|to|required|obliged|expected)\b",
     re.IGNORECASE,
 )
 _MODAL_CANON = {"won't": "will not", "cannot": "cannot", "can't": "cannot", "shan't": "shall not",
@@ -454,17 +447,21 @@ def modals(text: str) -> list[str]:
     return out
 
 
-def modality_shifts(old_text: str, new_text: str) -> list[tuple[str, str]]:
+def modality_shifts(old_text: str, new_text: str, ops: Sequence[Op] | None = None) -> list[tuple[str, str]]:
     """Pairs ``(old modal, new modal)`` where the obligation wording changed.
 
     The modal sequences of both texts are aligned (longest common subsequence);
     within each replaced stretch the n-th old modal pairs with the n-th new one.
+    ``ops`` (the pair's word ops) let it skip pairs whose changed words hold no
+    modal expression.
 
     >>> modality_shifts("Ukraine shall hold elections.", "Ukraine may hold elections.")
     [('shall', 'may')]
     """
     if old_text == new_text:
         return []
+    if ops is not None and not _MODAL_HINT.search("\x00".join(t for op, t in ops if op)):
+        return []  # no modal verb, negation or "to" among the changed words
     a = modals(old_text)
     b = modals(new_text)
     if a == b:

@@ -21,10 +21,6 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=(HealthCheck.too_slow,),
 )
-settings.register_profile(
-    "stress", deadline=None, max_examples=1000, suppress_health_check=(HealthCheck.too_slow,)
-)
-settings.register_profile(
-    "dev", deadline=None, max_examples=60, suppress_health_check=(HealthCheck.too_slow,)
-)
+settings.register_profile("stress", deadline=None, max_examples=1000, suppress_health_check=(HealthCheck.too_slow,))
+settings.register_profile("dev", deadline=None, max_examples=60, suppress_health_check=(HealthCheck.too_slow,))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -11,7 +11,7 @@ from peacediff.align import Link, align_keys, align_text, moved_links, normalise
 from peacediff.model import Provision
 
 
-def P(text, number=None, key=None, origins=()):  # noqa: N802 - a short constructor for tables
+def P(text, number=None, key=None, origins=()):
     return Provision(text=text, number=number, key=key, origins=origins)
 
 
@@ -92,16 +92,20 @@ def test_same_number_needs_some_similarity():
     assert result.possible == {}
 
 
-def test_rewritten_point_in_place_links_by_number_between_linked_neighbours():
+def test_rewritten_point_keeping_its_number_links_by_number_below_the_similarity_bar():
     old = [OLD[0], P("Sanctions on Russia are lifted in stages and reviewed case by case.", "2"), OLD[2]]
-    new = [OLD[0], P("Relief from sanctions follows the ceasefire and is reviewed by the joint commission.", "2"), OLD[2]]
+    new = [
+        OLD[0],
+        P("Relief from sanctions follows the ceasefire and is reviewed by the joint commission.", "2"),
+        OLD[2],
+    ]
     result = align_text(old, new)
     assert ((1,), (1,), "number") in pairs(result)
     sim = result.links[1].similarity
-    assert sim is not None and align.SANDWICH_MIN_SIM <= sim < align.NUMBER_MIN_SIM
-    # The same pair with different numbers, or not alone between linked neighbours, stays apart.
-    assert len(align_text(old, [new[0], P(new[1].text, "9"), new[2]]).links) == 2
-    assert len(align_text(old, [new[0], new[1], P("Another point.", "3"), new[2]]).links) == 2
+    assert sim is not None and align.NUMBER_MIN_SIM <= sim < align.SIM_MIN
+    # With another number the same pair stays apart (removed + added, possible match).
+    result = align_text(old, [new[0], P(new[1].text, "9"), new[2]])
+    assert len(result.links) == 2 and result.possible[("old", 1)] == (1, sim)
 
 
 def test_renumbered_provision_is_not_linked_to_the_one_taking_its_number():
@@ -183,28 +187,29 @@ def test_moved_and_edited_provision_is_linked_and_flagged():
     assert result.moved == frozenset({link})
 
 
-def test_candidate_search_on_common_words_only_says_so(monkeypatch):
+def test_candidate_search_on_common_words_only_falls_back_to_nearest(monkeypatch):
     monkeypatch.setattr(align, "POSTING_CAP", 1)
     monkeypatch.setattr(align, "GAP_PAIRS", 0)
-    old = [P(f"the {w} of the parties", str(k)) for k, w in enumerate(["x", "y", "z"])]
-    new = [P(f"the {w} of all parties", str(k)) for k, w in enumerate(["x", "y", "z"])]
+    old = [P(f"the {w} of the parties") for w in ("xray", "yankee", "zulu")]
+    new = [P(f"the {w} of all parties") for w in ("xray", "yankee", "zulu")]
     result = align_text(old, new)
-    assert len(result.links) == 3
-    assert any("candidate search" in note for note in result.notes)
+    assert pairs(result) == [((k,), (k,), "similarity") for k in range(3)]
 
 
 def test_large_contested_group_falls_back_to_greedy_with_a_note(monkeypatch):
     monkeypatch.setattr(align, "ASSIGN_EXACT_MAX", 2)
-    old = [P(f"Point {w} on the joint commission and the ceasefire line.") for w in ("ab", "cd", "ef", "gh")]
-    new = [P(f"Point {w} on the joint commission and ceasefire lines.") for w in ("ab", "cd", "ef", "gh")]
+    anchors = [P(f"Unrelated point {w} on prisoners.") for w in ("lima", "mike", "oscar", "papa", "quebec")]
+    old = [*anchors, P("Alpha bravo charlie delta echo."), P("Alpha bravo charlie delta foxtrot.")]
+    new = [*anchors, P("Alpha bravo charlie delta echo golf."), P("Alpha bravo charlie delta foxtrot hotel.")]
     result = align_text(old, new)
+    assert ((5,), (5,), "similarity") in pairs(result)
     assert any("greedily" in note for note in result.notes)
 
 
 # --------------------------------------------------------------------------- moves
 
 
-def L(i, j):  # noqa: N802
+def L(i, j):
     return Link((i,), (j,), "key")
 
 

@@ -56,7 +56,19 @@ def test_equal_and_empty_texts():
 
 
 def test_tokenize_keeps_numbers_whole_and_loses_nothing():
-    assert tokenize("Cap: 600,000 troops; 2.5%.") == ["Cap", ":", " ", "600,000", " ", "troops", ";", " ", "2.5", "%", "."]
+    assert tokenize("Cap: 600,000 troops; 2.5%.") == [
+        "Cap",
+        ":",
+        " ",
+        "600,000",
+        " ",
+        "troops",
+        ";",
+        " ",
+        "2.5",
+        "%",
+        ".",
+    ]
     text = "Ünïcode — “quotes”\n\ttabs and 1,000,000.50"
     assert "".join(tokenize(text)) == text
 
@@ -133,7 +145,11 @@ def test_figure_changes_skip_when_ops_touch_no_figure():
 
 
 def test_modals():
-    assert modals("Russia shall not invade; Ukraine is to hold elections and may join.") == ["shall not", "is to", "may"]
+    assert modals("Russia shall not invade; Ukraine is to hold elections and may join.") == [
+        "shall not",
+        "is to",
+        "may",
+    ]
     assert modals("It won't, it cannot, it can't, it is required to.") == [
         "will not",
         "cannot",
