@@ -15,14 +15,16 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      guarded by a minimum similarity and by not being clearly beaten by
      another candidate (a new clause that inherits a number is not the old one).
   3. **similarity**: pair-local IDF-weighted cosine over lower-cased,
-     lightly stemmed words; candidates from an inverted index (never all pairs);
-     a soft penalty for links that cross the anchor chain; an optimal
-     one-to-one assignment that allows "no partner"; acceptance by absolute
-     score or by the margin over each side's next-best (CSLS-like).
+     lightly stemmed words; candidates within small gaps between anchors,
+     then from an inverted index (never all pairs); an optimal one-to-one
+     assignment that allows "no partner"; acceptance by absolute score or by
+     the margin over each side's next-best (CSLS-like).
   4. **split / merge**: an unlinked provision joins a linked group when it is
      well covered by the partner's text and joining it raises the similarity
      to the partner (concatenation gain).
-  5. **possible matches** for what stays unlinked: the best candidate is kept
+  5. **moves**: links that cross the anchor chain, assigned last, with a soft
+     penalty and a higher bar (similarity and shared content words).
+  6. **possible matches** for what stays unlinked: the best candidate is kept
      as a hint, never as a link.
 
 :func:`moved_links` flags moves conservatively: only links outside every

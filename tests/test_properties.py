@@ -179,15 +179,15 @@ def test_to_dict_bytes_identical_across_processes_and_hash_seeds(_):
     assert len(digests) == 1
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_link_f1_on_generated_documents(seed):
+@pytest.mark.parametrize(("seed", "heavy"), [(0, False), (1, False), (2, True), (3, True)])
+def test_link_f1_on_generated_documents(seed, heavy):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate, predicted_links, scores
 
-    old, new, truth = generate(300, seed)
+    old, new, truth = generate(300, seed, heavy=heavy)
     _, _, f1 = scores(truth, predicted_links(compare(old, new, align="text")))
     assert f1 >= 0.99
-    old, new, truth = generate(300, seed, moves=False)
+    old, new, truth = generate(300, seed, moves=False, heavy=heavy)
     c = compare(old, new, align="text")
     assert not [ch.label for ch in c.changes if ch.moved]
 
