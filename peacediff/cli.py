@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from peacediff.compare import Comparison
     from peacediff.model import Version
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2

@@ -140,7 +140,8 @@ def test_save_writes_atomically_and_keeps_old_file_on_failure(tmp_path: Path, mo
 
 def test_save_never_drops_a_field(tmp_path: Path) -> None:
     p = Provision(text="Cap", number="6", key="army-cap", title="Army cap", category="Security",
-                  category_inferred=True, confidence="reported", wording_known=False, coverage="partial", origins=("x",),
+                  category_inferred=True, confidence="reported", wording_known=False, coverage="partial",
+                  origins=("x",),
                   parameters=(Parameter("armed_forces_cap", 600000, unit="personnel", note="peacetime"),),
                   note="n")
     v = Version(id="v", title="t", provisions=(p,), date="2025-11", status="leaked", coverage="partial",
