@@ -94,7 +94,9 @@ class ParameterChange:
 
     def display(self) -> str:
         """``'600,000 → 800,000 personnel'``-style summary."""
-        if self.unit and self.old is not None and self.new is not None:
+        quantities = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (self.old, self.new))
+        if self.unit and quantities and self.unit not in ("USD", "percent"):
+            # "600,000 → 800,000 personnel": the shared unit once, at the end
             return f"{format_value(self.old)} → {format_value(self.new, self.unit)}"
         return f"{format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
 

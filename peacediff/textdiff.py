@@ -299,6 +299,15 @@ _FIGURE_HINT = _LazyPattern(
 )
 
 
+# A bare number right after one of these words names something (a treaty article, a
+# point of the plan) rather than counting it, so it is no figure to report.
+_LABEL_BEFORE = _LazyPattern(
+    r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
+    r"item|sub-point|phase|stage)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _number(text: str) -> float:
     word = _NUMBER_WORDS.get(text.lower())
     if word is not None:
@@ -331,6 +340,8 @@ def find_figures(text: str) -> list[Figure]:
             days = raw * _DURATION_DAYS[groups["unit4"].lower()]
             found.append(Figure("duration", m.group(0), days, "days", m.start(), raw))
         else:
+            if _LABEL_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+                continue  # "Article 5", "point 12": a name, not a quantity
             raw = _number(groups["num5"])
             found.append(Figure("number", m.group(0), raw, "", m.start(), raw))
     return found

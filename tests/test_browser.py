@@ -95,12 +95,9 @@ def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def bundled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    try:
-        import peacediff
+    import peacediff
 
-        comparison = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("e3-counter-28"))
-    except Exception as exc:
-        pytest.skip(f"bundled comparison unavailable: {exc}")
+    comparison = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("e3-counter-28"))
     path = tmp_path_factory.mktemp("redline") / "us-russia-28__e3-counter-28.html"
     path.write_text(comparison.to_html(), encoding="utf-8")
     return path

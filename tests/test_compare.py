@@ -308,3 +308,13 @@ def attrs_evolve(p, **changes):
     import attrs
 
     return attrs.evolve(p, **changes)
+
+
+def test_parameter_change_display_keeps_units_readable() -> None:
+    from peacediff.compare import ParameterChange
+
+    assert ParameterChange("cap", 600000, 800000, unit="personnel").display() == "600,000 → 800,000 personnel"
+    assert ParameterChange("deadline", 100, "as soon as possible", unit="days").display() == (
+        "100 days → as soon as possible")
+    assert ParameterChange("fund", 100, 140, unit="USD").display() == "USD 100 → USD 140"
+    assert ParameterChange("share", 50, None, unit="percent").display() == "50% → (none)"

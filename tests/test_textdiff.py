@@ -169,3 +169,11 @@ def test_modality_shifts():
 @given(texts, texts)
 def test_modality_shifts_are_antisymmetric(a, b):
     assert modality_shifts(b, a) == [(y, x) for x, y in modality_shifts(a, b)]
+
+
+def test_numbers_that_name_things_are_not_figures() -> None:
+    from peacediff.textdiff import figure_changes, find_figures
+
+    assert find_figures("a guarantee mirroring Article 5 and point 12") == []
+    assert figure_changes("a guarantee", "a guarantee mirroring NATO's Article 5") == []
+    assert [f.text for f in find_figures("Article 5 covers 600,000 troops")] == ["600,000"]
