@@ -187,7 +187,12 @@ def _diff_tokens(old: str, new: str) -> list[Op]:
                 diffs.append((-1, chars_old[i1:i2]))
             if j2 > j1:
                 diffs.append((1, chars_new[j1:j2]))
-    _DMP.diff_cleanupSemantic(diffs)
+    if sum(1 for op, _ in diffs if op == 0) > 2 or len(diffs) > 4:
+        _DMP.diff_cleanupSemantic(diffs)
+    else:
+        # At most one edit between two equalities: there is no short equality to
+        # merge away, only the edit's boundary to place, which is the cheap half.
+        _DMP.diff_cleanupSemanticLossless(diffs)
     return [(op, "".join(back[c] for c in chars)) for op, chars in diffs]
 
 
