@@ -24,9 +24,12 @@ Example::
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -767,6 +770,38 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between processes; a cache that cannot be read or written is skipped.
+
+    Compiling the templates costs ~150 ms, more than the whole ``peacediff diff`` budget.
+    Jinja2 keys each entry by the template's name and a checksum of its source, so an
+    edited template is never served stale; the output is the same with or without it.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The per-user template cache (``$XDG_CACHE_HOME/peacediff``); PEACEDIFF_NO_CACHE=1 turns it off."""
+    if os.environ.get("PEACEDIFF_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # Marshalled code is specific to the Python and Jinja2 versions.
+    tag = f"jinja2-{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    directory = os.path.join(base, "peacediff", tag)
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return None
+    return _BytecodeCache(directory)
+
+
 @functools.cache
 def _environment(terminal: bool = False) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on for ``*.html.j2``, strict undefined, shared filters.
@@ -782,6 +817,7 @@ def _environment(terminal: bool = False) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize_terminal if terminal else _finalize,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         md=md_escape,

@@ -123,3 +123,16 @@ def test_works_from_an_unrelated_directory(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     r = run("list", cwd=tmp_path)
     assert "us-ua-20" in r.stdout
+
+
+def test_template_cache_changes_nothing(tmp_path: Path) -> None:
+    outputs = []
+    for env_extra in ({"XDG_CACHE_HOME": str(tmp_path / "c")}, {"XDG_CACHE_HOME": str(tmp_path / "c")},
+                      {"PEACEDIFF_NO_CACHE": "1"}, {"XDG_CACHE_HOME": "/proc/not-writable"}):
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **env_extra}
+        r = subprocess.run([sys.executable, "-m", "peacediff", "diff", "us-russia-28", "us-ua-20", "--format", "html"],
+                           capture_output=True, cwd=ROOT, env=env, timeout=120)
+        assert r.returncode == 0, r.stderr
+        outputs.append(r.stdout)
+    assert any((tmp_path / "c" / "peacediff").rglob("*.cache")), "compiled templates were cached"
+    assert len(set(outputs)) == 1
