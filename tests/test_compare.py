@@ -318,3 +318,28 @@ def test_parameter_change_display_keeps_units_readable() -> None:
         "100 days → as soon as possible")
     assert ParameterChange("fund", 100, 140, unit="USD").display() == "USD 100 → USD 140"
     assert ParameterChange("share", 50, None, unit="percent").display() == "50% → (none)"
+
+
+def _links(c):
+    return {(o.number, n.number) for ch in c.changes for o in ch.old for n in ch.new}
+
+
+@pytest.mark.parametrize(("new_id", "min_recall"), [("e3-counter-28", 0.9), ("us-ua-20", 0.7)])
+def test_text_alignment_recovers_curated_links_without_false_ones(new_id: str, min_recall: float):
+    import peacediff
+
+    old, new = peacediff.load("us-russia-28"), peacediff.load(new_id)
+    truth = _links(compare(old, new, align="keys"))
+    found = _links(compare(old.without_keys(), new.without_keys(), align="text"))
+    assert found <= truth, f"false links: {sorted(found - truth)}"
+    assert len(found & truth) / len(truth) >= min_recall
+
+
+def test_same_number_in_step_links_a_point_rewritten_in_place():
+    # E3 point 21 keeps its number and its neighbour 20 -> 20 is linked, but the wording is new.
+    import peacediff
+
+    c = compare(peacediff.load("us-russia-28").without_keys(), peacediff.load("e3-counter-28").without_keys(),
+                align="text")
+    ch = next(ch for ch in c.changes if ch.old_numbers == ("21",))
+    assert ch.kind == "modified" and ch.new_numbers == ("21",) and ch.matched_by == "number"
