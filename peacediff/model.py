@@ -250,8 +250,12 @@ def format_value(value: ParameterValue | None, unit: str | None = None) -> str:
         text = value
     if not unit or isinstance(value, bool) or not isinstance(value, (int, float)):
         return text  # a unit qualifies a quantity: "as soon as possible" is not a number of days
-    if unit == "USD":
-        return f"USD {text}"
+    if unit in ("USD", "EUR", "GBP"):
+        # Amounts are written the way negotiators and reporters say them: "USD 100 billion".
+        for scale, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+            if abs(value) >= scale and (value * 1000) % scale == 0:
+                return f"{unit} {value / scale:,.10g} {word}"
+        return f"{unit} {text}"
     if unit == "percent":
         return f"{text}%"
     return f"{text} {unit}"

@@ -84,7 +84,8 @@ def test_lookup_helpers() -> None:
 
 @pytest.mark.parametrize(
     ("value", "unit", "shown"),
-    [(600000, "personnel", "600,000 personnel"), (100000000000, "USD", "USD 100,000,000,000"),
+    [(600000, "personnel", "600,000 personnel"), (100000000000, "USD", "USD 100 billion"),
+     (2_500_000, "EUR", "EUR 2.5 million"), (1234567, "USD", "USD 1,234,567"),
      (50, "percent", "50%"), (True, None, "yes"), (("Russia", "Ukraine"), None, "Russia, Ukraine"),
      (None, None, "(none)"), (2.5, "years", "2.5 years"), ("as soon as possible", "days", "as soon as possible")],
 )

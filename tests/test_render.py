@@ -224,7 +224,7 @@ def test_html_unknown_fate_says_not_reported_and_is_not_struck(sample_root: ET.E
 def test_html_wording_not_known_possible_match_chips_subpoints(sample_root: ET.Element) -> None:
     by_id = {el.get("id"): el for el in changes_of(sample_root)}
     assert "Wording not known." in text_of(by_id["p-9"])
-    assert "100 → as soon as possible" in text_of(by_id["p-9"])
+    assert "100 days → as soon as possible" in text_of(by_id["p-9"])
     hint = text_of(by_id["p-3"])
     assert "Possible match: old point 3 (34% similar)" in hint
     assert "#old-3" in [a.get("href") for a in by_id["p-3"].iter("a")]
