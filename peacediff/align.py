@@ -47,6 +47,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
@@ -78,6 +79,8 @@ __all__ = [
     "REL_MARGIN",
     "SIM_LINK",
     "SIM_MIN",
+    "SLOT_MIN_SHARED",
+    "SLOT_MIN_SIM",
     "SPLIT_COVER",
     "SPLIT_GAIN",
     "SPLIT_MIN_SIM",
@@ -177,6 +180,14 @@ NUMBER_IN_STEP_SHARED = 1
 #: Not linked even in step: E3 point 7 ("ruled out" -> "left to consensus", cosine
 #: 0.029) shares only words that most points use - exactly like a new clause that
 #: inherits a number ("Bravo point on sanctions" -> "Zulu point on prisoners").
+
+#: A slot (see _slots) links its two provisions at this cosine with SLOT_MIN_SHARED
+#: distinctive shared words.  us-ua-20 point 12 (Zaporizhzhia plant: competing
+#: proposals) answers old point 19 (IAEA restart, 50:50 split) at cosine 0.20 with
+#: "Zaporizhzhia", "nuclear", "plant" in common; two replaced clauses that only share
+#: common words ("Bravo point on sanctions" / "Zulu point on prisoners") stay apart.
+SLOT_MIN_SIM = 0.1
+SLOT_MIN_SHARED = 2
 
 #: A same-number pair loses to another candidate that beats it by more than
 #: this: the number is weak evidence once anything before it moved.
@@ -951,6 +962,19 @@ class _TextAligner:
         self._attach(vec, rest_old, rest_new, by_old, gaps, split=False)
         assign(moves=True)
 
+        # Pass 4b: a slot.  Between two consecutive links that keep their order, exactly one
+        # provision is left unlinked on each side: the structure says they are the same
+        # point if the wording shares something distinctive.
+        local_old = {i: a for a, i in enumerate(rest_old)}
+        local_new = {j: b for b, j in enumerate(rest_new)}
+        for olds, news in self._slots():
+            a, b = local_old[olds], local_new[news]
+            s = cos.get((a, b))
+            if s is None:
+                s = cos[(a, b)] = vec.cosine(vec.old[a], vec.new[b])
+            if s >= SLOT_MIN_SIM and vec.shared(a, b) >= SLOT_MIN_SHARED:
+                link(a, b, "similarity", s)
+
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
             if i in self.link_old:
@@ -966,6 +990,21 @@ class _TextAligner:
                 if rest_old[a] not in self.link_old and s >= POSSIBLE_MIN_SIM:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
+
+    def _slots(self) -> list[tuple[int, int]]:
+        """(old, new) pairs that are each the only unlinked provision between the same two
+        consecutive, order-keeping links (or a document edge)."""
+        bounds = sorted((min(lk.old), max(lk.old), min(lk.new), max(lk.new)) for lk in self.links if lk)
+        bounds = [(-1, -1, -1, -1), *bounds, (len(self.old),) * 2 + (len(self.new),) * 2]
+        slots = []
+        for before, after in itertools.pairwise(bounds):
+            if after[2] <= before[3]:
+                continue  # the links cross here (a move): no slot between them
+            olds = [i for i in range(before[1] + 1, after[0]) if i not in self.link_old]
+            news = [j for j in range(before[3] + 1, after[2]) if j not in self.link_new]
+            if len(olds) == 1 and len(news) == 1:
+                slots.append((olds[0], news[0]))
+        return slots
 
     def _candidates(
         self,

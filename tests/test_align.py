@@ -103,9 +103,24 @@ def test_rewritten_point_keeping_its_number_links_by_number_below_the_similarity
     assert ((1,), (1,), "number") in pairs(result)
     sim = result.links[1].similarity
     assert sim is not None and align.NUMBER_MIN_SIM <= sim < align.SIM_MIN
-    # With another number the same pair stays apart (removed + added, possible match).
+    # With another number, and another new point beside it (no slot), the pair stays apart
+    # (removed + added, possible match).
+    extra = P("Prisoners are exchanged all for all.", "8")
+    result = align_text(old, [new[0], extra, P(new[1].text, "9"), new[2]])
+    assert len(result.links) == 2 and result.possible[("old", 1)][0] == 2
+    # Alone between the same two neighbours on both sides (a slot), shared distinctive words
+    # ("sanctions", "reviewed") link it despite the new number.
     result = align_text(old, [new[0], P(new[1].text, "9"), new[2]])
-    assert len(result.links) == 2 and result.possible[("old", 1)] == (1, sim)
+    assert ((1,), (1,), "similarity") in pairs(result)
+
+
+def test_slot_needs_distinctive_shared_words():
+    # A replaced clause in a slot, sharing only words every point uses: not the same point.
+    old = [P("Alpha point on sovereignty.", "1"), P("Bravo point on sanctions.", "2"),
+           P("Charlie point on elections.", "3")]
+    new = [old[0], P("Zulu point on prisoners.", "7"), old[2]]
+    result = align_text(old, new)
+    assert len(result.links) == 2
 
 
 def test_renumbered_provision_is_not_linked_to_the_one_taking_its_number():
