@@ -19,7 +19,6 @@ Versions built in code::
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch, compare
@@ -105,6 +104,8 @@ def load(ref: str | os.PathLike[str]) -> Version:
         >>> load("us-russia-28").declared_count
         28
     """
+    from pathlib import Path  # here, not at module level: it costs `import peacediff` ~8 ms
+
     text = os.fspath(ref)
     path = Path(text)
     from peacediff.archive import Archive
