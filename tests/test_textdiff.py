@@ -177,3 +177,15 @@ def test_numbers_that_name_things_are_not_figures() -> None:
     assert find_figures("a guarantee mirroring Article 5 and point 12") == []
     assert figure_changes("a guarantee", "a guarantee mirroring NATO's Article 5") == []
     assert [f.text for f in find_figures("Article 5 covers 600,000 troops")] == ["600,000"]
+
+
+_FIGURE_ALPHABET = "0123456789 ,.$€£USDEURGBPusdone twotenfifteen years days%-percent billion"
+
+
+@given(st.text(alphabet=_FIGURE_ALPHABET, max_size=60))
+def test_figure_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
+    from peacediff import textdiff
+
+    full_scan = [m.group(0) for m in textdiff._FIGURE_RE.finditer(text)
+                 if not (m.group("num5") and textdiff._LABEL_BEFORE.search(text[max(0, m.start() - 16):m.start()]))]
+    assert [f.text for f in textdiff.find_figures(text)] == full_scan
