@@ -4,6 +4,7 @@ Quick start::
 
     import peacediff
     peacediff.versions()                        # bundled versions, oldest first
+    peacediff.history("army-cap")               # one provision through every version
     old = peacediff.load("us-russia-28")        # a bundled id, a .toml file or a numbered text file
     new = peacediff.load("us-ua-20")
     c = peacediff.compare(old, new)             # align="auto" | "keys" | "text"
@@ -27,11 +28,14 @@ from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Sour
 if TYPE_CHECKING:
     from peacediff.archive import Archive
     from peacediff.store import Problem, VersionFileError, dumps, load_version, save
+    from peacediff.timeline import History, history
 
 # File handling is imported on first use so that `import peacediff` and
 # `peacediff --help` stay fast; the names still live in this namespace.
 _LAZY = {
     "Archive": "peacediff.archive",
+    "History": "peacediff.timeline",
+    "history": "peacediff.timeline",
     "Problem": "peacediff.store",
     "VersionFileError": "peacediff.store",
     "dumps": "peacediff.store",
@@ -56,6 +60,7 @@ __all__ = [
     "Claim",
     "Comparison",
     "Evidence",
+    "History",
     "ModalityShift",
     "Parameter",
     "ParameterChange",
@@ -70,6 +75,7 @@ __all__ = [
     "__version__",
     "compare",
     "dumps",
+    "history",
     "load",
     "load_version",
     "save",

@@ -26,6 +26,7 @@ _EPILOG = """\
 examples:
   peacediff list
   peacediff show us-russia-28
+  peacediff history army-cap
   peacediff diff us-russia-28 e3-counter-28 -o redline.html
   peacediff diff old.txt new.txt --format md --align text
   peacediff diff us-russia-28 us-ua-20 --format json --exit-code
@@ -67,6 +68,14 @@ def _build_parser() -> argparse.ArgumentParser:
                        epilog="example: peacediff show us-russia-28 --format md")
     p.add_argument("ref", metavar="REF", help="bundled id, version file or numbered text file")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
+
+    p = sub.add_parser("history", help="one provision (by lineage key) through every bundled version",
+                       description="Follow one provision through the versions: its text, number and "
+                       "parameters in each, where it was removed or not reported, and the disputes about it.",
+                       epilog="example: peacediff history army-cap --format md")
+    p.add_argument("key", metavar="KEY", help="lineage key, e.g. army-cap (see 'peacediff show REF --format json')")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
     p = sub.add_parser("diff", help="compare two versions and render the redline",
                        description="Compare OLD with NEW provision by provision and render the redline.",
@@ -167,6 +176,21 @@ def _lineage(version: Version) -> list[Comparison]:
     return [compare(parent, version) for parent in archive.parents(version.id)]
 
 
+def _cmd_history(args: argparse.Namespace) -> int:
+    from peacediff import Archive
+    from peacediff.timeline import history
+
+    archive = Archive(args.versions) if args.versions else Archive.bundled()
+    h = history(args.key, archive)
+    if args.format == "json":
+        _write(json.dumps(h.to_dict(), indent=2, ensure_ascii=False), None)
+    elif args.format == "md":
+        _write(h.to_markdown(), None)
+    else:
+        _write(h.to_text(), None)
+    return EXIT_OK
+
+
 def _cmd_diff(args: argparse.Namespace) -> int:
     from peacediff import compare
 
@@ -256,6 +280,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "list": _cmd_list,
     "show": _cmd_show,
+    "history": _cmd_history,
     "diff": _cmd_diff,
     "redline": _cmd_redline,
     "validate": _cmd_validate,

@@ -42,6 +42,7 @@ from markupsafe import Markup
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
 from peacediff.model import Provision, Variant, Version
+from peacediff.timeline import History
 
 __all__ = [
     "KIND_LABELS",
@@ -997,6 +998,21 @@ def _version_context(version: Version, lineage: Sequence[Comparison]) -> dict[st
                           for v in version.variants),
         "lineage": tuple(_lineage_view(c) for c in lineage),
     }
+
+
+def render_history_text(history: History, *, width: int = 100) -> str:
+    """A provision's history as a plain-text timeline, with the disputes about it."""
+    return _render_terminal("history.txt.j2", history=history, width=width)
+
+
+def render_history_markdown(history: History) -> str:
+    """A provision's history as a Markdown table, one row per version, one column per parameter."""
+    return _render("history.md.j2", history=history)
+
+
+def render_history_html(history: History) -> str:
+    """A provision's history as a scoped HTML fragment (notebooks)."""
+    return _render("history.html.j2", history=history)
 
 
 def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines") -> str:
