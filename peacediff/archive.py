@@ -129,25 +129,12 @@ def _load_folder(folder: Path, seeds: Path | None) -> tuple[list[Version], list[
     return [v for _p, v, _t in loaded], problems
 
 
-class _LazyIndex:
-    """A PositionIndex built only when a problem needs a position."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._index: PositionIndex | None = None
-
-    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        if self._index is None:
-            self._index = PositionIndex(self._text)
-        return self._index.locate(path)
-
-
 def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, Version] = {}
-    where: dict[str, tuple[Path, _LazyIndex]] = {}
+    where: dict[str, tuple[Path, PositionIndex]] = {}
     for path, version, text in loaded:
-        index = _LazyIndex(text)
+        index = PositionIndex(text)
         if version.id in by_id:
             line, col = index.locate(("id",))
             problems.append(Problem(str(path), line, col, f"version id {version.id!r} is also used by "

@@ -194,22 +194,15 @@ _ENUMS: dict[str, tuple[str, ...]] = {
 
 
 class _Collector:
-    """Accumulates problems for one file with positions from its text.
-
-    The position index is built on the first problem only: valid files,
-    the common case, never pay for it.
-    """
+    """Accumulates problems for one file with positions from its text."""
 
     def __init__(self, file: str, text: str | None) -> None:
         self.file = file
-        self.text = text
-        self._index: PositionIndex | None = None
+        self.index = PositionIndex(text) if text is not None else None
         self.problems: list[Problem] = []
 
     def add(self, path: Sequence[str | int], message: str, fix: str | None = None) -> None:
-        if self._index is None and self.text is not None:
-            self._index = PositionIndex(self.text)
-        line, col = self._index.locate(tuple(path)) if self._index else (1, 1)
+        line, col = self.index.locate(tuple(path)) if self.index else (1, 1)
         self.problems.append(Problem(self.file, line, col, message, fix))
 
 
@@ -418,8 +411,8 @@ def _structure(doc: Mapping[str, Any], out: _Collector) -> Version | None:
     removed = [r for i, raw in enumerate(f.pop("removed", None) or []) if (r := _removal(raw, ("removed", i), out))]
     variants = [v for i, raw in enumerate(f.pop("variants", None) or []) if (v := _variant(raw, ("variants", i), out))]
 
-    _check_uniqueness(provisions, sources, removed, variants, doc, out)
-    _check_references(provisions, sources, removed, variants, doc, out)
+    _check_uniqueness(provisions, sources, removed, variants, out)
+    _check_references(provisions, sources, removed, variants, out)
     if out.problems or "id" not in f or "title" not in f:
         return None
     return _build(
@@ -432,7 +425,6 @@ def _check_uniqueness(
     sources: list[Source],
     removed: list[Removal],
     variants: list[Variant],
-    doc: Mapping[str, Any],
     out: _Collector,
 ) -> None:
     def dupes(values: Iterable[tuple[str | None, tuple[str | int, ...]]], what: str, fix: str) -> None:
@@ -462,7 +454,6 @@ def _check_uniqueness(
         if r.key in present:
             out.add(("removed", i, "key"), f"key {r.key!r} is listed as removed but is still a provision here "
                     f"({_where(present[r.key])})", "delete the [[removed]] entry or the provision")
-    del doc  # positions come from the collector's index
 
 
 def _check_references(
@@ -470,7 +461,6 @@ def _check_references(
     sources: list[Source],
     removed: list[Removal],
     variants: list[Variant],
-    doc: Mapping[str, Any],
     out: _Collector,
 ) -> None:
     known = {s.id for s in sources}
@@ -502,7 +492,6 @@ def _check_references(
             check(c.sources, ("variants", i, "claims", j, "sources"))
             for k, e in enumerate(c.evidence):
                 check([e.source], ("variants", i, "claims", j, "evidence", k, "source"))
-    del doc
 
 
 # --------------------------------------------------------------------------- loading

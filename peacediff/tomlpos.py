@@ -61,10 +61,18 @@ def _value_state(text: str, depth: int, in_ml: str | None) -> tuple[int, str | N
 
 
 class PositionIndex:
-    """Positions (1-based line, column) of tables and keys in one TOML text."""
+    """Positions (1-based line, column) of tables and keys in one TOML text.
+
+    The text is scanned on the first :meth:`locate` only: valid files, the
+    common case, never need a position and never pay for the scan.
+    """
 
     def __init__(self, text: str) -> None:
-        self._positions: dict[Path, tuple[int, int]] = {}
+        self._text = text
+        self._positions: dict[Path, tuple[int, int]] | None = None
+
+    def _scan(self, text: str) -> dict[Path, tuple[int, int]]:
+        self._positions = {}
         counters: dict[tuple[str | int, ...], int] = {}
         current: Path = ()
         depth = 0
@@ -85,6 +93,7 @@ class PositionIndex:
                 path = current + tuple(_split_key(key.group(1)))
                 self._positions.setdefault(path, (lineno, len(line) - len(line.lstrip()) + 1))
                 depth, in_ml = _value_state(line[key.end() :], 0, None)
+        return self._positions
 
     def _resolve(self, names: list[str], counters: dict[Path, int], is_array: bool) -> Path:
         # Each name in a header refers to the *last* element of any array of
@@ -107,9 +116,10 @@ class PositionIndex:
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Position of ``path``, or of its nearest recorded ancestor; (1, 1) if none."""
+        positions = self._positions if self._positions is not None else self._scan(self._text)
         probe = tuple(path)
         while probe:
-            if probe in self._positions:
-                return self._positions[probe]
+            if probe in positions:
+                return positions[probe]
             probe = probe[:-1]
         return (1, 1)
