@@ -478,37 +478,39 @@ def _changes(
         change, sub_notes = _linked_change(olds, news, link, k in alignment.moved, scope, mode, budget)
         notes.extend(n for n in sub_notes if n not in notes)
         out.append(change)
-    for i, p in enumerate(old_list):
-        if i in linked_old:
-            continue
-        removal = scope.new.removal(p.key) if p.key else None
-        kind = "unknown" if scope.new_partial and removal is None else "removed"
-        hint = alignment.possible.get(("old", i))
-        out.append(
-            Change(
-                kind=kind,
-                old=(p,),
-                ops=textdiff.normalise_ops([(-1, p.full_text)]),
-                possible_match=None if hint is None else PossibleMatch(new_list[hint[0]], hint[1]),
-                note=None if removal is None else removal.note,
-            )
-        )
-    for j, p in enumerate(new_list):
-        if j in linked_new:
-            continue
-        removal = scope.old.removal(p.key) if p.key else None
-        kind = "unknown" if scope.old_partial and removal is None else "added"
-        hint = alignment.possible.get(("new", j))
-        out.append(
-            Change(
-                kind=kind,
-                new=(p,),
-                ops=textdiff.normalise_ops([(1, p.full_text)]),
-                possible_match=None if hint is None else PossibleMatch(old_list[hint[0]], hint[1]),
-                note=None if removal is None else removal.note,
-            )
-        )
+    out.extend(_unlinked_changes(old_list, new_list, linked_old, alignment, "old", scope.new, scope.new_partial))
+    out.extend(_unlinked_changes(new_list, old_list, linked_new, alignment, "new", scope.old, scope.old_partial))
     return reading_order(out, old_list, new_list), tuple(notes)
+
+
+def _unlinked_changes(
+    side: list[Provision],
+    other: list[Provision],
+    linked: set[int],
+    alignment: _align.Alignment,
+    name: str,
+    other_version: Version,
+    other_partial: bool,
+) -> list[Change]:
+    """Changes for the provisions of one side that have no partner: removed (old side) or
+    added (new side), or unknown when the other side is a partial record that does not
+    report their removal.  Written once for both sides so that inverse() stays exact."""
+    is_old = name == "old"
+    out = []
+    for i, p in enumerate(side):
+        if i in linked:
+            continue
+        removal = other_version.removal(p.key) if p.key else None
+        hint = alignment.possible.get((name, i))
+        out.append(Change(
+            kind="unknown" if other_partial and removal is None else ("removed" if is_old else "added"),
+            old=(p,) if is_old else (),
+            new=() if is_old else (p,),
+            ops=textdiff.normalise_ops([(-1 if is_old else 1, p.full_text)]),
+            possible_match=None if hint is None else PossibleMatch(other[hint[0]], hint[1]),
+            note=None if removal is None else removal.note,
+        ))
+    return out
 
 
 def _linked_change(
