@@ -9,23 +9,15 @@ versions < 50 ms, ``import peacediff`` < 100 ms, ``peacediff --help`` < 150 ms).
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def best_of(n: int, fn) -> tuple[float, float]:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+from timing import best_of  # noqa: E402
 
 
 def subprocess_time(args: list[str], n: int = 7) -> tuple[float, float]:

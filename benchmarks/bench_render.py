@@ -9,24 +9,15 @@ under 1 s.  The large pair comes from benchmarks/generate.py (the engine's synth
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def best_of(n: int, fn: Callable[[], object]) -> tuple[float, float]:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+from timing import best_of  # noqa: E402
 
 
 def report(label: str, comparison: object, repeats: int) -> None:
