@@ -546,7 +546,9 @@ def _linked_change(
     new_partial = any(p.is_partial for p in news)
     # A text that only describes what was reported has no figures or modal verbs to compare.
     wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
-    params = _parameter_changes(olds, news, old_text if wording else "", new_text if wording else "", ops)
+    # Figures and modal verbs are looked for only where the wording changed (the result is the same).
+    windows = textdiff.changed_windows(old_text, new_text, ops) if wording else None
+    params = _parameter_changes(olds, news, old_text if wording else "", new_text if wording else "", windows)
     params = tuple(
         pc
         for pc in params
@@ -554,7 +556,7 @@ def _linked_change(
     )
     shifts = ()
     if wording:
-        shifts = tuple(ModalityShift(a, b) for a, b in textdiff.modality_shifts(old_text, new_text, ops))
+        shifts = tuple(ModalityShift(a, b) for a, b in textdiff.modality_shifts(old_text, new_text, windows=windows))
     if len(olds) > 1:
         kind = "merged"
     elif len(news) > 1:
@@ -597,7 +599,7 @@ def _parameter_changes(
     news: tuple[Provision, ...],
     old_text: str,
     new_text: str,
-    ops: Sequence[textdiff.Op],
+    windows: tuple[str, str] | None,
 ) -> tuple[ParameterChange, ...]:
     """Declared parameters that changed (sub-points included), then figures that changed in the text."""
     before: dict[str, Parameter] = {}
@@ -634,7 +636,9 @@ def _parameter_changes(
                 covered_text.append(prm.value.lower())
             else:
                 covered_text.extend(v.lower() for v in prm.value)
-    for kind, x, y in textdiff.figure_changes(old_text, new_text, frozenset(covered), ops, covered_text):
+    for kind, x, y in textdiff.figure_changes(
+        old_text, new_text, frozenset(covered), covered_text=covered_text, windows=windows
+    ):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
     return tuple(out)
 

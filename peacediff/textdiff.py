@@ -25,17 +25,20 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from diff_match_patch import diff_match_patch
 
 __all__ = [
+    "CHANGE_CONTEXT",
     "DIFF_TOKEN_BUDGET",
     "REWRITE_SIM",
     "Figure",
     "Op",
+    "changed_windows",
     "figure_changes",
     "find_figures",
     "invert_ops",
@@ -100,11 +103,14 @@ _CHAR_BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
-def _char(index: int) -> str:
-    code = _CHAR_BASE + index
-    if code >= _SURROGATES.start:
-        code += len(_SURROGATES)
-    return chr(code)
+def _token_chars(count: int) -> str:
+    """The characters standing for the first ``count`` distinct tokens."""
+    stop = _CHAR_BASE + count
+    if stop <= _SURROGATES.start:
+        return "".join(map(chr, range(_CHAR_BASE, stop)))
+    below = range(_CHAR_BASE, _SURROGATES.start)
+    above = range(_SURROGATES.stop, stop + len(_SURROGATES))
+    return "".join(map(chr, itertools.chain(below, above)))
 
 
 def normalise_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
@@ -146,30 +152,19 @@ def invert_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
 def _diff_tokens(old: str, new: str) -> list[Op]:
     old_tokens = tokenize(old)
     new_tokens = tokenize(new)
-    index: dict[str, str] = {}
-    for token in old_tokens:
-        if token not in index:
-            index[token] = _char(len(index))
-    for token in new_tokens:
-        if token not in index:
-            index[token] = _char(len(index))
-    chars_old = "".join(index[t] for t in old_tokens)
-    chars_new = "".join(index[t] for t in new_tokens)
     # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
     # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
     # sub-points.  Its result is a minimal diff like Myers'; diff-match-patch then
     # does what it is best at, the semantic cleanup (decision 0004).
-    from rapidfuzz.distance import Indel
-
-    back = {c: t for t, c in index.items()}
-    if Indel.normalized_similarity(chars_old, chars_new) < REWRITE_SIM:
+    Indel = _indel()
+    if Indel.normalized_similarity(old_tokens, new_tokens) < REWRITE_SIM:
         # A rewrite: keep the common words at both ends, replace the middle.
         start = 0
-        limit = min(len(chars_old), len(chars_new))
-        while start < limit and chars_old[start] == chars_new[start]:
+        limit = min(len(old_tokens), len(new_tokens))
+        while start < limit and old_tokens[start] == new_tokens[start]:
             start += 1
         end = 0
-        while end < limit - start and chars_old[-1 - end] == chars_new[-1 - end]:
+        while end < limit - start and old_tokens[-1 - end] == new_tokens[-1 - end]:
             end += 1
         parts = [
             (0, old_tokens[:start]),
@@ -178,22 +173,55 @@ def _diff_tokens(old: str, new: str) -> list[Op]:
             (0, old_tokens[len(old_tokens) - end :]),
         ]
         return [(op, "".join(tokens)) for op, tokens in parts]
+    # Each distinct token becomes one character, numbered in order of first appearance:
+    # diff-match-patch's cleanup works on strings.
+    distinct = dict.fromkeys(old_tokens)
+    distinct.update(dict.fromkeys(new_tokens))
+    index = dict(zip(distinct, _token_chars(len(distinct)), strict=True))
+    chars_old = "".join(map(index.__getitem__, old_tokens))
+    chars_new = "".join(map(index.__getitem__, new_tokens))
+    back = dict(zip(map(ord, index.values()), index, strict=True))
+    spaces = {c for t, c in index.items() if t.isspace()}
     diffs: list[Op] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(chars_old, chars_new):
-        if tag == "equal":
-            diffs.append((0, chars_old[i1:i2]))
-        else:
+    opcodes = Indel.opcodes(chars_old, chars_new)
+    last = len(opcodes) - 1
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "equal":
             if i2 > i1:
                 diffs.append((-1, chars_old[i1:i2]))
             if j2 > j1:
                 diffs.append((1, chars_new[j1:j2]))
-    if sum(1 for op, _ in diffs if op == 0) > 2 or len(diffs) > 4:
+            continue
+        text = chars_old[i1:i2]
+        if 0 < k < last and text in spaces:
+            # A lone whitespace token between two edits joins them.  Semantic cleanup
+            # would mostly fold it in (it is no longer than either edit); folding it
+            # first spares that cleanup most of its work on a rewritten text.
+            diffs.append((-1, text))
+            diffs.append((1, text))
+        else:
+            diffs.append((0, text))
+    if len(diffs) > 4:
+        _DMP.diff_cleanupMerge(diffs)
         _DMP.diff_cleanupSemantic(diffs)
     else:
         # At most one edit between two equalities: there is no short equality to
         # merge away, only the edit's boundary to place, which is the cheap half.
         _DMP.diff_cleanupSemanticLossless(diffs)
-    return [(op, "".join(back[c] for c in chars)) for op, chars in diffs]
+    return [(op, chars.translate(back)) for op, chars in diffs]
+
+
+_INDEL: Any = None
+
+
+def _indel() -> Any:
+    """rapidfuzz's Indel distance, imported on first use (the import takes ~45 ms)."""
+    global _INDEL
+    if _INDEL is None:
+        from rapidfuzz.distance import Indel
+
+        _INDEL = Indel
+    return _INDEL
 
 
 def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
@@ -238,25 +266,39 @@ def ops_similarity(ops: Sequence[Op]) -> float:
 
 
 class _LazyPattern:
-    """A regular expression compiled on first use (keeps ``import peacediff`` fast)."""
+    """A case-insensitive regular expression compiled on first use (keeps ``import peacediff`` fast).
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
+    Python's ``re`` runs a case-insensitive alternation about twice as slowly as
+    a case-sensitive one, so the scans run the pattern without the flag over the
+    lower-cased text (:func:`_lowered`) and fall back to the flag only when
+    lower-casing would move positions (a few non-ASCII letters lower to two
+    characters).  The patterns' own letters are lower case.
+    """
 
-    def _get(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return self._compiled
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._folded: re.Pattern[str] | None = None
+        self._plain: re.Pattern[str] | None = None
+
+    def on(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+        """The compiled pattern and the string to run it on: ``lowered`` when given, else ``text``."""
+        if lowered is not None:
+            if self._plain is None:
+                self._plain = re.compile(self._pattern)
+            return self._plain, lowered
+        if self._folded is None:
+            self._folded = re.compile(self._pattern, re.IGNORECASE)
+        return self._folded, text
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self._get().search(text)
+        pattern, subject = self.on(text, _lowered(text))
+        return pattern.search(subject)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self._get().finditer(text)
 
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        return self._get().match(text, pos)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, or None when that would change its length (so positions stay valid)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 # --------------------------------------------------------------------------- figures
@@ -291,36 +333,28 @@ _DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 # One pass, alternatives in priority order (money, percentage, duration, plain number):
 # at each position the first alternative that matches wins, and the scan moves on.
 _FIGURE_RE = _LazyPattern(
-    rf"(?<![\w$€£])(?P<cur1>USD|US\$|EUR|GBP|\$|€|£)\s?(?P<num1>{_NUM})"
+    rf"(?<![\w$€£])(?P<cur1>usd|us\$|eur|gbp|\$|€|£)\s?(?P<num1>{_NUM})"
     r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
-    r"(?P<cur2>USD|EUR|GBP|U\.S\. dollars|dollars|euros|pounds)\b"
+    r"(?P<cur2>usd|eur|gbp|u\.s\. dollars|dollars|euros|pounds)\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:%|percent\b|per cent\b)"
     rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{'|'.join(_NUMBER_WORDS)}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])",
-    re.IGNORECASE,
 )
 # Where a figure can start: a digit run, a currency sign or code, a number word.  Trying
 # the full pattern only there gives the same matches as scanning every position (each
 # alternative of _FIGURE_RE begins with one of these, and its look-behinds still see the
 # text before), at a fifth of the cost.
-_FIGURE_START = _LazyPattern(
-    rf"\d[\d,.]*|[$€£]|\b(?:USD|US\$|EUR|GBP|{'|'.join(_NUMBER_WORDS)})",
-    re.IGNORECASE,
-)
-_FIGURE_HINT = _LazyPattern(
-    rf"\d|%|\$|€|£|\b(?:{'|'.join(_NUMBER_WORDS)}|hours?|days?|weeks?|months?|years?|percent|cent|"
-    r"thousand|million|billion|trillion|bn|mn|m|usd|eur|gbp|dollars?|euros?|pounds)\b",
-    re.IGNORECASE,
-)
-
-
+_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{'|'.join(_NUMBER_WORDS)})")
+# A number word starts a figure only before a unit ("three years"); in a text with no
+# unit word the scan leaves number words out.  With no digit either, there is no figure.
+_FIGURE_START_DIGITS = _LazyPattern(r"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp)")
+_DIGIT = re.compile(r"\d")
 # A bare number right after one of these words names something (a treaty article, a
 # point of the plan) rather than counting it, so it is no figure to report.
 _LABEL_BEFORE = _LazyPattern(
     r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
     r"item|sub-point|phase|stage)\s*$",
-    re.IGNORECASE,
 )
 
 
@@ -337,37 +371,129 @@ def find_figures(text: str) -> list[Figure]:
     >>> [(f.kind, f.text) for f in find_figures("USD 100 billion within 100 days, 50% and 600,000")]
     [('amount', 'USD 100 billion'), ('duration', '100 days'), ('percentage', '50%'), ('number', '600,000')]
     """
+    lowered = _lowered(text)
+    folded = lowered if lowered is not None else text.lower()
+    has_unit = any(unit in folded for unit in _DURATION_DAYS)
+    if not has_unit and _DIGIT.search(text) is None:
+        return []
+    starts, subject = (_FIGURE_START if has_unit else _FIGURE_START_DIGITS).on(text, lowered)
+    figure_re = _FIGURE_RE.on(text, lowered)[0]
+    label_re = _LABEL_BEFORE.on(text, lowered)[0]
     found: list[Figure] = []
     end = 0
-    for start in _FIGURE_START.finditer(text):
+    for start in starts.finditer(subject):
         if start.start() < end:
             continue  # inside the figure just found, as a scan would skip it
-        m = _FIGURE_RE.match(text, start.start())
+        m = figure_re.match(subject, start.start())
         if m is None:
             continue
         end = m.end()
         groups = m.groupdict()
+        written = text[m.start() : m.end()]
         if groups["num1"] is not None:
             raw = _number(groups["num1"])
             value = raw * _SCALE.get((groups["scale1"] or "").lower(), 1.0)
-            found.append(Figure("amount", m.group(0), value, _CURRENCY[groups["cur1"].lower()], m.start(), raw))
+            found.append(Figure("amount", written, value, _CURRENCY[groups["cur1"].lower()], m.start(), raw))
         elif groups["num2"] is not None:
             raw = _number(groups["num2"])
             value = raw * _SCALE.get((groups["scale2"] or "").lower(), 1.0)
-            found.append(Figure("amount", m.group(0), value, _CURRENCY[groups["cur2"].lower()], m.start(), raw))
+            found.append(Figure("amount", written, value, _CURRENCY[groups["cur2"].lower()], m.start(), raw))
         elif groups["num3"] is not None:
             raw = _number(groups["num3"])
-            found.append(Figure("percentage", m.group(0), raw, "percent", m.start(), raw))
+            found.append(Figure("percentage", written, raw, "percent", m.start(), raw))
         elif groups["num4"] is not None:
             raw = _number(groups["num4"])
             days = raw * _DURATION_DAYS[groups["unit4"].lower()]
-            found.append(Figure("duration", m.group(0), days, "days", m.start(), raw))
+            found.append(Figure("duration", written, days, "days", m.start(), raw))
         else:
-            if _LABEL_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+            if label_re.search(subject[max(0, m.start() - 16) : m.start()]):
                 continue  # "Article 5", "point 12": a name, not a quantity
+            if _is_list_label(subject, m.start(), m.end()):
+                continue  # "(3) ..." opening a line: a sub-point's label
             raw = _number(groups["num5"])
-            found.append(Figure("number", m.group(0), raw, "", m.start(), raw))
+            found.append(Figure("number", written, raw, "", m.start(), raw))
     return found
+
+
+def _is_list_label(text: str, start: int, end: int) -> bool:
+    """True for a number written "(3)" at the start of a line: how full_text labels sub-points."""
+    if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    reach = max(0, start - 9)
+    line_start = text.rfind("\n", reach, start - 1) + 1
+    if line_start == 0 and reach > 0:
+        return False
+    return not text[line_start : start - 1].strip(" \t")
+
+
+#: Characters of context read around every change by the figure and modal screens
+#: (:func:`changed_windows`).  A figure or modal expression is at most ~40 characters
+#: long, and what decides whether text is one lies within 16 characters of it (a
+#: one-character look-behind, a label such as "Article" before a number).  So a figure
+#: or modal expression with no change within this reach stands, identical, on both
+#: sides, and cannot differ between them.
+CHANGE_CONTEXT = 64
+
+
+def changed_windows(old_text: str, new_text: str, ops: Sequence[Op]) -> tuple[str, str]:
+    """The text around every change of ``ops``, old side and new side, windows joined by NUL.
+
+    Each deleted or inserted stretch, widened by :data:`CHANGE_CONTEXT` characters
+    on both sides, marks a window on both texts (an insertion marks its point in
+    the old text, a deletion its point in the new one).  Figures and modal
+    expressions outside every window are the same on both sides, so when the
+    windows hold none, the two texts cannot differ in them.  When the windows
+    would cover more than half of the texts, the texts themselves: a screen
+    would then cost as much as the full scan it is meant to spare.
+
+    >>> old = "Forces are capped at 600,000." + " Other terms stay as agreed." * 10
+    >>> new = old.replace("600,000", "800,000")
+    >>> old_windows, new_windows = changed_windows(old, new, word_ops(old, new))
+    >>> len(old), len(old_windows), new_windows[:40]
+    (309, 92, 'Forces are capped at 800,000. Other term')
+    """
+    old_spans: list[tuple[int, int]] = []
+    new_spans: list[tuple[int, int]] = []
+    at_old = at_new = 0
+    for op, text in ops:
+        if op == 0:
+            at_old += len(text)
+            at_new += len(text)
+        elif op < 0:
+            old_spans.append((at_old, at_old + len(text)))
+            new_spans.append((at_new, at_new))
+            at_old += len(text)
+        else:
+            new_spans.append((at_new, at_new + len(text)))
+            old_spans.append((at_old, at_old))
+            at_new += len(text)
+    if at_old != len(old_text) or at_new != len(new_text):
+        raise ValueError("ops do not turn old_text into new_text: pass the word ops of this very pair")
+    old_windows, old_covered = _windows(old_text, old_spans)
+    new_windows, new_covered = _windows(new_text, new_spans)
+    if 2 * (old_covered + new_covered) > len(old_text) + len(new_text):
+        return old_text, new_text
+    return old_windows, new_windows
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+    parts: list[str] = []
+    covered = 0
+    start = end = -1
+    for lo, hi in spans:
+        lo = max(0, lo - CHANGE_CONTEXT)
+        hi = min(len(text), hi + CHANGE_CONTEXT)
+        if lo <= end:
+            end = max(end, hi)
+            continue
+        if end >= 0:
+            parts.append(text[start:end])
+            covered += end - start
+        start, end = lo, hi
+    if end >= 0:
+        parts.append(text[start:end])
+        covered += end - start
+    return "\x00".join(parts), covered
 
 
 #: Order in which figure kinds are reported.
@@ -380,6 +506,7 @@ def figure_changes(
     covered: frozenset[float] = frozenset(),
     ops: Sequence[Op] | None = None,
     covered_text: Sequence[str] = (),
+    windows: tuple[str, str] | None = None,
 ) -> list[tuple[str, str | None, str | None]]:
     """Figures that differ between two texts: ``(kind, old as written, new as written)``.
 
@@ -390,16 +517,19 @@ def figure_changes(
     parameters that changed), or whose text occurs in one of ``covered_text``
     (their string values, lower-cased), are left out: the structured change
     already reports them.
-    ``ops`` (the word ops of the pair) let it skip pairs whose changed words
-    hold no figure.
+    ``ops`` (the word ops of the pair), or ``windows`` (their
+    :func:`changed_windows`, when already at hand), let it skip pairs with no
+    figure near a change; the result is the same.
 
     >>> figure_changes("within 100 days", "within 60 days")
     [('duration', '100 days', '60 days')]
     """
     if old_text == new_text:
         return []
-    if ops is not None and not _FIGURE_HINT.search("\x00".join(t for op, t in ops if op)):
-        return []  # no digit, number word, unit or currency sign changed
+    if windows is None and ops is not None:
+        windows = changed_windows(old_text, new_text, ops)
+    if windows is not None and windows != (old_text, new_text) and not any(map(find_figures, windows)):
+        return []  # no figure near any change
     old = find_figures(old_text)
     new = find_figures(new_text)
     old_left = _without_common(old, new)
@@ -445,13 +575,12 @@ _MODAL_RE = _LazyPattern(
     r"\b(?:(?P<be>is|are)\s+(?P<be_not>not\s+)?(?P<be_how>required\s+to|obliged\s+to|expected\s+to|to)"
     r"|(?P<modal>won't|cannot|can't|shan't|mustn't|shouldn't|shall|will|may|should|must|can)"
     r"(?P<not>\s+not)?)\b(?!\s+\d)",
-    re.IGNORECASE,
 )
-_MODAL_HINT = _LazyPattern(
-    r"\b(?:shall|will|may|should|must|can|cannot|not|won't|can't|shan't|mustn't|shouldn't|"
-    r"is|are|to|required|obliged|expected)\b",
-    re.IGNORECASE,
-)
+# Every modal expression begins with one of these letter runs.  A pattern of plain
+# literals lets the regex engine skip ahead to the next candidate; the full pattern
+# is then tried only there (same matches as a scan of every position: a candidate
+# inside an earlier one follows a letter, so its leading word boundary fails anyway).
+_MODAL_START = _LazyPattern(r"is|are|won|can|sha|mus|sho|wil|may")
 _MODAL_CANON = {"won't": "will not", "cannot": "cannot", "can't": "cannot", "shan't": "shall not",
                 "mustn't": "must not", "shouldn't": "should not"}  # fmt: skip
 
@@ -462,13 +591,22 @@ def modals(text: str) -> list[str]:
     >>> modals("Russia shall not invade; Ukraine is to hold elections and may join.")
     ['shall not', 'is to', 'may']
     """
-    out = []
-    for m in _MODAL_RE.finditer(text):
+    out: list[str] = []
+    lowered = _lowered(text)
+    starts, subject = _MODAL_START.on(text, lowered)
+    pattern = _MODAL_RE.on(text, lowered)[0]
+    end = 0
+    for start in starts.finditer(subject):
+        if start.start() < end:
+            continue
+        m = pattern.match(subject, start.start())
+        if m is None:
+            continue
+        end = m.end()
         if m.group("modal"):
-            word = m.group("modal")
-            if word == "May" and m.start() > 0:  # the month, mid-sentence
+            if text[m.start() : m.end("modal")] == "May" and m.start() > 0:  # the month, mid-sentence
                 continue
-            word = word.lower()
+            word = m.group("modal").lower()
             canon = _MODAL_CANON.get(word, word)
             if m.group("not") and canon == "can":
                 canon = "cannot"
@@ -481,21 +619,29 @@ def modals(text: str) -> list[str]:
     return out
 
 
-def modality_shifts(old_text: str, new_text: str, ops: Sequence[Op] | None = None) -> list[tuple[str, str]]:
+def modality_shifts(
+    old_text: str,
+    new_text: str,
+    ops: Sequence[Op] | None = None,
+    windows: tuple[str, str] | None = None,
+) -> list[tuple[str, str]]:
     """Pairs ``(old modal, new modal)`` where the obligation wording changed.
 
     The modal sequences of both texts are aligned (longest common subsequence);
     within each replaced stretch the n-th old modal pairs with the n-th new one.
-    ``ops`` (the pair's word ops) let it skip pairs whose changed words hold no
-    modal expression.
+    ``ops`` (the pair's word ops), or ``windows`` (their :func:`changed_windows`,
+    when already at hand), let it skip pairs with no modal expression near a
+    change; the result is the same.
 
     >>> modality_shifts("Ukraine shall hold elections.", "Ukraine may hold elections.")
     [('shall', 'may')]
     """
     if old_text == new_text:
         return []
-    if ops is not None and not _MODAL_HINT.search("\x00".join(t for op, t in ops if op)):
-        return []  # no modal verb, negation or "to" among the changed words
+    if windows is None and ops is not None:
+        windows = changed_windows(old_text, new_text, ops)
+    if windows is not None and windows != (old_text, new_text) and not any(map(modals, windows)):
+        return []  # no modal expression near any change
     a = modals(old_text)
     b = modals(new_text)
     if a == b:

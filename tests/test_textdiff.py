@@ -186,6 +186,93 @@ _FIGURE_ALPHABET = "0123456789 ,.$€£USDEURGBPusdone twotenfifteen years days%
 def test_figure_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
     from peacediff import textdiff
 
-    full_scan = [m.group(0) for m in textdiff._FIGURE_RE.finditer(text)
+    full_scan = [m.group(0) for m in textdiff._FIGURE_RE.on(text, None)[0].finditer(text)
                  if not (m.group("num5") and textdiff._LABEL_BEFORE.search(text[max(0, m.start() - 16):m.start()]))]
     assert [f.text for f in textdiff.find_figures(text)] == full_scan
+
+
+def test_sub_point_labels_are_not_figures():
+    # full_text writes sub-points as "(1) ...": dropping one must not read as "number 3 removed".
+    old = "Head text\n(1) alpha rule\n(2) beta rule\n(3) gamma rule"
+    new = "Head text\n(1) beta rule\n(2) gamma rule"
+    assert figure_changes(old, new) == []
+    assert [f.text for f in find_figures("capped (600) and a (3) b\n(4) c")] == ["600", "3"]
+
+
+# Drafting vocabulary dense in figures, labels and modal verbs, so that random edits
+# land next to them, inside them and far from them.
+_WORDS = (
+    "shall", "will", "may", "May", "must", "should", "can", "cannot", "won't", "not", "is", "are", "to",
+    "required", "obliged", "Ukraine", "the", "forces", "capped", "at", "600,000", "800,000", "100", "days",
+    "years", "three", "USD", "$", "billion", "50%", "percent", "Article", "5", "point", "(3)", "within",
+    "\n(2)", "\n", ",", ".", "İ", "2026", "month", "per", "cent", "EUR", "one",
+)  # fmt: skip
+_text_words = st.lists(st.sampled_from(("and", "the", "parties", "agree", "of", "in", "for") * 3 + _WORDS),
+                      min_size=80, max_size=200)
+
+
+@st.composite
+def _edited_pair(draw):
+    """A text and a copy with a few single-word edits (replace, insert, delete), some far apart."""
+    words = draw(_text_words)
+    edited = list(words)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(edited)))
+        action = draw(st.sampled_from(("replace", "insert", "delete")))
+        word = draw(st.sampled_from(_WORDS))
+        if action == "insert" or at == len(edited):
+            edited.insert(at, word)
+        elif action == "replace":
+            edited[at] = word
+        else:
+            del edited[at]
+    return " ".join(words), " ".join(edited)
+
+
+@given(_edited_pair())
+def test_the_change_window_screen_gives_the_full_scan_result(pair):
+    old, new = pair
+    ops = word_ops(old, new)
+    assert figure_changes(old, new, ops=ops) == figure_changes(old, new)
+    assert modality_shifts(old, new, ops=ops) == modality_shifts(old, new)
+    windows = textdiff.changed_windows(old, new, ops)
+    assert figure_changes(old, new, windows=windows) == figure_changes(old, new)
+
+
+def test_change_windows_reject_ops_of_another_pair():
+    import pytest
+
+    with pytest.raises(ValueError, match="ops do not turn"):
+        textdiff.changed_windows("abc", "abd", word_ops("a longer text", "xyz"))
+
+
+_MODAL_ALPHABET = "shallwilmaycnotiremusdbqMSW'\n 5"
+
+
+@given(st.text(alphabet=_MODAL_ALPHABET, max_size=60))
+def test_modal_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
+    pattern = textdiff._MODAL_RE.on(text, None)[0]  # case-insensitive, every position
+    full_scan = [m.group(0).lower() for m in pattern.finditer(text)
+                 if not (m.group("modal") and text[m.start():m.end("modal")] == "May" and m.start() > 0)]
+    found = modals(text)
+    assert len(found) == len(full_scan)
+    assert [" ".join(f.split()) for f in found] == [_canon(m) for m in full_scan]
+
+
+def _canon(match: str) -> str:
+    words = match.split()
+    canon = {"won't": "will not", "can't": "cannot", "shan't": "shall not", "mustn't": "must not",
+             "shouldn't": "should not"}  # fmt: skip
+    head = canon.get(words[0], words[0])
+    if words[0] in ("is", "are"):
+        return " ".join(words)
+    if len(words) > 1:  # "<modal> not"
+        return "cannot" if head == "can" else (head if " not" in head else head + " not")
+    return head
+
+
+def test_scans_agree_on_text_whose_lower_case_is_longer():
+    # "İ" lower-cases to two characters: the scans fall back to case-insensitive patterns.
+    text = "İ: Ukraine SHALL keep 600,000 troops for THREE years; it may not."
+    assert [f.text for f in find_figures(text)] == ["600,000", "THREE years"]
+    assert modals(text) == ["shall", "may not"]
