@@ -599,7 +599,7 @@ def _parameter_changes(
     news: tuple[Provision, ...],
     old_text: str,
     new_text: str,
-    windows: tuple[str, str] | None,
+    windows: textdiff.ChangeWindows | None,
 ) -> tuple[ParameterChange, ...]:
     """Declared parameters that changed (sub-points included), then figures that changed in the text."""
     before: dict[str, Parameter] = {}

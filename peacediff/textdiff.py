@@ -35,7 +35,9 @@ from diff_match_patch import diff_match_patch
 __all__ = [
     "CHANGE_CONTEXT",
     "DIFF_TOKEN_BUDGET",
+    "FIGURE_REACH",
     "REWRITE_SIM",
+    "ChangeWindows",
     "Figure",
     "Op",
     "changed_windows",
@@ -428,29 +430,47 @@ def _is_list_label(text: str, start: int, end: int) -> bool:
 
 #: Characters of context read around every change by the figure and modal screens
 #: (:func:`changed_windows`).  A figure or modal expression is at most ~40 characters
-#: long, and what decides whether text is one lies within 16 characters of it (a
-#: one-character look-behind, a label such as "Article" before a number).  So a figure
-#: or modal expression with no change within this reach stands, identical, on both
-#: sides, and cannot differ between them.
+#: long, and what decides whether text is one lies within 16 characters before it (a
+#: one-character look-behind, a label such as "Article" before a number) or in the
+#: whitespace and character after it.  The windows hold every expression that reach
+#: touches, whole and in the same context as in the full text.
 CHANGE_CONTEXT = 64
 
+#: How far before a figure a change can alter it: a label word ("Article 5") or a
+#: currency sign before the number.
+FIGURE_REACH = 17
 
-def changed_windows(old_text: str, new_text: str, ops: Sequence[Op]) -> tuple[str, str]:
-    """The text around every change of ``ops``, old side and new side, windows joined by NUL.
+
+class ChangeWindows(NamedTuple):
+    """The text around every change of a pair, per side (windows joined by NUL), and
+    the changed stretches, as ``(start, end)`` offsets into those strings (an empty
+    stretch marks where the other side's text was inserted or deleted).  ``whole``
+    when the windows are the full texts."""
+
+    old: str
+    new: str
+    old_changes: tuple[tuple[int, int], ...]
+    new_changes: tuple[tuple[int, int], ...]
+    whole: bool
+
+
+def changed_windows(old_text: str, new_text: str, ops: Sequence[Op]) -> ChangeWindows:
+    """The text around every change of ``ops`` (see :class:`ChangeWindows`).
 
     Each deleted or inserted stretch, widened by :data:`CHANGE_CONTEXT` characters
     on both sides, marks a window on both texts (an insertion marks its point in
-    the old text, a deletion its point in the new one).  Figures and modal
-    expressions outside every window are the same on both sides, so when the
-    windows hold none, the two texts cannot differ in them.  When the windows
-    would cover more than half of the texts, the texts themselves: a screen
-    would then cost as much as the full scan it is meant to spare.
+    the old text, a deletion its point in the new one).  A figure or modal
+    expression that no change comes near stands, identical and in the same
+    context, on both sides: so when no expression found in the windows lies near
+    a change, the two texts cannot differ in them.  When the windows would cover
+    more than half of the texts, they are the texts themselves (``whole``): a
+    screen would then cost as much as the full scan it is meant to spare.
 
     >>> old = "Forces are capped at 600,000." + " Other terms stay as agreed." * 10
     >>> new = old.replace("600,000", "800,000")
-    >>> old_windows, new_windows = changed_windows(old, new, word_ops(old, new))
-    >>> len(old), len(old_windows), new_windows[:40]
-    (309, 92, 'Forces are capped at 800,000. Other term')
+    >>> windows = changed_windows(old, new, word_ops(old, new))
+    >>> len(old), len(windows.old), windows.new[:40], windows.new_changes
+    (309, 92, 'Forces are capped at 800,000. Other term', ((21, 21), (21, 28)))
     """
     old_spans: list[tuple[int, int]] = []
     new_spans: list[tuple[int, int]] = []
@@ -469,31 +489,57 @@ def changed_windows(old_text: str, new_text: str, ops: Sequence[Op]) -> tuple[st
             at_new += len(text)
     if at_old != len(old_text) or at_new != len(new_text):
         raise ValueError("ops do not turn old_text into new_text: pass the word ops of this very pair")
-    old_windows, old_covered = _windows(old_text, old_spans)
-    new_windows, new_covered = _windows(new_text, new_spans)
+    old_windows, old_changes, old_covered = _windows(old_text, old_spans)
+    new_windows, new_changes, new_covered = _windows(new_text, new_spans)
     if 2 * (old_covered + new_covered) > len(old_text) + len(new_text):
-        return old_text, new_text
-    return old_windows, new_windows
+        return ChangeWindows(old_text, new_text, tuple(old_spans), tuple(new_spans), True)
+    return ChangeWindows(old_windows, new_windows, old_changes, new_changes, False)
 
 
-def _windows(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+def _windows(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...], int]:
+    """The windows around ``spans`` joined by NUL, the spans in that string, the characters covered."""
     parts: list[str] = []
-    covered = 0
+    moved: list[tuple[int, int]] = []
+    length = 0  # of the joined windows so far
     start = end = -1
     for lo, hi in spans:
-        lo = max(0, lo - CHANGE_CONTEXT)
-        hi = min(len(text), hi + CHANGE_CONTEXT)
-        if lo <= end:
-            end = max(end, hi)
-            continue
-        if end >= 0:
-            parts.append(text[start:end])
-            covered += end - start
-        start, end = lo, hi
+        wlo = max(0, lo - CHANGE_CONTEXT)
+        whi = min(len(text), hi + CHANGE_CONTEXT)
+        if end < 0 or wlo > end:
+            if end >= 0:
+                parts.append(text[start:end])
+                length += end - start + 1
+            start, end = wlo, whi
+        else:
+            end = max(end, whi)
+        moved.append((length + lo - start, length + hi - start))
     if end >= 0:
         parts.append(text[start:end])
-        covered += end - start
-    return "\x00".join(parts), covered
+        length += end - start + 1
+    return "\x00".join(parts), tuple(moved), max(0, length - len(parts))
+
+
+def _near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True when a changed stretch touches ``[start, end]`` (an insertion point on its edge included)."""
+    return any(lo <= end and start <= hi for lo, hi in changes)
+
+
+def _figure_near_change(windows: ChangeWindows) -> bool:
+    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+        for f in find_figures(text):
+            if _near(changes, f.start - FIGURE_REACH, f.start + len(f.text) + 1):
+                return True
+    return False
+
+
+def _modal_near_change(windows: ChangeWindows) -> bool:
+    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+        for start, end, _modal in _modal_matches(text):
+            # After the expression, a change can reach it through the look-ahead for a number.
+            after = end + len(text[end : end + 64]) - len(text[end : end + 64].lstrip()) + 1
+            if _near(changes, start - 1, after):
+                return True
+    return False
 
 
 #: Order in which figure kinds are reported.
@@ -506,7 +552,7 @@ def figure_changes(
     covered: frozenset[float] = frozenset(),
     ops: Sequence[Op] | None = None,
     covered_text: Sequence[str] = (),
-    windows: tuple[str, str] | None = None,
+    windows: ChangeWindows | None = None,
 ) -> list[tuple[str, str | None, str | None]]:
     """Figures that differ between two texts: ``(kind, old as written, new as written)``.
 
@@ -528,7 +574,7 @@ def figure_changes(
         return []
     if windows is None and ops is not None:
         windows = changed_windows(old_text, new_text, ops)
-    if windows is not None and windows != (old_text, new_text) and not any(map(find_figures, windows)):
+    if windows is not None and not windows.whole and not _figure_near_change(windows):
         return []  # no figure near any change
     old = find_figures(old_text)
     new = find_figures(new_text)
@@ -591,7 +637,12 @@ def modals(text: str) -> list[str]:
     >>> modals("Russia shall not invade; Ukraine is to hold elections and may join.")
     ['shall not', 'is to', 'may']
     """
-    out: list[str] = []
+    return [canon for _start, _end, canon in _modal_matches(text)]
+
+
+def _modal_matches(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical form)`` of every modal expression in ``text``."""
+    out: list[tuple[int, int, str]] = []
     lowered = _lowered(text)
     starts, subject = _MODAL_START.on(text, lowered)
     pattern = _MODAL_RE.on(text, lowered)[0]
@@ -612,10 +663,10 @@ def modals(text: str) -> list[str]:
                 canon = "cannot"
             elif m.group("not") and " not" not in canon:
                 canon += " not"
-            out.append(canon)
         else:
             how = " ".join(m.group("be_how").lower().split())
-            out.append(f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}")
+            canon = f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}"
+        out.append((m.start(), m.end(), canon))
     return out
 
 
@@ -623,7 +674,7 @@ def modality_shifts(
     old_text: str,
     new_text: str,
     ops: Sequence[Op] | None = None,
-    windows: tuple[str, str] | None = None,
+    windows: ChangeWindows | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs ``(old modal, new modal)`` where the obligation wording changed.
 
@@ -640,7 +691,7 @@ def modality_shifts(
         return []
     if windows is None and ops is not None:
         windows = changed_windows(old_text, new_text, ops)
-    if windows is not None and windows != (old_text, new_text) and not any(map(modals, windows)):
+    if windows is not None and not windows.whole and not _modal_near_change(windows):
         return []  # no modal expression near any change
     a = modals(old_text)
     b = modals(new_text)

@@ -239,6 +239,15 @@ def test_the_change_window_screen_gives_the_full_scan_result(pair):
     assert figure_changes(old, new, windows=windows) == figure_changes(old, new)
 
 
+def test_the_screen_sees_a_changed_label_before_an_unchanged_number():
+    filler = " The parties agree to meet in good faith." * 8
+    old = filler + " Forces act under Article 5 of the treaty." + filler
+    new = filler + " Forces act under forces 5 of the treaty." + filler
+    ops = word_ops(old, new)
+    assert not textdiff.changed_windows(old, new, ops).whole
+    assert figure_changes(old, new, ops=ops) == figure_changes(old, new) == [("number", None, "5")]
+
+
 def test_change_windows_reject_ops_of_another_pair():
     import pytest
 
