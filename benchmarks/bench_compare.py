@@ -173,6 +173,17 @@ def bundled() -> None:
             )
     precision, recall, f1 = _prf(total_hit, total_found, total_true)
     print(f"  all pairs: text alignment P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
+    # The target is for any pair, not only parent and child: time every ordered pair.
+    timings = sorted(
+        (best_time(lambda a=a, b=b: compare(a, b), 10), a.id, b.id)
+        for a in versions
+        for b in versions
+        if a is not b
+    )
+    print(
+        f"  every ordered pair ({len(timings)}): median {timings[len(timings) // 2][0] * 1000:.2f} ms,"
+        f" slowest {', '.join(f'{a} → {b} {t * 1000:.2f} ms' for t, a, b in timings[-3:][::-1])}"
+    )
 
 
 def _number_links(c: Comparison) -> set[tuple[int, int]]:
