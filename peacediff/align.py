@@ -47,6 +47,7 @@ Example::
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -657,6 +658,11 @@ def _text_order(old: Sequence[Provision], new: Sequence[Provision]) -> int:
 _FLIPPED_RULE = {"split": "merge", "merge": "split"}
 
 
+def _by_score(item: tuple[int, float]) -> tuple[float, int]:
+    """Highest score first, then the lower index."""
+    return -item[1], item[0]
+
+
 def _flip(alignment: Alignment) -> Alignment:
     """The same alignment read from the other side."""
     flipped = [
@@ -1045,7 +1051,8 @@ class _TextAligner:
                     near = sorted(plist, key=lambda b: (this_gap[a] != other_gap[b], abs(b - a), b))
                     for b in near[:POSTING_CAP]:
                         score[b] = 0.0
-                top = sorted(score.items(), key=lambda x: (-x[1], x[0]))[: 2 * CANDIDATES_PER_PROVISION]
+                # nsmallest is sorted(...)[:k] without sorting the whole score table.
+                top = heapq.nsmallest(2 * CANDIDATES_PER_PROVISION, score.items(), key=_by_score)
                 for b, _w in top:
                     pairs.add((a, b) if forward else (b, a))
         return pairs
