@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from diff_match_patch import diff_match_patch
@@ -292,9 +292,18 @@ class _LazyPattern:
             self._folded = re.compile(self._pattern, re.IGNORECASE)
         return self._folded, text
 
-    def search(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self.on(text, _lowered(text))
-        return pattern.search(subject)
+
+def _scan(starts: re.Pattern[str], pattern: re.Pattern[str], subject: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` a scan of every position would find, tried only where
+    ``starts`` finds a candidate (a candidate inside the last match is skipped, as a scan would)."""
+    end = 0
+    for start in starts.finditer(subject):
+        if start.start() < end:
+            continue
+        m = pattern.match(subject, start.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _lowered(text: str) -> str | None:
@@ -382,14 +391,7 @@ def find_figures(text: str) -> list[Figure]:
     figure_re = _FIGURE_RE.on(text, lowered)[0]
     label_re = _LABEL_BEFORE.on(text, lowered)[0]
     found: list[Figure] = []
-    end = 0
-    for start in starts.finditer(subject):
-        if start.start() < end:
-            continue  # inside the figure just found, as a scan would skip it
-        m = figure_re.match(subject, start.start())
-        if m is None:
-            continue
-        end = m.end()
+    for m in _scan(starts, figure_re, subject):
         groups = m.groupdict()
         written = text[m.start() : m.end()]
         if groups["num1"] is not None:
@@ -525,20 +527,28 @@ def _near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 
 
 def _figure_near_change(windows: ChangeWindows) -> bool:
-    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+    def reach(text: str) -> Iterator[tuple[int, int]]:
         for f in find_figures(text):
-            if _near(changes, f.start - FIGURE_REACH, f.start + len(f.text) + 1):
-                return True
-    return False
+            yield f.start - FIGURE_REACH, f.start + len(f.text) + 1
+
+    return _touched(windows, reach)
 
 
 def _modal_near_change(windows: ChangeWindows) -> bool:
-    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+    def reach(text: str) -> Iterator[tuple[int, int]]:
         for start, end, _modal in _modal_matches(text):
             # After the expression, a change can reach it through the look-ahead for a number.
-            after = end + len(text[end : end + 64]) - len(text[end : end + 64].lstrip()) + 1
-            if _near(changes, start - 1, after):
-                return True
+            tail = text[end : end + CHANGE_CONTEXT]
+            yield start - 1, end + len(tail) - len(tail.lstrip()) + 1
+
+    return _touched(windows, reach)
+
+
+def _touched(windows: ChangeWindows, reach: Callable[[str], Iterator[tuple[int, int]]]) -> bool:
+    """True when a change of either side touches the reach of an expression found there."""
+    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+        if any(_near(changes, start, end) for start, end in reach(text)):
+            return True
     return False
 
 
@@ -645,15 +655,7 @@ def _modal_matches(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     lowered = _lowered(text)
     starts, subject = _MODAL_START.on(text, lowered)
-    pattern = _MODAL_RE.on(text, lowered)[0]
-    end = 0
-    for start in starts.finditer(subject):
-        if start.start() < end:
-            continue
-        m = pattern.match(subject, start.start())
-        if m is None:
-            continue
-        end = m.end()
+    for m in _scan(starts, _MODAL_RE.on(text, lowered)[0], subject):
         if m.group("modal"):
             if text[m.start() : m.end("modal")] == "May" and m.start() > 0:  # the month, mid-sentence
                 continue
