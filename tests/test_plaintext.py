@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from peacediff.plaintext import PlainTextError, load_text, parse_text
 
@@ -46,3 +50,125 @@ def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     path.write_bytes(b"1. ok\n2. caf\xe9\n")
     with pytest.raises(PlainTextError, match=r"bad.txt:2: the file is not valid UTF-8"):
         load_text(path)
+
+
+def _shape(v) -> list:
+    def one(p):
+        return (p.number, p.text, p.category, [one(s) for s in p.subpoints])
+
+    return [one(p) for p in v.provisions]
+
+
+def test_wrapped_lines_that_start_with_figures_or_references_stay_in_their_point() -> None:
+    v = parse_text(
+        "1. Elections are held within\n"
+        "100 days after signing.\n"
+        "2. Sanctions are lifted in stages and end in\n"
+        "2026. The rest follows.\n"
+        "3. The fund holds USD\n"
+        "1.5 billion, as provided in\n"
+        "Article 5 of the Charter and in\n"
+        "part of the annex and\n"
+        "Title II of the Act.\n",
+        "d",
+    )
+    assert [p.number for p in v.provisions] == ["1", "2", "3"]
+    assert v.provisions[0].text == "Elections are held within 100 days after signing."
+    assert v.provisions[1].text.endswith("end in 2026. The rest follows.")
+    assert v.provisions[2].text == ("The fund holds USD 1.5 billion, as provided in Article 5 of the Charter "
+                                    "and in part of the annex and Title II of the Act.")
+
+
+def test_a_bare_number_starts_a_point_only_when_it_keeps_the_count() -> None:
+    v = parse_text("1. First point.\n2 Second point, no full stop after the number.\n7 days later.", "d")
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("1", "First point."),
+        ("2", "Second point, no full stop after the number. 7 days later."),
+    ]
+
+
+def test_statute_layout_articles_paragraphs_letters_and_chapters() -> None:
+    v = parse_text(
+        "The parties, recalling their commitments,\n"
+        "\n"
+        "CHAPTER I\n"
+        "GENERAL PROVISIONS\n"
+        "\n"
+        "Article 1\n"
+        "Subject matter\n"
+        "1. This agreement lays down rules.\n"
+        "2. It protects:\n"
+        "(a) civilians;\n"
+        "(b) prisoners of war.\n"
+        "Article 2 – Scope\n"
+        "It applies to the whole territory.\n"
+        "- including the coast\n"
+        "\n"
+        "CHAPTER II — GUARANTEES\n"
+        "The guarantors undertake the following.\n"
+        "Article III\n"
+        "Guarantees last 10 years.\n",
+        "treaty",
+    )
+    chapter_one = "CHAPTER I — GENERAL PROVISIONS"
+    assert _shape(v) == [
+        (None, "The parties, recalling their commitments,", None, []),
+        ("1", "Subject matter", chapter_one, [
+            ("1", "This agreement lays down rules.", None, []),
+            ("2", "It protects:", None, [("a", "civilians;", None, []), ("b", "prisoners of war.", None, [])]),
+        ]),
+        ("2", "Scope It applies to the whole territory.", chapter_one, [(None, "including the coast", None, [])]),
+        (None, "The guarantors undertake the following.", "CHAPTER II — GUARANTEES", []),
+        ("III", "Guarantees last 10 years.", "CHAPTER II — GUARANTEES", []),
+    ]
+
+
+def test_numbering_that_restarts_per_chapter_is_qualified_by_the_chapter() -> None:
+    v = parse_text("Part 1\n1. Ceasefire.\n2. Prisoners.\n\nPart 2\n1. Elections.\n", "d")
+    assert [p.number for p in v.provisions] == ["1.1", "1.2", "2.1"]
+    with pytest.raises(PlainTextError, match=r"<text>:4: point number 1 appears twice \(first on line 2\)"):
+        parse_text("Part 1\n1. a.\n2. b.\n1. c.\nPart 2\n1. d.\n", "d")
+
+
+def test_markdown_headings_bold_markers_and_bullets() -> None:
+    v = parse_text("# The plan\n\n## 1. Ceasefire\n**Both sides** stop firing.\n\n**2.** Elections follow.\n", "md")
+    assert _shape(v) == [
+        ("1", "Ceasefire Both sides stop firing.", "The plan", []),
+        ("2", "Elections follow.", "The plan", []),
+    ]
+    bullets = parse_text("KEY POINTS\n\n- Ceasefire now.\n- Elections\n  later.\n\nA closing paragraph.", "b")
+    assert _shape(bullets) == [
+        ("1", "Ceasefire now.", "KEY POINTS", []),
+        ("2", "Elections later.", "KEY POINTS", []),
+        ("3", "A closing paragraph.", "KEY POINTS", []),
+    ]
+
+
+def test_roman_and_heading_only_article_markers() -> None:
+    v = parse_text("Article I\nThe ceasefire.\nARTICLE II.\nElections.\nSection 3: Amnesty.\n§ 4 Sanctions.", "d")
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("I", "The ceasefire."), ("II", "Elections."), ("3", "Amnesty."), ("4", "Sanctions."),
+    ]
+
+
+_WORDS = st.sampled_from([
+    "the", "parties", "agree", "within", "100 days", "600,000", "personnel", "2026.", "Ukraine",
+    "USD 1.5 billion", "50%", "shall", "may", "(see annex)", "NATO", "elections", "part of", "Article 5 of",
+    "sanctions;", "Title II of", "guarantee,", "Russia.",
+])
+
+
+@settings(max_examples=int(os.environ.get("PD_WRAP_EXAMPLES", "150")), deadline=None)
+@given(
+    texts=st.lists(st.lists(_WORDS, min_size=1, max_size=40).map(" ".join), min_size=1, max_size=25),
+    width=st.integers(min_value=12, max_value=90),
+)
+def test_hard_wrapped_numbered_text_reads_back_exactly(texts: list[str], width: int) -> None:
+    # Whatever column a document was wrapped at, every point keeps its number and its text.
+    assume(all(not t.split()[0][:1].isdigit() and t.split()[0][:1] != "(" for t in texts))
+    body = "\n".join(
+        textwrap.fill(f"{i}. {t}", width=width, break_long_words=False, break_on_hyphens=False)
+        for i, t in enumerate(texts, start=1)
+    )
+    v = parse_text(body, "wrapped")
+    assert [(p.number, p.text) for p in v.provisions] == [(str(i), t) for i, t in enumerate(texts, start=1)]
