@@ -1233,10 +1233,13 @@ class _TextAligner:
                     continue  # would make an n:m group
                 if lk.matched_by == "exact":
                     continue
-                partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
-                if vec.coverage(part_counts, partner_counts) < SPLIT_COVER:
-                    continue
                 parts = lk.new if split else lk.old
+                # A part next to one already linked, whose own best candidate is this partner,
+                # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain).
+                beside = any(abs(index - x) == 1 for x in parts) and candidates[p][0][1] == q
+                partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
+                if not beside and vec.coverage(part_counts, partner_counts) < SPLIT_COVER:
+                    continue
                 parts_counts = self._counts_of(parts, rest_new if split else rest_old, vec, split)
                 if parts_counts is None:
                     continue
@@ -1244,7 +1247,9 @@ class _TextAligner:
                 before = vec.cosine(partner_vec, vec.vector(parts_counts))
                 after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
                 gain = after - before
-                if gain >= SPLIT_GAIN and (best is None or (gain, -q) > (best[0], -best[1])):
+                if gain >= (SPLIT_GAIN if not beside else max(SPLIT_GAIN, JOINT_GAIN)) and (
+                    best is None or (gain, -q) > (best[0], -best[1])
+                ):
                     best = (gain, q, lid)
             if best is None:
                 continue
