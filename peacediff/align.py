@@ -85,6 +85,7 @@ __all__ = [
     "SIM_MIN",
     "SLOT_MIN_SHARED",
     "SLOT_MIN_SIM",
+    "SLOT_PAIRS_MAX",
     "SPLIT_COVER",
     "SPLIT_GAIN",
     "SPLIT_MIN_SIM",
@@ -192,6 +193,12 @@ NUMBER_IN_STEP_SHARED = 1
 #: common words ("Bravo point on sanctions" / "Zulu point on prisoners") stay apart.
 SLOT_MIN_SIM = 0.1
 SLOT_MIN_SHARED = 2
+
+#: A slot with several unlinked provisions on a side links only pairs that are each
+#: other's best candidate there, at SIM_MIN: at 0.15 it linked us-russia-28 point 14
+#: (frozen assets, USD 100 billion) to us-ua-20 point 9 (USD 800 billion funds, from
+#: point 12).  Past this many pairs the gap is not a slot.
+SLOT_PAIRS_MAX = 64
 
 #: A same-number pair loses to another candidate that beats it by more than
 #: this: the number is weak evidence once anything before it moved.
@@ -993,15 +1000,31 @@ class _TextAligner:
         # Pass 4b: a slot.  Between two consecutive links that keep their order, exactly one
         # provision is left unlinked on each side: the structure says they are the same
         # point if the wording shares something distinctive.
+        # With more than one unlinked on a side, pairs that are each other's best in the gap.
         local_old = {i: a for a, i in enumerate(rest_old)}
         local_new = {j: b for b, j in enumerate(rest_new)}
-        for olds, news in self._slots():
-            a, b = local_old[olds], local_new[news]
+
+        def cosine(a: int, b: int) -> float:
             s = cos.get((a, b))
             if s is None:
                 s = cos[(a, b)] = vec.cosine(vec.old[a], vec.new[b])
-            if s >= SLOT_MIN_SIM and vec.shared(a, b) >= SLOT_MIN_SHARED:
-                link(a, b, "similarity", s)
+            return s
+
+        for olds, news in self._slots():
+            if len(olds) * len(news) > SLOT_PAIRS_MAX:
+                continue
+            la, lb = [local_old[i] for i in olds], [local_new[j] for j in news]
+            table = {(a, b): cosine(a, b) for a in la for b in lb}
+            best_of_a = {a: max(lb, key=lambda b, a=a: (table[(a, b)], -b)) for a in la}
+            best_of_b = {b: max(la, key=lambda a, b=b: (table[(a, b)], -a)) for b in lb}
+            last_b = -1
+            for a in la:
+                b = best_of_a[a]
+                s = table[(a, b)]
+                if (best_of_b[b] == a and b > last_b and s >= (SLOT_MIN_SIM if len(la) == len(lb) == 1 else SIM_MIN)
+                        and vec.shared(a, b) >= SLOT_MIN_SHARED):
+                    link(a, b, "similarity", s)
+                    last_b = b
 
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
@@ -1019,9 +1042,9 @@ class _TextAligner:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
 
-    def _slots(self) -> list[tuple[int, int]]:
-        """(old, new) pairs that are each the only unlinked provision between the same two
-        consecutive, order-keeping links (or a document edge)."""
+    def _slots(self) -> list[tuple[list[int], list[int]]]:
+        """The unlinked old and new provisions between each two consecutive, order-keeping
+        links (or a document edge), where both sides have some."""
         bounds = sorted((min(lk.old), max(lk.old), min(lk.new), max(lk.new)) for lk in self.links if lk)
         bounds = [(-1, -1, -1, -1), *bounds, (len(self.old),) * 2 + (len(self.new),) * 2]
         slots = []
@@ -1030,8 +1053,8 @@ class _TextAligner:
                 continue  # the links cross here (a move): no slot between them
             olds = [i for i in range(before[1] + 1, after[0]) if i not in self.link_old]
             news = [j for j in range(before[3] + 1, after[2]) if j not in self.link_new]
-            if len(olds) == 1 and len(news) == 1:
-                slots.append((olds[0], news[0]))
+            if olds and news:
+                slots.append((olds, news))
         return slots
 
     def _candidates(
