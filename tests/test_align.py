@@ -256,3 +256,41 @@ def test_hungarian_is_optimal_on_a_small_case():
     assert align._hungarian([0, 1], [0, 1], weights) == [(0, 0)]
     weights = {(0, 0): 0.5, (0, 1): 0.45, (1, 0): 0.45}
     assert sorted(align._hungarian([0, 1], [0, 1], weights)) == [(0, 1), (1, 0)]
+
+
+# --------------------------------------------------------------------------- parts that only match together
+
+HOMES = P("The government builds 400,000 social homes before the end of the term.", "2")
+RENTS = P("Rent increases in districts short of housing are capped at 2% a year.", "3")
+# Another number, so that no number pass links a part on its own.
+HOUSING = P("To ease the housing shortage the government builds 300,000 affordable homes and caps rent "
+            "increases at 2% a year.", "7")
+
+
+def test_merge_whose_parts_compete_for_the_partner_links_as_a_group(monkeypatch):
+    old, new = [OLD[0], HOMES, RENTS, OLD[4]], [OLD[0], HOUSING, OLD[4]]
+    assert ((1, 2), (1,), "merge") in pairs(align_text(old, new))
+    # The same pair read backwards is a split.
+    assert ((1,), (1, 2), "split") in pairs(align_text(new, old))
+    # Without the joint pass each part is the other's runner-up and neither wins the margin.
+    monkeypatch.setattr(align._TextAligner, "_joint", lambda self, *a, **k: None)
+    assert all(lk.old != (1, 2) for lk in align_text(old, new).links)
+
+
+def test_joint_parts_must_be_adjacent():
+    # A provision linked in between: the two are not one merged point.
+    between = P("Prisoners are exchanged all for all within 30 days.", "3")
+    old = [OLD[0], HOMES, between, RENTS, OLD[4]]
+    new = [OLD[0], HOUSING, between, OLD[4]]
+    assert not any(len(lk.old) > 1 for lk in align_text(old, new).links)
+
+
+def test_gap_with_several_unlinked_links_mutual_best_pairs_only():
+    elections = P("Ukrainian elections take place within 100 days of the signature.", "2")
+    unrelated = P("A joint humanitarian committee handles prisoners and civilian detainees.", "3")
+    polls = P("Elections take place as soon as possible, and no later than 100 days after signature.", "5")
+    old = [OLD[0], elections, unrelated, OLD[4]]
+    new = [OLD[0], polls, OLD[4]]
+    result = align_text(old, new)
+    assert ((1,), (1,), "similarity") in pairs(result)
+    assert all(2 not in lk.old for lk in result.links)
