@@ -19,9 +19,12 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      then from an inverted index (never all pairs); an optimal one-to-one
      assignment that allows "no partner"; acceptance by absolute score or by
      the margin over each side's next-best (CSLS-like).
-  4. **split / merge**: an unlinked provision joins a linked group when it is
-     well covered by the partner's text and joining it raises the similarity
-     to the partner (concatenation gain).
+  4. **split / merge**: adjacent unlinked parts that only match their partner
+     together (each the other's runner-up, so no single one wins the margin)
+     link as a group; then an unlinked provision joins a linked group when it
+     is well covered by the partner's text, or lies beside a linked part and
+     chooses the same partner, and joining raises the similarity to the
+     partner (concatenation gain) - again after moves.
   5. **moves**: links that cross the anchor chain, assigned last, with a soft
      penalty and a higher bar (similarity and shared content words).
   6. **possible matches** for what stays unlinked: the best candidate is kept
