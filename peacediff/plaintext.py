@@ -15,7 +15,8 @@ reader is forgiving about layout and strict about never losing text:
   points are Articles / Sections / Clauses, numbered paragraphs (``1.``,
   ``(1)``) are sub-points of their article, as in statutes and treaties.
   Bullets (``-``, ``*``, ``•``) under a point are unnumbered sub-points.
-* **Wrapped lines** continue the point above.  A line that merely begins with
+* **Wrapped lines** continue the point above (a word hyphenated at the line
+  end is joined back; "Page 3 of 12" and "- 3 -" lines are page furniture).  A line that merely begins with
   a figure ("100 days after signing", "2026. The parties ...") is not a marker
   unless it carries a marker's punctuation and keeps the numbering in step.
 * **Headings** between points ("CHAPTER II - SECURITY", "Part Three",
@@ -66,6 +67,8 @@ _HEADING_TAIL_RE = re.compile(r"^\s*(?:$|[-–—:.]\s*\S)")
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _BOLD_RE = re.compile(r"\*\*")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+#: Page furniture left by PDF copies: "Page 3", "Page 3 of 12", "- 3 -".
+_PAGE_RE = re.compile(r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—])$", re.IGNORECASE)
 
 
 class PlainTextError(ValueError):
@@ -84,7 +87,12 @@ class _Node:
     children: list[_Node] = attrs.field(factory=list)
 
     def text(self) -> str:
-        return " ".join(self.lines)
+        out = ""
+        for line in self.lines:
+            # "recon-" / "struction": a word broken at the line end joins without a space
+            glue = "" if not out or (out[-1] == "-" and out[-2:-1].isalpha() and line[:1].islower()) else " "
+            out += glue + line
+        return out
 
     def to_provision(self) -> Provision:
         subs = [c.to_provision() for c in _unique_labels(self.children)]
@@ -117,10 +125,10 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Line numbers and lines without Markdown emphasis; blank lines as ``""``."""
+    """Line numbers and lines without Markdown emphasis; blank lines and page furniture as ``""``."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _BOLD_RE.sub("", raw).strip()
-        yield number, line
+        yield number, "" if _PAGE_RE.match(line) else line
 
 
 def _keyword_marker(line: str) -> tuple[str, str] | None:

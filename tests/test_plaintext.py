@@ -172,3 +172,13 @@ def test_hard_wrapped_numbered_text_reads_back_exactly(texts: list[str], width: 
     )
     v = parse_text(body, "wrapped")
     assert [(p.number, p.text) for p in v.provisions] == [(str(i), t) for i, t in enumerate(texts, start=1)]
+
+
+def test_pdf_copies_lose_page_furniture_and_rejoin_hyphenated_words() -> None:
+    v = parse_text(
+        "1. The recon-\nstruction fund is well-\nknown.\n\n- 2 -\n\nPage 2 of 3\n2. Elections follow.\n", "pdf"
+    )
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("1", "The recon-struction fund is well-known."),
+        ("2", "Elections follow."),
+    ]
