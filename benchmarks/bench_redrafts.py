@@ -81,7 +81,12 @@ def read_truth(path: Path, old_numbers: set[str], new_numbers: set[str], errors:
 
 
 def predicted_links(comparison) -> set[Link]:
-    return {(o.number, n.number) for ch in comparison.changes for o in ch.old for n in ch.new}
+    return set(rules_of(comparison))
+
+
+def rules_of(comparison) -> dict[Link, str]:
+    """Each predicted link and the alignment rule that made it (matched_by)."""
+    return {(o.number, n.number): ch.matched_by or "?" for ch in comparison.changes for o in ch.old for n in ch.new}
 
 
 def prf(tp: int, n_pred: int, n_true: int) -> tuple[float, float, float]:
@@ -99,6 +104,7 @@ def main() -> int:
     corpus: Path = args.corpus.resolve()
     errors: list[str] = []
     rows: list[tuple[str, int, int, int]] = []
+    by_rule: dict[str, list[int]] = {}  # rule -> [false links, true links]
     details: list[str] = []
     names = sorted(p.name[: -len(".truth.json")] for p in corpus.glob("*.truth.json"))
     if not names:
@@ -118,7 +124,10 @@ def main() -> int:
         )
         if old is None or new is None or len(errors) > n_err:
             continue
-        pred = predicted_links(peacediff.compare(old, new, align="text"))
+        rules = rules_of(peacediff.compare(old, new, align="text"))
+        pred = set(rules)
+        for link in pred:
+            by_rule.setdefault(rules[link], [0, 0])[link in truth] += 1
         tp = len(pred & truth)
         rows.append((name, tp, len(pred), len(truth)))
         p, r, f = prf(tp, len(pred), len(truth))
@@ -146,6 +155,8 @@ def main() -> int:
         macro = [prf(*row[1:]) for row in rows]
         mp, mr, mf = (sum(m[i] for m in macro) / len(macro) for i in range(3))
         print(f"{'':<12} {'':>5} {'':>5} {'':>4} {mp:>7.3f} {mr:>7.3f} {mf:>7.3f}   (macro)")
+        print("\nlinks by rule (true / false): " + ", ".join(
+            f"{rule} {true}/{false}" for rule, (false, true) in sorted(by_rule.items())))
     if not args.summary:
         print("\n".join(details))
     if errors:
