@@ -68,6 +68,7 @@ __all__ = [
     "CANDIDATE_WORDS",
     "COMMON_IDF",
     "DUPLICATE_DEFER_MAX",
+    "FIRM_SIM",
     "GAP_PAIRS",
     "IDF_SAMPLE",
     "JOINT_GAIN",
@@ -268,6 +269,13 @@ JOINT_GAIN = 0.05
 
 #: Joint split/merge: at most this many parts in one group.
 JOINT_MAX_PARTS = 3
+
+#: A link at this cosine is as firm as an exact anchor: another link that crosses it
+#: is a move and needs MOVED_MIN_SIM and MOVED_MIN_SHARED, even inside one gap.
+#: Exact and near-exact links score 0.7-1.0, rewritten ones 0.2-0.6 (see above);
+#: requiring the bar against any crossing link instead cost true rewritten moves
+#: (us-ua-20 point 6, from point 16, crossing a rewritten link at 0.47).
+FIRM_SIM = 0.7
 
 #: Best unlinked candidate at or above this cosine is kept as a possible match
 #: (a hint for readers, never a link): 0.1 is about two shared content words.
@@ -1029,6 +1037,10 @@ class _TextAligner:
                     link(a, b, "similarity", s)
                     last_b = b
 
+        # Pass 4c: a link that crosses a firm one is a move wherever the exact anchors fell:
+        # without a move's evidence it is undone.
+        self._demote_weak_moves(vec, local_old, local_new)
+
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
             if i in self.link_old:
@@ -1044,6 +1056,55 @@ class _TextAligner:
                 if rest_old[a] not in self.link_old and s >= POSSIBLE_MIN_SIM:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
+
+    def _demote_weak_moves(self, vec: _Vectors, local_old: dict[int, int], local_new: dict[int, int]) -> None:
+        """Unlink, weakest first, 1:1 similarity links that cross a firm link without a
+        move's evidence (MOVED_MIN_SIM and MOVED_MIN_SHARED): the assignment applies that
+        bar only to links across exact anchors, and a near-exact link is as firm."""
+        weak: dict[int, float] = {}
+        for lid, lk in enumerate(self.links):
+            if lk is None or lk.matched_by != "similarity" or len(lk.old) != 1 or len(lk.new) != 1:
+                continue
+            a, b = local_old.get(lk.old[0]), local_new.get(lk.new[0])
+            if a is None or b is None:
+                continue
+            sim = lk.similarity or 0.0
+            if sim < MOVED_MIN_SIM or vec.shared(a, b) < MOVED_MIN_SHARED:
+                weak[lid] = sim
+        while weak:
+            crossing = self._crossing_links()
+            candidates = [lid for lid in weak if lid in crossing]
+            if not candidates:
+                return
+            lid = min(candidates, key=lambda x: (weak[x], x))
+            lk = self.links[lid]
+            assert lk is not None
+            self.links[lid] = None
+            del self.link_old[lk.old[0]]
+            del self.link_new[lk.new[0]]
+            del weak[lid]
+
+    def _crossing_links(self) -> set[int]:
+        """Ids of links whose order is reversed against a firm link's (exact, or at
+        ``FIRM_SIM``): a firm link is as good as an anchor."""
+        order = sorted(
+            (min(lk.old), min(lk.new), lid) for lid, lk in enumerate(self.links) if lk is not None
+        )
+        firm = {lid for lid, lk in enumerate(self.links) if lk is not None and (lk.similarity or 0.0) >= FIRM_SIM}
+        crossing: set[int] = set()
+        highest = -1  # the latest new position of a firm link so far in old order
+        for _o, n, lid in order:
+            if n < highest:
+                crossing.add(lid)
+            if lid in firm:
+                highest = max(highest, n)
+        lowest = math.inf
+        for _o, n, lid in reversed(order):
+            if n > lowest:
+                crossing.add(lid)
+            if lid in firm:
+                lowest = min(lowest, n)
+        return crossing
 
     def _slots(self) -> list[tuple[list[int], list[int]]]:
         """The unlinked old and new provisions between each two consecutive, order-keeping

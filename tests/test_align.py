@@ -294,3 +294,23 @@ def test_gap_with_several_unlinked_links_mutual_best_pairs_only():
     result = align_text(old, new)
     assert ((1,), (1,), "similarity") in pairs(result)
     assert all(2 not in lk.old for lk in result.links)
+
+
+def test_weak_link_crossing_a_firm_one_is_undone_even_without_anchors():
+    # Found by test_no_false_moves_on_move_free_input: no exact anchor, so the two links
+    # fell in one gap, and a dropped point linked to an inserted one that shares a phrase.
+    old = [
+        P("Both parties implement joint agreements of Mibabaan in Rebabaar. The joint commission "
+          "establishes the obligations in Kebabask before the elections.", "1"),
+        P("The parties establish courts for Sebabaivka and Rebabaar subject to review by Kebabask.", "2"),
+    ]
+    new = [
+        P("Europe funds the weapons in Bebabaar. Russia agrees to review courts for Sababavka and Mibabaan "
+          "subject to review by Nababaopil.", "1"),
+        P("Additional parties implement joint agreements of Mibabaan in Rebabaar. The joint commission "
+          "establishes the obligations in Kebabask before the elections.", "2"),
+    ]
+    result = align_text(old, new)
+    assert pairs(result) == [((0,), (1,), "similarity")]
+    assert not result.moved
+    assert result.possible[("old", 1)][0] == 0  # kept as a hint
