@@ -73,7 +73,7 @@ class ParameterChange:
     """A typed fact that changed between two provisions.
 
     ``origin`` is "parameter" for declared parameters and "text" for figures
-    found in the text (numbers, money, percentages, durations).  ``old`` is
+    found in the text (numbers, money, percentages, durations, dates).  ``old`` is
     None for an added fact and ``new`` is None for a removed one.
     """
 

@@ -316,7 +316,7 @@ def _lowered(text: str) -> str | None:
 
 
 class Figure(NamedTuple):
-    """A figure found in text: ``kind`` ("amount", "percentage", "duration", "number"),
+    """A figure found in text: ``kind`` ("amount", "percentage", "duration", "date", "number"),
     the text as written, and a normalised value used to decide whether two figures are the same."""
 
     kind: str
@@ -340,26 +340,45 @@ _NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 _DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_MONTHS = {
+    name: k
+    for k, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"),
+        start=1,
+    )
+}
+_MONTH = "|".join(_MONTHS)
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 
-# One pass, alternatives in priority order (money, percentage, duration, plain number):
-# at each position the first alternative that matches wins, and the scan moves on.
-_FIGURE_RE = _LazyPattern(
+# One pass, alternatives in priority order (date, money, percentage, duration, plain
+# number): at each position the first alternative that matches wins, and the scan moves on.
+_DATE_ALTERNATIVES = (
+    rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
+    rf"|\b(?P<month2>{_MONTH})\s+(?:(?P<day2>{_DAY})\b(?:,?\s+(?P<year2>\d{{4}})\b)?|(?P<year3>\d{{4}})\b)"
+    r"|(?<![\w.,-])(?P<year4>\d{4})-(?P<month4>[01]\d)-(?P<day4>[0-3]\d)(?![\w-])"
+)
+_QUANTITY_ALTERNATIVES = (
     rf"(?<![\w$€£])(?P<cur1>usd|us\$|eur|gbp|\$|€|£)\s?(?P<num1>{_NUM})"
     r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
     r"(?P<cur2>usd|eur|gbp|u\.s\. dollars|dollars|euros|pounds)\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:%|percent\b|per cent\b)"
     rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{'|'.join(_NUMBER_WORDS)}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
-    rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])",
+    rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])"
 )
+_FIGURE_RE = _LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
+# Where a date match is no date ("the parties may 2", "31 February"), the same position
+# is read again without the date alternatives.
+_QUANTITY_RE = _LazyPattern(_QUANTITY_ALTERNATIVES)
 # Where a figure can start: a digit run, a currency sign or code, a number word.  Trying
 # the full pattern only there gives the same matches as scanning every position (each
 # alternative of _FIGURE_RE begins with one of these, and its look-behinds still see the
 # text before), at a fifth of the cost.
-_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{'|'.join(_NUMBER_WORDS)})")
+_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH}|{'|'.join(_NUMBER_WORDS)})")
 # A number word starts a figure only before a unit ("three years"); in a text with no
 # unit word the scan leaves number words out.  With no digit either, there is no figure.
-_FIGURE_START_DIGITS = _LazyPattern(r"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp)")
+_FIGURE_START_DIGITS = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH})")
 _DIGIT = re.compile(r"\d")
 # A bare number right after one of these words names something (a treaty article, a
 # point of the plan) rather than counting it, so it is no figure to report.
@@ -391,10 +410,23 @@ def find_figures(text: str) -> list[Figure]:
     figure_re = _FIGURE_RE.on(text, lowered)[0]
     label_re = _LABEL_BEFORE.on(text, lowered)[0]
     found: list[Figure] = []
-    for m in _scan(starts, figure_re, subject):
+    end = 0
+    for start in starts.finditer(subject):
+        # _scan, with a second reading where a date match is no date
+        if start.start() < end:
+            continue
+        m = figure_re.match(subject, start.start())
+        date = _date(m, text) if m is not None else None
+        if date is not None and date[0] == 0:
+            m, date = _QUANTITY_RE.on(text, lowered)[0].match(subject, start.start()), None
+        if m is None:
+            continue
+        end = m.end()
         groups = m.groupdict()
         written = text[m.start() : m.end()]
-        if groups["num1"] is not None:
+        if date is not None:
+            found.append(Figure("date", written, date[0], "date", m.start(), date[1]))
+        elif groups["num1"] is not None:
             raw = _number(groups["num1"])
             value = raw * _SCALE.get((groups["scale1"] or "").lower(), 1.0)
             found.append(Figure("amount", written, value, _CURRENCY[groups["cur1"].lower()], m.start(), raw))
@@ -417,6 +449,36 @@ def find_figures(text: str) -> list[Figure]:
             raw = _number(groups["num5"])
             found.append(Figure("number", written, raw, "", m.start(), raw))
     return found
+
+
+def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
+    """``(yyyymmdd value, year or day as written)`` of a date match (0 for a part not
+    written: "April 2026" is 20260400, "1 April" 401), None for another figure.  The
+    value is 0 when it is no date: a day no calendar has, or a month name not written
+    with a capital ("paragraph 1 may be amended", "the parties may 2").
+    """
+    groups = m.groupdict()
+    for day, month, year in (("day1", "month1", "year1"), ("day2", "month2", "year2"),
+                             (None, "month2", "year3"), ("day4", "month4", "year4")):
+        if groups[month] is None or (day is not None and groups[day] is None) or (
+            day is None and groups[year] is None
+        ):
+            continue
+        named = groups[month] or ""
+        if named.isdigit():
+            month_no = int(named)
+        else:
+            month_no = _MONTHS[named.lower()]
+            if not text[m.start(month)].isupper():
+                return 0.0, 0.0
+        d = int((groups[day] or "0").rstrip("stndrh")) if day is not None else 0
+        y = int(groups[year]) if groups[year] is not None else 0
+        valid = 1 <= month_no <= 12 and (day is None or 1 <= d <= _MONTH_DAYS[month_no - 1])
+        return ((y * 10000 + month_no * 100 + d) if valid else 0.0), float(y or d)
+    return None
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _is_list_label(text: str, start: int, end: int) -> bool:
@@ -553,7 +615,7 @@ def _touched(windows: ChangeWindows, reach: Callable[[str], Iterator[tuple[int, 
 
 
 #: Order in which figure kinds are reported.
-FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "number")
+FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", "number")
 
 
 def figure_changes(

@@ -207,6 +207,7 @@ _WORDS = (
     "required", "obliged", "Ukraine", "the", "forces", "capped", "at", "600,000", "800,000", "100", "days",
     "years", "three", "USD", "$", "billion", "50%", "percent", "Article", "5", "point", "(3)", "within",
     "\n(2)", "\n", ",", ".", "İ", "2026", "month", "per", "cent", "EUR", "one",
+    "January", "April", "june", "1", "31", "1st", "of", "2027-01-31", "2027-02-30",
 )  # fmt: skip
 _text_words = st.lists(st.sampled_from(("and", "the", "parties", "agree", "of", "in", "for") * 3 + _WORDS),
                       min_size=80, max_size=200)
@@ -286,3 +287,29 @@ def test_scans_agree_on_text_whose_lower_case_is_longer():
     text = "İ: Ukraine SHALL keep 600,000 troops for THREE years; it may not."
     assert [f.text for f in find_figures(text)] == ["600,000", "THREE years"]
     assert modals(text) == ["shall", "may not"]
+
+
+def test_dates_are_figures_of_their_own():
+    found = find_figures("From 1 January 2025 to 31 December 2027, by April 2026, on May 5, 2026, "
+                         "by 2026-04-01 and on the 1st of June.")
+    assert [(f.kind, f.text, f.value) for f in found] == [
+        ("date", "1 January 2025", 20250101), ("date", "31 December 2027", 20271231),
+        ("date", "April 2026", 20260400), ("date", "May 5, 2026", 20260505),
+        ("date", "2026-04-01", 20260401), ("date", "1st of June", 601),
+    ]
+    # A deadline moved by a month is a change even though no number in it changed.
+    assert figure_changes("It enters into force on 1 January 2025.", "It enters into force on 1 April 2025.") == [
+        ("date", "1 January 2025", "1 April 2025")
+    ]
+    # The same date however written is no change.
+    assert figure_changes("by 1 April 2026", "by April 1, 2026") == []
+
+
+def test_a_month_name_needs_its_capital_and_a_real_day():
+    # "may" the verb, and days no calendar has: the numbers in them stay numbers.
+    assert [(f.kind, f.text) for f in find_figures("Paragraph 1 may be amended; the parties may 2 times.")] == [
+        ("number", "2")
+    ]
+    assert [(f.kind, f.text) for f in find_figures("31 February 2026 and 2026-13-01")][:2] == [
+        ("number", "31"), ("date", "February 2026")
+    ]
