@@ -8,8 +8,9 @@ reader is forgiving about layout and strict about never losing text:
   ``Section 2.``, ``Clause 3``, ``Paragraph 4``, ``§ 1`` (Markdown ``#``
   headings and ``**bold**`` around a marker are ignored).  A marker may stand
   alone on its line ("Article 5"); the point's text is then on the lines that
-  follow.  A heading after the marker ("Article 5 - Elections") stays part of
-  the point's text, so alignment and diffs see it.
+  follow.  A heading after the marker ("Article 5 - Elections", or a short
+  title line under it) stays part of the point's text, set off from the
+  sentence below by " — ", so alignment and diffs see it.
 * **Sub-points**: ``a)``, ``(a)``, ``a.`` (single letters or roman numerals)
   nest under the point or numbered paragraph above them.  In a document whose
   points are Articles / Sections / Clauses, numbered paragraphs (``1.``,
@@ -20,7 +21,8 @@ reader is forgiving about layout and strict about never losing text:
   a figure ("100 days after signing", "2026. The parties ...") is not a marker
   unless it carries a marker's punctuation and keeps the numbering in step.
 * **Headings** between points ("CHAPTER II - SECURITY", "Part Three",
-  "## Economy") become the ``category`` of the points under them.
+  "## Economy", or "CHAPTER II" over "OBLIGATIONS") become the ``category``
+  of the points under them.
 * Text before the first marker becomes an unnumbered preamble point.  A
   document with no markers at all becomes one provision per paragraph (or per
   bullet), numbered 1, 2, 3 ...
@@ -71,6 +73,35 @@ _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 _PAGE_RE = re.compile(r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—])$", re.IGNORECASE)
 
 
+#: Words a wrapped line may end on but a title would not ("... shall be held in" / "Ukraine").
+_OPEN_ENDINGS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than",
+        "that", "the", "to", "under", "upon", "which", "who", "with", "within",
+    }
+)
+
+
+def _is_title_line(line: str, width: int, following: str) -> bool:
+    """True for a short heading line on its own ("Subject matter") above the text it titles.
+
+    The break after it must be deliberate: the next line's first word would have
+    fitted on it, ``width`` being the source line's full width with its marker
+    (a hard-wrapped "1. ... if Ukraine invades" / "Russia." fails that, at any
+    wrap column, because a greedy wrapper breaks only when the word does not fit).
+    """
+    words = line.split()
+    next_words = following.split()
+    return (
+        len(words) <= 8
+        and line[:1].isupper()
+        and not line.endswith((".", ";", ",", ":", "-", "—", "–"))
+        and words[-1].lower() not in _OPEN_ENDINGS
+        and (following[:1].isupper() or following[:1] in "\"“'‘(")
+        and max(width, len(line)) + 1 + len(next_words[0]) <= len(following)
+    )
+
+
 class PlainTextError(ValueError):
     """A plain-text document could not be turned into a version."""
 
@@ -85,12 +116,25 @@ class _Node:
     category: str | None = None
     lines: list[str] = attrs.field(factory=list)
     children: list[_Node] = attrs.field(factory=list)
+    #: Width of the source line the first text line came from, marker and indent included.
+    first_width: int = 0
+
+    def add(self, text: str, source_width: int) -> None:
+        if not self.lines:
+            self.first_width = source_width
+        self.lines.append(text)
 
     def text(self) -> str:
         out = ""
-        for line in self.lines:
-            # "recon-" / "struction": a word broken at the line end joins without a space
-            glue = "" if not out or (out[-1] == "-" and out[-2:-1].isalpha() and line[:1].islower()) else " "
+        for k, line in enumerate(self.lines):
+            if not out:
+                glue = ""
+            elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].islower():
+                glue = ""  # "recon-" / "struction": a word broken at the line end
+            elif k == 1 and _is_title_line(self.lines[0], self.first_width, line):
+                glue = " — "  # "Definitions" over "For the purposes of ...": keep them apart
+            else:
+                glue = " "
             out += glue + line
         return out
 
@@ -116,7 +160,8 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
     marked = keyword_doc or any(_numeric_marker(body, None) for body in bodies)
-    nodes = _read_marked(lines, keyword_doc) if marked else _read_paragraphs(lines)
+    widths = {number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)}
+    nodes = _read_marked(lines, widths, keyword_doc) if marked else _read_paragraphs(lines, widths)
     points = [n for n in nodes if n.lines or n.children]
     _qualify_restarts(points)
     _check_unique_numbers(points, source)
@@ -171,13 +216,15 @@ def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
     return number, rest
 
 
-def _heading(line: str, after_sentence: bool, after_blank: bool) -> str | None:
+def _heading(line: str, after_sentence: bool, after_blank: bool, after_heading: bool = False) -> str | None:
     """The text of a structural heading line ("CHAPTER II - SECURITY", "## Economy"), else None.
 
     "Chapter II" and "Chapter II - Title" are headings anywhere; "Chapter 2
     Security" only after a blank line or a finished sentence ("... under" /
     "Title II of the Act" is a wrapped line); a line in capitals only after a
-    blank line or another heading ("... members of" / "NATO AND THE EU").
+    blank line or another heading ("... members of" / "NATO AND THE EU"); a
+    single word in capitals only right under another heading ("CHAPTER II" /
+    "OBLIGATIONS").
     """
     md = _MARKDOWN_HEADING_RE.match(line)
     if md:
@@ -190,7 +237,8 @@ def _heading(line: str, after_sentence: bool, after_blank: bool) -> str | None:
         return line
     letters = [c for c in line if c.isalpha()]
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if after_blank and len(letters) >= 4 and len(words) >= 2 and line[:1].isalpha() and line.isupper():
+    enough_words = len(words) >= (1 if after_heading else 2)
+    if after_blank and len(letters) >= 4 and enough_words and line[:1].isalpha() and line.isupper():
         return line
     return None
 
@@ -199,7 +247,7 @@ def _ends_sentence(line: str) -> bool:
     return not line or line.endswith((".", ";", ":", "!", "?", ")", '"', "”", "'"))
 
 
-def _read_marked(lines: list[tuple[int, str]], keyword_doc: bool) -> list[_Node]:
+def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_doc: bool) -> list[_Node]:
     points: list[_Node] = []
     category: str | None = None
     preamble = _Node(None, 1, "paragraph")
@@ -233,7 +281,7 @@ def _read_marked(lines: list[tuple[int, str]], keyword_doc: bool) -> list[_Node]
             open_node(_Node(number, lineno, "keyword", category), 0)
             last_top = int(number) if number.isdigit() else last_top
             if rest:
-                stack[0].lines.append(rest)
+                stack[0].add(rest, widths[lineno])
             continue
         numeric = _numeric_marker(body, _expected(stack) if in_article else expected_top)
         if numeric is not None and (md is None or not keyword_doc):
@@ -245,21 +293,21 @@ def _read_marked(lines: list[tuple[int, str]], keyword_doc: bool) -> list[_Node]
                 if "." not in number:
                     last_top = int(number)
             if rest:
-                stack[-1].lines.append(rest)
+                stack[-1].add(rest, widths[lineno])
             continue
         sub = _SUB_RE.match(body)
         if sub and stack and md is None:
             owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
             open_node(_Node(sub.group(1), lineno, "sub"), owner)
-            stack[-1].lines.append(sub.group(2).strip())
+            stack[-1].add(sub.group(2).strip(), widths[lineno])
             continue
         bullet = _BULLET_RE.match(body)
         if bullet and stack and md is None:
             owner = len(stack) if stack[-1].kind in ("keyword", "number", "sub") else len(stack) - 1
             open_node(_Node(None, lineno, "bullet"), owner)
-            stack[-1].lines.append(bullet.group(1).strip())
+            stack[-1].add(bullet.group(1).strip(), widths[lineno])
             continue
-        heading = _heading(line, sentence_before, blank_before)
+        heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
             category = f"{category} — {heading}" if follows_heading and category else heading
             stack.clear()
@@ -268,9 +316,9 @@ def _read_marked(lines: list[tuple[int, str]], keyword_doc: bool) -> list[_Node]
         if not stack and points:  # text under a heading, before the next point: a point of its own
             open_node(_Node(None, lineno, "paragraph", category), 0)
         if stack:
-            stack[-1].lines.append(body)
+            stack[-1].add(body, widths[lineno])
         else:
-            preamble.lines.append(body)
+            preamble.add(body, widths[lineno])
     return ([preamble] if preamble.lines else []) + points
 
 
@@ -282,7 +330,7 @@ def _expected(stack: list[_Node]) -> int:
     return 1
 
 
-def _read_paragraphs(lines: list[tuple[int, str]]) -> list[_Node]:
+def _read_paragraphs(lines: list[tuple[int, str]], widths: dict[int, int]) -> list[_Node]:
     """No markers: one provision per paragraph or bullet, numbered in reading order."""
     nodes: list[_Node] = []
     current: _Node | None = None
@@ -300,7 +348,7 @@ def _read_paragraphs(lines: list[tuple[int, str]]) -> list[_Node]:
             current = _Node(None, lineno, "paragraph", category)
             nodes.append(current)
             line = bullet.group(1).strip() if bullet else line
-        current.lines.append(line)
+        current.add(line, widths[lineno])
     for i, node in enumerate(nodes, start=1):
         node.number = str(i)
     return nodes

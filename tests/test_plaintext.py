@@ -117,7 +117,7 @@ def test_statute_layout_articles_paragraphs_letters_and_chapters() -> None:
             ("1", "This agreement lays down rules.", None, []),
             ("2", "It protects:", None, [("a", "civilians;", None, []), ("b", "prisoners of war.", None, [])]),
         ]),
-        ("2", "Scope It applies to the whole territory.", chapter_one, [(None, "including the coast", None, [])]),
+        ("2", "Scope — It applies to the whole territory.", chapter_one, [(None, "including the coast", None, [])]),
         (None, "The guarantors undertake the following.", "CHAPTER II — GUARANTEES", []),
         ("III", "Guarantees last 10 years.", "CHAPTER II — GUARANTEES", []),
     ]
@@ -133,7 +133,7 @@ def test_numbering_that_restarts_per_chapter_is_qualified_by_the_chapter() -> No
 def test_markdown_headings_bold_markers_and_bullets() -> None:
     v = parse_text("# The plan\n\n## 1. Ceasefire\n**Both sides** stop firing.\n\n**2.** Elections follow.\n", "md")
     assert _shape(v) == [
-        ("1", "Ceasefire Both sides stop firing.", "The plan", []),
+        ("1", "Ceasefire — Both sides stop firing.", "The plan", []),
         ("2", "Elections follow.", "The plan", []),
     ]
     bullets = parse_text("KEY POINTS\n\n- Ceasefire now.\n- Elections\n  later.\n\nA closing paragraph.", "b")
@@ -182,3 +182,34 @@ def test_pdf_copies_lose_page_furniture_and_rejoin_hyphenated_words() -> None:
         ("1", "The recon-struction fund is well-known."),
         ("2", "Elections follow."),
     ]
+
+
+def test_regulation_titles_and_two_line_chapter_headings() -> None:
+    v = parse_text(
+        "CHAPTER II\n"
+        "OBLIGATIONS\n"
+        "\n"
+        "Article 3\n"
+        "Definitions\n"
+        "For the purposes of this Regulation, the following definitions apply.\n"
+        "Article 4\n"
+        "Member States report\n"
+        "Annually to the Commission.\n",
+        "reg",
+    )
+    assert _shape(v) == [
+        ("3", "Definitions — For the purposes of this Regulation, the following definitions apply.",
+         "CHAPTER II — OBLIGATIONS", []),
+        # a long line broken where the next word would not fit is a wrap, not a title
+        ("4", "Member States report Annually to the Commission.",
+         "CHAPTER II — OBLIGATIONS", []),
+    ]
+
+
+def test_a_wrapped_proper_noun_is_not_a_title() -> None:
+    v = parse_text("1. Sanctions return at once if Ukraine invades\nRussia.\n2. Peace holds.\n", "d")
+    assert v.provisions[0].text == "Sanctions return at once if Ukraine invades Russia."
+    # a single word in capitals is a heading only right under another heading
+    v = parse_text("1. The parties agree.\n\nNATO\n2. Peace holds.\n", "d")
+    assert [(p.number, p.category) for p in v.provisions] == [("1", None), ("2", None)]
+    assert v.provisions[0].text == "The parties agree. NATO"
