@@ -60,6 +60,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from peacediff._numberwords import NUMBER_WORDS
 from peacediff.model import Provision
 
 __all__ = [
@@ -559,20 +560,42 @@ def normalise(text: str) -> str:
 _STEM_CACHE: dict[str, str] = {}
 
 
+#: Number words read as figures ("Sixteen-year-olds" / "lowered to 16"): drafts spell small
+#: numbers either way.  Only the similarity vectors see this; anchors and diffs keep the text.
+#: "one" stays a word: it is a pronoun as often as a number ("no one", "one of the parties").
+_NUMBER_STEMS = {word: str(value) for word, value in NUMBER_WORDS.items() if value > 1}
+
+
 def _stem(word: str) -> str:
-    """A light English stemmer: plural and common verb endings only (drafts change inflection freely)."""
+    """A light English stemmer: plural and common verb endings only (drafts change inflection freely).
+
+    A final "e" goes too, so that "vote", "voted" and "voting" meet at "vot", and a
+    consonant doubled before "-ed" / "-ing" is undoubled ("committed" -> "commit"),
+    except the l, s and z that English keeps double ("fall", "pass").
+    """
     stem = _STEM_CACHE.get(word)
     if stem is not None:
         return stem
-    stem = word
-    if len(word) > 4 and word.endswith("ies"):
+    stem = _NUMBER_STEMS.get(word, word)
+    suffix = False
+    if stem != word or word.isdigit():
+        pass
+    elif len(word) > 4 and word.endswith("ies"):
         stem = word[:-3] + "y"
     elif len(word) > 5 and word.endswith("ing"):
-        stem = word[:-3]
-    elif len(word) > 4 and (word.endswith("ed") or (word.endswith("es") and word[-3] in "sxz")):
+        stem, suffix = word[:-3], True
+    elif len(word) > 4 and word.endswith("eed"):
+        stem = word[:-1]  # "agreed" -> "agree", "freed" -> "free"
+    elif len(word) > 4 and word.endswith("ed"):
+        stem, suffix = word[:-2], True
+    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
         stem = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         stem = word[:-1]
+    if suffix and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        stem = stem[:-1]
+    if len(stem) > 3 and stem.endswith("e") and not stem.endswith("ee"):
+        stem = stem[:-1]
     if len(_STEM_CACHE) < 200_000:
         _STEM_CACHE[word] = stem
     return stem

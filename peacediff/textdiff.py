@@ -32,6 +32,8 @@ from typing import Any, NamedTuple
 
 from diff_match_patch import diff_match_patch
 
+from peacediff._numberwords import NUMBER_WORD_PATTERN, NUMBER_WORDS
+
 __all__ = [
     "CHANGE_CONTEXT",
     "DIFF_TOKEN_BUDGET",
@@ -334,11 +336,6 @@ _CURRENCY = {
     "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR",
     "gbp": "GBP", "£": "GBP", "pounds": "GBP",
 }  # fmt: skip
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
-}  # fmt: skip
 _DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _MONTHS = {
     name: k
@@ -364,7 +361,7 @@ _QUANTITY_ALTERNATIVES = (
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
     r"(?P<cur2>usd|eur|gbp|u\.s\. dollars|dollars|euros|pounds)\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:%|percent\b|per cent\b)"
-    rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{'|'.join(_NUMBER_WORDS)}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
+    rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{NUMBER_WORD_PATTERN}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])"
 )
 _FIGURE_RE = _LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
@@ -375,7 +372,7 @@ _QUANTITY_RE = _LazyPattern(_QUANTITY_ALTERNATIVES)
 # the full pattern only there gives the same matches as scanning every position (each
 # alternative of _FIGURE_RE begins with one of these, and its look-behinds still see the
 # text before), at a fifth of the cost.
-_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH}|{'|'.join(_NUMBER_WORDS)})")
+_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH}|{NUMBER_WORD_PATTERN})")
 # A number word starts a figure only before a unit ("three years"); in a text with no
 # unit word the scan leaves number words out.  With no digit either, there is no figure.
 _FIGURE_START_DIGITS = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH})")
@@ -389,7 +386,7 @@ _LABEL_BEFORE = _LazyPattern(
 
 
 def _number(text: str) -> float:
-    word = _NUMBER_WORDS.get(text.lower())
+    word = NUMBER_WORDS.get(text.lower())
     if word is not None:
         return float(word)
     return float(text.replace(",", ""))

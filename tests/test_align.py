@@ -185,6 +185,21 @@ def test_rewritten_beyond_recognition_is_unlinked_with_a_possible_match():
     assert result.possible[("new", 0)][0] == 1
 
 
+def test_inflections_and_number_words_are_the_same_word():
+    # "voting" / "vote", "sixteen" / "Sixteen-year-olds": a moved point needs MOVED_MIN_SIM,
+    # which it reaches only when these count as shared words.
+    old = [*OLD, P("The voting age for regional elections is lowered to sixteen.", "6")]
+    new = [P("Sixteen-year-olds vote in regional elections; the age was lowered.", "1"),
+           *[P(p.text, str(k + 2)) for k, p in enumerate(OLD)]]
+    result = align_text(old, new)
+    assert ((5,), (0,), "similarity") in pairs(result)
+    assert result.moved == frozenset({0})
+    assert [align._stem(w) for w in ("vote", "voted", "voting", "agreed", "agree", "committed", "falling")] == [
+        "vot", "vot", "vot", "agree", "agree", "commit", "fall",
+    ]
+    assert align._stem("sixteen") == align._stem("16") == "16"
+
+
 def test_identical_points_keep_their_order():
     a = P("The joint commission meets monthly.", "1")
     b = P("The joint commission meets monthly.", "2")

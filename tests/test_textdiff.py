@@ -123,6 +123,13 @@ def test_find_figures_kinds():
     assert usd[2].unit == "EUR"
 
 
+def test_spelled_out_durations_are_figures():
+    found = find_figures("within seventeen days, sixteen weeks and eighty years; no one waits")
+    assert [(f.text, f.value) for f in found] == [
+        ("seventeen days", 17.0), ("sixteen weeks", 112.0), ("eighty years", 80 * 365.0),
+    ]
+
+
 def test_figure_changes_pair_same_kind_in_order():
     assert figure_changes("within 100 days", "within 60 days") == [("duration", "100 days", "60 days")]
     assert figure_changes("within 100 days", "as soon as possible") == [("duration", "100 days", None)]
