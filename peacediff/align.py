@@ -75,6 +75,9 @@ __all__ = [
     "JOINT_GAIN",
     "JOINT_MAX_PARTS",
     "JOINT_MIN_SIM",
+    "MOVED_CLEAR_MARGIN",
+    "MOVED_CLEAR_SHARED",
+    "MOVED_CLEAR_SIM",
     "MOVED_MIN_SHARED",
     "MOVED_MIN_SIM",
     "NUMBER_IN_STEP_MIN_SIM",
@@ -138,8 +141,8 @@ REL_MARGIN = 0.1
 ORDER_PENALTY = 0.1
 
 #: A link that crosses the chain of exact anchors - a provision that moved -
-#: needs at least this cosine: a moved *and* rewritten provision is reported as
-#: removed + added with a possible match.  Generated false links between a
+#: needs at least this cosine (or a clear move, MOVED_CLEAR_*): a moved *and*
+#: rewritten provision is reported as removed + added with a possible match.  Generated false links between a
 #: dropped and an inserted provision that share a proper name reach 0.39 (and
 #: would be false moves); a moved provision with a few words edited scores 0.7+.
 MOVED_MIN_SIM = 0.45
@@ -152,6 +155,17 @@ MOVED_MIN_SIM = 0.45
 #: with a few words edited shares nearly all of its words, and a short real point
 #: ("NATO commits to keeping its troops out of Ukraine") has 3 or 4 content words.
 MOVED_MIN_SHARED = 3
+
+#: A clear move: below MOVED_MIN_SIM, a moved link still stands at this cosine when
+#: it shares MOVED_CLEAR_SHARED rare words (IDF >= COMMON_IDF, even in a tiny document)
+#: and leads both sides' runners-up by MOVED_CLEAR_MARGIN.  Independent redrafts swap blocks of rewritten points
+#: (benchmarks/redrafts, ceasefire: humanitarian corridors, 10 shared content words at
+#: 0.44 against a runner-up of 0.11; aid access, 7 at 0.34 against 0.13); the false
+#: moves MOVED_MIN_SHARED stops share one or two words, and a near-duplicate's twin
+#: is a close runner-up.
+MOVED_CLEAR_SIM = 0.3
+MOVED_CLEAR_SHARED = 5
+MOVED_CLEAR_MARGIN = 0.2
 
 #: IDF at or above which a word counts as content for MOVED_MIN_SHARED: log(N/df)
 #: >= 2 means the word is in fewer than one provision in seven.  At 1.0 (37 %)
@@ -272,7 +286,7 @@ JOINT_GAIN = 0.05
 JOINT_MAX_PARTS = 3
 
 #: A link at this cosine is as firm as an exact anchor: another link that crosses it
-#: is a move and needs MOVED_MIN_SIM and MOVED_MIN_SHARED, even inside one gap.
+#: is a move and needs a move's evidence (MOVED_MIN_* or MOVED_CLEAR_*), even inside one gap.
 #: Exact and near-exact links score 0.7-1.0, rewritten ones 0.2-0.6 (see above);
 #: requiring the bar against any crossing link instead cost true rewritten moves
 #: (us-ua-20 point 6, from point 16, crossing a rewritten link at 0.47).
@@ -668,12 +682,19 @@ class _Vectors:
         get = b.get
         return sum([w * get(t, 0.0) for t, w in a.items()])
 
-    def shared(self, a: int, b: int) -> int:
-        """Words (stems) old provision ``a`` and new provision ``b`` share that are not in most provisions."""
+    def shared(self, a: int, b: int, *, rare_only: bool = False) -> int:
+        """Words (stems) old provision ``a`` and new provision ``b`` share that are not in most provisions.
+
+        ``rare_only``: only words at COMMON_IDF, without the allowance for tiny documents
+        (where every word is in two provisions or fewer and so would count).
+        """
         other = self.new_counts[b]
         idf = self.idf
         df = self.df
-        return sum(1 for t in self.old_counts[a] if t in other and (idf[t] >= COMMON_IDF or df[t] <= 2))
+        return sum(
+            1 for t in self.old_counts[a]
+            if t in other and (idf[t] >= COMMON_IDF or (df[t] <= 2 and not rare_only))
+        )
 
     def coverage(self, part: Counter[str], whole: Counter[str]) -> float:
         """Share of ``part``'s IDF weight carried by words that also occur in ``whole``."""
@@ -986,7 +1007,7 @@ class _TextAligner:
                 and rest_new[b] not in self.link_new
                 and adjusted(a, b, s) >= SIM_MIN
                 and (gap_old[a] != gap_new[b]) == moves
-                and (not moves or (s >= MOVED_MIN_SIM and vec.shared(a, b) >= MOVED_MIN_SHARED))
+                and (not moves or move_evidence(a, b, s))
             }
             for a, b in self._assign(weights):
                 s = edges[(a, b)]
@@ -995,6 +1016,13 @@ class _TextAligner:
                 if adj >= SIM_LINK or (adj >= SIM_MIN and adj - runner_up >= REL_MARGIN):
                     same = self.old_norm(rest_old[a]) == self.new_norm(rest_new[b])
                     link(a, b, "exact" if same else "similarity", 1.0 if same else s)
+
+        def move_evidence(a: int, b: int, s: float) -> bool:
+            if s >= MOVED_MIN_SIM:
+                return vec.shared(a, b) >= MOVED_MIN_SHARED
+            runner_up = max(_next_best(by_old.get(a, []), b), _next_best(by_new.get(b, []), a))
+            return (s >= MOVED_CLEAR_SIM and s - runner_up >= MOVED_CLEAR_MARGIN
+                    and vec.shared(a, b, rare_only=True) >= MOVED_CLEAR_SHARED)
 
         assign(moves=False)
 
@@ -1062,7 +1090,7 @@ class _TextAligner:
 
         # Pass 4c: a link that crosses a firm one is a move wherever the exact anchors fell:
         # without a move's evidence it is undone.
-        self._demote_weak_moves(vec, local_old, local_new)
+        self._demote_weak_moves(local_old, local_new, move_evidence)
 
         # Pass 5: possible matches among what is still unlinked.
         for a, i in enumerate(rest_old):
@@ -1080,9 +1108,14 @@ class _TextAligner:
                     self.possible[("new", j)] = (rest_old[a], s)
                     break
 
-    def _demote_weak_moves(self, vec: _Vectors, local_old: dict[int, int], local_new: dict[int, int]) -> None:
+    def _demote_weak_moves(
+        self,
+        local_old: dict[int, int],
+        local_new: dict[int, int],
+        move_evidence: Callable[[int, int, float], bool],
+    ) -> None:
         """Unlink, weakest first, 1:1 similarity links that cross a firm link without a
-        move's evidence (MOVED_MIN_SIM and MOVED_MIN_SHARED): the assignment applies that
+        move's evidence (MOVED_MIN_* or a clear move): the assignment applies that
         bar only to links across exact anchors, and a near-exact link is as firm."""
         weak: dict[int, float] = {}
         for lid, lk in enumerate(self.links):
@@ -1092,7 +1125,7 @@ class _TextAligner:
             if a is None or b is None:
                 continue
             sim = lk.similarity or 0.0
-            if sim < MOVED_MIN_SIM or vec.shared(a, b) < MOVED_MIN_SHARED:
+            if not move_evidence(a, b, sim):
                 weak[lid] = sim
         while weak:
             crossing = self._crossing_links()

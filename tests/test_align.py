@@ -329,3 +329,41 @@ def test_weak_link_crossing_a_firm_one_is_undone_even_without_anchors():
     assert pairs(result) == [((0,), (1,), "similarity")]
     assert not result.moved
     assert result.possible[("old", 1)][0] == 0  # kept as a hint
+
+
+_SWAPPED = [
+    P("The ceasefire takes effect at noon on the day of signature.", "1"),
+    P("Prisoners of war are exchanged all for all within 30 days.", "2"),
+    P("The monitoring mission deploys 500 observers along the contact line.", "3"),
+    P("Humanitarian corridors shall be opened along the Tarsa-Meleni road and at the Ostra crossing "
+      "for civilians and relief convoys.", "4"),
+    P("Elections are held within 100 days.", "5"),
+    *(P(text, str(k)) for k, text in enumerate([
+        "A joint commission settles disputes.", "Sanctions are lifted in stages.",
+        "Frozen assets fund the reconstruction.", "Mines are cleared under observation.",
+        "Both sides release civilian detainees.", "The nuclear plant restarts under supervision.",
+    ], start=6)),
+]
+
+
+@pytest.mark.parametrize(("rewritten", "linked"), [
+    # five rare words in common and no rival: a clear move, below MOVED_MIN_SIM
+    ("Relief goods and civilians may use routes through Tarsa, Meleni and Ostra, kept open at all "
+     "hours under a schedule drawn up by the two armies with the Red Cross, and convoys cross freely.", True),
+    # the same topic with two distinctive words: removed + added, with a possible match
+    ("Relief goods and civilians may use safe routes, kept open at all hours under a joint schedule "
+     "agreed by both armies.", False),
+])
+def test_a_rewritten_point_moved_past_firm_links_needs_clear_evidence(rewritten: str, linked: bool) -> None:
+    old = _SWAPPED
+    new = [old[0], P(rewritten, "2"), P(old[1].text.replace("30", "45"), "3"),
+           P(old[2].text.replace("500", "700"), "4"), *old[4:]]
+    result = align_text(old, new)
+    moved_link = ((3,), (1,), "similarity")
+    assert (moved_link in pairs(result)) is linked
+    if linked:
+        assert result.links[0].old == (0,) and [result.links[k].old for k in result.moved] == [(3,)]
+        assert result.links[1].similarity < align.MOVED_MIN_SIM
+    else:
+        assert result.possible[("old", 3)][0] == 1
+    assert ((1,), (2,), "similarity") in pairs(result) and ((2,), (3,), "similarity") in pairs(result)

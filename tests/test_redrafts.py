@@ -38,7 +38,7 @@ def _score(corpus: Path) -> tuple[int, int, int]:
 
 @pytest.mark.parametrize(
     ("corpus", "min_precision", "min_f1"),
-    [("redrafts", 0.99, 0.92), ("redrafts-holdout", 0.93, 0.84)],
+    [("redrafts", 0.99, 0.935), ("redrafts-holdout", 0.94, 0.845)],
 )
 def test_text_alignment_on_independent_redrafts(corpus: str, min_precision: float, min_f1: float) -> None:
     tp, n_pred, n_true = _score(BENCH / corpus)
