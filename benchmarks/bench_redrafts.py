@@ -29,7 +29,8 @@ from pathlib import Path
 import peacediff
 
 CORPUS = Path(__file__).resolve().parent / "redrafts"
-MARKER = re.compile(r"^(\d+)\. ")
+#: "N. text", or a statute's "Article N" / "Section N." (redrafts-2 uses both layouts).
+MARKER = re.compile(r"^(?:(?:Article|Section)\s+(\d+)\b|(\d+)\. )")
 Link = tuple[str, str]
 
 
@@ -39,8 +40,9 @@ def shorten(text: str, width: int = 80) -> str:
 
 
 def declared_numbers(path: Path) -> list[str]:
-    """The point numbers a file declares with its "N. " markers, in file order."""
-    return [m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := MARKER.match(line))]
+    """The point numbers a file declares with its markers, in file order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [m.group(1) or m.group(2) for line in lines if (m := MARKER.match(line))]
 
 
 def load_checked(path: Path, errors: list[str]):

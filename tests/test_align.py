@@ -367,3 +367,107 @@ def test_a_rewritten_point_moved_past_firm_links_needs_clear_evidence(rewritten:
     else:
         assert result.possible[("old", 3)][0] == 1
     assert ((1,), (2,), "similarity") in pairs(result) and ((2,), (3,), "similarity") in pairs(result)
+
+
+# Cases found by the property tests at 1,000 examples (HYPOTHESIS_PROFILE=stress), in the
+# generator's vocabulary: made-up place names, a handful of verbs and boilerplate phrases.
+_GEN = {
+    "terr": "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
+    "nato": "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+    "ukr": "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
+           "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
+           "prisoners in Pababaor for 100 years.",
+    "both": "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. The joint "
+            "commission must establish the obligations in Kebabask before the elections.",
+    "sc": "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+    "mon": "The monitoring mission undertakes to support the troops in Rababask by 2028.",
+    "gov": "The Government may verify the territory in Zababaino in accordance with this agreement. The parties "
+           "must exchange the facilities in Zebabaor after the ceasefire.",
+    "courts": "Europe must return the courts in Pababaor by 2030.",
+    "board": "The Board of Peace undertakes to protect territory for Kibabaar and Febabaan as soon as possible.",
+}
+
+
+def _texts(*texts: str) -> list[Provision]:
+    return [P(t, str(k)) for k, t in enumerate(texts, start=1)]
+
+
+def test_a_number_link_that_crosses_a_firm_link_is_undone():
+    # A dropped point's number lands on an inserted near-duplicate of its neighbour, across the
+    # firm link of an edited point: the numbering moved, so the number is no evidence.
+    g = _GEN
+    old = _texts(g["terr"], g["nato"], g["ukr"], g["both"], g["sc"],
+                 "The joint commission shall suspend joint facilities of Dababavka before the elections.", g["mon"])
+    new = _texts("The Security Council may implement regional assistance of Bebabaar within 60 days.",
+                 g["terr"], g["nato"], g["ukr"], g["both"], "additional" + g["both"][4:],
+                 "additional" + g["sc"][3:], g["mon"])
+    result = align_text(old, new)
+    assert all(5 not in lk.old for lk in result.links)
+    assert ((4,), (6,), "similarity") in pairs(result) and not result.moved
+
+
+_RECOGNISE = ("The parties shall recognise the elections in Mibabaan for 30 years. The parties should lift the "
+              "prisoners in Mibabaan in Debabaivka and Kibabaar. The Board of Peace will negotiate the territory "
+              "in Mababaan in accordance with this agreement.")
+_TAIL = (
+    _GEN["both"], _GEN["sc"], _GEN["mon"], _GEN["terr"], _GEN["ukr"],
+    "The monitoring mission will lift corridors for Tababaovo and Sebabaivka by 2028. The Government must "
+    "limit schools for Lababaivka and Tababaovo after the ceasefire. The parties will guarantee the forces in "
+    "Nebabaets within 100 days.",
+    "Russia is to establish all ports of Vababaets up to 400,000 personnel. The monitoring mission will "
+    "negotiate nuclear sanctions of Zababaino after the ceasefire.",
+)
+_ASAP = "The Government will support the courts in Dababavka as soon as possible."
+
+
+def test_a_merge_is_found_before_a_one_to_one_pairing_can_take_its_parts():
+    # Two old points merged into one, beside an inserted point that shares an idiom with one of
+    # them: the one-to-one assignment must not take a part first and leave a false move.
+    recognise = _RECOGNISE.split(". ", 1)
+    old = _texts(_GEN["nato"], _RECOGNISE, _GEN["courts"], _GEN["board"], *_TAIL)
+    new = _texts(_GEN["nato"], recognise[0] + ".", recognise[1], _ASAP,
+                 _GEN["courts"] + " " + _GEN["board"], *_TAIL)
+    result = align_text(old, new)
+    assert ((2, 3), (4,), "merge") in pairs(result) and ((1,), (1, 2), "split") in pairs(result)
+    assert all(3 not in lk.new for lk in result.links) and not result.moved
+
+
+def test_a_shared_idiom_is_not_a_move():
+    # "as soon as possible" is all a dropped point and one inserted at the top share.
+    ukr = _GEN["ukr"].split(". ", 1)
+    old = _texts(_GEN["ukr"], _TAIL[-1], _RECOGNISE, _GEN["board"], *_TAIL[:-1])
+    new = _texts(_ASAP, ukr[0] + ".", ukr[1], _TAIL[-1], _RECOGNISE, *_TAIL[:-1])
+    result = align_text(old, new)
+    assert all(3 not in lk.old for lk in result.links) and not result.moved
+    assert result.possible[("old", 3)][0] == 0
+
+
+def test_a_split_part_with_a_near_duplicate_takes_the_closer_copy():
+    whole = ("The signatories shall protect humanitarian troops of Fababaovo in accordance with this agreement. "
+             "The European Union should monitor national zones of Kababaar after the ceasefire.")
+    first, second = whole.split(". ", 1)
+    new = _texts(_GEN["both"], first + ".", "additional" + first[3:] + ".", second)
+    result = align_text(_texts(whole), new)
+    assert pairs(result) == [((0,), (1, 3), "split")]
+
+
+def test_boilerplate_in_a_tiny_document_is_no_link():
+    # Three points: IDF cannot tell "in accordance with this agreement" from content, so a
+    # link below SIM_LINK needs a word that is rare by any measure.
+    old = _texts(_GEN["sc"], _GEN["gov"])
+    new = _texts("The Government should fund facilities for Debabaivka and Gababaets in accordance with "
+                 "this agreement.")
+    result = align_text(old, new)
+    assert result.links == () and result.possible[("new", 0)][0] == 1
+
+
+def test_a_slot_at_the_document_edge_needs_rare_shared_words():
+    # The last point dropped and a new one appended: a slot only by the document's end.
+    g = _GEN
+    old = _texts(g["ukr"], g["both"])
+    parts = g["ukr"].split(". ")
+    new = _texts(parts[0] + ".", ". ".join(parts[1:]),
+                 "The Security Council may implement regional assistance of Bebabaar within 60 days. Both "
+                 "parties must return borders for Vababaets and Nibabaopil in accordance with this agreement.")
+    result = align_text(old, new)
+    assert pairs(result) == [((0,), (0, 1), "split")]

@@ -207,15 +207,24 @@ def test_link_precision_on_small_revisions(case):
         for b in ch.new
     }
     # Allowed: links between identical texts when a version repeats a point (the truth cannot
-    # tell the copies apart), and same-number links: a point dropped and an unrelated one
-    # inserted in its place under its number is, in text, a point rewritten in place - whether
-    # the number pass or the slot pass (same number, between two links to each other) found it.
+    # tell the copies apart), and links in place: a point dropped and an unrelated one inserted
+    # in its place (under its number, or between the same two points linked to each other) is,
+    # in text, a point rewritten in place - the number pass and the slot pass are built to say so.
     n_old, n_new = len(old.provisions), len(new.provisions)
+    linked_old = sorted({a for a, _b in found})
+    linked_new = sorted({b for _a, b in found})
 
     def rewritten_in_place(i: int, j: int) -> bool:
-        before = (i == 0 and j == 0) or (i - 1, j - 1) in found
-        after = (i == n_old - 1 and j == n_new - 1) or (i + 1, j + 1) in found
-        return old.provisions[i].number == new.provisions[j].number and before and after
+        if old.provisions[i].number == new.provisions[j].number:
+            before = (i - 1, j - 1) in found or (i == 0 and j == 0)
+            after = (i + 1, j + 1) in found or (i == n_old - 1 and j == n_new - 1)
+            if before and after:
+                return True
+        prev_old = max((a for a in linked_old if a < i), default=None)
+        prev_new = max((b for b in linked_new if b < j), default=None)
+        next_old = min((a for a in linked_old if a > i), default=None)
+        next_new = min((b for b in linked_new if b > j), default=None)
+        return (prev_old, prev_new) in found and (next_old, next_new) in found
 
     for i, j in wrong - number_links:
         assert (old.provisions[i].text == new.provisions[j].text or _duplicate_texts(old, new)
