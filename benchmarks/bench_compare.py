@@ -134,7 +134,11 @@ def _baselines(n: int, old: Version, new: Version, ours: float) -> list[str]:
                 )
                 continue
         start = time.perf_counter()
-        fn(a, b)
+        try:
+            fn(a, b)
+        except ImportError as exc:
+            rows.append(f"  N={n:>5}  {name}: not installed ({exc.name}); run: .venv/bin/pip install -e '.[bench]'")
+            continue
         elapsed = time.perf_counter() - start
         _measured[name] = (n, elapsed)
         rows.append(f"  N={n:>5}  {name}: {elapsed:.3f}s ({elapsed / ours:.0f}x)")

@@ -1210,6 +1210,8 @@ class _TextAligner:
         for before, after in itertools.pairwise([start, *bounds, end]):
             if after[2] <= before[3]:
                 continue  # the links cross here (a move): no slot between them
+            if after[0] <= before[1] + 1 or after[2] <= before[3] + 1:
+                continue  # adjacent on a side (most links): nothing between them there
             olds = [i for i in range(before[1] + 1, after[0]) if i not in self.link_old]
             news = [j for j in range(before[3] + 1, after[2]) if j not in self.link_new]
             if olds and news:
