@@ -471,3 +471,17 @@ def test_a_slot_at_the_document_edge_needs_rare_shared_words():
                  "parties must return borders for Vababaets and Nibabaopil in accordance with this agreement.")
     result = align_text(old, new)
     assert pairs(result) == [((0,), (0, 1), "split")]
+
+
+def test_numbering_in_step_needs_more_than_a_shared_figure():
+    # A dropped point and an inserted one under the same number, in step, sharing only "25".
+    g = _GEN
+    old = _texts(g["mon"], g["terr"], g["nato"],
+                 "The Board of Peace should rebuild funds for Tebabaan and Bebabaar as soon as possible.",
+                 g["both"], g["sc"])
+    new = _texts(g["mon"], g["terr"],
+                 "Europe undertakes to protect elections for Rababask and Zababaino for 25 years. The Board of "
+                 "Peace will recognise the funds in Tebabaan before the elections.", g["both"], g["sc"])
+    result = align_text(old, new)
+    assert all(2 not in lk.old for lk in result.links)
+    assert ((3,), (2,), "similarity") in pairs(result)
