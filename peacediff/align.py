@@ -151,9 +151,10 @@ ORDER_PENALTY = 0.1
 
 #: A link that crosses the chain of exact anchors - a provision that moved -
 #: needs at least this cosine (or a clear move, MOVED_CLEAR_*): a moved *and*
-#: rewritten provision is reported as removed + added with a possible match.  Generated false links between a
-#: dropped and an inserted provision that share a proper name reach 0.39 (and
-#: would be false moves); a moved provision with a few words edited scores 0.7+.
+#: rewritten provision is reported as removed + added with a possible match.
+#: Generated false links between a dropped and an inserted provision that share a
+#: proper name reach 0.39 (and would be false moves); a moved provision with a few
+#: words edited scores 0.7+.
 MOVED_MIN_SIM = 0.45
 
 #: ... and share at least this many words that are not common (IDF >= COMMON_IDF).
@@ -167,11 +168,11 @@ MOVED_MIN_SHARED = 3
 
 #: A clear move: below MOVED_MIN_SIM, a moved link still stands at this cosine when
 #: it shares MOVED_CLEAR_SHARED rare words (IDF >= COMMON_IDF, even in a tiny document)
-#: and leads both sides' runners-up by MOVED_CLEAR_MARGIN.  Independent redrafts swap blocks of rewritten points
-#: (benchmarks/redrafts, ceasefire: humanitarian corridors, 10 shared content words at
-#: 0.44 against a runner-up of 0.11; aid access, 7 at 0.34 against 0.13); the false
-#: moves MOVED_MIN_SHARED stops share one or two words, and a near-duplicate's twin
-#: is a close runner-up.
+#: and leads both sides' runners-up by MOVED_CLEAR_MARGIN.  Independent redrafts swap
+#: blocks of rewritten points (benchmarks/redrafts, ceasefire: humanitarian corridors,
+#: 10 shared content words at 0.44 against a runner-up of 0.11; aid access, 7 at 0.34
+#: against 0.13); the false moves MOVED_MIN_SHARED stops share one or two words, and a
+#: near-duplicate's twin is a close runner-up.
 MOVED_CLEAR_SIM = 0.3
 MOVED_CLEAR_SHARED = 5
 MOVED_CLEAR_MARGIN = 0.2
@@ -602,11 +603,15 @@ def _stem(word: str) -> str:
     stem = _STEM_CACHE.get(word)
     if stem is not None:
         return stem
-    stem = _NUMBER_STEMS.get(word, word)
-    suffix = False
-    if stem != word or word.isdigit():
-        pass
-    elif len(word) > 4 and word.endswith("ies"):
+    stem = _NUMBER_STEMS.get(word) or _strip_ending(word)
+    if len(_STEM_CACHE) < 200_000:
+        _STEM_CACHE[word] = stem
+    return stem
+
+
+def _strip_ending(word: str) -> str:
+    stem, suffix = word, False
+    if len(word) > 4 and word.endswith("ies"):
         stem = word[:-3] + "y"
     elif len(word) > 5 and word.endswith("ing"):
         stem, suffix = word[:-3], True
@@ -622,8 +627,6 @@ def _stem(word: str) -> str:
         stem = stem[:-1]
     if len(stem) > 3 and stem.endswith("e") and not stem.endswith("ee"):
         stem = stem[:-1]
-    if len(_STEM_CACHE) < 200_000:
-        _STEM_CACHE[word] = stem
     return stem
 
 
@@ -1055,6 +1058,8 @@ class _TextAligner:
             return (s >= MOVED_CLEAR_SIM and s - runner_up >= MOVED_CLEAR_MARGIN
                     and vec.shared(a, b, rare_only=True) >= MOVED_CLEAR_SHARED)
 
+        # Groups of parts too weak alone (splits and merges) go first: the one-to-one
+        # assignment would otherwise pair one part with a look-alike and strand the rest.
         gaps = (gap_old, gap_new)
         self._joint(vec, rest_old, rest_new, by_old, by_new, gaps, split=True)
         self._joint(vec, rest_old, rest_new, by_old, by_new, gaps, split=False)
@@ -1082,9 +1087,8 @@ class _TextAligner:
             if s >= NUMBER_IN_STEP_MIN_SIM and vec.shared(a, b) >= NUMBER_IN_STEP_SHARED:
                 link(a, b, "number", s)
 
-        # Pass 4: splits and merges - first groups of parts too weak alone, then unlinked
-        # parts joining a linked partner (again after moves, for the parts of a moved point).
-        gaps = (gap_old, gap_new)
+        # Pass 4: unlinked parts joining a linked partner (again after moves, for the parts
+        # of a moved point).
         self._attach(vec, rest_old, rest_new, by_new, gaps, split=True)
         self._attach(vec, rest_old, rest_new, by_old, gaps, split=False)
         assign(moves=True)
@@ -1178,21 +1182,23 @@ class _TextAligner:
         """Ids of links whose order is reversed against the order-keeping chain of firm
         links (exact, or at ``FIRM_SIM``): a firm link is as good as an anchor."""
         order = sorted(
-            (min(lk.old), min(lk.new), lid) for lid, lk in enumerate(self.links) if lk is not None
+            (min(lk.old), min(lk.new), lid, lk.similarity or 0.0)
+            for lid, lk in enumerate(self.links)
+            if lk is not None
         )
         # The firm links that keep their order: a firm link that itself moved (a point lifted
         # to the front) must not make every link it jumped over a move.
-        firm_items = [(o, n, lid) for o, n, lid in order if (self.links[lid].similarity or 0.0) >= FIRM_SIM]  # type: ignore[union-attr]
+        firm_items = [(o, n, lid) for o, n, lid, sim in order if sim >= FIRM_SIM]
         firm = {firm_items[k][2] for k in _increasing_chain([(o, n) for o, n, _lid in firm_items])}
         crossing: set[int] = set()
         highest = -1  # the latest new position of a firm link so far in old order
-        for _o, n, lid in order:
+        for _o, n, lid, _sim in order:
             if n < highest:
                 crossing.add(lid)
             if lid in firm:
                 highest = max(highest, n)
         lowest = math.inf
-        for _o, n, lid in reversed(order):
+        for _o, n, lid, _sim in reversed(order):
             if n > lowest:
                 crossing.add(lid)
             if lid in firm:
@@ -1380,13 +1386,13 @@ class _TextAligner:
             weakest = min(candidates[p] for p in group)
             if any(s > weakest for p, s in candidates.items() if p not in group):
                 continue  # a part has a better twin elsewhere (a near-duplicate point): not this group
-            partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
             outside = max((s for s, p in to_parts.get(q, []) if p not in group), default=0.0)
             if joint - outside < REL_MARGIN:
                 continue
             # A group that moved ("Joint Fisheries Commission" and its meetings, merged and moved
             # to the front) needs a move's evidence, as a single provision would.
             moved = any(part_gap[p] != partner_gap[q] for p in group)
+            partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
             if moved and (joint < MOVED_MIN_SIM or vec.shared_words(counts, partner_counts) < MOVED_MIN_SHARED):
                 continue
             indices = tuple(parts_of[p] for p in group)
