@@ -1032,6 +1032,14 @@ class _TextAligner:
         # the moves, which need more evidence.
         n_old, n_new = max(len(self.old), 1), max(len(self.new), 1)
 
+        # A move needs close wording, or a clear lead on many shared rare words.
+        def move_evidence(a: int, b: int, s: float) -> bool:
+            if s >= MOVED_MIN_SIM:
+                return vec.shared(a, b) >= MOVED_MIN_SHARED
+            runner_up = max(_next_best(by_old.get(a, []), b), _next_best(by_new.get(b, []), a))
+            return (s >= MOVED_CLEAR_SIM and s - runner_up >= MOVED_CLEAR_MARGIN
+                    and vec.shared(a, b, rare_only=True) >= MOVED_CLEAR_SHARED)
+
         def assign(moves: bool) -> None:
             weights = {
                 (a, b): adjusted(a, b, s) - SIM_MIN - POSITION_WEIGHT * abs(rest_old[a] / n_old - rest_new[b] / n_new)
@@ -1050,13 +1058,6 @@ class _TextAligner:
                                        and vec.shared(a, b, rare_only=True) >= MARGIN_MIN_RARE):
                     same = self.old_norm(rest_old[a]) == self.new_norm(rest_new[b])
                     link(a, b, "exact" if same else "similarity", 1.0 if same else s)
-
-        def move_evidence(a: int, b: int, s: float) -> bool:
-            if s >= MOVED_MIN_SIM:
-                return vec.shared(a, b) >= MOVED_MIN_SHARED
-            runner_up = max(_next_best(by_old.get(a, []), b), _next_best(by_new.get(b, []), a))
-            return (s >= MOVED_CLEAR_SIM and s - runner_up >= MOVED_CLEAR_MARGIN
-                    and vec.shared(a, b, rare_only=True) >= MOVED_CLEAR_SHARED)
 
         # Groups of parts too weak alone (splits and merges) go first: the one-to-one
         # assignment would otherwise pair one part with a look-alike and strand the rest.
