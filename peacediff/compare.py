@@ -419,14 +419,22 @@ def _all_keyed(v: Version) -> bool:
 class _Scope(NamedTuple):
     """What decides removed / added / unknown for one list of provisions.
 
-    At the top level the versions' coverage; inside a provision, whether that
-    provision (on either side) is partial (``Provision.is_partial``).
+    ``old_partial`` / ``new_partial``: whether a side cannot vouch for what it does not
+    mention at this level.  At the top level that is the version's coverage; inside a
+    provision, whether that provision or any provision above it (on that side) is
+    partial (``Provision.is_partial``).  A version's coverage is about which points it
+    records, not about the content of a point it does record, so it does not reach
+    into sub-points.  A provision missing on a partial side is ``unknown``, never
+    ``removed`` or ``added``, unless the other version records its removal
+    (``[[removed]]``).
     """
 
     old: Version
     new: Version
     old_partial: bool
     new_partial: bool
+    old_above: bool = False
+    new_above: bool = False
 
 
 class _Budget:
@@ -542,8 +550,10 @@ def _linked_change(
     if old_text != new_text and textdiff.over_budget(old_text, new_text):
         budget.long_pairs += 1
     ops = textdiff.word_ops(old_text, new_text)
-    old_partial = any(p.is_partial for p in olds)
-    new_partial = any(p.is_partial for p in news)
+    # A summary cannot vouch that a sub-point or figure it does not mention was dropped,
+    # and neither can anything below it.
+    old_partial = scope.old_above or any(p.is_partial for p in olds)
+    new_partial = scope.new_above or any(p.is_partial for p in news)
     # A text that only describes what was reported has no figures or modal verbs to compare.
     wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
     # Figures and modal verbs are looked for only where the wording changed (the result is the same).
@@ -576,7 +586,7 @@ def _linked_change(
     subchanges: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
     if sub_old or sub_new:
-        sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial)
+        sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial, old_partial, new_partial)
         subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
     change = Change(
         kind=kind,
