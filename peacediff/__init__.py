@@ -27,6 +27,7 @@ from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Sour
 
 if TYPE_CHECKING:
     from peacediff.archive import Archive
+    from peacediff.listing import VariantList, VersionList
     from peacediff.store import Problem, VersionFileError, dumps, load_version, save
     from peacediff.timeline import History, history
 
@@ -86,8 +87,8 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def versions() -> list[Version]:
-    """The bundled versions, oldest first.
+def versions() -> VersionList:
+    """The bundled versions, oldest first: a list that displays as a table.
 
     Example::
 
@@ -95,8 +96,9 @@ def versions() -> list[Version]:
         'us-russia-28'
     """
     from peacediff.archive import Archive
+    from peacediff.listing import VersionList
 
-    return Archive.bundled().versions()
+    return VersionList(Archive.bundled().versions())
 
 
 def load(ref: str | os.PathLike[str]) -> Version:
@@ -134,8 +136,10 @@ def load(ref: str | os.PathLike[str]) -> Version:
     )
 
 
-def variants(ref: str | None = None) -> list[tuple[Version, Variant]]:
+def variants(ref: str | None = None) -> VariantList:
     """Reported variants (points on which sources disagree) with the version recording each.
+
+    The result is a list of ``(version, variant)`` pairs that displays as a table.
 
     ``ref`` limits the list to one bundled version or provision key.
 
@@ -144,7 +148,9 @@ def variants(ref: str | None = None) -> list[tuple[Version, Variant]]:
         >>> any(v.parameter == "armed_forces_cap" for _, v in variants())
         True
     """
-    out = []
+    from peacediff.listing import VariantList
+
+    out = VariantList()
     for version in versions():
         for variant in version.variants:
             if ref is None or ref in (version.id, variant.key, variant.id):

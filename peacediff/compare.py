@@ -23,7 +23,7 @@ import attrs
 
 from peacediff import align as _align
 from peacediff import textdiff
-from peacediff.model import Parameter, ParameterValue, Provision, Version, format_value
+from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
 __all__ = [
     "CHANGE_KINDS",
@@ -150,6 +150,23 @@ class PossibleMatch:
 
 
 @attrs.frozen
+class Dispute:
+    """A point on which reports disagree that bears on a change (a :class:`Variant` and who records it).
+
+    Carried by the change so that every view (and the JSON) marks a disputed figure as
+    disputed, not only the HTML page.  ``version`` is the id of the version whose file records
+    the dispute; it does not depend on the direction of the comparison.
+    """
+
+    version: str
+    variant: Variant
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict: the recording version's id, then the variant's fields."""
+        return {"version": self.version, **self.variant.to_dict()}
+
+
+@attrs.frozen(repr=False)
 class Change:
     """What happened to one provision (or one split/merge group) between two versions.
 
@@ -172,6 +189,17 @@ class Change:
     possible_match: PossibleMatch | None = None
     subchanges: tuple[Change, ...] = ()
     note: str | None = None
+    disputes: tuple[Dispute, ...] = ()
+
+    def __repr__(self) -> str:
+        flags = [flag for flag, on in (("renumbered", self.renumbered), ("moved", self.moved)) if on]
+        if self.parameter_changes:
+            flags.append(f"{len(self.parameter_changes)} parameter change(s)")
+        if self.subchanges:
+            flags.append(f"{len(self.subchanges)} sub-change(s)")
+        how = f" by {self.matched_by}" if self.matched_by else ""
+        extra = f" ({', '.join(flags)})" if flags else ""
+        return f"<Change {self.kind} {self.label}{how}{extra}>"
 
     @property
     def old_numbers(self) -> tuple[str, ...]:
@@ -222,6 +250,7 @@ class Change:
                 ops=self.ops,
                 possible_match=self.possible_match,
                 note=self.note,
+                disputes=self.disputes,
             )
         subchanges = tuple(s.inverse() for s in self.subchanges)
         if subchanges:
@@ -244,10 +273,17 @@ class Change:
             possible_match=self.possible_match,
             subchanges=subchanges,
             note=self.note,
+            disputes=self.disputes,
         )
+
+    @property
+    def disputed_parameters(self) -> frozenset[str]:
+        """Names of the parameters on which the reports about this change disagree."""
+        return frozenset(d.variant.parameter for d in self.disputes if d.variant.parameter)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
+        disputed = self.disputed_parameters
         return {
             "kind": self.kind,
             "old": [p.to_dict() for p in self.old],
@@ -259,15 +295,17 @@ class Change:
             "matched_by": self.matched_by,
             "similarity": None if self.similarity is None else round(self.similarity, 4),
             "ops": [[op, text] for op, text in self.ops],
-            "parameter_changes": [pc.to_dict() for pc in self.parameter_changes],
+            "parameter_changes": [{**pc.to_dict(), "disputed": pc.name in disputed}
+                                  for pc in self.parameter_changes],
             "modality_shifts": [m.to_dict() for m in self.modality_shifts],
             "possible_match": None if self.possible_match is None else self.possible_match.to_dict(),
             "subchanges": [s.to_dict() for s in self.subchanges],
             "note": self.note,
+            "disputes": [d.to_dict() for d in self.disputes],
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Comparison:
     """Two versions aligned provision by provision.
 
@@ -283,6 +321,14 @@ class Comparison:
     align: str = "keys"
     budget_exhausted: bool = False
     budget_notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items() if n) or "no provisions"
+        return f"<Comparison {self.old.id} → {self.new.id}: {counts}>"
+
+    def __str__(self) -> str:
+        """The plain-text redline, as ``print(comparison)`` should show it."""
+        return self.to_text()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -488,7 +534,27 @@ def _changes(
         out.append(change)
     out.extend(_unlinked_changes(old_list, new_list, linked_old, alignment, "old", scope.new, scope.new_partial))
     out.extend(_unlinked_changes(new_list, old_list, linked_new, alignment, "new", scope.old, scope.old_partial))
+    if scope.old.variants or scope.new.variants:
+        out = [_with_disputes(ch, scope) for ch in out]
     return reading_order(out, old_list, new_list), tuple(notes)
+
+
+def _with_disputes(change: Change, scope: _Scope) -> Change:
+    """``change`` with the reported variants that bear on it: those keyed to one of its provisions
+    (or, where it has no sub-changes to carry their own, to one of their sub-points)."""
+    sides = change.old + change.new
+    provisions = sides if change.subchanges else Version.walk_all(sides)
+    keys = {p.key for p in provisions if p.key}
+    found = {
+        (version.id, variant.id): Dispute(version.id, variant)
+        for version in (scope.old, scope.new)
+        for variant in version.variants
+        if variant.key is not None and variant.key in keys
+    }
+    if not found:
+        return change
+    # Sorted by ids, not by side, so that compare(b, a) == compare(a, b).inverse() holds exactly.
+    return attrs.evolve(change, disputes=tuple(found[k] for k in sorted(found)))
 
 
 def _unlinked_changes(

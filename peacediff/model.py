@@ -70,6 +70,28 @@ _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PARAM_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+#: Longest text a one-line repr quotes before it clips with "…".
+REPR_TEXT = 48
+
+
+def short_text(text: str | None, limit: int = REPR_TEXT) -> str:
+    """``text`` on one line, clipped to ``limit`` characters, quoted for a repr.
+
+    Example::
+
+        >>> short_text("Ukraine's armed forces are capped at 600,000 personnel.", 30)
+        '"Ukraine\'s armed forces are capped…"'
+    """
+    flat = " ".join((text or "").split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return '"' + flat.replace('"', "'") + '"'
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _check_id(kind: str) -> Any:
     def check(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and not _ID_RE.match(value):
@@ -265,7 +287,7 @@ def _provision_tuple(value: Iterable[Provision] | None) -> tuple[Provision, ...]
     return () if value is None else tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Provision:
     """One point of a version, with its sub-points.
 
@@ -328,6 +350,18 @@ class Provision:
                 raise TypeError(f"subpoints must hold Provision objects, not {type(sub).__name__}")
         _check_unique((s.number for s in value), "sub-point number")
         _check_unique((s.key for s in value), "sub-point key")
+
+    def __repr__(self) -> str:
+        # One line whatever the provision holds: a list of provisions stays readable.
+        parts = [f"<Provision {self.label}"]
+        if self.key:
+            parts.append(f"key={self.key}")
+        parts.append(short_text(self.title or self.text))
+        if self.subpoints:
+            parts.append(f"+{_plural(len(self.subpoints), 'sub-point')}")
+        if self.is_partial:
+            parts.append("(partial)")
+        return " ".join(parts) + ">"
 
     @property
     def is_partial(self) -> bool:
@@ -409,7 +443,7 @@ class Removal:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Claim:
     """One source's version of a disputed fact."""
 
@@ -418,6 +452,9 @@ class Claim:
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
     unit: str | None = attrs.field(default=None, validator=_check_text)
     note: str | None = attrs.field(default=None, validator=_check_text)
+
+    def __repr__(self) -> str:
+        return f"<Claim {short_text(self.display())} from {', '.join(self.sources)}>"
 
     def display(self) -> str:
         """Human-readable value: ``600,000 personnel``."""
@@ -435,7 +472,7 @@ class Claim:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Variant:
     """A point on which reports disagree, with every claim and its source.
 
@@ -450,6 +487,10 @@ class Variant:
     key: str | None = attrs.field(default=None, validator=_check_id("key"))
     parameter: str | None = attrs.field(default=None, validator=_check_text)
     verdict: str | None = attrs.field(default=None, validator=_check_text)
+
+    def __repr__(self) -> str:
+        values = " vs ".join(short_text(c.display(), 24) for c in self.claims)
+        return f"<Variant {self.id} {short_text(self.topic)}: {values}>"
 
     @claims.validator
     def _check_claims(self, _attr: attrs.Attribute[Any], value: tuple[Claim, ...]) -> None:
@@ -478,7 +519,7 @@ def _check_unique(values: Iterable[str | None], what: str) -> None:
         seen.add(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Version:
     """One draft, report or published text of a negotiated document.
 
@@ -645,6 +686,12 @@ class Version:
             "removed": [r.to_dict() for r in self.removed],
             "variants": [v.to_dict() for v in self.variants],
         }
+
+    def __repr__(self) -> str:
+        # One line, whatever the version holds (a list of versions stays readable).
+        coverage = ", partial" if self.coverage == "partial" else ""
+        return (f"<Version {self.id} {self.date or '?'} {short_text(self.title)}: "
+                f"{_plural(self.count, 'provision')}, {self.status}{coverage}>")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Notebook display: an HTML table of provisions and a plain-text form."""

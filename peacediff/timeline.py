@@ -32,7 +32,7 @@ __all__ = ["FATES", "History", "HistoryEntry", "history"]
 FATES: tuple[str, ...] = ("present", "removed", "unknown", "split")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class HistoryEntry:
     """What one version says about the key."""
 
@@ -41,6 +41,10 @@ class HistoryEntry:
     provision: Provision | None = None
     parts: tuple[Provision, ...] = ()
     removal: Removal | None = None
+
+    def __repr__(self) -> str:
+        where = self.provision.label if self.provision is not None else ", ".join(p.label for p in self.parts)
+        return f"<HistoryEntry {self.version.id}: {self.fate}{' as ' + where if where else ''}>"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
@@ -54,7 +58,7 @@ class HistoryEntry:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class History:
     """A lineage key followed through the versions, oldest first, with the disputes about it."""
 
@@ -62,6 +66,14 @@ class History:
     title: str | None
     entries: tuple[HistoryEntry, ...]
     variants: tuple[tuple[Version, Variant], ...] = ()
+
+    def __repr__(self) -> str:
+        disputes = f", {len(self.variants)} dispute(s)" if self.variants else ""
+        return f"<History {self.key}: {len(self.entries)} version(s){disputes}>"
+
+    def __str__(self) -> str:
+        """The plain-text timeline."""
+        return self.to_text()
 
     def parameter_names(self) -> tuple[str, ...]:
         """Every parameter name any version gives this provision, in first-seen order."""
