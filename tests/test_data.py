@@ -629,6 +629,24 @@ def test_no_parameter_change_where_the_fact_sheet_reports_none(research, loaded,
         assert not [s for s in _walk_changes(ch.subchanges) if s.kind == "removed"], ch.new[0].key
 
 
+#: 20-point items whose fact-sheet change names something "not reported" that is not a clause of
+#: their own text: sub-points (partial coverage covers them) or another provision.
+NOT_REPORTED_ELSEWHERE = {9: "the frozen-asset scheme of old point 14", 13: "sub-points a-c of old 20"}
+
+
+def test_a_clause_the_summary_leaves_out_is_said_to_be_unreported(research, loaded):
+    """A 20-point text states what the summary left open, so the word diff does not read as a removal."""
+    entry = next(v for v in research["versions"] if v["id"] == "us-ua-20")
+    for point in entry["points"]:
+        if point.get("number") is None or "not reported" not in (point.get("change_detail") or ""):
+            continue
+        provision = loaded["us-ua-20"].provision(str(point["number"]))
+        if point["number"] in NOT_REPORTED_ELSEWHERE:
+            assert provision.is_partial or provision.note, point["number"]
+            continue
+        assert "was not reported" in provision.full_text, f"us-ua-20 {point['number']}: say what was not reported"
+
+
 # --- fact-sheet conflicts ---------------------------------------------------------
 
 #: Where each conflict of the fact sheet is recorded: (version, variant id), or "notes" for the
