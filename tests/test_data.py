@@ -138,6 +138,18 @@ def test_evidence_quotes_occur_verbatim_in_their_seed(loaded, vid):
         assert len(e.quote.split()) <= 27, f"{vid} {where}: quote should be short: {e.quote!r}"
 
 
+@pytest.mark.parametrize("vid", IDS)
+def test_a_seed_is_cited_only_with_a_quote_from_it(loaded, vid):
+    v = loaded[vid]
+    seeds = {s.id for s in v.sources if s.seed is not None}
+    items = [(f"provision {p.key}", p.sources, p.evidence) for p in walk(v)]
+    items += [(f"removal {r.key}", r.sources, r.evidence) for r in v.removed]
+    items += [(f"variant {var.id}", c.sources, c.evidence) for var in v.variants for c in var.claims]
+    for where, sources, evidence in items:
+        unquoted = (set(sources) & seeds) - {e.source for e in evidence}
+        assert not unquoted, f"{vid} {where}: cites {sorted(unquoted)} without a quote"
+
+
 def test_there_is_evidence_for_most_28_point_provisions(loaded):
     v = loaded["us-russia-28"]
     with_evidence = [p for p in v.provisions if any(True for q in p.walk() for _ in q.evidence)]
