@@ -867,3 +867,13 @@ def test_data_doc_lineage_table_matches_what_comparisons_show(loaded):
     got = {k: row for k, row in _table_cells(DATA_DOC).items() if len(row) == 5}
     assert got == expected
     assert "absent (= removed)" not in str(expected), "nothing reads as removed without a source"
+
+
+def test_data_doc_key_tables_of_the_independent_plans_match_the_data(loaded):
+    rows = {k: row for k, row in _table_cells(DATA_DOC).items() if len(row) == 2}
+    expected = {
+        p.key: [p.title, p.number or "unnumbered"]
+        for vid in ("us-sg-framework", "eu-telegraph-24")
+        for p in loaded[vid].provisions
+    }
+    assert rows == expected
