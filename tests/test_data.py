@@ -138,6 +138,18 @@ def test_evidence_quotes_occur_verbatim_in_their_seed(loaded, vid):
         assert len(e.quote.split()) <= 27, f"{vid} {where}: quote should be short: {e.quote!r}"
 
 
+@pytest.mark.parametrize("vid", IDS)
+def test_a_seed_is_cited_only_with_a_quote_from_it(loaded, vid):
+    v = loaded[vid]
+    seeds = {s.id for s in v.sources if s.seed is not None}
+    items = [(f"provision {p.key}", p.sources, p.evidence) for p in walk(v)]
+    items += [(f"removal {r.key}", r.sources, r.evidence) for r in v.removed]
+    items += [(f"variant {var.id}", c.sources, c.evidence) for var in v.variants for c in var.claims]
+    for where, sources, evidence in items:
+        unquoted = (set(sources) & seeds) - {e.source for e in evidence}
+        assert not unquoted, f"{vid} {where}: cites {sorted(unquoted)} without a quote"
+
+
 def test_there_is_evidence_for_most_28_point_provisions(loaded):
     v = loaded["us-russia-28"]
     with_evidence = [p for p in v.provisions if any(True for q in p.walk() for _ in q.evidence)]
@@ -448,6 +460,48 @@ def _expected_points(research: dict, vid: str, loaded: dict[str, Version]):
         yield label or point["maps_to"], provision, params
 
 
+#: Fact-sheet parameters the record leaves out, and why: the point's change is unknown in the
+#: fact sheet and its value there paraphrases the parent's ("phased" for "staged, case-by-case"),
+#: so recording it would report a change no source reports. The provision's note must say so.
+WITHHELD = {
+    ("e3-counter-28", 13, "sanctions_relief"): "unknown",
+}
+
+#: Parameters recorded although the fact sheet's parameter column lacks them, each with the
+#: words of the fact sheet's paraphrase or change column for that point that state it.
+DERIVED = {
+    ("us-ua-20", 5, "void_if"): "clause replaced by a general 'unprovoked fire on Russian territory' clause",
+    ("us-ua-20", 19, "legally_binding"): "The agreement is legally binding",
+}
+
+#: Parameters of the parent that a child drops without a fact-sheet null, each with the words of
+#: the fact sheet's change column for that point that report them replaced or dropped.
+REPLACED = {
+    ("e3-counter-28", 14): (
+        {"frozen_assets_to_reconstruction", "us_profit_share", "european_addition", "remainder",
+         "frozen_european_funds"},
+        "Replaces the USD 100 bn U.S.-led fund",
+    ),
+    ("e3-counter-28", 21): (
+        {"de_facto_russian", "frozen_on_contact_line", "ukrainian_withdrawal", "buffer_zone"},
+        "the Ukrainian withdrawal from Donetsk (21a-d) are replaced",
+    ),
+    ("us-ua-20", 12): (
+        {"znpp_supervision", "znpp_output_split"},
+        "IAEA restart with 50:50 Russia/Ukraine split replaced",
+    ),
+    ("us-ua-20", 14): (
+        {"de_facto_russian", "ukrainian_withdrawal", "buffer_zone"},
+        "the Ukrainian withdrawal from Donetsk (21a, 21d) not in the reported text",
+    ),
+}  # fmt: skip
+
+
+def _fact_sheet_point(research: dict, vid: str, number: int) -> dict:
+    entry = next(v for v in research["versions"] if v["id"] == vid)
+    return next(p for p in entry["points"] if p.get("number") == number)
+
+
 @pytest.mark.parametrize("vid", ["us-russia-28", "us-sg-framework", "e3-counter-28", "geneva-19", "us-ua-20"])
 def test_parameters_match_the_fact_sheet(research, loaded, vid):
     v = loaded[vid]
@@ -456,6 +510,11 @@ def test_parameters_match_the_fact_sheet(research, loaded, vid):
         for name, value in params.items():
             new_name = RENAMES.get(name, name)
             got = provision.parameter(new_name)
+            if isinstance(label, int) and (vid, label, name) in WITHHELD:
+                assert got is None, f"{vid} {label}: {new_name} is withheld, see WITHHELD"
+                assert _fact_sheet_point(research, vid, label)["change"] == WITHHELD[(vid, label, name)]
+                assert new_name in (provision.note or ""), f"{vid} {label}: the note must say why {new_name} is absent"
+                continue
             if value is None:
                 assert got is None, f"{vid} {label}: {new_name} should be absent"
                 continue
@@ -490,3 +549,331 @@ def test_28_point_confidence_matches_the_fact_sheet(research, loaded):
         p = v.provision(str(point["number"]))
         assert p.confidence == mapping[point["confidence"]], point["number"]
         assert set(point["sources"]) <= set(p.sources), point["number"]
+
+
+def _fact_sheet_parameter_names(point: dict) -> set[str]:
+    return {RENAMES.get(k, k) for k, value in (point.get("parameters") or {}).items() if value is not None}
+
+
+@pytest.mark.parametrize("vid", ["us-russia-28", "us-sg-framework", "e3-counter-28", "us-ua-20"])
+def test_every_recorded_parameter_is_in_the_fact_sheet(research, loaded, vid):
+    """The reverse of the test above: no parameter that the fact sheet does not give for that point."""
+    entry = next(v for v in research["versions"] if v["id"] == vid)
+    for point in entry["points"]:
+        label = point.get("number") or point.get("label")
+        if label is None:
+            continue
+        provision = loaded[vid].provision(str(label))
+        if provision is None:
+            continue
+        expected = _fact_sheet_parameter_names(point)
+        for prm in provision.iter_parameters():
+            if prm.name in expected:
+                continue
+            words = DERIVED.get((vid, label, prm.name))
+            assert words is not None, (
+                f"{vid} {label}: parameter {prm.name} is not in the fact sheet; drop it or justify it in DERIVED"
+            )
+            stated = f"{point.get('paraphrase') or ''} {point.get('change_detail') or ''}"
+            assert words in stated, f"{vid} {label}: DERIVED words for {prm.name} not found in the fact sheet"
+
+
+def test_geneva_records_only_the_reported_parameters(research, loaded):
+    entry = next(v for v in research["versions"] if v["id"] == "geneva-19")
+    base = loaded["us-russia-28"]
+    for point in entry["points"]:
+        provision = loaded["geneva-19"].provision(base.provision(str(point["maps_to"][0])).key)
+        if provision is not None:
+            assert {p.name for p in provision.iter_parameters()} <= _fact_sheet_parameter_names(point)
+
+
+def _walk_changes(changes):
+    for ch in changes:
+        yield ch
+        yield from _walk_changes(ch.subchanges)
+
+
+def _child_points(research: dict, vid: str, base: Version) -> dict[str, dict]:
+    """Fact-sheet points of a revision, by the lineage key of the 28-point item they map to."""
+    entry = next(v for v in research["versions"] if v["id"] == vid)
+    out = {}
+    for point in entry["points"]:
+        if len(point.get("maps_to") or ()) == 1 and point.get("change") != "removed":
+            out[base.provision(str(point["maps_to"][0])).key] = point
+    return out
+
+
+@pytest.mark.parametrize("vid", ["e3-counter-28", "geneva-19", "us-ua-20"])
+def test_a_comparison_with_the_parent_removes_only_what_sources_report(research, loaded, vid):
+    """Every removal the redline shows is a [[removed]] record, a fact-sheet null or a reported replacement."""
+    base, child = loaded["us-russia-28"], loaded[vid]
+    points = _child_points(research, vid, base)
+    c = peacediff.compare(base, child)
+    for ch in _walk_changes(c.changes):
+        if ch.kind == "removed":
+            (old,) = ch.old
+            assert child.removal(old.key) is not None, f"{vid}: {old.key} reads as removed but no source reports it"
+            continue
+        if not ch.new:
+            continue
+        key = ch.new[0].key
+        for pc in ch.parameter_changes:
+            if pc.origin != "parameter" or pc.new is not None:
+                continue
+            point = points.get(key, {})
+            nulls = {RENAMES.get(k, k) for k, value in (point.get("parameters") or {}).items() if value is None}
+            replaced, words = REPLACED.get((vid, point.get("number")), (set(), None))
+            assert pc.name in nulls | replaced, f"{vid} {key}: {pc.name} reads as dropped but no source reports it"
+            if pc.name in replaced:
+                assert words in (point.get("change_detail") or ""), f"{vid} {key}: REPLACED words not in the fact sheet"
+
+
+@pytest.mark.parametrize("vid", ["e3-counter-28", "us-ua-20"])
+def test_no_parameter_change_where_the_fact_sheet_reports_none(research, loaded, vid):
+    base, child = loaded["us-russia-28"], loaded[vid]
+    points = _child_points(research, vid, base)
+    c = peacediff.compare(base, child)
+    for ch in c.changes:
+        if not ch.new or points.get(ch.new[0].key, {}).get("change") not in ("unchanged", "unknown", "renumbered"):
+            continue
+        declared = [pc.name for pc in ch.parameter_changes if pc.origin == "parameter"]
+        assert not declared, f"{vid} {ch.new[0].key}: the fact sheet reports no change, the redline shows {declared}"
+        assert not [s for s in _walk_changes(ch.subchanges) if s.kind == "removed"], ch.new[0].key
+
+
+#: 20-point items whose fact-sheet change names something "not reported" that is not a clause of
+#: their own text: sub-points (partial coverage covers them) or another provision.
+NOT_REPORTED_ELSEWHERE = {9: "the frozen-asset scheme of old point 14", 13: "sub-points a-c of old 20"}
+
+
+def test_a_clause_the_summary_leaves_out_is_said_to_be_unreported(research, loaded):
+    """A 20-point text states what the summary left open, so the word diff does not read as a removal."""
+    entry = next(v for v in research["versions"] if v["id"] == "us-ua-20")
+    for point in entry["points"]:
+        if point.get("number") is None or "not reported" not in (point.get("change_detail") or ""):
+            continue
+        provision = loaded["us-ua-20"].provision(str(point["number"]))
+        if point["number"] in NOT_REPORTED_ELSEWHERE:
+            assert provision.is_partial or provision.note, point["number"]
+            continue
+        assert "was not reported" in provision.full_text, f"us-ua-20 {point['number']}: say what was not reported"
+
+
+# --- fact-sheet conflicts ---------------------------------------------------------
+
+#: Where each conflict of the fact sheet is recorded: (version, variant id), or "notes" for the
+#: reliability flag that no variant fits (checked below).
+CONFLICTS = {
+    "C-ARMY-CAP": ("us-russia-28", "army-cap-size"),
+    "C-DRISCOLL": ("us-russia-28", "driscoll-name"),
+    "C-WEAPONS": ("us-russia-28", "weapon-limits"),
+    "C-US-AID": ("us-russia-28", "us-aid-rollback"),
+    "C-LANG-CHURCH": ("us-russia-28", "language-church"),
+    "C-COMP-PAYER": ("us-russia-28", "guarantee-payer"),
+    "C-TERR-CRIMEA": ("us-russia-28", "territory-framing"),
+    "C-PUTIN-DATE": ("us-russia-28", "putin-endorsement-date"),
+    "C-KALLAS-WORDING": ("us-russia-28", "kallas-wording"),
+    "C-CATEGORIES": ("us-russia-28", "category-names"),
+    "C-DELIVERY": ("geneva-19", "delivery-to-russia"),
+    "C-EU-VS-E3": ("e3-counter-28", "counter-proposal-authors"),
+    "C-FINAL-28": ("geneva-19", "post-geneva-count"),
+    "C-SG-CONFLATION": ("us-russia-28", "sg-conflation"),
+    "C-ECON-CONFLATION": ("us-russia-28", "economic-structure"),
+    "C-COUNCIL-NAME": ("us-russia-28", "council-name"),
+    "C-ARTEFACT": "notes",
+}
+SOURCE_CONFLICTS = {
+    "Point 14 amount": ("us-russia-28", "frozen-assets-amount"),
+    "Point 17 treaty name": ("us-russia-28", "arms-control-treaty"),
+    "E3 point 9 jet owner": ("e3-counter-28", "e3-jet-owner"),
+    "E3 army figure in Open.kg intro": ("e3-counter-28", "e3-army-cap-figure"),
+    "Army size at Geneva": ("geneva-19", "geneva-army-cap"),
+    "Post-Geneva point count": ("geneva-19", "post-geneva-count"),
+    "Date of 20-point briefing": ("us-ua-20", "briefing-date"),
+    "E3 point count": ("e3-counter-28", "e3-point-count"),
+}
+ARTEFACT = "[prompt context]"
+
+
+def test_every_fact_sheet_conflict_is_recorded(research, loaded):
+    assert set(research["conflicts"]) == set(CONFLICTS), "a conflict of the fact sheet is not mapped"
+    assert {c["topic"] for c in research["source_conflicts"]} == set(SOURCE_CONFLICTS)
+    for where in (*CONFLICTS.values(), *SOURCE_CONFLICTS.values()):
+        if where == "notes":
+            continue
+        vid, variant_id = where
+        variant = next((var for var in loaded[vid].variants if var.id == variant_id), None)
+        assert variant is not None, f"{vid}: variant {variant_id} missing"
+        assert len({repr(c.value) for c in variant.claims}) >= 2, f"{vid} {variant_id}: claims must differ"
+
+
+def test_seed_claims_of_each_conflict_cite_their_seed(research, loaded):
+    """A conflict whose seed claims name seeds 000-004 has a claim citing each of those seeds."""
+    for cid, where in CONFLICTS.items():
+        if where == "notes":
+            continue
+        vid, variant_id = where
+        variant = next(var for var in loaded[vid].variants if var.id == variant_id)
+        cited = {s for c in variant.claims for s in c.sources}
+        for claim in research["conflicts"][cid]["seed_claims"]:
+            seed = re.match(r"'?(00\d)", claim)
+            if seed:
+                assert f"seed-{seed.group(1)}" in cited, f"{cid}: no claim cites seed {seed.group(1)}"
+
+
+def test_evidence_from_the_seed_with_artefacts_carries_the_flag(loaded):
+    text = (SEEDS / "002_90c684f3911e1bde.txt").read_text(encoding="utf-8")
+    assert ARTEFACT in text
+    seen = 0
+    for v in loaded.values():
+        for where, e in all_evidence(v):
+            if e.source == "seed-002":
+                seen += 1
+                assert ARTEFACT in (e.note or ""), f"{v.id} {where}: evidence from seed 002 must flag its artefacts"
+    assert seen
+
+
+def test_a_seed_cited_for_a_list_of_names_contains_every_name(loaded):
+    for v in loaded.values():
+        for var in v.variants:
+            for c in var.claims:
+                if not isinstance(c.value, tuple):
+                    continue
+                for sid in c.sources:
+                    src = v.source(sid)
+                    if src is None or src.seed is None:
+                        continue
+                    text = (SEEDS / src.seed).read_text(encoding="utf-8").lower()
+                    for name in c.value:
+                        assert name.lower() in text, f"{v.id} {var.id}: {src.seed} does not name {name!r}"
+
+
+# --- the docs state what the data records ------------------------------------------
+
+README = ROOT / "README.md"
+DATA_DOC = ROOT / "docs" / "data.md"
+
+
+def _and_list(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _table_cells(path: Path) -> dict[str, list[str]]:
+    """Rows of the Markdown tables in a doc whose first cell is a `code` id, by that id."""
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\| `([^`]+)` \|(.*)\|$", line)
+        if m:
+            rows.setdefault(m.group(1), [c.strip() for c in m.group(2).split("|")])
+    return rows
+
+
+def test_readme_counts_match_the_data(loaded):
+    cells = {vid: row[-1] for vid, row in _table_cells(README).items() if vid in EXPECTED_IDS}
+    assert set(cells) == EXPECTED_IDS
+    assert cells["us-russia-28"] == str(len(loaded["us-russia-28"].provisions))
+    assert cells["us-ua-20"] == str(len(loaded["us-ua-20"].provisions))
+    assert cells["us-sg-framework"] == f"{len(loaded['us-sg-framework'].provisions)} clauses"
+    e3, base = loaded["e3-counter-28"], loaded["us-russia-28"]
+    gone = {r.confidence: base.provision(r.key).number for r in e3.removed if "." not in r.key}
+    missing = len(base.provisions) - len(e3.provisions) - len(gone)
+    assert cells["e3-counter-28"] == (
+        f"{e3.declared_count} slots: {len(e3.provisions)} recorded, {gone['published']} deleted, "
+        f"{gone['single-source']} dropped on a weak report, {missing} not retrieved"
+    )
+    tel = loaded["eu-telegraph-24"]
+    numbered = [p for p in tel.provisions if p.number is not None]
+    assert cells["eu-telegraph-24"] == (
+        f"{tel.declared_count} declared: 1–{len(numbered)} by number, "
+        f"{len(tel.provisions) - len(numbered)} more without (= {len(tel.provisions)} recorded)"
+    )
+    gen = loaded["geneva-19"]
+    assert cells["geneva-19"] == (
+        f"{gen.declared_count} declared: {len(gen.provisions)} changes and {len(gen.removed)} removals reported"
+    )
+
+
+def test_data_doc_versions_table_matches_the_data(loaded):
+    rows = _table_cells(DATA_DOC)
+    for vid, v in loaded.items():
+        date, status, coverage, declared, parents = rows[vid][-5:]
+        assert (date, status, coverage) == (v.date, v.status, v.coverage), vid
+        assert declared == (str(v.declared_count) if v.declared_count else "–"), vid
+        assert [p.strip("`") for p in re.findall(r"`[^`]+`", parents)] == list(v.parents), vid
+
+
+def test_data_doc_lists_what_each_version_records(loaded):
+    doc = " ".join(DATA_DOC.read_text(encoding="utf-8").split())
+    e3, ua, base = loaded["e3-counter-28"], loaded["us-ua-20"], loaded["us-russia-28"]
+    partial = [_and_list(p.number for p in v.provisions if p.coverage == "partial") for v in (e3, ua)]
+    assert f"E3 points {partial[0]}, and 20-point items {partial[1]}" in doc
+    unretrieved = sorted(int(p.number) for p in base.provisions if p.key not in e3.keys and e3.removal(p.key) is None)
+    assert f"Points {_and_list(unretrieved)} were not retrieved" in doc
+    removed_old = sorted(int(base.provision(r.key).number) for r in ua.removed if "." not in r.key)
+    assert f"Old {_and_list(removed_old)} are `[[removed]]`" in doc
+    assert f"{len(base.variants)} `[[variants]]`" in doc
+    tel = loaded["eu-telegraph-24"]
+    assert f"{sum(p.number is None for p in tel.provisions)} further reported items" in doc
+
+
+def _locate(v: Version, key: str) -> tuple[Provision, Provision | None] | None:
+    def rec(provisions, parent):
+        for p in provisions:
+            if p.key == key:
+                return p, parent
+            found = rec(p.subpoints, p)
+            if found:
+                return found
+        return None
+
+    return rec(v.provisions, None)
+
+
+def _fate(v: Version, key: str, kinds: dict[str, str]) -> str:
+    """How the lineage-key table of docs/data.md describes ``key`` in ``v``."""
+    found = _locate(v, key)
+    if found is not None:
+        p, parent = found
+        if parent is None:
+            return p.number or "yes (unnumbered)"
+        return f"{parent.label}{p.number}" if p.number else f"{parent.label} (sub-point)"
+    if v.removal(key) is not None:
+        return "removed"
+    if "." in key and v.removal(key.rsplit(".", 1)[0]) is not None:
+        return "removed with its point"
+    return "absent (= removed)" if kinds.get(key) == "removed" else "unknown"
+
+
+def test_data_doc_lineage_table_matches_what_comparisons_show(loaded):
+    base = loaded["us-russia-28"]
+    children = [loaded[vid] for vid in ("e3-counter-28", "geneva-19", "us-ua-20")]
+    kinds = []
+    for child in children:
+        seen: dict[str, str] = {}
+        for ch in _walk_changes(peacediff.compare(base, child).changes):
+            for p in ch.old:
+                seen.setdefault(p.key, ch.kind)
+        kinds.append(seen)
+    expected = {}
+    for p in walk(base):
+        fates = [_fate(c, p.key, k) for c, k in zip(children, kinds, strict=True)]
+        expected[p.key] = [p.title, _fate(base, p.key, {}), *fates]
+    for child in children:
+        for p in walk(child):
+            if p.key not in base.keys:
+                fates = [_fate(v, p.key, {}) if p.key in v.keys else "—" for v in (base, *children)]
+                expected[p.key] = [p.title, *fates]
+    got = {k: row for k, row in _table_cells(DATA_DOC).items() if len(row) == 5}
+    assert got == expected
+    assert "absent (= removed)" not in str(expected), "nothing reads as removed without a source"
+
+
+def test_data_doc_key_tables_of_the_independent_plans_match_the_data(loaded):
+    rows = {k: row for k, row in _table_cells(DATA_DOC).items() if len(row) == 2}
+    expected = {
+        p.key: [p.title, p.number or "unnumbered"]
+        for vid in ("us-sg-framework", "eu-telegraph-24")
+        for p in loaded[vid].provisions
+    }
+    assert rows == expected
