@@ -39,6 +39,16 @@ def test_wheel_contains_data_folders(wheel: Path) -> None:
     assert "peacediff/py.typed" in names
 
 
+def test_wheel_ships_the_licence_and_the_notice_for_third_party_text(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    assert "peacediff/seeds/NOTICE.md" in names
+    notice = zipfile.ZipFile(wheel).read("peacediff/seeds/NOTICE.md").decode("utf-8")
+    seeds = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("peacediff/seeds/") and n.endswith(".txt"))
+    assert seeds and all(name in notice for name in seeds), "every shipped article is listed in the notice"
+    assert "not" in notice and "MIT" in notice
+
+
 def test_installed_wheel_works_from_an_unrelated_directory(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
