@@ -22,13 +22,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch, compare
+from peacediff.compare import Change, Comparison, Dispute, ModalityShift, ParameterChange, PossibleMatch, compare
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
 
 if TYPE_CHECKING:
     from peacediff.archive import Archive
     from peacediff.listing import VariantList, VersionList
-    from peacediff.store import Problem, VersionFileError, dumps, load_version, save
+    from peacediff.plaintext import PlainTextError
+    from peacediff.store import Problem, VersionFileError, dumps, load_version, loads, save
     from peacediff.timeline import History, history
 
 # File handling is imported on first use so that `import peacediff` and
@@ -37,10 +38,12 @@ _LAZY = {
     "Archive": "peacediff.archive",
     "History": "peacediff.timeline",
     "history": "peacediff.timeline",
+    "PlainTextError": "peacediff.plaintext",
     "Problem": "peacediff.store",
     "VersionFileError": "peacediff.store",
     "dumps": "peacediff.store",
     "load_version": "peacediff.store",
+    "loads": "peacediff.store",
     "save": "peacediff.store",
 }
 
@@ -55,16 +58,24 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
+
+def __dir__() -> list[str]:
+    # The lazily imported names are part of the namespace: tab completion and dir() show them.
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "Archive",
     "Change",
     "Claim",
     "Comparison",
+    "Dispute",
     "Evidence",
     "History",
     "ModalityShift",
     "Parameter",
     "ParameterChange",
+    "PlainTextError",
     "PossibleMatch",
     "Problem",
     "Provision",
@@ -79,6 +90,7 @@ __all__ = [
     "history",
     "load",
     "load_version",
+    "loads",
     "save",
     "variants",
     "versions",

@@ -79,8 +79,8 @@ def short_text(text: str | None, limit: int = REPR_TEXT) -> str:
 
     Example::
 
-        >>> short_text("Ukraine's armed forces are capped at 600,000 personnel.", 30)
-        '"Ukraine\'s armed forces are capped…"'
+        >>> print(short_text("Ukraine's armed forces are capped at 600,000 personnel.", 30))
+        "Ukraine's armed forces are ca…"
     """
     flat = " ".join((text or "").split())
     if len(flat) > limit:

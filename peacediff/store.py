@@ -511,7 +511,15 @@ def _decode(data: bytes, file: str) -> str:
 
 
 def loads(text: str, file: str = "<string>") -> Version:
-    """Parse version-file text; raise :class:`VersionFileError` listing every problem."""
+    """Parse version-file text (the inverse of :func:`dumps`); raise :class:`VersionFileError` listing every problem.
+
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> v = Version.from_texts("draft", ["A ceasefire."])
+        >>> loads(dumps(v)) == v
+        True
+    """
     if not text.strip():
         raise VersionFileError([Problem(file, 1, 1, "the file is empty",
                                         "start from the example in docs/format.md")])
@@ -532,10 +540,20 @@ def loads(text: str, file: str = "<string>") -> Version:
 
 
 def load_version(path: str | os.PathLike[str]) -> Version:
-    """Load one version file strictly.
+    """Load one version file (TOML) strictly: the reader behind :func:`peacediff.load` for ``.toml`` paths.
+
+    Use :func:`peacediff.load` for anything a user names (a bundled id, a version file or a
+    document to import); use this when the input must be a version file and nothing else,
+    e.g. to validate a contributed file.  :func:`loads` reads the same format from a string.
 
     Raises :class:`VersionFileError` (a ``ValueError``) naming every problem,
     or ``FileNotFoundError`` if the file does not exist.
+
+    Example::
+
+        >>> from peacediff._resources import resource_path
+        >>> load_version(resource_path("versions") / "us-russia-28.toml").count
+        28
     """
     p = Path(path)
     size = p.stat().st_size
