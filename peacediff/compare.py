@@ -73,8 +73,14 @@ class ParameterChange:
     """A typed fact that changed between two provisions.
 
     ``origin`` is "parameter" for declared parameters and "text" for figures
-    found in the text (numbers, money, percentages, durations, dates).  ``old`` is
-    None for an added fact and ``new`` is None for a removed one.
+    found in the text (then ``name`` is the figure's kind: "amount", "duration",
+    "distance", ... see :data:`peacediff.textdiff.FIGURE_KINDS`, and ``old`` and
+    ``new`` are the figures as written, units included).  ``old`` is None for an
+    added fact and ``new`` is None for a removed one.
+
+    >>> pc = ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel")
+    >>> pc.label, pc.display()
+    ('Armed forces cap', 'Armed forces cap: 600,000 personnel → 800,000 personnel')
     """
 
     name: str
@@ -92,11 +98,24 @@ class ParameterChange:
             return "removed"
         return "changed"
 
-    def display(self) -> str:
-        """``'600,000 → 800,000 personnel'``-style summary."""
+    @property
+    def label(self) -> str:
+        """The parameter's name as a person writes it ("Ukraine's proposal", "Duration")."""
+        from peacediff._labels import figure_label, humanize
+
+        return figure_label(self.name) if self.origin == "text" else humanize(self.name)
+
+    def display(self, label: bool = True) -> str:
+        """The change read alone: ``'Armed forces cap: 600,000 personnel → 800,000 personnel'``.
+
+        With ``label=False``, the values only, for a table cell or a chip that
+        already names the parameter: a unit both quantities share is written once,
+        at the end (``'600,000 → 800,000 personnel'``).
+        """
+        if label:
+            return f"{self.label}: {format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
         quantities = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (self.old, self.new))
-        if self.unit and quantities and self.unit not in ("USD", "percent"):
-            # "600,000 → 800,000 personnel": the shared unit once, at the end
+        if self.unit and quantities and self.unit not in ("USD", "EUR", "GBP", "percent"):
             return f"{format_value(self.old)} → {format_value(self.new, self.unit)}"
         return f"{format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
 
@@ -108,6 +127,7 @@ class ParameterChange:
         """Return a JSON-ready dict with a fixed key order."""
         return {
             "name": self.name,
+            "label": self.label,
             "kind": self.kind,
             "old": _json_value(self.old),
             "new": _json_value(self.new),
@@ -390,7 +410,7 @@ def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
         >>> [(ch.kind, ch.label, ch.moved) for ch in c.changes]
         [('modified', '2 → 1', False), ('unchanged', '1 → 2', True)]
         >>> [pc.display() for pc in c.changes[0].parameter_changes]
-        ['600,000 → 800,000']
+        ['Number: 600,000 → 800,000']
     """
     if align not in ALIGN_MODES:
         raise ValueError(f"align must be one of {', '.join(ALIGN_MODES)}; got {align!r}")

@@ -71,10 +71,13 @@ DIFF_TOKEN_BUDGET = 40_000
 #: of the text kept as equal), at ten times the cost.
 REWRITE_SIM = 0.5
 
-# A number keeps its thousands separators and decimals ("600,000", "2.5") so
-# that a changed figure is one token; words are letter/digit runs; whitespace
-# runs and every other character are tokens of their own.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\s+|.", re.DOTALL)
+# A number keeps its thousands separators and decimals ("600,000", "2.5", Arabic
+# "۶۰۰٬۰۰۰", "600 000" with a narrow no-break space) so that a changed figure is one
+# token; words are letter/digit runs; whitespace runs and every other character are
+# tokens of their own.
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,\u066b\u066c\uff0c\uff0e]\d+|[\u00a0\u2009\u202f]\d{3}(?!\d))*|[^\W_]+|\s+|.", re.DOTALL
+)
 
 
 def tokenize(text: str) -> list[str]:
