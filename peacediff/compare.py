@@ -621,34 +621,43 @@ def _parameter_changes(
     new_text: str,
     windows: textdiff.ChangeWindows | None,
 ) -> tuple[ParameterChange, ...]:
-    """Declared parameters that changed (sub-points included), then figures that changed in the text."""
-    before: dict[str, Parameter] = {}
-    for p in olds:
-        for prm in p.iter_parameters():
-            before.setdefault(prm.name, prm)
-    after: dict[str, Parameter] = {}
-    for p in news:
-        for prm in p.iter_parameters():
-            after.setdefault(prm.name, prm)
+    """Declared parameters that changed (sub-points included), then figures that changed in the text.
+
+    A split or merge is compared as a whole: each side's parameters are those of
+    all its parts, so a figure that moved into one of the parts is no change.  A
+    number declared on one side only is no change either when the other side's
+    text states it in the same unit ("within 21 days" there, ``deadline = 21``
+    days here): only the record changed, not the provision.  ``old_text`` / ``new_text`` are
+    empty where the wording is not known.
+    """
+    before = _declared(olds)
+    after = _declared(news)
     out: list[ParameterChange] = []
     covered: set[float] = set()
     covered_text: list[str] = []
+    stated: dict[str, list[textdiff.Figure]] = {}
     for name in sorted(before.keys() | after.keys()):
-        a, b = before.get(name), after.get(name)
-        if a is not None and b is not None and _same_value(a.value, b.value):
+        a, b = before.get(name, []), after.get(name, [])
+        if a and b and _same_values(a, b):
             continue
-        units = sorted({u for u in (a.unit if a else None, b.unit if b else None) if u is not None})
+        if not (a and b):
+            other = old_text if b else new_text
+            if other not in stated:
+                stated[other] = textdiff.find_figures(other, include_weak=True)
+            if all(_stated(prm, stated[other]) for prm in a or b):
+                continue
+        units = sorted({prm.unit for prm in (*a, *b) if prm.unit is not None})
         out.append(
             ParameterChange(
                 name=name,
-                old=None if a is None else a.value,
-                new=None if b is None else b.value,
+                old=_group_value(a),
+                new=_group_value(b),
                 unit=units[0] if units else None,
                 origin="parameter",
             )
         )
-        for prm in (a, b):
-            if prm is None or isinstance(prm.value, bool):
+        for prm in (*a, *b):
+            if isinstance(prm.value, bool):
                 continue
             if isinstance(prm.value, (int, float)):
                 covered.add(float(prm.value))
@@ -661,6 +670,73 @@ def _parameter_changes(
     ):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
     return tuple(out)
+
+
+def _declared(group: tuple[Provision, ...]) -> dict[str, list[Parameter]]:
+    """Every parameter of a group of provisions (sub-points included), by name, in reading order."""
+    found: dict[str, list[Parameter]] = {}
+    for p in group:
+        for prm in p.iter_parameters():
+            found.setdefault(prm.name, []).append(prm)
+    return found
+
+
+def _same_values(a: list[Parameter], b: list[Parameter]) -> bool:
+    """True when both sides declare the same values (each distinct value once; order aside)."""
+    left = _distinct([prm.value for prm in a])
+    right = _distinct([prm.value for prm in b])
+    return len(left) == len(right) and all(any(_same_value(x, y) for y in right) for x in left)
+
+
+def _distinct(values: list[ParameterValue]) -> list[ParameterValue]:
+    out: list[ParameterValue] = []
+    for v in values:
+        if not any(_same_value(v, w) for w in out):
+            out.append(v)
+    return out
+
+
+def _group_value(params: list[Parameter]) -> ParameterValue | None:
+    """The value a side declares: None when it declares none; the values written out when its parts disagree."""
+    values = _distinct([prm.value for prm in params])
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return "; ".join(format_value(prm.value, prm.unit) for prm in params)
+
+
+def _stated(prm: Parameter, figures: list[textdiff.Figure]) -> bool:
+    """True when one of ``figures`` states the number ``prm`` declares, in its unit.
+
+    Only numbers: a string value ("Line of Contact") named in the other text may
+    stand there in another role, so it is never taken as stated.
+    """
+    value = prm.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    number = float(value)
+    unit = prm.unit or ""
+    for f in figures:
+        if unit in _DURATION_UNITS:
+            if f.kind == "duration" and f.raw == number and f.value == number * _DURATION_UNITS[unit]:
+                return True
+        elif unit in ("USD", "EUR", "GBP"):
+            if f.kind == "amount" and f.unit == unit and f.value == number:
+                return True
+        elif unit == "percent":
+            if f.kind == "percentage" and f.value == number:
+                return True
+        elif number in (f.value, f.raw) and f.kind not in ("date", "duration", "amount", "percentage"):
+            return True
+    return False
+
+
+# A declared duration's unit, in days (as the figure scan counts them).
+_DURATION_UNITS = {
+    **{u: d for unit, d in (("hour", 1 / 24), ("day", 1), ("week", 7), ("month", 30), ("year", 365))
+       for u in (unit, unit + "s")},
+}
 
 
 def _same_value(a: ParameterValue, b: ParameterValue) -> bool:
