@@ -435,7 +435,7 @@ _SCALE_WORDS = (
 # (each reading begins with one of these, and its look-behinds still see the text before),
 # at a fifth of the cost.
 _FIGURE_START = _LazyPattern(
-    rf"\d[\d,.]*|[$€£₴₽]|\b(?:usd|us\$|eur|gbp|uah|rub|{_MONTH}|{NUMBER_WORD_PATTERN})\b"
+    rf"\d[\d,.]*|[$€£₴₽]|\b(?:usd|us\$|eur|gbp|uah|rub|{_MONTH}|{NUMBER_WORD_PATTERN})"
     rf"|\ba(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b)"
 )
 _LETTER_START = re.compile(r"[a-zA-Z]")
@@ -783,12 +783,16 @@ def figure_changes(
         return []  # no figure near any change
     old = find_figures(old_text, include_weak=True)
     new = find_figures(new_text, include_weak=True)
-    old_left = _without_common(old, new)
-    new_left = _without_common(new, old)
+    old_strong = [f for f in old if not f.weak]
+    new_strong = [f for f in new if not f.weak]
+    # Figures cancel figures first; a weak one ("five parties") only cancels what is left
+    # ("5 parties"), so that it never takes the place of a figure written the same way.
+    old_left = _without_common(_without_common(old_strong, new_strong), [f for f in new if f.weak])
+    new_left = _without_common(_without_common(new_strong, old_strong), [f for f in old if f.weak])
     result: list[tuple[str, str | None, str | None]] = []
     for kind in FIGURE_KINDS:
-        gone = [f for f in old_left if f.kind == kind and not f.weak and not _is_covered(f, covered, covered_text)]
-        came = [f for f in new_left if f.kind == kind and not f.weak and not _is_covered(f, covered, covered_text)]
+        gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
+        came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
         for index in range(max(len(gone), len(came))):
             a = gone[index].text if index < len(gone) else None
             b = came[index].text if index < len(came) else None
