@@ -451,7 +451,9 @@ class _Scope(NamedTuple):
 
 class _Budget:
     def __init__(self) -> None:
-        self.long_pairs = 0
+        # Labels ("point 5 → 5, 6") of the pairs over the word-diff budget, by how they were diffed.
+        self.sentence_pairs: list[str] = []
+        self.long_pairs: list[str] = []
 
 
 def _compare(old: Version, new: Version, mode: str) -> Comparison:
@@ -459,11 +461,7 @@ def _compare(old: Version, new: Version, mode: str) -> Comparison:
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
     changes, notes = _changes(old.provisions, new.provisions, scope, mode, budget)
     notes = list(notes)
-    if budget.long_pairs:
-        notes.append(
-            f"word diff: {budget.long_pairs} provision pair(s) longer than {textdiff.DIFF_TOKEN_BUDGET:,} "
-            "tokens are shown as one deletion and one insertion"
-        )
+    notes.extend(_word_diff_notes(budget))
     return Comparison(
         old=old,
         new=new,
@@ -472,6 +470,39 @@ def _compare(old: Version, new: Version, mode: str) -> Comparison:
         budget_exhausted=bool(notes),
         budget_notes=tuple(notes),
     )
+
+
+def _word_diff_notes(budget: _Budget) -> list[str]:
+    """The budget notes for pairs not diffed word by word in one pass: how many, which, and what it means."""
+    limit = f"more than {textdiff.DIFF_CELL_BUDGET:,} word comparisons"
+    notes = []
+    if budget.sentence_pairs:
+        notes.append(
+            f"word diff: {_provisions(budget.sentence_pairs)} rewritten too widely to compare word by word in "
+            f"one pass ({limit}), so sentences were matched first and words only inside changed sentences; "
+            f"a reworded passage may show as whole sentences replaced: {_which(budget.sentence_pairs)}"
+        )
+    if budget.long_pairs:
+        notes.append(
+            f"word diff: {_provisions(budget.long_pairs)} rewritten too widely to compare word by word or "
+            f"sentence by sentence ({limit}), so the old and new text are shown whole, as one deletion and one "
+            f"insertion; their figures and modal verbs are still compared: {_which(budget.long_pairs)}"
+        )
+    return notes
+
+
+def _provisions(labels: list[str]) -> str:
+    return "1 provision was" if len(labels) == 1 else f"{len(labels)} provisions were"
+
+
+def _which(labels: list[str]) -> str:
+    return "; ".join(labels[:10]) + ("; …" if len(labels) > 10 else "")
+
+
+def _pair_label(olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> str:
+    old = ", ".join(p.label for p in olds) or "∅"
+    new = ", ".join(p.label for p in news) or "∅"
+    return f"point {old}" if old == new else f"point {old} → {new}"
 
 
 def _changes(
@@ -559,8 +590,12 @@ def _linked_change(
             ), ()
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
-    if old_text != new_text and textdiff.over_budget(old_text, new_text):
-        budget.long_pairs += 1
+    if old_text != new_text:
+        diff_mode = textdiff.diff_mode(old_text, new_text)
+        if diff_mode == "sentences":
+            budget.sentence_pairs.append(_pair_label(olds, news))
+        elif diff_mode == "whole":
+            budget.long_pairs.append(_pair_label(olds, news))
     ops = textdiff.word_ops(old_text, new_text)
     old_partial = any(p.is_partial for p in olds)
     new_partial = any(p.is_partial for p in news)

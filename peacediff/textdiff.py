@@ -37,13 +37,15 @@ from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
 __all__ = [
     "CHANGE_CONTEXT",
-    "DIFF_TOKEN_BUDGET",
+    "DIFF_CELL_BUDGET",
     "FIGURE_REACH",
     "REWRITE_SIM",
     "ChangeWindows",
     "Figure",
     "Op",
     "changed_windows",
+    "diff_cost",
+    "diff_mode",
     "figure_changes",
     "find_figures",
     "invert_ops",
@@ -51,18 +53,23 @@ __all__ = [
     "modals",
     "normalise_ops",
     "ops_similarity",
+    "over_budget",
     "tokenize",
     "word_ops",
 ]
 
 Op = tuple[int, str]
 
-#: Largest token count (old + new) diffed word by word.  Myers' diff is
-#: O((N+M)·D); two unrelated 20,000-token texts still diff in about a second,
-#: and no provision of a real treaty or bill comes near (the longest section
-#: of the 2,000-page U.S. omnibus bills is ~15,000 words).  Above it the pair
-#: is reported as one deletion plus one insertion and the budget note says so.
-DIFF_TOKEN_BUDGET = 40_000
+#: Most token comparisons a word diff may make: the changed middle of the pair (what
+#: is left once the common tokens at both ends are set aside), old tokens × new
+#: tokens.  That product is what the LCS costs in time and memory (rapidfuzz keeps
+#: one bit per comparison to trace the diff back: 10⁹ comparisons are ~125 MB and
+#: ~0.3 s here; see benchmarks/bench_longtext.py).  A one-word edit in a
+#: 100,000-character provision has a middle of one token and is always diffed; two
+#: texts rewritten throughout trip it at about 31,600 tokens (~110,000 characters)
+#: each.  Above it the pair is one deletion plus one insertion and the comparison's
+#: budget note says so and where.
+DIFF_CELL_BUDGET = 1_000_000_000
 
 #: Token-level similarity (shared tokens in order, 2·LCS / total) below which a
 #: pair is shown as a rewrite: common words at both ends kept, the middle
@@ -237,30 +244,125 @@ def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
 
     Equal and delete ops rebuild ``old``; equal and insert ops rebuild ``new``.
     The result is canonical and antisymmetric:
-    ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  Above ``budget`` tokens
-    (default :data:`DIFF_TOKEN_BUDGET`) the pair is one deletion and one
-    insertion (see :func:`over_budget`).
+    ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  A pair whose word diff
+    would cost more than ``budget`` token comparisons (default
+    :data:`DIFF_CELL_BUDGET`) is diffed sentence by sentence first, and above
+    that shown whole, as one deletion and one insertion (see :func:`diff_mode`).
 
     >>> word_ops("within 100 days", "as soon as possible")
     ((-1, 'within 100 days'), (1, 'as soon as possible'))
     """
     if old == new:
         return ((0, old),) if old else ()
-    if over_budget(old, new, budget):
-        return normalise_ops([(-1, old), (1, new)])
     # diff-match-patch breaks ties by direction; always diff the same way round.
     if old <= new:
-        return normalise_ops(_diff_tokens(old, new))
-    return invert_ops(_diff_tokens(new, old))
+        return normalise_ops(_ops(old, new, budget))
+    return invert_ops(_ops(new, old, budget))
+
+
+def _ops(old: str, new: str, budget: int | None) -> list[Op]:
+    mode = diff_mode(old, new, budget)
+    if mode == "words":
+        return _diff_tokens(old, new)
+    if mode == "sentences":
+        return _diff_sentences(old, new, DIFF_CELL_BUDGET if budget is None else budget)
+    return [(-1, old), (1, new)]
+
+
+def diff_cost(old: str, new: str) -> int:
+    """Token comparisons a word diff of the pair makes: old × new tokens of the changed middle.
+
+    The common tokens at both ends cost nothing (they are set aside before the
+    LCS), so a one-word edit in a long text costs next to nothing.
+
+    >>> diff_cost("a b c d", "a b x d"), diff_cost("a b", "c d")
+    (1, 9)
+    """
+    return _middle_cost(tokenize(old), tokenize(new))
+
+
+def _middle_cost(old: Sequence[str], new: Sequence[str]) -> int:
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return (len(old) - start - end) * (len(new) - start - end)
+
+
+# A sentence (or clause) ends at ".", ";", "!" or "?" followed by whitespace, or at a
+# line break; "2.5" and "U.S." inside a sentence do not end it.  Linear: the repeated
+# group's two branches never match the same character.
+_SENTENCE_RE = re.compile(r"(?:[^\n.;!?]|[.;!?](?!\s))*(?:[.;!?]+|\n)?\s*")
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group() for m in _SENTENCE_RE.finditer(text) if m.group()]
+
+
+def diff_mode(old: str, new: str, budget: int | None = None) -> str:
+    """How a pair is diffed under the budget (deterministic, no clock):
+
+    * ``"words"``: word by word, when :func:`diff_cost` is within ``budget``
+      (default :data:`DIFF_CELL_BUDGET`);
+    * ``"sentences"``: above it, sentence by sentence first, then word by word
+      inside each changed stretch that is itself within the budget (shown whole
+      otherwise), when the sentence-level diff is within the budget;
+    * ``"whole"``: one deletion and one insertion.
+
+    >>> diff_mode("a b c", "a x c", budget=10), diff_mode("a b. c d.", "e f. c d.", budget=3)
+    ('words', 'sentences')
+    """
+    if budget is None:
+        budget = DIFF_CELL_BUDGET
+    if len(old) * len(new) <= budget:  # a token is at least one character
+        return "words"
+    if _middle_cost(tokenize(old), tokenize(new)) <= budget:
+        return "words"
+    if _middle_cost(_sentences(old), _sentences(new)) <= budget:
+        return "sentences"
+    return "whole"
 
 
 def over_budget(old: str, new: str, budget: int | None = None) -> bool:
-    """True when the pair is too long to diff word by word (deterministic, no clock)."""
-    if budget is None:
-        budget = DIFF_TOKEN_BUDGET
-    if len(old) + len(new) <= budget:  # a token is at least one character
-        return False
-    return len(tokenize(old)) + len(tokenize(new)) > budget
+    """True when the pair is not diffed word by word in one pass (see :func:`diff_mode`)."""
+    return diff_mode(old, new, budget) != "words"
+
+
+def _diff_sentences(old: str, new: str, budget: int) -> list[Op]:
+    """Sentence-level diff (sentences as tokens), then a word diff inside each replaced stretch."""
+    old_parts = _sentences(old)
+    new_parts = _sentences(new)
+    distinct = dict.fromkeys(old_parts)
+    distinct.update(dict.fromkeys(new_parts))
+    index = dict(zip(distinct, _token_chars(len(distinct)), strict=True))
+    chars_old = "".join(map(index.__getitem__, old_parts))
+    chars_new = "".join(map(index.__getitem__, new_parts))
+    out: list[Op] = []
+    gone: list[str] = []
+    came: list[str] = []
+
+    def flush() -> None:
+        # Deleted and inserted sentences between two equal ones form one changed stretch.
+        old_block, new_block = "".join(gone), "".join(came)
+        if old_block and new_block and diff_cost(old_block, new_block) <= budget:
+            out.extend(_diff_tokens(old_block, new_block))
+        else:
+            out.extend(((-1, old_block), (1, new_block)))
+        gone.clear()
+        came.clear()
+
+    for tag, i1, i2, j1, j2 in _indel().opcodes(chars_old, chars_new):
+        if tag == "equal":
+            flush()
+            out.append((0, "".join(old_parts[i1:i2])))
+        else:
+            gone.extend(old_parts[i1:i2])
+            came.extend(new_parts[j1:j2])
+    flush()
+    return out
 
 
 def ops_similarity(ops: Sequence[Op]) -> float:

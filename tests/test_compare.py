@@ -261,11 +261,11 @@ def test_comparison_is_frozen():
 def test_budget_note_for_enormous_provisions(monkeypatch):
     from peacediff import textdiff
 
-    monkeypatch.setattr(textdiff, "DIFF_TOKEN_BUDGET", 5)
+    monkeypatch.setattr(textdiff, "DIFF_CELL_BUDGET", 5)
     old = V("a", [P("one two three four five six seven", "1", "k")])
-    new = V("b", [P("one two three four five six eight", "1", "k")])
+    new = V("b", [P("eight two three four five six nine", "1", "k")])
     c = compare(old, new)
-    assert c.budget_exhausted and "word diff" in c.budget_notes[0]
+    assert c.budget_exhausted and "word diff" in c.budget_notes[0] and "point 1" in c.budget_notes[0]
     assert c.changes[0].ops == ((-1, old.provisions[0].text), (1, new.provisions[0].text))
 
 
