@@ -536,11 +536,44 @@ _SCALE_WORDS = (
 # Trying the full readings only there gives the same figures as trying every position
 # (each reading begins with one of these, and its look-behinds still see the text before),
 # at a fifth of the cost.
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes ("s(?:ix|even)...").
+
+    Python's ``re`` tries the branches of a plain alternation one by one at every
+    position; factored, a position fails at its first letter.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_START_WORDS = NUMBER_WORD_PATTERN.split("|")
+_START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
+# A letter start needs no word character before it; the class of first letters up
+# front lets the regex engine skip every other position quickly.
 _FIGURE_START = _LazyPattern(
-    rf"\d[\d,.]*|[$€£₴₽]|\b(?:usd|us\$|eur|gbp|uah|rub|{_MONTH}|{NUMBER_WORD_PATTERN})"
-    rf"|\ba(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b)"
+    r"\d[\d,.]*|[$€£₴₽]"
+    rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
+    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)})"
 )
 _LETTER_START = re.compile(r"[a-zA-Z]")
+# The longest number phrase read in words ("seven hundred and seventy-seven thousand seven
+# hundred and seventy-seven" is 79 characters).
+_PHRASE_REACH = 160
 _WORD_CHAR = re.compile(r"\w")
 # A bare number right after one of these words names something (a treaty article, a
 # point of the plan) rather than counting it, so it is no figure to report.
@@ -570,10 +603,10 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
     reader = _FigureReader(text)
     found: list[Figure] = []
     end = 0
-    for start in reader.starts():
+    for start, word in reader.starts():
         if start < end:
             continue
-        figure, stop = reader.at(start)
+        figure, stop = reader.at(start, word)
         if stop:
             end = stop
         if figure is not None and (include_weak or not figure.weak):
@@ -590,14 +623,21 @@ class _FigureReader:
         self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered)
         self.label_re = _LABEL_BEFORE.on(text, self.lowered)[0]
 
-    def starts(self) -> Iterator[int]:
-        """Positions where a figure can start, in order."""
+    def starts(self) -> Iterator[tuple[int, bool]]:
+        """Positions where a figure can start, in order, and whether a number word starts there."""
         starts, subject = _FIGURE_START.on(self.text, self.lowered)
-        return (m.start() for m in starts.finditer(subject))
+        return ((m.start(), m.start("word") >= 0) for m in starts.finditer(subject))
 
-    def at(self, pos: int) -> tuple[Figure | None, int]:
-        """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start)."""
-        if _LETTER_START.match(self.text, pos) and self.figure_re.match(self.subject, pos) is None:
+    def at(self, pos: int, word: bool | None = None) -> tuple[Figure | None, int]:
+        """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start).
+
+        ``word`` says whether a number word starts there, when the caller knows (no
+        reading in digits begins with one: the figure patterns start with a digit, a
+        currency or a month).
+        """
+        if word is None:
+            word = _LETTER_START.match(self.text, pos) is not None and self.figure_re.match(self.subject, pos) is None
+        if word:
             if pos and _WORD_CHAR.match(self.text, pos - 1):
                 return None, 0  # inside a word: "someone" holds no "one"
             return self._words(pos)
@@ -640,7 +680,7 @@ class _FigureReader:
         text = self.text
         # Number words are ASCII: lower-casing the stretch keeps their positions even where
         # lower-casing the whole text would not.
-        stretch = text[pos : pos + 400].lower()
+        stretch = text[pos : pos + _PHRASE_REACH].lower()
         phrase = read_number(stretch, 0)
         if phrase is None:
             return None, 0
