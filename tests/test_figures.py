@@ -177,6 +177,11 @@ def test_reading_never_raises_on_any_text(old: str, new: str) -> None:
     ops = textdiff.word_ops(old, new)
     assert figure_changes(old, new, ops=ops) == figure_changes(old, new)
     textdiff.modality_shifts(old, new, ops=ops)
+    a = Version.from_texts("a", [f"Preamble. {old}", "The parties agree."])
+    b = Version.from_texts("b", [f"Preamble. {new}", "The parties agree."])
+    c = compare(a, b)
+    assert c.inverse() == compare(b, a)
+    c.to_text()
 
 
 # --------------------------------------------------------------------------- words and digits agree
