@@ -528,6 +528,7 @@ _AFTER_WORDS = _LazyPattern(
 # A singular fraction is a figure only when it takes a share of something ("a third of
 # the territory", "half the forces"), not in "a third party" or "the first half".
 _SHARE_AFTER = _LazyPattern(r"\s+(?:of|the)\b")
+_PART_OF_TIME = _LazyPattern(r"\b(?:first|second|third|fourth|last|latter|final|other)[ \t\u00a0\n]+$")
 _ORDINAL_UNIT = _LazyPattern(rf"[\s-]+(?P<unit>{_DURATION})\b")
 _SCALE_WORDS = (
     "hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -696,6 +697,8 @@ class _FigureReader:
                 self.subject, end
             ):
                 return None, 0
+            if _PART_OF_TIME.on(text, self.lowered)[0].search(self.subject, max(0, pos - 16), pos):
+                return None, 0  # "the second half of 2026", "the first quarter of": a period, not a share
             # A share is a proportion: "half" is the same figure as "50%".
             return Figure("percentage", text[pos:end], phrase.value * 100, "percent", pos, phrase.value), end
         m = _AFTER_WORDS.on(text, self.lowered)[0].match(self.subject, end)

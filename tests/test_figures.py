@@ -94,7 +94,8 @@ def test_a_compound_edit_is_a_modification_with_its_figure_change() -> None:
 @pytest.mark.parametrize(
     "text",
     ["a third party", "the first phase", "one of the parties", "no one shall", "someone", "the second reading",
-     "on behalf of", "a quarter", "twenty twelve"],
+     "on behalf of", "a quarter", "twenty twelve", "in the second half of the year", "the first quarter of the year",
+     "a half-day session"],
 )
 def test_words_that_count_nothing_are_no_figures(text: str) -> None:
     assert find_figures(text) == [] or text == "twenty twelve"

@@ -242,6 +242,8 @@ _WORDS = (
     "years", "three", "USD", "$", "billion", "50%", "percent", "Article", "5", "point", "(3)", "within",
     "\n(2)", "\n", ",", ".", "İ", "2026", "month", "per", "cent", "EUR", "one",
     "January", "April", "june", "1", "31", "1st", "of", "2027-01-31", "2027-02-30",
+    "twenty-five", "twenty", "five", "hundred", "and", "thousand", "million", "a", "half", "third", "quarters",
+    "first", "day", "km", "m", "troops", "۶۰۰٬۰۰۰", "٣٠", "seventy-seven", "seven",
 )  # fmt: skip
 _text_words = st.lists(st.sampled_from(("and", "the", "parties", "agree", "of", "in", "for") * 3 + _WORDS),
                       min_size=80, max_size=200)
