@@ -32,11 +32,14 @@ _UNITS = (
 )  # fmt: skip
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-#: Each cardinal word below a hundred and its value ("zero" left out, see the module docstring).
-NUMBER_WORDS: dict[str, int] = {
+# Each cardinal word below a hundred and its value ("zero" left out, see the module docstring).
+_BELOW_HUNDRED: dict[str, int] = {
     **{word: value for value, word in enumerate(_UNITS) if value},
     **{word: 10 * value for value, word in enumerate(_TENS, start=2)},
 }
+
+#: Each number word that is a figure on its own, and its value (the aligner reads these as digits).
+NUMBER_WORDS: dict[str, int] = {**_BELOW_HUNDRED, "hundred": 100}
 
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
@@ -59,7 +62,7 @@ _FRACTIONS: dict[str, int] = {
 #: Every word that can open a number phrase, longest first (for regular-expression
 #: alternations: "sixteen" before "six").  "a" opens one only before a scale or a
 #: fraction word ("a hundred", "a third"); the figure scan spells that case out.
-NUMBER_WORD_PATTERN = "|".join(sorted({*NUMBER_WORDS, *_ORDINALS, "half"}, key=lambda w: (-len(w), w)))
+NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half"}, key=lambda w: (-len(w), w)))
 
 # Words are ASCII letter runs; between two words of one number a hyphen or spaces
 # ("twenty-five", "twenty five"), optionally "and" ("one hundred and twenty").
@@ -96,7 +99,7 @@ class _Reader:
 
     def take(self, word: str, after_and: bool) -> bool:
         """Add ``word`` to the number if it can follow what was read; False when it cannot."""
-        small = NUMBER_WORDS.get(word)
+        small = _BELOW_HUNDRED.get(word)
         if small is not None:
             return self._small(small, after_and)
         if word == "hundred":
