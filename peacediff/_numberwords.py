@@ -1,6 +1,30 @@
-"""English number words that drafts write instead of figures ("sixteen", "ninety days")."""
+"""English numbers written in words, read where they stand ("twenty-five", "one hundred and twenty").
+
+Drafts write figures both ways, and a redline must read "within twenty-five days"
+as 25 days, not as 5, and "two hundred" as 200, not as 100.  :func:`read_number`
+reads the longest well-formed number phrase at a position of lower-case text and
+says where it ends, so that the figure scan can keep the text as written.
+
+What it reads (decision 0004 says why it is hand-written and not a library):
+
+* cardinals: "five", "twenty-five" / "twenty five", "one hundred and twenty",
+  "a hundred", "two thousand and five", "six hundred thousand", "a million",
+  "one and a half" (1.5);
+* fractions: "half", "a third", "two thirds", "three quarters", "one-fifth"
+  (kind ``"fraction"``; whether a singular one is a figure depends on what
+  follows: "a third of" is one, "a third party" is not, which the caller decides);
+* ordinals: "first", "twenty-fifth", "thirtieth", "hundredth" (kind ``"ordinal"``;
+  the caller counts them only before a unit of time: "the thirtieth day").
+
+"zero" and "nought" are not read: no draft counts with them, and "zero tolerance" is no figure.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "read_number"]
 
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -8,12 +32,180 @@ _UNITS = (
 )  # fmt: skip
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-#: Each word and its value; "zero" is left out (no draft counts with it, "zero tolerance" is no figure).
-NUMBER_WORDS: dict[str, int] = {
+# Each cardinal word below a hundred and its value ("zero" left out, see the module docstring).
+_BELOW_HUNDRED: dict[str, int] = {
     **{word: value for value, word in enumerate(_UNITS) if value},
     **{word: 10 * value for value, word in enumerate(_TENS, start=2)},
-    "hundred": 100,
 }
 
-#: The words longest first, for regular-expression alternations ("sixteen" before "six").
-NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
+#: Each number word that is a figure on its own, and its value (the aligner reads these as digits).
+NUMBER_WORDS: dict[str, int] = {**_BELOW_HUNDRED, "hundred": 100}
+
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+
+# Denominators: "half" and "quarter" besides the ordinals from "third" up.  A plural
+# ("thirds", "quarters", "halves") is always a fraction; a singular needs a numerator of one.
+_FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
+    **{word: value for word, value in _ORDINALS.items() if 3 <= value <= 10},
+    **{word + "s": value for word, value in _ORDINALS.items() if 3 <= value <= 10},
+}  # fmt: skip
+
+#: Every word that can open a number phrase, longest first (for regular-expression
+#: alternations: "sixteen" before "six").  "a" opens one only before a scale or a
+#: fraction word ("a hundred", "a third"); the figure scan spells that case out.
+NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half"}, key=lambda w: (-len(w), w)))
+
+# Words are ASCII letter runs; between two words of one number a hyphen or spaces
+# ("twenty-five", "twenty five"), optionally "and" ("one hundred and twenty").
+_WORD = re.compile(r"[a-z]+")
+_GAP = re.compile(r"-|[ \t\u00a0\n]+(?:and[ \t\u00a0\n]+)?")
+_AND_A_HALF = re.compile(r"[ \t\u00a0\n]+and[ \t\u00a0\n]+a[ \t\u00a0\n]+half\b")
+
+
+class NumberPhrase(NamedTuple):
+    """A number read from words: where it ends, its value, and its kind
+    ("cardinal", "fraction", "ordinal"); ``words`` counts the number words read."""
+
+    end: int
+    value: float
+    kind: str
+    words: int
+
+
+class _Reader:
+    """State of one left-to-right reading: ``total`` of closed scale groups, ``group`` below a thousand."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.group = 0
+        # The class of the last word read: "" (none yet), "a", "unit" (1-9), "teen" (10-19),
+        # "tens", "hundred", "scale".
+        self.last = ""
+        self.scale = 10**15  # scales must fall: "two million three thousand", never "two thousand million"
+        self.words = 0
+
+    @property
+    def value(self) -> int:
+        return self.total + self.group
+
+    def take(self, word: str, after_and: bool) -> bool:
+        """Add ``word`` to the number if it can follow what was read; False when it cannot."""
+        small = _BELOW_HUNDRED.get(word)
+        if small is not None:
+            return self._small(small, after_and)
+        if word == "hundred":
+            if self.last not in ("unit", "teen", "a") or after_and or self.group >= 100:
+                return False
+            self.group *= 100
+            self.last = "hundred"
+            return True
+        scale = _SCALES.get(word)
+        if scale is None or self.last in ("", "scale") or after_and or scale >= self.scale:
+            return False
+        self.total += self.group * scale
+        self.group = 0
+        self.scale = scale
+        self.last = "scale"
+        return True
+
+    def _small(self, value: int, after_and: bool) -> bool:
+        if self.last == "tens":
+            if value >= 10 or after_and:  # "twenty-five", "twenty five"; never "twenty twelve"
+                return False
+        elif self.last in ("unit", "teen", "a") or (after_and and self.last not in ("hundred", "scale")):
+            return False
+        self.group += value
+        self.last = "tens" if value >= 20 else ("teen" if value >= 10 else "unit")
+        return True
+
+
+_SPACE = re.compile(r"[ \t\u00a0\n]+")
+
+
+def read_number(text: str, pos: int) -> NumberPhrase | None:
+    """The number written in words at ``pos`` of lower-case ``text``, or None.
+
+    ``pos`` must be where a word starts.
+
+    >>> read_number("within twenty-five days", 7)
+    NumberPhrase(end=18, value=25.0, kind='cardinal', words=2)
+    >>> read_number("one hundred and twenty days", 0).value
+    120.0
+    >>> read_number("three quarters of", 0)
+    NumberPhrase(end=14, value=0.75, kind='fraction', words=2)
+    """
+    reader = _Reader()
+    at = pos
+    first = _WORD.match(text, at)
+    if first is None:
+        return None
+    if first.group() == "a":
+        # "a hundred", "a million", "a third": "a" stands for one before a scale or a denominator.
+        gap = _SPACE.match(text, first.end())
+        nxt = _WORD.match(text, gap.end()) if gap is not None else None
+        if nxt is None or not (nxt.group() in _SCALES or nxt.group() == "hundred" or nxt.group() in _FRACTIONS):
+            return None
+        reader.group, reader.last, reader.words = 1, "a", 1
+        at = gap.end()
+    end = pos
+    after_and = False
+    while True:
+        m = _WORD.match(text, at)
+        if m is None or (m.end() < len(text) and text[m.end()].isalnum()):
+            break
+        word = m.group()
+        ending = _ending(reader, word, after_and)
+        if ending is not None:
+            return NumberPhrase(m.end(), ending[0], ending[1], reader.words + 1)
+        if not reader.take(word, after_and):
+            break
+        reader.words += 1
+        end = m.end()
+        half = _AND_A_HALF.match(text, end)
+        if half is not None:
+            return NumberPhrase(half.end(), reader.value + 0.5, "cardinal", reader.words + 1)
+        gap = _GAP.match(text, end)
+        if gap is None:
+            break
+        after_and = "and" in gap.group()
+        at = gap.end()
+    if reader.words == 0:
+        return None
+    return NumberPhrase(end, float(reader.value), "cardinal", reader.words)
+
+
+def _ending(reader: _Reader, word: str, after_and: bool) -> tuple[float, str] | None:
+    """A fraction or an ordinal closing the phrase at ``word``: ``(value, kind)``, or None."""
+    if after_and and reader.last not in ("hundred", "scale"):
+        return None
+    denominator = _FRACTIONS.get(word)
+    if denominator is not None:
+        plural = word.endswith("s")
+        if reader.last == "" and word == "half":
+            return 0.5, "fraction"
+        if reader.last == "a" and not plural:
+            return 1 / denominator, "fraction"  # "a third", "a half", "a quarter"
+        if reader.last in ("unit", "teen", "tens") and reader.total == 0:
+            if plural and reader.group > 1:
+                return reader.group / denominator, "fraction"  # "two thirds", "three quarters"
+            if not plural and reader.group == 1:
+                return 1 / denominator, "fraction"  # "one third", "one-fifth"
+    ordinal = _ORDINALS.get(word)
+    if ordinal is None:
+        return None
+    if reader.last == "":
+        return float(ordinal), "ordinal"  # "first", "thirtieth", "hundredth"
+    if reader.last == "tens" and ordinal < 10:
+        return float(reader.value + ordinal), "ordinal"  # "twenty-fifth"
+    if reader.last in ("hundred", "scale") and ordinal < 100:
+        return float(reader.value + ordinal), "ordinal"  # "one hundred and first"
+    return None

@@ -73,8 +73,14 @@ class ParameterChange:
     """A typed fact that changed between two provisions.
 
     ``origin`` is "parameter" for declared parameters and "text" for figures
-    found in the text (numbers, money, percentages, durations, dates).  ``old`` is
-    None for an added fact and ``new`` is None for a removed one.
+    found in the text (then ``name`` is the figure's kind: "amount", "duration",
+    "distance", ... see :data:`peacediff.textdiff.FIGURE_KINDS`, and ``old`` and
+    ``new`` are the figures as written, units included).  ``old`` is None for an
+    added fact and ``new`` is None for a removed one.
+
+    >>> pc = ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel")
+    >>> pc.label, pc.display()
+    ('Armed forces cap', 'Armed forces cap: 600,000 personnel → 800,000 personnel')
     """
 
     name: str
@@ -92,11 +98,24 @@ class ParameterChange:
             return "removed"
         return "changed"
 
-    def display(self) -> str:
-        """``'600,000 → 800,000 personnel'``-style summary."""
+    @property
+    def label(self) -> str:
+        """The parameter's name as a person writes it ("Ukraine's proposal", "Duration")."""
+        from peacediff._labels import figure_label, humanize
+
+        return figure_label(self.name) if self.origin == "text" else humanize(self.name)
+
+    def display(self, label: bool = True) -> str:
+        """The change read alone: ``'Armed forces cap: 600,000 personnel → 800,000 personnel'``.
+
+        With ``label=False``, the values only, for a table cell or a chip that
+        already names the parameter: a unit both quantities share is written once,
+        at the end (``'600,000 → 800,000 personnel'``).
+        """
+        if label:
+            return f"{self.label}: {format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
         quantities = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (self.old, self.new))
-        if self.unit and quantities and self.unit not in ("USD", "percent"):
-            # "600,000 → 800,000 personnel": the shared unit once, at the end
+        if self.unit and quantities and self.unit not in ("USD", "EUR", "GBP", "percent"):
             return f"{format_value(self.old)} → {format_value(self.new, self.unit)}"
         return f"{format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
 
@@ -108,6 +127,7 @@ class ParameterChange:
         """Return a JSON-ready dict with a fixed key order."""
         return {
             "name": self.name,
+            "label": self.label,
             "kind": self.kind,
             "old": _json_value(self.old),
             "new": _json_value(self.new),
@@ -436,7 +456,7 @@ def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
         >>> [(ch.kind, ch.label, ch.moved) for ch in c.changes]
         [('modified', '2 → 1', False), ('unchanged', '1 → 2', True)]
         >>> [pc.display() for pc in c.changes[0].parameter_changes]
-        ['600,000 → 800,000']
+        ['Number: 600,000 → 800,000']
     """
     if align not in ALIGN_MODES:
         raise ValueError(f"align must be one of {', '.join(ALIGN_MODES)}; got {align!r}")
@@ -485,7 +505,9 @@ class _Scope(NamedTuple):
 
 class _Budget:
     def __init__(self) -> None:
-        self.long_pairs = 0
+        # Labels ("point 5 → 5, 6") of the pairs over the word-diff budget, by how they were diffed.
+        self.sentence_pairs: list[str] = []
+        self.long_pairs: list[str] = []
 
 
 def _compare(old: Version, new: Version, mode: str) -> Comparison:
@@ -493,11 +515,7 @@ def _compare(old: Version, new: Version, mode: str) -> Comparison:
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
     changes, notes = _changes(old.provisions, new.provisions, scope, mode, budget)
     notes = list(notes)
-    if budget.long_pairs:
-        notes.append(
-            f"word diff: {budget.long_pairs} provision pair(s) longer than {textdiff.DIFF_TOKEN_BUDGET:,} "
-            "tokens are shown as one deletion and one insertion"
-        )
+    notes.extend(_word_diff_notes(budget))
     return Comparison(
         old=old,
         new=new,
@@ -506,6 +524,39 @@ def _compare(old: Version, new: Version, mode: str) -> Comparison:
         budget_exhausted=bool(notes),
         budget_notes=tuple(notes),
     )
+
+
+def _word_diff_notes(budget: _Budget) -> list[str]:
+    """The budget notes for pairs not diffed word by word in one pass: how many, which, and what it means."""
+    limit = f"more than {textdiff.DIFF_CELL_BUDGET:,} word comparisons"
+    notes = []
+    if budget.sentence_pairs:
+        notes.append(
+            f"word diff: {_provisions(budget.sentence_pairs)} rewritten too widely to compare word by word in "
+            f"one pass ({limit}), so sentences were matched first and words only inside changed sentences; "
+            f"a reworded passage may show as whole sentences replaced: {_which(budget.sentence_pairs)}"
+        )
+    if budget.long_pairs:
+        notes.append(
+            f"word diff: {_provisions(budget.long_pairs)} rewritten too widely to compare word by word or "
+            f"sentence by sentence ({limit}), so the old and new text are shown whole, as one deletion and one "
+            f"insertion; their figures and modal verbs are still compared: {_which(budget.long_pairs)}"
+        )
+    return notes
+
+
+def _provisions(labels: list[str]) -> str:
+    return "1 provision was" if len(labels) == 1 else f"{len(labels)} provisions were"
+
+
+def _which(labels: list[str]) -> str:
+    return "; ".join(labels[:10]) + ("; …" if len(labels) > 10 else "")
+
+
+def _pair_label(olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> str:
+    old = ", ".join(p.label for p in olds) or "∅"
+    new = ", ".join(p.label for p in news) or "∅"
+    return f"point {old}" if old == new else f"point {old} → {new}"
 
 
 def _changes(
@@ -613,8 +664,12 @@ def _linked_change(
             ), ()
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
-    if old_text != new_text and textdiff.over_budget(old_text, new_text):
-        budget.long_pairs += 1
+    if old_text != new_text:
+        diff_mode = textdiff.diff_mode(old_text, new_text)
+        if diff_mode == "sentences":
+            budget.sentence_pairs.append(_pair_label(olds, news))
+        elif diff_mode == "whole":
+            budget.long_pairs.append(_pair_label(olds, news))
     ops = textdiff.word_ops(old_text, new_text)
     # A summary cannot vouch that a sub-point or figure it does not mention was dropped,
     # and neither can anything below it.
@@ -677,34 +732,43 @@ def _parameter_changes(
     new_text: str,
     windows: textdiff.ChangeWindows | None,
 ) -> tuple[ParameterChange, ...]:
-    """Declared parameters that changed (sub-points included), then figures that changed in the text."""
-    before: dict[str, Parameter] = {}
-    for p in olds:
-        for prm in p.iter_parameters():
-            before.setdefault(prm.name, prm)
-    after: dict[str, Parameter] = {}
-    for p in news:
-        for prm in p.iter_parameters():
-            after.setdefault(prm.name, prm)
+    """Declared parameters that changed (sub-points included), then figures that changed in the text.
+
+    A split or merge is compared as a whole: each side's parameters are those of
+    all its parts, so a figure that moved into one of the parts is no change.  A
+    number declared on one side only is no change either when the other side's
+    text states it in the same unit ("within 21 days" there, ``deadline = 21``
+    days here): only the record changed, not the provision.  ``old_text`` / ``new_text`` are
+    empty where the wording is not known.
+    """
+    before = _declared(olds)
+    after = _declared(news)
     out: list[ParameterChange] = []
     covered: set[float] = set()
     covered_text: list[str] = []
+    stated: dict[str, list[textdiff.Figure]] = {}
     for name in sorted(before.keys() | after.keys()):
-        a, b = before.get(name), after.get(name)
-        if a is not None and b is not None and _same_value(a.value, b.value):
+        a, b = before.get(name, []), after.get(name, [])
+        if a and b and _same_values(a, b):
             continue
-        units = sorted({u for u in (a.unit if a else None, b.unit if b else None) if u is not None})
+        if not (a and b):
+            other = old_text if b else new_text
+            if other not in stated:
+                stated[other] = textdiff.find_figures(other, include_weak=True)
+            if all(_stated(prm, stated[other]) for prm in a or b):
+                continue
+        units = sorted({prm.unit for prm in (*a, *b) if prm.unit is not None})
         out.append(
             ParameterChange(
                 name=name,
-                old=None if a is None else a.value,
-                new=None if b is None else b.value,
+                old=_group_value(a),
+                new=_group_value(b),
                 unit=units[0] if units else None,
                 origin="parameter",
             )
         )
-        for prm in (a, b):
-            if prm is None or isinstance(prm.value, bool):
+        for prm in (*a, *b):
+            if isinstance(prm.value, bool):
                 continue
             if isinstance(prm.value, (int, float)):
                 covered.add(float(prm.value))
@@ -717,6 +781,73 @@ def _parameter_changes(
     ):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
     return tuple(out)
+
+
+def _declared(group: tuple[Provision, ...]) -> dict[str, list[Parameter]]:
+    """Every parameter of a group of provisions (sub-points included), by name, in reading order."""
+    found: dict[str, list[Parameter]] = {}
+    for p in group:
+        for prm in p.iter_parameters():
+            found.setdefault(prm.name, []).append(prm)
+    return found
+
+
+def _same_values(a: list[Parameter], b: list[Parameter]) -> bool:
+    """True when both sides declare the same values (each distinct value once; order aside)."""
+    left = _distinct([prm.value for prm in a])
+    right = _distinct([prm.value for prm in b])
+    return len(left) == len(right) and all(any(_same_value(x, y) for y in right) for x in left)
+
+
+def _distinct(values: list[ParameterValue]) -> list[ParameterValue]:
+    out: list[ParameterValue] = []
+    for v in values:
+        if not any(_same_value(v, w) for w in out):
+            out.append(v)
+    return out
+
+
+def _group_value(params: list[Parameter]) -> ParameterValue | None:
+    """The value a side declares: None when it declares none; the values written out when its parts disagree."""
+    values = _distinct([prm.value for prm in params])
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return "; ".join(format_value(prm.value, prm.unit) for prm in params)
+
+
+def _stated(prm: Parameter, figures: list[textdiff.Figure]) -> bool:
+    """True when one of ``figures`` states the number ``prm`` declares, in its unit.
+
+    Only numbers: a string value ("Line of Contact") named in the other text may
+    stand there in another role, so it is never taken as stated.
+    """
+    value = prm.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    number = float(value)
+    unit = prm.unit or ""
+    for f in figures:
+        if unit in _DURATION_UNITS:
+            if f.kind == "duration" and f.raw == number and f.value == number * _DURATION_UNITS[unit]:
+                return True
+        elif unit in ("USD", "EUR", "GBP"):
+            if f.kind == "amount" and f.unit == unit and f.value == number:
+                return True
+        elif unit == "percent":
+            if f.kind == "percentage" and f.value == number:
+                return True
+        elif number in (f.value, f.raw) and f.kind not in ("date", "duration", "amount", "percentage"):
+            return True
+    return False
+
+
+# A declared duration's unit, in days (as the figure scan counts them).
+_DURATION_UNITS = {
+    **{u: d for unit, d in (("hour", 1 / 24), ("day", 1), ("week", 7), ("month", 30), ("year", 365))
+       for u in (unit, unit + "s")},
+}
 
 
 def _same_value(a: ParameterValue, b: ParameterValue) -> bool:

@@ -39,6 +39,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
 from peacediff.model import Provision, Variant, Version
@@ -297,21 +298,6 @@ class RedlineView:
 
 
 # Words that parameter names spell in lower case but readers expect in their usual form.
-_WORD_FORMS = {
-    "us": "U.S.", "usa": "USA", "uk": "UK", "eu": "EU", "un": "UN", "nato": "NATO", "iaea": "IAEA",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "g7": "G7", "g8": "G8", "g20": "G20", "znpp": "ZNPP",
-    "npp": "NPP", "npt": "NPT", "ai": "AI", "article5": "Article 5", "pct": "%",
-    "russian": "Russian", "ukrainian": "Ukrainian", "european": "European",
-}  # fmt: skip
-
-
-def humanize(name: str) -> str:
-    """``'armed_forces_cap'`` → ``'Armed forces cap'``; ``'us_profit_share'`` → ``'U.S. profit share'``."""
-    words = [_WORD_FORMS.get(w, w) for w in name.split("_") if w]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
 def provision_title(p: Provision) -> str:
     """A provision's short name: its title, or its text's first words."""
     if p.title:

@@ -27,22 +27,25 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from diff_match_patch import diff_match_patch
 
-from peacediff._numberwords import NUMBER_WORD_PATTERN, NUMBER_WORDS
+from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
+from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
 __all__ = [
     "CHANGE_CONTEXT",
-    "DIFF_TOKEN_BUDGET",
+    "DIFF_CELL_BUDGET",
     "FIGURE_REACH",
     "REWRITE_SIM",
     "ChangeWindows",
     "Figure",
     "Op",
     "changed_windows",
+    "diff_cost",
+    "diff_mode",
     "figure_changes",
     "find_figures",
     "invert_ops",
@@ -50,18 +53,23 @@ __all__ = [
     "modals",
     "normalise_ops",
     "ops_similarity",
+    "over_budget",
     "tokenize",
     "word_ops",
 ]
 
 Op = tuple[int, str]
 
-#: Largest token count (old + new) diffed word by word.  Myers' diff is
-#: O((N+M)·D); two unrelated 20,000-token texts still diff in about a second,
-#: and no provision of a real treaty or bill comes near (the longest section
-#: of the 2,000-page U.S. omnibus bills is ~15,000 words).  Above it the pair
-#: is reported as one deletion plus one insertion and the budget note says so.
-DIFF_TOKEN_BUDGET = 40_000
+#: Most token comparisons a word diff may make: the changed middle of the pair (what
+#: is left once the common tokens at both ends are set aside), old tokens × new
+#: tokens.  That product is what the LCS costs in time and memory (rapidfuzz keeps
+#: one bit per comparison to trace the diff back: 10⁹ comparisons are ~125 MB and
+#: ~0.3 s here; see benchmarks/bench_longtext.py).  A one-word edit in a
+#: 100,000-character provision has a middle of one token and is always diffed; two
+#: texts rewritten throughout trip it at about 31,600 tokens (~110,000 characters)
+#: each.  Above it the pair is one deletion plus one insertion and the comparison's
+#: budget note says so and where.
+DIFF_CELL_BUDGET = 1_000_000_000
 
 #: Token-level similarity (shared tokens in order, 2·LCS / total) below which a
 #: pair is shown as a rewrite: common words at both ends kept, the middle
@@ -70,10 +78,13 @@ DIFF_TOKEN_BUDGET = 40_000
 #: of the text kept as equal), at ten times the cost.
 REWRITE_SIM = 0.5
 
-# A number keeps its thousands separators and decimals ("600,000", "2.5") so
-# that a changed figure is one token; words are letter/digit runs; whitespace
-# runs and every other character are tokens of their own.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\s+|.", re.DOTALL)
+# A number keeps its thousands separators and decimals ("600,000", "2.5", Arabic
+# "۶۰۰٬۰۰۰", "600 000" with a narrow no-break space) so that a changed figure is one
+# token; words are letter/digit runs; whitespace runs and every other character are
+# tokens of their own.
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,\u066b\u066c\uff0c\uff0e]\d+|[\u00a0\u2009\u202f]\d{3}(?!\d))*|[^\W_]+|\s+|.", re.DOTALL
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -233,30 +244,125 @@ def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
 
     Equal and delete ops rebuild ``old``; equal and insert ops rebuild ``new``.
     The result is canonical and antisymmetric:
-    ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  Above ``budget`` tokens
-    (default :data:`DIFF_TOKEN_BUDGET`) the pair is one deletion and one
-    insertion (see :func:`over_budget`).
+    ``word_ops(b, a) == invert_ops(word_ops(a, b))``.  A pair whose word diff
+    would cost more than ``budget`` token comparisons (default
+    :data:`DIFF_CELL_BUDGET`) is diffed sentence by sentence first, and above
+    that shown whole, as one deletion and one insertion (see :func:`diff_mode`).
 
     >>> word_ops("within 100 days", "as soon as possible")
     ((-1, 'within 100 days'), (1, 'as soon as possible'))
     """
     if old == new:
         return ((0, old),) if old else ()
-    if over_budget(old, new, budget):
-        return normalise_ops([(-1, old), (1, new)])
     # diff-match-patch breaks ties by direction; always diff the same way round.
     if old <= new:
-        return normalise_ops(_diff_tokens(old, new))
-    return invert_ops(_diff_tokens(new, old))
+        return normalise_ops(_ops(old, new, budget))
+    return invert_ops(_ops(new, old, budget))
+
+
+def _ops(old: str, new: str, budget: int | None) -> list[Op]:
+    mode = diff_mode(old, new, budget)
+    if mode == "words":
+        return _diff_tokens(old, new)
+    if mode == "sentences":
+        return _diff_sentences(old, new, DIFF_CELL_BUDGET if budget is None else budget)
+    return [(-1, old), (1, new)]
+
+
+def diff_cost(old: str, new: str) -> int:
+    """Token comparisons a word diff of the pair makes: old × new tokens of the changed middle.
+
+    The common tokens at both ends cost nothing (they are set aside before the
+    LCS), so a one-word edit in a long text costs next to nothing.
+
+    >>> diff_cost("a b c d", "a b x d"), diff_cost("a b", "c d")
+    (1, 9)
+    """
+    return _middle_cost(tokenize(old), tokenize(new))
+
+
+def _middle_cost(old: Sequence[str], new: Sequence[str]) -> int:
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return (len(old) - start - end) * (len(new) - start - end)
+
+
+# A sentence (or clause) ends at ".", ";", "!" or "?" followed by whitespace, or at a
+# line break; "2.5" and "U.S." inside a sentence do not end it.  Linear: the repeated
+# group's two branches never match the same character.
+_SENTENCE_RE = re.compile(r"(?:[^\n.;!?]|[.;!?](?!\s))*(?:[.;!?]+|\n)?\s*")
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group() for m in _SENTENCE_RE.finditer(text) if m.group()]
+
+
+def diff_mode(old: str, new: str, budget: int | None = None) -> str:
+    """How a pair is diffed under the budget (deterministic, no clock):
+
+    * ``"words"``: word by word, when :func:`diff_cost` is within ``budget``
+      (default :data:`DIFF_CELL_BUDGET`);
+    * ``"sentences"``: above it, sentence by sentence first, then word by word
+      inside each changed stretch that is itself within the budget (shown whole
+      otherwise), when the sentence-level diff is within the budget;
+    * ``"whole"``: one deletion and one insertion.
+
+    >>> diff_mode("a b c", "a x c", budget=10), diff_mode("a b. c d.", "e f. c d.", budget=3)
+    ('words', 'sentences')
+    """
+    if budget is None:
+        budget = DIFF_CELL_BUDGET
+    if len(old) * len(new) <= budget:  # a token is at least one character
+        return "words"
+    if _middle_cost(tokenize(old), tokenize(new)) <= budget:
+        return "words"
+    if _middle_cost(_sentences(old), _sentences(new)) <= budget:
+        return "sentences"
+    return "whole"
 
 
 def over_budget(old: str, new: str, budget: int | None = None) -> bool:
-    """True when the pair is too long to diff word by word (deterministic, no clock)."""
-    if budget is None:
-        budget = DIFF_TOKEN_BUDGET
-    if len(old) + len(new) <= budget:  # a token is at least one character
-        return False
-    return len(tokenize(old)) + len(tokenize(new)) > budget
+    """True when the pair is not diffed word by word in one pass (see :func:`diff_mode`)."""
+    return diff_mode(old, new, budget) != "words"
+
+
+def _diff_sentences(old: str, new: str, budget: int) -> list[Op]:
+    """Sentence-level diff (sentences as tokens), then a word diff inside each replaced stretch."""
+    old_parts = _sentences(old)
+    new_parts = _sentences(new)
+    distinct = dict.fromkeys(old_parts)
+    distinct.update(dict.fromkeys(new_parts))
+    index = dict(zip(distinct, _token_chars(len(distinct)), strict=True))
+    chars_old = "".join(map(index.__getitem__, old_parts))
+    chars_new = "".join(map(index.__getitem__, new_parts))
+    out: list[Op] = []
+    gone: list[str] = []
+    came: list[str] = []
+
+    def flush() -> None:
+        # Deleted and inserted sentences between two equal ones form one changed stretch.
+        old_block, new_block = "".join(gone), "".join(came)
+        if old_block and new_block and diff_cost(old_block, new_block) <= budget:
+            out.extend(_diff_tokens(old_block, new_block))
+        else:
+            out.extend(((-1, old_block), (1, new_block)))
+        gone.clear()
+        came.clear()
+
+    for tag, i1, i2, j1, j2 in _indel().opcodes(chars_old, chars_new):
+        if tag == "equal":
+            flush()
+            out.append((0, "".join(old_parts[i1:i2])))
+        else:
+            gone.extend(old_parts[i1:i2])
+            came.extend(new_parts[j1:j2])
+    flush()
+    return out
 
 
 def ops_similarity(ops: Sequence[Op]) -> float:
@@ -318,8 +424,14 @@ def _lowered(text: str) -> str | None:
 
 
 class Figure(NamedTuple):
-    """A figure found in text: ``kind`` ("amount", "percentage", "duration", "date", "number"),
-    the text as written, and a normalised value used to decide whether two figures are the same."""
+    """A figure found in text: ``kind`` (one of :data:`FIGURE_KINDS`), the text as
+    written (with its unit: "10 km", "600,000 troops"), and a normalised value used
+    to decide whether two figures are the same ("3 km" and "3,000 m" are).
+
+    ``weak`` marks a lone number word with nothing after it that makes it a quantity
+    ("one of the parties", "the two sides"): it cancels the same number written in
+    digits on the other side, but is never reported by itself.
+    """
 
     kind: str
     text: str
@@ -327,16 +439,51 @@ class Figure(NamedTuple):
     unit: str
     start: int
     raw: float  # the number as written ("30" in "30 years", "100" in "USD 100 billion")
+    weak: bool = False
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits are any Unicode decimal digits (Arabic-Indic, Persian, Devanagari, full-width...):
+# Python's \d and float() read them all.  Thousands separators: the comma, the Arabic
+# thousands separator, the full-width comma, and (grouping by three only) the narrow and
+# no-break spaces of French and SI style.  Decimal marks: the point, the Arabic decimal
+# separator, the full-width point.
+_GROUP = ",\u066c\uff0c"
+_SPACE_GROUP = "\u00a0\u2009\u202f"
+_DECIMAL = ".\u066b\uff0e"
+_NUM = (
+    rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[{_DECIMAL}]\d+)?"
+    rf"|\d{{1,3}}(?:[{_SPACE_GROUP}]\d{{3}})+(?![\d{_SPACE_GROUP}])(?:[{_DECIMAL}]\d+)?"
+    rf"|\d+(?:[{_DECIMAL}]\d+)?"
+)
+_NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP, None), "\u066b": ".", "\uff0e": "."})
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {
     "usd": "USD", "us$": "USD", "$": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
     "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR",
     "gbp": "GBP", "£": "GBP", "pounds": "GBP",
+    "uah": "UAH", "₴": "UAH", "hryvnias": "UAH", "rub": "RUB", "₽": "RUB", "roubles": "RUB", "rubles": "RUB",
 }  # fmt: skip
+_CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
+_CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
+_PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
 _DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION = r"hour|day|week|month|year"
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Forms as a regex alternation, longest first (so "km²" is tried before "km")."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# "m" and "t" read as metres and tonnes only after a space ("5m" is five million).
+_SPACED_UNITS = frozenset({"m", "t"})
+_MEASURE_UNITS = _alternation(set(MEASURES) - _SPACED_UNITS)
+_MEASURE_SPACED = _alternation(_SPACED_UNITS)
+_COUNTED_UNITS = _alternation(COUNTED)
+_UNIT_AFTER = (
+    rf"(?:\s*(?P<measure>{_MEASURE_UNITS})|\s+(?P<measure_spaced>{_MEASURE_SPACED})"
+    rf"|\s+(?P<counted>{_COUNTED_UNITS}))(?![\w²])"
+)
 _MONTHS = {
     name: k
     for k, name in enumerate(
@@ -348,35 +495,87 @@ _MONTHS = {
 _MONTH = "|".join(_MONTHS)
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 
-# One pass, alternatives in priority order (date, money, percentage, duration, plain
-# number): at each position the first alternative that matches wins, and the scan moves on.
+# One pass, alternatives in priority order (date, money, percentage, duration, ordinal
+# day, plain number): at each position the first alternative that matches wins, and
+# the scan moves on.  Numbers written in words are read by _word_figure.
 _DATE_ALTERNATIVES = (
     rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
     rf"|\b(?P<month2>{_MONTH})\s+(?:(?P<day2>{_DAY})\b(?:,?\s+(?P<year2>\d{{4}})\b)?|(?P<year3>\d{{4}})\b)"
     r"|(?<![\w.,-])(?P<year4>\d{4})-(?P<month4>[01]\d)-(?P<day4>[0-3]\d)(?![\w-])"
 )
 _QUANTITY_ALTERNATIVES = (
-    rf"(?<![\w$€£])(?P<cur1>usd|us\$|eur|gbp|\$|€|£)\s?(?P<num1>{_NUM})"
+    rf"(?<![\w$€£₴₽])(?P<cur1>{_CURRENCY_BEFORE})\s?(?P<num1>{_NUM})"
     r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
-    r"(?P<cur2>usd|eur|gbp|u\.s\. dollars|dollars|euros|pounds)\b"
-    rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:%|percent\b|per cent\b)"
-    rf"|(?<![\w.,])(?P<num4>{_NUM}|\b(?:{NUMBER_WORD_PATTERN}))[\s-]+(?P<unit4>hour|day|week|month|year)s?\b"
-    rf"|(?<![\w.,])(?P<num5>{_NUM})(?![\w])"
+    rf"(?P<cur2>{_CURRENCY_AFTER})\b"
+    rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:{_PERCENT})"
+    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+(?P<unit4>{_DURATION})s?\b"
+    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+(?P<unit6>{_DURATION})\b"
+    rf"|(?<![\w.,])(?P<num5>{_NUM})(?:\s*(?P<scale5>thousand|million|billion|trillion)\b)?"
+    rf"(?:{_UNIT_AFTER})?(?![\w])"
 )
 _FIGURE_RE = _LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
 # Where a date match is no date ("the parties may 2", "31 February"), the same position
 # is read again without the date alternatives.
 _QUANTITY_RE = _LazyPattern(_QUANTITY_ALTERNATIVES)
-# Where a figure can start: a digit run, a currency sign or code, a number word.  Trying
-# the full pattern only there gives the same matches as scanning every position (each
-# alternative of _FIGURE_RE begins with one of these, and its look-behinds still see the
-# text before), at a fifth of the cost.
-_FIGURE_START = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH}|{NUMBER_WORD_PATTERN})")
-# A number word starts a figure only before a unit ("three years"); in a text with no
-# unit word the scan leaves number words out.  With no digit either, there is no figure.
-_FIGURE_START_DIGITS = _LazyPattern(rf"\d[\d,.]*|[$€£]|\b(?:usd|us\$|eur|gbp|{_MONTH})")
-_DIGIT = re.compile(r"\d")
+# What can follow a number written in words and make it a quantity.
+_AFTER_WORDS = _LazyPattern(
+    rf"\s?(?P<percent>{_PERCENT})"
+    rf"|[\s-]+(?P<duration>{_DURATION})s?\b"
+    rf"|\s+(?P<currency>{_CURRENCY_AFTER})\b"
+    rf"|{_UNIT_AFTER}"
+)
+# A singular fraction is a figure only when it takes a share of something ("a third of
+# the territory", "half the forces"), not in "a third party" or "the first half".
+_SHARE_AFTER = _LazyPattern(r"\s+(?:of|the)\b")
+_PART_OF_TIME = _LazyPattern(r"\b(?:first|second|third|fourth|last|latter|final|other)[ \t\u00a0\n]+$")
+_ORDINAL_UNIT = _LazyPattern(rf"[\s-]+(?P<unit>{_DURATION})\b")
+_SCALE_WORDS = (
+    "hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+# Where a figure can start: a digit run, a currency sign or code, a month, a number word.
+# Trying the full readings only there gives the same figures as trying every position
+# (each reading begins with one of these, and its look-behinds still see the text before),
+# at a fifth of the cost.
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes ("s(?:ix|even)...").
+
+    Python's ``re`` tries the branches of a plain alternation one by one at every
+    position; factored, a position fails at its first letter.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_START_WORDS = NUMBER_WORD_PATTERN.split("|")
+_START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
+# A letter start needs no word character before it; the class of first letters up
+# front lets the regex engine skip every other position quickly.
+_FIGURE_START = _LazyPattern(
+    r"\d[\d,.]*|[$€£₴₽]"
+    rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
+    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)})"
+)
+_LETTER_START = re.compile(r"[a-zA-Z]")
+# The longest number phrase read in words ("seven hundred and seventy-seven thousand seven
+# hundred and seventy-seven" is 79 characters).
+_PHRASE_REACH = 160
+_WORD_CHAR = re.compile(r"\w")
 # A bare number right after one of these words names something (a treaty article, a
 # point of the plan) rather than counting it, so it is no figure to report.
 _LABEL_BEFORE = _LazyPattern(
@@ -386,66 +585,148 @@ _LABEL_BEFORE = _LazyPattern(
 
 
 def _number(text: str) -> float:
-    word = NUMBER_WORDS.get(text.lower())
-    if word is not None:
-        return float(word)
-    return float(text.replace(",", ""))
+    """The value of a number written in digits of any script, with its separators."""
+    return float(text.translate(_NUMBER_CLEAN))
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Money, percentages, durations and other numbers in ``text``, in order of appearance.
+def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
+    """Money, percentages, durations, measures, dates and other numbers in ``text``, in order.
+
+    Numbers written in words count as the same figures ("twenty-five days" is
+    "25 days"); digits of any script are read as the numbers they are.  Weak
+    figures (see :class:`Figure`) are left out unless ``include_weak``.
 
     >>> [(f.kind, f.text) for f in find_figures("USD 100 billion within 100 days, 50% and 600,000")]
     [('amount', 'USD 100 billion'), ('duration', '100 days'), ('percentage', '50%'), ('number', '600,000')]
+    >>> [(f.kind, f.value) for f in find_figures("within twenty-five days, a buffer of 3 km")]
+    [('duration', 25.0), ('distance', 3000.0)]
     """
-    lowered = _lowered(text)
-    folded = lowered if lowered is not None else text.lower()
-    has_unit = any(unit in folded for unit in _DURATION_DAYS)
-    if not has_unit and _DIGIT.search(text) is None:
-        return []
-    starts, subject = (_FIGURE_START if has_unit else _FIGURE_START_DIGITS).on(text, lowered)
-    figure_re = _FIGURE_RE.on(text, lowered)[0]
-    label_re = _LABEL_BEFORE.on(text, lowered)[0]
+    reader = _FigureReader(text)
     found: list[Figure] = []
     end = 0
-    for start in starts.finditer(subject):
-        # _scan, with a second reading where a date match is no date
-        if start.start() < end:
+    for start, word in reader.starts():
+        if start < end:
             continue
-        m = figure_re.match(subject, start.start())
+        figure, stop = reader.at(start, word)
+        if stop:
+            end = stop
+        if figure is not None and (include_weak or not figure.weak):
+            found.append(figure)
+    return found
+
+
+class _FigureReader:
+    """Reads the figure at a position of one text (see :func:`find_figures`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = _lowered(text)
+        self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered)
+        self.label_re = _LABEL_BEFORE.on(text, self.lowered)[0]
+
+    def starts(self) -> Iterator[tuple[int, bool]]:
+        """Positions where a figure can start, in order, and whether a number word starts there."""
+        starts, subject = _FIGURE_START.on(self.text, self.lowered)
+        return ((m.start(), m.start("word") >= 0) for m in starts.finditer(subject))
+
+    def at(self, pos: int, word: bool | None = None) -> tuple[Figure | None, int]:
+        """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start).
+
+        ``word`` says whether a number word starts there, when the caller knows (no
+        reading in digits begins with one: the figure patterns start with a digit, a
+        currency or a month).
+        """
+        if word is None:
+            word = _LETTER_START.match(self.text, pos) is not None and self.figure_re.match(self.subject, pos) is None
+        if word:
+            if pos and _WORD_CHAR.match(self.text, pos - 1):
+                return None, 0  # inside a word: "someone" holds no "one"
+            return self._words(pos)
+        return self._digits(pos)
+
+    def _digits(self, pos: int) -> tuple[Figure | None, int]:
+        text, subject = self.text, self.subject
+        m = self.figure_re.match(subject, pos)
         date = _date(m, text) if m is not None else None
         if date is not None and date[0] == 0:
-            m, date = _QUANTITY_RE.on(text, lowered)[0].match(subject, start.start()), None
+            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
         if m is None:
-            continue
-        end = m.end()
+            return None, 0
         groups = m.groupdict()
         written = text[m.start() : m.end()]
         if date is not None:
-            found.append(Figure("date", written, date[0], "date", m.start(), date[1]))
-        elif groups["num1"] is not None:
-            raw = _number(groups["num1"])
-            value = raw * _SCALE.get((groups["scale1"] or "").lower(), 1.0)
-            found.append(Figure("amount", written, value, _CURRENCY[groups["cur1"].lower()], m.start(), raw))
-        elif groups["num2"] is not None:
-            raw = _number(groups["num2"])
-            value = raw * _SCALE.get((groups["scale2"] or "").lower(), 1.0)
-            found.append(Figure("amount", written, value, _CURRENCY[groups["cur2"].lower()], m.start(), raw))
-        elif groups["num3"] is not None:
+            return Figure("date", written, date[0], "date", pos, date[1]), m.end()
+        for num, scale, cur in (("num1", "scale1", "cur1"), ("num2", "scale2", "cur2")):
+            if groups[num] is not None:
+                raw = _number(groups[num])
+                value = raw * _SCALE.get((groups[scale] or "").lower(), 1.0)
+                return Figure("amount", written, value, _CURRENCY[groups[cur].lower()], pos, raw), m.end()
+        if groups["num3"] is not None:
             raw = _number(groups["num3"])
-            found.append(Figure("percentage", written, raw, "percent", m.start(), raw))
-        elif groups["num4"] is not None:
-            raw = _number(groups["num4"])
-            days = raw * _DURATION_DAYS[groups["unit4"].lower()]
-            found.append(Figure("duration", written, days, "days", m.start(), raw))
-        else:
-            if label_re.search(subject[max(0, m.start() - 16) : m.start()]):
-                continue  # "Article 5", "point 12": a name, not a quantity
-            if _is_list_label(subject, m.start(), m.end()):
-                continue  # "(3) ..." opening a line: a sub-point's label
-            raw = _number(groups["num5"])
-            found.append(Figure("number", written, raw, "", m.start(), raw))
-    return found
+            return Figure("percentage", written, raw, "percent", pos, raw), m.end()
+        for num, unit in (("num4", "unit4"), ("num6", "unit6")):
+            if groups[num] is not None:
+                raw = _number(groups[num])
+                days = raw * _DURATION_DAYS[groups[unit].lower()]
+                return Figure("duration", written, days, "days", pos, raw), m.end()
+        if self.label_re.search(subject[max(0, pos - 16) : pos]):
+            return None, m.end()  # "Article 5", "point 12": a name, not a quantity
+        if _is_list_label(subject, pos, m.end()):
+            return None, m.end()  # "(3) ..." opening a line: a sub-point's label
+        raw = _number(groups["num5"])
+        value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
+        return _quantity(written, value, raw, pos, groups), m.end()
+
+    def _words(self, pos: int) -> tuple[Figure | None, int]:
+        text = self.text
+        # Number words are ASCII: lower-casing the stretch keeps their positions even where
+        # lower-casing the whole text would not.
+        stretch = text[pos : pos + _PHRASE_REACH].lower()
+        phrase = read_number(stretch, 0)
+        if phrase is None:
+            return None, 0
+        end = pos + phrase.end
+        if phrase.kind == "ordinal":
+            unit = _ORDINAL_UNIT.on(text, self.lowered)[0].match(self.subject, end)
+            if unit is None:
+                return None, 0  # "the first point", "a third party": an order, not a quantity
+            days = phrase.value * _DURATION_DAYS[unit.group("unit").lower()]
+            return Figure("duration", text[pos : unit.end()], days, "days", pos, phrase.value), unit.end()
+        if phrase.kind == "fraction":
+            if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered)[0].match(
+                self.subject, end
+            ):
+                return None, 0
+            if _PART_OF_TIME.on(text, self.lowered)[0].search(self.subject, max(0, pos - 16), pos):
+                return None, 0  # "the second half of 2026", "the first quarter of": a period, not a share
+            # A share is a proportion: "half" is the same figure as "50%".
+            return Figure("percentage", text[pos:end], phrase.value * 100, "percent", pos, phrase.value), end
+        m = _AFTER_WORDS.on(text, self.lowered)[0].match(self.subject, end)
+        groups = m.groupdict() if m is not None else {}
+        written = text[pos : m.end()] if m is not None else text[pos:end]
+        stop = m.end() if m is not None else end
+        value = phrase.value
+        if groups.get("percent"):
+            return Figure("percentage", written, value, "percent", pos, value), stop
+        if groups.get("duration"):
+            days = value * _DURATION_DAYS[groups["duration"].lower()]
+            return Figure("duration", written, days, "days", pos, value), stop
+        if groups.get("currency"):
+            return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
+        figure = _quantity(written, value, value, pos, groups)
+        if figure.kind == "number" and phrase.words == 1:
+            # "one of the parties", "the two sides": too common in prose to report alone.
+            figure = figure._replace(weak=True)
+        return figure, stop
+
+
+def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str, str | None]) -> Figure:
+    """A plain number, or a measure when a unit of measure follows it."""
+    unit = groups.get("measure") or groups.get("measure_spaced")
+    if unit:
+        measure = MEASURES[" ".join(unit.lower().split())]
+        return Figure(measure.kind, written, value * measure.factor, measure.base, pos, raw)
+    return Figure("number", written, value, "", pos, raw)
 
 
 def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
@@ -612,7 +893,7 @@ def _touched(windows: ChangeWindows, reach: Callable[[str], Iterator[tuple[int, 
 
 
 #: Order in which figure kinds are reported.
-FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", "number")
+FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", *MEASURE_KINDS, "number")
 
 
 def figure_changes(
@@ -645,10 +926,14 @@ def figure_changes(
         windows = changed_windows(old_text, new_text, ops)
     if windows is not None and not windows.whole and not _figure_near_change(windows):
         return []  # no figure near any change
-    old = find_figures(old_text)
-    new = find_figures(new_text)
-    old_left = _without_common(old, new)
-    new_left = _without_common(new, old)
+    old = find_figures(old_text, include_weak=True)
+    new = find_figures(new_text, include_weak=True)
+    old_strong = [f for f in old if not f.weak]
+    new_strong = [f for f in new if not f.weak]
+    # Figures cancel figures first; a weak one ("five parties") only cancels what is left
+    # ("5 parties"), so that it never takes the place of a figure written the same way.
+    old_left = _without_common(_without_common(old_strong, new_strong), [f for f in new if f.weak])
+    new_left = _without_common(_without_common(new_strong, old_strong), [f for f in old if f.weak])
     result: list[tuple[str, str | None, str | None]] = []
     for kind in FIGURE_KINDS:
         gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]

@@ -125,7 +125,7 @@ def test_auto_uses_text_when_a_side_has_no_keys():
     assert c.align == "text"
     assert kinds(c) == [("modified", "2 → 1"), ("unchanged", "1 → 2")]
     assert [ch.moved for ch in c.changes] == [False, True]
-    assert [pc.display() for pc in c.changes[0].parameter_changes] == ["600,000 → 800,000"]
+    assert [pc.display() for pc in c.changes[0].parameter_changes] == ["Number: 600,000 → 800,000"]
 
 
 def test_reading_order_places_removed_where_they_stood():
@@ -261,11 +261,11 @@ def test_comparison_is_frozen():
 def test_budget_note_for_enormous_provisions(monkeypatch):
     from peacediff import textdiff
 
-    monkeypatch.setattr(textdiff, "DIFF_TOKEN_BUDGET", 5)
+    monkeypatch.setattr(textdiff, "DIFF_CELL_BUDGET", 5)
     old = V("a", [P("one two three four five six seven", "1", "k")])
-    new = V("b", [P("one two three four five six eight", "1", "k")])
+    new = V("b", [P("eight two three four five six nine", "1", "k")])
     c = compare(old, new)
-    assert c.budget_exhausted and "word diff" in c.budget_notes[0]
+    assert c.budget_exhausted and "word diff" in c.budget_notes[0] and "point 1" in c.budget_notes[0]
     assert c.changes[0].ops == ((-1, old.provisions[0].text), (1, new.provisions[0].text))
 
 
@@ -313,11 +313,13 @@ def attrs_evolve(p, **changes):
 def test_parameter_change_display_keeps_units_readable() -> None:
     from peacediff.compare import ParameterChange
 
-    assert ParameterChange("cap", 600000, 800000, unit="personnel").display() == "600,000 → 800,000 personnel"
-    assert ParameterChange("deadline", 100, "as soon as possible", unit="days").display() == (
+    cap = ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel")
+    assert cap.display() == "Armed forces cap: 600,000 personnel → 800,000 personnel"
+    assert cap.display(label=False) == "600,000 → 800,000 personnel"
+    assert ParameterChange("deadline", 100, "as soon as possible", unit="days").display(label=False) == (
         "100 days → as soon as possible")
-    assert ParameterChange("fund", 100, 140, unit="USD").display() == "USD 100 → USD 140"
-    assert ParameterChange("share", 50, None, unit="percent").display() == "50% → (none)"
+    assert ParameterChange("fund", 100, 140, unit="USD").display(label=False) == "USD 100 → USD 140"
+    assert ParameterChange("share", 50, None, unit="percent").display(label=False) == "50% → (none)"
 
 
 def _links(c):

@@ -76,9 +76,24 @@ def test_tokenize_keeps_numbers_whole_and_loses_nothing():
 def test_over_budget_pairs_are_one_replacement():
     old = "a " * 30
     new = "b " * 30
+    assert textdiff.diff_cost(old, new) == 59 * 59  # 60 tokens a side; the final space is common to both
     assert word_ops(old, new, budget=10) == ((-1, old), (1, new))
     assert textdiff.over_budget(old, new, 10)
     assert not textdiff.over_budget("a", "b", 10)
+
+
+def test_the_budget_counts_the_changed_middle_only():
+    # A one-word edit in a very long text costs one comparison, however long the text.
+    filler = "The parties shall meet in good faith and report on progress. " * 2000
+    old = filler + "Forces withdraw within 30 days. " + filler
+    new = filler + "Forces withdraw within 45 days. " + filler
+    assert len(old) > 200_000
+    assert textdiff.diff_cost(old, new) == 1
+    assert not textdiff.over_budget(old, new, budget=10)
+    ops = word_ops(old, new, budget=10)
+    assert [op for op in ops if op[0]] == [(-1, "30"), (1, "45")]
+    # Two texts rewritten throughout cost old × new tokens and trip a small budget.
+    assert textdiff.over_budget(old, new.upper(), budget=10)
 
 
 def test_normalise_ops_merges_and_orders():
@@ -183,20 +198,32 @@ def test_numbers_that_name_things_are_not_figures() -> None:
 
     assert find_figures("a guarantee mirroring Article 5 and point 12") == []
     assert figure_changes("a guarantee", "a guarantee mirroring NATO's Article 5") == []
-    assert [f.text for f in find_figures("Article 5 covers 600,000 troops")] == ["600,000"]
+    assert [f.text for f in find_figures("Article 5 covers 600,000 troops")] == ["600,000 troops"]
 
 
-_FIGURE_ALPHABET = "0123456789 ,.$€£USDEURGBPusdone twotenfifteen years days%-percent billion"
+_FIGURE_ALPHABET = "0123456789 ,.$€£USDEURGBPusdone twotenfifteen years days%-percent billion km of a ٣۴"
+
+
+def _scan_every_position(text: str, include_weak: bool = False) -> list[str]:
+    """The figures a reading tried at every position finds (what the candidate starts must equal)."""
+    reader = textdiff._FigureReader(text)
+    found, end = [], 0
+    for pos in range(len(text)):
+        if pos < end:
+            continue
+        if pos and text[pos].isalpha() and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+            continue  # a reading starts at a word's start, never inside it
+        figure, stop = reader.at(pos)
+        end = stop or end
+        if figure is not None and (include_weak or not figure.weak):
+            found.append(figure.text)
+    return found
 
 
 @given(st.text(alphabet=_FIGURE_ALPHABET, max_size=60))
 def test_figure_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
-    from peacediff import textdiff
-
-    label = textdiff._LABEL_BEFORE.on(text, None)[0]
-    full_scan = [m.group(0) for m in textdiff._FIGURE_RE.on(text, None)[0].finditer(text)
-                 if not (m.group("num5") and label.search(text[max(0, m.start() - 16):m.start()]))]
-    assert [f.text for f in textdiff.find_figures(text)] == full_scan
+    assert [f.text for f in textdiff.find_figures(text)] == _scan_every_position(text)
+    assert [f.text for f in textdiff.find_figures(text, include_weak=True)] == _scan_every_position(text, True)
 
 
 def test_sub_point_labels_are_not_figures():
@@ -215,6 +242,8 @@ _WORDS = (
     "years", "three", "USD", "$", "billion", "50%", "percent", "Article", "5", "point", "(3)", "within",
     "\n(2)", "\n", ",", ".", "İ", "2026", "month", "per", "cent", "EUR", "one",
     "January", "April", "june", "1", "31", "1st", "of", "2027-01-31", "2027-02-30",
+    "twenty-five", "twenty", "five", "hundred", "and", "thousand", "million", "a", "half", "third", "quarters",
+    "first", "day", "km", "m", "troops", "۶۰۰٬۰۰۰", "٣٠", "seventy-seven", "seven",
 )  # fmt: skip
 _text_words = st.lists(st.sampled_from(("and", "the", "parties", "agree", "of", "in", "for") * 3 + _WORDS),
                       min_size=80, max_size=200)
@@ -292,7 +321,7 @@ def _canon(match: str) -> str:
 def test_scans_agree_on_text_whose_lower_case_is_longer():
     # "İ" lower-cases to two characters: the scans fall back to case-insensitive patterns.
     text = "İ: Ukraine SHALL keep 600,000 troops for THREE years; it may not."
-    assert [f.text for f in find_figures(text)] == ["600,000", "THREE years"]
+    assert [f.text for f in find_figures(text)] == ["600,000 troops", "THREE years"]
     assert modals(text) == ["shall", "may not"]
 
 
@@ -320,3 +349,49 @@ def test_a_month_name_needs_its_capital_and_a_real_day():
     assert [(f.kind, f.text) for f in find_figures("31 February 2026 and 2026-13-01")][:2] == [
         ("number", "31"), ("date", "February 2026")
     ]
+
+
+def test_over_the_budget_sentences_are_matched_first_then_words_inside_them():
+    sentences = [f"Clause {k} binds the parties for {k} years." for k in range(40)]
+    old = " ".join(sentences)
+    edited = list(sentences)
+    edited[3] = "Clause 3 binds the parties for 9 years."
+    edited[30] = "Clause 30 frees the parties at once."
+    new = " ".join(edited)
+    budget = 1000  # far below the word diff's cost (~450² tokens), above the sentence diff's (28²)
+    assert textdiff.diff_cost(old, new) > budget
+    assert textdiff.diff_mode(old, new, budget) == "sentences"
+    ops = word_ops(old, new, budget=budget)
+    assert _rebuild(ops, -1) == old and _rebuild(ops, 1) == new
+    assert (-1, "3") in ops and (1, "9") in ops  # a word diff inside the changed sentence
+    assert word_ops(new, old, budget=budget) == invert_ops(ops)
+    assert textdiff.diff_mode(old, new.upper(), budget=1) == "whole"
+    assert word_ops(old, new.upper(), budget=1) == ((-1, old), (1, new.upper()))
+
+
+def test_a_tripped_budget_is_noted_plainly_with_the_point(monkeypatch):
+    from peacediff import compare
+    from peacediff.model import Version
+
+    monkeypatch.setattr(textdiff, "DIFF_CELL_BUDGET", 300)
+    sentences = [f"Clause {k} binds the parties for {k} years." for k in range(20)]
+    edited = " ".join(sentences).replace("for 2 years", "for 3 years").replace("for 17 years", "for 18 years")
+    old = Version.from_texts("a", ["Preamble.", " ".join(sentences)])
+    new = Version.from_texts("b", ["Preamble.", edited])
+    c = compare(old, new)
+    assert c.budget_exhausted
+    (note,) = c.budget_notes
+    assert note.startswith("word diff: 1 provision was rewritten too widely") and note.endswith("point 2")
+    assert "sentences were matched first" in note
+    assert [pc.display() for pc in c.changes[1].parameter_changes] == [
+        "Duration: 2 years → 3 years", "Duration: 17 years → 18 years"]
+    assert (-1, "2") in c.changes[1].ops and (1, "18") in c.changes[1].ops
+
+
+@given(_edited_pair(), st.integers(1, 3000))
+def test_any_budget_keeps_ops_exact_and_antisymmetric(pair, budget):
+    old, new = pair
+    old, new = old.replace(" and ", ". And "), new.replace(" and ", ". And ")  # sentences to match
+    ops = word_ops(old, new, budget=budget)
+    assert _rebuild(ops, -1) == old and _rebuild(ops, 1) == new
+    assert word_ops(new, old, budget=budget) == invert_ops(ops)

@@ -37,6 +37,7 @@ def test_wheel_contains_data_folders(wheel: Path) -> None:
         shipped = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith(f"peacediff/{folder}/"))
         assert shipped == source, folder
     assert "peacediff/py.typed" in names
+    assert "peacediff/labels.toml" in names  # parameter labels (peacediff._labels)
 
 
 def test_wheel_ships_the_licence_and_the_notice_for_third_party_text(wheel: Path) -> None:

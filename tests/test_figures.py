@@ -1,0 +1,414 @@
+"""Figures read right: number words, digits of any script, units, split and merge groups, labels."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import peacediff
+from peacediff import textdiff
+from peacediff._labels import humanize
+from peacediff._numberwords import read_number
+from peacediff.compare import ParameterChange, compare
+from peacediff.model import Parameter, Provision, Version
+from peacediff.textdiff import figure_changes, find_figures
+
+
+def _values(text: str) -> list[tuple[str, float]]:
+    return [(f.kind, f.value) for f in find_figures(text)]
+
+
+def _both_ways(old: str, new: str) -> list[tuple[str, str | None, str | None]]:
+    """figure_changes(old, new), checked to be the mirror of figure_changes(new, old)."""
+    forward = figure_changes(old, new)
+    assert figure_changes(new, old) == [(k, b, a) for k, a, b in forward]
+    return forward
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("within twenty-five days", "within 25 days"),
+        ("within twenty five days", "within 25 days"),
+        ("one hundred and twenty days", "120 days"),
+        ("one hundred twenty days", "120 days"),
+        ("a hundred days", "100 days"),
+        ("two hundred days", "200 days"),
+        ("two thousand troops", "2,000 troops"),
+        ("two thousand and five troops", "2,005 troops"),
+        ("six hundred thousand personnel", "600,000 personnel"),
+        ("a million people", "1,000,000 people"),
+        ("1.5 million people", "1,500,000 people"),
+        ("two thousand", "2000"),
+        ("seven and a half years", "7.5 years"),
+        ("twenty-five per cent", "25%"),
+        ("half of the assets", "50% of the assets"),
+        ("half the assets", "50% of the assets"),
+        ("a third of the territory", "one third of the territory"),
+        ("three quarters of the funds", "75% of the funds"),
+        ("two-thirds majority", "two thirds majority"),
+        ("the thirtieth day", "the 30th day"),
+        ("by the twenty-first day", "by the 21st day"),
+        ("five hundred million dollars", "USD 500 million"),
+        ("twelve km", "12 km"),
+    ],
+)
+def test_numbers_in_words_read_as_the_digits(words: str, digits: str) -> None:
+    assert find_figures(words), words
+    assert _values(words) == _values(digits)
+    assert _both_ways(words, digits) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("within twenty-five days", "within five days", [("duration", "twenty-five days", "five days")]),
+        ("two hundred days", "one hundred days", [("duration", "two hundred days", "one hundred days")]),
+        ("two hundred days", "100 days", [("duration", "two hundred days", "100 days")]),
+        ("a hundred troops", "a thousand troops", [("number", "a hundred troops", "a thousand troops")]),
+        ("half of the assets", "a third of the assets", [("percentage", "half", "a third")]),
+        ("three quarters of", "two thirds of", [("percentage", "three quarters", "two thirds")]),
+        ("on the thirtieth day", "on the sixtieth day", [("duration", "thirtieth day", "sixtieth day")]),
+        ("1.5 million people", "2 million people", [("number", "1.5 million people", "2 million people")]),
+    ],
+)
+def test_changed_number_words_are_figure_changes_both_ways(old, new, expected) -> None:
+    assert _both_ways(old, new) == expected
+
+
+def test_a_compound_edit_is_a_modification_with_its_figure_change() -> None:
+    a = Version.from_texts("a", ["Forces withdraw within twenty-five days of signing."])
+    b = Version.from_texts("b", ["Forces withdraw within five days of signing."])
+    for c in (compare(a, b), compare(b, a)):
+        (change,) = c.changes
+        assert change.kind == "modified"
+        (pc,) = change.parameter_changes
+        assert pc.name == "duration" and pc.origin == "text"
+    assert compare(a, b).changes[0].parameter_changes[0].display() == "Duration: twenty-five days → five days"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a third party", "the first phase", "one of the parties", "no one shall", "someone", "the second reading",
+     "on behalf of", "a quarter", "twenty twelve", "in the second half of the year", "the first quarter of the year",
+     "a half-day session"],
+)
+def test_words_that_count_nothing_are_no_figures(text: str) -> None:
+    assert find_figures(text) == [] or text == "twenty twelve"
+    assert _both_ways(text, text.replace("a", "the", 1)) == []
+
+
+def test_a_lone_small_number_word_only_cancels_its_digits() -> None:
+    # "one of the parties" added is no figure change, but "5 parties" → "five parties" is no change either.
+    assert _both_ways("The parties agree.", "One of the parties agrees.") == []
+    assert _both_ways("The 5 parties agree.", "The five parties agree.") == []
+    assert _both_ways("The 5 parties agree.", "The parties agree.") == [("number", "5 parties", None)]
+
+
+def test_twenty_twelve_is_not_thirty_two() -> None:
+    assert read_number("twenty twelve", 0).value == 20
+    assert read_number("two three", 0).value == 2
+    assert read_number("ten thousand million", 0).value == 10_000  # scales must fall
+
+
+# --------------------------------------------------------------------------- digits of every script
+
+_SCRIPTS = {
+    "arabic-indic": "٠١٢٣٤٥٦٧٨٩",
+    "persian": "۰۱۲۳۴۵۶۷۸۹",
+    "devanagari": "०१२३४५६७८९",
+    "bengali": "০১২৩৪৫৬৭৮৯",
+    "full-width": "０１２３４５６７８９",
+}
+
+
+def _in_script(number: str, digits: str) -> str:
+    return number.translate(str.maketrans("0123456789", digits))
+
+
+@pytest.mark.parametrize("script", sorted(_SCRIPTS))
+def test_digits_of_other_scripts_are_the_numbers_they_are(script: str) -> None:
+    digits = _SCRIPTS[script]
+    for ascii_text in ("within 30 days", "capped at 600000 troops", "a zone of 12 km", "USD 100 billion", "50%"):
+        text = _in_script(ascii_text, digits)
+        assert _values(text) == _values(ascii_text), text
+        assert _both_ways(text, ascii_text) == []
+    assert _both_ways(_in_script("within 30 days", digits), "within 45 days") == [
+        ("duration", _in_script("30 days", digits), "45 days")
+    ]
+
+
+def test_arabic_separators_and_signs() -> None:
+    assert _values("۶۰۰٬۰۰۰ troops") == _values("600,000 troops")
+    assert _values("٢٫٥ km") == _values("2.5 km")
+    assert _values("٥٠٪") == _values("50%")
+    assert _values("１２％") == _values("12%")
+    assert _values("600\u202f000 troops") == _values("600,000 troops")
+    assert textdiff.tokenize("cap ۶۰۰٬۰۰۰ troops")[2] == "۶۰۰٬۰۰۰"
+
+
+def test_a_redline_of_non_ascii_digits_renders_in_every_format() -> None:
+    a = Version.from_texts("a", ["Forces withdraw within ٣٠ days.", "A cap of ۶۰۰٬۰۰۰ troops.", "१२ km zone."])
+    b = Version.from_texts("b", ["Forces withdraw within ٤٥ days.", "A cap of ۸۰۰٬۰۰۰ troops.", "१५ km zone."])
+    c = compare(a, b)
+    shown = [pc.display() for ch in c.changes for pc in ch.parameter_changes]
+    assert shown == ["Duration: ٣٠ days → ٤٥ days", "Number: ۶۰۰٬۰۰۰ troops → ۸۰۰٬۰۰۰ troops",
+                     "Distance: १२ km → १५ km"]
+    for out in (c.to_text(), c.to_markdown(), c.to_html()):
+        assert "۸۰۰٬۰۰۰" in out
+
+
+_ANY_TEXT = st.lists(
+    st.one_of(
+        st.characters(whitelist_categories=("Nd", "No", "Zs", "Po", "Sc", "Ll", "Lu")),
+        st.sampled_from(list(",.-%٫٬٪， ") + ["twenty", "-five", " hundred", " and ", "a ", "half", " of ", "days",
+                                             " km", " million", "first", "USD", "$", "€", " per cent"]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_ANY_TEXT, _ANY_TEXT)
+def test_reading_never_raises_on_any_text(old: str, new: str) -> None:
+    find_figures(old, include_weak=True)
+    ops = textdiff.word_ops(old, new)
+    assert figure_changes(old, new, ops=ops) == figure_changes(old, new)
+    textdiff.modality_shifts(old, new, ops=ops)
+    a = Version.from_texts("a", [f"Preamble. {old}", "The parties agree."])
+    b = Version.from_texts("b", [f"Preamble. {new}", "The parties agree."])
+    c = compare(a, b)
+    assert c.inverse() == compare(b, a)
+    c.to_text()
+
+
+# --------------------------------------------------------------------------- words and digits agree
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_thousand(n: int, hyphen: bool, use_and: bool, article: bool) -> list[str]:
+    """Words for 1..999; ``article`` writes "a hundred" for 100 (only where it opens the number)."""
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        words += ["a" if article and hundreds == 1 else _ONES[hundreds], "hundred"]
+        if rest and use_and:
+            words.append("and")
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        if ones:
+            words.append(f"{_TENS_WORDS[tens]}{'-' if hyphen else ' '}{_ONES[ones]}")
+        else:
+            words.append(_TENS_WORDS[tens])
+    elif rest:
+        words.append(_ONES[rest])
+    return words
+
+
+def spell(n: int, hyphen: bool = True, use_and: bool = True, article: bool = False) -> str:
+    """``n`` in English words, in one of the ways drafts write it."""
+    words: list[str] = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        count, n = divmod(n, scale)
+        if count:
+            words += _below_thousand(count, hyphen, use_and, article and not words) + [name]
+    if n:
+        if words and n < 100 and use_and:
+            words.append("and")
+        words += _below_thousand(n, hyphen, use_and, article and not words)
+    return " ".join(words)
+
+
+_UNITS_AFTER = ("days", "years", "troops", "km", "per cent", "")
+
+
+@given(
+    st.integers(1, 999_999_999),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(_UNITS_AFTER),
+)
+def test_numbers_written_as_words_and_as_digits_read_the_same(n, hyphen, use_and, article, unit) -> None:
+    words = f"within {spell(n, hyphen, use_and, article)} {unit}".rstrip()
+    digits = f"within {n:,} {unit}".rstrip()
+    # A lone small number word is a weak figure (see Figure.weak): compare with weak ones included.
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(f.kind, f.value) for f in find_figures(text, include_weak=True)]
+
+    assert read(words) == read(digits), (words, digits)
+    assert figure_changes(words, digits) == []
+
+
+@given(st.integers(1, 99_999), st.integers(1, 99_999))
+def test_a_changed_number_in_words_is_always_caught(a: int, b: int) -> None:
+    old, new = f"within {spell(a)} days", f"within {spell(b)} days"
+    changes = _both_ways(old, new)
+    assert (changes == []) == (a == b)
+
+
+# --------------------------------------------------------------------------- units
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("a buffer of 10 km", "a buffer of 12 km", [("distance", "10 km", "12 km")]),
+        ("within 3,000 m of the line", "within 5,000 m of the line", [("distance", "3,000 m", "5,000 m")]),
+        ("an area of 200 square kilometres", "an area of 250 km²", [("area", "200 square kilometres", "250 km²")]),
+        ("USD 800 billion", "USD 900 billion", [("amount", "USD 800 billion", "USD 900 billion")]),
+        ("$100bn", "$120bn", [("amount", "$100bn", "$120bn")]),
+        ("€200 billion", "EUR 250 billion", [("amount", "€200 billion", "EUR 250 billion")]),
+        ("50% of profits", "40 per cent of profits", [("percentage", "50%", "40 per cent")]),
+        ("within 100 days", "within 6 months", [("duration", "100 days", "6 months")]),
+        ("capped at 600,000 troops", "capped at 800,000 troops", [("number", "600,000 troops", "800,000 troops")]),
+        ("5 GW of power", "7 GW of power", [("power", "5 GW", "7 GW")]),
+    ],
+)
+def test_units_stay_with_their_figures(old, new, expected) -> None:
+    assert _both_ways(old, new) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("a zone of 3 km", "a zone of 3,000 m"),
+        ("USD 800 billion", "$800bn"),
+        ("1.5 million", "1,500,000"),
+        ("600,000 troops", "600,000 personnel"),  # a change of wording the word diff shows, not of figure
+        ("10 hectares", "0.1 km²"),
+    ],
+)
+def test_one_quantity_written_two_ways_is_no_change(a: str, b: str) -> None:
+    assert _both_ways(a, b) == []
+
+
+def test_different_units_of_one_number_are_a_change() -> None:
+    assert _both_ways("a zone of 10 km", "a zone of 10 miles") == [("distance", "10 km", "10 miles")]
+
+
+def test_a_figure_change_reads_alone_with_its_unit() -> None:
+    a = Version.from_texts("a", ["A demilitarised zone of 10 km is set up."])
+    b = Version.from_texts("b", ["A demilitarised zone of 12 km is set up."])
+    (pc,) = compare(a, b).changes[0].parameter_changes
+    assert pc.display() == "Distance: 10 km → 12 km"
+    assert pc.to_dict()["label"] == "Distance"
+
+
+# --------------------------------------------------------------------------- split and merge groups
+
+
+def _p(text: str, number: str, key: str, origins=(), params=(), subpoints=()) -> Provision:
+    return Provision(
+        number=number, key=key, text=text, origins=origins, subpoints=subpoints,
+        parameters=tuple(Parameter(name, value, unit=unit) for name, value, unit in params),
+    )
+
+
+def _v(vid: str, provisions) -> Version:
+    return Version(id=vid, title=vid, provisions=tuple(provisions))
+
+
+def _rows(c) -> list[str]:
+    return [pc.display() for ch in c.changes for pc in ch.parameter_changes]
+
+
+def test_a_split_compares_parameters_across_the_group() -> None:
+    whole = _p("Forces withdraw within 21 days and elections follow within 100 days.", "5", "forces",
+               params=[("withdrawal_deadline", 21, "days"), ("elections_deadline", 100, "days")])
+    troops = _p("Forces withdraw within 21 days.", "5", "forces", params=[("withdrawal_deadline", 21, "days")])
+    polls = _p("Elections follow within 100 days.", "6", "elections", origins=("forces",),
+               params=[("elections_deadline", 100, "days")])
+    old, new = _v("a", [whole]), _v("b", [troops, polls])
+    for mode in ("keys", "text"):
+        c = compare(old, new, align=mode)
+        assert [ch.kind for ch in c.changes] == ["split"]
+        assert _rows(c) == []
+        assert _rows(compare(new, old, align=mode)) == []
+
+
+def test_a_figure_declared_only_where_it_moved_is_no_change() -> None:
+    # The whole states "21 days" in its text; one part declares it as a parameter.
+    whole = _p("Forces withdraw within 21 days and elections follow.", "5", "forces")
+    troops = _p("Forces withdraw within 21 days.", "5", "forces", params=[("withdrawal_deadline", 21, "days")])
+    polls = _p("Elections follow.", "6", "elections", origins=("forces",))
+    c = compare(_v("a", [whole]), _v("b", [troops, polls]))
+    assert c.changes[0].kind == "split"
+    assert _rows(c) == [] and _rows(c.inverse()) == []
+
+
+def test_a_declared_figure_the_other_side_states_differently_is_a_change() -> None:
+    whole = _p("Forces withdraw within 30 days and elections follow.", "5", "forces")
+    troops = _p("Forces withdraw within 21 days.", "5", "forces", params=[("withdrawal_deadline", 21, "days")])
+    polls = _p("Elections follow.", "6", "elections", origins=("forces",))
+    c = compare(_v("a", [whole]), _v("b", [troops, polls]))
+    # The part declares 21 days; the figure the whole stated is gone from the text.
+    assert _rows(c) == ["Withdrawal deadline: (none) → 21 days", "Duration: 30 days → (none)"]
+    assert c.inverse() == compare(_v("b", [troops, polls]), _v("a", [whole]))
+
+
+def test_a_merge_whose_parts_disagree_shows_both_values() -> None:
+    first = _p("Troops withdraw within 21 days.", "5", "troops", params=[("deadline", 21, "days")])
+    second = _p("Heavy arms withdraw within 30 days.", "6", "arms", params=[("deadline", 30, "days")])
+    merged = _p("Troops and heavy arms withdraw within 21 days.", "5", "troops", origins=("arms",),
+                params=[("deadline", 21, "days")])
+    c = compare(_v("a", [first, second]), _v("b", [merged]))
+    assert c.changes[0].kind == "merged"
+    assert _rows(c) == ["Deadline: 21 days; 30 days → 21 days"]
+
+
+def test_a_figure_moved_between_the_sub_points_of_a_split_is_no_change() -> None:
+    whole = _p("Security and politics:", "5", "sec", subpoints=(
+        _p("Troops withdraw within 21 days.", "a", None), _p("Elections within 100 days.", "b", None)))
+    security = _p("Security:", "5", "sec", subpoints=(_p("Troops withdraw within 21 days.", "a", None),))
+    politics = _p("Politics:", "6", "pol", origins=("sec",), subpoints=(_p("Elections within 100 days.", "a", None),))
+    c = compare(_v("a", [whole]), _v("b", [security, politics]))
+    assert c.changes[0].kind == "split"
+    assert _rows(c) == []
+    assert all(not s.parameter_changes for s in c.changes[0].subchanges)
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_labels_read_as_a_person_writes_them() -> None:
+    assert humanize("ua_proposal") == "Ukraine's proposal"
+    assert humanize("non_aggression_parties") == "Parties to the non-aggression pact"
+    assert humanize("article5_like") == "Article 5-like guarantee"
+    assert humanize("us_profit_share") == "U.S. profit share"
+    assert humanize("znpp_output_split") == "ZNPP output split"
+    # The generic rules, for names not in the table:
+    assert humanize("non_aggression_zone") == "Non-aggression zone"
+    assert humanize("nato_like_clause") == "NATO-like clause"
+    assert humanize("co_chair") == "Co-chair"
+
+
+def test_a_parameter_change_read_alone_names_its_parameter() -> None:
+    pc = ParameterChange("ua_proposal", None, "US-Ukraine JV 50/50")
+    assert pc.display() == "Ukraine's proposal: (none) → US-Ukraine JV 50/50"
+    assert pc.display(label=False) == "(none) → US-Ukraine JV 50/50"
+    assert pc.to_dict()["label"] == "Ukraine's proposal"
+    assert pc.inverse().label == pc.label
+
+
+# Short words a label may hold; any other word of one or two letters is an abbreviation left unspelt ("Ua").
+_SHORT_WORDS = {"of", "in", "to", "by", "on", "as", "at", "or", "if", "no", "an", "a", "is", "be", "up", "EU", "UN",
+                "UK", "AI", "G7", "G8", "%", "de"}
+
+
+def test_every_bundled_parameter_name_reads_well() -> None:
+    names = {prm.name for v in peacediff.versions() for p in v.provisions for prm in p.iter_parameters()}
+    names |= {v.parameter for v in peacediff.variants() if getattr(v, "parameter", None)}
+    assert names
+    for name in sorted(names):
+        label = humanize(name)
+        assert "_" not in label and label[:1].isupper(), (name, label)
+        odd = [w for w in label.replace("-", " ").split()
+               if len(w) <= 2 and w not in _SHORT_WORDS and not w.isdigit()]
+        assert not odd, (name, label, odd)
