@@ -157,6 +157,9 @@ class Change:
     and one side empty for ``added``, ``removed`` and ``unknown``.  ``ops`` are
     diff-match-patch tuples over the provisions' ``full_text`` (parts joined by
     newlines): equal+delete ops rebuild the old text, equal+insert the new.
+    ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
+    their sub-points; they are set when sub-points exist, so a view can show the
+    provision's own wording once and each sub-point through its own sub-change.
     """
 
     kind: str
@@ -172,6 +175,7 @@ class Change:
     possible_match: PossibleMatch | None = None
     subchanges: tuple[Change, ...] = ()
     note: str | None = None
+    text_ops: tuple[Op, ...] = ()
 
     @property
     def old_numbers(self) -> tuple[str, ...]:
@@ -244,6 +248,7 @@ class Change:
             possible_match=self.possible_match,
             subchanges=subchanges,
             note=self.note,
+            text_ops=textdiff.invert_ops(self.text_ops),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -264,6 +269,7 @@ class Change:
             "possible_match": None if self.possible_match is None else self.possible_match.to_dict(),
             "subchanges": [s.to_dict() for s in self.subchanges],
             "note": self.note,
+            "text_ops": [[op, text] for op, text in self.text_ops],
         }
 
 
@@ -575,9 +581,13 @@ def _linked_change(
     sub_new = [s for p in news for s in p.subpoints]
     subchanges: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
+    text_ops: tuple[Op, ...] = ()
     if sub_old or sub_new:
         sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial)
         subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
+        # The provisions' own wording, diffed apart from their sub-points: the sub-changes say
+        # what happened to each sub-point (an unreported one is not a deletion of text).
+        text_ops = textdiff.word_ops("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
     change = Change(
         kind=kind,
         old=olds,
@@ -590,6 +600,7 @@ def _linked_change(
         parameter_changes=params,
         modality_shifts=shifts,
         subchanges=subchanges,
+        text_ops=text_ops,
     )
     return change, notes
 

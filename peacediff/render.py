@@ -41,11 +41,14 @@ from markupsafe import Markup
 
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
-from peacediff.model import Provision, Variant, Version
+from peacediff.model import Provision, Variant, Version, format_value
 from peacediff.timeline import History
 
 __all__ = [
     "KIND_LABELS",
+    "LEGEND",
+    "expose_invisible",
+    "own_segments",
     "render_html",
     "render_html_fragment",
     "render_index_html",
@@ -69,6 +72,29 @@ KIND_LABELS: dict[str, str] = {
     "unknown": "not reported",
 }
 
+#: Every mark a redline may use, in the order its legend lists them: ``(mark, shown as, meaning)``.
+#: Each view lists the marks it uses (:attr:`RedlineView.legend`).
+LEGEND: tuple[tuple[str, str, str], ...] = (
+    ("del", "struck through", "words deleted (red, struck through)"),
+    ("ins", "underlined", "words inserted (blue, underlined)"),
+    ("unchanged", "unchanged", "the provision reads the same in both versions"),
+    ("modified", "modified", "its wording or its figures changed"),
+    ("added", "added", "new in the newer version"),
+    ("removed", "removed", "dropped: the newer version is complete here, or a report says it was dropped"),
+    ("split", "split", "one old point became several new ones, shown together"),
+    ("merged", "merged", "several old points became one, shown together"),
+    ("unknown", "not reported", "no report says what became of it: not known to be dropped, so its text "
+                                "stands as it was, muted, never struck through"),
+    ("renumbered", "renumbered", "the same provision under another number"),
+    ("moved", "moved", "the same provision at another place in the order"),
+    ("disputed", "disputed", "reports differ on this figure; the note lists each claim and its source"),
+    ("arrow", "→", "old number → new number; old value → new value"),
+    ("none", "∅", "no such point on that side: nothing before an added point, nothing after a removed one"),
+    ("unknown-mark", "?", "the point's fate was not reported"),
+    ("no-number", "–", "the point's number is not known, or the sub-point is not numbered"),
+    ("text-figure", "figure in the text", "a figure read from the wording, not a recorded parameter"),
+)
+
 #: Titles longer than this are cut in lists and headings: a provision's first words name it well
 #: enough, and the full text is one click away.
 TITLE_CHARS = 72
@@ -80,7 +106,12 @@ TITLE_CHARS = 72
 # make an HTML document invalid.
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
                                             for p in range(17))
-_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+# Characters that draw nothing and have no use in running text: zero-width space, word joiner,
+# invisible operators, deprecated format controls, BOM, interlinear annotation, line/paragraph
+# separators, Hangul fillers.  A change made of them would look like no change at all.
+_INVISIBLE = ("\u115f\u1160\u180e\u200b\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
+              "\ufff9-\ufffb")
+_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_INVISIBLE}{_NONCHARACTERS}]")
 
 # ANSI styles for render_text(color=True): red + strike-through for deletions, blue + underline
 # for insertions, so the marks survive a colour-blind reader and a monochrome terminal.
@@ -96,13 +127,15 @@ _SPACE_RE = re.compile(r"\s")
 # The same set, fast: Python's regex engine scans a class of scattered astral code points slowly
 # (9 ms over a 100 KB page), a plain range quickly; astral matches are then sorted by hand.
 _SUSPECT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-                         "\U00010000-\U0010ffff]")
+                         + _INVISIBLE + "\U00010000-\U0010ffff]")
 
 
 def _show(match: re.Match[str]) -> str:
     c = match.group()
     code = ord(c)
-    if code > 0xFFFF and code & 0xFFFE != 0xFFFE:  # an ordinary astral character (emoji, CJK ext.)
+    # An ordinary astral character (emoji, CJK ext.) stays; tag characters (U+E0000-E007F) carry
+    # hidden ASCII text and are shown.
+    if code > 0xFFFF and code & 0xFFFE != 0xFFFE and not 0xE0000 <= code <= 0xE007F:
         return c
     return f"⟨U+{code:04X}⟩"
 
@@ -124,8 +157,10 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
     """The change's text as ``("eq" | "del" | "ins", text)`` runs, adjacent runs of a kind merged.
 
     Built from ``Change.ops``; a change without ops shows its whole sides: removed text
-    deleted, added text inserted, unknown and unchanged text as it stands.  Concatenating
-    the ``eq`` and ``del`` runs gives the old text, ``eq`` and ``ins`` the new.
+    deleted, added text inserted, unchanged text as it stands.  An ``unknown`` change is
+    always its text as it stands: nobody reported it gone, so nothing of it is deleted.
+    Concatenating the ``eq`` and ``del`` runs gives the old text, ``eq`` and ``ins`` the new
+    (for an unknown change, the one side it has).
 
     Example::
 
@@ -133,10 +168,17 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
         >>> segments(Change("modified", ops=((0, "cap of "), (-1, "600"), (1, "800"))))
         (('eq', 'cap of '), ('del', '600'), ('ins', '800'))
     """
-    if change.ops:
+    if change.kind == "unknown":
+        text = change.old_text or change.new_text
+        return (("eq", text),) if text else ()
+    return _op_runs(change.ops) if change.ops else _whole_sides(change)
+
+
+def _op_runs(ops: Sequence[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    if ops:
         names = {-1: "del", 0: "eq", 1: "ins"}
         runs: list[list[str]] = []
-        for op, text in change.ops:
+        for op, text in ops:
             if not text:
                 continue
             name = names[op]
@@ -145,14 +187,81 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
             else:
                 runs.append([name, text])
         return tuple((name, text) for name, text in runs)
-    old, new = change.old_text, change.new_text
+    return ()
+
+
+def _whole_sides(change: Change, old: str | None = None, new: str | None = None) -> tuple[tuple[str, str], ...]:
+    old = change.old_text if old is None else old
+    new = change.new_text if new is None else new
     if change.kind == "removed":
         return (("del", old),) if old else ()
     if change.kind == "added":
         return (("ins", new),) if new else ()
-    if change.kind == "unknown" or old == new:
-        return (("eq", old or new),) if (old or new) else ()
+    if old == new:
+        return (("eq", old),) if old else ()
     return tuple(run for run in (("del", old), ("ins", new)) if run[1])
+
+
+def own_segments(change: Change) -> tuple[tuple[str, str], ...]:
+    """The provision's own text as runs, without its sub-points, when it has sub-changes.
+
+    Built from ``Change.text_ops``; each sub-point is drawn through its own sub-change.
+    A change without sub-changes gives :func:`segments`.
+    """
+    if not change.subchanges or change.kind == "unknown":
+        return segments(change)
+    if change.text_ops:
+        return _op_runs(change.text_ops)
+    # A change built by hand, without text_ops: the provisions' own texts as they stand or replaced whole.
+    old = "\n".join(p.text for p in change.old)
+    new = "\n".join(p.text for p in change.new)
+    return _whole_sides(change, old, new)
+
+
+# Characters a reader cannot see, beyond _INVISIBLE (which is always shown): joiners, direction
+# marks, soft hyphen, variation selectors, spaces other than the plain one.  They belong in some
+# text (Persian needs ZWNJ, emoji need ZWJ), so they are shown only where a change consists of
+# them, or where they are all that tells a deletion from the insertion beside it.
+def _hidden(c: str) -> bool:
+    if c in " \n\t":
+        return False
+    category = unicodedata.category(c)
+    if category in ("Cf", "Zs", "Zl", "Zp"):
+        return True
+    return category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(c, "")
+
+
+def _visible_form(text: str) -> str:
+    # What the reader sees: zero-width characters vanish, every kind of space is a space.
+    drawn = "".join((" " if unicodedata.category(c)[0] == "Z" else "") if _hidden(c) else c for c in text)
+    return " ".join(drawn.split())
+
+
+def _show_hidden(text: str) -> str:
+    return "".join(f"⟨U+{ord(c):04X}⟩" if _hidden(c) else c for c in text)
+
+
+def expose_invisible(segs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Runs with invisible changes made visible: a deletion or insertion that shows nothing
+    (``"\u200d"``, a no-break space), or a deletion and the insertion beside it that look
+    alike (``"Kyiv"`` → ``"Kyi\u200bv"``), has its invisible characters written as ``⟨U+200D⟩``.
+
+    Example::
+
+        >>> expose_invisible((("eq", "a"), ("ins", "\u00a0"), ("eq", "b")))
+        (('eq', 'a'), ('ins', '⟨U+00A0⟩'), ('eq', 'b'))
+    """
+    out = list(segs)
+    for i, (kind, text) in enumerate(segs):
+        if kind == "eq" or not any(_hidden(c) for c in text):
+            continue
+        seen = _visible_form(text)
+        twins = [j for j in (i - 1, i + 1) if 0 <= j < len(segs) and segs[j][0] not in ("eq", kind)]
+        if not seen.strip() or any(_visible_form(segs[j][1]) == seen for j in twins):
+            out[i] = (kind, _show_hidden(text))
+            for j in twins:
+                out[j] = (segs[j][0], _show_hidden(segs[j][1]))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,6 +323,9 @@ class ChangeView:
     notes: tuple[Note, ...]
     sources: tuple[SourceRef, ...]
     confidence: tuple[str, ...]
+    params: tuple[ParamView, ...] = ()
+    subs: tuple[SubView, ...] = ()
+    match_note: str | None = None
     is_stub = False
 
     @property
@@ -256,12 +368,85 @@ class MoveStub:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class ParamView:
+    """A parameter change as views show it: its name, both values with their units, and the
+    numbers of the notes saying that reports of this figure differ."""
+
+    parameter_change: ParameterChange
+    name: str
+    old: str
+    new: str
+    disputed: tuple[int, ...] = ()
+    change_text: str = ""
+
+    @property
+    def origin(self) -> str:
+        return self.parameter_change.origin
+
+    @property
+    def is_figure(self) -> bool:
+        """A quantity (a number, an amount, a duration) on at least one side: what readers look for first."""
+        pc = self.parameter_change
+        return any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (pc.old, pc.new))
+
+    @property
+    def disputed_label(self) -> str:
+        """``'disputed: reports differ, see note 7'``, or "" when no report disputes it."""
+        if not self.disputed:
+            return ""
+        numbers = ", ".join(str(n) for n in self.disputed)
+        return f"disputed: reports differ, see note{'s' if len(self.disputed) > 1 else ''} {numbers}"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SubView:
+    """A sub-point's change as the templates draw it, nested under its provision's change."""
+
+    change: Change
+    label: str
+    kind_label: str
+    segments: tuple[tuple[str, str], ...]
+    params: tuple[ParamView, ...]
+    subs: tuple[SubView, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def is_redline(self) -> bool:
+        return self.change.kind != "unknown"
+
+    @property
+    def text(self) -> str:
+        """The sub-point's text as it stands (what an unknown sub-point shows)."""
+        return "".join(t for _, t in self.segments)
+
+    @property
+    def data_old(self) -> str:
+        return ",".join(self.change.old_numbers)
+
+    @property
+    def data_new(self) -> str:
+        return ",".join(self.change.new_numbers)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class ParameterRow:
     """A row of the summary's parameter-change table."""
 
     view: ChangeView
     name: str
     parameter_change: ParameterChange
+    param: ParamView | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ParameterGroup:
+    """The parameter changes of one provision, for the summary's table."""
+
+    view: ChangeView
+    params: tuple[ParamView, ...]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -294,6 +479,10 @@ class RedlineView:
     not_reported: tuple[ChangeView, ...]
     possible: tuple[ChangeView, ...]
     id_prefix: str
+    parameter_groups: tuple[ParameterGroup, ...] = ()
+    figures: tuple[ParameterRow, ...] = ()
+    legend: tuple[tuple[str, str, str], ...] = ()
+    index_href: str | None = None
 
 
 # Words that parameter names spell in lower case but readers expect in their usual form.
@@ -448,7 +637,8 @@ def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, 
     return tuple(_source_ref(version, s) for s in ids)
 
 
-def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "") -> RedlineView:
+def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
+               index_href: str | None = None) -> RedlineView:
     """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
     anchors = _Anchors(id_prefix)
     old_pos = _provision_ids(comparison.old.provisions)
@@ -495,34 +685,48 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         wording_unknown = tuple(p.label for p in _walk(ch.new) if not p.wording_known)
         shown = ch.new or ch.old
         confidence = tuple(sorted({p.confidence for p in shown if p.confidence != "published"}))
+        notes = _notes_for(ch, comparison, counter)
+        disputes = _disputes(notes)
         views.append(ChangeView(
             change=ch,
             index=index,
             anchor=anchor,
             extra_anchors=extra,
-            # "∅" says a point is gone; an unknown fate is not known to be gone.
-            label=f"{', '.join(ch.old_numbers)} → ?" if ch.kind == "unknown" else ch.label,
+            label=_label(ch),
             kind_label=KIND_LABELS.get(ch.kind, ch.kind),
             title=" + ".join(provision_title(p) for p in shown) if shown else "",
-            segments=segments(ch),
+            segments=expose_invisible(own_segments(ch)),
             is_redline=ch.kind != "unknown",
             moved_from=moved_from,
             possible=possible,
             possible_pct=possible_pct,
             wording_unknown=wording_unknown,
-            notes=_notes_for(ch, comparison, counter),
+            notes=notes,
             sources=_change_sources(ch, comparison),
             confidence=confidence,
+            params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
+            subs=_sub_views(ch.subchanges, disputes),
+            match_note=_match_note(ch),
         ))
 
     items = _place_stubs(views, stubs, old_pos, new_anchor)
     counts = tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n)
     rows = tuple(
-        ParameterRow(view=v, name=humanize(pc.name), parameter_change=pc)
-        for v in views for pc in v.change.parameter_changes
+        ParameterRow(view=v, name=pv.name, parameter_change=pv.parameter_change, param=pv)
+        for v in views for pv in v.params
+    )
+    # Declared parameters first within a provision: they are the curated facts; figures read
+    # from the wording follow.
+    groups = tuple(
+        ParameterGroup(v, tuple(sorted(v.params, key=lambda pv: pv.origin != "parameter")))
+        for v in views if v.params
     )
     old_title, new_title = comparison.old.title, comparison.new.title
     return RedlineView(
+        parameter_groups=groups,
+        figures=tuple(row for row in rows if row.param is not None and row.param.is_figure),
+        legend=_legend(views, groups),
+        index_href=index_href,
         comparison=comparison,
         title=title or f"{old_title} → {new_title}",
         old=_version_view(comparison.old),
@@ -538,6 +742,116 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         possible=tuple(v for v in views if v.possible is not None),
         id_prefix=id_prefix,
     )
+
+
+def _label(ch: Change) -> str:
+    # "∅" says a point is gone; an unknown fate is not known to be gone.
+    if ch.kind == "unknown":
+        return f"{', '.join(ch.old_numbers or ch.new_numbers)} → ?" if ch.old else f"? → {', '.join(ch.new_numbers)}"
+    return ch.label
+
+
+def _sub_label(ch: Change) -> str:
+    """``'(a)'``, ``'(b) → ∅'``, ``'(c) → ?'``: sub-point letters as the documents print them."""
+    def side(numbers: Sequence[str], empty: str) -> str:
+        return ", ".join(n if n == "–" else f"({n})" for n in numbers) or empty
+
+    old = side(ch.old_numbers, "?" if ch.kind == "unknown" else "∅")
+    new = side(ch.new_numbers, "?" if ch.kind == "unknown" else "∅")
+    return old if old == new else f"{old} → {new}"
+
+
+def _disputes(notes: Sequence[Note]) -> dict[str, tuple[int, ...]]:
+    """Note numbers of the reported variants about each parameter name."""
+    out: dict[str, tuple[int, ...]] = {}
+    for n in notes:
+        if n.kind == "variant" and n.variant is not None and n.variant.parameter:
+            out[n.variant.parameter] = (*out.get(n.variant.parameter, ()), n.number)
+    return out
+
+
+def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> ParamView:
+    old, new = format_value(pc.old, pc.unit), format_value(pc.new, pc.unit)
+    quantities = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (pc.old, pc.new))
+    # "600,000 → 800,000 personnel": a unit written after the number is said once, at the end.
+    shared = quantities and pc.unit and pc.unit not in ("USD", "EUR", "GBP", "percent")
+    return ParamView(
+        parameter_change=pc,
+        name=humanize(pc.name),
+        old=old,
+        new=new,
+        disputed=disputes.get(pc.name, ()),
+        change_text=f"{format_value(pc.old) if shared else old} → {new}",
+    )
+
+
+def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]]) -> tuple[SubView, ...]:
+    return tuple(
+        SubView(
+            change=sub,
+            label=_sub_label(sub),
+            kind_label=KIND_LABELS.get(sub.kind, sub.kind),
+            segments=expose_invisible(own_segments(sub)),
+            params=tuple(_param_view(pc, disputes) for pc in sub.parameter_changes),
+            subs=_sub_views(sub.subchanges, disputes),
+        )
+        for sub in subchanges
+    )
+
+
+def _match_note(ch: Change) -> str | None:
+    """How the pair was linked, in words, with the share of words kept where it informs."""
+    rule = ch.matched_by
+    if rule is None:
+        return None
+    kept = None
+    if ch.similarity is not None and ch.kind != "unchanged":
+        pct = round(ch.similarity * 100)
+        kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
+    how = {
+        "key": "Same provision (lineage key)",
+        "exact": "Same text",
+        "number": "Same number and similar wording",
+        "similarity": "Linked by similar wording",
+        "split": "Linked as a split",
+        "merge": "Linked as a merger",
+    }.get(rule, f"Linked by {rule}")
+    return f"{how}: {kept}." if kept else f"{how}."
+
+
+def _legend(views: Sequence[ChangeView], groups: Sequence[ParameterGroup]) -> tuple[tuple[str, str, str], ...]:
+    """The legend entries for the marks the page uses."""
+    used: set[str] = set()
+    labels: list[str] = []
+
+    def visit(kind: str, segs: Sequence[tuple[str, str]], label: str, params: Sequence[ParamView]) -> None:
+        used.add(kind)
+        used.update(k for k, _ in segs if k != "eq")
+        labels.append(label)
+        for pv in params:
+            used.add("arrow")
+            if pv.disputed:
+                used.add("disputed")
+            if pv.origin == "text":
+                used.add("text-figure")
+
+    def visit_subs(subs: Sequence[SubView]) -> None:
+        for sv in subs:
+            visit(sv.kind, sv.segments, sv.label, sv.params)
+            visit_subs(sv.subs)
+
+    for v in views:
+        visit(v.kind, v.segments if v.is_redline else (), v.label, v.params)
+        visit_subs(v.subs)
+        if v.change.renumbered:
+            used.add("renumbered")
+        if v.change.moved:
+            used.add("moved")
+    text = " ".join(labels)
+    for mark, char in (("arrow", "→"), ("none", "∅"), ("unknown-mark", "?"), ("no-number", "–")):
+        if char in text:
+            used.add(mark)
+    return tuple(entry for entry in LEGEND if entry[0] in used)
 
 
 def _place_stubs(
@@ -902,8 +1216,11 @@ def _render_terminal(template: str, **context: Any) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+def render_html(comparison: Comparison, *, title: str | None = None, index_href: str | None = None) -> str:
     """The whole self-contained HTML redline page (inline CSS and script, no network).
+
+    ``index_href`` (a relative file name such as ``"index.html"``) adds a link back to the
+    index page of a set of redlines at the top of the page.
 
     Example::
 
@@ -912,7 +1229,7 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         True
     """
     css, script, csp = _assets()
-    view = build_view(comparison, title=title)
+    view = build_view(comparison, title=title, index_href=_safe_href(index_href) if index_href else None)
     return _render("redline.html.j2", view=view, standalone=True, css=css, script=script, csp=csp)
 
 

@@ -58,7 +58,8 @@ def text_of(el: ET.Element, *, drop: str | None = None) -> str:
 
 
 def changes_of(root: ET.Element) -> list[ET.Element]:
-    return [el for el in root.iter() if el.get("data-kind") is not None]
+    """The top-level change elements (sub-point changes are nested inside them)."""
+    return [el for el in root.iter("section") if el.get("data-kind") is not None]
 
 
 def child_with_class(el: ET.Element, cls: str) -> ET.Element | None:
@@ -68,8 +69,34 @@ def child_with_class(el: ET.Element, cls: str) -> ET.Element | None:
     return None
 
 
-def ids_of(root: ET.Element) -> list[str]:
-    return [el.get("id") for el in root.iter() if el.get("id") is not None]
+def sub_elements(el: ET.Element) -> list[ET.Element]:
+    subs = child_with_class(el, "subs")
+    return [] if subs is None else [li for li in subs if li.get("data-kind") is not None]
+
+
+def assert_change_element(el: ET.Element, ch: Change) -> None:
+    """One change element (a provision or a sub-point): data attributes, and its redline rebuilds
+    both texts: the whole text, or the provision's own text when its sub-points are drawn apart."""
+    assert el.get("data-kind") == ch.kind
+    assert el.get("data-old") == ",".join(ch.old_numbers)
+    assert el.get("data-new") == ",".join(ch.new_numbers)
+    redline = child_with_class(el, "redline")
+    if ch.kind == "unknown":
+        assert redline is None, "an unknown fate is not a deletion: no redline"
+        assert not list(el.iter("del")), "an unknown fate is never struck through"
+        return
+    assert redline is not None
+    subs = sub_elements(el)
+    if ch.subchanges:
+        old, new = "\n".join(p.text for p in ch.old), "\n".join(p.text for p in ch.new)
+        assert len(subs) == len(ch.subchanges)
+        for sub_el, sub in zip(subs, ch.subchanges, strict=True):
+            assert_change_element(sub_el, sub)
+    else:
+        old, new = ch.old_text, ch.new_text
+        assert not subs
+    assert text_of(redline, drop="ins") == visible_controls(old)
+    assert text_of(redline, drop="del") == visible_controls(new)
 
 
 def assert_redline_contract(root: ET.Element, comparison: Comparison) -> None:
@@ -77,16 +104,12 @@ def assert_redline_contract(root: ET.Element, comparison: Comparison) -> None:
     elements = changes_of(root)
     assert len(elements) == len(comparison.changes)
     for el, ch in zip(elements, comparison.changes, strict=True):
-        assert el.get("data-kind") == ch.kind
-        assert el.get("data-old") == ",".join(ch.old_numbers)
-        assert el.get("data-new") == ",".join(ch.new_numbers)
-        redline = child_with_class(el, "redline")
-        if ch.kind == "unknown":
-            assert redline is None, "an unknown fate is not a deletion: no redline"
-            continue
-        assert redline is not None
-        assert text_of(redline, drop="ins") == visible_controls(ch.old_text)
-        assert text_of(redline, drop="del") == visible_controls(ch.new_text)
+        assert_change_element(el, ch)
+
+
+def ids_of(root: ET.Element) -> list[str]:
+    return [el.get("id") for el in root.iter() if el.get("id") is not None]
+
 
 
 def assert_links_resolve(root: ET.Element) -> None:
@@ -200,7 +223,10 @@ def test_html_moves_are_linked_both_ways(sample_root: ET.Element) -> None:
 def test_html_summary_counts_parameters_dropped_and_unreported(sample_root: ET.Element) -> None:
     text = " ".join(text_of(sample_root).split())
     rows = [[" ".join(text_of(td).split()) for td in tr] for tr in sample_root.iter("tr")]
-    assert ["2", "Army cap", "Armed forces cap", "600,000 → 800,000 personnel"] in rows
+    # Grouped by provision: a heading row per provision, then one row per parameter, old and new apart.
+    group = rows.index(["2 Army cap"])
+    assert rows[group + 1] == ["Armed forces cap", "600,000 personnel", "800,000 personnel disputed"]
+    assert "Figures that changed 2 Armed forces cap: 600,000 → 800,000 personnel disputed" in text
     assert "Points dropped 3 → ∅ No enlargement" in text
     assert "Fate not reported 8 → ? Amnesty" in text
     assert "3 modified" in text and "1 not reported" in text and "1 moved" in text
@@ -226,13 +252,16 @@ def test_html_wording_not_known_possible_match_chips_subpoints(sample_root: ET.E
     assert "Wording not known." in text_of(by_id["p-9"])
     assert "100 days → as soon as possible" in text_of(by_id["p-9"])
     hint = text_of(by_id["p-3"])
-    assert "Possible match: old point 3 (34% similar)" in hint
+    assert "Possible match: old point 3 (similarity 34%), not linked" in hint
     assert "#old-3" in [a.get("href") for a in by_id["p-3"].iter("a")]
     chips = [" ".join(text_of(li).split()) for li in by_id["p-2"].iter("li")
              if "chip" in (li.get("class") or "")]
-    assert chips == ["Armed forces cap: 600,000 → 800,000 personnel", "Obligation: “shall” → “may”"]
-    subs = " ".join(text_of(by_id["p-8"]).split())
-    assert "(a) modified" in subs and "(b → ∅) removed" in subs
+    assert chips == ["Armed forces cap: 600,000 → 800,000 personnel disputed (reports differ, see note 1)",
+                     "Obligation: “shall” → “may”"]
+    subs = [el for el in by_id["p-8"].iter("li") if el.get("data-kind")]
+    heads = [" ".join(text_of(child_with_class(li, "sub-head")).split()) for li in subs]
+    assert heads == ["(a) modified", "(b) → ∅ removed"]
+    assert [li.get("data-old") for li in subs] == ["a", "b"]
 
 
 def test_html_footnotes_carry_evidence_variants_and_sources(sample_root: ET.Element) -> None:
@@ -378,7 +407,8 @@ def test_markdown_structure_summary_and_parameter_tables(sample: Comparison) -> 
     md = render_markdown(sample)
     assert md.startswith("# Redline: Draft plan A → Counter-proposal B\n")
     assert "| modified | 3 |" in md
-    assert "| 2 | Army cap | Armed forces cap | 600,000 → 800,000 personnel |" in md
+    assert "| **2** Army cap | Armed forces cap | 600,000 personnel | 800,000 personnel (**disputed**, see note 1) |" in md
+    assert "- **2** Armed forces cap: 600,000 → 800,000 personnel (**disputed**: reports differ, see note 1)" in md
     assert "- **3 → ∅** No enlargement" in md
     assert "- **8 → ?** Amnesty" in md
     tokens = markdown_tokens(md)
@@ -425,8 +455,11 @@ def test_markdown_redline_rebuilds_old_and_new_text(sample: Comparison) -> None:
             # outside the marks; that can leave a space before punctuation on one side.
             return re.sub(r" ([.,;:])", r"\1", " ".join(s.split()))
 
-        assert norm(rebuild(paragraphs[key], "strong")) == norm(ch.old_text)
-        assert norm(rebuild(paragraphs[key], "s")) == norm(ch.new_text)
+        # A provision with sub-points: its own text here, each sub-point in the list below it.
+        old = "\n".join(p.text for p in ch.old) if ch.subchanges else ch.old_text
+        new = "\n".join(p.text for p in ch.new) if ch.subchanges else ch.new_text
+        assert norm(rebuild(paragraphs[key], "strong")) == norm(old)
+        assert norm(rebuild(paragraphs[key], "s")) == norm(new)
         checked += 1
     assert checked >= 7
 
@@ -508,7 +541,7 @@ def test_large_comparison_renders_in_every_format() -> None:
     assert_redline_contract(root, big)
     assert_links_resolve(root)
     shown = sum(1 for ch in big.changes if ch.kind != "unchanged" or ch.renumbered or ch.moved)
-    assert render_markdown(big).count("\n### ") == shown + 3  # and three summary headings
+    assert render_markdown(big).count("\n### ") == shown + 4  # and four summary headings
     assert render_text(big)
 
 

@@ -21,6 +21,7 @@ from test_render import assert_links_resolve, assert_redline_contract, changes_o
 from peacediff.render import (
     _CONTROL_RE,
     _assets,
+    build_view,
     md_url,
     render_html,
     render_html_fragment,
@@ -61,7 +62,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRS = {
     "lang", "class", "id", "href", "rel", "title", "type", "hidden", "aria-pressed", "aria-label", "charset",
     "name", "content", "http-equiv", "data-pd-root", "data-kind", "data-old", "data-new", "data-old-label",
-    "data-new-label", "value", "scope", "role",
+    "data-new-label", "value", "scope", "role", "open", "data-mark", "data-label", "aria-hidden", "colspan",
 }
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -161,7 +162,8 @@ def test_markdown_carries_hostile_text_as_text(text: str) -> None:
     allowed = source_urls(text)
     headings = [t.tag for t in tokens if t.type == "heading_open"]
     shown = sum(1 for ch in comparison.changes if ch.kind != "unchanged" or ch.renumbered or ch.moved)
-    assert headings == ["h1", "h2", "h3", "h3", "h3", "h2"] + ["h3"] * shown
+    summary = 4 + bool(build_view(comparison).figures)  # figures, kinds, parameters, dropped, not reported
+    assert headings == ["h1", "h2"] + ["h3"] * summary + ["h2"] + ["h3"] * shown
     for tok in tokens:
         if tok.type == "tr_open":
             continue
