@@ -407,7 +407,8 @@ def test_markdown_structure_summary_and_parameter_tables(sample: Comparison) -> 
     md = render_markdown(sample)
     assert md.startswith("# Redline: Draft plan A → Counter-proposal B\n")
     assert "| modified | 3 |" in md
-    assert "| **2** Army cap | Armed forces cap | 600,000 personnel | 800,000 personnel (**disputed**, see note 1) |" in md
+    assert ("| **2** Army cap | Armed forces cap | 600,000 personnel | 800,000 personnel (**disputed**, see note 1) |"
+            in md)
     assert "- **2** Armed forces cap: 600,000 → 800,000 personnel (**disputed**: reports differ, see note 1)" in md
     assert "- **3 → ∅** No enlargement" in md
     assert "- **8 → ?** Amnesty" in md
