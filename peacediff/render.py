@@ -483,6 +483,8 @@ class RedlineView:
     figures: tuple[ParameterRow, ...] = ()
     legend: tuple[tuple[str, str, str], ...] = ()
     index_href: str | None = None
+    unreported_subs: tuple[tuple[ChangeView, tuple[str, ...]], ...] = ()
+    dropped_subs: tuple[tuple[ChangeView, tuple[str, ...]], ...] = ()
 
 
 # Words that parameter names spell in lower case but readers expect in their usual form.
@@ -727,6 +729,8 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         figures=tuple(row for row in rows if row.param is not None and row.param.is_figure),
         legend=_legend(views, groups),
         index_href=index_href,
+        unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
+        dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
         comparison=comparison,
         title=title or f"{old_title} → {new_title}",
         old=_version_view(comparison.old),
@@ -797,6 +801,16 @@ def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]
         )
         for sub in subchanges
     )
+
+
+def _sub_labels(subs: Sequence[SubView], kind: str) -> tuple[str, ...]:
+    """The numbers of the sub-points (at any depth) with changes of ``kind``."""
+    out: list[str] = []
+    for sv in subs:
+        if sv.kind == kind:
+            out.append(", ".join(sv.change.old_numbers or sv.change.new_numbers))
+        out.extend(_sub_labels(sv.subs, kind))
+    return tuple(out)
 
 
 def _match_note(ch: Change) -> str | None:
