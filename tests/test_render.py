@@ -22,6 +22,7 @@ from render_fixtures import budget_comparison, hostile_comparison, large_compari
 from peacediff.compare import Change, Comparison, compare
 from peacediff.model import Provision, Removal, Version
 from peacediff.render import (
+    build_view,
     render_html,
     render_html_fragment,
     render_index_html,
@@ -496,8 +497,83 @@ def test_text_plain_markers_and_summary(sample: Comparison) -> None:
     assert "\x1b" not in text
     assert "The armed forces [-shall-]{+may+} be limited to [-600-]{+800+},000 personnel" in text
     assert "Summary: 2 unchanged, 3 modified, 1 added, 1 removed, 1 split, 1 merged, 1 not reported" in text
-    assert "Armed forces cap: 600,000 → 800,000 personnel" in text
+    assert "Armed forces cap: 600,000 → 800,000 personnel [DISPUTED: reports differ, see note 1]" in text
     assert "── 8 → ? · not reported · Amnesty" in text
+    # The dispute itself, with each claim: text readers see what HTML readers see.
+    assert "[1] Reports differ: Size of the armed-forces cap" in text
+    # Sub-points nested under their provision, each with its own redline.
+    assert "  - (a) · modified\n      The guarantor is paid{+ in full+}." in text
+    assert "  - (b) → ∅ · removed\n      [-It lapses on attack.-]" in text
+
+
+def test_sub_points_whose_fate_was_not_reported_are_unknown_in_every_format() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given.",
+        subpoints=(Provision(number="a", key="g.a", text="The guarantor is paid."),
+                   Provision(number="b", key="g.b", text="Nazi ideology is banned."))),))
+    new = Version(id="new", title="New", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given by all.", coverage="partial",
+        subpoints=(Provision(number="a", key="g.a", text="The guarantor is paid."),)),))
+    comparison = compare(old, new)
+    sub = comparison.changes[0].subchanges[1]
+    assert sub.kind == "unknown"
+    html = render_html(comparison)
+    root = parse(html)
+    (li,) = [el for el in root.iter("li") if el.get("data-kind") == "unknown"]
+    assert li.get("data-old") == "b" and not list(li.iter("del"))
+    assert " ".join(text_of(li).split()) == "(b) → ? not reported ?Nazi ideology is banned."
+    assert "Nazi" not in "".join(text_of(d) for d in root.iter("del"))
+    md = render_markdown(comparison)
+    assert "- **\\(b\\) → ?** · *not reported*, shown as it stood: Nazi ideology is banned." in md
+    assert "~~Nazi" not in md and "<del>Nazi" not in md
+    assert "- **1** A guarantee is given by all.: sub-point b" in md.replace("… ", "")
+    text = render_text(comparison)
+    assert "  - (b) → ? · not reported\n      ? Nazi ideology is banned." in text
+    assert "[-Nazi" not in text
+    assert "\x1b[31;9mNazi" not in render_text(comparison, color=True)
+
+
+def test_linked_pairs_say_how_they_were_linked_without_alarm() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(number="1", key="k", text="Forces withdraw"),))
+    new = Version(id="new", title="New", provisions=(Provision(number="1", key="k", text="Elections follow"),))
+    comparison = compare(old, new)
+    assert comparison.changes[0].matched_by == "key"
+    for out in (render_html(comparison), render_markdown(comparison), render_text(comparison)):
+        assert "0% similar" not in out and "0 % similar" not in out
+        assert "Same provision (lineage key)" in out.replace("\\(", "(").replace("\\)", ")")
+        assert "reworded throughout, no words kept" in out
+
+
+def test_text_ops_hold_the_own_text_and_flip_with_inverse() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given.",
+        subpoints=(Provision(number="a", key="g.a", text="It lapses."),)),))
+    new = Version(id="new", title="New", provisions=(Provision(
+        number="1", key="g", text="A guarantee is offered.",
+        subpoints=(Provision(number="a", key="g.a", text="It lapses at once."),)),))
+    ch = compare(old, new).changes[0]
+    assert "".join(t for op, t in ch.text_ops if op <= 0) == "A guarantee is given."
+    assert "".join(t for op, t in ch.text_ops if op >= 0) == "A guarantee is offered."
+    assert compare(new, old).changes[0].text_ops == ch.inverse().text_ops
+    assert ch.to_dict()["text_ops"] == [[op, t] for op, t in ch.text_ops]
+    assert ch.subchanges[0].text_ops == ()  # no sub-points of its own
+
+
+def test_redline_page_links_back_to_the_index_when_asked(sample: Comparison) -> None:
+    root = parse(render_html(sample, index_href="index.html"))
+    assert "index.html" in [a.get("href") for a in root.iter("a")]
+    assert "index.html" not in render_html(sample)
+    assert 'href="javascript' not in render_html(sample, index_href="javascript:alert(1)")
+
+
+def test_legend_explains_every_mark_the_sample_uses(sample: Comparison) -> None:
+    view = build_view(sample)
+    marks = [mark for mark, _, _ in view.legend]
+    for mark in ("del", "ins", "modified", "removed", "unknown", "moved", "disputed", "none", "unknown-mark"):
+        assert mark in marks
+    root = parse(render_html(sample))
+    listed = [el.get("data-mark") for el in root.iter("div") if el.get("data-mark")]
+    assert listed == marks
 
 
 def test_text_colour_uses_ansi_red_and_blue(sample: Comparison) -> None:
