@@ -819,7 +819,11 @@ def _match_note(ch: Change) -> str | None:
     if rule is None:
         return None
     kept = None
-    if ch.similarity is not None and ch.kind != "unchanged":
+    if not all(p.wording_known for p in (*ch.old, *ch.new)):
+        # A text that only describes what was reported shares few words with the wording it
+        # replaces: a share of words kept would read as a rewrite nobody reported.
+        kept = "the wording on one side is not known"
+    elif ch.similarity is not None and ch.kind != "unchanged":
         pct = round(ch.similarity * 100)
         kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
     how = {
