@@ -222,6 +222,14 @@ def own_segments(change: Change) -> tuple[tuple[str, str], ...]:
 # marks, soft hyphen, variation selectors, spaces other than the plain one.  They belong in some
 # text (Persian needs ZWNJ, emoji need ZWJ), so they are shown only where a change consists of
 # them, or where they are all that tells a deletion from the insertion beside it.
+# A quick test for text that may hold such a character (a superset: every Cf, Zs, Zl and Zp
+# character of Unicode 15 and the variation selectors); _hidden decides exactly.
+_HIDDEN_RE = re.compile("[\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u1680\u180b-\u180f"
+                        "\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
+                        "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0001-\U000e007f\U000e0100-\U000e01ef]")
+
+
 def _hidden(c: str) -> bool:
     if c in " \n\t":
         return False
@@ -253,7 +261,7 @@ def expose_invisible(segs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], 
     """
     out = list(segs)
     for i, (kind, text) in enumerate(segs):
-        if kind == "eq" or not any(_hidden(c) for c in text):
+        if kind == "eq" or not _HIDDEN_RE.search(text):
             continue
         seen = _visible_form(text)
         twins = [j for j in (i - 1, i + 1) if 0 <= j < len(segs) and segs[j][0] not in ("eq", kind)]
