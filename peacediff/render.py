@@ -84,7 +84,7 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("split", "split", "one old point became several new ones, shown together"),
     ("merged", "merged", "several old points became one, shown together"),
     ("unknown", "not reported", "no report says what became of it: not known to be dropped, so its text "
-                                "stands as it was, muted, never struck through"),
+                                "is shown as it stood, never struck through"),
     ("renumbered", "renumbered", "the same provision under another number"),
     ("moved", "moved", "the same provision at another place in the order"),
     ("disputed", "disputed", "reports differ on this figure; the note lists each claim and its source"),
@@ -1366,14 +1366,17 @@ def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str =
     """
     css, script, csp = _assets()
     rows = []
+    kinds: set[str] = set()
     for href, comparison in entries:
+        kinds.update(kind for kind, n in comparison.counts.items() if n)
         rows.append({
             "href": _safe_href(href),
             "comparison": comparison,
             "counts": tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n),
             "parameters": len(comparison.parameter_changes),
         })
-    return _render("index.html.j2", title=title, rows=rows, css=css, script=script, csp=csp)
+    legend = tuple(entry for entry in LEGEND if entry[0] in kinds)
+    return _render("index.html.j2", title=title, rows=rows, legend=legend, css=css, script=script, csp=csp)
 
 
 _RELATIVE_HREF_RE = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._-]*)?$")

@@ -368,3 +368,22 @@ def test_unreported_sub_points_read_as_unknown_not_deleted(browser: object, site
         page.screenshot(path=str(artifacts / "unreported-sub-points-narrow.png"))
     finally:
         context.close()
+
+
+def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: Path) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto((site / "us-russia-28__us-ua-20.html").resolve().as_uri())
+        guarantee = page.locator("section.change[data-old='10']")
+        subs = guarantee.locator("li.sub > .redline")
+        assert subs.count() >= 3
+        page.locator("button.pd-sbs-toggle").click()
+        assert guarantee.locator("li.sub > .sbs").count() == subs.count()
+        assert not subs.first.is_visible()
+        old_column = guarantee.locator("li.sub > .sbs > div").first
+        assert old_column.locator("ins").count() == 0 and old_column.locator("del").count() >= 1
+        guarantee.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "sub-points-side-by-side.png"))
+    finally:
+        context.close()
