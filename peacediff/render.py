@@ -334,7 +334,13 @@ class ChangeView:
     params: tuple[ParamView, ...] = ()
     subs: tuple[SubView, ...] = ()
     match_note: str | None = None
+    #: Figures that reports dispute and that did not change here: ``(name, value, note numbers)``.
+    disputed_values: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
     is_stub = False
+
+    @property
+    def is_disputed(self) -> bool:
+        return bool(self.disputed_values) or any(pv.disputed for pv in self.params)
 
     @property
     def kind(self) -> str:
@@ -352,9 +358,10 @@ class ChangeView:
 
     @property
     def is_quiet(self) -> bool:
-        """Unchanged, in place and under the same number: summaries list it instead of showing it."""
+        """Unchanged, in place, under the same number and with no disputed figure: summaries list
+        it instead of showing it."""
         ch = self.change
-        return ch.kind == "unchanged" and not ch.renumbered and not ch.moved
+        return ch.kind == "unchanged" and not ch.renumbered and not ch.moved and not self.disputed_values
 
     @property
     def data_old(self) -> str:
@@ -491,8 +498,10 @@ class RedlineView:
     figures: tuple[ParameterRow, ...] = ()
     legend: tuple[tuple[str, str, str], ...] = ()
     index_href: str | None = None
-    unreported_subs: tuple[tuple[ChangeView, tuple[str, ...]], ...] = ()
-    dropped_subs: tuple[tuple[ChangeView, tuple[str, ...]], ...] = ()
+    unreported_subs: tuple[tuple[ChangeView, str], ...] = ()
+    dropped_subs: tuple[tuple[ChangeView, str], ...] = ()
+    #: Changes carrying a disputed figure that did not change (changed ones are in ``figures``).
+    disputed: tuple[ChangeView, ...] = ()
 
 
 # Words that parameter names spell in lower case but readers expect in their usual form.
@@ -717,6 +726,7 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
             params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
             subs=_sub_views(ch.subchanges, disputes),
             match_note=_match_note(ch),
+            disputed_values=_disputed_values(ch, disputes),
         ))
 
     items = _place_stubs(views, stubs, old_pos, new_anchor)
@@ -739,6 +749,7 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         index_href=index_href,
         unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
         dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
+        disputed=tuple(v for v in views if v.disputed_values),
         comparison=comparison,
         title=title or f"{old_title} → {new_title}",
         old=_version_view(comparison.old),
@@ -797,6 +808,28 @@ def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> Pa
     )
 
 
+def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
+    changed = {pc.name for pc in ch.parameter_changes}
+    changed.update(pc.name for sub in _walk_changes(ch.subchanges) for pc in sub.parameter_changes)
+    out = []
+    for name, numbers in disputes.items():
+        if name in changed:
+            continue
+        for p in ch.new or ch.old:
+            prm = p.parameter(name)
+            if prm is not None:
+                out.append((humanize(name), prm.display(), numbers))
+                break
+    return tuple(out)
+
+
+def _walk_changes(changes: Sequence[Change]) -> Iterator[Change]:
+    for ch in changes:
+        yield ch
+        yield from _walk_changes(ch.subchanges)
+
+
 def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]]) -> tuple[SubView, ...]:
     return tuple(
         SubView(
@@ -811,14 +844,25 @@ def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]
     )
 
 
-def _sub_labels(subs: Sequence[SubView], kind: str) -> tuple[str, ...]:
-    """The numbers of the sub-points (at any depth) with changes of ``kind``."""
-    out: list[str] = []
+def _sub_labels(subs: Sequence[SubView], kind: str) -> str:
+    """``'sub-points a, b'``, ``'2 unnumbered sub-points'``: the sub-points (at any depth) with
+    changes of ``kind``, or "" when there are none."""
+    numbers = [n for sv in _walk_subs(subs) if sv.kind == kind
+               for n in (sv.change.old_numbers or sv.change.new_numbers)]
+    named = [n for n in numbers if n != "–"]
+    unnamed = len(numbers) - len(named)
+    parts = []
+    if named:
+        parts.append(f"sub-point{'s' if len(named) > 1 else ''} {', '.join(named)}")
+    if unnamed:
+        parts.append(f"{unnamed} unnumbered sub-point{'s' if unnamed > 1 else ''}")
+    return " and ".join(parts)
+
+
+def _walk_subs(subs: Sequence[SubView]) -> Iterator[SubView]:
     for sv in subs:
-        if sv.kind == kind:
-            out.append(", ".join(sv.change.old_numbers or sv.change.new_numbers))
-        out.extend(_sub_labels(sv.subs, kind))
-    return tuple(out)
+        yield sv
+        yield from _walk_subs(sv.subs)
 
 
 def _match_note(ch: Change) -> str | None:
@@ -869,6 +913,8 @@ def _legend(views: Sequence[ChangeView], groups: Sequence[ParameterGroup]) -> tu
     for v in views:
         visit(v.kind, v.segments if v.is_redline else (), v.label, v.params)
         visit_subs(v.subs)
+        if v.disputed_values:
+            used.add("disputed")
         if v.change.renumbered:
             used.add("renumbered")
         if v.change.moved:

@@ -747,3 +747,28 @@ def test_nothing_unknown_is_drawn_as_deleted_in_any_format(pair: tuple[Version, 
     _assert_never_deleted(markers, re.findall(r"\[-(.*?)-\]", render_text(comparison), re.S), "text")
     coloured = render_text(comparison, color=True)
     _assert_never_deleted(markers, re.findall(r"\x1b\[31;9m(.*?)\x1b\[0m", coloured, re.S), "text (colour)")
+
+
+def test_an_unchanged_disputed_figure_is_marked_in_every_format() -> None:
+    from peacediff.model import Claim, Parameter, Source, Variant
+
+    def version(vid: str, variants: tuple[Variant, ...] = ()) -> Version:
+        cap = Provision(number="4", key="army-cap", text="The army is kept at 800,000 personnel.",
+                        parameters=(Parameter("armed_forces_cap", 800000, unit="personnel"),))
+        return Version(id=vid, title=vid.upper(), provisions=(cap,), variants=variants,
+                       sources=(Source(id="ft", outlet="FT"), Source(id="abc", outlet="ABC")))
+
+    dispute = Variant(id="cap", topic="Army cap after the talks", key="army-cap", parameter="armed_forces_cap",
+                      claims=(Claim(800000, sources=("ft",), unit="personnel"),
+                              Claim("no strict cap", sources=("abc",))))
+    comparison = compare(version("old", (dispute,)), version("new"))
+    assert comparison.changes[0].kind == "unchanged"
+    text = render_text(comparison)
+    assert "Armed forces cap: 800,000 personnel [DISPUTED, unchanged: reports differ, see note 1]" in text
+    assert "[1] Reports differ: Army cap after the talks [old version]" in text
+    assert "Unchanged:" not in text  # a disputed figure is shown, not folded into the unchanged list
+    md = render_markdown(comparison)
+    assert "Armed forces cap: 800,000 personnel (**disputed**, unchanged: reports differ, see note 1)" in md
+    root = parse(render_html(comparison))
+    chips = [" ".join(text_of(li).split()) for li in root.iter("li") if "disputed" in (li.get("class") or "")]
+    assert chips == ["Armed forces cap: 800,000 personnel disputed (unchanged; reports differ, see note 1)"]

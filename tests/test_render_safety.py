@@ -168,7 +168,9 @@ def test_markdown_carries_hostile_text_as_text(text: str) -> None:
     allowed = source_urls(text)
     headings = [t.tag for t in tokens if t.type == "heading_open"]
     shown = sum(1 for ch in comparison.changes if ch.kind != "unchanged" or ch.renumbered or ch.moved)
-    summary = 4 + bool(build_view(comparison).figures)  # figures, kinds, parameters, dropped, not reported
+    view = build_view(comparison)
+    # figures, disputed figures, kinds, parameters, dropped, not reported
+    summary = 4 + bool(view.figures) + bool(view.disputed)
     assert headings == ["h1", "h2"] + ["h3"] * summary + ["h2"] + ["h3"] * shown
     for tok in tokens:
         if tok.type == "tr_open":
