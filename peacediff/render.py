@@ -334,8 +334,9 @@ class ChangeView:
     params: tuple[ParamView, ...] = ()
     subs: tuple[SubView, ...] = ()
     match_note: str | None = None
-    #: Figures that reports dispute and that did not change here: ``(name, value, note numbers)``.
-    disputed_values: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+    #: Figures that reports dispute and that did not change here: ``(name, value, note numbers, how)``,
+    #: ``how`` being "unchanged" for a linked pair, "as recorded" for a point on one side only.
+    disputed_values: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
     is_stub = False
 
     @property
@@ -808,18 +809,20 @@ def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> Pa
     )
 
 
-def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
+                     ) -> tuple[tuple[str, str, tuple[int, ...], str], ...]:
     """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
     changed = {pc.name for pc in ch.parameter_changes}
     changed.update(pc.name for sub in _walk_changes(ch.subchanges) for pc in sub.parameter_changes)
     out = []
+    how = "unchanged" if ch.old and ch.new else "as recorded"
     for name, numbers in disputes.items():
         if name in changed:
             continue
         for p in ch.new or ch.old:
             prm = p.parameter(name)
             if prm is not None:
-                out.append((humanize(name), prm.display(), numbers))
+                out.append((humanize(name), prm.display(), numbers, how))
                 break
     return tuple(out)
 
