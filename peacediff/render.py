@@ -8,9 +8,17 @@ shows is already in the Comparison.
 Document text is untrusted.  HTML templates autoescape every value and no
 document text is ever marked safe; Markdown escapes its metacharacters; text
 output shows control characters visibly.  In every format, C0/C1 control
-characters and Unicode bidi embedding/override/isolate controls (U+202A-E,
-U+2066-9, the "Trojan Source" set) are replaced by a visible ``⟨U+202E⟩``
-token, so no text can reorder or recolour what is around it.
+characters, Unicode bidi embedding/override/isolate controls (U+202A-E,
+U+2066-9, the "Trojan Source" set) and characters that draw nothing (zero-width
+space, word joiner, BOM, tag characters) are replaced by a visible ``⟨U+202E⟩``
+token, so no text can reorder or recolour what is around it; a deletion or
+insertion made only of other invisible characters (joiners, no-break spaces) is
+shown the same way (:func:`expose_invisible`).
+
+What was never reported is never drawn as removed: an ``unknown`` change, at any
+depth, is shown as it stood, with no deletion markup in any format.  A
+provision's own wording comes from ``Change.text_ops`` and each sub-point is
+drawn through its own sub-change.
 
 Example::
 
@@ -141,7 +149,7 @@ def _show(match: re.Match[str]) -> str:
 
 
 def visible_controls(text: str) -> str:
-    """Replace control and bidi-override characters with a visible ``⟨U+XXXX⟩`` token.
+    """Replace control, bidi-override and never-visible characters with a ``⟨U+XXXX⟩`` token.
 
     Example::
 
