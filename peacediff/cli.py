@@ -9,12 +9,13 @@ the fix, never a traceback.  Heavy modules are imported inside commands so
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from peacediff._jsontext import dumps as _json_text
 
 if TYPE_CHECKING:
     from peacediff.compare import Comparison
@@ -136,7 +137,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         data = [{"id": v.id, "title": v.title, "date": v.date, "proposer": v.proposer, "status": v.status,
                  "coverage": v.coverage, "declared_count": v.declared_count, "recorded": v.count,
                  "parents": list(v.parents)} for v in rows]
-        _write(json.dumps(data, indent=2, ensure_ascii=False), None)
+        _write(_json_text(data), None)
         return EXIT_OK
     table = [("ID", "DATE", "PROPOSER", "POINTS", "STATUS", "TITLE")]
     for v in rows:
@@ -154,7 +155,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     version = _load(args.ref)
     if args.format == "json":
-        _write(json.dumps(version.to_dict(), indent=2, ensure_ascii=False), None)
+        _write(_json_text(version.to_dict()), None)
         return EXIT_OK
     from peacediff import render
 
@@ -183,7 +184,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     archive = Archive(args.versions) if args.versions else Archive.bundled()
     h = history(args.key, archive)
     if args.format == "json":
-        _write(json.dumps(h.to_dict(), indent=2, ensure_ascii=False), None)
+        _write(_json_text(h.to_dict()), None)
     elif args.format == "md":
         _write(h.to_markdown(), None)
     else:
@@ -205,7 +206,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "md":
         text = comparison.to_markdown()
     elif fmt == "json":
-        text = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = _json_text(comparison.to_dict()) + "\n"
     else:
         color = args.color == "always" or (
             args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -254,7 +255,7 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     for old, new in redline_pairs(archive):
         comparison = compare(old, new)
         name = f"{old.id}__{new.id}.html"
-        atomic_write_text(out / name, comparison.to_html())
+        atomic_write_text(out / name, comparison.to_html(index_href="index.html"))
         entries.append((name, comparison))
     atomic_write_text(out / "index.html", render_index_html(entries))
     print(f"wrote {len(entries)} redlines and index.html to {out}/", file=sys.stderr)

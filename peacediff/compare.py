@@ -194,6 +194,9 @@ class Change:
     and one side empty for ``added``, ``removed`` and ``unknown``.  ``ops`` are
     diff-match-patch tuples over the provisions' ``full_text`` (parts joined by
     newlines): equal+delete ops rebuild the old text, equal+insert the new.
+    ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
+    their sub-points; they are set when sub-points exist, so a view can show the
+    provision's own wording once and each sub-point through its own sub-change.
     """
 
     kind: str
@@ -210,6 +213,7 @@ class Change:
     subchanges: tuple[Change, ...] = ()
     note: str | None = None
     disputes: tuple[Dispute, ...] = ()
+    text_ops: tuple[Op, ...] = ()
 
     def __repr__(self) -> str:
         flags = [flag for flag, on in (("renumbered", self.renumbered), ("moved", self.moved)) if on]
@@ -294,6 +298,7 @@ class Change:
             subchanges=subchanges,
             note=self.note,
             disputes=self.disputes,
+            text_ops=textdiff.invert_ops(self.text_ops),
         )
 
     @property
@@ -322,6 +327,7 @@ class Change:
             "subchanges": [s.to_dict() for s in self.subchanges],
             "note": self.note,
             "disputes": [d.to_dict() for d in self.disputes],
+            "text_ops": [[op, text] for op, text in self.text_ops],
         }
 
 
@@ -706,9 +712,13 @@ def _linked_change(
     sub_new = [s for p in news for s in p.subpoints]
     subchanges: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
+    text_ops: tuple[Op, ...] = ()
     if sub_old or sub_new:
         sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial, old_partial, new_partial)
         subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
+        # The provisions' own wording, diffed apart from their sub-points: the sub-changes say
+        # what happened to each sub-point (an unreported one is not a deletion of text).
+        text_ops = textdiff.word_ops("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
     change = Change(
         kind=kind,
         old=olds,
@@ -721,6 +731,7 @@ def _linked_change(
         parameter_changes=params,
         modality_shifts=shifts,
         subchanges=subchanges,
+        text_ops=text_ops,
     )
     return change, notes
 

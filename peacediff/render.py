@@ -8,9 +8,17 @@ shows is already in the Comparison.
 Document text is untrusted.  HTML templates autoescape every value and no
 document text is ever marked safe; Markdown escapes its metacharacters; text
 output shows control characters visibly.  In every format, C0/C1 control
-characters and Unicode bidi embedding/override/isolate controls (U+202A-E,
-U+2066-9, the "Trojan Source" set) are replaced by a visible ``⟨U+202E⟩``
-token, so no text can reorder or recolour what is around it.
+characters, Unicode bidi embedding/override/isolate controls (U+202A-E,
+U+2066-9, the "Trojan Source" set) and characters that draw nothing (zero-width
+space, word joiner, BOM, tag characters) are replaced by a visible ``⟨U+202E⟩``
+token, so no text can reorder or recolour what is around it; a deletion or
+insertion made only of other invisible characters (joiners, no-break spaces) is
+shown the same way (:func:`expose_invisible`).
+
+What was never reported is never drawn as removed: an ``unknown`` change, at any
+depth, is shown as it stood, with no deletion markup in any format.  A
+provision's own wording comes from ``Change.text_ops`` and each sub-point is
+drawn through its own sub-change.
 
 Example::
 
@@ -42,11 +50,14 @@ from markupsafe import Markup
 from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
-from peacediff.model import Provision, Variant, Version
+from peacediff.model import Provision, Variant, Version, format_value
 from peacediff.timeline import History
 
 __all__ = [
     "KIND_LABELS",
+    "LEGEND",
+    "expose_invisible",
+    "own_segments",
     "render_html",
     "render_html_fragment",
     "render_index_html",
@@ -70,6 +81,29 @@ KIND_LABELS: dict[str, str] = {
     "unknown": "not reported",
 }
 
+#: Every mark a redline may use, in the order its legend lists them: ``(mark, shown as, meaning)``.
+#: Each view lists the marks it uses (:attr:`RedlineView.legend`).
+LEGEND: tuple[tuple[str, str, str], ...] = (
+    ("del", "struck through", "words deleted (red, struck through)"),
+    ("ins", "underlined", "words inserted (blue, underlined)"),
+    ("unchanged", "unchanged", "the provision reads the same in both versions"),
+    ("modified", "modified", "its wording or its figures changed"),
+    ("added", "added", "new in the newer version"),
+    ("removed", "removed", "dropped: the newer version is complete here, or a report says it was dropped"),
+    ("split", "split", "one old point became several new ones, shown together"),
+    ("merged", "merged", "several old points became one, shown together"),
+    ("unknown", "not reported", "no report says what became of it: not known to be dropped, so its text "
+                                "is shown as it stood, never struck through"),
+    ("renumbered", "renumbered", "the same provision under another number"),
+    ("moved", "moved", "the same provision at another place in the order"),
+    ("disputed", "disputed", "reports differ on this figure; the note lists each claim and its source"),
+    ("arrow", "→", "old number → new number; old value → new value"),
+    ("none", "∅", "no such point on that side: nothing before an added point, nothing after a removed one"),
+    ("unknown-mark", "?", "the point's fate was not reported"),
+    ("no-number", "–", "the point's number is not known, or the sub-point is not numbered"),
+    ("text-figure", "figure in the text", "a figure read from the wording, not a recorded parameter"),
+)
+
 #: Titles longer than this are cut in lists and headings: a provision's first words name it well
 #: enough, and the full text is one click away.
 TITLE_CHARS = 72
@@ -81,7 +115,12 @@ TITLE_CHARS = 72
 # make an HTML document invalid.
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
                                             for p in range(17))
-_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+# Characters that draw nothing and have no use in running text: zero-width space, word joiner,
+# invisible operators, deprecated format controls, BOM, interlinear annotation, line/paragraph
+# separators, Hangul fillers.  A change made of them would look like no change at all.
+_INVISIBLE = ("\u115f\u1160\u180e\u200b\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
+              "\ufff9-\ufffb")
+_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_INVISIBLE}{_NONCHARACTERS}]")
 
 # ANSI styles for render_text(color=True): red + strike-through for deletions, blue + underline
 # for insertions, so the marks survive a colour-blind reader and a monochrome terminal.
@@ -97,19 +136,21 @@ _SPACE_RE = re.compile(r"\s")
 # The same set, fast: Python's regex engine scans a class of scattered astral code points slowly
 # (9 ms over a 100 KB page), a plain range quickly; astral matches are then sorted by hand.
 _SUSPECT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-                         "\U00010000-\U0010ffff]")
+                         + _INVISIBLE + "\U00010000-\U0010ffff]")
 
 
 def _show(match: re.Match[str]) -> str:
     c = match.group()
     code = ord(c)
-    if code > 0xFFFF and code & 0xFFFE != 0xFFFE:  # an ordinary astral character (emoji, CJK ext.)
+    # An ordinary astral character (emoji, CJK ext.) stays; tag characters (U+E0000-E007F) carry
+    # hidden ASCII text and are shown.
+    if code > 0xFFFF and code & 0xFFFE != 0xFFFE and not 0xE0000 <= code <= 0xE007F:
         return c
     return f"⟨U+{code:04X}⟩"
 
 
 def visible_controls(text: str) -> str:
-    """Replace control and bidi-override characters with a visible ``⟨U+XXXX⟩`` token.
+    """Replace control, bidi-override and never-visible characters with a ``⟨U+XXXX⟩`` token.
 
     Example::
 
@@ -125,8 +166,10 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
     """The change's text as ``("eq" | "del" | "ins", text)`` runs, adjacent runs of a kind merged.
 
     Built from ``Change.ops``; a change without ops shows its whole sides: removed text
-    deleted, added text inserted, unknown and unchanged text as it stands.  Concatenating
-    the ``eq`` and ``del`` runs gives the old text, ``eq`` and ``ins`` the new.
+    deleted, added text inserted, unchanged text as it stands.  An ``unknown`` change is
+    always its text as it stands: nobody reported it gone, so nothing of it is deleted.
+    Concatenating the ``eq`` and ``del`` runs gives the old text, ``eq`` and ``ins`` the new
+    (for an unknown change, the one side it has).
 
     Example::
 
@@ -134,10 +177,17 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
         >>> segments(Change("modified", ops=((0, "cap of "), (-1, "600"), (1, "800"))))
         (('eq', 'cap of '), ('del', '600'), ('ins', '800'))
     """
-    if change.ops:
+    if change.kind == "unknown":
+        text = change.old_text or change.new_text
+        return (("eq", text),) if text else ()
+    return _op_runs(change.ops) if change.ops else _whole_sides(change)
+
+
+def _op_runs(ops: Sequence[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    if ops:
         names = {-1: "del", 0: "eq", 1: "ins"}
         runs: list[list[str]] = []
-        for op, text in change.ops:
+        for op, text in ops:
             if not text:
                 continue
             name = names[op]
@@ -146,14 +196,89 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
             else:
                 runs.append([name, text])
         return tuple((name, text) for name, text in runs)
-    old, new = change.old_text, change.new_text
+    return ()
+
+
+def _whole_sides(change: Change, old: str | None = None, new: str | None = None) -> tuple[tuple[str, str], ...]:
+    old = change.old_text if old is None else old
+    new = change.new_text if new is None else new
     if change.kind == "removed":
         return (("del", old),) if old else ()
     if change.kind == "added":
         return (("ins", new),) if new else ()
-    if change.kind == "unknown" or old == new:
-        return (("eq", old or new),) if (old or new) else ()
+    if old == new:
+        return (("eq", old),) if old else ()
     return tuple(run for run in (("del", old), ("ins", new)) if run[1])
+
+
+def own_segments(change: Change) -> tuple[tuple[str, str], ...]:
+    """The provision's own text as runs, without its sub-points, when it has sub-changes.
+
+    Built from ``Change.text_ops``; each sub-point is drawn through its own sub-change.
+    A change without sub-changes gives :func:`segments`.
+    """
+    if not change.subchanges or change.kind == "unknown":
+        return segments(change)
+    if change.text_ops:
+        return _op_runs(change.text_ops)
+    # A change built by hand, without text_ops: the provisions' own texts as they stand or replaced whole.
+    old = "\n".join(p.text for p in change.old)
+    new = "\n".join(p.text for p in change.new)
+    return _whole_sides(change, old, new)
+
+
+# Characters a reader cannot see, beyond _INVISIBLE (which is always shown): joiners, direction
+# marks, soft hyphen, variation selectors, spaces other than the plain one.  They belong in some
+# text (Persian needs ZWNJ, emoji need ZWJ), so they are shown only where a change consists of
+# them, or where they are all that tells a deletion from the insertion beside it.
+# A quick test for text that may hold such a character (a superset: every Cf, Zs, Zl and Zp
+# character of Unicode 15 and the variation selectors); _hidden decides exactly.
+_HIDDEN_RE = re.compile("[\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u1680\u180b-\u180f"
+                        "\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
+                        "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0001-\U000e007f\U000e0100-\U000e01ef]")
+
+
+def _hidden(c: str) -> bool:
+    if c in " \n\t":
+        return False
+    category = unicodedata.category(c)
+    if category in ("Cf", "Zs", "Zl", "Zp"):
+        return True
+    return category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(c, "")
+
+
+def _visible_form(text: str) -> str:
+    # What the reader sees: zero-width characters vanish, every kind of space is a space.
+    drawn = "".join((" " if unicodedata.category(c)[0] == "Z" else "") if _hidden(c) else c for c in text)
+    return " ".join(drawn.split())
+
+
+def _show_hidden(text: str) -> str:
+    return "".join(f"⟨U+{ord(c):04X}⟩" if _hidden(c) else c for c in text)
+
+
+def expose_invisible(segs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Runs with invisible changes made visible: a deletion or insertion that shows nothing
+    (``"\u200d"``, a no-break space), or a deletion and the insertion beside it that look
+    alike (``"Kyiv"`` → ``"Kyi\u200bv"``), has its invisible characters written as ``⟨U+200D⟩``.
+
+    Example::
+
+        >>> expose_invisible((("eq", "a"), ("ins", "\u00a0"), ("eq", "b")))
+        (('eq', 'a'), ('ins', '⟨U+00A0⟩'), ('eq', 'b'))
+    """
+    out = list(segs)
+    for i, (kind, text) in enumerate(segs):
+        if kind == "eq" or not _HIDDEN_RE.search(text):
+            continue
+        seen = _visible_form(text)
+        twins = [j for j in (i - 1, i + 1) if 0 <= j < len(segs) and segs[j][0] not in ("eq", kind)]
+        if not seen.strip() or any(_visible_form(segs[j][1]) == seen for j in twins):
+            out[i] = (kind, _show_hidden(text))
+            for j in twins:
+                out[j] = (segs[j][0], _show_hidden(segs[j][1]))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,7 +340,17 @@ class ChangeView:
     notes: tuple[Note, ...]
     sources: tuple[SourceRef, ...]
     confidence: tuple[str, ...]
+    params: tuple[ParamView, ...] = ()
+    subs: tuple[SubView, ...] = ()
+    match_note: str | None = None
+    #: Figures that reports dispute and that did not change here: ``(name, value, note numbers, how)``,
+    #: ``how`` being "unchanged" for a linked pair, "as recorded" for a point on one side only.
+    disputed_values: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
     is_stub = False
+
+    @property
+    def is_disputed(self) -> bool:
+        return bool(self.disputed_values) or any(pv.disputed for pv in self.params)
 
     @property
     def kind(self) -> str:
@@ -233,9 +368,10 @@ class ChangeView:
 
     @property
     def is_quiet(self) -> bool:
-        """Unchanged, in place and under the same number: summaries list it instead of showing it."""
+        """Unchanged, in place, under the same number and with no disputed figure: summaries list
+        it instead of showing it."""
         ch = self.change
-        return ch.kind == "unchanged" and not ch.renumbered and not ch.moved
+        return ch.kind == "unchanged" and not ch.renumbered and not ch.moved and not self.disputed_values
 
     @property
     def data_old(self) -> str:
@@ -257,12 +393,85 @@ class MoveStub:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class ParamView:
+    """A parameter change as views show it: its name, both values with their units, and the
+    numbers of the notes saying that reports of this figure differ."""
+
+    parameter_change: ParameterChange
+    name: str
+    old: str
+    new: str
+    disputed: tuple[int, ...] = ()
+    change_text: str = ""
+
+    @property
+    def origin(self) -> str:
+        return self.parameter_change.origin
+
+    @property
+    def is_figure(self) -> bool:
+        """A quantity (a number, an amount, a duration) on at least one side: what readers look for first."""
+        pc = self.parameter_change
+        return any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (pc.old, pc.new))
+
+    @property
+    def disputed_label(self) -> str:
+        """``'disputed: reports differ, see note 7'``, or "" when no report disputes it."""
+        if not self.disputed:
+            return ""
+        numbers = ", ".join(str(n) for n in self.disputed)
+        return f"disputed: reports differ, see note{'s' if len(self.disputed) > 1 else ''} {numbers}"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SubView:
+    """A sub-point's change as the templates draw it, nested under its provision's change."""
+
+    change: Change
+    label: str
+    kind_label: str
+    segments: tuple[tuple[str, str], ...]
+    params: tuple[ParamView, ...]
+    subs: tuple[SubView, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def is_redline(self) -> bool:
+        return self.change.kind != "unknown"
+
+    @property
+    def text(self) -> str:
+        """The sub-point's text as it stands (what an unknown sub-point shows)."""
+        return "".join(t for _, t in self.segments)
+
+    @property
+    def data_old(self) -> str:
+        return ",".join(self.change.old_numbers)
+
+    @property
+    def data_new(self) -> str:
+        return ",".join(self.change.new_numbers)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class ParameterRow:
     """A row of the summary's parameter-change table."""
 
     view: ChangeView
     name: str
     parameter_change: ParameterChange
+    param: ParamView | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ParameterGroup:
+    """The parameter changes of one provision, for the summary's table."""
+
+    view: ChangeView
+    params: tuple[ParamView, ...]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -295,6 +504,14 @@ class RedlineView:
     not_reported: tuple[ChangeView, ...]
     possible: tuple[ChangeView, ...]
     id_prefix: str
+    parameter_groups: tuple[ParameterGroup, ...] = ()
+    figures: tuple[ParameterRow, ...] = ()
+    legend: tuple[tuple[str, str, str], ...] = ()
+    index_href: str | None = None
+    unreported_subs: tuple[tuple[ChangeView, str], ...] = ()
+    dropped_subs: tuple[tuple[ChangeView, str], ...] = ()
+    #: Changes carrying a disputed figure that did not change (changed ones are in ``figures``).
+    disputed: tuple[ChangeView, ...] = ()
 
 
 # Words that parameter names spell in lower case but readers expect in their usual form.
@@ -434,7 +651,8 @@ def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, 
     return tuple(_source_ref(version, s) for s in ids)
 
 
-def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "") -> RedlineView:
+def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
+               index_href: str | None = None) -> RedlineView:
     """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
     anchors = _Anchors(id_prefix)
     old_pos = _provision_ids(comparison.old.provisions)
@@ -481,34 +699,52 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         wording_unknown = tuple(p.label for p in _walk(ch.new) if not p.wording_known)
         shown = ch.new or ch.old
         confidence = tuple(sorted({p.confidence for p in shown if p.confidence != "published"}))
+        notes = _notes_for(ch, comparison, counter)
+        disputes = _disputes(notes)
         views.append(ChangeView(
             change=ch,
             index=index,
             anchor=anchor,
             extra_anchors=extra,
-            # "∅" says a point is gone; an unknown fate is not known to be gone.
-            label=f"{', '.join(ch.old_numbers)} → ?" if ch.kind == "unknown" else ch.label,
+            label=_label(ch),
             kind_label=KIND_LABELS.get(ch.kind, ch.kind),
             title=" + ".join(provision_title(p) for p in shown) if shown else "",
-            segments=segments(ch),
+            segments=expose_invisible(own_segments(ch)),
             is_redline=ch.kind != "unknown",
             moved_from=moved_from,
             possible=possible,
             possible_pct=possible_pct,
             wording_unknown=wording_unknown,
-            notes=_notes_for(ch, comparison, counter),
+            notes=notes,
             sources=_change_sources(ch, comparison),
             confidence=confidence,
+            params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
+            subs=_sub_views(ch.subchanges, disputes),
+            match_note=_match_note(ch),
+            disputed_values=_disputed_values(ch, disputes),
         ))
 
     items = _place_stubs(views, stubs, old_pos, new_anchor)
     counts = tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n)
     rows = tuple(
-        ParameterRow(view=v, name=humanize(pc.name), parameter_change=pc)
-        for v in views for pc in v.change.parameter_changes
+        ParameterRow(view=v, name=pv.name, parameter_change=pv.parameter_change, param=pv)
+        for v in views for pv in v.params
+    )
+    # Declared parameters first within a provision: they are the curated facts; figures read
+    # from the wording follow.
+    groups = tuple(
+        ParameterGroup(v, tuple(sorted(v.params, key=lambda pv: pv.origin != "parameter")))
+        for v in views if v.params
     )
     old_title, new_title = comparison.old.title, comparison.new.title
     return RedlineView(
+        parameter_groups=groups,
+        figures=tuple(row for row in rows if row.param is not None and row.param.is_figure),
+        legend=_legend(views, groups),
+        index_href=index_href,
+        unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
+        dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
+        disputed=tuple(v for v in views if v.disputed_values),
         comparison=comparison,
         title=title or f"{old_title} → {new_title}",
         old=_version_view(comparison.old),
@@ -524,6 +760,163 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         possible=tuple(v for v in views if v.possible is not None),
         id_prefix=id_prefix,
     )
+
+
+def _label(ch: Change) -> str:
+    # "∅" says a point is gone; an unknown fate is not known to be gone.
+    if ch.kind == "unknown":
+        return f"{', '.join(ch.old_numbers or ch.new_numbers)} → ?" if ch.old else f"? → {', '.join(ch.new_numbers)}"
+    return ch.label
+
+
+def _sub_label(ch: Change) -> str:
+    """``'(a)'``, ``'(b) → ∅'``, ``'(c) → ?'``: sub-point letters as the documents print them."""
+    def side(numbers: Sequence[str], empty: str) -> str:
+        return ", ".join(n if n == "–" else f"({n})" for n in numbers) or empty
+
+    old = side(ch.old_numbers, "?" if ch.kind == "unknown" else "∅")
+    new = side(ch.new_numbers, "?" if ch.kind == "unknown" else "∅")
+    return old if old == new else f"{old} → {new}"
+
+
+def _disputes(notes: Sequence[Note]) -> dict[str, tuple[int, ...]]:
+    """Note numbers of the reported variants about each parameter name."""
+    out: dict[str, tuple[int, ...]] = {}
+    for n in notes:
+        if n.kind == "variant" and n.variant is not None and n.variant.parameter:
+            out[n.variant.parameter] = (*out.get(n.variant.parameter, ()), n.number)
+    return out
+
+
+def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> ParamView:
+    return ParamView(
+        parameter_change=pc,
+        name=pc.label,
+        old=format_value(pc.old, pc.unit),
+        new=format_value(pc.new, pc.unit),
+        disputed=disputes.get(pc.name, ()),
+        change_text=pc.display(label=False),
+    )
+
+
+def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
+                     ) -> tuple[tuple[str, str, tuple[int, ...], str], ...]:
+    """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
+    changed = {pc.name for pc in ch.parameter_changes}
+    changed.update(pc.name for sub in _walk_changes(ch.subchanges) for pc in sub.parameter_changes)
+    out = []
+    how = "unchanged" if ch.old and ch.new else "as recorded"
+    for name, numbers in disputes.items():
+        if name in changed:
+            continue
+        for p in ch.new or ch.old:
+            prm = p.parameter(name)
+            if prm is not None:
+                out.append((humanize(name), prm.display(), numbers, how))
+                break
+    return tuple(out)
+
+
+def _walk_changes(changes: Sequence[Change]) -> Iterator[Change]:
+    for ch in changes:
+        yield ch
+        yield from _walk_changes(ch.subchanges)
+
+
+def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]]) -> tuple[SubView, ...]:
+    return tuple(
+        SubView(
+            change=sub,
+            label=_sub_label(sub),
+            kind_label=KIND_LABELS.get(sub.kind, sub.kind),
+            segments=expose_invisible(own_segments(sub)),
+            params=tuple(_param_view(pc, disputes) for pc in sub.parameter_changes),
+            subs=_sub_views(sub.subchanges, disputes),
+        )
+        for sub in subchanges
+    )
+
+
+def _sub_labels(subs: Sequence[SubView], kind: str) -> str:
+    """``'sub-points a, b'``, ``'2 unnumbered sub-points'``: the sub-points (at any depth) with
+    changes of ``kind``, or "" when there are none."""
+    numbers = [n for sv in _walk_subs(subs) if sv.kind == kind
+               for n in (sv.change.old_numbers or sv.change.new_numbers)]
+    named = [n for n in numbers if n != "–"]
+    unnamed = len(numbers) - len(named)
+    parts = []
+    if named:
+        parts.append(f"sub-point{'s' if len(named) > 1 else ''} {', '.join(named)}")
+    if unnamed:
+        parts.append(f"{unnamed} unnumbered sub-point{'s' if unnamed > 1 else ''}")
+    return " and ".join(parts)
+
+
+def _walk_subs(subs: Sequence[SubView]) -> Iterator[SubView]:
+    for sv in subs:
+        yield sv
+        yield from _walk_subs(sv.subs)
+
+
+def _match_note(ch: Change) -> str | None:
+    """How the pair was linked, in words, with the share of words kept where it informs."""
+    rule = ch.matched_by
+    if rule is None:
+        return None
+    kept = None
+    if not all(p.wording_known for p in (*ch.old, *ch.new)):
+        # A text that only describes what was reported shares few words with the wording it
+        # replaces: a share of words kept would read as a rewrite nobody reported.
+        kept = "the wording on one side is not known"
+    elif ch.similarity is not None and ch.kind != "unchanged":
+        pct = round(ch.similarity * 100)
+        kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
+    how = {
+        "key": "Same provision (lineage key)",
+        "exact": "Same text",
+        "number": "Same number and similar wording",
+        "similarity": "Linked by similar wording",
+        "split": "Linked as a split",
+        "merge": "Linked as a merger",
+    }.get(rule, f"Linked by {rule}")
+    return f"{how}: {kept}." if kept else f"{how}."
+
+
+def _legend(views: Sequence[ChangeView], groups: Sequence[ParameterGroup]) -> tuple[tuple[str, str, str], ...]:
+    """The legend entries for the marks the page uses."""
+    used: set[str] = set()
+    labels: list[str] = []
+
+    def visit(kind: str, segs: Sequence[tuple[str, str]], label: str, params: Sequence[ParamView]) -> None:
+        used.add(kind)
+        used.update(k for k, _ in segs if k != "eq")
+        labels.append(label)
+        for pv in params:
+            used.add("arrow")
+            if pv.disputed:
+                used.add("disputed")
+            if pv.origin == "text":
+                used.add("text-figure")
+
+    def visit_subs(subs: Sequence[SubView]) -> None:
+        for sv in subs:
+            visit(sv.kind, sv.segments, sv.label, sv.params)
+            visit_subs(sv.subs)
+
+    for v in views:
+        visit(v.kind, v.segments if v.is_redline else (), v.label, v.params)
+        visit_subs(v.subs)
+        if v.disputed_values:
+            used.add("disputed")
+        if v.change.renumbered:
+            used.add("renumbered")
+        if v.change.moved:
+            used.add("moved")
+    text = " ".join(labels)
+    for mark, char in (("arrow", "→"), ("none", "∅"), ("unknown-mark", "?"), ("no-number", "–")):
+        if char in text:
+            used.add(mark)
+    return tuple(entry for entry in LEGEND if entry[0] in used)
 
 
 def _place_stubs(
@@ -888,8 +1281,11 @@ def _render_terminal(template: str, **context: Any) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+def render_html(comparison: Comparison, *, title: str | None = None, index_href: str | None = None) -> str:
     """The whole self-contained HTML redline page (inline CSS and script, no network).
+
+    ``index_href`` (a relative file name such as ``"index.html"``) adds a link back to the
+    index page of a set of redlines at the top of the page.
 
     Example::
 
@@ -898,7 +1294,7 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         True
     """
     css, script, csp = _assets()
-    view = build_view(comparison, title=title)
+    view = build_view(comparison, title=title, index_href=_safe_href(index_href) if index_href else None)
     return _render("redline.html.j2", view=view, standalone=True, css=css, script=script, csp=csp)
 
 
@@ -1009,14 +1405,17 @@ def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str =
     """
     css, script, csp = _assets()
     rows = []
+    kinds: set[str] = set()
     for href, comparison in entries:
+        kinds.update(kind for kind, n in comparison.counts.items() if n)
         rows.append({
             "href": _safe_href(href),
             "comparison": comparison,
             "counts": tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n),
             "parameters": len(comparison.parameter_changes),
         })
-    return _render("index.html.j2", title=title, rows=rows, css=css, script=script, csp=csp)
+    legend = tuple(entry for entry in LEGEND if entry[0] in kinds)
+    return _render("index.html.j2", title=title, rows=rows, legend=legend, css=css, script=script, csp=csp)
 
 
 _RELATIVE_HREF_RE = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._-]*)?$")

@@ -241,3 +241,149 @@ def test_bundled_redline(browser: object, bundled_file: Path, artifacts: Path) -
         p.assert_clean()
     finally:
         p.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Every bundled page: no sideways scrolling at 390 px, a legend for every mark, a way back
+# --------------------------------------------------------------------------------------------
+
+_NOTEBOOK_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                  '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
+                  '</head><body style="margin:0">{body}</body></html>')
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `peacediff redline --out` writes, plus every bundled version and a history per lineage key
+    as a notebook shows them (the fragments in a bare page)."""
+    import peacediff
+    from peacediff.archive import Archive
+    from peacediff.cli import main
+
+    out = tmp_path_factory.mktemp("site")
+    assert main(["redline", "--out", str(out)]) == 0
+    archive = Archive.bundled()
+    for version in archive.versions():
+        body = version._repr_mimebundle_()["text/html"]
+        (out / f"version-{version.id}.html").write_text(_NOTEBOOK_PAGE.format(title=version.id, body=body),
+                                                         encoding="utf-8")
+    keys = sorted({p.key for v in archive.versions() for p in v.provisions if p.key})
+    for key in keys:
+        body = peacediff.history(key)._repr_mimebundle_()["text/html"]
+        (out / f"history-{key}.html").write_text(_NOTEBOOK_PAGE.format(title=key, body=body), encoding="utf-8")
+    return out
+
+
+def test_no_bundled_page_scrolls_sideways_at_390px(browser: object, site: Path, artifacts: Path) -> None:
+    pages = sorted(site.glob("*.html"))
+    assert any(p.name == "index.html" for p in pages) and any(p.name.startswith("history-") for p in pages)
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    wide = []
+    try:
+        for path in pages:
+            page.goto(path.resolve().as_uri())
+            page.wait_for_load_state("load")
+            scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                wide.append(f"{path.name}: {scroll} px > {inner} px")
+                page.screenshot(path=str(artifacts / f"narrow-overflow-{path.stem}.png"))
+    finally:
+        context.close()
+    assert wide == [], "pages that scroll sideways at 390 px: " + "; ".join(wide)
+
+
+# Marks a page uses, read from the page itself, by legend entry (see peacediff.render.LEGEND).
+_MARKS_JS = """() => {
+  const main = document.querySelector('.pd main') || document.querySelector('.pd');
+  const used = new Set();
+  for (const b of main.querySelectorAll('.badge')) {
+    for (const c of b.classList) { if (c.startsWith('k-')) used.add(c.slice(2)); }
+  }
+  if (main.querySelector('del')) used.add('del');
+  if (main.querySelector('ins')) used.add('ins');
+  for (const n of main.querySelectorAll('.num')) {
+    const t = n.textContent;
+    if (t.includes('\u2192')) used.add('arrow');
+    if (t.includes('\u2205')) used.add('none');
+    if (t.includes('?')) used.add('unknown-mark');
+    if (t.includes('\u2013')) used.add('no-number');
+  }
+  for (const s of main.querySelectorAll('small')) {
+    if (s.textContent.includes('figure in the text')) used.add('text-figure');
+  }
+  const listed = [...document.querySelectorAll('.legend [data-mark]')].map(
+    e => [e.dataset.mark, e.querySelector('dd').textContent.trim()]);
+  return [[...used].sort(), listed];
+}"""
+
+
+def test_legend_lists_every_mark_on_every_redline(browser: object, site: Path, sample_file: Path) -> None:
+    pages = [sample_file, *sorted(site.glob("*__*.html"))]
+    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        for path in pages:
+            page.goto(path.resolve().as_uri())
+            used, listed = page.evaluate(_MARKS_JS)
+            names = [mark for mark, _ in listed]
+            assert used, path.name
+            missing = sorted(set(used) - set(names))
+            assert missing == [], f"{path.name}: marks without a legend entry: {missing}"
+            assert all(len(words) > 10 for _, words in listed), f"{path.name}: a legend entry says nothing"
+            assert page.locator(".legend").is_visible()
+    finally:
+        context.close()
+
+
+def test_every_redline_links_back_to_the_index(browser: object, site: Path) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        for path in sorted(site.glob("*__*.html")):
+            page.goto(path.resolve().as_uri())
+            back = page.locator("a[href='index.html']").first
+            assert back.is_visible(), path.name
+            back.click()
+            page.wait_for_load_state("load")
+            assert page.url.endswith("/index.html")
+            assert page.locator(f"a[href='{path.name}']").count() == 1
+    finally:
+        context.close()
+
+
+def test_unreported_sub_points_read_as_unknown_not_deleted(browser: object, site: Path, artifacts: Path) -> None:
+    page_path = site / "us-russia-28__us-ua-20.html"
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(page_path.resolve().as_uri())
+        unknown = page.locator("li.sub[data-kind=unknown]")
+        assert unknown.count() > 0
+        first = unknown.first
+        assert first.locator("del").count() == 0
+        assert first.locator(".badge.k-unknown").inner_text().lower() == "not reported"
+        assert first.evaluate("e => getComputedStyle(e.querySelector('.unreported')).textDecorationLine") == "none"
+        first.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "unreported-sub-points-narrow.png"))
+    finally:
+        context.close()
+
+
+def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: Path) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto((site / "us-russia-28__us-ua-20.html").resolve().as_uri())
+        guarantee = page.locator("section.change[data-old='10']")
+        subs = guarantee.locator("li.sub > .redline")
+        assert subs.count() >= 3
+        page.locator("button.pd-sbs-toggle").click()
+        assert guarantee.locator("li.sub > .sbs").count() == subs.count()
+        assert not subs.first.is_visible()
+        old_column = guarantee.locator("li.sub > .sbs > div").first
+        assert old_column.locator("ins").count() == 0 and old_column.locator("del").count() >= 1
+        guarantee.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "sub-points-side-by-side.png"))
+    finally:
+        context.close()

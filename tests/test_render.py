@@ -11,14 +11,18 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
 import html5lib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from render_fixtures import budget_comparison, hostile_comparison, large_comparison, sample_comparison
 
-from peacediff.compare import Change, Comparison
-from peacediff.model import Version
+from peacediff.compare import Change, Comparison, compare
+from peacediff.model import Provision, Removal, Version
 from peacediff.render import (
+    build_view,
     render_html,
     render_html_fragment,
     render_index_html,
@@ -58,7 +62,8 @@ def text_of(el: ET.Element, *, drop: str | None = None) -> str:
 
 
 def changes_of(root: ET.Element) -> list[ET.Element]:
-    return [el for el in root.iter() if el.get("data-kind") is not None]
+    """The top-level change elements (sub-point changes are nested inside them)."""
+    return [el for el in root.iter("section") if el.get("data-kind") is not None]
 
 
 def child_with_class(el: ET.Element, cls: str) -> ET.Element | None:
@@ -68,8 +73,40 @@ def child_with_class(el: ET.Element, cls: str) -> ET.Element | None:
     return None
 
 
-def ids_of(root: ET.Element) -> list[str]:
-    return [el.get("id") for el in root.iter() if el.get("id") is not None]
+def sub_elements(el: ET.Element) -> list[ET.Element]:
+    subs = child_with_class(el, "subs")
+    return [] if subs is None else [li for li in subs if li.get("data-kind") is not None]
+
+
+def assert_change_element(el: ET.Element, ch: Change) -> None:
+    """One change element (a provision or a sub-point): data attributes, and its redline rebuilds
+    both texts: the whole text, or the provision's own text when its sub-points are drawn apart."""
+    assert el.get("data-kind") == ch.kind
+    assert el.get("data-old") == ",".join(ch.old_numbers)
+    assert el.get("data-new") == ",".join(ch.new_numbers)
+    redline = child_with_class(el, "redline")
+    if ch.kind == "unknown":
+        assert redline is None, "an unknown fate is not a deletion: no redline"
+        assert not list(el.iter("del")), "an unknown fate is never struck through"
+        return
+    assert redline is not None
+    subs = sub_elements(el)
+    if ch.subchanges:
+        old, new = "\n".join(p.text for p in ch.old), "\n".join(p.text for p in ch.new)
+        assert len(subs) == len(ch.subchanges)
+        for sub_el, sub in zip(subs, ch.subchanges, strict=True):
+            assert_change_element(sub_el, sub)
+    else:
+        old, new = ch.old_text, ch.new_text
+        assert not subs
+    assert untoken(text_of(redline, drop="ins")) == untoken(visible_controls(old))
+    assert untoken(text_of(redline, drop="del")) == untoken(visible_controls(new))
+
+
+def untoken(text: str) -> str:
+    """Text with each visible ``⟨U+200B⟩`` token read back as its character: a control character
+    is always shown as a token, an invisible one only where a change consists of it."""
+    return re.sub(r"⟨U\+([0-9A-F]{4,6})⟩", lambda m: chr(int(m.group(1), 16)), text)
 
 
 def assert_redline_contract(root: ET.Element, comparison: Comparison) -> None:
@@ -77,16 +114,12 @@ def assert_redline_contract(root: ET.Element, comparison: Comparison) -> None:
     elements = changes_of(root)
     assert len(elements) == len(comparison.changes)
     for el, ch in zip(elements, comparison.changes, strict=True):
-        assert el.get("data-kind") == ch.kind
-        assert el.get("data-old") == ",".join(ch.old_numbers)
-        assert el.get("data-new") == ",".join(ch.new_numbers)
-        redline = child_with_class(el, "redline")
-        if ch.kind == "unknown":
-            assert redline is None, "an unknown fate is not a deletion: no redline"
-            continue
-        assert redline is not None
-        assert text_of(redline, drop="ins") == visible_controls(ch.old_text)
-        assert text_of(redline, drop="del") == visible_controls(ch.new_text)
+        assert_change_element(el, ch)
+
+
+def ids_of(root: ET.Element) -> list[str]:
+    return [el.get("id") for el in root.iter() if el.get("id") is not None]
+
 
 
 def assert_links_resolve(root: ET.Element) -> None:
@@ -200,7 +233,10 @@ def test_html_moves_are_linked_both_ways(sample_root: ET.Element) -> None:
 def test_html_summary_counts_parameters_dropped_and_unreported(sample_root: ET.Element) -> None:
     text = " ".join(text_of(sample_root).split())
     rows = [[" ".join(text_of(td).split()) for td in tr] for tr in sample_root.iter("tr")]
-    assert ["2", "Army cap", "Armed forces cap", "600,000 → 800,000 personnel"] in rows
+    # Grouped by provision: a heading row per provision, then one row per parameter, old and new apart.
+    group = rows.index(["2 Army cap"])
+    assert rows[group + 1] == ["Armed forces cap", "600,000 personnel", "800,000 personnel disputed"]
+    assert "Figures that changed 2 Armed forces cap: 600,000 → 800,000 personnel disputed" in text
     assert "Points dropped 3 → ∅ No enlargement" in text
     assert "Fate not reported 8 → ? Amnesty" in text
     assert "3 modified" in text and "1 not reported" in text and "1 moved" in text
@@ -226,13 +262,16 @@ def test_html_wording_not_known_possible_match_chips_subpoints(sample_root: ET.E
     assert "Wording not known." in text_of(by_id["p-9"])
     assert "100 days → as soon as possible" in text_of(by_id["p-9"])
     hint = text_of(by_id["p-3"])
-    assert "Possible match: old point 3 (34% similar)" in hint
+    assert "Possible match: old point 3 (similarity 34%), not linked" in hint
     assert "#old-3" in [a.get("href") for a in by_id["p-3"].iter("a")]
     chips = [" ".join(text_of(li).split()) for li in by_id["p-2"].iter("li")
              if "chip" in (li.get("class") or "")]
-    assert chips == ["Armed forces cap: 600,000 → 800,000 personnel", "Obligation: “shall” → “may”"]
-    subs = " ".join(text_of(by_id["p-8"]).split())
-    assert "(a) modified" in subs and "(b → ∅) removed" in subs
+    assert chips == ["Armed forces cap: 600,000 → 800,000 personnel disputed (reports differ, see note 1)",
+                     "Obligation: “shall” → “may”"]
+    subs = [el for el in by_id["p-8"].iter("li") if el.get("data-kind")]
+    heads = [" ".join(text_of(child_with_class(li, "sub-head")).split()) for li in subs]
+    assert heads == ["(a) modified", "(b) → ∅ removed"]
+    assert [li.get("data-old") for li in subs] == ["a", "b"]
 
 
 def test_html_footnotes_carry_evidence_variants_and_sources(sample_root: ET.Element) -> None:
@@ -378,7 +417,9 @@ def test_markdown_structure_summary_and_parameter_tables(sample: Comparison) -> 
     md = render_markdown(sample)
     assert md.startswith("# Redline: Draft plan A → Counter-proposal B\n")
     assert "| modified | 3 |" in md
-    assert "| 2 | Army cap | Armed forces cap | 600,000 → 800,000 personnel |" in md
+    assert ("| **2** Army cap | Armed forces cap | 600,000 personnel | 800,000 personnel (**disputed**, see note 1) |"
+            in md)
+    assert "- **2** Armed forces cap: 600,000 → 800,000 personnel (**disputed**: reports differ, see note 1)" in md
     assert "- **3 → ∅** No enlargement" in md
     assert "- **8 → ?** Amnesty" in md
     tokens = markdown_tokens(md)
@@ -425,8 +466,11 @@ def test_markdown_redline_rebuilds_old_and_new_text(sample: Comparison) -> None:
             # outside the marks; that can leave a space before punctuation on one side.
             return re.sub(r" ([.,;:])", r"\1", " ".join(s.split()))
 
-        assert norm(rebuild(paragraphs[key], "strong")) == norm(ch.old_text)
-        assert norm(rebuild(paragraphs[key], "s")) == norm(ch.new_text)
+        # A provision with sub-points: its own text here, each sub-point in the list below it.
+        old = "\n".join(p.text for p in ch.old) if ch.subchanges else ch.old_text
+        new = "\n".join(p.text for p in ch.new) if ch.subchanges else ch.new_text
+        assert norm(rebuild(paragraphs[key], "strong")) == norm(old)
+        assert norm(rebuild(paragraphs[key], "s")) == norm(new)
         checked += 1
     assert checked >= 7
 
@@ -459,8 +503,83 @@ def test_text_plain_markers_and_summary(sample: Comparison) -> None:
     assert "\x1b" not in text
     assert "The armed forces [-shall-]{+may+} be limited to [-600-]{+800+},000 personnel" in text
     assert "Summary: 2 unchanged, 3 modified, 1 added, 1 removed, 1 split, 1 merged, 1 not reported" in text
-    assert "Armed forces cap: 600,000 → 800,000 personnel" in text
+    assert "Armed forces cap: 600,000 → 800,000 personnel [DISPUTED: reports differ, see note 1]" in text
     assert "── 8 → ? · not reported · Amnesty" in text
+    # The dispute itself, with each claim: text readers see what HTML readers see.
+    assert "[1] Reports differ: Size of the armed-forces cap" in text
+    # Sub-points nested under their provision, each with its own redline.
+    assert "  - (a) · modified\n      The guarantor is paid{+ in full+}." in text
+    assert "  - (b) → ∅ · removed\n      [-It lapses on attack.-]" in text
+
+
+def test_sub_points_whose_fate_was_not_reported_are_unknown_in_every_format() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given.",
+        subpoints=(Provision(number="a", key="g.a", text="The guarantor is paid."),
+                   Provision(number="b", key="g.b", text="Nazi ideology is banned."))),))
+    new = Version(id="new", title="New", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given by all.", coverage="partial",
+        subpoints=(Provision(number="a", key="g.a", text="The guarantor is paid."),)),))
+    comparison = compare(old, new)
+    sub = comparison.changes[0].subchanges[1]
+    assert sub.kind == "unknown"
+    html = render_html(comparison)
+    root = parse(html)
+    (li,) = [el for el in root.iter("li") if el.get("data-kind") == "unknown"]
+    assert li.get("data-old") == "b" and not list(li.iter("del"))
+    assert " ".join(text_of(li).split()) == "(b) → ? not reported ?Nazi ideology is banned."
+    assert "Nazi" not in "".join(text_of(d) for d in root.iter("del"))
+    md = render_markdown(comparison)
+    assert "- **\\(b\\) → ?** · *not reported*, shown as it stood: Nazi ideology is banned." in md
+    assert "~~Nazi" not in md and "<del>Nazi" not in md
+    assert "- **1** A guarantee is given by all.: sub-point b" in md.replace("… ", "")
+    text = render_text(comparison)
+    assert "  - (b) → ? · not reported\n      ? Nazi ideology is banned." in text
+    assert "[-Nazi" not in text
+    assert "\x1b[31;9mNazi" not in render_text(comparison, color=True)
+
+
+def test_linked_pairs_say_how_they_were_linked_without_alarm() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(number="1", key="k", text="Forces withdraw"),))
+    new = Version(id="new", title="New", provisions=(Provision(number="1", key="k", text="Elections follow"),))
+    comparison = compare(old, new)
+    assert comparison.changes[0].matched_by == "key"
+    for out in (render_html(comparison), render_markdown(comparison), render_text(comparison)):
+        assert "0% similar" not in out and "0 % similar" not in out
+        assert "Same provision (lineage key)" in out.replace("\\(", "(").replace("\\)", ")")
+        assert "reworded throughout, no words kept" in out
+
+
+def test_text_ops_hold_the_own_text_and_flip_with_inverse() -> None:
+    old = Version(id="old", title="Old", provisions=(Provision(
+        number="1", key="g", text="A guarantee is given.",
+        subpoints=(Provision(number="a", key="g.a", text="It lapses."),)),))
+    new = Version(id="new", title="New", provisions=(Provision(
+        number="1", key="g", text="A guarantee is offered.",
+        subpoints=(Provision(number="a", key="g.a", text="It lapses at once."),)),))
+    ch = compare(old, new).changes[0]
+    assert "".join(t for op, t in ch.text_ops if op <= 0) == "A guarantee is given."
+    assert "".join(t for op, t in ch.text_ops if op >= 0) == "A guarantee is offered."
+    assert compare(new, old).changes[0].text_ops == ch.inverse().text_ops
+    assert ch.to_dict()["text_ops"] == [[op, t] for op, t in ch.text_ops]
+    assert ch.subchanges[0].text_ops == ()  # no sub-points of its own
+
+
+def test_redline_page_links_back_to_the_index_when_asked(sample: Comparison) -> None:
+    root = parse(render_html(sample, index_href="index.html"))
+    assert "index.html" in [a.get("href") for a in root.iter("a")]
+    assert "index.html" not in render_html(sample)
+    assert 'href="javascript' not in render_html(sample, index_href="javascript:alert(1)")
+
+
+def test_legend_explains_every_mark_the_sample_uses(sample: Comparison) -> None:
+    view = build_view(sample)
+    marks = [mark for mark, _, _ in view.legend]
+    for mark in ("del", "ins", "modified", "removed", "unknown", "moved", "disputed", "none", "unknown-mark"):
+        assert mark in marks
+    root = parse(render_html(sample))
+    listed = [el.get("data-mark") for el in root.iter("div") if el.get("data-mark")]
+    assert listed == marks
 
 
 def test_text_colour_uses_ansi_red_and_blue(sample: Comparison) -> None:
@@ -508,7 +627,7 @@ def test_large_comparison_renders_in_every_format() -> None:
     assert_redline_contract(root, big)
     assert_links_resolve(root)
     shown = sum(1 for ch in big.changes if ch.kind != "unchanged" or ch.renumbered or ch.moved)
-    assert render_markdown(big).count("\n### ") == shown + 3  # and three summary headings
+    assert render_markdown(big).count("\n### ") == shown + 4  # and four summary headings
     assert render_text(big)
 
 
@@ -539,3 +658,117 @@ def test_bundled_redlines_are_valid_and_keep_the_contract(old_id: str, new_id: s
     assert_links_resolve(root)
     assert markdown_tokens(render_markdown(comparison))
     assert render_text(comparison, color=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Unknown is never drawn as removed: a property over generated partial versions
+# --------------------------------------------------------------------------------------------
+
+_WORDS = ("forces", "shall", "withdraw", "within", "days", "parties", "agree", "monitoring", "sanctions", "the")
+
+
+@st.composite
+def partial_pairs(draw: st.DrawFn) -> tuple[Version, Version]:
+    """An old version with sub-points and a newer record of it that drops, edits, keeps and leaves
+    out provisions and sub-points, some provisions or the whole record known only in part.
+
+    Every provision's text starts with its own marker word (``zq3x``), so a rendered deletion
+    can be traced to the provision it came from."""
+    serial = itertools.count()
+
+    def text() -> str:
+        words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5))
+        return f"zq{next(serial)}x " + " ".join(words) + "."
+
+    def tree(key: str, number: str, depth: int) -> Provision:
+        n_subs = draw(st.integers(0, 3 if depth == 0 else 1 if depth == 1 else 0))
+        subs = tuple(tree(f"{key}-{j}", "abcd"[j] if depth == 0 else "iv"[j], depth + 1) for j in range(n_subs))
+        return Provision(text=text(), number=number, key=key, subpoints=subs)
+
+    def revise(p: Provision) -> Provision | None:
+        fate = draw(st.sampled_from(("keep", "edit", "drop", "partial")))
+        if fate == "drop":
+            return None
+        partial = fate == "partial"
+        subs = tuple(s for s in (revise(s) for s in p.subpoints) if s is not None)
+        if not partial and p.subpoints and draw(st.booleans()):
+            subs = subs[:1]  # a complete provision whose other sub-points were dropped
+        return Provision(
+            text=p.text if fate == "keep" else p.text.replace(".", " " + draw(st.sampled_from(_WORDS)) + "."),
+            number=p.number,
+            key=p.key,
+            coverage="partial" if partial else "complete",
+            wording_known=not partial or draw(st.booleans()),
+            subpoints=subs,
+        )
+
+    old_provisions = tuple(tree(f"k{i}", str(i + 1), 0) for i in range(draw(st.integers(1, 4))))
+    new_provisions = tuple(p for p in (revise(p) for p in old_provisions) if p is not None)
+    kept = {q.key for p in new_provisions for q in p.walk()}
+    gone = [q.key for p in old_provisions for q in p.walk() if q.key not in kept]
+    reported = tuple(Removal(key=k) for k in gone if draw(st.booleans()))
+    old = Version(id="old", title="Old", provisions=old_provisions)
+    new = Version(id="new", title="New", provisions=new_provisions, removed=reported,
+                  coverage=draw(st.sampled_from(("complete", "partial"))))
+    return old, new
+
+
+def _unknown_markers(changes: Iterable[Change]) -> set[str]:
+    out: set[str] = set()
+    for ch in changes:
+        if ch.kind == "unknown":
+            out.update(re.findall(r"zq\d+x", ch.old_text + "\n" + ch.new_text))
+        out |= _unknown_markers(ch.subchanges)
+    return out
+
+
+def _assert_never_deleted(markers: set[str], deleted: Iterable[str], fmt: str) -> None:
+    for run in deleted:
+        found = markers & set(re.findall(r"zq\d+x", run))
+        assert not found, f"{fmt}: text of a point whose fate was not reported is drawn as deleted: {run!r}"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(partial_pairs(), st.sampled_from(("keys", "text")), st.booleans())
+def test_nothing_unknown_is_drawn_as_deleted_in_any_format(pair: tuple[Version, Version], align: str,
+                                                           inverse: bool) -> None:
+    old, new = pair
+    comparison = compare(new, old, align=align) if inverse else compare(old, new, align=align)
+    markers = _unknown_markers(comparison.changes)
+    for fmt, html in (("html", render_html(comparison)), ("fragment", render_html_fragment(comparison))):
+        root = parse(html, fragment=fmt == "fragment")
+        _assert_never_deleted(markers, (text_of(d) for d in root.iter("del")), fmt)
+        for el in root.iter():
+            if el.get("data-kind") == "unknown":
+                assert not list(el.iter("del")), f"{fmt}: an unknown change holds deletion markup"
+    md = render_markdown(comparison)
+    _assert_never_deleted(markers, [a or b for a, b in re.findall(r"~~(.*?)~~|<del>(.*?)</del>", md, re.S)],
+                          "markdown")
+    _assert_never_deleted(markers, re.findall(r"\[-(.*?)-\]", render_text(comparison), re.S), "text")
+    coloured = render_text(comparison, color=True)
+    _assert_never_deleted(markers, re.findall(r"\x1b\[31;9m(.*?)\x1b\[0m", coloured, re.S), "text (colour)")
+
+
+def test_an_unchanged_disputed_figure_is_marked_in_every_format() -> None:
+    from peacediff.model import Claim, Parameter, Source, Variant
+
+    def version(vid: str, variants: tuple[Variant, ...] = ()) -> Version:
+        cap = Provision(number="4", key="army-cap", text="The army is kept at 800,000 personnel.",
+                        parameters=(Parameter("armed_forces_cap", 800000, unit="personnel"),))
+        return Version(id=vid, title=vid.upper(), provisions=(cap,), variants=variants,
+                       sources=(Source(id="ft", outlet="FT"), Source(id="abc", outlet="ABC")))
+
+    dispute = Variant(id="cap", topic="Army cap after the talks", key="army-cap", parameter="armed_forces_cap",
+                      claims=(Claim(800000, sources=("ft",), unit="personnel"),
+                              Claim("no strict cap", sources=("abc",))))
+    comparison = compare(version("old", (dispute,)), version("new"))
+    assert comparison.changes[0].kind == "unchanged"
+    text = render_text(comparison)
+    assert "Armed forces cap: 800,000 personnel [DISPUTED, unchanged: reports differ, see note 1]" in text
+    assert "[1] Reports differ: Army cap after the talks [old version]" in text
+    assert "Unchanged:" not in text  # a disputed figure is shown, not folded into the unchanged list
+    md = render_markdown(comparison)
+    assert "Armed forces cap: 800,000 personnel (**disputed**, unchanged: reports differ, see note 1)" in md
+    root = parse(render_html(comparison))
+    chips = [" ".join(text_of(li).split()) for li in root.iter("li") if "disputed" in (li.get("class") or "")]
+    assert chips == ["Armed forces cap: 800,000 personnel disputed (unchanged; reports differ, see note 1)"]

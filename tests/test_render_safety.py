@@ -8,8 +8,10 @@ stylesheet are ours, and no control or bidi-override character reaches any outpu
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import html5lib
 import pytest
@@ -18,9 +20,14 @@ from hypothesis import strategies as st
 from render_fixtures import hostile_comparison
 from test_render import assert_links_resolve, assert_redline_contract, changes_of, text_of
 
+from peacediff._jsontext import dumps
+from peacediff.compare import Comparison, compare
+from peacediff.model import Version
 from peacediff.render import (
     _CONTROL_RE,
     _assets,
+    build_view,
+    expose_invisible,
     md_url,
     render_html,
     render_html_fragment,
@@ -61,7 +68,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRS = {
     "lang", "class", "id", "href", "rel", "title", "type", "hidden", "aria-pressed", "aria-label", "charset",
     "name", "content", "http-equiv", "data-pd-root", "data-kind", "data-old", "data-new", "data-old-label",
-    "data-new-label", "value", "scope", "role",
+    "data-new-label", "value", "scope", "role", "open", "data-mark", "data-label", "aria-hidden", "colspan",
 }
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -161,7 +168,10 @@ def test_markdown_carries_hostile_text_as_text(text: str) -> None:
     allowed = source_urls(text)
     headings = [t.tag for t in tokens if t.type == "heading_open"]
     shown = sum(1 for ch in comparison.changes if ch.kind != "unchanged" or ch.renumbered or ch.moved)
-    assert headings == ["h1", "h2", "h3", "h3", "h3", "h2"] + ["h3"] * shown
+    view = build_view(comparison)
+    # figures, disputed figures, kinds, parameters, dropped, not reported
+    summary = 4 + bool(view.figures) + bool(view.disputed)
+    assert headings == ["h1", "h2"] + ["h3"] * summary + ["h2"] + ["h3"] * shown
     for tok in tokens:
         if tok.type == "tr_open":
             continue
@@ -212,3 +222,73 @@ def test_known_attacks_are_inert() -> None:
     assert not re.search(r"(?<!\\)<img", md) and "\\<img" in md
     text = render_text(comparison)
     assert "⟨U+202E⟩" in text
+
+
+# --------------------------------------------------------------------------------------------
+# Invisible changes are made visible; JSON escapes what could act on a terminal
+# --------------------------------------------------------------------------------------------
+
+
+def _pair(old_text: str, new_text: str) -> Comparison:
+    old = Version.from_texts("a", [("1", old_text)])
+    new = Version.from_texts("b", [("1", new_text)])
+    return compare(old, new)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u2063", "\u3164"])
+def test_invisible_characters_are_shown_in_every_format(invisible: str) -> None:
+    token = f"⟨U+{ord(invisible):04X}⟩"
+    comparison = _pair("The parties agree.", f"The parties{invisible} agree.")
+    assert comparison.changes[0].kind == "modified"
+    for fmt, out in (("html", render_html(comparison)), ("md", render_markdown(comparison)),
+                     ("text", render_text(comparison)), ("fragment", render_html_fragment(comparison))):
+        assert invisible not in out, fmt
+        assert token in out, f"{fmt}: a change made only of {token} looks like no change"
+
+
+@pytest.mark.parametrize("old_text,new_text,token", [
+    ("Forces withdraw.", "Forces\u00a0withdraw.", "⟨U+00A0⟩"),    # a no-break space for a space
+    ("Forces withdraw.", "Forces withdraw\u200d.", "⟨U+200D⟩"),    # a joiner appended to a word
+    ("The parties meet in Kyiv and agree.", "The parties meet in Ky\u200civ and agree.", "⟨U+200C⟩"),
+    ("Forces withdraw.", "Forces withdraw\u00ad.", "⟨U+00AD⟩"),    # a soft hyphen
+])
+def test_changes_that_look_like_nothing_show_their_characters(old_text: str, new_text: str, token: str) -> None:
+    comparison = _pair(old_text, new_text)
+    assert comparison.changes[0].kind == "modified"
+    root = parse(render_html(comparison))
+    inserted = "".join(text_of(i) for i in root.iter("ins"))
+    assert token in inserted, f"the insertion {inserted!r} looks like nothing"
+    assert token in render_text(comparison)
+    assert token in render_markdown(comparison)
+
+
+def test_joiners_in_ordinary_text_are_left_alone() -> None:
+    # Persian needs ZWNJ, emoji need ZWJ: where the change shows visibly, they stay as written.
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    comparison = _pair("The parties agree.", f"The parties agree {persian} {family}.")
+    html = render_html(comparison)
+    assert persian in html and family in html
+    assert expose_invisible((("eq", "a\u200cb"),)) == (("eq", "a\u200cb"),)
+
+
+def test_json_escapes_c1_controls_bidi_overrides_and_invisible_characters() -> None:
+    hostile = "Київ\u202e\u0085\u009b2J\u200b\u2066\u2028x"
+    out = dumps({"text": hostile, "list": [hostile]})
+    assert json.loads(out) == {"text": hostile, "list": [hostile]}
+    assert "Київ" in out, "letters stay readable"
+    assert not re.search("[\x7f-\x9f\u200b\u2028\u202a-\u202e\u2066-\u2069]", out)
+    for code in ("\\u202e", "\\u0085", "\\u009b", "\\u200b", "\\u2066", "\\u2028"):
+        assert code in out
+
+
+def test_cli_json_output_is_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from peacediff.cli import main
+
+    for name, text in (("a.txt", "Forces withdraw within 30 days."),
+                       ("b.txt", "Forces withdraw within 60 days.\u202e\u0085")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\u0085" not in out and "\\u202e" in out
+    json.loads(out)
