@@ -1,0 +1,165 @@
+"""Structures real treaties and statutes use, read by the plain-text reader (and so by every importer)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peacediff.plaintext import parse_text
+
+
+def _numbers(v) -> list:
+    return [p.number for p in v.provisions]
+
+
+def test_suffixed_articles_are_articles_of_their_own() -> None:
+    v = parse_text(
+        "Article 4\nThe river is shared.\n"
+        "Article 4bis\n1. Fishing is allowed.\n2. Quotas apply.\n"
+        "Article 5 ter - Navigation\nBoats of every flag pass freely through the strait.\n"
+        "Article 12quater\nLate insertion.\n"
+        "Article 7a\nLower-case suffix.\n"
+        "Article 7A\nUpper-case suffix.\n",
+        "d",
+    )
+    assert _numbers(v) == ["4", "4bis", "5ter", "12quater", "7a", "7A"]
+    bis = v.provisions[1]
+    assert [(s.number, s.text) for s in bis.subpoints] == [("1", "Fishing is allowed."), ("2", "Quotas apply.")]
+    assert v.provisions[2].text == "Navigation — Boats of every flag pass freely through the strait."
+
+
+def test_suffixed_numbered_paragraphs_inside_an_article() -> None:
+    v = parse_text("Article 3\n1. First.\n(1a) Inserted.\n2. Second.\n", "d")
+    assert [s.number for s in v.provisions[0].subpoints] == ["1", "1a", "2"]
+
+
+def test_lettered_articles_read_c_d_i_as_letters_and_say_so() -> None:
+    v = parse_text(
+        "Article A\n1. The parties agree.\n2. They cooperate.\n"
+        "Article B\n1. Borders are fixed.\n"
+        "Article C\n1. Troops withdraw.\n2. Observers stay.\n"
+        "Article D\nThe commission meets.\n"
+        "Article E\n1. Elections follow.\n",
+        "lettered",
+    )
+    assert _numbers(v) == ["A", "B", "C", "D", "E"]
+    assert [s.number for s in v.provisions[2].subpoints] == ["1", "2"]
+    assert v.provisions[0].text == "Article A"  # its body starts with paragraphs: the heading is its text
+    assert v.note is not None and "'Article C' as a letter" in v.note and "A–E" in v.note
+
+
+def test_roman_articles_carry_no_letter_note() -> None:
+    v = parse_text("Article I\nPeace.\nArticle II\nBorders.\nArticle III\nTroops.\n", "roman")
+    assert _numbers(v) == ["I", "II", "III"]
+    assert v.note is None
+
+
+def test_headings_between_articles_are_categories_and_never_rename_articles() -> None:
+    v = parse_text(
+        "PART I\nINTRODUCTION\n\n"
+        "SECTION 1. SCOPE\n\nArticle 1\nThis treaty applies to rivers.\n"
+        "Article 2\nIt applies to lakes.\n\n"
+        "SECTION 2. INTERPRETATION OF TREATIES\n\nArticle 3\nTerms have their ordinary meaning.\n\n"
+        "PART II\n\nChapter 3\n\nArticle 4\nTreaties bind the parties.\n\n"
+        "TITLE IV\n\nArticle 5\nThe end.\n",
+        "vienna",
+    )
+    assert _numbers(v) == ["1", "2", "3", "4", "5"]
+    assert [p.category for p in v.provisions] == [
+        "PART I — INTRODUCTION — SECTION 1. SCOPE",
+        "PART I — INTRODUCTION — SECTION 1. SCOPE",
+        "PART I — INTRODUCTION — SECTION 2. INTERPRETATION OF TREATIES",
+        "PART II — Chapter 3",
+        "TITLE IV",
+    ]
+    assert "headings" in (v.note or "")
+
+
+def test_sections_inside_articles_are_points_and_restart_under_each_article() -> None:
+    v = parse_text(
+        "Article I\nSection 1. Legislative power lies with the assembly.\nSection 2. The assembly is elected.\n"
+        "Article II\nSection 1. Executive power lies with the council.\n",
+        "constitution",
+    )
+    assert _numbers(v) == ["I.1", "I.2", "II.1"]
+    assert "restarts" in (v.note or "")
+
+
+def test_numbering_restarts_are_qualified_only_where_they_happen() -> None:
+    v = parse_text(
+        "Chapter I\n1. Ceasefire.\n2. Prisoners.\nChapter II\n3. Elections.\n4. Sanctions.\n"
+        "Chapter III\n1. Review.\n2. Entry into force.\n",
+        "d",
+    )
+    assert _numbers(v) == ["I.1", "I.2", "3", "4", "III.1", "III.2"]
+
+
+def test_annexes_schedules_and_appendices_are_their_own_numbered_groups() -> None:
+    v = parse_text(
+        "Article 1\nThe parties agree.\nArticle 2\nThe maps are annexed.\n\n"
+        "ANNEX I - MAPS\n\n1. The northern map.\n2. The southern map.\n\n"
+        "Schedule 2\n\n1. First rate.\n(a) reduced rate.\n\n"
+        "APPENDIX\n\nArticle 1\nA model clause.\n",
+        "annexed",
+    )
+    assert _numbers(v) == ["1", "2", "Annex-I.1", "Annex-I.2", "Schedule-2.1", "Appendix.1"]
+    assert v.provisions[4].subpoints[0].text == "reduced rate."
+    assert [p.category for p in v.provisions[2:]] == ["ANNEX I - MAPS"] * 2 + ["Schedule 2", "APPENDIX"]
+    assert "Annex I" in (v.note or "")
+
+
+def test_an_annex_that_continues_the_numbering_keeps_its_numbers() -> None:
+    v = parse_text("1. First.\n2. Second.\n\nANNEX A\n\n3. Third.\n", "d")
+    assert _numbers(v) == ["1", "2", "3"]
+    assert v.provisions[2].category == "ANNEX A"
+
+
+def test_preamble_and_recitals_are_one_unnumbered_preamble() -> None:
+    v = parse_text(
+        "THE HIGH CONTRACTING PARTIES,\n\nRecalling the Charter of the United Nations,\n"
+        "Whereas the parties wish to live in peace,\n\nHave agreed as follows:\n\n"
+        "Article 1\nScope\nThis treaty applies to rivers.\n",
+        "treaty",
+    )
+    assert _numbers(v) == [None, "1"]
+    assert v.provisions[0].text.startswith("THE HIGH CONTRACTING PARTIES, Recalling")
+    assert v.provisions[0].text.endswith("Have agreed as follows:")
+
+
+def test_numbered_recitals_before_article_one_join_the_preamble() -> None:
+    v = parse_text(
+        "(1) Whereas peace matters.\n(2) Whereas time passes.\n\n"
+        "Article 1\nSubject matter\nThis regulation applies.\nArticle 2\n1. Definitions apply.\n",
+        "regulation",
+    )
+    assert _numbers(v) == [None, "1", "2"]
+    preamble = v.provisions[0]
+    assert preamble.text == "Preamble"
+    assert [(s.number, s.text) for s in preamble.subpoints] == [("1", "Whereas peace matters."),
+                                                                ("2", "Whereas time passes.")]
+    assert "recitals" in (v.note or "")
+    # numbering that runs on from numbered points into articles is not a preamble
+    v = parse_text("1. Ceasefire.\n2. Prisoners.\nArticle 3 - Elections within 100 days.\n", "d")
+    assert _numbers(v) == ["1", "2", "3"]
+
+
+def test_an_article_that_opens_with_paragraphs_keeps_its_heading_text() -> None:
+    v = parse_text("Article 5\n1. The parties cooperate.\n2. They report.\nArt. 6\n1. Review.\n", "d")
+    assert [p.text for p in v.provisions] == ["Article 5", "Art. 6"]
+
+
+_TITLES = st.sampled_from(["PART I", "PART II", "SECTION 1. SCOPE", "Chapter 3", "TITLE IV", "CHAPTER V — PEACE",
+                           "PART THREE"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), _TITLES), min_size=2, max_size=12))
+def test_headings_never_rename_articles_numbered_straight_through(layout: list[tuple[bool, str]]) -> None:
+    lines = []
+    for n, (headed, heading) in enumerate(layout, start=1):
+        if headed:
+            lines += ["", heading, ""]
+        lines += [f"Article {n}", f"The parties agree on matter {n}."]
+    v = parse_text("\n".join(lines), "d")
+    assert _numbers(v) == [str(n) for n in range(1, len(layout) + 1)]
+    assert all(p.text == f"The parties agree on matter {p.number}." for p in v.provisions)
