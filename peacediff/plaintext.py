@@ -238,7 +238,8 @@ def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
     In a treaty whose points are Articles, "SECTION 2. INTERPRETATION" lines
     are headings when there are fewer of them than articles and each is
     followed by an article; in a constitution whose Articles hold Sections, the
-    reverse.  Only the more frequent kind of marker is read as points.
+    reverse.  Only the more frequent kind of marker is read as points (on a
+    tie, the kind that comes second).
     """
     markers = [k for k in map(_keyword_marker, bodies) if k is not None]
     counts: dict[str, int] = {}
@@ -246,17 +247,19 @@ def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
         counts[k.kind] = counts.get(k.kind, 0) + 1
     if len(counts) < 2:
         return frozenset()
-    main = max(counts, key=lambda kind: (counts[kind], -[k.kind for k in markers].index(kind)))
+    order = [k.kind for k in markers]
+    # the commonest kind are the points; on a tie, the kind that comes first is the container
+    main = max(counts, key=lambda kind: (counts[kind], order.index(kind)))
     heads = set()
     for kind in counts:
-        if kind == main or counts[kind] >= counts[main]:
+        if kind == main or counts[kind] > counts[main]:
             continue
         followers = [markers[i + 1].kind if i + 1 < len(markers) else None
                      for i, k in enumerate(markers) if k.kind == kind]
         if all(f == main for f in followers):
             heads.add(kind)
             notes.append(f"Read '{kind.capitalize()} N' lines as headings, not points: each is followed "
-                         f"by a '{main.capitalize()} N' line and there are fewer of them.")
+                         f"by a '{main.capitalize()} N' line and there are no more of them.")
     return frozenset(heads)
 
 
