@@ -621,15 +621,23 @@ def _check_unique_numbers(points: list[_Node], source: str) -> None:
         first[node.number] = node.line
 
 
-def load_text(path: str | os.PathLike[str], version_id: str | None = None, **metadata: Any) -> Version:
-    """Read a UTF-8 numbered plain-text or Markdown file as a Version (id defaults to the file stem)."""
+def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, encoding: str | None = None,
+              **metadata: Any) -> Version:
+    """Read a numbered plain-text or Markdown file as a Version (id defaults to the file stem).
+
+    UTF-8 with or without a BOM and UTF-16 with a BOM are read as they are;
+    give ``encoding`` for anything else.  A Word, PDF or HTML file is refused
+    with a message saying what it is (read those with :func:`peacediff.load`).
+    """
+    from peacediff.importers import DocumentError, decode_text, sniff
+
     p = Path(path)
     data = p.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise PlainTextError(f"{p}:{line}: the file is not valid UTF-8\n    fix: re-save it as UTF-8") from None
+    kind = sniff(data[:65536], p)
+    if kind != "text":
+        raise DocumentError(f"{p}: this is a .{kind} file, not plain text\n    fix: read it with "
+                            f"peacediff.load('{p}') or 'peacediff import {p}', which read .{kind} files")
+    text = decode_text(data, p, encoding)
     vid = version_id or re.sub(r"[^a-z0-9._-]+", "-", p.stem.lower()).strip("-._") or "document"
     metadata.setdefault("title", p.name)
     return parse_text(text, vid, source=str(p), **metadata)
