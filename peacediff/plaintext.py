@@ -436,9 +436,11 @@ def _rank(line: str) -> int:
     md = _MARKDOWN_HEADING_RE.match(line)
     words = line[md.end() if md else 0:].split()
     word = words[0].lower().rstrip(":.") if words else ""
-    if word in _RANKS:
-        return _RANKS[word]
-    return 10 + md.end() if md else 20
+    if _RANKS.get(word) == 0:
+        return 0
+    if md:  # Markdown says how deep it is: "# Treaty" over "## Part I"
+        return 10 + len(line) - len(line.lstrip("#"))
+    return _RANKS.get(word, 20)
 
 
 def _annex_label(heading: str) -> str:

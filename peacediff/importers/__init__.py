@@ -59,7 +59,10 @@ def sniff(data: bytes, path: str | os.PathLike[str] = "") -> str:
     if data.startswith(b"{\\rtf"):
         raise DocumentError(f"{name}: this is an RTF file\n"
                             "    fix: open it in Word or LibreOffice and save it as .docx")
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text: look at its characters, not its bytes
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or (
         Path(path).suffix.lower() in (".html", ".htm", ".xhtml") and head.startswith(b"<")
     ):
