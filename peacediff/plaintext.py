@@ -227,7 +227,8 @@ def _keyword_marker(line: str) -> _Keyword | None:
     if rest and not punct and not rest[:1].isupper():
         return None
     word = m.group("kw").lower()
-    number = "".join(m.group("num").split())  # "5 ter" -> "5ter", a label without spaces
+    # "5 ter" / "5 TER" -> "5ter", a label without spaces; "7a" and "7A" stay apart
+    number = re.sub(_LATIN, lambda latin: latin.group().lower(), "".join(m.group("num").split()), flags=re.I)
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
     return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
 
