@@ -92,3 +92,30 @@ class WordDoc:
     def save(self, path: Path) -> Path:
         self.doc.save(str(path))
         return path
+
+
+def link_style(doc: WordDoc, style_name: str, num_id: int, level: int = 0) -> None:
+    """Make a paragraph style number its paragraphs, as Word's "Article" or "Heading 1" styles often do."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = doc.doc.styles
+    style = styles[style_name] if style_name in [s.name for s in styles] else styles.add_style(
+        style_name, WD_STYLE_TYPE.PARAGRAPH)
+    ppr = style.element.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def delete_paragraph_mark(paragraph) -> None:
+    """Record the paragraph's end as deleted: accepted, it runs on into the next paragraph."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:del w:id="9" w:author="Negotiator" '
+                         'w:date="2026-01-01T00:00:00Z"/></w:rPr>'))
+
+
+def moved(paragraph, moved_from: str, moved_to: str) -> None:
+    """Add a tracked move: ``moved_from`` leaves this paragraph, ``moved_to`` arrives in it."""
+    stamp = 'w:author="Negotiator" w:date="2026-01-01T00:00:00Z"'
+    paragraph._p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="21" {stamp}><w:r><w:t xml:space="preserve">'
+                                  f'{moved_from}</w:t></w:r></w:moveFrom>'))
+    paragraph._p.append(parse_xml(f'<w:moveTo {nsdecls("w")} w:id="22" {stamp}><w:r><w:t xml:space="preserve">'
+                                  f'{moved_to}</w:t></w:r></w:moveTo>'))

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("lxml")
 pytest.importorskip("docx")
 
-from docx_fixtures import WordDoc
+from docx_fixtures import WordDoc, delete_paragraph_mark, link_style, moved
 
 import peacediff
 from peacediff.importers import DocumentError, read_document
@@ -99,6 +99,37 @@ def test_tables_read_as_text_and_tracked_changes_as_accepted(tmp_path: Path) -> 
     assert "forbidden" not in v.provisions[0].text
     assert v.note is not None and "tracked changes (1 insertions, 1 deletions" in v.note
     assert "accepted" in v.note
+
+
+def test_numbering_through_a_paragraph_style_and_heading_styles_as_articles(tmp_path: Path) -> None:
+    d = WordDoc()
+    articles = d.new_list([("upperRoman", "ARTICLE %1"), ("decimal", "%2.")])
+    link_style(d, "Article Heading", articles, 0)
+    link_style(d, "Heading 2", articles, 1)
+    d.heading("CHAPTER ONE", 1)
+    d.para("Borders", style="Article Heading")
+    d.para("The border follows the river along its whole length, as drawn on the maps of the annex.")
+    d.heading("Demarcation", 2)  # a numbered heading style: paragraph "1." of the article, not a category
+    d.para("Elections", style="Article Heading")
+    v = read_document(d.save(tmp_path / "styled.docx"))
+    assert [(p.number, p.category) for p in v.provisions] == [("I", "CHAPTER ONE"), ("II", "CHAPTER ONE")]
+    assert [(s.number, s.text) for s in v.provisions[0].subpoints] == [("1", "Demarcation")]
+    assert v.provisions[0].text.startswith("Borders — The border follows the river")
+
+
+def test_deleted_paragraph_marks_and_moves_read_as_accepted(tmp_path: Path) -> None:
+    d = WordDoc()
+    points = d.new_list([("decimal", "%1.")])
+    delete_paragraph_mark(d.para("The ceasefire starts", points))
+    d.para("at dawn on the day after signing.")
+    p = d.para("Prisoners are exchanged", points)
+    moved(p, " within 30 days", " all for all")
+    v = read_document(d.save(tmp_path / "marks.docx"))
+    assert [(x.number, x.text) for x in v.provisions] == [
+        ("1", "The ceasefire starts at dawn on the day after signing."),
+        ("2", "Prisoners are exchanged all for all"),
+    ]
+    assert "accepted" in (v.note or "")
 
 
 def test_a_docx_named_txt_is_read_by_load_and_refused_by_the_text_reader(tmp_path: Path) -> None:

@@ -239,7 +239,7 @@ class _Reader:
             line = f"{label} {text}".strip()
         else:
             line = text
-        if heading and line and label != "-":
+        if heading and line and not label:  # a numbered heading is a point: its number is what readers cite
             line = "#" * heading + " " + line
         if mark_deleted:
             # the paragraph mark was deleted: accepted, this paragraph runs on into the next
