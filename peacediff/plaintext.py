@@ -70,6 +70,8 @@ _KIND = {"art.": "article", "sec.": "section", "para.": "paragraph", "§§": "§
 #: Division words that open a group whose numbering restarts: annexes and the like.
 _ANNEX_RE = re.compile(r"^(annex|schedule|appendix)\b\s*(\d+[A-Z]?(?:-[A-Z0-9]+)?|[IVXLC]+|[A-Z])?\b", re.IGNORECASE)
 _BARE_ANNEX_RE = re.compile(r"^(?:annex|schedule|appendix)\s*:?$", re.IGNORECASE)
+#: The formula between a treaty's preamble and its articles: "Have agreed as follows:", "HAVE ADOPTED ...:".
+_ENACTING_RE = re.compile(r"^(?:\w+\s+){0,6}?(?:have|has)\s+(?:agreed|adopted|decided|resolved)\b.*:$", re.IGNORECASE)
 #: Rank of a division heading: a heading closes those of its own rank or lower ("Chapter 2" ends "Section 3").
 _RANKS = {"annex": 0, "schedule": 0, "appendix": 0, "book": 1, "part": 1, "title": 1, "subpart": 2,
           "chapter": 2, "division": 3, "section": 4, "subsection": 5}
@@ -395,6 +397,13 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             stack.clear()
             heading_before = True
             continue
+        if follows_heading and not stack and _titles_division(headings, body):
+            headings.push(body, True, 20)  # "Chapter 3" over "Entry into Force": one heading
+            continue
+        if keyword_doc and not any(n.kind == "keyword" for n in points) and _ENACTING_RE.match(body):
+            preamble.add(body, widths[lineno])  # "HAVE ADOPTED THIS REGULATION:" closes the preamble
+            stack.clear()
+            continue
         if not stack and points:  # text under a heading, before the next point: a point of its own
             open_node(_Node(None, lineno, "paragraph", headings.category), 0)
         if stack:
@@ -451,6 +460,17 @@ def _annex_label(heading: str) -> str:
         return "Annex"
     word, label = m.group(1).capitalize(), m.group(2)
     return f"{word}-{label}" if label else word
+
+
+def _titles_division(headings: _Headings, line: str) -> bool:
+    """True for a short title line ("Entry into Force") right under a division heading ("Chapter 3")."""
+    words = line.split()
+    return (
+        bool(headings.open) and headings.open[-1][0] <= _RANKS["subsection"]
+        and len(words) <= 10 and line[:1].isupper()
+        and not line.endswith((".", ";", ",", ":", "-", "—", "–"))
+        and words[-1].lower() not in _OPEN_ENDINGS
+    )
 
 
 def _expected(stack: list[_Node]) -> int:
@@ -560,8 +580,9 @@ def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:
             for node in members:
                 if node.number is not None:
                     node.number = f"{annex}.{node.number}"
-            notes.append(f"Numbering restarts in {annex.replace('-', ' ')}: its points are numbered "
-                         f"{annex}.1, {annex}.2 ...")
+            shown = [n.number for n in members if n.number is not None][:2]
+            heading = (members[0].category or annex).split(" — ")[0]
+            notes.append(f"Numbering restarts in '{heading}': its points are numbered {', '.join(shown)} ...")
         seen |= {n.number for n in members if n.number is not None}
 
 

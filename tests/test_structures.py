@@ -106,7 +106,7 @@ def test_annexes_schedules_and_appendices_are_their_own_numbered_groups() -> Non
     assert _numbers(v) == ["1", "2", "Annex-I.1", "Annex-I.2", "Schedule-2.1", "Appendix.1"]
     assert v.provisions[4].subpoints[0].text == "reduced rate."
     assert [p.category for p in v.provisions[2:]] == ["ANNEX I - MAPS"] * 2 + ["Schedule 2", "APPENDIX"]
-    assert "Annex I" in (v.note or "")
+    assert "Numbering restarts in 'ANNEX I - MAPS': its points are numbered Annex-I.1, Annex-I.2" in (v.note or "")
 
 
 def test_an_annex_that_continues_the_numbering_keeps_its_numbers() -> None:
@@ -164,3 +164,29 @@ def test_headings_never_rename_articles_numbered_straight_through(layout: list[t
     v = parse_text("\n".join(lines), "d")
     assert _numbers(v) == [str(n) for n in range(1, len(layout) + 1)]
     assert all(p.text == f"The parties agree on matter {p.number}." for p in v.provisions)
+
+
+def test_an_annex_with_its_own_articles() -> None:
+    v = parse_text(
+        "Article I\nThe Parties conduct their relations peacefully.\nArticle II\nThe annexes are agreed.\n\n"
+        "ANNEX 1-A\nAGREEMENT ON THE MILITARY ASPECTS\n\n"
+        "Article I\nGeneral Obligations\n1. The Parties recreate normal conditions.\n"
+        "Article II\nCessation of Hostilities\n1. The Parties comply.\n",
+        "accords",
+    )
+    assert _numbers(v) == ["I", "II", "Annex-1-A.I", "Annex-1-A.II"]
+    assert v.provisions[2].category == "ANNEX 1-A — AGREEMENT ON THE MILITARY ASPECTS"
+    assert v.provisions[2].text == "General Obligations"
+
+
+def test_enacting_formula_and_division_titles_are_not_points() -> None:
+    v = parse_text(
+        "Whereas:\n(1) Peace matters.\n(2) Time passes.\nHAVE ADOPTED THIS REGULATION:\n\n"
+        "CHAPTER I\nGeneral provisions\n\nArticle 1\nSubject matter\nThis regulation applies.\n\n"
+        "Chapter 2\nEntry into Force\n\nArticle 2\n1. It enters into force.\n",
+        "regulation",
+    )
+    assert _numbers(v) == [None, "1", "2"]
+    assert v.provisions[0].text == "Whereas: HAVE ADOPTED THIS REGULATION:"
+    assert [s.text for s in v.provisions[0].subpoints] == ["Peace matters.", "Time passes."]
+    assert [p.category for p in v.provisions[1:]] == ["CHAPTER I — General provisions", "Chapter 2 — Entry into Force"]
