@@ -64,6 +64,9 @@ def test_running_headers_page_numbers_and_hyphens(tmp_path: Path) -> None:
 def test_a_two_column_layout_is_read_column_by_column_and_reported(tmp_path: Path) -> None:
     pdf = fpdf.FPDF()
     pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.cell(0, 10, "JOINT RIVER TREATY BETWEEN THE TWO RIPARIAN STATES OF THE VALLEY", align="C",
+             new_x="LMARGIN", new_y="NEXT")  # a title across both columns
     pdf.set_font("Helvetica", size=10)
     with pdf.text_columns(ncols=2, gutter=12) as columns:
         for n in range(1, 41):
@@ -71,9 +74,29 @@ def test_a_two_column_layout_is_read_column_by_column_and_reported(tmp_path: Pat
     path = tmp_path / "columns.pdf"
     pdf.output(str(path))
     v = peacediff.load(path)
+    assert {p.category for p in v.provisions} == {"JOINT RIVER TREATY BETWEEN THE TWO RIPARIAN STATES OF THE VALLEY"}
     assert [p.number for p in v.provisions] == [str(n) for n in range(1, 41)]
     assert all(p.text == _LONG.format(n=p.number) for p in v.provisions)
     assert "two columns on page 1" in (v.note or "")
+
+
+def test_a_table_is_not_mistaken_for_two_columns(tmp_path: Path) -> None:
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    _line(pdf, "1. The quotas are:")
+    with pdf.table(borders_layout="NONE") as table:
+        for species, tonnes in [("Salmon", "10"), ("Trout", "20"), ("Eel", "5"), ("Pike", "7"), ("Carp", "9"),
+                                ("Perch", "3"), ("Zander", "4")]:
+            row = table.row()
+            row.cell(species)
+            row.cell(tonnes)
+    _line(pdf, "2. The commission reviews them.")
+    path = tmp_path / "table.pdf"
+    pdf.output(str(path))
+    v = peacediff.load(path)
+    assert v.provisions[0].text.startswith("The quotas are: Salmon 10 Trout 20")
+    assert "columns" not in (v.note or "")
 
 
 def test_a_scan_without_a_text_layer_and_a_damaged_pdf(tmp_path: Path) -> None:

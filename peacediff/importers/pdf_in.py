@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from peacediff.importers import DocumentError, extra_missing
@@ -79,33 +80,70 @@ def _page_lines(path: Path) -> list[list[str]]:
 def _split_columns(lines: list[str]) -> list[str] | None:
     """The page's lines read column by column when it is set in two columns, else None.
 
-    Two columns leave a vertical band blank on every line that has text on
-    both sides of it; the band must lie in the middle half of the page, and
-    at least a third of the lines must reach across it on each side.
+    Two columns leave a vertical band in the middle half of the page blank on
+    nearly every line (a title or a running header may span both), with text
+    on both sides of it on at least a third of the lines.  A line that spans
+    the band ends a block: the block is read left column, then right, then
+    the spanning line.
     """
     text_lines = [line.rstrip() for line in lines if line.strip()]
     if len(text_lines) < 6:
         return None
     width = max(len(line) for line in text_lines)
-    best: tuple[int, int] | None = None
-    run_start = None
-    for c in range(width // 4, 3 * width // 4 + 1):
-        clear = all(line[c:c + 1] in ("", " ") for line in text_lines)
-        if clear and run_start is None:
-            run_start = c
-        if (not clear or c == 3 * width // 4) and run_start is not None:
-            end = c if not clear else c + 1
-            if end - run_start >= _GUTTER and (best is None or end - run_start > best[1] - best[0]):
-                best = (run_start, end)
-            run_start = None
-    if best is None:
+    band = _gutter(text_lines, width)
+    if band is None:
         return None
-    cut = (best[0] + best[1]) // 2
-    right = [line for line in text_lines if line[cut:].strip()]
-    left = [line for line in text_lines if line[:cut].strip()]
+    cut = (band[0] + band[1]) // 2
+    right = [line for line in text_lines if line[cut:].strip() and not _spans(line, band)]
+    left = [line for line in text_lines if line[:cut].strip() and not _spans(line, band)]
     if len(right) < len(text_lines) / 3 or len(left) < len(text_lines) / 3:
         return None
-    return [line[:cut] for line in lines] + [""] + [line[cut:] for line in lines]
+    if min(_mean_length(line[cut:] for line in right), _mean_length(line[:cut] for line in left)) < 25:
+        return None  # short cells side by side are a table, read row by row, not columns of prose
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, None]:
+        if line is None or (line.strip() and _spans(line, band)):
+            out += [part[:cut] for part in block] + [""] + [part[cut:] for part in block]
+            block = []
+            if line is not None:
+                out += ["", line, ""]
+        else:
+            block.append(line)
+    return out
+
+
+def _mean_length(parts: Iterable[str]) -> float:
+    lengths = [len(part.strip()) for part in parts]
+    return sum(lengths) / len(lengths) if lengths else 0.0
+
+
+def _spans(line: str, band: tuple[int, int]) -> bool:
+    return bool(line[band[0]:band[1]].strip())
+
+
+def _gutter(text_lines: list[str], width: int) -> tuple[int, int] | None:
+    """The widest band of columns in the middle half left blank by nearly every line (85 %)."""
+    needed = 0.85 * len(text_lines)
+    clear = [sum(1 for line in text_lines if line[c:c + 1] in ("", " ")) >= needed
+             for c in range(width + 1)]
+    best: tuple[int, int] | None = None
+    c = width // 4
+    while c <= 3 * width // 4:
+        if not clear[c]:
+            c += 1
+            continue
+        end = c
+        while end < width and clear[end]:
+            end += 1
+        if end - c >= _GUTTER and (best is None or end - c > best[1] - best[0]):
+            best = (c, end)
+        c = end + 1
+    if best is None:
+        return None
+    # the band must be blank on the same lines all across: a ragged right edge is not a gutter
+    spanning = [line for line in text_lines if _spans(line, best)]
+    return best if len(spanning) <= len(text_lines) - needed else None
 
 
 def _furniture_key(line: str) -> str:
