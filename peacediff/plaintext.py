@@ -22,7 +22,18 @@ reader is forgiving about layout and strict about never losing text:
   unless it carries a marker's punctuation and keeps the numbering in step.
 * **Headings** between points ("CHAPTER II - SECURITY", "Part Three",
   "## Economy", or "CHAPTER II" over "OBLIGATIONS") become the ``category``
-  of the points under them.
+  of the points under them, nested by rank ("PART II — SECTION 2. ...").
+  They never renumber the points: only groups whose numbering really
+  restarts are qualified ("II.1").  In a treaty of Articles, "SECTION 2."
+  lines that each open a run of articles are headings too.
+* **Treaty structures**: suffixed articles ("Article 4bis", "Article 5 ter",
+  "Article 7A") are articles of their own; lettered articles ("Article A" ...
+  "Article O") keep C, D, I, L, M, V as letters; annexes, schedules and
+  appendices whose numbering restarts are their own group ("Annex-I.1");
+  numbered recitals before "Article 1" and the enacting formula ("Have
+  agreed as follows:") belong to the preamble; an article whose body opens
+  with numbered paragraphs keeps "Article 5" as its text.  Every such guess
+  is written into the version's ``note``.
 * Text before the first marker becomes an unnumbered preamble point.  A
   document with no markers at all becomes one provision per paragraph (or per
   bullet), numbered 1, 2, 3 ...
@@ -55,7 +66,7 @@ _ROMAN = r"(?-i:[IVXLC]+)"
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 #: "Article 5", "Article IV.", "Article 4bis", "Article 7A", "Article C", "§ 3 -", "Section 2.1:".
 _KEYWORD_RE = re.compile(
-    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:\s?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}|(?-i:[A-Z]))\b"
+    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}|(?-i:[A-Z]))\b"
     r"(?P<punct>[.:)]?\s*[-–—:.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -230,7 +241,7 @@ def _keyword_marker(line: str) -> _Keyword | None:
         return None
     word = m.group("kw").lower()
     # "5 ter" / "5 TER" -> "5ter", a label without spaces; "7a" and "7A" stay apart
-    number = re.sub(_LATIN, lambda latin: latin.group().lower(), "".join(m.group("num").split()), flags=re.I)
+    number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), m.group("num"), flags=re.I)
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
     return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
 

@@ -20,10 +20,11 @@ def test_suffixed_articles_are_articles_of_their_own() -> None:
         "Article 12quater\nLate insertion.\n"
         "Article 7a\nLower-case suffix.\n"
         "Article 7A\nUpper-case suffix.\n"
-        "ARTICLE 9 BIS\nCapitals.\n",
+        "ARTICLE 9 BIS\nCapitals.\n"
+        "Article 10-ter\nHyphenated.\n",
         "d",
     )
-    assert _numbers(v) == ["4", "4bis", "5ter", "12quater", "7a", "7A", "9bis"]
+    assert _numbers(v) == ["4", "4bis", "5ter", "12quater", "7a", "7A", "9bis", "10ter"]
     bis = v.provisions[1]
     assert [(s.number, s.text) for s in bis.subpoints] == [("1", "Fishing is allowed."), ("2", "Quotas apply.")]
     assert v.provisions[2].text == "Navigation — Boats of every flag pass freely through the strait."
