@@ -56,7 +56,16 @@ def test_automatic_numbering_comes_out_as_the_numbers_a_reader_sees(tmp_path: Pa
     ]
     # heading styles are categories, and never rename the articles under them
     assert [p.category for p in v.provisions[1:]] == ["PART I GENERAL PROVISIONS"] * 2 + ["PART II FISHING"]
-    assert v.id == "treaty" and v.title == "treaty.docx"
+    assert v.id == "treaty" and v.title == "treaty.docx"  # no title in the document's properties
+
+
+def test_the_title_in_the_document_properties_is_the_version_title(tmp_path: Path) -> None:
+    d = WordDoc()
+    d.doc.core_properties.title = "River Treaty, draft 3"
+    d.para("1. The parties agree.")
+    v = read_document(d.save(tmp_path / "t.docx"))
+    assert v.title == "River Treaty, draft 3"
+    assert read_document(tmp_path / "t.docx", title="Mine").title == "Mine"
 
 
 def test_list_formats_levels_starts_and_restarts(tmp_path: Path) -> None:
@@ -76,7 +85,7 @@ def test_list_formats_levels_starts_and_restarts(tmp_path: Path) -> None:
     d.para("six", legal)
     restarted = d.new_list([], restart_of=legal, start=1)
     d.para("restarted", restarted)
-    text, notes = docx_to_text(d.save(tmp_path / "lists.docx"))
+    text, notes, _ = docx_to_text(d.save(tmp_path / "lists.docx"))
     assert [line for line in text.splitlines() if line] == [
         "1. First by style.", "2. Second by style.", "- A bullet.",
         "Article A Alpha", "(i) sub one", "(ii) sub two", "Article B Beta", "(i) sub again",

@@ -127,7 +127,9 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     elif kind == "docx":
         from peacediff.importers.docx_in import docx_to_text
 
-        text, notes = docx_to_text(p)
+        text, notes, title = docx_to_text(p)
+        if title and metadata["title"] == p.name:
+            metadata["title"] = title
     else:
         from peacediff.importers.pdf_in import pdf_to_text
 

@@ -343,8 +343,11 @@ def _parse_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
                             "    fix: open it in Word or LibreOffice and save it again") from None
 
 
-def docx_to_text(path: str | Path) -> tuple[str, list[str]]:
-    """A .docx file's text as numbered lines, and notes on what was decided while reading it."""
+def docx_to_text(path: str | Path) -> tuple[str, list[str], str | None]:
+    """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
+
+    The title is the one set in the document's properties (File > Info), None if unset.
+    """
     p = Path(path)
     try:
         archive = zipfile.ZipFile(p)
@@ -358,6 +361,9 @@ def docx_to_text(path: str | Path) -> tuple[str, list[str]]:
                                 "    fix: give the .docx saved by Word or LibreOffice")
         reader = _Reader(_read_numbering(_parse_xml(archive, "word/numbering.xml", p)),
                          _read_styles(_parse_xml(archive, "word/styles.xml", p)))
+        core = _parse_xml(archive, "docProps/core.xml", p)
+    title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
+    title = " ".join((title_element.text or "").split()) if title_element is not None else ""
     body = document.find(_q("body"))
     if body is not None:
         reader.body(body)
@@ -365,4 +371,4 @@ def docx_to_text(path: str | Path) -> tuple[str, list[str]]:
     if reader.insertions or reader.deletions:
         notes.append(f"The Word file has tracked changes ({reader.insertions} insertions, {reader.deletions} "
                      "deletions or moves); it was read with all of them accepted.")
-    return "\n".join(line for line in reader.lines if line != "\x00join"), notes
+    return "\n".join(line for line in reader.lines if line != "\x00join"), notes, title or None
