@@ -144,7 +144,9 @@ def test_deleted_paragraph_marks_and_moves_read_as_accepted(tmp_path: Path) -> N
 def test_a_docx_named_txt_is_read_by_load_and_refused_by_the_text_reader(tmp_path: Path) -> None:
     disguised = tmp_path / "draft.txt"
     disguised.write_bytes(_treaty(tmp_path).read_bytes())
-    assert [p.number for p in peacediff.load(disguised).provisions] == [None, "1", "2", "3"]
+    v = peacediff.load(disguised)
+    assert [p.number for p in v.provisions] == [None, "1", "2", "3"]
+    assert "this is a .docx file although it is named draft.txt" in (v.note or "")
     with pytest.raises(PlainTextError, match=r"draft.txt: this is a \.docx file, not plain text"):
         load_text(disguised)
 

@@ -134,6 +134,9 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
         from peacediff.importers.pdf_in import pdf_to_text
 
         text, notes = pdf_to_text(p)
+    named = FORMATS.get(p.suffix.lower())
+    if named is not None and named != kind:  # say so: the user thinks of it as the other format
+        notes.insert(0, f"Note: this is a .{kind} file although it is named {p.name}; it was read as .{kind}.")
     return _parse(text, vid, p, notes, metadata)
 
 
