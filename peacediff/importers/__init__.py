@@ -136,7 +136,7 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
         text, notes = pdf_to_text(p)
     named = FORMATS.get(p.suffix.lower())
     if named is not None and named != kind:  # say so: the user thinks of it as the other format
-        notes.insert(0, f"Note: this is a .{kind} file although it is named {p.name}; it was read as .{kind}.")
+        notes.insert(0, f"Read as .{kind}: this is a .{kind} file although it is named {p.name}.")
     return _parse(text, vid, p, notes, metadata)
 
 
