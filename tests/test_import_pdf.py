@@ -111,3 +111,12 @@ def test_a_scan_without_a_text_layer_and_a_damaged_pdf(tmp_path: Path) -> None:
     damaged.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     with pytest.raises(DocumentError, match=r"damaged\.pdf: the PDF is damaged|damaged\.pdf: no text layer"):
         peacediff.load(damaged)
+
+
+def test_a_huge_pdf_gets_a_size_message_at_once(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(300 * 1024 * 1024)  # sparse: no disk used
+    with pytest.raises(DocumentError, match=r"huge\.pdf: the file is 300 MB, more than the 200 MB"):
+        peacediff.load(huge)

@@ -34,6 +34,10 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 
 
+#: Largest PDF or web page read (a .docx is bounded part by part instead: its images do not count).
+MAX_BYTES = 200 * 1024 * 1024
+
+
 class DocumentError(PlainTextError):
     """A document could not be read: the message names the file, the problem and the fix."""
 
@@ -116,6 +120,10 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
         from peacediff.plaintext import load_text
 
         return load_text(p, version_id, encoding=encoding, **metadata)
+    size = p.stat().st_size
+    if kind in ("pdf", "html") and size > MAX_BYTES:
+        raise DocumentError(f"{p}: the file is {size / 2**20:,.0f} MB, more than the {MAX_BYTES // 2**20} MB a "
+                            f".{kind} document is read up to\n    fix: split it, or give the part to compare")
     vid = version_id or _version_id(p)
     metadata.setdefault("title", p.name)
     if kind == "html":
