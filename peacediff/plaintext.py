@@ -86,7 +86,8 @@ _ENACTING_RE = re.compile(r"^(?:\w+\s+){0,6}?(?:have|has)\s+(?:agreed|adopted|de
 #: Rank of a division heading: a heading closes those of its own rank or lower ("Chapter 2" ends "Section 3").
 _RANKS = {"annex": 0, "schedule": 0, "appendix": 0, "book": 1, "part": 1, "title": 1, "subpart": 2,
           "chapter": 2, "division": 3, "section": 4, "subsection": 5}
-_SUB_RE = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(.*)$")
+#: "(a)", "a)", "a.", "(iv)", and in capitals only between parentheses: "(A)", "(IV)" as in statutes.
+_SUB_RE = re.compile(r"^(?:\(?([a-z]|[ivx]{1,5})[.)]|\(([A-Z]|[IVX]{1,5})\))\s+(.*)$")
 _BULLET_RE = re.compile(r"^[-*•–·]\s+(.*)$")
 _HEADING_WORDS = "Chapter|Part|Title|Annex|Schedule|Appendix|Division|Subpart"
 #: "Chapter II", "PART THREE", "Annex 1 - Maps": a capitalised division word and its label.
@@ -393,8 +394,8 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
         sub = _SUB_RE.match(body)
         if sub and stack and md is None:
             owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
-            open_node(_Node(sub.group(1), lineno, "sub"), owner)
-            stack[-1].add(sub.group(2).strip(), widths[lineno])
+            open_node(_Node(sub.group(1) or sub.group(2), lineno, "sub"), owner)
+            stack[-1].add(sub.group(3).strip(), widths[lineno])
             continue
         bullet = _BULLET_RE.match(body)
         if bullet and stack and md is None:

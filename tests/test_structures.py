@@ -191,3 +191,18 @@ def test_enacting_formula_and_division_titles_are_not_points() -> None:
     assert v.provisions[0].text == "Whereas: HAVE ADOPTED THIS REGULATION:"
     assert [s.text for s in v.provisions[0].subpoints] == ["Peace matters.", "Time passes."]
     assert [p.category for p in v.provisions[1:]] == ["CHAPTER I — General provisions", "Chapter 2 — Entry into Force"]
+
+
+def test_a_bill_with_sections_paragraphs_and_capital_subparagraphs() -> None:
+    v = parse_text(
+        "SECTION 1. SHORT TITLE.\nThis Act may be cited as the River Act.\n"
+        "SEC. 2. DEFINITIONS.\nIn this Act:\n(1) AGENCY.—The term agency means\n(A) the river agency; or\n"
+        "(B) its successor.\n(2) RIVER.—The term river means the main stream.\n\n"
+        "TITLE I—GENERAL PROVISIONS\n\nSEC. 101. PURPOSE.\nThe purpose is peace.\n",
+        "bill",
+    )
+    assert _numbers(v) == ["1", "2", "101"]
+    definitions = v.provisions[1]
+    assert [(s.number, [t.number for t in s.subpoints]) for s in definitions.subpoints] == [("1", ["A", "B"]),
+                                                                                          ("2", [])]
+    assert v.provisions[2].category == "TITLE I—GENERAL PROVISIONS"
