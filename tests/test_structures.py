@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -206,3 +208,59 @@ def test_a_bill_with_sections_paragraphs_and_capital_subparagraphs() -> None:
     assert [(s.number, [t.number for t in s.subpoints]) for s in definitions.subpoints] == [("1", ["A", "B"]),
                                                                                           ("2", [])]
     assert v.provisions[2].category == "TITLE I—GENERAL PROVISIONS"
+
+
+_SENTENCES = st.sampled_from([
+    "The parties shall cooperate in good faith.", "Each State reports every year to the commission.",
+    "Disputes are settled by negotiation.", "This article applies from the date of signature.",
+    "The commission meets twice a year.", "Nothing in this treaty affects other obligations.",
+])
+_HEADINGS = st.sampled_from(["PART I", "PART II — GENERAL", "SECTION 2. INTERPRETATION OF TREATIES", "Chapter 3",
+                             "TITLE IV", "CHAPTER V\nFINAL PROVISIONS"])
+_ARTICLE = st.tuples(
+    st.sampled_from(["", "bis", " ter", "A"]),  # a suffix makes it an inserted article
+    st.sampled_from(["", "Scope", "Definitions", "Entry into force"]),  # a title line or none
+    st.lists(_SENTENCES, min_size=0, max_size=3),  # numbered paragraphs; none: one sentence of text
+    st.one_of(st.none(), _HEADINGS),  # a heading above it
+)
+
+
+@settings(max_examples=int(os.environ.get("PD_TREATY_EXAMPLES", "100")), deadline=None)
+@given(
+    recitals=st.lists(_SENTENCES, max_size=3),
+    articles=st.lists(_ARTICLE, min_size=1, max_size=8),
+    annex=st.lists(_SENTENCES, max_size=3),
+)
+def test_any_treaty_layout_reads_with_its_printed_numbers(recitals, articles, annex) -> None:
+    lines = ["THE HIGH CONTRACTING PARTIES,", ""]
+    lines += [f"({n}) Whereas {s[0].lower()}{s[1:]}" for n, s in enumerate(recitals, start=1)]
+    lines += ["Have agreed as follows:", ""]
+    expected = []
+    base = 0
+    for suffix, title, paragraphs, heading in articles:
+        if heading:
+            lines += ["", heading, ""]
+        if not suffix or not expected or "".join(f"{base}{suffix}".split()) in {n for n, _, _ in expected}:
+            base += 1
+            suffix = ""
+        number = f"{base}{suffix}"
+        expected.append(("".join(number.split()), title, paragraphs))
+        lines.append(f"Article {number}")
+        if title:
+            lines.append(title)
+        if paragraphs:
+            lines += [f"{k}. {s}" for k, s in enumerate(paragraphs, start=1)]
+        else:
+            lines.append("The parties agree on this matter in every respect and without reservation.")
+    if annex:
+        lines += ["", "ANNEX I", ""] + [f"{k}. {s}" for k, s in enumerate(annex, start=1)]
+    v = parse_text("\n".join(lines), "treaty")
+    numbers = [p.number for p in v.provisions]
+    assert numbers[0] is None  # the preamble, recitals and all
+    assert [s.text for s in v.provisions[0].subpoints] == [f"Whereas {s[0].lower()}{s[1:]}" for s in recitals]
+    assert numbers[1:len(expected) + 1] == [number for number, _, _ in expected]
+    for provision, (number, title, paragraphs) in zip(v.provisions[1:], expected, strict=False):
+        assert [s.text for s in provision.subpoints] == paragraphs, number
+        if paragraphs:
+            assert provision.text == (title or f"Article {number}")
+    assert numbers[len(expected) + 1:] == [f"Annex-I.{k}" for k in range(1, len(annex) + 1)]
