@@ -264,3 +264,15 @@ def test_any_treaty_layout_reads_with_its_printed_numbers(recitals, articles, an
         if paragraphs:
             assert provision.text == (title or f"Article {number}")
     assert numbers[len(expected) + 1:] == [f"Annex-I.{k}" for k in range(1, len(annex) + 1)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(_SENTENCES, min_size=1, max_size=3), min_size=2, max_size=15))
+def test_lettered_articles_keep_their_letters_whatever_they_run_to(bodies: list[list[str]]) -> None:
+    letters = [chr(ord("A") + k) for k in range(len(bodies))]
+    text = "\n".join(f"Article {letter}\n" + "\n".join(f"{k}. {s}" for k, s in enumerate(body, start=1))
+                     for letter, body in zip(letters, bodies, strict=True))
+    v = parse_text(text, "lettered")
+    assert [p.number for p in v.provisions] == letters
+    assert [[s.text for s in p.subpoints] for p in v.provisions] == bodies
+    assert ("as a letter" in (v.note or "")) == (len(letters) >= 3)  # from C on, a letter is also a numeral
