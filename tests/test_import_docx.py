@@ -168,6 +168,10 @@ def test_damaged_encrypted_and_empty_word_files_get_clear_errors(tmp_path: Path)
     empty = WordDoc().save(tmp_path / "empty.docx")
     with pytest.raises(DocumentError, match=r"empty\.docx: the document has no text"):
         read_document(empty)
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(_treaty(tmp_path).read_bytes()[:3000])
+    with pytest.raises(DocumentError, match=r"truncated\.docx: the \.docx is damaged"):
+        read_document(truncated)
     bad_xml = tmp_path / "badxml.docx"
     with zipfile.ZipFile(bad_xml, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")

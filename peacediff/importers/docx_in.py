@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -338,7 +339,8 @@ def _parse_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
         return etree.fromstring(archive.read(name), parser)
-    except etree.XMLSyntaxError as exc:
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
+            zlib.error) as exc:
         raise DocumentError(f"{path}: the .docx is damaged ({name}: {exc})\n"
                             "    fix: open it in Word or LibreOffice and save it again") from None
 

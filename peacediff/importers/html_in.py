@@ -78,7 +78,9 @@ class _Reader(HTMLParser):
             if tag not in _VOID:
                 self.skipping.append(tag)
             return
-        hidden = "hidden" in attributes or "display:none" in (attributes.get("style") or "").replace(" ", "")
+        style = (attributes.get("style") or "").replace(" ", "").lower()
+        hidden = ("hidden" in attributes or attributes.get("aria-hidden") == "true"
+                  or "display:none" in style or "visibility:hidden" in style)
         if tag in _SKIP or attributes.get("role") == "navigation" or (hidden and tag not in _VOID):
             if tag not in _VOID:
                 self.skipping.append(tag)

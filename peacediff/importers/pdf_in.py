@@ -57,7 +57,6 @@ def pdf_to_text(path: str | Path) -> tuple[str, list[str]]:
 def _page_lines(path: Path) -> list[list[str]]:
     try:
         import pypdf
-        from pypdf.errors import PdfReadError
     except ImportError:
         raise extra_missing("pdf", "pypdf", path) from None
     try:
@@ -66,9 +65,9 @@ def _page_lines(path: Path) -> list[list[str]]:
             raise DocumentError(f"{path}: the PDF is password-protected\n"
                                 "    fix: open it with the password and save an unprotected copy")
         pages = [(page.extract_text(extraction_mode="layout") or "").splitlines() for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        if isinstance(exc, DocumentError):
-            raise
+    except DocumentError:
+        raise
+    except Exception as exc:  # a malformed PDF can fail anywhere inside the parser
         raise DocumentError(f"{path}: the PDF is damaged ({exc})\n"
                             "    fix: open it in a PDF viewer and save or print it to a new PDF") from None
     if not any(line.strip() for lines in pages for line in lines):
