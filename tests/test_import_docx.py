@@ -85,11 +85,14 @@ def test_list_formats_levels_starts_and_restarts(tmp_path: Path) -> None:
     d.para("six", legal)
     restarted = d.new_list([], restart_of=legal, start=1)
     d.para("restarted", restarted)
+    bare = d.new_list([("decimal", "%1"), ("lowerLetter", "%2")])  # numbers shown bare, a tab after them
+    d.para("bare one", bare)
+    d.para("bare letter", bare, 1)
     text, notes, _ = docx_to_text(d.save(tmp_path / "lists.docx"))
     assert [line for line in text.splitlines() if line] == [
         "1. First by style.", "2. Second by style.", "- A bullet.",
         "Article A Alpha", "(i) sub one", "(ii) sub two", "Article B Beta", "(i) sub again",
-        "5. five", "5.1 five one", "6. six", "1. restarted",
+        "5. five", "5.1. five one", "6. six", "1. restarted", "1. bare one", "a) bare letter",
     ]
     assert notes == []
 

@@ -125,6 +125,17 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
+def _as_marker(label: str) -> str:
+    """A number shown bare ("1", "b", "IV": Word puts a tab after it) written as a marker the reader knows."""
+    if re.fullmatch(r"\d+(?:\.\d+)*", label):
+        return f"{label}."
+    if re.fullmatch(r"[a-z]|[ivx]{1,5}", label):
+        return f"{label})"
+    if re.fullmatch(r"[A-Z]|[IVX]{1,5}", label):
+        return f"({label})"
+    return label
+
+
 def _roman(value: int) -> str:
     out = ""
     for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -237,7 +248,7 @@ class _Reader:
         if label == "-":
             line = f"- {text}" if text else ""
         elif label:
-            line = f"{label} {text}".strip()
+            line = f"{_as_marker(label)} {text}".strip()
         else:
             line = text
         if heading and line and not label:  # a numbered heading is a point: its number is what readers cite
