@@ -31,6 +31,7 @@ from peacediff.importers import DocumentError, extra_missing
 __all__ = ["docx_to_text"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RUN_ON = "\x00run-on"  # marks a paragraph whose deleted mark joins it to the next
 _MAX_PART = 256 * 1024 * 1024  # bytes of XML in one part; more is a zip bomb, not a treaty
 
 
@@ -253,22 +254,17 @@ class _Reader:
             line = text
         if heading and line and not label:  # a numbered heading is a point: its number is what readers cite
             line = "#" * heading + " " + line
-        if mark_deleted:
-            # the paragraph mark was deleted: accepted, this paragraph runs on into the next
-            self.deletions += 1
-            self.lines.append(line)
-            self.lines.append("\x00join")
-            return
-        self.emit(line)
+        self.deletions += mark_deleted
+        self.emit(line, run_on=mark_deleted)
 
-    def emit(self, line: str) -> None:
-        if self.lines and self.lines[-1] == "\x00join":
+    def emit(self, line: str, run_on: bool = False) -> None:
+        """Add a paragraph's line; ``run_on``: its mark was deleted, so accepted it joins the next one."""
+        if self.lines and self.lines[-1] == _RUN_ON:
             self.lines.pop()
-            joined = f"{self.lines.pop()} {line}".strip()
-            self.lines.append(joined)
-            self.lines.append("")
-            return
-        if line:
+            line = f"{self.lines.pop()} {line}".strip()
+        if run_on:
+            self.lines.extend([line, _RUN_ON])
+        elif line:
             self.lines.extend([line, ""])
 
     def table(self, tbl: Any) -> None:
@@ -384,4 +380,4 @@ def docx_to_text(path: str | Path) -> tuple[str, list[str], str | None]:
     if reader.insertions or reader.deletions:
         notes.append(f"The Word file has tracked changes ({reader.insertions} insertions, {reader.deletions} "
                      "deletions or moves); it was read with all of them accepted.")
-    return "\n".join(line for line in reader.lines if line != "\x00join"), notes, title or None
+    return "\n".join(line for line in reader.lines if line != _RUN_ON), notes, title or None
