@@ -113,11 +113,17 @@ def versions() -> VersionList:
     return VersionList(Archive.bundled().versions())
 
 
-def load(ref: str | os.PathLike[str]) -> Version:
-    """Load a version by bundled id, version-file path (``.toml``) or numbered plain-text path.
+def load(ref: str | os.PathLike[str], *, encoding: str | None = None) -> Version:
+    """Load a version by bundled id, version-file path (``.toml``) or document path.
+
+    Documents are numbered plain text or Markdown, Word (``.docx``, the
+    ``docx`` extra), web pages (``.html``) and PDF (the ``pdf`` extra), told
+    apart by their content as well as their suffix.  Text is read as UTF-8
+    (with or without BOM) or UTF-16 with a BOM unless ``encoding`` is given.
 
     Raises ``LookupError`` when ``ref`` is neither a bundled id nor an
-    existing file, and :class:`VersionFileError` for a malformed file.
+    existing file, :class:`VersionFileError` for a malformed version file and
+    ``PlainTextError`` (a ``ValueError``) for a document that cannot be read.
 
     Example::
 
@@ -138,13 +144,13 @@ def load(ref: str | os.PathLike[str]) -> Version:
     if path.is_file():
         if path.suffix.lower() == ".toml":
             return load_version(path)
-        from peacediff.plaintext import load_text
+        from peacediff.importers import read_document
 
-        return load_text(path)
+        return read_document(path, encoding=encoding)
     known = ", ".join(v.id for v in versions())
     raise LookupError(
         f"{text!r} is neither a bundled version nor an existing file\n"
-        f"    fix: use one of the bundled ids ({known}) or the path of a .toml or numbered .txt file"
+        f"    fix: use one of the bundled ids ({known}) or the path of a .toml, .txt, .md, .docx, .html or .pdf file"
     )
 
 

@@ -99,6 +99,20 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="redlines", metavar="DIR", help="output folder (default: redlines)")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
+    p = sub.add_parser("import", help="turn a .txt, .md, .docx, .html or .pdf document into a version file",
+                       description="Read a document (numbered text, Markdown, Word, web page or PDF) and write "
+                       "it as a version file to curate: add lineage keys, parameters and evidence.",
+                       epilog="example: peacediff import draft-3.docx --id draft-3 --date 2026-03-03 "
+                       "--parent draft-2 -o versions/draft-3.toml")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--id", dest="version_id", metavar="ID", help="version id (default: from the file name)")
+    p.add_argument("--title", help="version title (default: the file name, or a web page's <title>)")
+    p.add_argument("--date", help="date of the version: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--parent", action="append", default=[], metavar="ID",
+                   help="id of a version this one revises (repeat for several)")
+    p.add_argument("--encoding", help="encoding of a text or HTML file (default: UTF-8, or UTF-16 with a BOM)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the version file (atomically) instead of stdout")
+
     p = sub.add_parser("validate", help="check version files; report every problem with file:line and fix",
                        description="Validate version files or folders (default: the bundled versions).")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -262,6 +276,24 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from peacediff.importers import read_document
+    from peacediff.plaintext import PlainTextError
+    from peacediff.store import dumps
+
+    metadata: dict[str, Any] = {"title": args.title, "date": args.date, "parents": tuple(args.parent)}
+    try:
+        version = read_document(args.file, args.version_id, encoding=args.encoding,
+                                **{k: v for k, v in metadata.items() if v})
+    except PlainTextError:
+        raise
+    except ValueError as exc:  # a bad --id, --date or --parent, refused by the Version it would make
+        print(f"peacediff: {args.file}: {exc}\n    fix: check --id, --date and --parent", file=sys.stderr)
+        return EXIT_ERROR
+    _write(dumps(version), args.output)
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from peacediff._resources import resource_path
     from peacediff.archive import validate_paths
@@ -285,6 +317,7 @@ _COMMANDS = {
     "diff": _cmd_diff,
     "redline": _cmd_redline,
     "validate": _cmd_validate,
+    "import": _cmd_import,
 }
 
 

@@ -22,7 +22,18 @@ reader is forgiving about layout and strict about never losing text:
   unless it carries a marker's punctuation and keeps the numbering in step.
 * **Headings** between points ("CHAPTER II - SECURITY", "Part Three",
   "## Economy", or "CHAPTER II" over "OBLIGATIONS") become the ``category``
-  of the points under them.
+  of the points under them, nested by rank ("PART II — SECTION 2. ...").
+  They never renumber the points: only groups whose numbering really
+  restarts are qualified ("II.1").  In a treaty of Articles, "SECTION 2."
+  lines that each open a run of articles are headings too.
+* **Treaty structures**: suffixed articles ("Article 4bis", "Article 5 ter",
+  "Article 7A") are articles of their own; lettered articles ("Article A" ...
+  "Article O") keep C, D, I, L, M, V as letters; annexes, schedules and
+  appendices whose numbering restarts are their own group ("Annex-I.1");
+  numbered recitals before "Article 1" and the enacting formula ("Have
+  agreed as follows:") belong to the preamble; an article whose body opens
+  with numbered paragraphs keeps "Article 5" as its text.  Every such guess
+  is written into the version's ``note``.
 * Text before the first marker becomes an unnumbered preamble point.  A
   document with no markers at all becomes one provision per paragraph (or per
   bullet), numbered 1, 2, 3 ...
@@ -51,13 +62,32 @@ __all__ = ["PlainTextError", "load_text", "parse_text"]
 
 _KEYWORD = r"(?:point|article|art\.|section|sec\.|clause|paragraph|para\.|rule|item|§§?)"
 _ROMAN = r"(?-i:[IVXLC]+)"
-#: "Article 5", "Article IV.", "§ 3 -", "Section 2.1:" - a keyword, a number, an optional title.
+#: Latin suffixes of articles inserted between two others: "4bis", "5 ter", "12quater".
+_LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
+#: "Article 5", "Article IV.", "Article 4bis", "Article 7A", "Article C", "§ 3 -", "Section 2.1:".
 _KEYWORD_RE = re.compile(
-    rf"^{_KEYWORD}\s*(\d+[a-z]?(?:\.\d+)*|{_ROMAN})\b([.:)]?\s*[-–—:.]?)\s*(.*)$", re.IGNORECASE
+    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}|(?-i:[A-Z]))\b"
+    r"(?P<punct>[.:)]?\s*[-–—:.]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
-#: "1.", "1)", "(1)", "1:", "1 -", "2.3", "2.3." - a numeric marker with its punctuation.
-_NUMBER_RE = re.compile(r"^(\()?(\d+(?:\.\d+)*)(\.|\)|:|\s+[-–—]|(?<=\d)(?=\s))(?:\s+|$)(.*)$")
-_SUB_RE = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(.*)$")
+#: "1.", "1)", "(1)", "1:", "1 -", "2.3", "2.3.", "(2a)", "4bis." - a numeric marker with its punctuation.
+_NUMBER_RE = re.compile(
+    rf"^(\()?(\d+(?:\.\d+)*(?:{_LATIN}|[a-z](?=[.)]))?)(\.|\)|:|\s+[-–—]|(?<=\d)(?=\s))(?:\s+|$)(.*)$"
+)
+#: Letters that are also roman numerals: read as letters only in a document that letters its articles.
+_ROMAN_LETTERS = frozenset("CDILMVX")
+#: Keywords that name the same kind of division ("Art. 5" and "Article 6" are both articles).
+_KIND = {"art.": "article", "sec.": "section", "para.": "paragraph", "§§": "§"}
+#: Division words that open a group whose numbering restarts: annexes and the like.
+_ANNEX_RE = re.compile(r"^(annex|schedule|appendix)\b\s*(\d+[A-Z]?(?:-[A-Z0-9]+)?|[IVXLC]+|[A-Z])?\b", re.IGNORECASE)
+_BARE_ANNEX_RE = re.compile(r"^(?:annex|schedule|appendix)\s*:?$", re.IGNORECASE)
+#: The formula between a treaty's preamble and its articles: "Have agreed as follows:", "HAVE ADOPTED ...:".
+_ENACTING_RE = re.compile(r"^(?:\w+\s+){0,6}?(?:have|has)\s+(?:agreed|adopted|decided|resolved)\b.*:$", re.IGNORECASE)
+#: Rank of a division heading: a heading closes those of its own rank or lower ("Chapter 2" ends "Section 3").
+_RANKS = {"annex": 0, "schedule": 0, "appendix": 0, "book": 1, "part": 1, "title": 1, "subpart": 2,
+          "chapter": 2, "division": 3, "section": 4, "subsection": 5}
+#: "(a)", "a)", "a.", "(iv)", and in capitals only between parentheses: "(A)", "(IV)" as in statutes.
+_SUB_RE = re.compile(r"^(?:\(?([a-z]|[ivx]{1,5})[.)]|\(([A-Z]|[IVX]{1,5})\))\s+(.*)$")
 _BULLET_RE = re.compile(r"^[-*•–·]\s+(.*)$")
 _HEADING_WORDS = "Chapter|Part|Title|Annex|Schedule|Appendix|Division|Subpart"
 #: "Chapter II", "PART THREE", "Annex 1 - Maps": a capitalised division word and its label.
@@ -118,6 +148,10 @@ class _Node:
     children: list[_Node] = attrs.field(factory=list)
     #: Width of the source line the first text line came from, marker and indent included.
     first_width: int = 0
+    #: The marker as a reader sees it ("Article 5"): the text of an article that has only paragraphs.
+    marker: str | None = None
+    #: The annex, schedule or appendix the point belongs to ("Annex-I"), None in the main text.
+    annex: str | None = None
 
     def add(self, text: str, source_width: int) -> None:
         if not self.lines:
@@ -141,8 +175,8 @@ class _Node:
     def to_provision(self) -> Provision:
         subs = [c.to_provision() for c in _unique_labels(self.children)]
         text = self.text()
-        if not text and subs:  # a bare heading over its paragraphs: say so rather than invent text
-            text = f"{self.number}" if self.number is not None else "(untitled)"
+        if not text and subs:  # a bare heading over its paragraphs: its heading is its text
+            text = self.marker or (f"{self.number}" if self.number is not None else "Preamble")
         return Provision(text=text, number=self.number, category=self.category, subpoints=subs)
 
 
@@ -161,11 +195,19 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     keyword_doc = any(_keyword_marker(body) for body in bodies)
     marked = keyword_doc or any(_numeric_marker(body, None) for body in bodies)
     widths = {number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)}
-    nodes = _read_marked(lines, widths, keyword_doc) if marked else _read_paragraphs(lines, widths)
-    points = [n for n in nodes if n.lines or n.children]
-    _qualify_restarts(points)
+    notes: list[str] = []
+    if marked:
+        nodes = _read_marked(lines, widths, keyword_doc, _heading_kinds(bodies, notes))
+    else:
+        nodes = _read_paragraphs(lines, widths)
+    points = _fold_recitals([n for n in nodes if n.lines or n.children], notes)
+    _note_lettered_articles(points, notes)
+    _qualify_annexes(points, notes)
+    _qualify_restarts([n for n in points if n.annex is None], notes)
     _check_unique_numbers(points, source)
     provisions = tuple(n.to_provision() for n in points)
+    if notes:
+        metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
     return Version(id=version_id, title=title or version_id, provisions=provisions, **metadata)
 
 
@@ -176,8 +218,18 @@ def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, "" if _PAGE_RE.match(line) else line
 
 
-def _keyword_marker(line: str) -> tuple[str, str] | None:
-    """``(number, rest)`` when ``line`` starts with "Article 5" and the like, else None.
+@attrs.frozen
+class _Keyword:
+    """A keyword marker read off a line: "Article 5 ter - Elections"."""
+
+    kind: str  # "article", "section", "§" ...
+    number: str  # "5ter"
+    marker: str  # "Article 5ter"
+    rest: str  # "Elections"
+
+
+def _keyword_marker(line: str) -> _Keyword | None:
+    """The keyword marker ("Article 5", "Art. 4bis", "§ 3") ``line`` starts with, else None.
 
     "Article 5 of the Charter applies" is a cross-reference in a wrapped line,
     not a new point: after the number comes nothing, punctuation, or a capital.
@@ -185,10 +237,45 @@ def _keyword_marker(line: str) -> tuple[str, str] | None:
     m = _KEYWORD_RE.match(line)
     if not m:
         return None
-    number, punct, rest = m.group(1), m.group(2).strip(), m.group(3).strip()
+    punct, rest = m.group("punct").strip(), m.group("rest").strip()
     if rest and not punct and not rest[:1].isupper():
         return None
-    return number, rest
+    word = m.group("kw").lower()
+    # "5 ter" / "5 TER" -> "5ter", a label without spaces; "7a" and "7A" stay apart
+    number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), m.group("num"), flags=re.I)
+    shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
+    return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
+
+
+def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
+    """Keyword kinds that head groups of the document's points rather than being points.
+
+    In a treaty whose points are Articles, "SECTION 2. INTERPRETATION" lines
+    are headings when there are fewer of them than articles and each is
+    followed by an article; in a constitution whose Articles hold Sections, the
+    reverse.  Only the more frequent kind of marker is read as points (on a
+    tie, the kind that comes second).
+    """
+    markers = [k for k in map(_keyword_marker, bodies) if k is not None]
+    counts: dict[str, int] = {}
+    for k in markers:
+        counts[k.kind] = counts.get(k.kind, 0) + 1
+    if len(counts) < 2:
+        return frozenset()
+    order = [k.kind for k in markers]
+    # the commonest kind are the points; on a tie, the kind that comes first is the container
+    main = max(counts, key=lambda kind: (counts[kind], order.index(kind)))
+    heads = set()
+    for kind in counts:
+        if kind == main or counts[kind] > counts[main]:
+            continue
+        followers = [markers[i + 1].kind if i + 1 < len(markers) else None
+                     for i, k in enumerate(markers) if k.kind == kind]
+        if all(f == main for f in followers):
+            heads.add(kind)
+            notes.append(f"Read '{kind.capitalize()} N' lines as headings, not points: each is followed "
+                         f"by a '{main.capitalize()} N' line and there are no more of them.")
+    return frozenset(heads)
 
 
 def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
@@ -204,12 +291,12 @@ def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
     opened, number, punct, rest = m.group(1), m.group(2), m.group(3), m.group(4).strip()
     if opened and punct != ")":
         return None
-    in_step = expected is None or ("." not in number and int(number) == expected)
+    in_step = expected is None or (number.isdigit() and int(number) == expected)
     bare = punct.isspace() or punct == ""
     # "1.1 Scope" is a marker; "100 days" only when it keeps the count
     if bare and (not rest[:1].isupper() or ("." not in number and not (in_step and expected is not None))):
         return None
-    if "." not in number and _YEAR_RE.match(number) and (expected is None or int(number) != expected):
+    if number.isdigit() and _YEAR_RE.match(number) and (expected is None or int(number) != expected):
         return None
     if not rest and punct not in (".", ")", ":"):
         return None
@@ -231,6 +318,8 @@ def _heading(line: str, after_sentence: bool, after_blank: bool, after_heading: 
         return line[md.end():].strip() or None
     if len(line) > 100 or line.endswith((".", ";", ",", ":")):
         return None
+    if _BARE_ANNEX_RE.match(line) and (after_sentence or after_blank):
+        return line.rstrip(":")
     division = _HEADING_WORD_RE.match(line)
     tail = division.group(2).strip() if division else ""
     if division and (_HEADING_TAIL_RE.match(tail) or ((after_sentence or after_blank) and tail[:1].isupper())):
@@ -247,9 +336,10 @@ def _ends_sentence(line: str) -> bool:
     return not line or line.endswith((".", ";", ":", "!", "?", ")", '"', "”", "'"))
 
 
-def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_doc: bool) -> list[_Node]:
+def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_doc: bool,
+                 heading_kinds: frozenset[str] = frozenset()) -> list[_Node]:
     points: list[_Node] = []
-    category: str | None = None
+    headings = _Headings()
     preamble = _Node(None, 1, "paragraph")
     stack: list[_Node] = []  # the open point and its open sub-points, outermost first
     last_top = 0
@@ -257,6 +347,7 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
     def open_node(node: _Node, depth: int) -> None:
         del stack[depth:]
         if depth == 0:
+            node.annex = headings.annex
             points.append(node)
         else:
             stack[depth - 1].children.append(node)
@@ -274,14 +365,19 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
         md = _MARKDOWN_HEADING_RE.match(line)
         body = line[md.end():].strip() if md else line
         keyword = _keyword_marker(body)
+        if keyword and keyword.kind in heading_kinds:
+            headings.push(body, follows_heading, _rank(body))
+            stack.clear()
+            heading_before = True
+            continue
         in_article = bool(stack) and stack[0].kind == "keyword"
         expected_top = last_top + 1 if points else None
         if keyword:
-            number, rest = keyword
-            open_node(_Node(number, lineno, "keyword", category), 0)
-            last_top = int(number) if number.isdigit() else last_top
-            if rest:
-                stack[0].add(rest, widths[lineno])
+            node = _Node(keyword.number, lineno, "keyword", headings.category, marker=keyword.marker)
+            open_node(node, 0)
+            last_top = int(keyword.number) if keyword.number.isdigit() else last_top
+            if keyword.rest:
+                stack[0].add(keyword.rest, widths[lineno])
             continue
         numeric = _numeric_marker(body, _expected(stack) if in_article else expected_top)
         if numeric is not None and (md is None or not keyword_doc):
@@ -289,8 +385,8 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             if in_article:  # a numbered paragraph of an article, as in statutes
                 open_node(_Node(number, lineno, "number"), 1)
             else:
-                open_node(_Node(number, lineno, "number", category), 0)
-                if "." not in number:
+                open_node(_Node(number, lineno, "number", headings.category), 0)
+                if number.isdigit():
                     last_top = int(number)
             if rest:
                 stack[-1].add(rest, widths[lineno])
@@ -298,8 +394,8 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
         sub = _SUB_RE.match(body)
         if sub and stack and md is None:
             owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
-            open_node(_Node(sub.group(1), lineno, "sub"), owner)
-            stack[-1].add(sub.group(2).strip(), widths[lineno])
+            open_node(_Node(sub.group(1) or sub.group(2), lineno, "sub"), owner)
+            stack[-1].add(sub.group(3).strip(), widths[lineno])
             continue
         bullet = _BULLET_RE.match(body)
         if bullet and stack and md is None:
@@ -309,12 +405,19 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             continue
         heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
-            category = f"{category} — {heading}" if follows_heading and category else heading
+            headings.push(heading, follows_heading, _rank(line))
             stack.clear()
             heading_before = True
             continue
+        if follows_heading and not stack and _titles_division(headings, body):
+            headings.push(body, True, 20)  # "Chapter 3" over "Entry into Force": one heading
+            continue
+        if keyword_doc and not any(n.kind == "keyword" for n in points) and _ENACTING_RE.match(body):
+            preamble.add(body, widths[lineno])  # "HAVE ADOPTED THIS REGULATION:" closes the preamble
+            stack.clear()
+            continue
         if not stack and points:  # text under a heading, before the next point: a point of its own
-            open_node(_Node(None, lineno, "paragraph", category), 0)
+            open_node(_Node(None, lineno, "paragraph", headings.category), 0)
         if stack:
             stack[-1].add(body, widths[lineno])
         else:
@@ -322,11 +425,72 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
     return ([preamble] if preamble.lines else []) + points
 
 
+@attrs.define
+class _Headings:
+    """The headings above the current line, outermost first: "PART II — SECTION 2 — ...".
+
+    A heading closes the open headings of its own rank and below ("Chapter 3"
+    ends "Chapter 2" and its "Section 4", not the "Part" above them); a heading
+    of unknown rank (a line in capitals, a Markdown heading) replaces the
+    innermost unranked one.  Annexes, schedules and appendices close everything.
+    """
+
+    open: list[tuple[int, str]] = attrs.field(factory=list)
+    annex: str | None = None
+
+    @property
+    def category(self) -> str | None:
+        return " — ".join(text for _, text in self.open) or None
+
+    def push(self, heading: str, continues: bool, rank: int) -> None:
+        if continues and self.open and rank >= 20:  # "CHAPTER II" over "OBLIGATIONS": one heading, two lines
+            rank, text = self.open[-1]
+            self.open[-1] = (rank, f"{text} — {heading}")
+            return
+        self.open = [(r, t) for r, t in self.open if r < rank]
+        self.open.append((rank, heading))
+        if rank == 0:
+            self.annex = _annex_label(heading)
+
+
+def _rank(line: str) -> int:
+    """How high a heading line stands: by its division word, else its Markdown level, else lowest."""
+    md = _MARKDOWN_HEADING_RE.match(line)
+    words = line[md.end() if md else 0:].split()
+    word = words[0].lower().rstrip(":.") if words else ""
+    if _RANKS.get(word) == 0:
+        return 0
+    if md:  # Markdown says how deep it is: "# Treaty" over "## Part I"
+        return 10 + len(line) - len(line.lstrip("#"))
+    return _RANKS.get(word, 20)
+
+
+def _annex_label(heading: str) -> str:
+    """A number prefix for an annex's points that reads as the annex: "ANNEX I - Maps" -> "Annex-I"."""
+    m = _ANNEX_RE.match(heading)
+    if m is None:
+        return "Annex"
+    word, label = m.group(1).capitalize(), m.group(2)
+    return f"{word}-{label}" if label else word
+
+
+def _titles_division(headings: _Headings, line: str) -> bool:
+    """True for a short title line ("Entry into Force") right under a division heading ("Chapter 3")."""
+    words = line.split()
+    return (
+        bool(headings.open) and headings.open[-1][0] <= _RANKS["subsection"]
+        and len(words) <= 10 and line[:1].isupper()
+        and not line.endswith((".", ";", ",", ":", "-", "—", "–"))
+        and words[-1].lower() not in _OPEN_ENDINGS
+    )
+
+
 def _expected(stack: list[_Node]) -> int:
     """The number the next numbered paragraph of the open article would carry."""
     paragraphs = [c for c in stack[0].children if c.kind == "number"]
-    if paragraphs and paragraphs[-1].number is not None and paragraphs[-1].number.isdigit():
-        return int(paragraphs[-1].number) + 1
+    last = paragraphs[-1].number if paragraphs else None
+    if last is not None and last[:1].isdigit():
+        return int(re.sub(r"\D.*", "", last)) + 1  # "2a" is followed by 3
     return 1
 
 
@@ -368,11 +532,13 @@ def _unique_labels(children: list[_Node]) -> list[_Node]:
     return [c for c in children if c.lines or c.children]
 
 
-def _qualify_restarts(points: list[_Node]) -> None:
-    """Numbering that restarts under each chapter heading becomes "II.1", "II.2" ...
+def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
+    """Numbering that restarts under chapter headings becomes "II.1", "II.2" ...
 
-    Only when every repeated number is explained by a new chapter: a number
-    repeated within one chapter stays an error.
+    Only the chapters whose numbers repeat another chapter's are qualified, so
+    articles numbered straight through a document keep their numbers whatever
+    headings stand between them.  A number repeated within one chapter stays
+    an error.
     """
     numbers = [n.number for n in points if n.number is not None]
     if len(numbers) == len(set(numbers)):
@@ -384,13 +550,97 @@ def _qualify_restarts(points: list[_Node]) -> None:
             chapters[node.category].append(node.number)
     if len(chapters) < 2 or any(len(nums) != len(set(nums)) for nums in chapters.values()):
         return
+    restarting = {
+        category for category, nums in chapters.items()
+        if category is not None and any(set(nums) & set(other) for c, other in chapters.items() if c != category)
+    }
     labels: dict[str | None, str] = {}
     for ordinal, category in enumerate(chapters, start=1):
-        m = _HEADING_WORD_RE.match(category or "")
-        labels[category] = m.group(1) if m else str(ordinal)
+        labels[category] = _chapter_label(category) or str(ordinal)
     for node in points:
-        if node.number is not None and node.category is not None:
+        if node.number is not None and node.category in restarting:
             node.number = f"{labels[node.category]}.{node.number}"
+    if restarting:
+        notes.append("Numbering restarts under " + ", ".join(f"'{c}'" for c in chapters if c in restarting)
+                     + ": their points are numbered chapter.point (e.g. "
+                     + next(n.number for n in points if n.category in restarting and n.number) + ").")
+
+
+def _chapter_label(category: str | None) -> str | None:
+    """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2"."""
+    for part in reversed((category or "").split(" — ")):
+        m = _HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part)
+        if m:
+            label = m.group(1) if m.re is _HEADING_WORD_RE else m.group("num")
+            return "".join(label.split())
+    return None
+
+
+def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:
+    """Points of an annex whose numbering restarts read "Annex-I.1", so references stay unambiguous."""
+    seen: set[str] = set()
+    groups: dict[str, list[_Node]] = {}
+    for node in points:
+        if node.annex is None:
+            if node.number is not None:
+                seen.add(node.number)
+            continue
+        groups.setdefault(node.annex, []).append(node)
+    for annex, members in groups.items():
+        numbers = {n.number for n in members if n.number is not None}
+        if numbers & seen:
+            for node in members:
+                if node.number is not None:
+                    node.number = f"{annex}.{node.number}"
+            shown = [n.number for n in members if n.number is not None][:2]
+            heading = (members[0].category or annex).split(" — ")[0]
+            notes.append(f"Numbering restarts in '{heading}': its points are numbered {', '.join(shown)} ...")
+        seen |= {n.number for n in members if n.number is not None}
+
+
+def _fold_recitals(points: list[_Node], notes: list[str]) -> list[_Node]:
+    """Numbered recitals before the first article join the unnumbered preamble.
+
+    "(1) Whereas ..." paragraphs ahead of "Article 1" are not points of the
+    treaty: when the articles' numbering starts afresh after them (it repeats
+    one of their numbers, or starts at 1, I or A), they become the preamble's
+    numbered paragraphs.
+    """
+    first = next((i for i, n in enumerate(points) if n.kind == "keyword"), None)
+    if not first:
+        return points
+    lead = points[:first]
+    recitals = [n for n in lead if n.kind == "number"]
+    if not recitals:
+        return points
+    articles = {n.number for n in points[first:] if n.kind == "keyword"}
+    if not ({n.number for n in recitals} & articles or points[first].number in ("1", "I", "A")):
+        return points
+    preamble = lead[0] if lead[0].number is None and lead[0].kind == "paragraph" else _Node(None, lead[0].line,
+                                                                                           "paragraph")
+    for node in lead:
+        if node is preamble:
+            continue
+        if node.kind == "number":
+            node.category = None
+            preamble.children.append(node)
+        else:  # an unnumbered paragraph between recitals ("Have agreed as follows:")
+            (preamble.children[-1].lines if preamble.children else preamble.lines).extend(node.lines)
+    notes.append(f"Read the {len(recitals)} numbered paragraphs before {points[first].marker or 'the first article'} "
+                 "as recitals of the preamble, not as points.")
+    return [preamble, *points[first:]]
+
+
+def _note_lettered_articles(points: list[_Node], notes: list[str]) -> None:
+    """Say so when letters that are also roman numerals were read as letters ("Article C")."""
+    lettered = [n for n in points if n.kind == "keyword" and n.number and len(n.number) == 1
+                and n.number.isalpha()]
+    if not any(n.number not in _ROMAN_LETTERS for n in lettered):
+        return
+    ambiguous = [n for n in lettered if n.number in _ROMAN_LETTERS]
+    if ambiguous:
+        notes.append(f"Read '{ambiguous[0].marker}' as a letter, not a roman numeral, because the articles run "
+                     f"{lettered[0].number}–{lettered[-1].number}.")
 
 
 def _check_unique_numbers(points: list[_Node], source: str) -> None:
@@ -407,15 +657,23 @@ def _check_unique_numbers(points: list[_Node], source: str) -> None:
         first[node.number] = node.line
 
 
-def load_text(path: str | os.PathLike[str], version_id: str | None = None, **metadata: Any) -> Version:
-    """Read a UTF-8 numbered plain-text or Markdown file as a Version (id defaults to the file stem)."""
+def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, encoding: str | None = None,
+              **metadata: Any) -> Version:
+    """Read a numbered plain-text or Markdown file as a Version (id defaults to the file stem).
+
+    UTF-8 with or without a BOM and UTF-16 with a BOM are read as they are;
+    give ``encoding`` for anything else.  A Word, PDF or HTML file is refused
+    with a message saying what it is (read those with :func:`peacediff.load`).
+    """
+    from peacediff.importers import DocumentError, decode_text, sniff
+
     p = Path(path)
     data = p.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise PlainTextError(f"{p}:{line}: the file is not valid UTF-8\n    fix: re-save it as UTF-8") from None
+    kind = sniff(data[:65536], p)
+    if kind != "text":
+        raise DocumentError(f"{p}: this is a .{kind} file, not plain text\n    fix: read it with "
+                            f"peacediff.load('{p}') or 'peacediff import {p}', which read .{kind} files")
+    text = decode_text(data, p, encoding)
     vid = version_id or re.sub(r"[^a-z0-9._-]+", "-", p.stem.lower()).strip("-._") or "document"
     metadata.setdefault("title", p.name)
     return parse_text(text, vid, source=str(p), **metadata)

@@ -1,0 +1,164 @@
+"""Documents in any format as versions: plain text, Markdown, Word (.docx), web pages (.html) and PDF.
+
+Every importer turns its format into numbered plain text, the lines a reader
+sees (Word's automatic numbers written out, headings as Markdown headings,
+table rows as lines), and hands it to one structure reader,
+:func:`peacediff.plaintext.parse_text`, so articles, annexes, recitals and
+headings are read the same way whatever the file was.  What an importer had
+to decide on its own (tracked changes accepted, a two-column layout, running
+headers dropped) goes into the version's ``note``.
+
+The format is told by the file's content, then by its suffix: a Word file
+saved as ``.txt`` is still read as Word.
+
+Example::
+
+    >>> from peacediff.importers import read_document
+    >>> v = read_document("draft.docx")          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from peacediff.model import Version
+from peacediff.plaintext import PlainTextError
+
+__all__ = ["FORMATS", "DocumentError", "decode_text", "read_document", "sniff"]
+
+#: What each format is read as, by suffix.
+FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
+           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+
+
+#: Largest PDF or web page read (a .docx is bounded part by part instead: its images do not count).
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class DocumentError(PlainTextError):
+    """A document could not be read: the message names the file, the problem and the fix."""
+
+
+def sniff(data: bytes, path: str | os.PathLike[str] = "") -> str:
+    """The format of a document's bytes: "docx", "pdf", "html" or "text".
+
+    Formats that cannot be read (a legacy or encrypted Word file, RTF, other
+    zip archives) raise :class:`DocumentError` saying what the file is and
+    how to get a readable one.
+    """
+    name = Path(path).name or "<document>"
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
+            return "docx"
+        raise DocumentError(f"{name}: this is a zip archive, not a Word document or text\n"
+                            "    fix: unpack it and give the document inside")
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise DocumentError(f"{name}: this is an encrypted Word file or an old binary .doc file, which cannot be read\n"
+                            "    fix: open it in Word or LibreOffice, remove the password if any, and save it as .docx")
+    if data.startswith(b"{\\rtf"):
+        raise DocumentError(f"{name}: this is an RTF file\n"
+                            "    fix: open it in Word or LibreOffice and save it as .docx")
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text: look at its characters, not its bytes
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (
+        Path(path).suffix.lower() in (".html", ".htm", ".xhtml") and head.startswith(b"<")
+    ):
+        return "html"
+    return "text"
+
+
+def decode_text(data: bytes, path: str | os.PathLike[str] = "<document>", encoding: str | None = None) -> str:
+    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM, or the ``encoding`` given.
+
+    Anything else is a :class:`DocumentError` naming the line and byte offset
+    of the first undecodable byte and suggesting ``--encoding`` / ``encoding=``.
+    """
+    if encoding is not None:
+        codec = encoding
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        codec = "utf-8-sig"
+    try:
+        return data.decode(codec)
+    except LookupError:
+        raise DocumentError(f"{path}: unknown encoding {encoding!r}\n"
+                            "    fix: give a Python codec name such as utf-8, cp1252, latin-1 or utf-16") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        what = "UTF-8" if encoding is None and codec == "utf-8-sig" else codec
+        raise DocumentError(
+            f"{path}:{line}: the file is not valid {what} (byte {exc.start}: 0x{data[exc.start]:02x})\n"
+            "    fix: give its encoding, e.g. --encoding cp1252 (command line) or encoding='cp1252' (load), "
+            "or re-save it as UTF-8"
+        ) from None
+
+
+def _version_id(path: Path) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._") or "document"
+
+
+def read_document(path: str | os.PathLike[str], version_id: str | None = None, *, encoding: str | None = None,
+                  **metadata: Any) -> Version:
+    """Read a plain-text, Markdown, .docx, .html or .pdf file as a Version (id defaults to the file stem).
+
+    ``encoding`` applies to text and HTML files; ``metadata`` takes other
+    :class:`Version` fields (``title``, ``date``, ``parents`` ...).
+    """
+    p = Path(path)
+    with p.open("rb") as handle:
+        head = handle.read(65536)
+    kind = sniff(head, p)
+    if kind == "text":
+        from peacediff.plaintext import load_text
+
+        return load_text(p, version_id, encoding=encoding, **metadata)
+    size = p.stat().st_size
+    if kind in ("pdf", "html") and size > MAX_BYTES:
+        raise DocumentError(f"{p}: the file is {size / 2**20:,.0f} MB, more than the {MAX_BYTES // 2**20} MB a "
+                            f".{kind} document is read up to\n    fix: split it, or give the part to compare")
+    vid = version_id or _version_id(p)
+    metadata.setdefault("title", p.name)
+    if kind == "html":
+        from peacediff.importers.html_in import html_to_text
+
+        text, notes, title = html_to_text(decode_text(p.read_bytes(), p, encoding))
+        if title and metadata["title"] == p.name:
+            metadata["title"] = title
+    elif kind == "docx":
+        from peacediff.importers.docx_in import docx_to_text
+
+        text, notes, title = docx_to_text(p)
+        if title and metadata["title"] == p.name:
+            metadata["title"] = title
+    else:
+        from peacediff.importers.pdf_in import pdf_to_text
+
+        text, notes = pdf_to_text(p)
+    named = FORMATS.get(p.suffix.lower())
+    if named is not None and named != kind:  # say so: the user thinks of it as the other format
+        notes.insert(0, f"Read as .{kind}: this is a .{kind} file although it is named {p.name}.")
+    return _parse(text, vid, p, notes, metadata)
+
+
+def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:
+    from peacediff.plaintext import parse_text
+
+    if not text.strip():
+        raise DocumentError(f"{path}: the document has no text\n    fix: give a document with numbered points")
+    if notes:
+        metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
+    return parse_text(text, vid, source=str(path), **metadata)
+
+
+def extra_missing(extra: str, module: str, path: Path) -> DocumentError:
+    """The error for a format whose optional dependency is not installed."""
+    return DocumentError(f"{path}: reading this {extra} file needs the optional '{module}' package\n"
+                         f"    fix: pip install 'peacediff[{extra}]'")

@@ -1,0 +1,383 @@
+"""Word (.docx) documents as numbered text: the numbers a reader sees, headings, tables, changes accepted.
+
+Negotiated drafts number their articles and paragraphs with Word's automatic
+numbering, which is not in the text at all: the number of a paragraph comes
+from its list (``w:numPr``, directly or through its style), the list's level
+definitions in ``numbering.xml`` (start value, format, a pattern such as
+``Article %1`` or ``(%2)``) and the counters of the paragraphs before it.
+This module replays those counters, so "Article 5" and "(b)" come out as Word
+shows them, and writes each paragraph as one line of text for the shared
+structure reader.  Heading styles become Markdown headings (categories),
+table rows become lines, and tracked changes are read as if all were
+accepted (insertions kept, deletions dropped), which the notes say.
+
+The XML is read with lxml (the ``docx`` extra), with entity expansion and
+network access switched off: a .docx is untrusted input.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from peacediff.importers import DocumentError, extra_missing
+
+__all__ = ["docx_to_text"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RUN_ON = "\x00run-on"  # marks a paragraph whose deleted mark joins it to the next
+_MAX_PART = 256 * 1024 * 1024  # bytes of XML in one part; more is a zip bomb, not a treaty
+
+
+def _q(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _val(element: Any, tag: str, default: str | None = None) -> str | None:
+    child = element.find(_q(tag)) if element is not None else None
+    if child is None:
+        return default
+    return child.get(_q("val"), default)
+
+
+@attrs.frozen
+class _Level:
+    """One level of a list definition: where it starts, how its counter is shown."""
+
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    legal: bool = False  # w:isLgl: every level's counter shown in arabic figures
+    restart: int | None = None  # w:lvlRestart: restart after this level (1-based) only
+
+
+@attrs.define
+class _Numbering:
+    """numbering.xml: list definitions and the counters Word keeps while laying the document out."""
+
+    abstract: dict[str, dict[int, _Level]] = attrs.field(factory=dict)
+    nums: dict[str, str] = attrs.field(factory=dict)  # numId -> abstractNumId
+    overrides: dict[str, dict[int, _Level | int]] = attrs.field(factory=dict)
+    style_levels: dict[str, tuple[str, int]] = attrs.field(factory=dict)  # w:pStyle on a level
+    counters: dict[str, dict[int, int]] = attrs.field(factory=dict)
+    started: set[str] = attrs.field(factory=set)
+
+    def levels(self, num_id: str) -> dict[int, _Level]:
+        levels = dict(self.abstract.get(self.nums.get(num_id, ""), {}))
+        for ilvl, override in self.overrides.get(num_id, {}).items():
+            if isinstance(override, _Level):
+                levels[ilvl] = override
+            elif ilvl in levels:
+                levels[ilvl] = attrs.evolve(levels[ilvl], start=override)
+        return levels
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """Advance the list's counter at ``ilvl`` and return the paragraph's displayed number."""
+        if num_id not in self.nums:
+            return None
+        levels = self.levels(num_id)
+        if ilvl not in levels:
+            return None
+        key = self.nums[num_id]
+        counters = self.counters.setdefault(key, {})
+        if num_id not in self.started:  # a list instance with its own start values begins afresh
+            self.started.add(num_id)
+            if self.overrides.get(num_id):
+                counters.clear()
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else levels[ilvl].start
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or restart > ilvl:  # w:lvlRestart="0" keeps counting
+                del counters[deeper]
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return "-"
+        if level.fmt == "none":
+            return None
+
+        def shown(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            lvl = levels.get(k, _Level())
+            value = counters.get(k, lvl.start)
+            return _format(value, "decimal" if level.legal else lvl.fmt)
+
+        text = re.sub(r"%([1-9])", shown, level.text).strip()
+        return text or None
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y, z, aa, bb
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        return f"{value}{suffix}"
+    return str(value)
+
+
+def _as_marker(label: str) -> str:
+    """A number shown bare ("1", "b", "IV": Word puts a tab after it) written as a marker the reader knows."""
+    if re.fullmatch(r"\d+(?:\.\d+)*", label):
+        return f"{label}."
+    if re.fullmatch(r"[a-z]|[ivx]{1,5}", label):
+        return f"{label})"
+    if re.fullmatch(r"[A-Z]|[IVX]{1,5}", label):
+        return f"({label})"
+    return label
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= amount:
+            out, value = out + digits, value - amount
+    return out
+
+
+def _level(lvl: Any) -> _Level:
+    restart = _val(lvl, "lvlRestart")
+    return _Level(
+        start=int(_val(lvl, "start", "1") or 1),
+        fmt=_val(lvl, "numFmt", "decimal") or "decimal",
+        text=_val(lvl, "lvlText", "") or "",
+        legal=lvl.find(_q("isLgl")) is not None and _val(lvl, "isLgl", "1") not in ("0", "false"),
+        restart=int(restart) if restart is not None else None,
+    )
+
+
+def _read_numbering(root: Any) -> _Numbering:
+    numbering = _Numbering()
+    if root is None:
+        return numbering
+    for abstract in root.iter(_q("abstractNum")):
+        aid = abstract.get(_q("abstractNumId"), "")
+        levels = numbering.abstract.setdefault(aid, {})
+        for lvl in abstract.iter(_q("lvl")):
+            ilvl = int(lvl.get(_q("ilvl"), "0"))
+            levels[ilvl] = _level(lvl)
+            style = _val(lvl, "pStyle")
+            if style:
+                numbering.style_levels[style] = (aid, ilvl)
+    for num in root.iter(_q("num")):
+        nid = num.get(_q("numId"), "")
+        numbering.nums[nid] = _val(num, "abstractNumId", "") or ""
+        for override in num.iter(_q("lvlOverride")):
+            ilvl = int(override.get(_q("ilvl"), "0"))
+            lvl = override.find(_q("lvl"))
+            if lvl is not None:
+                numbering.overrides.setdefault(nid, {})[ilvl] = _level(lvl)
+            elif _val(override, "startOverride") is not None:
+                numbering.overrides.setdefault(nid, {})[ilvl] = int(_val(override, "startOverride") or 1)
+    return numbering
+
+
+@attrs.frozen
+class _Style:
+    name: str
+    based_on: str | None
+    num_id: str | None
+    ilvl: int | None
+    outline: int | None
+
+
+def _read_styles(root: Any) -> dict[str, _Style]:
+    styles: dict[str, _Style] = {}
+    if root is None:
+        return styles
+    for style in root.iter(_q("style")):
+        ppr = style.find(_q("pPr"))
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        ilvl = _val(numpr, "ilvl")
+        outline = _val(ppr, "outlineLvl")
+        styles[style.get(_q("styleId"), "")] = _Style(
+            name=(_val(style, "name", "") or "").lower(),
+            based_on=_val(style, "basedOn"),
+            num_id=_val(numpr, "numId"),
+            ilvl=int(ilvl) if ilvl is not None else None,
+            outline=int(outline) if outline is not None else None,
+        )
+    return styles
+
+
+def _style_chain(styles: dict[str, _Style], style_id: str | None) -> Iterator[_Style]:
+    seen: set[str] = set()
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        yield styles[style_id]
+        style_id = styles[style_id].based_on
+
+
+@attrs.define
+class _Reader:
+    """Walks document.xml and writes each paragraph as a line of numbered text."""
+
+    numbering: _Numbering
+    styles: dict[str, _Style]
+    insertions: int = 0
+    deletions: int = 0
+    lines: list[str] = attrs.field(factory=list)
+
+    def body(self, element: Any) -> None:
+        for child in element:
+            if child.tag == _q("p"):
+                self.paragraph(child)
+            elif child.tag == _q("tbl"):
+                self.table(child)
+            elif child.tag in (_q("sdt"), _q("customXml"), _q("ins"), _q("moveTo")):
+                content = child.find(_q("sdtContent"))
+                self.body(content if content is not None else child)
+
+    def paragraph(self, p: Any) -> None:
+        text = " ".join(self.runs(p).split())
+        ppr = p.find(_q("pPr"))
+        rpr = ppr.find(_q("rPr")) if ppr is not None else None
+        mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
+        label = self.number(ppr)
+        heading = self.heading_level(ppr)
+        if label == "-":
+            line = f"- {text}" if text else ""
+        elif label:
+            line = f"{_as_marker(label)} {text}".strip()
+        else:
+            line = text
+        if heading and line and not label:  # a numbered heading is a point: its number is what readers cite
+            line = "#" * heading + " " + line
+        self.deletions += mark_deleted
+        self.emit(line, run_on=mark_deleted)
+
+    def emit(self, line: str, run_on: bool = False) -> None:
+        """Add a paragraph's line; ``run_on``: its mark was deleted, so accepted it joins the next one."""
+        if self.lines and self.lines[-1] == _RUN_ON:
+            self.lines.pop()
+            line = f"{self.lines.pop()} {line}".strip()
+        if run_on:
+            self.lines.extend([line, _RUN_ON])
+        elif line:
+            self.lines.extend([line, ""])
+
+    def table(self, tbl: Any) -> None:
+        for row in tbl.iter(_q("tr")):
+            cells = []
+            for cell in row.iter(_q("tc")):
+                words = " ".join(" ".join(self.runs(p).split()) for p in cell.iter(_q("p")))
+                if words.strip():
+                    cells.append(words.strip())
+            if cells:
+                self.lines.append(" | ".join(cells))
+        self.lines.append("")
+
+    def runs(self, element: Any) -> str:
+        """The text of a paragraph as it reads with every tracked change accepted."""
+        out: list[str] = []
+        for child in element:
+            tag = child.tag
+            if tag in (_q("del"), _q("moveFrom")):
+                self.deletions += 1
+                continue
+            if tag in (_q("ins"), _q("moveTo")):
+                self.insertions += 1
+            if tag in (_q("pPr"), _q("rPr"), _q("instrText"), _q("delText")) or not isinstance(tag, str):
+                continue
+            if tag == _q("t"):
+                out.append(child.text or "")
+            elif tag in (_q("tab"), _q("br"), _q("cr")):
+                out.append(" ")
+            elif tag == _q("noBreakHyphen"):
+                out.append("-")
+            elif tag.endswith("}txbxContent") or tag.endswith("}Fallback"):
+                continue  # text boxes and the fallback copy of drawings are not the paragraph's text
+            else:
+                out.append(self.runs(child))
+        return "".join(out)
+
+    def number(self, ppr: Any) -> str | None:
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        level = int(ilvl) if ilvl is not None else None
+        style_id = _val(ppr, "pStyle")
+        for style in _style_chain(self.styles, style_id):
+            num_id = num_id or style.num_id
+            level = level if level is not None else style.ilvl
+        if num_id is None or num_id == "0":
+            return None
+        if level is None:  # the style is tied to a level of the list ("Article" style -> level 0)
+            level = self.numbering.style_levels.get(style_id or "", ("", 0))[1]
+        return self.numbering.label(num_id, level)
+
+    def heading_level(self, ppr: Any) -> int | None:
+        outline = _val(ppr, "outlineLvl")
+        if outline is not None and outline.isdigit() and int(outline) < 9:
+            return int(outline) + 1
+        for style in _style_chain(self.styles, _val(ppr, "pStyle")):
+            m = re.fullmatch(r"heading (\d)", style.name)
+            if m:
+                return int(m.group(1))
+            if style.name == "title":
+                return 1
+            if style.outline is not None and style.outline < 9:
+                return style.outline + 1
+        return None
+
+
+def _parse_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _MAX_PART:
+        raise DocumentError(f"{path}: {name} inside the .docx unpacks to {info.file_size:,} bytes, too large "
+                            "to be a document\n    fix: check the file; re-save it from Word")
+    try:
+        from lxml import etree
+    except ImportError:
+        raise extra_missing("docx", "lxml", path) from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(archive.read(name), parser)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
+            zlib.error) as exc:
+        raise DocumentError(f"{path}: the .docx is damaged ({name}: {exc})\n"
+                            "    fix: open it in Word or LibreOffice and save it again") from None
+
+
+def docx_to_text(path: str | Path) -> tuple[str, list[str], str | None]:
+    """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
+
+    The title is the one set in the document's properties (File > Info), None if unset.
+    """
+    p = Path(path)
+    try:
+        archive = zipfile.ZipFile(p)
+    except zipfile.BadZipFile:
+        raise DocumentError(f"{p}: the .docx is damaged (not a readable zip file)\n"
+                            "    fix: open it in Word or LibreOffice and save it again") from None
+    with archive:
+        document = _parse_xml(archive, "word/document.xml", p)
+        if document is None:
+            raise DocumentError(f"{p}: this zip file has no word/document.xml, so it is not a Word document\n"
+                                "    fix: give the .docx saved by Word or LibreOffice")
+        reader = _Reader(_read_numbering(_parse_xml(archive, "word/numbering.xml", p)),
+                         _read_styles(_parse_xml(archive, "word/styles.xml", p)))
+        core = _parse_xml(archive, "docProps/core.xml", p)
+    title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
+    title = " ".join((title_element.text or "").split()) if title_element is not None else ""
+    body = document.find(_q("body"))
+    if body is not None:
+        reader.body(body)
+    notes = []
+    if reader.insertions or reader.deletions:
+        notes.append(f"The Word file has tracked changes ({reader.insertions} insertions, {reader.deletions} "
+                     "deletions or moves); it was read with all of them accepted.")
+    return "\n".join(line for line in reader.lines if line != _RUN_ON), notes, title or None

@@ -1,0 +1,190 @@
+"""Web pages (.html saved from a browser) as numbered text for the shared structure reader.
+
+Ordered lists come out with the numbers the browser shows (``start``,
+``type`` 1/a/A/i/I, ``value`` on an item, ``reversed``), nested lists nest
+(letters and roman numerals as sub-points, numbers under numbers as "2.1"),
+headings become Markdown headings (categories, or articles when they read
+"Article 5"), table rows become lines, and scripts, styles, navigation,
+headers, footers, forms and hidden elements are left out.  Standard library
+only.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import attrs
+
+from peacediff.importers.docx_in import _format
+
+__all__ = ["html_to_text"]
+
+#: Elements whose content is never the document's text.
+_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+                   "button", "select", "svg", "iframe", "object", "head", "menu", "dialog"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "blockquote", "dd", "dt", "dl", "figure",
+                    "figcaption", "address", "center", "caption", "summary", "details", "hr", "body", "html"})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
+                   "wbr", "param"})
+_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
+@attrs.define
+class _List:
+    ordered: bool
+    fmt: str = "decimal"
+    next: int = 1
+    step: int = 1
+    label: str | None = None  # the label of the item that holds this list ("2" for a list inside item 2)
+    current: str | None = None  # the label of this list's open item
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+        self.prefix = ""
+        self.skipping: list[str] = []
+        self.lists: list[_List] = []
+        self.cells: list[str] | None = None
+        self.in_pre = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+
+    # text being gathered -------------------------------------------------------------------
+    def flush(self, blank: bool = True) -> None:
+        text = "".join(self.buffer)
+        self.buffer = []
+        if self.cells is not None:
+            if text.strip():
+                self.cells.append(" ".join(text.split()))
+            return
+        lines = text.split("\n") if self.in_pre else [text]
+        for raw in lines:
+            line = " ".join(raw.split())
+            if line:
+                self.lines.append(f"{self.prefix}{line}" if self.prefix else line)
+                self.prefix = ""
+        if blank and self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs_)
+        if tag == "title":  # inside <head>, which is otherwise skipped
+            self.in_title = True
+            return
+        if self.skipping:
+            if tag not in _VOID:
+                self.skipping.append(tag)
+            return
+        style = (attributes.get("style") or "").replace(" ", "").lower()
+        hidden = ("hidden" in attributes or attributes.get("aria-hidden") == "true"
+                  or "display:none" in style or "visibility:hidden" in style)
+        if tag in _SKIP or attributes.get("role") == "navigation" or (hidden and tag not in _VOID):
+            if tag not in _VOID:
+                self.skipping.append(tag)
+            return
+        if tag in ("ol", "ul"):
+            self.flush()
+            self.open_list(tag, attributes)
+        elif tag == "li":
+            self.flush()
+            self.prefix = self.item(attributes)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.flush()
+            self.prefix = "#" * int(tag[1]) + " "
+        elif tag == "tr":
+            self.flush()
+            self.cells = []
+        elif tag in ("td", "th") and self.cells is not None:
+            self.flush()
+        elif tag == "br":
+            self.flush(blank=False)
+        elif tag == "pre":
+            self.flush()
+            self.in_pre += 1
+        elif tag in _BLOCK:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if self.skipping:
+            if self.skipping[-1] == tag or tag in self.skipping:
+                while self.skipping and self.skipping.pop() != tag:
+                    pass
+            return
+        if tag in ("ol", "ul"):
+            self.flush()
+            if self.lists:
+                self.lists.pop()
+        elif tag in ("td", "th") and self.cells is not None:
+            self.flush()
+        elif tag == "tr" and self.cells is not None:
+            self.flush()
+            cells, self.cells = self.cells, None
+            if cells:
+                self.lines.append(" | ".join(cells))
+        elif tag == "table":
+            self.flush()
+        elif tag == "pre":
+            self.flush()
+            self.in_pre = max(0, self.in_pre - 1)
+        elif tag in _BLOCK or tag in ("li", "h1", "h2", "h3", "h4", "h5", "h6", "p"):
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skipping:
+            self.buffer.append(data)
+
+    # lists --------------------------------------------------------------------------------
+    def open_list(self, tag: str, attributes: dict[str, str | None]) -> None:
+        ordered = tag == "ol"
+        fmt = _TYPES.get(attributes.get("type") or "1", "decimal")
+        start = _int(attributes.get("start"))
+        step = -1 if ordered and "reversed" in attributes else 1
+        holder = self.lists[-1].current if self.lists else None
+        self.lists.append(_List(ordered, fmt, start if start is not None else 1, step, holder))
+
+    def item(self, attributes: dict[str, str | None]) -> str:
+        if not self.lists:
+            return "- "
+        lst = self.lists[-1]
+        if not lst.ordered:
+            return "- "
+        value = _int(attributes.get("value"))
+        number = value if value is not None else lst.next
+        lst.next = number + lst.step
+        label = _format(number, lst.fmt)
+        lst.current = label
+        if lst.fmt == "decimal":
+            nested_in_number = lst.label is not None and lst.label[:1].isdigit()
+            return f"{lst.label}.{label}. " if nested_in_number else f"{label}. "
+        if len(self.lists) == 1 and lst.fmt in ("upperLetter", "upperRoman"):
+            return f"{label}. "  # as shown: the text reader has no top-level letters, so it stays text
+        return f"({label}) "
+
+    def text(self) -> str:
+        self.flush()
+        return "\n".join(self.lines)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def html_to_text(html: str) -> tuple[str, list[str], str | None]:
+    """A page's text as numbered lines, notes on the reading, and the page's ``<title>`` (None if absent)."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    text = reader.text()
+    title = " ".join("".join(reader.title_parts).split()) or None
+    return text, [], title
