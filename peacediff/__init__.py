@@ -127,10 +127,17 @@ def load(ref: str | os.PathLike[str]) -> Version:
         from peacediff.plaintext import load_text
 
         return load_text(path)
-    known = ", ".join(v.id for v in versions())
+    if path.is_dir():
+        raise LookupError(f"{text!r} is a folder, not a version file\n    fix: give one .toml or numbered .txt "
+                          "file in it ('peacediff validate' and '--versions' take folders)")
+    import difflib
+
+    ids = [v.id for v in versions()]
+    close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
     raise LookupError(
         f"{text!r} is neither a bundled version nor an existing file\n"
-        f"    fix: use one of the bundled ids ({known}) or the path of a .toml or numbered .txt file"
+        f"    fix: {hint}use one of the bundled ids ({', '.join(ids)}) or the path of a .toml or numbered .txt file"
     )
 
 

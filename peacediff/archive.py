@@ -12,11 +12,13 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from peacediff._files import FileProblem, read_document
 from peacediff._resources import resource_path
 from peacediff.model import Version
 from peacediff.store import Problem, VersionFileError, _decode, check_evidence, loads
@@ -38,7 +40,10 @@ class Archive:
     def __init__(self, path: str | os.PathLike[str], *, seeds: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path)
         if not self.path.is_dir():
-            raise FileNotFoundError(f"{self.path}: no such folder of version files")
+            if self.path.exists():
+                raise FileProblem(f"{self.path} is a file, not a folder of version files",
+                                  "give the folder that holds the *.toml files")
+            raise FileNotFoundError(errno.ENOENT, "no such folder of version files", str(self.path))
         if seeds is None:
             sibling = self.path.parent / "seeds"
             self.seeds: Path | None = sibling if sibling.is_dir() else None
@@ -107,10 +112,12 @@ def _bundled() -> Archive:
 
 def _read(path: Path) -> tuple[Version | None, str | None, list[Problem]]:
     try:
-        text = _decode(path.read_bytes(), str(path))
+        text = _decode(read_document(path), str(path))
         return loads(text, str(path)), text, []
     except VersionFileError as exc:
         return None, None, list(exc.problems)
+    except FileProblem as exc:  # the same size limit as `diff`, reported like any other problem
+        return None, None, [Problem(str(path), 1, 1, exc.args[0], exc.fix)]
 
 
 def _load_folder(folder: Path, seeds: Path | None) -> tuple[list[Version], list[Problem]]:

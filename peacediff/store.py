@@ -16,13 +16,11 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import difflib
 import math
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -30,6 +28,8 @@ from typing import Any
 
 import attrs
 
+from peacediff._files import MAX_DOCUMENT_BYTES, atomic_write_text, decode_utf8, iconv_hint, read_document
+from peacediff._messages import shown
 from peacediff.model import (
     _DATE_RE,
     _ID_RE,
@@ -66,9 +66,8 @@ FORMAT_VERSION = 1
 #: into one field; the largest real article we know of is well under 20,000.
 MAX_TEXT_CHARS = 100_000
 
-#: Refuse files above this size before parsing: a version of 30,000
-#: provisions is about 10 MB, so 64 MB leaves room and stops runaway input.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Refuse files above this size before parsing (the limit every reader applies).
+MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
 
 
 @attrs.frozen
@@ -82,8 +81,9 @@ class Problem:
     fix: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
-        return f"{text}\n    fix: {self.fix}" if self.fix else text
+        # File and field names come from outside: escape sequences in them must not reach a terminal.
+        text = f"{shown(self.file)}:{self.line}:{self.column}: {shown(self.message)}"
+        return f"{text}\n    fix: {shown(self.fix)}" if self.fix else text
 
 
 class VersionFileError(ValueError):
@@ -497,17 +497,12 @@ def _check_references(
 # --------------------------------------------------------------------------- loading
 
 def _decode(data: bytes, file: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte-order mark carries no meaning in TOML; editors add it
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise VersionFileError([Problem(
-            file, line, col, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            "re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
-        )]) from None
+    text, bad = decode_utf8(data)
+    if bad is not None:
+        _offset, line, col, reason = bad
+        raise VersionFileError([Problem(file, line, col, reason, iconv_hint(reason))])
+    assert text is not None
+    return text
 
 
 def loads(text: str, file: str = "<string>") -> Version:
@@ -535,14 +530,11 @@ def load_version(path: str | os.PathLike[str]) -> Version:
     """Load one version file strictly.
 
     Raises :class:`VersionFileError` (a ``ValueError``) naming every problem,
-    or ``FileNotFoundError`` if the file does not exist.
+    ``FileNotFoundError`` if the file does not exist, and
+    :class:`~peacediff._files.FileProblem` (an ``OSError``) for a folder, a
+    special file or a file over :data:`MAX_FILE_BYTES`.
     """
-    p = Path(path)
-    size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise VersionFileError([Problem(str(p), 1, 1, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit",
-                                        "split the document into several versions")])
-    return loads(_decode(p.read_bytes(), str(p)), str(p))
+    return loads(_decode(read_document(path), os.fspath(path)), os.fspath(path))
 
 
 def check_evidence(version: Version, seeds_dir: Path, file: str, text: str | None = None) -> list[Problem]:
@@ -725,27 +717,6 @@ def dumps(version: Version) -> str:
             _scalars(lines, [("unit", c.unit, None), ("sources", c.sources, None), ("note", c.note, None)])
             _emit_evidence(lines, c.evidence, "variants.claims.evidence")
     return "\n".join(lines) + "\n"
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8 via a temporary file and rename.
-
-    Readers see the old file or the new one, never half of either; on any
-    error the temporary file is removed and the old file stays as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def save(version: Version, path: str | os.PathLike[str]) -> Path:

@@ -48,8 +48,10 @@ def test_duplicate_numbers_and_empty_documents_are_errors() -> None:
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(b"1. ok\n2. caf\xe9\n")
-    with pytest.raises(PlainTextError, match=r"bad.txt:2: the file is not valid UTF-8"):
+    with pytest.raises(PlainTextError, match=r"bad.txt:2:7: the file is not valid UTF-8 \(byte 0xe9 at offset 12\); "
+                       "it looks like Windows-1252") as info:
         load_text(path)
+    assert "iconv -f WINDOWS-1252 -t UTF-8" in str(info.value)
 
 
 def _shape(v) -> list:
@@ -132,15 +134,18 @@ def test_numbering_that_restarts_per_chapter_is_qualified_by_the_chapter() -> No
 
 def test_markdown_headings_bold_markers_and_bullets() -> None:
     v = parse_text("# The plan\n\n## 1. Ceasefire\n**Both sides** stop firing.\n\n**2.** Elections follow.\n", "md")
+    # The opening "# The plan" titles the document; it is no point's category.
+    assert v.title == "The plan"
     assert _shape(v) == [
-        ("1", "Ceasefire — Both sides stop firing.", "The plan", []),
-        ("2", "Elections follow.", "The plan", []),
+        ("1", "Ceasefire — Both sides stop firing.", None, []),
+        ("2", "Elections follow.", None, []),
     ]
     bullets = parse_text("KEY POINTS\n\n- Ceasefire now.\n- Elections\n  later.\n\nA closing paragraph.", "b")
+    assert bullets.title == "KEY POINTS"
     assert _shape(bullets) == [
-        ("1", "Ceasefire now.", "KEY POINTS", []),
-        ("2", "Elections later.", "KEY POINTS", []),
-        ("3", "A closing paragraph.", "KEY POINTS", []),
+        ("1", "Ceasefire now.", None, []),
+        ("2", "Elections later.", None, []),
+        ("3", "A closing paragraph.", None, []),
     ]
 
 

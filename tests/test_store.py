@@ -35,7 +35,7 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
     ],
     "syntax_error.toml": [(7, 31, "TOML syntax error: Illegal character '\\n'")],
     "empty.toml": [(1, 1, "the file is empty")],
-    "not_utf8.toml": [(3, 13, "the file is not valid UTF-8 (byte 0xe9)")],
+    "not_utf8.toml": [(3, 13, "the file is not valid UTF-8 (byte 0xe9 at offset 37); it looks like Windows-1252")],
     "bad_key.toml": [
         (7, 1, "'key' value 'Army Cap' is not a valid identifier (lower-case letters, digits, '.', '_', '-'; "
                "starting and ending with a letter or digit)"),
@@ -127,7 +127,7 @@ def test_save_writes_atomically_and_keeps_old_file_on_failure(tmp_path: Path, mo
     save(version, target)
     original = target.read_bytes()
 
-    def broken_replace(src: str, dst: str) -> None:
+    def broken_replace(src: str, dst: str, **_dir_fds: int) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(store.os, "replace", broken_replace)
