@@ -201,8 +201,11 @@ def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) 
 def validate_paths(paths: list[str]) -> tuple[int, list[Problem]]:
     """Validate version files and folders; return (files checked, every problem).
 
-    A folder is validated as an archive (lineage, ids, evidence); a single file
-    on its own, with evidence checked against ``<its folder>/../seeds`` when present.
+    A folder is validated as an archive (lineage, ids, evidence).  A single file
+    is validated exactly as it would be inside its folder: its parents, removed
+    keys and origins are checked against the other version files there, and its
+    evidence against ``<its folder>/../seeds`` when present; only the file's own
+    problems are reported.
     """
     problems: list[Problem] = []
     checked = 0
@@ -214,11 +217,23 @@ def validate_paths(paths: list[str]) -> tuple[int, list[Problem]]:
             problems += _load_folder(path, seeds if seeds.is_dir() else None)[1]
         elif path.is_file():
             checked += 1
-            version, text, found = _read(path)
-            problems += found
-            seeds = path.parent.parent / "seeds"
-            if version is not None and text is not None and seeds.is_dir():
-                problems += check_evidence(version, seeds, str(path), text)
+            problems += _validate_file(path)
         else:
             problems.append(Problem(str(path), 1, 1, "no such file or folder", "check the path"))
     return checked, problems
+
+
+def _validate_file(path: Path) -> list[Problem]:
+    """The problems of one file, lineage included, as validating its folder would find them."""
+    version, _text, found = _read(path)
+    if version is None:
+        return found
+    seeds = path.parent.parent / "seeds"
+    siblings = [p for p in sorted(path.parent.glob("*.toml")) if p.name != path.name]
+    loaded = [(path, version, _text or "")]
+    for sibling in siblings:
+        other, other_text, _problems = _read(sibling)  # a broken sibling is its own file's problem
+        if other is not None and other_text is not None:
+            loaded.append((sibling, other, other_text))
+    mine = str(path)
+    return [p for p in _check_lineage(loaded, seeds if seeds.is_dir() else None) if p.file == mine]

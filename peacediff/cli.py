@@ -376,6 +376,10 @@ _COMMANDS = {
 }
 
 
+#: Commands that render templates, and so use the compiled-template cache.
+_RENDERING = frozenset({"show", "history", "diff", "redline"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -407,6 +411,10 @@ def _run(args: argparse.Namespace) -> int:
     from peacediff.plaintext import PlainTextError
     from peacediff.store import VersionFileError
 
+    if args.command in _RENDERING:
+        from peacediff.render import use_template_cache
+
+        use_template_cache()
     try:
         return _COMMANDS[args.command](args)
     except (VersionFileError, PlainTextError, FileProblem, _UserError) as exc:

@@ -36,6 +36,7 @@ from peacediff.model import (
     _NUMBER_RE,
     CONFIDENCE_LEVELS,
     COVERAGE_LEVELS,
+    MAX_DEPTH,
     STATUSES,
     Claim,
     Evidence,
@@ -45,6 +46,7 @@ from peacediff.model import (
     Source,
     Variant,
     Version,
+    date_problem,
 )
 from peacediff.tomlpos import PositionIndex
 
@@ -262,6 +264,9 @@ def _check_fields(
             if bad is not None:
                 out.add(path + (name,), f"'{name}' value {bad!r} {syntax[1]}", syntax[2])
                 continue
+        if kind == _DATE and (problem := date_problem(coerced)) is not None:
+            out.add(path + (name,), f"'{name}' value {coerced!r} {problem}", 'write a real date, e.g. "2025-11-20"')
+            continue
         if name in _ENUMS and coerced not in _ENUMS[name]:
             close = difflib.get_close_matches(str(coerced), list(_ENUMS[name]), n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'? " if close else ""
@@ -342,13 +347,19 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
     return tuple(params)
 
 
-def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Provision | None:
+def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector,
+               depth: int = 0) -> Provision | None:
     f = _check_fields(table, _PROVISION_FIELDS, path, out, "provision")
     params = _parameters(f.pop("parameters", {}), path + ("parameters",), out)
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     subs: list[Provision] = []
-    for i, sub in enumerate(f.pop("subpoints", None) or []):
-        built = _provision(sub, path + ("subpoints", i), out)
+    raw_subs = f.pop("subpoints", None) or []
+    if raw_subs and depth >= MAX_DEPTH:
+        out.add(path + ("subpoints",), f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit)",
+                "flatten the deepest levels into their parent's text (docs/format.md, 'Sub-points')")
+        return None
+    for i, sub in enumerate(raw_subs):
+        built = _provision(sub, path + ("subpoints", i), out, depth + 1)
         if built:
             subs.append(built)
     if "text" not in f:
@@ -720,6 +731,16 @@ def dumps(version: Version) -> str:
 
 
 def save(version: Version, path: str | os.PathLike[str]) -> Path:
-    """Write ``version`` to ``path`` atomically in canonical form; return the path."""
-    atomic_write_text(path, dumps(version))
+    """Write ``version`` to ``path`` atomically in canonical form; return the path.
+
+    Never writes a file :func:`load_version` would refuse: the text is read back first,
+    and any problem (a text over :data:`MAX_TEXT_CHARS`, a source id not declared in
+    ``sources``) raises :class:`VersionFileError` naming it, with the file left as it was.
+    """
+    text = dumps(version)
+    try:
+        loads(text, os.fspath(path))
+    except VersionFileError as exc:
+        raise VersionFileError([attrs.evolve(p, message=f"not saved: {p.message}") for p in exc.problems]) from None
+    atomic_write_text(path, text)
     return Path(path)

@@ -6,21 +6,110 @@ line by line and records, for every table header and key, the path it defines
 It understands the subset of TOML that version files use - tables, arrays of
 tables, dotted keys, multi-line strings and arrays - and falls back to the
 nearest enclosing table for anything else.
+
+Every scan here is a single left-to-right pass with no regular expression: the
+text is untrusted, and a backtracking pattern over a line of thousands of
+spaces or brackets once took minutes (``validate`` runs in CI on contributed
+files).  The cost is linear in the size of the text.
 """
 
 from __future__ import annotations
 
-import re
-
 Path = tuple[str | int, ...]
 
-_HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(?:#.*)?$")
-_KEY_RE = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-def _split_key(dotted: str) -> list[str]:
-    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", dotted)
-    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+def _skip_blanks(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    return i
+
+
+def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
+    """A dotted key starting at ``text[i]`` (blanks allowed around dots): its parts and end, or None."""
+    parts: list[str] = []
+    n = len(text)
+    while True:
+        i = _skip_blanks(text, i)
+        if i < n and text[i] in "\"'":
+            quote, j = text[i], i + 1
+            while j < n and text[j] != quote:
+                j += 2 if quote == '"' and text[j] == "\\" else 1
+            if j >= n:
+                return None
+            parts.append(text[i + 1 : j])
+            i = j + 1
+        else:
+            j = i
+            while j < n and text[j] in _BARE_KEY_CHARS:
+                j += 1
+            if j == i:
+                return None
+            parts.append(text[i:j])
+            i = j
+        i = _skip_blanks(text, i)
+        if i < n and text[i] == ".":
+            i += 1
+            continue
+        return parts, i
+
+
+def _header(line: str) -> tuple[list[str], bool, int] | None:
+    """``(names, is_array, column)`` for a ``[table]`` or ``[[array]]`` header line, else None."""
+    start = _skip_blanks(line, 0)
+    if not line.startswith("[", start):
+        return None
+    is_array = line.startswith("[[", start)
+    opened = 2 if is_array else 1
+    key = _read_key(line, start + opened)
+    if key is None:
+        return None
+    names, i = key
+    close = "]]" if is_array else "]"
+    if not line.startswith(close, i):
+        return None
+    rest = line[_skip_blanks(line, i + len(close)) :]
+    if rest and not rest.startswith("#"):
+        return None
+    return names, is_array, start + 1
+
+
+def _key_line(line: str) -> tuple[list[str], int, int] | None:
+    """``(names, column, end of '=')`` for a ``key = value`` line, else None."""
+    key = _read_key(line, 0)
+    if key is None:
+        return None
+    names, i = key
+    if not line.startswith("=", i):
+        return None
+    return names, _skip_blanks(line, 0) + 1, i + 1
+
+
+def _close_multiline(text: str, i: int, delim: str) -> int:
+    """Index just past the closing ``delim`` of a multi-line string at or after ``i``, or -1.
+
+    In a basic string (three double quotes) a backslash escapes the next character, so an
+    escaped quote followed by two more is content, not the end.  Up to two extra quotes
+    before the delimiter belong to the content (five quotes end a string whose text ends in two).
+    """
+    n = len(text)
+    quote = delim[0]
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and quote == '"':
+            i += 2
+            continue
+        if text.startswith(delim, i):
+            i += 3
+            extra = 0
+            while i < n and text[i] == quote and extra < 2:
+                i += 1
+                extra += 1
+            return i
+        i += 1
+    return -1
 
 
 def _value_state(text: str, depth: int, in_ml: str | None) -> tuple[int, str | None]:
@@ -29,10 +118,10 @@ def _value_state(text: str, depth: int, in_ml: str | None) -> tuple[int, str | N
     n = len(text)
     while i < n:
         if in_ml:
-            end = text.find(in_ml, i)
+            end = _close_multiline(text, i, in_ml)
             if end < 0:
                 return depth, in_ml
-            i = end + 3
+            i = end
             in_ml = None
             continue
         ch = text[i]
@@ -81,18 +170,17 @@ class PositionIndex:
             if in_ml or depth > 0:
                 depth, in_ml = _value_state(line, depth, in_ml)
                 continue
-            header = _HEADER_RE.match(line)
-            if header and header.group(1) == header.group(3)[::-1].replace("]", "["):
-                names = _split_key(header.group(2))
-                is_array = header.group(1) == "[["
+            header = _header(line)
+            if header is not None:
+                names, is_array, column = header
                 current = self._resolve(names, counters, is_array)
-                self._positions.setdefault(current, (lineno, line.index("[") + 1))
+                self._positions.setdefault(current, (lineno, column))
                 continue
-            key = _KEY_RE.match(line)
-            if key:
-                path = current + tuple(_split_key(key.group(1)))
-                self._positions.setdefault(path, (lineno, len(line) - len(line.lstrip()) + 1))
-                depth, in_ml = _value_state(line[key.end() :], 0, None)
+            key = _key_line(line)
+            if key is not None:
+                names, column, end = key
+                self._positions.setdefault(current + tuple(names), (lineno, column))
+                depth, in_ml = _value_state(line[end:], 0, None)
         return self._positions
 
     def _resolve(self, names: list[str], counters: dict[Path, int], is_array: bool) -> Path:
