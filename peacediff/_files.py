@@ -57,13 +57,19 @@ def default_mode() -> int:
 
 
 def _resolve_target(path: Path) -> tuple[Path, os.stat_result | None]:
-    """The file to replace (a symlink's final target) and its stat, None if it does not exist."""
-    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    """The path to write and what is there now (None: nothing yet).
+
+    A link to a regular file (or to nothing) resolves to its target, which is replaced;
+    a link to a special file stays as given, so ``/dev/stdout`` is opened, not resolved
+    into a ``/proc`` name.
+    """
     try:
-        st = real.stat()
+        st = os.stat(path)
     except FileNotFoundError:
-        return real, None
-    return real, st
+        return (Path(os.path.realpath(path)) if path.is_symlink() else path), None
+    if stat.S_ISREG(st.st_mode) and path.is_symlink():
+        return Path(os.path.realpath(path)), st
+    return path, st
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

@@ -356,7 +356,7 @@ def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Coll
     raw_subs = f.pop("subpoints", None) or []
     if raw_subs and depth >= MAX_DEPTH:
         out.add(path + ("subpoints",), f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit)",
-                "flatten the deepest levels into their parent's text (docs/format.md, 'Sub-points')")
+                "flatten the deepest levels into their parent's text (docs/format.md, Rules)")
         return None
     for i, sub in enumerate(raw_subs):
         built = _provision(sub, path + ("subpoints", i), out, depth + 1)
