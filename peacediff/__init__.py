@@ -127,6 +127,9 @@ def load(ref: str | os.PathLike[str]) -> Version:
         from peacediff.plaintext import load_text
 
         return load_text(path)
+    if path.exists() and not path.is_dir():
+        raise LookupError(f"{text!r} is not a regular file (a device, FIFO or socket)\n    fix: save the draft "
+                          "to a file and give its path")
     if path.is_dir():
         raise LookupError(f"{text!r} is a folder, not a version file\n    fix: give one .toml or numbered .txt "
                           "file in it ('peacediff validate' and '--versions' take folders)")

@@ -19,7 +19,6 @@ goes through :func:`read_document`.  The rules, also in README "Files peacediff 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -85,10 +84,24 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_special(target, st, data)
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(st.st_mode) if st is not None else default_mode()
-    _sweep_leftovers(target.parent)
-    _replace(target, data, mode)
+    with _naming(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_leftovers(target.parent)
+        _replace(target, data, mode)
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Make an OSError name ``path`` (the user's path, not a temporary one) when it names nothing."""
+    try:
+        yield
+    except FileProblem:
+        raise
+    except OSError as exc:
+        if exc.filename is None or _TMP_SUFFIX in str(exc.filename) or ".peacediff-" in str(exc.filename):
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
 
 
 def _write_special(target: Path, st: os.stat_result, data: bytes) -> None:
@@ -148,10 +161,8 @@ def _open_anonymous(folder: Path) -> int:
         return -1
     try:
         return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
-    except OSError as exc:
-        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
-            return -1  # a file system without O_TMPFILE: fall back to a named file
-        raise
+    except OSError:
+        return -1  # no O_TMPFILE here: a named file will do, and report any real error by name
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -207,12 +218,13 @@ def staged_folder(out: Path) -> Iterator[Path]:
     """
     out = Path(os.path.realpath(out)) if out.is_symlink() else out
     parent = out.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    _sweep_staging(parent, out.name)
     tag = f"{os.getpid()}.{os.urandom(4).hex()}"
     stage = parent / f".{out.name}.{tag}.peacediff-new"
     old = parent / f".{out.name}.{tag}.peacediff-old"
-    stage.mkdir(mode=0o777)
+    with _naming(out):
+        parent.mkdir(parents=True, exist_ok=True)
+        _sweep_staging(parent, out.name)
+        stage.mkdir(mode=0o777)
     try:
         yield stage
         os.chmod(stage, _folder_mode(out))

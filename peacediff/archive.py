@@ -218,6 +218,9 @@ def validate_paths(paths: list[str]) -> tuple[int, list[Problem]]:
         elif path.is_file():
             checked += 1
             problems += _validate_file(path)
+        elif path.exists():
+            problems.append(Problem(str(path), 1, 1, "is not a regular file or folder",
+                                    "give a version file or folder"))
         else:
             problems.append(Problem(str(path), 1, 1, "no such file or folder", "check the path"))
     return checked, problems

@@ -14,6 +14,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from peacediff import cli
 from peacediff.cli import main
@@ -270,3 +272,56 @@ def test_title_line_becomes_the_title_not_a_category(drafts: Path) -> None:
     data = json.loads(r.stdout)
     assert data["title"] == "TWENTY-POINT FRAMEWORK FOR PEACE"
     assert [p["category"] for p in data["provisions"]] == ["SECURITY MATTERS", "ECONOMIC MATTERS"]
+
+
+# --------------------------------------------------------------------------- any input: 0 or 2, never a bug
+
+_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９"
+_DRAFT_PIECES = st.sampled_from(
+    ["1. ", "2) ", "(a) ", "Article 3 - ", "\n", "\n\n", "# ", "CHAPTER II\n", "- ", "days", "km", "million",
+     "twenty-five", "\x00", "\x1b[2J", "\u202e", "\u200b", "**", "§ 4 ", " ", ".", "\t", "Page 2 of 9\n"]
+)
+
+
+@st.composite
+def _drafts(draw: st.DrawFn) -> bytes:
+    pieces = draw(st.lists(st.one_of(_DRAFT_PIECES, st.text(alphabet=_DIGITS, min_size=1, max_size=4),
+                                     st.text(max_size=8)), max_size=30))
+    data = "".join(pieces).encode("utf-8", "surrogatepass")
+    if draw(st.booleans()) and data:
+        data = data[: draw(st.integers(0, len(data)))] + draw(st.binary(max_size=3)) + data[len(data) // 2:]
+    return data
+
+
+@settings(max_examples=30, deadline=None)
+@given(_drafts(), _drafts(), st.sampled_from(["text", "md", "html", "json"]))
+def test_any_pair_of_documents_is_answered(old: bytes, new: bytes, fmt: str) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = Path(folder) / "old.txt", Path(folder) / "new.txt"
+        a.write_bytes(old)
+        b.write_bytes(new)
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            status = main(["diff", str(a), str(b), "--format", fmt, "--exit-code"])
+    assert status in (0, 1, 2), err.getvalue()
+    if status == 2:
+        assert "fix:" in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_special_files_as_input_are_named() -> None:
+    assert_user_error(run("show", "/dev/null"), "not a regular file")
+    r = run("validate", "/dev/null")
+    assert r.returncode == 2 and "/dev/null:1:1: is not a regular file" in r.stderr
+
+
+def test_unwritable_output_names_the_users_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    r = run("diff", "us-russia-28", "us-ua-20", "-o", str(blocker / "r.html"))
+    assert_user_error(r, f"{blocker / 'r.html'}: Not a directory")
+    r = run("redline", "--out", str(blocker / "out"))
+    assert r.returncode == 2 and ".peacediff-" not in r.stderr and str(blocker) in r.stderr
