@@ -295,3 +295,26 @@ def test_any_text_is_a_version_or_a_plain_text_error(text: str) -> None:
         parse_text(text, "d")
     except PlainTextError as exc:
         assert str(exc).startswith("<text>:")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Article 1" + " " * 50_000 + "x",
+        "Article 1." + " " * 50_000 + "-" + " " * 50_000,
+        "1" + " " * 50_000 + "x",
+        "1." * 50_000 + "x",
+        "(" + "11." * 50_000,
+        "page 1" + " " * 50_000 + "of" + " " * 50_000 + "x",
+        "- " + "1" * 50_000 + " " * 50_000,
+        "CHAPTER " + "I" * 50_000 + " " * 50_000,
+        "**" * 50_000,
+        "#" * 50_000 + " " * 50_000,
+        "[" * 50_000 + " " * 50_000 + "]" * 50_000,
+        '"' * 50_000 + "'" * 50_000,
+    ],
+)
+def test_long_hostile_lines_are_read_in_one_pass(line: str) -> None:
+    """Each line would take minutes with a backtracking pattern; read once, it is instant."""
+    v = parse_text(line + "\n\n2. The last point.\n", "d")
+    assert "The last point." in [p.text for p in v.walk_all(v.provisions)]
