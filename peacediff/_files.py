@@ -45,7 +45,14 @@ class FileProblem(OSError):
 
 
 def _umask() -> int:
-    mask = os.umask(0o022)  # the only portable way to read the umask is to set it
+    # Linux reports the umask without changing it; setting and restoring it (the portable way)
+    # would briefly give other threads' new files the wrong mode.
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii",
+                                                         errors="replace") as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
