@@ -125,6 +125,9 @@ def _write_special(target: Path, st: os.stat_result, data: bytes) -> None:
 def _replace(target: Path, data: bytes, mode: int) -> None:
     folder = target.parent
     tmp = f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
+    if not {os.open, os.rename, os.unlink} <= os.supports_dir_fd:  # os.replace shares rename's support
+        _replace_by_name(folder / tmp, target, data, mode)
+        return
     dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         _replace_in(dir_fd, folder, tmp, target.name, data, mode)
@@ -158,6 +161,24 @@ def _replace_in(dir_fd: int, folder: Path, tmp: str, name: str, data: bytes, mod
         if linked:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp, dir_fd=dir_fd)
+        raise
+
+
+def _replace_by_name(tmp: Path, target: Path, data: bytes, mode: int) -> None:
+    """The same through paths, where the system has no ``dir_fd`` calls (Windows)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
 
 

@@ -311,3 +311,14 @@ def test_rendering_keeps_no_version_alive() -> None:
     del versions
     gc.collect()
     assert all(r() is None for r in refs)
+
+
+def test_systems_without_dir_fd_calls_write_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    umask_022: None) -> None:
+    monkeypatch.setattr(_files.os, "supports_dir_fd", set())
+    target = tmp_path / "r.md"
+    atomic_write_text(target, "new")
+    assert target.read_text(encoding="utf-8") == "new" and mode(target) == 0o644
+    os.chmod(target, 0o600)
+    atomic_write_text(target, "newer")
+    assert mode(target) == 0o600 and os.listdir(tmp_path) == ["r.md"]
