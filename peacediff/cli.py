@@ -48,10 +48,11 @@ REF, OLD and NEW are a bundled version id (see 'peacediff list'), a version
 file (.toml, see docs/format.md) or a numbered plain-text file.
 
 exit codes:
-  0  ok
-  1  differences found (only with diff --exit-code; never used for a failure)
-  2  usage or input error: the message names the file, the line and the fix
-  3  internal error (a bug in peacediff): one line says so; --debug shows the traceback
+  0    ok
+  1    differences found (only with diff --exit-code; never used for a failure)
+  2    usage or input error: the message names the file, the line and the fix
+  3    internal error (a bug in peacediff): one line says so; --debug shows the traceback
+  130  interrupted (Ctrl-C)
 """
 
 

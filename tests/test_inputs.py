@@ -237,7 +237,7 @@ def test_no_failure_ever_exits_1_under_exit_code(drafts: Path) -> None:
 
 def test_exit_statuses_are_documented() -> None:
     r = run("--help")
-    for line in ("0  ok", "1  differences found", "2  usage or input error", "3  internal error"):
+    for line in ("0    ok", "1    differences found", "2    usage or input error", "3    internal error", "130"):
         assert line in r.stdout
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "3 internal error" in readme and "--debug" in readme
