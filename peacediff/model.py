@@ -160,6 +160,7 @@ def _check_str_items(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any
     for item in value:
         if not isinstance(item, str):
             raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
+        _validate_text(attr.name, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
 
 
 def _typed_tuple(cls: type) -> Any:

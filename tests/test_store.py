@@ -345,3 +345,11 @@ def test_reported_slow_case_is_read_in_one_pass() -> None:
     assert PositionIndex(text).locate(("provisions", 0, "colour")) == (10, 1)
     lines = "\n".join("[" + " " * 5000 + "x" for _ in range(4))
     assert PositionIndex(lines + "\nkey = 1\n").locate(("key",)) == (5, 1)
+
+
+@pytest.mark.parametrize("bad", ["a\ud800", "a\x00b"])
+def test_list_fields_refuse_what_a_file_cannot_hold(bad: str) -> None:
+    with pytest.raises(ValueError, match="drafters contains"):
+        Version(id="v", title="V", drafters=(bad,))
+    with pytest.raises(ValueError, match=r"origins contains|not a valid identifier"):
+        Provision(text="x", origins=(bad,))
