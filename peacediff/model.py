@@ -551,8 +551,9 @@ class Version:
 
     @declared_count.validator
     def _check_count(self, _attr: attrs.Attribute[Any], value: int | None) -> None:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise ValueError(f"declared_count must be a non-negative integer, not {value!r}")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63):
+            raise ValueError(f"declared_count must be a non-negative integer below 2**63 (TOML's limit), "
+                             f"not {value!r}")
 
     @provisions.validator
     def _check_provisions(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:

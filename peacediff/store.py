@@ -48,7 +48,7 @@ from peacediff.model import (
     Version,
     date_problem,
 )
-from peacediff.tomlpos import PositionIndex
+from peacediff.tomlpos import PositionIndex, too_deep
 
 __all__ = [
     "FORMAT_VERSION",
@@ -67,6 +67,10 @@ FORMAT_VERSION = 1
 #: A provision longer than this is almost certainly a whole document pasted
 #: into one field; the largest real article we know of is well under 20,000.
 MAX_TEXT_CHARS = 100_000
+
+#: Arrays and inline tables nested deeper than this are refused before parsing: the
+#: format needs two levels, and the TOML parser recurses once per level.
+MAX_VALUE_NESTING = 32
 
 #: Refuse files above this size before parsing (the limit every reader applies).
 MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
@@ -521,6 +525,11 @@ def loads(text: str, file: str = "<string>") -> Version:
     if not text.strip():
         raise VersionFileError([Problem(file, 1, 1, "the file is empty",
                                         "start from the example in docs/format.md")])
+    deep = too_deep(text, MAX_VALUE_NESTING)
+    if deep is not None:
+        raise VersionFileError([Problem(file, deep, 1, f"arrays or inline tables nested more than "
+                                        f"{MAX_VALUE_NESTING} levels deep", "version files need at most two "
+                                        "levels (a list of strings, an inline parameter table)")])
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -530,6 +539,9 @@ def loads(text: str, file: str = "<string>") -> Version:
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise VersionFileError([Problem(file, line, col, f"TOML syntax error: {message}",
                                         "check quotes, brackets and '=' on this line (docs/format.md)")]) from None
+    except RecursionError:  # nesting too_deep() could not see (it reads only the shapes version files use)
+        raise VersionFileError([Problem(file, 1, 1, "values are nested too deeply to read",
+                                        "version files need at most two levels of nesting")]) from None
     out = _Collector(file, text)
     version = _structure(doc, out)
     if out.problems or version is None:

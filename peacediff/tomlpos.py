@@ -114,6 +114,13 @@ def _close_multiline(text: str, i: int, delim: str) -> int:
 
 def _value_state(text: str, depth: int, in_ml: str | None) -> tuple[int, str | None]:
     """Scan a value fragment, returning bracket depth and any open multi-line string."""
+    depth, in_ml, _peak = _value_scan(text, depth, in_ml)
+    return depth, in_ml
+
+
+def _value_scan(text: str, depth: int, in_ml: str | None) -> tuple[int, str | None, int]:
+    """:func:`_value_state` and the deepest bracket nesting reached on the way."""
+    peak = depth
     i = 0
     n = len(text)
     while i < n:
@@ -143,10 +150,33 @@ def _value_state(text: str, depth: int, in_ml: str | None) -> tuple[int, str | N
             break
         if ch in "[{":
             depth += 1
+            peak = max(peak, depth)
         elif ch in "]}":
             depth -= 1
         i += 1
-    return depth, in_ml
+    return depth, in_ml, peak
+
+
+def too_deep(text: str, limit: int) -> int | None:
+    """The first line where arrays or inline tables nest deeper than ``limit``, else None.
+
+    ``tomllib`` parses nested values recursively, so a value like ``[[[[...]]]]`` a few
+    thousand levels deep exhausts the interpreter's stack; this finds it first, in one pass.
+    """
+    depth = 0
+    in_ml: str | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if in_ml or depth > 0:
+            depth, in_ml, peak = _value_scan(line, depth, in_ml)
+        elif _header(line) is not None:
+            continue
+        elif (key := _key_line(line)) is not None:
+            depth, in_ml, peak = _value_scan(line[key[2] :], 0, None)
+        else:
+            continue
+        if peak > limit:
+            return lineno
+    return None
 
 
 class PositionIndex:

@@ -353,3 +353,19 @@ def test_list_fields_refuse_what_a_file_cannot_hold(bad: str) -> None:
         Version(id="v", title="V", drafters=(bad,))
     with pytest.raises(ValueError, match=r"origins contains|not a valid identifier"):
         Provision(text="x", origins=(bad,))
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [("[" * 5000 + "]" * 5000, 4), ("{a=" * 3000 + "1" + "}" * 3000, 4), ("[\n" * 2000 + "]\n" * 2000, 4 + 32)],
+)
+def test_deeply_nested_values_are_a_problem_not_a_crash(value: str, line: int) -> None:
+    with pytest.raises(VersionFileError) as info:
+        loads(f'format = 1\nid = "v"\ntitle = "V"\nnote = {value}\n', "v.toml")
+    (problem,) = info.value.problems
+    assert problem.line == line and "nested more than 32 levels" in problem.message
+
+
+def test_declared_count_beyond_toml_integers_is_refused() -> None:
+    with pytest.raises(VersionFileError, match="below 2"):
+        loads('format = 1\nid = "v"\ntitle = "V"\ndeclared_count = 99999999999999999999999\n')
