@@ -127,7 +127,7 @@ def _value_scan(text: str, depth: int, in_ml: str | None) -> tuple[int, str | No
         if in_ml:
             end = _close_multiline(text, i, in_ml)
             if end < 0:
-                return depth, in_ml
+                return depth, in_ml, peak
             i = end
             in_ml = None
             continue

@@ -325,3 +325,40 @@ def test_unwritable_output_names_the_users_path(tmp_path: Path) -> None:
     assert_user_error(r, f"{blocker / 'r.html'}: Not a directory")
     r = run("redline", "--out", str(blocker / "out"))
     assert r.returncode == 2 and ".peacediff-" not in r.stderr and str(blocker) in r.stderr
+
+
+_TOML_PIECES = [b"[", b"]", b'"', b"'", b'"""', b"'''", b"\\", b"\n", b"\x00", b"\xff", b"=", b".", b"[[", b"]]",
+                b"{", b"}", b"#", b"subpoints", b"2025-13-45", b"99999999999999999999", b" " * 50, b"\r",
+                b"\x1b[2J", b"text = ", b"\xe2\x80\xae", b"[" * 100]
+
+
+@st.composite
+def _mutated_version_file(draw: st.DrawFn) -> bytes:
+    data = bytearray((ROOT / "versions" / "geneva-19.toml").read_bytes())
+    for _ in range(draw(st.integers(1, 6))):
+        pos = draw(st.integers(0, len(data) - 1))
+        op = draw(st.sampled_from(["insert", "delete", "byte"]))
+        if op == "insert":
+            data[pos:pos] = draw(st.sampled_from(_TOML_PIECES))
+        elif op == "delete":
+            del data[pos : pos + draw(st.integers(1, 40))]
+        else:
+            data[pos : pos + 1] = bytes([draw(st.integers(0, 255))])
+    return bytes(data)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_mutated_version_file())
+def test_any_damaged_version_file_is_answered(data: bytes) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "geneva-19.toml"
+        path.write_bytes(data)
+        for args in (["validate", str(path)], ["show", str(path), "--format", "json"]):
+            err = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+                status = main(args)
+            assert status in (0, 2), err.getvalue()
