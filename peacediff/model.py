@@ -501,16 +501,6 @@ class Variant:
         }
 
 
-def _check_unique(values: Iterable[str | None], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value is None:
-            continue
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}: each must be unique within its list")
-        seen.add(value)
-
-
 def _check_depth(provisions: tuple[Provision, ...]) -> None:
     """Refuse sub-points nested deeper than :data:`MAX_DEPTH` (checked without recursion)."""
     stack = [(p, 0) for p in provisions]
@@ -520,6 +510,16 @@ def _check_depth(provisions: tuple[Provision, ...]) -> None:
             raise ValueError(f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit); "
                              "flatten the deepest levels into their parent's text")
         stack.extend((s, depth + 1) for s in p.subpoints)
+
+
+def _check_unique(values: Iterable[str | None], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value is None:
+            continue
+        if value in seen:
+            raise ValueError(f"duplicate {what} {value!r}: each must be unique within its list")
+        seen.add(value)
 
 
 @attrs.frozen

@@ -549,13 +549,13 @@ def loads(text: str, file: str = "<string>") -> Version:
     return version
 
 
+# load_version also raises FileProblem (an OSError, from peacediff._files.read_document) for a
+# folder, a special file or a file over MAX_FILE_BYTES.
 def load_version(path: str | os.PathLike[str]) -> Version:
     """Load one version file strictly.
 
     Raises :class:`VersionFileError` (a ``ValueError``) naming every problem,
-    ``FileNotFoundError`` if the file does not exist, and
-    :class:`~peacediff._files.FileProblem` (an ``OSError``) for a folder, a
-    special file or a file over :data:`MAX_FILE_BYTES`.
+    or ``FileNotFoundError`` if the file does not exist.
     """
     return loads(_decode(read_document(path), os.fspath(path)), os.fspath(path))
 
