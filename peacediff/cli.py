@@ -421,7 +421,12 @@ def _run(args: argparse.Namespace) -> int:
     except (VersionFileError, PlainTextError, FileProblem, _UserError) as exc:
         _say(f"peacediff: {exc}")
     except LookupError as exc:
-        _say(f"peacediff: {exc.args[0] if exc.args else exc}")
+        message = exc.args[0] if exc.args else None
+        # peacediff's own lookups (load, Archive.get, history) explain themselves in a sentence;
+        # a bare KeyError('x') or an IndexError is a bug and goes to the internal-error handler.
+        if isinstance(exc, IndexError) or not (isinstance(message, str) and " " in message):
+            raise
+        _say(f"peacediff: {message}")
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except OSError as exc:

@@ -362,3 +362,14 @@ def test_any_damaged_version_file_is_answered(data: bytes) -> None:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
                 status = main(args)
             assert status in (0, 2), err.getvalue()
+
+
+@pytest.mark.parametrize("bug", [KeyError("army-cap"), IndexError("list index out of range"), KeyError(3)])
+def test_a_bare_lookup_failure_is_a_bug_not_a_user_error(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str], bug: Exception) -> None:
+    def broken(_args: object) -> int:
+        raise bug
+
+    monkeypatch.setitem(cli._COMMANDS, "list", broken)
+    assert main(["list"]) == 3
+    assert "internal error" in capsys.readouterr().err
