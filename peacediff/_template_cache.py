@@ -94,6 +94,11 @@ def _key(root: Path) -> bytes | None:
     key = _read_private(path)
     if key is not None and len(key) == _KEY_BYTES:
         return key
+    if os.path.lexists(path):
+        # Unreadable, open to others, a link or the wrong size: a key nobody should trust.  A new
+        # one simply invalidates every entry signed with the old.
+        with contextlib.suppress(OSError):
+            os.unlink(path)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except FileExistsError:

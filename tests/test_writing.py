@@ -322,3 +322,14 @@ def test_systems_without_dir_fd_calls_write_by_name(tmp_path: Path, monkeypatch:
     os.chmod(target, 0o600)
     atomic_write_text(target, "newer")
     assert mode(target) == 0o600 and os.listdir(tmp_path) == ["r.md"]
+
+
+def test_a_key_open_to_others_is_replaced_and_old_entries_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _cli_html(cache)
+    key = cache / "peacediff" / "key"
+    os.chmod(key, 0o644)
+    old_key = key.read_bytes()
+    again = _cli_html(cache)
+    assert again.returncode == 0 and again.stdout == first.stdout
+    assert mode(key) == 0o600 and key.read_bytes() != old_key
