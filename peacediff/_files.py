@@ -243,16 +243,29 @@ def staged_folder(out: Path) -> Iterator[Path]:
 
     The new folder is built beside ``out`` and swapped in with two renames, so ``out`` holds
     either the old set of files or the new set, never a mix.  On an error ``out`` is untouched.
+    Where only ``out`` itself is writable (not the folder holding it), the new files are built
+    inside it and moved in one by one, the index (``index.html``) last; pages no longer
+    written go.
     """
     out = Path(os.path.realpath(out)) if out.is_symlink() else out
     parent = out.parent
     tag = f"{os.getpid()}.{os.urandom(4).hex()}"
     stage = parent / f".{out.name}.{tag}.peacediff-new"
     old = parent / f".{out.name}.{tag}.peacediff-old"
+    in_place = False
     with _naming(out):
         parent.mkdir(parents=True, exist_ok=True)
         _sweep_staging(parent, out.name)
-        stage.mkdir(mode=0o777)
+        try:
+            stage.mkdir(mode=0o777)
+        except PermissionError:
+            if not out.is_dir():
+                raise
+            in_place = True
+    if in_place:
+        with _filled_in_place(out, tag) as inner:
+            yield inner
+        return
     try:
         yield stage
         os.chmod(stage, _folder_mode(out))
@@ -267,6 +280,25 @@ def staged_folder(out: Path) -> Iterator[Path]:
             os.replace(old, out)
         raise
     _remove_tree(old)
+
+
+@contextlib.contextmanager
+def _filled_in_place(out: Path, tag: str) -> Iterator[Path]:
+    """:func:`staged_folder` for an ``out`` whose parent we may not write: stage inside it."""
+    _sweep_staging(out, out.name)
+    inner = out / f".{out.name}.{tag}.peacediff-new"
+    inner.mkdir(mode=0o777)
+    try:
+        yield inner
+        written = sorted(os.listdir(inner), key=lambda name: name == "index.html")  # the index last
+        for name in written:
+            os.replace(inner / name, out / name)
+        for entry in os.scandir(out):
+            if entry.is_file() and entry.name.endswith(".html") and entry.name not in written:
+                os.unlink(entry.path)
+        _fsync_folder(out)
+    finally:
+        _remove_tree(inner)
 
 
 def _folder_mode(out: Path) -> int:

@@ -333,3 +333,25 @@ def test_a_key_open_to_others_is_replaced_and_old_entries_ignored(tmp_path: Path
     again = _cli_html(cache)
     assert again.returncode == 0 and again.stdout == first.stdout
     assert mode(key) == 0o600 and key.read_bytes() != old_key
+
+
+def test_redline_folder_in_an_unwritable_parent_is_refreshed_in_place(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "site" / "redlines"
+    out.mkdir(parents=True)
+    (out / "gone__pair.html").write_text("stale", encoding="utf-8")
+    (out / "index.html").write_text("old index", encoding="utf-8")
+    real_mkdir = Path.mkdir
+
+    def parent_read_only(self: Path, *args: object, **kwargs: object) -> None:
+        if self.parent == out.parent and self.name.endswith(".peacediff-new"):
+            raise PermissionError(13, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", parent_read_only)
+    with _files.staged_folder(out) as stage:
+        assert stage.parent == out
+        atomic_write_text(stage / "a__b.html", "page")
+        atomic_write_text(stage / "index.html", "new index")
+    assert sorted(os.listdir(out)) == ["a__b.html", "index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "new index"
