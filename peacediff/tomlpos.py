@@ -7,24 +7,27 @@ It understands the subset of TOML that version files use - tables, arrays of
 tables, dotted keys, multi-line strings and arrays - and falls back to the
 nearest enclosing table for anything else.
 
-Every scan here is a single left-to-right pass with no regular expression: the
-text is untrusted, and a backtracking pattern over a line of thousands of
-spaces or brackets once took minutes (``validate`` runs in CI on contributed
-files).  The cost is linear in the size of the text.
+Every scan here is a single left-to-right pass: the text is untrusted, and a
+backtracking pattern over a line of thousands of spaces or brackets once took
+minutes (``validate`` runs in CI on contributed files).  The only regular
+expressions are single character classes, which cannot backtrack; table
+headers are resolved through a tree.  The cost is linear in the size of the text.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 Path = tuple[str | int, ...]
 
-_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+# Single character classes: a match can only extend, never backtrack, so each is linear.
+_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]*")
+_BLANKS_RE = re.compile(r"[ \t]*")
 
 
 def _skip_blanks(text: str, i: int) -> int:
-    n = len(text)
-    while i < n and text[i] in " \t":
-        i += 1
-    return i
+    return _BLANKS_RE.match(text, i).end()  # type: ignore[union-attr]  # "*" always matches
 
 
 def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
@@ -42,9 +45,7 @@ def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
             parts.append(text[i + 1 : j])
             i = j + 1
         else:
-            j = i
-            while j < n and text[j] in _BARE_KEY_CHARS:
-                j += 1
+            j = _BARE_KEY_RE.match(text, i).end()  # type: ignore[union-attr]
             if j == i:
                 return None
             parts.append(text[i:j])
@@ -179,6 +180,36 @@ def too_deep(text: str, limit: int) -> int | None:
     return None
 
 
+#: The tables opened so far, as a tree: name -> ("table", subtree) or ("array", [subtree, ...]).
+_Tables = dict[str, tuple[str, Any]]
+
+
+def _resolve(tables: _Tables, names: list[str], is_array: bool) -> Path:
+    """The path a header opens, e.g. ``("provisions", 5, "subpoints", 0)``.
+
+    Each name refers to the *last* element of an array of tables opened at that place, as in
+    TOML itself.  Walking a tree makes this linear in the header's length (a table of counters
+    keyed by every prefix was cubic in the nesting depth).
+    """
+    node = tables
+    path: list[str | int] = []
+    for i, name in enumerate(names):
+        path.append(name)
+        entry = node.get(name)
+        if i == len(names) - 1 and is_array:
+            if entry is None or entry[0] != "array":
+                entry = node[name] = ("array", [])
+            entry[1].append({})
+        elif entry is None:
+            entry = node[name] = ("table", {})
+        if entry[0] == "array":
+            path.append(len(entry[1]) - 1)
+            node = entry[1][-1]
+        else:
+            node = entry[1]
+    return tuple(path)
+
+
 class PositionIndex:
     """Positions (1-based line, column) of tables and keys in one TOML text.
 
@@ -192,7 +223,7 @@ class PositionIndex:
 
     def _scan(self, text: str) -> dict[Path, tuple[int, int]]:
         self._positions = {}
-        counters: dict[tuple[str | int, ...], int] = {}
+        tables: _Tables = {}
         current: Path = ()
         depth = 0
         in_ml: str | None = None
@@ -203,7 +234,7 @@ class PositionIndex:
             header = _header(line)
             if header is not None:
                 names, is_array, column = header
-                current = self._resolve(names, counters, is_array)
+                current = _resolve(tables, names, is_array)
                 self._positions.setdefault(current, (lineno, column))
                 continue
             key = _key_line(line)
@@ -212,25 +243,6 @@ class PositionIndex:
                 self._positions.setdefault(current + tuple(names), (lineno, column))
                 depth, in_ml = _value_state(line[end:], 0, None)
         return self._positions
-
-    def _resolve(self, names: list[str], counters: dict[Path, int], is_array: bool) -> Path:
-        # Each name in a header refers to the *last* element of any array of
-        # tables already opened at that prefix; this mirrors TOML's own rule.
-        path: list[str | int] = []
-        for i, name in enumerate(names):
-            path.append(name)
-            prefix = tuple(path)
-            last = i == len(names) - 1
-            if last and is_array:
-                index = counters.get(prefix, -1) + 1
-                counters[prefix] = index
-                # A fresh element: forget counters of arrays nested in the old one.
-                for stale in [k for k in counters if len(k) > len(prefix) and k[: len(prefix)] == prefix]:
-                    del counters[stale]
-                path.append(index)
-            elif prefix in counters:
-                path.append(counters[prefix])
-        return tuple(path)
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Position of ``path``, or of its nearest recorded ancestor; (1, 1) if none."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,38 @@ def test_deeply_nested_values_are_a_problem_not_a_crash(value: str, line: int) -
 def test_declared_count_beyond_toml_integers_is_refused() -> None:
     with pytest.raises(VersionFileError, match="below 2"):
         loads('format = 1\nid = "v"\ntitle = "V"\ndeclared_count = 99999999999999999999999\n')
+
+
+def test_positions_follow_arrays_of_tables_to_the_right_element() -> None:
+    text = textwrap.dedent('''\
+        format = 1
+        id = "v"
+        title = "V"
+
+        [[provisions]]
+        number = "1"
+        text = "One."
+
+        [[provisions.subpoints]]
+        number = "a"
+        text = "One a."
+
+        [[provisions.subpoints]]
+        number = "b"
+        text = "One b."
+
+        [[provisions]]
+        number = "2"
+        text = "Two."
+
+        [provisions.parameters]
+        days = 30
+
+        [[provisions.subpoints]]
+        number = "a"
+        text = "Two a."
+        colour = "red"
+        ''')
+    with pytest.raises(VersionFileError) as info:
+        loads(text, "v.toml")
+    assert [(p.line, p.message) for p in info.value.problems] == [(27, "unknown field 'colour' in provision")]
