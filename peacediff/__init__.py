@@ -147,10 +147,21 @@ def load(ref: str | os.PathLike[str], *, encoding: str | None = None) -> Version
         from peacediff.importers import read_document
 
         return read_document(path, encoding=encoding)
-    known = ", ".join(v.id for v in versions())
+    if path.exists() and not path.is_dir():
+        raise LookupError(f"{text!r} is not a regular file (a device, FIFO or socket)\n    fix: save the draft "
+                          "to a file and give its path")
+    if path.is_dir():
+        raise LookupError(f"{text!r} is a folder, not a version file\n    fix: give one .toml file or document "
+                          "in it ('peacediff validate' and '--versions' take folders)")
+    import difflib
+
+    ids = [v.id for v in versions()]
+    close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
     raise LookupError(
         f"{text!r} is neither a bundled version nor an existing file\n"
-        f"    fix: use one of the bundled ids ({known}) or the path of a .toml, .txt, .md, .docx, .html or .pdf file"
+        f"    fix: {hint}use one of the bundled ids ({', '.join(ids)}) or the path of a .toml, .txt, .md, "
+        ".docx, .html or .pdf file"
     )
 
 

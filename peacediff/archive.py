@@ -12,11 +12,13 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from peacediff._files import FileProblem, read_document
 from peacediff._resources import resource_path
 from peacediff.model import Version
 from peacediff.store import Problem, VersionFileError, _decode, check_evidence, loads
@@ -38,7 +40,10 @@ class Archive:
     def __init__(self, path: str | os.PathLike[str], *, seeds: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path)
         if not self.path.is_dir():
-            raise FileNotFoundError(f"{self.path}: no such folder of version files")
+            if self.path.exists():
+                raise FileProblem(f"{self.path} is a file, not a folder of version files",
+                                  "give the folder that holds the *.toml files")
+            raise FileNotFoundError(errno.ENOENT, "no such folder of version files", str(self.path))
         if seeds is None:
             sibling = self.path.parent / "seeds"
             self.seeds: Path | None = sibling if sibling.is_dir() else None
@@ -107,10 +112,12 @@ def _bundled() -> Archive:
 
 def _read(path: Path) -> tuple[Version | None, str | None, list[Problem]]:
     try:
-        text = _decode(path.read_bytes(), str(path))
+        text = _decode(read_document(path), str(path))
         return loads(text, str(path)), text, []
     except VersionFileError as exc:
         return None, None, list(exc.problems)
+    except FileProblem as exc:  # the same size limit as `diff`, reported like any other problem
+        return None, None, [Problem(str(path), 1, 1, exc.args[0], exc.fix)]
 
 
 def _load_folder(folder: Path, seeds: Path | None) -> tuple[list[Version], list[Problem]]:
@@ -194,8 +201,11 @@ def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) 
 def validate_paths(paths: list[str]) -> tuple[int, list[Problem]]:
     """Validate version files and folders; return (files checked, every problem).
 
-    A folder is validated as an archive (lineage, ids, evidence); a single file
-    on its own, with evidence checked against ``<its folder>/../seeds`` when present.
+    A folder is validated as an archive (lineage, ids, evidence).  A single file
+    is validated exactly as it would be inside its folder: its parents, removed
+    keys and origins are checked against the other version files there, and its
+    evidence against ``<its folder>/../seeds`` when present; only the file's own
+    problems are reported.
     """
     problems: list[Problem] = []
     checked = 0
@@ -207,11 +217,26 @@ def validate_paths(paths: list[str]) -> tuple[int, list[Problem]]:
             problems += _load_folder(path, seeds if seeds.is_dir() else None)[1]
         elif path.is_file():
             checked += 1
-            version, text, found = _read(path)
-            problems += found
-            seeds = path.parent.parent / "seeds"
-            if version is not None and text is not None and seeds.is_dir():
-                problems += check_evidence(version, seeds, str(path), text)
+            problems += _validate_file(path)
+        elif path.exists():
+            problems.append(Problem(str(path), 1, 1, "is not a regular file or folder",
+                                    "give a version file or folder"))
         else:
             problems.append(Problem(str(path), 1, 1, "no such file or folder", "check the path"))
     return checked, problems
+
+
+def _validate_file(path: Path) -> list[Problem]:
+    """The problems of one file, lineage included, as validating its folder would find them."""
+    version, _text, found = _read(path)
+    if version is None:
+        return found
+    seeds = path.parent.parent / "seeds"
+    siblings = [p for p in sorted(path.parent.glob("*.toml")) if p.name != path.name]
+    loaded = [(path, version, _text or "")]
+    for sibling in siblings:
+        other, other_text, _problems = _read(sibling)  # a broken sibling is its own file's problem
+        if other is not None and other_text is not None:
+            loaded.append((sibling, other, other_text))
+    mine = str(path)
+    return [p for p in _check_lineage(loaded, seeds if seeds.is_dir() else None) if p.file == mine]

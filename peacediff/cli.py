@@ -1,16 +1,22 @@
 """The ``peacediff`` command line: list, show, diff, redline, validate.
 
 Exit codes: 0 success, 1 differences found (``diff --exit-code`` only, as in
-``git diff``), 2 usage or input error.  A user mistake prints a message with
-the fix, never a traceback.  Heavy modules are imported inside commands so
+``git diff``), 2 usage or input error, 3 internal error (a bug in peacediff).
+A user mistake prints a message with the fix, never a traceback; an internal
+error prints one line saying so and how to report it, and the traceback only
+under ``--debug``.  No failure ever exits 1, which ``--exit-code`` keeps for
+"the drafts differ".  Heavy modules are imported inside commands so
 ``peacediff --help`` starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +27,12 @@ if TYPE_CHECKING:
     from peacediff.compare import Comparison
     from peacediff.model import Version
 
-EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+#: Output suffixes ``diff -o`` understands, and the format each means.
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
+                   ".txt": "text", ".text": "text", "": "text"}
 
 _EPILOG = """\
 examples:
@@ -36,12 +47,21 @@ examples:
 
 REF, OLD and NEW are a bundled version id (see 'peacediff list'), a version
 file (.toml, see docs/format.md) or a numbered plain-text file.
-exit codes: 0 ok, 1 differences found (with --exit-code), 2 usage or input error
+
+exit codes:
+  0    ok
+  1    differences found (only with diff --exit-code; never used for a failure)
+  2    usage or input error: the message names the file, the line and the fix
+  3    internal error (a bug in peacediff): one line says so; --debug shows the traceback
+  130  interrupted (Ctrl-C)
 """
 
 
 class _UserError(Exception):
     """A mistake in the command or its input: reported as a message, exit 2."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(f"{message}\n    fix: {fix}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,19 +78,24 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"peacediff {_version()}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # --debug is accepted after the command too; SUPPRESS keeps the top-level value when absent.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an internal error")
 
-    p = sub.add_parser("list", help="bundled versions: id, date, proposer, points, status",
+    p = sub.add_parser("list", parents=[common], help="bundled versions: id, date, proposer, points, status",
                        description="List the bundled versions, oldest first.")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = sub.add_parser("show", help="one version with its provisions, parameters and evidence",
+    p = sub.add_parser("show", parents=[common], help="one version with its provisions, parameters and evidence",
                        description="Show a version: provisions, sub-points, parameters, evidence, variants.",
                        epilog="example: peacediff show us-russia-28 --format md")
     p.add_argument("ref", metavar="REF", help="bundled id, version file or numbered text file")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
 
-    p = sub.add_parser("history", help="one provision (by lineage key) through every bundled version",
+    p = sub.add_parser("history", parents=[common], help="one provision (by lineage key) through every bundled version",
                        description="Follow one provision through the versions: its text, number and "
                        "parameters in each, where it was removed or not reported, and the disputes about it.",
                        epilog="example: peacediff history army-cap --format md")
@@ -78,28 +103,32 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
-    p = sub.add_parser("diff", help="compare two versions and render the redline",
+    p = sub.add_parser("diff", parents=[common], help="compare two versions and render the redline",
                        description="Compare OLD with NEW provision by provision and render the redline.",
                        epilog="example: peacediff diff us-russia-28 us-ua-20 --format html -o redline.html")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=["html", "md", "text", "json"], default=None,
                    help="output format (default: from the -o suffix, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (atomically) instead of stdout; the suffix .html, .md, .json or .txt "
+                   "chooses the format unless --format is given")
     p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
                    help="auto: lineage keys when both versions have them; text: ignore keys")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ, as git diff does")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
 
-    p = sub.add_parser("redline", help="render every lineage pair and an index page (the main job)",
+    p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
                        "and an index.html linking them.")
-    p.add_argument("--out", default="redlines", metavar="DIR", help="output folder (default: redlines)")
+    p.add_argument("--out", default="redlines", metavar="DIR",
+                   help="output folder (default: redlines); replaced whole, so it never mixes old and new pages")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
-    p = sub.add_parser("import", help="turn a .txt, .md, .docx, .html or .pdf document into a version file",
+    p = sub.add_parser("import", parents=[common],
+                       help="turn a .txt, .md, .docx, .html or .pdf document into a version file",
                        description="Read a document (numbered text, Markdown, Word, web page or PDF) and write "
                        "it as a version file to curate: add lineage keys, parameters and evidence.",
                        epilog="example: peacediff import draft-3.docx --id draft-3 --date 2026-03-03 "
@@ -113,7 +142,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="encoding of a text or HTML file (default: UTF-8, or UTF-16 with a BOM)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the version file (atomically) instead of stdout")
 
-    p = sub.add_parser("validate", help="check version files; report every problem with file:line and fix",
+    p = sub.add_parser("validate", parents=[common],
+                       help="check version files; report every problem with file:line and fix",
                        description="Validate version files or folders (default: the bundled versions).")
     p.add_argument("paths", nargs="*", metavar="PATH")
     return parser
@@ -132,15 +162,41 @@ def _load(ref: str) -> Version:
 
 
 def _write(text: str, output: str | None) -> None:
+    if not text.endswith("\n"):
+        text += "\n"
     if output is None:
+        _check_encodable(text, sys.stdout)
         sys.stdout.write(text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
+        sys.stdout.flush()  # a closed pipe is reported here, inside main's handler
         return
     from peacediff.store import atomic_write_text
 
     atomic_write_text(output, text)
-    print(f"wrote {output}", file=sys.stderr)
+    _say(f"wrote {output}")
+
+
+def _check_encodable(text: str, stream: Any) -> None:
+    """Refuse, before writing a byte, output the stream's encoding cannot carry."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        line = exc.object.count("\n", 0, exc.start) + 1
+        raise _UserError(
+            f"standard output uses the {encoding} encoding, which cannot carry {char!r} (U+{ord(char):04X}, "
+            f"line {line} of the output)",
+            "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale), or write to a file with -o FILE",
+        ) from None
+    except LookupError:
+        pass  # an encoding Python does not know: let the stream decide
+
+
+def _say(message: str) -> None:
+    """Print a message to stderr, escape sequences in names made visible, line breaks kept."""
+    from peacediff._messages import shown
+
+    print("\n".join(shown(line) for line in message.split("\n")), file=sys.stderr)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -161,8 +217,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
         status = v.status + (", partial" if v.coverage == "partial" else "")
         table.append((v.id, v.date or "?", v.proposer or "?", points, status, v.title))
     widths = [max(len(r[i]) for r in table) for i in range(5)]
-    for r in table:
-        print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5])
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5] for r in table]
+    _write("\n".join(lines), None)
     return EXIT_OK
 
 
@@ -209,12 +265,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from peacediff import compare
 
+    fmt = args.format or _format_for(args.output)
     old, new = _load(args.old), _load(args.new)
     comparison = compare(old, new, align=args.align)
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lower() if args.output else ""
-        fmt = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}.get(suffix, "text")
     if fmt == "html":
         text = comparison.to_html()
     elif fmt == "md":
@@ -230,6 +283,22 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if args.exit_code and comparison.has_differences:
         return EXIT_DIFFERENT
     return EXIT_OK
+
+
+def _format_for(output: str | None) -> str:
+    """The format an ``-o`` name asks for; an unknown suffix is refused, not written as text."""
+    if output is None:
+        return "text"
+    if output == "":
+        raise _UserError("-o was given an empty file name", "name the file, e.g. -o redline.html, or leave out -o")
+    suffix = Path(output).suffix.lower()
+    if suffix not in _SUFFIX_FORMATS:
+        raise _UserError(
+            f"cannot tell the output format from the suffix {suffix!r} of {output!r} "
+            "(peacediff writes HTML, Markdown, JSON and text)",
+            f"name the file .html, .md, .json or .txt, or give --format (e.g. --format html -o {output})",
+        )
+    return _SUFFIX_FORMATS[suffix]
 
 
 def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
@@ -260,20 +329,42 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
 def _cmd_redline(args: argparse.Namespace) -> int:
     from peacediff import Archive, compare
+    from peacediff._files import staged_folder
     from peacediff.render import render_index_html
     from peacediff.store import atomic_write_text
 
-    archive = Archive(args.versions) if args.versions else Archive.bundled()
     out = Path(args.out)
+    _check_redline_folder(out)
+    archive = Archive(args.versions) if args.versions else Archive.bundled()
     entries = []
-    for old, new in redline_pairs(archive):
-        comparison = compare(old, new)
-        name = f"{old.id}__{new.id}.html"
-        atomic_write_text(out / name, comparison.to_html(index_href="index.html"))
-        entries.append((name, comparison))
-    atomic_write_text(out / "index.html", render_index_html(entries))
-    print(f"wrote {len(entries)} redlines and index.html to {out}/", file=sys.stderr)
+    # Every page is built in a fresh folder that replaces `out` whole at the end: a reader (or a
+    # crash) never sees this run's pages next to the last run's.
+    with staged_folder(out) as stage:
+        for old, new in redline_pairs(archive):
+            comparison = compare(old, new)
+            name = f"{old.id}__{new.id}.html"
+            atomic_write_text(stage / name, comparison.to_html(index_href="index.html"))
+            entries.append((name, comparison))
+        atomic_write_text(stage / "index.html", render_index_html(entries))
+    _say(f"wrote {len(entries)} redlines and index.html to {out}/")
     return EXIT_OK
+
+
+def _check_redline_folder(out: Path) -> None:
+    """``--out`` is replaced whole, so it may only hold pages a redline run wrote."""
+    if str(out) in ("", "."):
+        raise _UserError("--out must name a folder of its own (it is replaced whole)", "e.g. --out redlines")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise _UserError(f"--out {out} is a file, not a folder", "give a folder name, e.g. --out redlines")
+    foreign = sorted(e.name for e in os.scandir(out) if not (e.is_file() and e.name.endswith(".html")))
+    if foreign:
+        raise _UserError(
+            f"--out {out} holds files redline did not write ({', '.join(foreign[:3])}"
+            f"{', ...' if len(foreign) > 3 else ''}), and the folder is replaced whole",
+            "give a new or empty folder, or one that only holds earlier redlines",
+        )
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -288,8 +379,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except PlainTextError:
         raise
     except ValueError as exc:  # a bad --id, --date or --parent, refused by the Version it would make
-        print(f"peacediff: {args.file}: {exc}\n    fix: check --id, --date and --parent", file=sys.stderr)
-        return EXIT_ERROR
+        raise _UserError(f"{args.file}: {exc}", "check --id, --date and --parent") from None
     _write(dumps(version), args.output)
     return EXIT_OK
 
@@ -301,12 +391,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     paths = args.paths or [str(resource_path("versions"))]
     checked, problems = validate_paths(paths)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(str(problem))
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked} file"
-              f"{'s' if checked != 1 else ''}", file=sys.stderr)
+        _say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked} file"
+             f"{'s' if checked != 1 else ''}")
         return EXIT_ERROR
-    print(f"ok: {checked} version file{'s' if checked != 1 else ''} valid")
+    _write(f"ok: {checked} version file{'s' if checked != 1 else ''} valid", None)
     return EXIT_OK
 
 
@@ -321,26 +411,87 @@ _COMMANDS = {
 }
 
 
+#: Commands that render templates, and so use the compiled-template cache.
+_RENDERING = frozenset({"show", "history", "diff", "redline"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the CLI with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    Never raises: a user mistake returns 2 with a message, a bug returns 3 (see the module doc).
+    """
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.  Point stdout at devnull so
+        # the interpreter's final flush does not fail again.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _say("peacediff: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the one place every unexpected failure ends up
+        return _internal_error(exc, getattr(args, "debug", False))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, with every user mistake turned into a message and exit 2."""
+    from peacediff._files import FileProblem
     from peacediff.plaintext import PlainTextError
     from peacediff.store import VersionFileError
 
+    if args.command in _RENDERING:
+        from peacediff.render import use_template_cache
+
+        use_template_cache()
     try:
         return _COMMANDS[args.command](args)
-    except (VersionFileError, PlainTextError, LookupError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        print(f"peacediff: {message}", file=sys.stderr)
-        return EXIT_ERROR
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        print(f"peacediff: {exc.filename or ''}: {exc.strerror}\n    fix: check the path", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
+    except (VersionFileError, PlainTextError, FileProblem, _UserError) as exc:
+        _say(f"peacediff: {exc}")
+    except LookupError as exc:
+        message = exc.args[0] if exc.args else None
+        # peacediff's own lookups (load, Archive.get, history) explain themselves in a sentence;
+        # a bare KeyError('x') or an IndexError is a bug and goes to the internal-error handler.
+        if isinstance(exc, IndexError) or not (isinstance(message, str) and " " in message):
+            raise
+        _say(f"peacediff: {message}")
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except OSError as exc:
+        _say(f"peacediff: {_os_message(exc)}")
+    return EXIT_ERROR
+
+
+def _os_message(exc: OSError) -> str:
+    """``path: reason`` and a fix for a file the system refused (never ``: None``)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = f"{exc.filename}: " if exc.filename else ""
+    fixes = {
+        errno.ENOENT: "check the path",
+        errno.EISDIR: "give a file, not a folder",
+        errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
+        errno.EACCES: "check the permissions, or choose another path",
+        errno.EPERM: "check the permissions, or choose another path",
+        errno.ENOSPC: "free some disk space and run again",
+        errno.EROFS: "choose a writable location",
+    }
+    return f"{where}{reason}\n    fix: {fixes.get(exc.errno or 0, 'check the path and try again')}"
+
+
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    """One line for a bug (the traceback only with --debug): it is ours, not the user's."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    detail = str(exc).split("\n", 1)[0][:200]
+    _say(
+        f"peacediff: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); this is a bug in "
+        f"peacediff {_version()}, not in your input. Please report it on the peacediff issue tracker with the "
+        "command you ran and the input files" + ("" if debug else ", adding --debug to show the traceback")
+    )
+    return EXIT_INTERNAL

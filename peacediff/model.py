@@ -19,6 +19,7 @@ Example::
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -28,6 +29,7 @@ import attrs
 __all__ = [
     "CONFIDENCE_LEVELS",
     "COVERAGE_LEVELS",
+    "MAX_DEPTH",
     "STATUSES",
     "Claim",
     "Evidence",
@@ -57,6 +59,12 @@ STATUSES: tuple[str, ...] = ("published", "leaked", "reported", "draft", "adopte
 #: what was reported of it ("partial").  In a partial version, a provision of a
 #: parent that is neither present nor explicitly removed has an unknown fate.
 COVERAGE_LEVELS: tuple[str, ...] = ("complete", "partial")
+
+#: How deep sub-points may nest below a provision.  Statutes go deepest: a U.S. Code
+#: section has subsection (a) > paragraph (1) > subparagraph (A) > clause (i) >
+#: subclause (I) > item (aa), six levels; 16 leaves room and keeps every renderer,
+#: every recursive walk and the file reader far from Python's recursion limit.
+MAX_DEPTH = 16
 
 #: A typed fact: a count, an amount, a flag, a name or a list of names.
 ParameterValue = bool | int | float | str | tuple[str, ...]
@@ -133,9 +141,33 @@ def _check_one_of(allowed: tuple[str, ...]) -> Any:
     return check
 
 
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not an ISO date ("YYYY", "YYYY-MM" or "YYYY-MM-DD" on the calendar), or None.
+
+    Example::
+
+        >>> date_problem("2025-13-45")
+        'is not a real date: month 13 does not exist'
+        >>> date_problem("2024-02-29") is None
+        True
+    """
+    if not _DATE_RE.match(value):
+        return "is not an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return f"is not a real date: month {parts[1]} does not exist"
+    if len(parts) > 2:
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            return f"is not a real date: day {parts[2]} does not exist in {value[:7]}"
+    return None
+
+
 def _check_date(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _DATE_RE.match(value):
-        raise ValueError(f"{attr.name} {value!r} must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+    problem = date_problem(value) if value is not None else None
+    if problem is not None:
+        raise ValueError(f"{attr.name} {value!r} {problem}")
 
 
 def _tuple_of_str(value: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -150,6 +182,7 @@ def _check_str_items(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any
     for item in value:
         if not isinstance(item, str):
             raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
+        _validate_text(attr.name, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
 
 
 def _typed_tuple(cls: type) -> Any:
@@ -509,6 +542,17 @@ class Variant:
         }
 
 
+def _check_depth(provisions: tuple[Provision, ...]) -> None:
+    """Refuse sub-points nested deeper than :data:`MAX_DEPTH` (checked without recursion)."""
+    stack = [(p, 0) for p in provisions]
+    while stack:
+        p, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError(f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit); "
+                             "flatten the deepest levels into their parent's text")
+        stack.extend((s, depth + 1) for s in p.subpoints)
+
+
 def _check_unique(values: Iterable[str | None], what: str) -> None:
     seen: set[str] = set()
     for value in values:
@@ -548,14 +592,16 @@ class Version:
 
     @declared_count.validator
     def _check_count(self, _attr: attrs.Attribute[Any], value: int | None) -> None:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise ValueError(f"declared_count must be a non-negative integer, not {value!r}")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63):
+            raise ValueError(f"declared_count must be a non-negative integer below 2**63 (TOML's limit), "
+                             f"not {value!r}")
 
     @provisions.validator
     def _check_provisions(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:
         for p in value:
             if not isinstance(p, Provision):
                 raise TypeError(f"provisions must hold Provision objects, not {type(p).__name__}")
+        _check_depth(value)
         _check_unique((p.number for p in value), "provision number")
         _check_unique((p.key for p in self.walk_all(value)), "key")
 

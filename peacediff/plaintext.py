@@ -56,6 +56,8 @@ from typing import Any
 
 import attrs
 
+from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem, read_document
+from peacediff._messages import shown
 from peacediff.model import Provision, Version
 
 __all__ = ["PlainTextError", "load_text", "parse_text"]
@@ -187,9 +189,27 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     ``source`` names the document in error messages (``file:line: problem`` and
     a fix).  Extra keyword arguments are passed to :class:`Version`.
     """
+    source = shown(source)
     if not text.strip():
         raise PlainTextError(f"{source}:1:1: the document is empty\n    fix: give a file with one numbered point "
                              "per line, e.g. '1. First point'")
+    _check_characters(text, source)
+    points, notes = _read_points(text, source)
+    found = None if title else _document_title(text, points)
+    if found is not None:
+        points = _without_title(points, found[1])
+    provisions = tuple(_built(n, source) for n in points)
+    if notes:
+        metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
+    try:
+        return Version(id=version_id, title=title or (found[1] if found else version_id), provisions=provisions,
+                       **metadata)
+    except (TypeError, ValueError) as exc:
+        raise PlainTextError(f"{source}: {exc}\n    fix: check the document and the options given") from None
+
+
+def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
+    """The document's points, and what the reader had to guess about its structure (for the notes)."""
     lines = list(_clean_lines(text))
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
@@ -205,10 +225,72 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     _qualify_annexes(points, notes)
     _qualify_restarts([n for n in points if n.annex is None], notes)
     _check_unique_numbers(points, source)
-    provisions = tuple(n.to_provision() for n in points)
-    if notes:
-        metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
-    return Version(id=version_id, title=title or version_id, provisions=provisions, **metadata)
+    return points, notes
+
+
+def _without_title(points: list[_Node], title: str) -> list[_Node]:
+    """The points with the title taken out: no preamble of it, no category prefix of it."""
+    if points[0].number is None and points[0].lines == [title] and not points[0].children:
+        points = points[1:]
+    for node in points:
+        if node.category == title:
+            node.category = None
+        elif node.category is not None and node.category.startswith(title + " — "):
+            node.category = node.category[len(title) + 3:]
+    return points
+
+
+def _built(node: _Node, source: str) -> Provision:
+    try:
+        return node.to_provision()
+    except (TypeError, ValueError) as exc:  # e.g. a text over the model's limits
+        raise PlainTextError(f"{source}:{node.line}: {exc}\n    fix: correct the point on this line") from None
+
+
+#: The most text one plain-text document may hold, the same bound as for a version file.
+MAX_TEXT_BYTES = MAX_DOCUMENT_BYTES
+
+
+def _check_characters(text: str, source: str) -> None:
+    """Refuse what no draft contains and the model cannot hold: NUL bytes (a binary or UTF-16 file)."""
+    at = text.find("\x00")
+    if at >= 0:
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise PlainTextError(
+            f"{source}:{line}:{col}: the text contains a NUL byte (U+0000), which no draft contains"
+            "\n    fix: the file is probably binary or UTF-16: export the draft as UTF-8 plain text"
+        )
+
+
+def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
+    """``(line, title)`` when the document opens with a title line, else None.
+
+    A title is the first line, standing alone, shaped like a heading ("TWENTY-POINT PEACE
+    FRAMEWORK", "# Draft plan", "Peace Framework for Ukraine") and not a chapter heading.
+    As a heading it must rule every point, or be followed by another heading before the
+    first point ("# Plan" over "## Security"): a first "SECURITY" heading followed later by
+    "ECONOMY" is a category.  Without a heading's form it must have been read as a one-line
+    preamble above the numbered points.
+    """
+    first = next(((n, line) for n, line in _clean_lines(text) if line), None)
+    if first is None or not points:
+        return None
+    lineno, line = first
+    md = _MARKDOWN_HEADING_RE.match(line)
+    if md and not line.startswith("# "):
+        return None  # "## Security" opens a section, not the document
+    candidate = line[md.end():].strip() if md else line
+    if (not candidate or len(candidate) > 150 or candidate.endswith((".", ";", ",", ":"))
+            or _HEADING_WORD_RE.match(candidate) or _keyword_marker(candidate)
+            or _numeric_marker(candidate, None) or _SUB_RE.match(candidate) or _BULLET_RE.match(candidate)):
+        return None
+    numbered = [n for n in points if n.number is not None or n is not points[0]]
+    categories = [n.category or "" for n in numbered]
+    rules_all = bool(categories) and all(c == candidate or c.startswith(candidate + " — ") for c in categories)
+    over_heading = bool(categories) and categories[0].startswith(candidate + " — ")
+    preamble = points[0].number is None and points[0].lines == [candidate] and not points[0].children
+    return (lineno, candidate) if rules_all or over_heading or (preamble and len(points) > 1) else None
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -664,16 +746,23 @@ def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, en
     UTF-8 with or without a BOM and UTF-16 with a BOM are read as they are;
     give ``encoding`` for anything else.  A Word, PDF or HTML file is refused
     with a message saying what it is (read those with :func:`peacediff.load`).
+    The title is the document's own title line when it has one, else the file name.
     """
     from peacediff.importers import DocumentError, decode_text, sniff
 
     p = Path(path)
-    data = p.read_bytes()
+    name = shown(p)
+    try:
+        data = read_document(p)
+    except FileProblem as exc:
+        raise PlainTextError(str(exc)) from None
     kind = sniff(data[:65536], p)
     if kind != "text":
-        raise DocumentError(f"{p}: this is a .{kind} file, not plain text\n    fix: read it with "
-                            f"peacediff.load('{p}') or 'peacediff import {p}', which read .{kind} files")
-    text = decode_text(data, p, encoding)
+        raise DocumentError(f"{name}: this is a .{kind} file, not plain text\n    fix: read it with "
+                            f"peacediff.load('{name}') or 'peacediff import {name}', which read .{kind} files")
+    text = decode_text(data, name, encoding)
     vid = version_id or re.sub(r"[^a-z0-9._-]+", "-", p.stem.lower()).strip("-._") or "document"
-    metadata.setdefault("title", p.name)
-    return parse_text(text, vid, source=str(p), **metadata)
+    version = parse_text(text, vid, source=str(p), **metadata)
+    if "title" not in metadata and version.title == vid:
+        version = attrs.evolve(version, title=p.name)
+    return version

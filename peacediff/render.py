@@ -32,13 +32,11 @@ Example::
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
-import os
 import re
-import sys
 import unicodedata
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -544,20 +542,20 @@ def _source_ref(version: Version, source_id: str) -> SourceRef:
 
 
 # Source tables by version identity (hashing a Version hashes all its provisions: too slow).  Each
-# entry keeps its version alive, so an id cannot be reused while cached.
-_SOURCE_TABLES: dict[int, tuple[Version, dict[str, SourceRef]]] = {}
+# entry holds its version weakly and leaves with it, so rendering keeps no version alive and an id
+# is never reused while its entry stands.
+_SOURCE_TABLES: dict[int, tuple[weakref.ref[Version], dict[str, SourceRef]]] = {}
 
 
 def _source_table(version: Version) -> dict[str, SourceRef]:
     entry = _SOURCE_TABLES.get(id(version))
-    if entry is None or entry[0] is not version:
-        if len(_SOURCE_TABLES) >= 64:
-            _SOURCE_TABLES.clear()
+    if entry is None or entry[0]() is not version:
         table = {
             s.id: SourceRef(id=s.id, outlet=s.outlet, date=s.date, url=safe_url(s.url), seed=s.seed)
             for s in version.sources
         }
-        entry = _SOURCE_TABLES[id(version)] = (version, table)
+        key = id(version)
+        entry = _SOURCE_TABLES[key] = (weakref.ref(version, lambda _ref: _SOURCE_TABLES.pop(key, None)), table)
     return entry[1]
 
 
@@ -1160,36 +1158,27 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between processes; a cache that cannot be read or written is skipped.
+_USE_TEMPLATE_CACHE = False
 
-    Compiling the templates costs ~150 ms, more than the whole ``peacediff diff`` budget.
-    Jinja2 keys each entry by the template's name and a checksum of its source, so an
-    edited template is never served stale; the output is the same with or without it.
+
+def use_template_cache(enabled: bool = True) -> None:
+    """Keep compiled templates between runs (the CLI turns this on; a library call never writes a cache).
+
+    See :mod:`peacediff._template_cache` for why the cache can be trusted.
     """
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError, ValueError, EOFError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+    global _USE_TEMPLATE_CACHE
+    if enabled != _USE_TEMPLATE_CACHE:
+        _USE_TEMPLATE_CACHE = enabled
+        _environment.cache_clear()
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """The per-user template cache (``$XDG_CACHE_HOME/peacediff``); PEACEDIFF_NO_CACHE=1 turns it off."""
-    if os.environ.get("PEACEDIFF_NO_CACHE"):
+    """The CLI's signed, private template cache, or None (library use, PEACEDIFF_NO_CACHE=1)."""
+    if not _USE_TEMPLATE_CACHE:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    # Marshalled code is specific to the Python and Jinja2 versions.
-    tag = f"jinja2-{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    directory = os.path.join(base, "peacediff", tag)
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError:
-        return None
-    return _BytecodeCache(directory)
+    from peacediff._template_cache import template_cache
+
+    return template_cache()
 
 
 @functools.cache

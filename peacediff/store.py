@@ -16,13 +16,11 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import difflib
 import math
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -30,12 +28,15 @@ from typing import Any
 
 import attrs
 
+from peacediff._files import MAX_DOCUMENT_BYTES, atomic_write_text, decode_utf8, iconv_hint, read_document
+from peacediff._messages import shown
 from peacediff.model import (
     _DATE_RE,
     _ID_RE,
     _NUMBER_RE,
     CONFIDENCE_LEVELS,
     COVERAGE_LEVELS,
+    MAX_DEPTH,
     STATUSES,
     Claim,
     Evidence,
@@ -45,8 +46,9 @@ from peacediff.model import (
     Source,
     Variant,
     Version,
+    date_problem,
 )
-from peacediff.tomlpos import PositionIndex
+from peacediff.tomlpos import PositionIndex, too_deep
 
 __all__ = [
     "FORMAT_VERSION",
@@ -66,9 +68,12 @@ FORMAT_VERSION = 1
 #: into one field; the largest real article we know of is well under 20,000.
 MAX_TEXT_CHARS = 100_000
 
-#: Refuse files above this size before parsing: a version of 30,000
-#: provisions is about 10 MB, so 64 MB leaves room and stops runaway input.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Arrays and inline tables nested deeper than this are refused before parsing: the
+#: format needs two levels, and the TOML parser recurses once per level.
+MAX_VALUE_NESTING = 32
+
+#: Refuse files above this size before parsing (the limit every reader applies).
+MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
 
 
 @attrs.frozen
@@ -82,8 +87,9 @@ class Problem:
     fix: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
-        return f"{text}\n    fix: {self.fix}" if self.fix else text
+        # File and field names come from outside: escape sequences in them must not reach a terminal.
+        text = f"{shown(self.file)}:{self.line}:{self.column}: {shown(self.message)}"
+        return f"{text}\n    fix: {shown(self.fix)}" if self.fix else text
 
 
 class VersionFileError(ValueError):
@@ -262,6 +268,9 @@ def _check_fields(
             if bad is not None:
                 out.add(path + (name,), f"'{name}' value {bad!r} {syntax[1]}", syntax[2])
                 continue
+        if kind == _DATE and (problem := date_problem(coerced)) is not None:
+            out.add(path + (name,), f"'{name}' value {coerced!r} {problem}", 'write a real date, e.g. "2025-11-20"')
+            continue
         if name in _ENUMS and coerced not in _ENUMS[name]:
             close = difflib.get_close_matches(str(coerced), list(_ENUMS[name]), n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'? " if close else ""
@@ -342,13 +351,19 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
     return tuple(params)
 
 
-def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Provision | None:
+def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector,
+               depth: int = 0) -> Provision | None:
     f = _check_fields(table, _PROVISION_FIELDS, path, out, "provision")
     params = _parameters(f.pop("parameters", {}), path + ("parameters",), out)
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     subs: list[Provision] = []
-    for i, sub in enumerate(f.pop("subpoints", None) or []):
-        built = _provision(sub, path + ("subpoints", i), out)
+    raw_subs = f.pop("subpoints", None) or []
+    if raw_subs and depth >= MAX_DEPTH:
+        out.add(path + ("subpoints",), f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit)",
+                "flatten the deepest levels into their parent's text (docs/format.md, Rules)")
+        return None
+    for i, sub in enumerate(raw_subs):
+        built = _provision(sub, path + ("subpoints", i), out, depth + 1)
         if built:
             subs.append(built)
     if "text" not in f:
@@ -497,17 +512,12 @@ def _check_references(
 # --------------------------------------------------------------------------- loading
 
 def _decode(data: bytes, file: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte-order mark carries no meaning in TOML; editors add it
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise VersionFileError([Problem(
-            file, line, col, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            "re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
-        )]) from None
+    text, bad = decode_utf8(data)
+    if bad is not None:
+        _offset, line, col, reason = bad
+        raise VersionFileError([Problem(file, line, col, reason, iconv_hint(reason))])
+    assert text is not None
+    return text
 
 
 def loads(text: str, file: str = "<string>") -> Version:
@@ -523,6 +533,11 @@ def loads(text: str, file: str = "<string>") -> Version:
     if not text.strip():
         raise VersionFileError([Problem(file, 1, 1, "the file is empty",
                                         "start from the example in docs/format.md")])
+    deep = too_deep(text, MAX_VALUE_NESTING)
+    if deep is not None:
+        raise VersionFileError([Problem(file, deep, 1, f"arrays or inline tables nested more than "
+                                        f"{MAX_VALUE_NESTING} levels deep", "version files need at most two "
+                                        "levels (a list of strings, an inline parameter table)")])
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -532,6 +547,9 @@ def loads(text: str, file: str = "<string>") -> Version:
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise VersionFileError([Problem(file, line, col, f"TOML syntax error: {message}",
                                         "check quotes, brackets and '=' on this line (docs/format.md)")]) from None
+    except RecursionError:  # nesting too_deep() could not see (it reads only the shapes version files use)
+        raise VersionFileError([Problem(file, 1, 1, "values are nested too deeply to read",
+                                        "version files need at most two levels of nesting")]) from None
     out = _Collector(file, text)
     version = _structure(doc, out)
     if out.problems or version is None:
@@ -539,6 +557,8 @@ def loads(text: str, file: str = "<string>") -> Version:
     return version
 
 
+# load_version also raises FileProblem (an OSError, from peacediff._files.read_document) for a
+# folder, a special file or a file over MAX_FILE_BYTES.
 def load_version(path: str | os.PathLike[str]) -> Version:
     """Load one version file (TOML) strictly: the reader behind :func:`peacediff.load` for ``.toml`` paths.
 
@@ -555,12 +575,7 @@ def load_version(path: str | os.PathLike[str]) -> Version:
         >>> load_version(resource_path("versions") / "us-russia-28.toml").count
         28
     """
-    p = Path(path)
-    size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise VersionFileError([Problem(str(p), 1, 1, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit",
-                                        "split the document into several versions")])
-    return loads(_decode(p.read_bytes(), str(p)), str(p))
+    return loads(_decode(read_document(path), os.fspath(path)), os.fspath(path))
 
 
 def check_evidence(version: Version, seeds_dir: Path, file: str, text: str | None = None) -> list[Problem]:
@@ -745,28 +760,17 @@ def dumps(version: Version) -> str:
     return "\n".join(lines) + "\n"
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8 via a temporary file and rename.
-
-    Readers see the old file or the new one, never half of either; on any
-    error the temporary file is removed and the old file stays as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def save(version: Version, path: str | os.PathLike[str]) -> Path:
-    """Write ``version`` to ``path`` atomically in canonical form; return the path."""
-    atomic_write_text(path, dumps(version))
+    """Write ``version`` to ``path`` atomically in canonical form; return the path.
+
+    Never writes a file :func:`load_version` would refuse: the text is read back first,
+    and any problem (a text over :data:`MAX_TEXT_CHARS`, a source id not declared in
+    ``sources``) raises :class:`VersionFileError` naming it, with the file left as it was.
+    """
+    text = dumps(version)
+    try:
+        loads(text, os.fspath(path))
+    except VersionFileError as exc:
+        raise VersionFileError([attrs.evolve(p, message=f"not saved: {p.message}") for p in exc.problems]) from None
+    atomic_write_text(path, text)
     return Path(path)

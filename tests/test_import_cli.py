@@ -30,7 +30,8 @@ def test_utf8_with_and_without_bom_and_utf16_with_bom_read_alike(tmp_path: Path)
 def test_another_encoding_is_an_error_naming_the_byte_and_the_option(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("1. The café opens.\n2. Straße.\n".encode("cp1252"))
-    with pytest.raises(DocumentError, match=r"latin\.txt:1: the file is not valid UTF-8 \(byte 10: 0xe9\)") as err:
+    with pytest.raises(DocumentError, match=r"latin\.txt:1:11: the file is not valid UTF-8 \(byte 0xe9 at offset 10\); "
+                       "it looks like Windows-1252") as err:
         peacediff.load(path)
     assert "--encoding" in str(err.value) and "encoding=" in str(err.value)
     assert peacediff.load(path, encoding="cp1252").provisions[1].text == "Straße."
@@ -48,7 +49,9 @@ def test_import_writes_a_version_file_to_curate(tmp_path: Path, capsys: pytest.C
     v = peacediff.load(out)
     assert (v.id, v.title, v.date, v.parents) == ("draft-3", "Draft three", "2026-03-03", ("draft-1", "draft-2"))
     assert [p.number for p in v.provisions] == ["1", "2"]
-    assert main(["validate", str(out)]) == 0
+    # validate checks a lone file's lineage too: its parents are not in that folder yet.
+    assert main(["validate", str(out)]) == 2
+    assert "draft-1" in capsys.readouterr().err
     capsys.readouterr()
     assert main(["import", str(source)]) == 0  # to stdout, id from the file name
     assert 'id = "draft-3"' in capsys.readouterr().out
@@ -60,7 +63,7 @@ def test_import_and_diff_report_bad_input_in_one_line_with_a_fix(tmp_path: Path,
     source.write_text(_TEXT, encoding="utf-8")
     assert main(["import", str(source), "--date", "March"]) == 2
     err = capsys.readouterr().err
-    assert "must be an ISO date" in err and "fix:" in err and "Traceback" not in err
+    assert "not an ISO date" in err and "fix:" in err and "Traceback" not in err
     latin = tmp_path / "latin.txt"
     latin.write_bytes("1. café\n".encode("cp1252"))
     assert main(["import", str(latin)]) == 2

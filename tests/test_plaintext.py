@@ -48,8 +48,10 @@ def test_duplicate_numbers_and_empty_documents_are_errors() -> None:
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(b"1. ok\n2. caf\xe9\n")
-    with pytest.raises(PlainTextError, match=r"bad.txt:2: the file is not valid UTF-8"):
+    with pytest.raises(PlainTextError, match=r"bad.txt:2:7: the file is not valid UTF-8 \(byte 0xe9 at offset 12\); "
+                       "it looks like Windows-1252") as info:
         load_text(path)
+    assert "iconv -f WINDOWS-1252 -t UTF-8" in str(info.value)
 
 
 def _shape(v) -> list:
@@ -132,15 +134,18 @@ def test_numbering_that_restarts_per_chapter_is_qualified_by_the_chapter() -> No
 
 def test_markdown_headings_bold_markers_and_bullets() -> None:
     v = parse_text("# The plan\n\n## 1. Ceasefire\n**Both sides** stop firing.\n\n**2.** Elections follow.\n", "md")
+    # The opening "# The plan" titles the document; it is no point's category.
+    assert v.title == "The plan"
     assert _shape(v) == [
-        ("1", "Ceasefire — Both sides stop firing.", "The plan", []),
-        ("2", "Elections follow.", "The plan", []),
+        ("1", "Ceasefire — Both sides stop firing.", None, []),
+        ("2", "Elections follow.", None, []),
     ]
     bullets = parse_text("KEY POINTS\n\n- Ceasefire now.\n- Elections\n  later.\n\nA closing paragraph.", "b")
+    assert bullets.title == "KEY POINTS"
     assert _shape(bullets) == [
-        ("1", "Ceasefire now.", "KEY POINTS", []),
-        ("2", "Elections later.", "KEY POINTS", []),
-        ("3", "A closing paragraph.", "KEY POINTS", []),
+        ("1", "Ceasefire now.", None, []),
+        ("2", "Elections later.", None, []),
+        ("3", "A closing paragraph.", None, []),
     ]
 
 
@@ -213,3 +218,103 @@ def test_a_wrapped_proper_noun_is_not_a_title() -> None:
     v = parse_text("1. The parties agree.\n\nNATO\n2. Peace holds.\n", "d")
     assert [(p.number, p.category) for p in v.provisions] == [("1", None), ("2", None)]
     assert v.provisions[0].text == "The parties agree. NATO"
+
+
+# --------------------------------------------------------------------------- title line, hostile bytes, limits
+
+@pytest.mark.parametrize(
+    ("document", "title", "categories"),
+    [
+        ("TWENTY-POINT PEACE FRAMEWORK\n\n1. Ceasefire.\n2. Elections.\n", "TWENTY-POINT PEACE FRAMEWORK",
+         [None, None]),
+        ("# Draft treaty\n\n1. Ceasefire.\n2. Elections.\n", "Draft treaty", [None, None]),
+        ("Framework for Peace in the Region\n\n1. Ceasefire.\n2. Elections.\n", "Framework for Peace in the Region",
+         [None, None]),
+        ("# Draft treaty\n\n## Security\n\n1. Ceasefire.\n\n## Economy\n\n2. Trade.\n", "Draft treaty",
+         ["Security", "Economy"]),
+        ("JOINT PLAN\n\nSECURITY MATTERS\n\n1. Ceasefire.\n\nECONOMIC MATTERS\n\n2. Trade.\n", "JOINT PLAN",
+         ["SECURITY MATTERS", "ECONOMIC MATTERS"]),
+    ],
+)
+def test_opening_title_line_is_the_title(document: str, title: str, categories: list[str | None]) -> None:
+    v = parse_text(document, "d")
+    assert v.title == title
+    assert [p.category for p in v.provisions] == categories
+    assert all(p.number is not None for p in v.provisions), "the title is no preamble point"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "SECURITY MATTERS\n\n1. Ceasefire.\n\nECONOMIC MATTERS\n\n2. Trade.\n",  # the first of several sections
+        "## Security\n\n1. Ceasefire.\n2. Elections.\n",  # a section heading, not a document title
+        "CHAPTER I\n\n1. Ceasefire.\n2. Elections.\n",  # a division heading
+        "The parties agree as follows:\n\n1. Ceasefire.\n2. Elections.\n",  # a preamble sentence
+    ],
+)
+def test_section_headings_and_preambles_are_not_titles(document: str) -> None:
+    assert parse_text(document, "d").title == "d"
+
+
+def test_explicit_title_wins_and_file_name_is_the_fallback(tmp_path: Path) -> None:
+    assert parse_text("# Plan\n\n1. A.\n2. B.\n", "d", title="Mine").title == "Mine"
+    path = tmp_path / "draft-3.txt"
+    path.write_text("1. Ceasefire.\n2. Elections.\n", encoding="utf-8")
+    assert load_text(path).title == "draft-3.txt"
+    path.write_text("# Third draft\n\n1. Ceasefire.\n2. Elections.\n", encoding="utf-8")
+    assert load_text(path).title == "Third draft"
+
+
+def test_nul_byte_is_refused_at_its_line() -> None:
+    with pytest.raises(PlainTextError, match=r"^d.txt:2:5: the text contains a NUL byte"):
+        parse_text("1. A.\n2. B\x00.\n", "d", source="d.txt")
+
+
+def test_oversized_text_file_is_refused(tmp_path: Path) -> None:
+    from peacediff.plaintext import MAX_TEXT_BYTES
+
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(MAX_TEXT_BYTES + 1)
+    with pytest.raises(PlainTextError, match=r"over the .*-byte limit"):
+        load_text(path)
+
+
+def test_control_characters_in_the_file_name_are_shown(tmp_path: Path) -> None:
+    path = tmp_path / "a\x1b[2J.txt"
+    path.write_bytes(b"1. \xff\n")
+    with pytest.raises(PlainTextError) as info:
+        load_text(path)
+    assert "\x1b" not in str(info.value) and "⟨U+001B⟩" in str(info.value)
+
+
+@settings(max_examples=40)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_is_a_version_or_a_plain_text_error(text: str) -> None:
+    try:
+        parse_text(text, "d")
+    except PlainTextError as exc:
+        assert str(exc).startswith("<text>:")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Article 1" + " " * 50_000 + "x",
+        "Article 1." + " " * 50_000 + "-" + " " * 50_000,
+        "1" + " " * 50_000 + "x",
+        "1." * 50_000 + "x",
+        "(" + "11." * 50_000,
+        "page 1" + " " * 50_000 + "of" + " " * 50_000 + "x",
+        "- " + "1" * 50_000 + " " * 50_000,
+        "CHAPTER " + "I" * 50_000 + " " * 50_000,
+        "**" * 50_000,
+        "#" * 50_000 + " " * 50_000,
+        "[" * 50_000 + " " * 50_000 + "]" * 50_000,
+        '"' * 50_000 + "'" * 50_000,
+    ],
+)
+def test_long_hostile_lines_are_read_in_one_pass(line: str) -> None:
+    """Each line would take minutes with a backtracking pattern; read once, it is instant."""
+    v = parse_text(line + "\n\n2. The last point.\n", "d")
+    assert "The last point." in [p.text for p in v.walk_all(v.provisions)]

@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from peacediff._files import decode_utf8, guess_encoding, iconv_hint
 from peacediff.model import Version
 from peacediff.plaintext import PlainTextError
 
@@ -92,12 +93,22 @@ def decode_text(data: bytes, path: str | os.PathLike[str] = "<document>", encodi
         raise DocumentError(f"{path}: unknown encoding {encoding!r}\n"
                             "    fix: give a Python codec name such as utf-8, cp1252, latin-1 or utf-16") from None
     except UnicodeDecodeError as exc:
+        if encoding is None and codec == "utf-8-sig":
+            # The one UTF-8 decoder with positions and a guess at the real encoding.
+            _text, bad = decode_utf8(data)
+            assert bad is not None
+            _offset, line, col, reason = bad
+            guess = guess_encoding(data)
+            codec_name = {"Windows-1252": "cp1252", "UTF-16": "utf-16"}.get(guess or "", "latin-1")
+            raise DocumentError(
+                f"{path}:{line}:{col}: {reason}\n"
+                f"    fix: give its encoding, e.g. --encoding {codec_name} (command line) or "
+                f"encoding='{codec_name}' (load), or {iconv_hint(reason)}"
+            ) from None
         line = data.count(b"\n", 0, exc.start) + 1
-        what = "UTF-8" if encoding is None and codec == "utf-8-sig" else codec
         raise DocumentError(
-            f"{path}:{line}: the file is not valid {what} (byte {exc.start}: 0x{data[exc.start]:02x})\n"
-            "    fix: give its encoding, e.g. --encoding cp1252 (command line) or encoding='cp1252' (load), "
-            "or re-save it as UTF-8"
+            f"{path}:{line}: the file is not valid {codec} (byte 0x{data[exc.start]:02x} at offset {exc.start})\n"
+            "    fix: give the file's real encoding with --encoding (command line) or encoding= (load)"
         ) from None
 
 
