@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,8 @@ _KEYWORD_RE = re.compile(
     re.IGNORECASE,
 )
 #: "1.", "1)", "(1)", "1:", "1 -", "2.3", "2.3.", "(2a)", "4bis." - a numeric marker with its punctuation.
+#: A line that opens with a decimal digit outside ASCII (Arabic-Indic, Devanagari, full-width, ...).
+_OTHER_DIGIT_MARKER_RE = re.compile(r"^[ \t(]*(?![0-9])\d", re.MULTILINE)
 _NUMBER_RE = re.compile(
     rf"^(\()?(\d+(?:\.\d+)*(?:{_LATIN}|[a-z](?=[.)]))?)(\.|\)|:|\s+[-–—]|(?<=\d)(?=\s))(?:\s+|$)(.*)$"
 )
@@ -195,6 +198,8 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
                              "per line, e.g. '1. First point'")
     _check_characters(text, source)
     points, notes = _read_points(text, source)
+    if _OTHER_DIGIT_MARKER_RE.search(text):
+        notes.append("Point numbers written in non-ASCII digits are stored as ASCII digits (١ as 1).")
     found = None if title else _document_title(text, points)
     if found is not None:
         points = _without_title(points, found[1])
@@ -324,7 +329,8 @@ def _keyword_marker(line: str) -> _Keyword | None:
         return None
     word = m.group("kw").lower()
     # "5 ter" / "5 TER" -> "5ter", a label without spaces; "7a" and "7A" stay apart
-    number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), m.group("num"), flags=re.I)
+    number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), ascii_digits(m.group("num")),
+                    flags=re.I)
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
     return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
 
@@ -360,6 +366,22 @@ def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
     return frozenset(heads)
 
 
+def ascii_digits(number: str) -> str:
+    """A point number written in any script's decimal digits ("١٢", "１２", "१२") as ASCII ("12").
+
+    The number is what the reader sees, whatever the digits it is written in; ASCII keeps it a
+    valid label and lets drafts in two scripts align by number.
+
+    Example::
+
+        >>> ascii_digits("١٢") + ascii_digits("４bis")
+        '124bis'
+    """
+    if number.isascii():
+        return number
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in number)
+
+
 def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
     """``(number, rest)`` when ``line`` starts with a point number, else None.
 
@@ -370,7 +392,7 @@ def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
     m = _NUMBER_RE.match(line)
     if not m:
         return None
-    opened, number, punct, rest = m.group(1), m.group(2), m.group(3), m.group(4).strip()
+    opened, number, punct, rest = m.group(1), ascii_digits(m.group(2)), m.group(3), m.group(4).strip()
     if opened and punct != ")":
         return None
     in_step = expected is None or (number.isdigit() and int(number) == expected)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import peacediff
 from peacediff.plaintext import PlainTextError, load_text, parse_text
 
 
@@ -318,3 +319,18 @@ def test_long_hostile_lines_are_read_in_one_pass(line: str) -> None:
     """Each line would take minutes with a backtracking pattern; read once, it is instant."""
     v = parse_text(line + "\n\n2. The last point.\n", "d")
     assert "The last point." in [p.text for p in v.walk_all(v.provisions)]
+
+
+def test_point_numbers_in_other_scripts_are_read_as_the_numbers_they_are():
+    arabic = parse_text("١. وقف إطلاق النار خلال ٢٥ يوما.\n٢. تجرى الانتخابات.\n", "ar")
+    fullwidth = parse_text("１. Ceasefire.\n２. Elections.\n", "fw")
+    devanagari = parse_text("Article १\nThe parties agree.\nArticle २\nElections follow.\n", "hi")
+    assert [p.number for p in arabic.provisions] == ["1", "2"]
+    assert [p.number for p in fullwidth.provisions] == ["1", "2"]
+    assert [p.number for p in devanagari.provisions] == ["1", "2"]
+    assert arabic.provisions[0].text == "وقف إطلاق النار خلال ٢٥ يوما."  # the text keeps its own digits
+    assert "non-ASCII digits" in (arabic.note or "")
+    later = parse_text("١. وقف إطلاق النار خلال ٥ يوما.\n٢. تجرى الانتخابات.\n", "ar2")
+    change = peacediff.compare(arabic, later).changes[0]
+    assert change.kind == "modified" and change.label == "1"
+    assert [(pc.name, pc.old, pc.new) for pc in change.parameter_changes] == [("number", "٢٥", "٥")]
