@@ -57,6 +57,7 @@ from typing import Any
 
 import attrs
 
+from peacediff._documents import DocumentError, PlainTextError, decode_text, sniff
 from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem, read_document
 from peacediff._messages import shown
 from peacediff.model import Provision, Version
@@ -135,10 +136,6 @@ def _is_title_line(line: str, width: int, following: str) -> bool:
         and (following[:1].isupper() or following[:1] in "\"“'‘(")
         and max(width, len(line)) + 1 + len(next_words[0]) <= len(following)
     )
-
-
-class PlainTextError(ValueError):
-    """A plain-text document could not be turned into a version."""
 
 
 @attrs.define
@@ -770,8 +767,6 @@ def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, en
     with a message saying what it is (read those with :func:`peacediff.load`).
     The title is the document's own title line when it has one, else the file name.
     """
-    from peacediff.importers import DocumentError, decode_text, sniff
-
     p = Path(path)
     name = shown(p)
     try:

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from peacediff.importers import DocumentError, extra_missing
+from peacediff._documents import DocumentError, extra_missing
 
 __all__ = ["docx_to_text"]
 

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from peacediff.importers import DocumentError, extra_missing
+from peacediff._documents import DocumentError, extra_missing
 
 __all__ = ["pdf_to_text"]
 
