@@ -22,6 +22,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+# Registers every result's formats (the renderer itself loads on first use).
+from peacediff import formats
 from peacediff.compare import Change, Comparison, Dispute, ModalityShift, ParameterChange, PossibleMatch, compare
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
 
@@ -87,6 +89,7 @@ __all__ = [
     "__version__",
     "compare",
     "dumps",
+    "formats",
     "history",
     "load",
     "load_version",

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peacediff._display import FORMATS, format_for_suffix, render
 from peacediff._jsontext import dumps as _json_text
 
 if TYPE_CHECKING:
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
-#: Output suffixes ``diff -o`` understands, and the format each means.
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
-                   ".txt": "text", ".text": "text", "": "text"}
 
 _EPILOG = """\
 examples:
@@ -108,7 +106,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        epilog="example: peacediff diff us-russia-28 us-ua-20 --format html -o redline.html")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.add_argument("--format", choices=["html", "md", "text", "json"], default=None,
+    p.add_argument("--format", choices=list(FORMATS), default=None,
                    help="output format (default: from the -o suffix, else text)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE (atomically) instead of stdout; the suffix .html, .md, .json or .txt "
@@ -209,31 +207,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
                  "parents": list(v.parents)} for v in rows]
         _write(_json_text(data), None)
         return EXIT_OK
-    table = [("ID", "DATE", "PROPOSER", "POINTS", "STATUS", "TITLE")]
-    for v in rows:
-        points = str(v.declared_count) if v.declared_count is not None else "?"
-        if v.count != v.declared_count:
-            points += f" ({v.count} recorded)"
-        status = v.status + (", partial" if v.coverage == "partial" else "")
-        table.append((v.id, v.date or "?", v.proposer or "?", points, status, v.title))
-    widths = [max(len(r[i]) for r in table) for i in range(5)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5] for r in table]
-    _write("\n".join(lines), None)
+    _write(rows.to_text(), None)
     return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
     version = _load(args.ref)
-    if args.format == "json":
-        _write(_json_text(version.to_dict()), None)
-        return EXIT_OK
-    from peacediff import render
-
-    lineage = _lineage(version)
-    if args.format == "md":
-        _write(render.render_version_markdown(version, lineage=lineage), None)
-    else:
-        _write(render.render_version_text(version, lineage=lineage), None)
+    options = {} if args.format == "json" else {"lineage": _lineage(version)}
+    _write(render(version, args.format, **options), None)
     return EXIT_OK
 
 
@@ -252,13 +233,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from peacediff.timeline import history
 
     archive = Archive(args.versions) if args.versions else Archive.bundled()
-    h = history(args.key, archive)
-    if args.format == "json":
-        _write(_json_text(h.to_dict()), None)
-    elif args.format == "md":
-        _write(h.to_markdown(), None)
-    else:
-        _write(h.to_text(), None)
+    _write(render(history(args.key, archive), args.format), None)
     return EXIT_OK
 
 
@@ -268,18 +243,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     fmt = args.format or _format_for(args.output)
     old, new = _load(args.old), _load(args.new)
     comparison = compare(old, new, align=args.align)
-    if fmt == "html":
-        text = comparison.to_html()
-    elif fmt == "md":
-        text = comparison.to_markdown()
-    elif fmt == "json":
-        text = _json_text(comparison.to_dict()) + "\n"
-    else:
-        color = args.color == "always" or (
+    options: dict[str, Any] = {}
+    if fmt == "text":
+        options["color"] = args.color == "always" or (
             args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         )
-        text = comparison.to_text(color=color)
-    _write(text, args.output)
+    _write(render(comparison, fmt, **options), args.output)
     if args.exit_code and comparison.has_differences:
         return EXIT_DIFFERENT
     return EXIT_OK
@@ -292,13 +261,14 @@ def _format_for(output: str | None) -> str:
     if output == "":
         raise _UserError("-o was given an empty file name", "name the file, e.g. -o redline.html, or leave out -o")
     suffix = Path(output).suffix.lower()
-    if suffix not in _SUFFIX_FORMATS:
+    fmt = format_for_suffix(suffix) if suffix else "text"
+    if fmt is None:
         raise _UserError(
             f"cannot tell the output format from the suffix {suffix!r} of {output!r} "
             "(peacediff writes HTML, Markdown, JSON and text)",
             f"name the file .html, .md, .json or .txt, or give --format (e.g. --format html -o {output})",
         )
-    return _SUFFIX_FORMATS[suffix]
+    return fmt
 
 
 def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:

@@ -23,6 +23,7 @@ import attrs
 
 from peacediff import align as _align
 from peacediff import textdiff
+from peacediff._display import Displayable
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
 __all__ = [
@@ -332,7 +333,7 @@ class Change:
 
 
 @attrs.frozen(repr=False)
-class Comparison:
+class Comparison(Displayable):
     """Two versions aligned provision by provision.
 
     ``changes`` are in reading order: the new version's order, with removed
@@ -399,30 +400,6 @@ class Comparison:
             "budget_notes": list(self.budget_notes),
             "changes": [ch.to_dict() for ch in self.changes],
         }
-
-    def to_html(self, **options: Any) -> str:
-        """The self-contained HTML redline (see :func:`peacediff.render.render_html`)."""
-        from peacediff.render import render_html
-
-        return render_html(self, **options)
-
-    def to_markdown(self, **options: Any) -> str:
-        """GitHub-flavoured Markdown redline (see :func:`peacediff.render.render_markdown`)."""
-        from peacediff.render import render_markdown
-
-        return render_markdown(self, **options)
-
-    def to_text(self, **options: Any) -> str:
-        """Plain-text redline (see :func:`peacediff.render.render_text`)."""
-        from peacediff.render import render_text
-
-        return render_text(self, **options)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Notebook display: a scoped HTML fragment and plain text."""
-        from peacediff.render import render_html_fragment, render_text
-
-        return {"text/html": render_html_fragment(self), "text/plain": render_text(self)}
 
 
 def _version_header(v: Version) -> dict[str, Any]:

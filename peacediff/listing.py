@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
+from peacediff._display import Displayable
 from peacediff.model import Variant, Version
 
-__all__ = ["VariantList", "VersionList", "version_rows"]
+__all__ = ["VariantList", "VersionList", "variants_html", "variants_text", "version_rows", "versions_html",
+           "versions_text"]
 
 _HEADER_VERSIONS = ("ID", "DATE", "PROPOSER", "POINTS", "STATUS", "TITLE")
 _HEADER_VARIANTS = ("VERSION", "VARIANT", "POINT", "TOPIC", "CLAIMS")
@@ -75,26 +76,38 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], caption: st
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-class VersionList(list[Version]):
+def versions_text(versions: Sequence[Version]) -> str:
+    """Versions as a plain-text table: id, date, proposer, points, status, title."""
+    return text_table(_HEADER_VERSIONS, version_rows(versions))
+
+
+def versions_html(versions: Sequence[Version]) -> str:
+    """Versions as an HTML table for a notebook cell."""
+    return html_table(_HEADER_VERSIONS, version_rows(versions), f"{len(versions)} version(s), oldest first")
+
+
+def variants_text(items: Sequence[tuple[Version, Variant]]) -> str:
+    """Reported variants as a plain-text table, every claim with its sources."""
+    return text_table(_HEADER_VARIANTS, _variant_rows(items))
+
+
+def variants_html(items: Sequence[tuple[Version, Variant]]) -> str:
+    """Reported variants as an HTML table for a notebook cell."""
+    return html_table(_HEADER_VARIANTS, _variant_rows(items), f"{len(items)} point(s) on which reports disagree")
+
+
+class VersionList(Displayable, list[Version]):
     """Versions, displayed as a table (``peacediff.versions()``)."""
 
     def __str__(self) -> str:
-        return text_table(_HEADER_VERSIONS, version_rows(self))
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        caption = f"{len(self)} version(s), oldest first"
-        return {"text/plain": str(self), "text/html": html_table(_HEADER_VERSIONS, version_rows(self), caption)}
+        return self.to_text()
 
 
-class VariantList(list[tuple[Version, Variant]]):
+class VariantList(Displayable, list[tuple[Version, Variant]]):
     """Reported variants with the version recording each, displayed as a table (``peacediff.variants()``)."""
 
     def __str__(self) -> str:
-        return text_table(_HEADER_VARIANTS, _variant_rows(self))
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        caption = f"{len(self)} point(s) on which reports disagree"
-        return {"text/plain": str(self), "text/html": html_table(_HEADER_VARIANTS, _variant_rows(self), caption)}
+        return self.to_text()
 
     def __repr__(self) -> str:
         # The default would repeat each version's repr beside its variant.

@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from peacediff._display import Displayable
+
 __all__ = [
     "CONFIDENCE_LEVELS",
     "COVERAGE_LEVELS",
@@ -564,7 +566,7 @@ def _check_unique(values: Iterable[str | None], what: str) -> None:
 
 
 @attrs.frozen(repr=False)
-class Version:
+class Version(Displayable):
     """One draft, report or published text of a negotiated document.
 
     ``coverage`` is "complete" when ``provisions`` is the whole document and
@@ -738,9 +740,3 @@ class Version:
         coverage = ", partial" if self.coverage == "partial" else ""
         return (f"<Version {self.id} {self.date or '?'} {short_text(self.title)}: "
                 f"{_plural(self.count, 'provision')}, {self.status}{coverage}>")
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Notebook display: an HTML table of provisions and a plain-text form."""
-        from peacediff.render import render_version_html, render_version_text
-
-        return {"text/html": render_version_html(self), "text/plain": render_version_text(self)}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from peacediff._display import Displayable
 from peacediff.model import Provision, Removal, Variant, Version
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class HistoryEntry:
 
 
 @attrs.frozen(repr=False)
-class History:
+class History(Displayable):
     """A lineage key followed through the versions, oldest first, with the disputes about it."""
 
     key: str
@@ -92,23 +93,6 @@ class History:
             "entries": [e.to_dict() for e in self.entries],
             "variants": [{"version": v.id, **var.to_dict()} for v, var in self.variants],
         }
-
-    def to_text(self, *, width: int = 100) -> str:
-        """Plain-text timeline (see :func:`peacediff.render.render_history_text`)."""
-        from peacediff.render import render_history_text
-
-        return render_history_text(self, width=width)
-
-    def to_markdown(self) -> str:
-        """Markdown timeline (see :func:`peacediff.render.render_history_markdown`)."""
-        from peacediff.render import render_history_markdown
-
-        return render_history_markdown(self)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        from peacediff.render import render_history_html, render_history_text
-
-        return {"text/html": render_history_html(self), "text/plain": render_history_text(self)}
 
 
 def _find(version: Version, key: str) -> Provision | None:

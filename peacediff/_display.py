@@ -1,0 +1,111 @@
+"""Results as formats: the format registry and the one notebook mixin every displayable result uses.
+
+The data classes (:class:`~peacediff.model.Version`, :class:`~peacediff.compare.Comparison`,
+:class:`~peacediff.timeline.History`, the listings) know no formats.  They inherit
+:class:`Displayable`, whose ``to_html`` / ``to_markdown`` / ``to_text`` / ``to_json`` and
+``_repr_mimebundle_`` look the renderer up in :data:`FORMATTERS`.  The façade
+(:mod:`peacediff.formats`) fills the registry when ``peacediff`` is imported, so this module
+imports nothing of peacediff's, and no module below the façade imports the renderer, not even
+lazily.  Adding a format is one :func:`register` call there (and a :class:`Format` entry for the
+command line).
+
+Example::
+
+    >>> import peacediff
+    >>> c = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("us-ua-20"))
+    >>> sorted(c._repr_mimebundle_(include={"text/plain"}))
+    ['text/plain']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from typing import Any, ClassVar, NamedTuple
+
+__all__ = ["FORMATS", "FORMATTERS", "Displayable", "Format", "format_for_suffix", "register", "render"]
+
+
+class Format(NamedTuple):
+    """An output format as the command line knows it."""
+
+    name: str  #: what ``--format`` takes: "html", "md", "text", "json"
+    suffixes: tuple[str, ...]  #: file suffixes that ask for it (``-o redline.html``)
+    description: str
+
+
+#: Output formats by name, in the order the command line lists them.
+FORMATS: dict[str, Format] = {}
+
+#: ``(class name, format name) → renderer(obj, **options) -> str``; filled by :mod:`peacediff.formats`.
+FORMATTERS: dict[tuple[str, str], Callable[..., str]] = {}
+
+
+def register(class_name: str, fmt: str, renderer: Callable[..., str]) -> None:
+    """Make ``renderer`` the way objects of class ``class_name`` (or a subclass) are written as ``fmt``."""
+    FORMATTERS[(class_name, fmt)] = renderer
+
+
+def _renderer(obj: object, fmt: str) -> Callable[..., str] | None:
+    for cls in type(obj).__mro__:
+        found = FORMATTERS.get((cls.__name__, fmt))
+        if found is not None:
+            return found
+    return None
+
+
+def render(obj: object, fmt: str, **options: Any) -> str:
+    """``obj`` written as ``fmt`` ("html", "html-fragment", "md", "text", "json").
+
+    Raises ``ValueError`` naming the formats ``obj`` has when ``fmt`` is not one of them.
+    """
+    renderer = _renderer(obj, fmt)
+    if renderer is None:
+        have = sorted({f for (name, f) in FORMATTERS for cls in type(obj).__mro__ if name == cls.__name__})
+        raise ValueError(f"a {type(obj).__name__} cannot be written as {fmt!r}; it can be: {', '.join(have)}")
+    return renderer(obj, **options)
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The format a file suffix asks for (".html" → "html"), or None for a suffix no format claims."""
+    suffix = suffix.lower()
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
+
+
+class Displayable:
+    """Mixin: the ``to_*`` methods and the notebook display of a result, from the format registry.
+
+    A notebook asks ``_repr_mimebundle_`` for what it can show; only the media types it asks for
+    (``include``), less those it refuses (``exclude``), are rendered.
+    """
+
+    __slots__ = ()
+
+    #: Media type → format, in the order a front end prefers them.
+    MIME_FORMATS: ClassVar[tuple[tuple[str, str], ...]] = (("text/html", "html-fragment"), ("text/plain", "text"))
+
+    def to_html(self, **options: Any) -> str:
+        """The HTML view (a self-contained page for a comparison); options go to the renderer."""
+        return render(self, "html", **options)
+
+    def to_markdown(self, **options: Any) -> str:
+        """The GitHub-flavoured Markdown view."""
+        return render(self, "md", **options)
+
+    def to_text(self, **options: Any) -> str:
+        """The plain-text view (``color=True`` adds terminal colours where the view has them)."""
+        return render(self, "text", **options)
+
+    def to_json(self, **options: Any) -> str:
+        """``to_dict()`` as JSON text: readable UTF-8, with invisible and control characters escaped."""
+        return render(self, "json", **options)
+
+    def _repr_mimebundle_(self, include: Container[str] | None = None,
+                          exclude: Container[str] | None = None) -> dict[str, str]:
+        bundle: dict[str, str] = {}
+        for mime, fmt in self.MIME_FORMATS:
+            if (include is not None and mime not in include) or (exclude is not None and mime in exclude):
+                continue
+            renderer = _renderer(self, fmt)
+            if renderer is not None:
+                bundle[mime] = renderer(self)
+        return bundle

@@ -1,0 +1,90 @@
+"""The output formats of every result, registered in one place (the façade's format registry).
+
+``import peacediff`` runs this module: it fills :data:`peacediff._display.FORMATTERS`, which the
+``to_*`` methods, notebook display and the command line all read.  The renderer itself (Jinja2
+and the templates) is imported only when a view is first asked for, so that ``import
+peacediff`` stays fast.
+
+Example::
+
+    >>> import peacediff
+    >>> [f.name for f in peacediff.formats.FORMATS.values()]
+    ['html', 'md', 'json', 'text']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from peacediff._display import FORMATS, FORMATTERS, Format, register
+
+__all__ = ["FORMATS", "FORMATTERS", "Format", "register"]
+
+for _format in (
+    Format("html", (".html", ".htm"), "a self-contained HTML page"),
+    Format("md", (".md", ".markdown"), "GitHub-flavoured Markdown"),
+    Format("json", (".json",), "the result's to_dict() as JSON"),
+    Format("text", (".txt", ".text"), "plain text for a terminal or a file"),
+):
+    FORMATS[_format.name] = _format
+
+
+def _view(function: str) -> Callable[..., str]:
+    """A renderer from :mod:`peacediff.render`, imported on first use (Jinja2 costs start-up time)."""
+
+    def call(obj: Any, **options: Any) -> str:
+        from peacediff import render
+
+        result: str = getattr(render, function)(obj, **options)
+        return result
+
+    call.__name__ = call.__qualname__ = function
+    return call
+
+
+def _json(obj: Any, **options: Any) -> str:
+    from peacediff._jsontext import dumps
+
+    return dumps(obj.to_dict(), **options) + "\n"
+
+
+def _listing(kind: str) -> Callable[..., str]:
+    def call(obj: Any, **_options: Any) -> str:
+        from peacediff import listing
+
+        result: str = getattr(listing, kind)(obj)
+        return result
+
+    return call
+
+
+_VIEWS: dict[str, dict[str, Callable[..., str]]] = {
+    "Comparison": {
+        "html": _view("render_html"),
+        "html-fragment": _view("render_html_fragment"),
+        "md": _view("render_markdown"),
+        "text": _view("render_text"),
+        "json": _json,
+    },
+    "Version": {
+        "html": _view("render_version_html"),
+        "html-fragment": _view("render_version_html"),
+        "md": _view("render_version_markdown"),
+        "text": _view("render_version_text"),
+        "json": _json,
+    },
+    "History": {
+        "html": _view("render_history_html"),
+        "html-fragment": _view("render_history_html"),
+        "md": _view("render_history_markdown"),
+        "text": _view("render_history_text"),
+        "json": _json,
+    },
+    "VersionList": {"html-fragment": _listing("versions_html"), "text": _listing("versions_text")},
+    "VariantList": {"html-fragment": _listing("variants_html"), "text": _listing("variants_text")},
+}
+
+for _class, _formats in _VIEWS.items():
+    for _name, _renderer in _formats.items():
+        register(_class, _name, _renderer)
