@@ -6,8 +6,10 @@ import sys
 
 import pytest
 
-from peacediff import align
-from peacediff.align import Link, align_keys, align_text, moved_links, normalise
+from peacediff._align_config import DEFAULT
+from peacediff._lexical import stem
+from peacediff._matching import hungarian
+from peacediff.align import AlignConfig, Link, align_keys, align_text, moved_links, normalise
 from peacediff.model import Provision
 
 
@@ -102,7 +104,7 @@ def test_rewritten_point_keeping_its_number_links_by_number_below_the_similarity
     result = align_text(old, new)
     assert ((1,), (1,), "number") in pairs(result)
     sim = result.links[1].similarity
-    assert sim is not None and align.NUMBER_MIN_SIM <= sim < align.SIM_MIN
+    assert sim is not None and DEFAULT.number_min_sim <= sim < DEFAULT.sim_min
     # With another number, and another new point beside it (no slot), the pair stays apart
     # (removed + added, possible match).
     extra = P("Prisoners are exchanged all for all.", "8")
@@ -194,10 +196,10 @@ def test_inflections_and_number_words_are_the_same_word():
     result = align_text(old, new)
     assert ((5,), (0,), "similarity") in pairs(result)
     assert result.moved == frozenset({0})
-    assert [align._stem(w) for w in ("vote", "voted", "voting", "agreed", "agree", "committed", "falling")] == [
+    assert [stem(w) for w in ("vote", "voted", "voting", "agreed", "agree", "committed", "falling")] == [
         "vot", "vot", "vot", "agree", "agree", "commit", "fall",
     ]
-    assert align._stem("sixteen") == align._stem("16") == "16"
+    assert stem("sixteen") == stem("16") == "16"
 
 
 def test_identical_points_keep_their_order():
@@ -217,21 +219,20 @@ def test_moved_and_edited_provision_is_linked_and_flagged():
     assert result.moved == frozenset({link})
 
 
-def test_candidate_search_on_common_words_only_falls_back_to_nearest(monkeypatch):
-    monkeypatch.setattr(align, "POSTING_CAP", 1)
-    monkeypatch.setattr(align, "GAP_PAIRS", 0)
+def test_candidate_search_on_common_words_only_falls_back_to_nearest():
+    config = AlignConfig(posting_cap=1, gap_pairs=0)
     old = [P(f"the {w} of the parties") for w in ("xray", "yankee", "zulu")]
     new = [P(f"the {w} of all parties") for w in ("xray", "yankee", "zulu")]
-    result = align_text(old, new)
+    result = align_text(old, new, config)
     assert pairs(result) == [((k,), (k,), "similarity") for k in range(3)]
 
 
-def test_large_contested_group_falls_back_to_greedy_with_a_note(monkeypatch):
-    monkeypatch.setattr(align, "ASSIGN_EXACT_MAX", 2)
+def test_large_contested_group_falls_back_to_greedy_with_a_note():
+    config = AlignConfig(assign_exact_max=2)
     anchors = [P(f"Unrelated point {w} on prisoners.") for w in ("lima", "mike", "oscar", "papa", "quebec")]
     old = [*anchors, P("Alpha bravo charlie delta echo."), P("Alpha bravo charlie delta foxtrot.")]
     new = [*anchors, P("Alpha bravo charlie delta echo golf."), P("Alpha bravo charlie delta foxtrot hotel.")]
-    result = align_text(old, new)
+    result = align_text(old, new, config)
     assert ((5,), (5,), "similarity") in pairs(result)
     assert any("greedily" in note for note in result.notes)
 
@@ -268,9 +269,9 @@ def test_moves_are_symmetric_under_swapping_sides():
 @pytest.mark.skipif(sys.flags.optimize > 0, reason="asserts stripped")
 def test_hungarian_is_optimal_on_a_small_case():
     weights = {(0, 0): 0.6, (0, 1): 0.2, (1, 0): 0.2}
-    assert align._hungarian([0, 1], [0, 1], weights) == [(0, 0)]
+    assert hungarian([0, 1], [0, 1], weights) == [(0, 0)]
     weights = {(0, 0): 0.5, (0, 1): 0.45, (1, 0): 0.45}
-    assert sorted(align._hungarian([0, 1], [0, 1], weights)) == [(0, 1), (1, 0)]
+    assert sorted(hungarian([0, 1], [0, 1], weights)) == [(0, 1), (1, 0)]
 
 
 # --------------------------------------------------------------------------- parts that only match together
@@ -282,14 +283,14 @@ HOUSING = P("To ease the housing shortage the government builds 300,000 affordab
             "increases at 2% a year.", "7")
 
 
-def test_merge_whose_parts_compete_for_the_partner_links_as_a_group(monkeypatch):
+def test_merge_whose_parts_compete_for_the_partner_links_as_a_group():
     old, new = [OLD[0], HOMES, RENTS, OLD[4]], [OLD[0], HOUSING, OLD[4]]
     assert ((1, 2), (1,), "merge") in pairs(align_text(old, new))
     # The same pair read backwards is a split.
     assert ((1,), (1, 2), "split") in pairs(align_text(new, old))
     # Without the joint pass each part is the other's runner-up and neither wins the margin.
-    monkeypatch.setattr(align._TextAligner, "_joint", lambda self, *a, **k: None)
-    assert all(lk.old != (1, 2) for lk in align_text(old, new).links)
+    no_joint = AlignConfig(joint_min_sim=1.0)
+    assert all(lk.old != (1, 2) for lk in align_text(old, new, no_joint).links)
 
 
 def test_joint_parts_must_be_adjacent():
@@ -363,7 +364,7 @@ def test_a_rewritten_point_moved_past_firm_links_needs_clear_evidence(rewritten:
     assert (moved_link in pairs(result)) is linked
     if linked:
         assert result.links[0].old == (0,) and [result.links[k].old for k in result.moved] == [(3,)]
-        assert result.links[1].similarity < align.MOVED_MIN_SIM
+        assert result.links[1].similarity < DEFAULT.moved_min_sim
     else:
         assert result.possible[("old", 3)][0] == 1
     assert ((1,), (2,), "similarity") in pairs(result) and ((2,), (3,), "similarity") in pairs(result)
