@@ -9,9 +9,9 @@ JSON file per case, into a directory outside the repository::
     python benchmarks/snapshot_alignment.py /tmp/align-after --against /tmp/align-baseline
 
 With ``--against`` it prints the cases whose bytes differ and exits 1 if any do.
-``--drop-key`` names a ``to_dict()`` key to leave out (for a later change
-that adds a key on purpose, e.g. ``--drop-key alignment``), so older snapshots
-still compare.
+``--drop-key KEY`` leaves a key out at every depth (repeatable), in the snapshots
+written and in the baseline read, so a change that adds or redefines a field on purpose
+can still prove that nothing else moved (``--drop-key rule --drop-key similarity``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,11 +57,20 @@ def cases() -> Iterator[tuple[str, Version, Version, str]]:
                 yield f"{corpus}.{name}.{direction}", x, y, "text"
 
 
-def snapshot(old: Version, new: Version, mode: str, drop: tuple[str, ...]) -> bytes:
-    data = peacediff.compare(old, new, align=mode).to_dict()
-    for key in drop:
-        data.pop(key, None)
+def _without(data: Any, drop: frozenset[str]) -> Any:
+    if isinstance(data, dict):
+        return {k: _without(v, drop) for k, v in data.items() if k not in drop}
+    if isinstance(data, list):
+        return [_without(v, drop) for v in data]
+    return data
+
+
+def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=False, indent=1).encode("utf-8")
+
+
+def snapshot(old: Version, new: Version, mode: str, drop: frozenset[str]) -> bytes:
+    return _dump(_without(peacediff.compare(old, new, align=mode).to_dict(), drop))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     differ = []
     count = 0
     for name, old, new, mode in cases():
-        data = snapshot(old, new, mode, tuple(args.drop_key))
+        drop = frozenset(args.drop_key)
+        data = snapshot(old, new, mode, drop)
         (args.out / f"{name}.json").write_bytes(data)
         count += 1
         if args.against is not None:
             base = args.against / f"{name}.json"
-            if not base.exists() or base.read_bytes() != data:
+            if not base.exists() or _dump(_without(json.loads(base.read_bytes()), drop)) != data:
                 differ.append(name)
     print(f"{count} snapshots written to {args.out}")
     if args.against is not None:

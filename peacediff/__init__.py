@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from peacediff._align_config import AlignConfig
 from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch, compare
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
 
@@ -55,6 +56,7 @@ def __getattr__(name: str) -> Any:
     return value
 
 __all__ = [
+    "AlignConfig",
     "Archive",
     "Change",
     "Claim",

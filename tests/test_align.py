@@ -6,11 +6,13 @@ import sys
 
 import pytest
 
+from peacediff import textdiff
 from peacediff._align_config import DEFAULT
 from peacediff._lexical import stem
 from peacediff._matching import hungarian
-from peacediff.align import AlignConfig, Link, align_keys, align_text, moved_links, normalise
-from peacediff.model import Provision
+from peacediff.align import TEXT_PASSES, AlignConfig, Link, align_keys, align_text, moved_links, normalise
+from peacediff.compare import compare, shown_similarity
+from peacediff.model import Provision, Version
 
 
 def P(text, number=None, key=None, origins=()):
@@ -486,3 +488,92 @@ def test_numbering_in_step_needs_more_than_a_shared_figure():
     result = align_text(old, new)
     assert all(2 not in lk.old for lk in result.links)
     assert ((3,), (2,), "similarity") in pairs(result)
+
+
+# --------------------------------------------------------------------------- config, rules, passes
+
+
+def test_rule_names_the_pass_beside_the_family():
+    old = [OLD[0], P("Sanctions on Russia are lifted in stages and reviewed case by case.", "2"), OLD[2]]
+    new = [OLD[0], P("Relief from sanctions follows the ceasefire and is reviewed by the joint commission.", "2"),
+           OLD[2]]
+    by_number = align_text(old, new).links[1]
+    assert (by_number.matched_by, by_number.rule) == ("number", "number")
+    # The same rewritten point under another number, alone between the same neighbours: a slot.
+    by_slot = align_text(old, [new[0], P(new[1].text, "9"), new[2]]).links[1]
+    assert (by_slot.matched_by, by_slot.rule) == ("similarity", "slot")
+    assert {lk.rule for lk in align_text(OLD, OLD).links} == {"exact"}
+
+
+def test_passes_are_counted_in_run_order():
+    new = [*OLD[:3], P("Ukraine's armed forces are capped at 800,000 personnel in peacetime.", "9"), OLD[4]]
+    result = align_text(OLD, new)
+    assert [name for name, _count in result.passes] == list(TEXT_PASSES)
+    counts = dict(result.passes)
+    assert counts["exact"] == 4 and counts["assignment"] == 1
+    made = sum(n for name, n in result.passes if name not in ("demotion", "possible-match"))
+    assert made == len(result.links)
+    keyed = align_keys([P("a", key="a"), P("Elections within 100 days.")],
+                       [P("a", key="a"), P("Elections within 100 days, observed.")])
+    assert [name for name, _n in keyed.passes] == ["key", "origins", *TEXT_PASSES]
+    assert dict(keyed.passes)["key"] == 1 and dict(keyed.passes)["assignment"] == 1
+
+
+def test_config_is_validated_and_names_the_field():
+    with pytest.raises(ValueError, match="sim_min"):
+        AlignConfig(sim_min=1.5)
+    with pytest.raises(ValueError, match="posting_cap"):
+        AlignConfig(posting_cap=0)
+    with pytest.raises(ValueError, match="must not exceed sim_link"):
+        AlignConfig(sim_min=0.5, sim_link=0.45)
+    with pytest.raises(ValueError, match="joint_max_parts"):
+        AlignConfig(joint_max_parts=True)
+    assert list(AlignConfig().to_dict())[:2] == ["sim_link", "sim_min"]
+
+
+def test_compare_takes_a_config_and_records_it():
+    old = Version.from_texts("a", [p.text for p in OLD])
+    edited = [*[p.text for p in OLD[:4]], "Elections take place once the deal is signed, within 100 days."]
+    new = Version.from_texts("b", edited)
+    default = compare(old, new, align="text")
+    assert ("modified", "5") in [(ch.kind, ch.label) for ch in default.changes]
+    strict = AlignConfig(sim_link=0.95, sim_min=0.9, number_min_sim=0.95, slot_min_sim=0.95,
+                         slot_gap_min_sim=0.95, number_in_step_min_sim=0.95)
+    c = compare(old, new, align="text", config=strict)
+    assert c.config is strict and ("removed", "5 → ∅") in [(ch.kind, ch.label) for ch in c.changes]
+    data = c.to_dict()["alignment"]
+    assert data["config"] == strict.to_dict() and data["config"]["sim_min"] == 0.9
+    assert list(data["passes"]) == list(TEXT_PASSES) and data["passes"]["exact"] == 4
+    assert compare(new, old, align="text", config=strict) == c.inverse()
+    with pytest.raises(TypeError, match="AlignConfig"):
+        compare(old, new, config={"sim_min": 0.3})  # type: ignore[arg-type]
+
+
+def test_one_similarity_for_readers_whatever_the_rule():
+    texts_old = ["Ukraine's sovereignty is confirmed.", "Sanctions on Russia are lifted in stages and reviewed."]
+    texts_new = ["Ukraine's sovereignty is confirmed.", "Relief from sanctions is reviewed by the commission."]
+    keyed_old, keyed_new = (
+        Version(id=name, title=name, provisions=tuple(P(t, str(k + 1), f"k{k}") for k, t in enumerate(texts)))
+        for name, texts in (("a", texts_old), ("b", texts_new))
+    )
+    by_key = compare(keyed_old, keyed_new, align="keys").changes[1]
+    by_text = compare(keyed_old, keyed_new, align="text").changes[1]
+    assert (by_key.rule, by_text.rule) == ("key", "number-in-step")
+    assert by_key.similarity == by_text.similarity == shown_similarity(by_text.ops)
+    assert by_key.link_score is None and by_text.link_score is not None
+    assert by_text.link_score != by_text.similarity
+    # A possible match reads the same way: the share of text kept, beside the aligner's cosine.
+    dropped = compare(
+        Version.from_texts("a", ["Alpha point on the ceasefire line.",
+                                 "Sanctions on Russian banks are lifted in stages.", "Charlie point on elections."]),
+        Version.from_texts("b", ["Alpha point on the ceasefire line.", "New point on prisoners.",
+                                 "Banks of Russia stay under sanctions.", "Charlie point on elections."]),
+        align="text",
+    )
+    hints = [ch.possible_match for ch in dropped.changes if ch.possible_match is not None]
+    assert hints
+    for ch in dropped.changes:
+        hint = ch.possible_match
+        if hint is not None:
+            pair = (ch.old_text, hint.provision.full_text) if ch.old else (hint.provision.full_text, ch.new_text)
+            assert hint.similarity == shown_similarity(textdiff.word_ops(*pair)) != hint.link_score
