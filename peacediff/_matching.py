@@ -17,9 +17,11 @@ __all__ = ["assign", "greedy", "hungarian", "pair_duplicates"]
 def assign(weights: dict[tuple[int, int], float], exact_max: int) -> tuple[list[tuple[int, int]], int]:
     """Maximum-weight one-to-one matching (unmatched allowed), exact per connected group.
 
-    Groups of more than ``exact_max`` provisions (both sides) are matched greedily, best
-    pair first; returns the pairs, sorted, and how many groups went greedy.
+    A pair of weight <= 0 never raises the total ("no partner" weighs 0), so it is never
+    chosen.  Groups of more than ``exact_max`` provisions (both sides) are matched greedily,
+    best pair first; returns the pairs, sorted, and how many groups went greedy.
     """
+    weights = {pair: w for pair, w in weights.items() if w > 0}
     if not weights:
         return [], 0
     adj_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -116,7 +118,8 @@ def pair_duplicates(
 def greedy(
     group_a: list[int], weights: dict[tuple[int, int], float], adj_a: dict[int, list[tuple[float, int]]]
 ) -> list[tuple[int, int]]:
-    edges = sorted(((w, a, b) for a in group_a for w, b in adj_a[a]), key=lambda x: (-x[0], x[1], x[2]))
+    """Best pair first, each side used once (the fallback past the exact solver's budget); positive weights only."""
+    edges = sorted(((w, a, b) for a in group_a for w, b in adj_a[a] if w > 0), key=lambda x: (-x[0], x[1], x[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
@@ -129,16 +132,20 @@ def greedy(
 
 
 def hungarian(rows: list[int], cols: list[int], weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Maximum-weight matching of ``rows`` to ``cols`` (missing edges weigh 0 = no partner).
+    """Maximum-weight matching of ``rows`` to ``cols``; a row or column may stay unmatched.
 
-    The classic O(n²·m) shortest-augmenting-path Hungarian algorithm with potentials.
+    The classic O(n²·m) shortest-augmenting-path Hungarian algorithm with potentials, over
+    the weights clipped at 0: it matches every row of the smaller side, and a pair of
+    weight <= 0 (or none) is as good as no partner, so such pairs are dropped afterwards.
+    Without the clip a negative pair could force a positive one out
+    (``{(0, 0): -0.01, (1, 1): 0.005}`` gave no pair).
     """
     transpose = len(rows) > len(cols)
     if transpose:
         rows, cols = cols, rows
 
     def w(r: int, c: int) -> float:
-        return weights.get((c, r) if transpose else (r, c), 0.0)
+        return max(weights.get((c, r) if transpose else (r, c), 0.0), 0.0)
 
     n, m = len(rows), len(cols)
     inf = math.inf

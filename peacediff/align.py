@@ -541,9 +541,12 @@ def _assign_round(st: _State, *, moves: bool) -> None:
     cfg = st.config
     rest_old, rest_new = st.rest_old, st.rest_new
     n_old, n_new = max(len(st.old), 1), max(len(st.new), 1)
+    # Every eligible pair weighs more than "no partner" (0): the position term is a bonus
+    # for nearness that breaks near-ties, never a veto (as a penalty it pushed pairs just
+    # above sim_min below zero, and a true maximum-weight matching then dropped them).
     weights = {
         (a, b): st.adjusted(a, b, s) - cfg.sim_min
-        - cfg.position_weight * abs(rest_old[a] / n_old - rest_new[b] / n_new)
+        + cfg.position_weight * (1.0 - abs(rest_old[a] / n_old - rest_new[b] / n_new))
         for (a, b), s in st.edges.items()
         if rest_old[a] not in st.link_old
         and rest_new[b] not in st.link_new

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peacediff import textdiff
 from peacediff._align_config import DEFAULT
 from peacediff._lexical import stem
-from peacediff._matching import hungarian
+from peacediff._matching import assign, hungarian
 from peacediff.align import TEXT_PASSES, AlignConfig, Link, align_keys, align_text, moved_links, normalise
 from peacediff.compare import compare, shown_similarity
 from peacediff.model import Provision, Version
@@ -577,3 +579,70 @@ def test_one_similarity_for_readers_whatever_the_rule():
         if hint is not None:
             pair = (ch.old_text, hint.provision.full_text) if ch.old else (hint.provision.full_text, ch.new_text)
             assert hint.similarity == shown_similarity(textdiff.word_ops(*pair)) != hint.link_score
+
+
+# --------------------------------------------------------------------------- the assignment solver
+
+
+def _brute_force_best(weights: dict[tuple[int, int], float], rows: list[int], cols: list[int]) -> float:
+    """The heaviest total of any one-to-one matching (unmatched allowed), by enumeration."""
+
+    def best(k: int, used: frozenset[int]) -> float:
+        if k == len(rows):
+            return 0.0
+        out = best(k + 1, used)  # row k stays unmatched
+        for c in cols:
+            if c not in used and (rows[k], c) in weights:
+                out = max(out, weights[(rows[k], c)] + best(k + 1, used | {c}))
+        return out
+
+    return best(0, frozenset())
+
+
+_weight_tables = st.integers(1, 6).flatmap(
+    lambda n: st.integers(1, 6).flatmap(
+        lambda m: st.dictionaries(
+            st.tuples(st.integers(0, n - 1), st.integers(0, m - 1)),
+            st.floats(-1.0, 1.0, allow_nan=False).map(lambda w: round(w, 3)),
+            max_size=n * m,
+        ).map(lambda w: (n, m, w))
+    )
+)
+
+
+def _check_matching(pairs: list[tuple[int, int]], weights: dict[tuple[int, int], float]) -> float:
+    assert len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs})
+    assert all(weights[p] > 0 for p in pairs)
+    return sum(weights[p] for p in pairs)
+
+
+@given(_weight_tables)
+def test_assignment_is_a_maximum_weight_matching(table):
+    n, m, weights = table
+    optimum = _brute_force_best(weights, list(range(n)), list(range(m)))
+    pairs, greedy_groups = assign(weights, exact_max=100)
+    assert greedy_groups == 0
+    assert _check_matching(pairs, weights) == pytest.approx(optimum, abs=1e-9)
+    assert _check_matching(hungarian(list(range(n)), list(range(m)), weights), weights) == pytest.approx(
+        optimum, abs=1e-9
+    )
+
+
+def test_a_negative_pair_does_not_block_a_positive_one():
+    weights = {(0, 0): -0.01, (1, 1): 0.005}
+    assert hungarian([0, 1], [0, 1], weights) == [(1, 1)]
+    assert assign(weights, exact_max=100) == ([(1, 1)], 0)
+    # The greedy fallback (a contested group past the budget) never takes a negative pair either.
+    contested = {(0, 0): -0.01, (1, 0): 0.1, (1, 1): 0.2, (0, 1): 0.05}
+    assert assign(contested, exact_max=0) == ([(1, 1)], 1)
+
+
+@given(_weight_tables)
+def test_assignment_agrees_with_scipy(table):
+    optimize = pytest.importorskip("scipy.optimize")
+    n, m, weights = table
+    matrix = [[max(weights.get((r, c), 0.0), 0.0) for c in range(m)] for r in range(n)]
+    rows, cols = optimize.linear_sum_assignment(matrix, maximize=True)
+    expected = sum(matrix[r][c] for r, c in zip(rows, cols, strict=True))
+    pairs, _ = assign(weights, exact_max=100)
+    assert _check_matching(pairs, weights) == pytest.approx(expected, abs=1e-9)
