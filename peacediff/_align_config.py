@@ -98,9 +98,11 @@ class AlignConfig:
     #: (cosine 0.7+) from linking.
     order_penalty: float = _unit_field(0.1)
 
-    #: Weight of the distance between relative positions (0 = same place, 1 = opposite
-    #: ends) in the assignment.  Small enough only to break near-ties (two identical
-    #: points of which one was edited), never to outweigh wording.
+    #: Weight of nearness in the assignment: a pair gains position_weight × (1 − the
+    #: distance between relative positions; 0 = same place, 1 = opposite ends).  Small
+    #: enough only to break near-ties (two identical points of which one was edited), never
+    #: to outweigh wording; a bonus, so that it never pushes an eligible pair below "no
+    #: partner".
     position_weight: float = _unit_field(0.02)
 
     # ------------------------------------------------------------------ moves
@@ -258,8 +260,18 @@ class AlignConfig:
     posting_cap: int = _count_field(64, minimum=1)
 
     #: A provision that shares only common words with the other side takes this many
-    #: provisions nearest in the document among those holding its rarest word.
-    fallback_nearest: int = _count_field(64)
+    #: provisions nearest in the document among those holding its rarest word (the
+    #: cosines then rank them with the rest).  It took the 64 nearest and then kept the
+    #: 12 of lowest index (candidate_overfetch × candidates_per_provision), which could
+    #: leave out the provision in its own place; 12 nearest cost the same cosines.
+    fallback_nearest: int = _count_field(12, minimum=1)
+
+    #: Candidate pairs taken that way, at most, per side: past it each such provision takes
+    #: fewer nearest holders (at least one) and the budget note says so.  10,000 copies of
+    #: one boilerplate sentence against 10,000 of another took 22 s before the nearest
+    #: holders were found without sorting every posting list, and would still cost 640,000
+    #: cosines a side; 50,000 pairs cost about 0.3 s.
+    fallback_pairs_max: int = _count_field(50_000, minimum=1)
 
     #: Provisions compared pairwise within a gap between anchors (old count × new
     #: count).  Nearly every edited provision sits in a gap of 1 × 1 to 3 × 3; bigger

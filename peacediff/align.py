@@ -62,9 +62,9 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
@@ -463,41 +463,99 @@ def _build_scores(st: _State) -> bool:
 
 def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) -> set[tuple[int, int]]:
     """Candidate pairs from an inverted index of words, in both directions."""
-    cfg, vec = st.config, st.vec
+    vec = st.vec
     pairs: set[tuple[int, int]] = set()
-    for forward in (True, False):
-        if not (search_old if forward else search_new):
-            continue
-        this_counts, other_counts = (vec.old_counts, vec.new_counts) if forward else (vec.new_counts, vec.old_counts)
-        this_gap, other_gap = (st.gap_old, st.gap_new) if forward else (st.gap_new, st.gap_old)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for b, counts in enumerate(other_counts):
-            for t in counts:
-                postings[t].append(b)
-        idf = vec.idf
-        fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
-        for a in search_old if forward else search_new:
-            counts = this_counts[a]
-            score: dict[int, float] = defaultdict(float)
-            present = sorted((len(postings[t]), t) for t in counts if t in postings)
-            rarest = present[0][1] if present else None
-            for length, t in present[: cfg.candidate_words]:
-                if length > cfg.posting_cap:
-                    break
-                w = idf[t]
-                for b in postings[t]:
-                    score[b] += w
-            if not score and rarest is not None:
-                # Only common words: take the rarest word's provisions nearest in the document.
-                plist = postings[rarest]
-                near = sorted(plist, key=lambda b, a=a: (this_gap[a] != other_gap[b], abs(b - a), b))
-                for b in near[: cfg.fallback_nearest]:
-                    score[b] = 0.0
-            # nsmallest is sorted(...)[:k] without sorting the whole score table.
-            top = heapq.nsmallest(fetch, score.items(), key=_by_score)
-            for b, _w in top:
-                pairs.add((a, b) if forward else (b, a))
+    if search_old:
+        for a, b in _index_side(st, search_old, vec.old_counts, vec.new_counts, st.gap_old, st.gap_new, "old"):
+            pairs.add((a, b))
+    if search_new:
+        for b, a in _index_side(st, search_new, vec.new_counts, vec.old_counts, st.gap_new, st.gap_old, "new"):
+            pairs.add((a, b))
     return pairs
+
+
+def _index_side(
+    st: _State,
+    search: list[int],
+    this_counts: list[Counter[str]],
+    other_counts: list[Counter[str]],
+    this_gap: list[int],
+    other_gap: list[int],
+    side: str,
+) -> list[tuple[int, int]]:
+    """(this, other) candidate pairs for the provisions of ``search``, from the other side's postings.
+
+    The ``candidate_words`` rarest words of a provision score the provisions holding them
+    (words in more than ``posting_cap`` provisions are skipped); one with only such common
+    words takes the holders of its rarest word nearest in the document instead, at most
+    ``fallback_pairs_max`` pairs in all (each such provision then takes fewer, and the
+    budget note says so).
+    """
+    cfg, idf = st.config, st.vec.idf
+    postings: dict[str, list[int]] = defaultdict(list)
+    for b, counts in enumerate(other_counts):
+        for t in counts:
+            postings[t].append(b)
+    fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
+    out: list[tuple[int, int]] = []
+    common_only: list[tuple[int, str]] = []
+    for a in search:
+        counts = this_counts[a]
+        score: dict[int, float] = defaultdict(float)
+        present = sorted((len(postings[t]), t) for t in counts if t in postings)
+        for length, t in present[: cfg.candidate_words]:
+            if length > cfg.posting_cap:
+                break
+            w = idf[t]
+            for b in postings[t]:
+                score[b] += w
+        if score:
+            # nsmallest is sorted(...)[:k] without sorting the whole score table.
+            out.extend((a, b) for b, _w in heapq.nsmallest(fetch, score.items(), key=_by_score))
+        elif present:
+            common_only.append((a, present[0][1]))
+    if not common_only:
+        return out
+    k = max(1, min(cfg.fallback_nearest, cfg.fallback_pairs_max // len(common_only)))
+    if k < cfg.fallback_nearest:
+        st.notes.append(
+            f"candidates: {len(common_only):,} {side} provisions share only common words with the other side; "
+            f"each took its {k} nearest holder(s) of its rarest word instead of {cfg.fallback_nearest} "
+            f"(fallback_pairs_max {cfg.fallback_pairs_max:,})"
+        )
+    gaps_of: dict[str, list[int]] = {}
+    for a, rarest in common_only:
+        plist = postings[rarest]
+        gaps = gaps_of.get(rarest)
+        if gaps is None:
+            gaps = gaps_of[rarest] = [other_gap[b] for b in plist]
+        out.extend((a, b) for b in _nearest(plist, gaps, a, this_gap[a], k))
+    return out
+
+
+def _nearest(plist: list[int], gaps: list[int], a: int, gap: int, k: int) -> list[int]:
+    """The ``k`` first of ``plist`` (ascending, ``gaps`` its gaps, non-decreasing) ordered by
+    (not in gap ``gap``, distance to ``a``, index): O(k + log n), not a sort of the list."""
+    lo, hi = bisect_left(gaps, gap), bisect_right(gaps, gap)
+    out = list(itertools.islice(_outward(plist, a, lo, hi), k))
+    if len(out) < k:
+        outside = heapq.merge(_outward(plist, a, 0, lo), _outward(plist, a, hi, len(plist)),
+                              key=lambda b: (abs(b - a), b))
+        out.extend(itertools.islice(outside, k - len(out)))
+    return out
+
+
+def _outward(plist: list[int], a: int, lo: int, hi: int) -> Iterator[int]:
+    """``plist[lo:hi]`` (ascending) from the nearest to ``a`` outwards; of two as near, the lower first."""
+    right = bisect_left(plist, a, lo, hi)
+    left = right - 1
+    while left >= lo or right < hi:
+        if right >= hi or (left >= lo and a - plist[left] <= plist[right] - a):
+            yield plist[left]
+            left -= 1
+        else:
+            yield plist[right]
+            right += 1
 
 
 # --------------------------------------------------------------------------- pass: number

@@ -12,7 +12,16 @@ from peacediff import textdiff
 from peacediff._align_config import DEFAULT
 from peacediff._lexical import stem
 from peacediff._matching import assign, hungarian
-from peacediff.align import TEXT_PASSES, AlignConfig, Link, align_keys, align_text, moved_links, normalise
+from peacediff.align import (
+    TEXT_PASSES,
+    AlignConfig,
+    Link,
+    _nearest,
+    align_keys,
+    align_text,
+    moved_links,
+    normalise,
+)
 from peacediff.compare import compare, shown_similarity
 from peacediff.model import Provision, Version
 
@@ -646,3 +655,52 @@ def test_assignment_agrees_with_scipy(table):
     expected = sum(matrix[r][c] for r, c in zip(rows, cols, strict=True))
     pairs, _ = assign(weights, exact_max=100)
     assert _check_matching(pairs, weights) == pytest.approx(expected, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- work budgets
+
+
+def _sorted_nearest(plist, gaps_of, a, gap, k):
+    """The definition _nearest must meet: a sort of the whole posting list."""
+    return sorted(plist, key=lambda b: (gaps_of[b] != gap, abs(b - a), b))[:k]
+
+
+@given(st.lists(st.integers(0, 40), unique=True, max_size=30).map(sorted), st.integers(0, 45), st.integers(0, 5),
+       st.integers(1, 12), st.integers(1, 8))
+def test_nearest_holders_without_sorting_the_posting_list(plist, a, gap, k, width):
+    gaps_of = {b: b // width for b in plist}  # gaps grow with the index, as between anchors
+    assert _nearest(plist, [gaps_of[b] for b in plist], a, gap, k) == _sorted_nearest(plist, gaps_of, a, gap, k)
+
+
+def test_common_words_only_fallback_is_bounded_and_reported():
+    # Every word a provision shares with the other side is in two of its provisions, so with a
+    # posting cap of 1 the index sees only common words: each provision takes the nearest
+    # holders of its rarest word, at most fallback_pairs_max pairs a side, and the note says
+    # so when that bound trips.
+    trees = ("alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo")
+    old = [P(f"Planting {trees[k]} and {trees[k + 1]} along the old road.") for k in range(6)]
+    new = [P(f"Planting {trees[k]} and {trees[k + 1]} beside the new canal.") for k in range(6)]
+    roomy = align_text(old, new, AlignConfig(posting_cap=1))
+    assert not any("fallback_pairs_max" in note for note in roomy.notes)
+    tight = align_text(old, new, AlignConfig(posting_cap=1, fallback_pairs_max=6))
+    notes = [note for note in tight.notes if "fallback_pairs_max" in note]
+    assert len(notes) == 2 and "each took its 1 nearest" in notes[0]
+    assert pairs(tight) == pairs(roomy) == [((k,), (k,), "similarity") for k in range(6)]
+
+
+def test_duplicate_pairing_past_its_budget_goes_in_order_and_says_so():
+    copy = "[Reserved]"
+    old = [P(copy), P("Alpha point on sovereignty."), P(copy), P(copy), P(copy), P(copy)]
+    new = [P("Alpha point on sovereignty."), P(copy), P(copy), P(copy), P(copy)]
+    by_position = align_text(old, new)
+    assert not by_position.notes
+    in_order = align_text(old, new, AlignConfig(duplicate_pairs_max=4))
+    assert any("duplicate_pairs_max" in note for note in in_order.notes)
+    # Nearest position leaves the first copy out; document order pairs it and drops the last.
+    assert ("old", 0) not in {(side, i) for side, i in _linked(by_position)}
+    assert ("old", 5) not in {(side, i) for side, i in _linked(in_order)}
+
+
+def _linked(alignment):
+    links = alignment.links
+    return {("old", i) for lk in links for i in lk.old} | {("new", j) for lk in links for j in lk.new}
