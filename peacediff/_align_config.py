@@ -233,6 +233,16 @@ class AlignConfig:
     #: A part beside a linked part joins it without the coverage bar at this gain.
     joint_gain: float = _unit_field(0.05)
 
+    #: Split/merge: share of a part's (IDF-weighted) words that the parts already grouped
+    #: must not hold.  One old point split in two with a near-duplicate of one half inserted
+    #: between them became a three-way split (the stress property at 1,000 examples: "The
+    #: United States shall transfer the courts in Mebabaovo ..." with "The additional States
+    #: shall transfer the courts in Mebabaovo ..." beside it, novelty 0.14-0.19).  True
+    #: parts of templated clauses repeat much of each other and still say something else:
+    #: labour 10 + 11 (holiday and night supplements "of the hourly rate of basic
+    #: remuneration") 0.40, schools 7 + 8 (pupil weights) 0.50; at 0.5 both were lost.
+    part_novelty_min: float = _unit_field(0.3)
+
     #: Joint split/merge: at most this many parts in one group.
     joint_max_parts: int = _count_field(3, minimum=2)
 

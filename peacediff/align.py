@@ -724,7 +724,11 @@ def _grow_group(
     part_counts: list[Counter[str]],
     partner_vec: dict[str, float],
 ) -> tuple[list[int], float, Counter[str]]:
-    """From the best part, grow by the adjacent part that raises the cosine most (by split_gain or more)."""
+    """From the best part, grow by the adjacent part that raises the cosine most (by split_gain or more).
+
+    A part that mostly repeats the group (a near-duplicate inserted beside a true part) is
+    no part of it, however much it raises the cosine (``part_novelty_min``).
+    """
     cfg, vec = st.config, st.vec
     seed = max(candidates, key=lambda p: (candidates[p], -p))
     group = [seed]
@@ -736,6 +740,8 @@ def _grow_group(
                 if p in candidates and abs(parts_of[p] - parts_of[end]) == 1]
         best: tuple[float, int] | None = None
         for p in ends:
+            if 1.0 - vec.coverage(part_counts[p], counts) < cfg.part_novelty_min:
+                continue
             s = vec.cosine(partner_vec, vec.vector(counts + part_counts[p]))
             if s - joint >= cfg.split_gain and (best is None or s > best[0]):
                 best = (s, p)
@@ -820,6 +826,8 @@ def _attach_gain(
     parts_counts = _counts_of(st, parts, split=split)
     if parts_counts is None:
         return None
+    if 1.0 - vec.coverage(part_counts, parts_counts) < cfg.part_novelty_min:
+        return None  # it repeats the parts already linked: a near-duplicate, not another part
     partner_vec = vec.old[q] if split else vec.new[q]
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
     after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))

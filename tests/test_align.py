@@ -704,3 +704,19 @@ def test_duplicate_pairing_past_its_budget_goes_in_order_and_says_so():
 def _linked(alignment):
     links = alignment.links
     return {("old", i) for lk in links for i in lk.old} | {("new", j) for lk in links for j in lk.new}
+
+
+# --------------------------------------------------------------------------- split with an inserted near-duplicate
+
+
+def test_a_split_does_not_absorb_an_inserted_near_duplicate():
+    frame = [P("The ceasefire takes effect at midnight on the day of signature."),
+             P("Prisoners of war are exchanged all for all within thirty days."),
+             P("A joint commission reviews compliance every quarter.")]
+    pumps = "The water authority shall repair the pumping stations in the northern district by 2027."
+    tariff = "Farmers may draw irrigation water at 30% of the regular tariff during droughts."
+    twin = "The regional authority shall repair the pumping stations in the northern district by 2028."
+    old = [frame[0], P(f"{pumps} {tariff}"), frame[1], frame[2]]
+    new = [frame[0], P(pumps), P(twin), P(tariff), frame[1], frame[2]]
+    assert ((1,), (1, 3), "split") in pairs(align_text(old, new))
+    assert ((1,), (1, 2, 3), "split") in pairs(align_text(old, new, AlignConfig(part_novelty_min=0.0)))
