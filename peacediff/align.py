@@ -14,28 +14,31 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      and whitespace ignored) by hashing.  Exact links that are unique and in order
      form the chain of anchors.  Copies of one text that occur a different number of
      times on each side are left to the assignment (few) or paired by position (many).
-  2. ``number``: the same printed number in the same gap between anchors, at
+  2. ``template``: in a gap between anchors holding a list of variants of one frame
+     (items that share most of their words with several others), the variants pair in
+     order - figures that all changed leave order as the evidence.
+  3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``).
-  3. ``joint``: a run of adjacent unlinked parts that only match one partner together
+  4. ``joint``: a run of adjacent unlinked parts that only match one partner together
      (each the other's runner-up, so no single one wins the margin) links as a split
      or merge group.
-  4. ``assignment``: an optimal one-to-one assignment (unmatched allowed) over the
+  5. ``assignment``: an optimal one-to-one assignment (unmatched allowed) over the
      candidate pairs that keep their gap between anchors; a pair links at ``sim_link``,
      or at ``sim_min`` with a margin of ``rel_margin`` over both sides' next-best.
-  5. ``number-in-step``: a point answered in place - same number as its partner, the
+  6. ``number-in-step``: a point answered in place - same number as its partner, the
      provisions just before them linked under equal numbers.
-  6. ``attach``: an unlinked part joins a linked partner (split or merge) when well
+  7. ``attach``: an unlinked part joins a linked partner (split or merge) when well
      covered by it, or beside a linked part, and joining raises the cosine.
-  7. ``move``: the assignment again for pairs that cross the anchor chain, with a
+  8. ``move``: the assignment again for pairs that cross the anchor chain, with a
      move's evidence (close wording, or a clear lead on many shared rare words).
-  8. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
-  9. ``slot``: between two consecutive order-keeping links, unlinked provisions that
-     are each other's best there link on a lower bar (structure is evidence).
-  10. ``demotion``: a similarity or number link that crosses a firm link without a
+  9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
+  10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
+      are each other's best there link on a lower bar (structure is evidence).
+  11. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  11. ``possible-match``: the best unlinked candidate of each unlinked provision is
+  12. ``possible-match``: the best unlinked candidate of each unlinked provision is
       kept as a hint, never as a link.
-  12. ``duplicates-in-order``: identical provisions on one side take their partners
+  13. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -558,6 +561,107 @@ def _outward(plist: list[int], a: int, lo: int, hi: int) -> Iterator[int]:
             right += 1
 
 
+# --------------------------------------------------------------------------- pass: template
+
+
+def _template_pass(st: _State) -> None:
+    """Template lists: where the items of a gap are variants of one frame, order carries the alignment.
+
+    A schedule of near-identical items ("heavy weapons are withdrawn N km from the line in
+    the X sector") whose figures all changed scores every item against several others
+    alike, and pair-local IDF weighs the shared frame at nothing: the one-to-one assignment
+    pairs items across, and the joint and attach passes merge look-alikes.  An item is
+    *templated* when at least two of its candidates in its gap share ``template_overlap``
+    of its words (Dice over stems, unweighted: the frame is the evidence here).  Where at
+    least ``template_min_items`` items on each side of a gap are templated, they are paired
+    by the order-preserving matching of greatest total overlap (nearness in the gap breaking
+    ties); a pair still needs ``template_overlap``.  Gaps of more than
+    ``template_cells_max`` templated pairs are left to the other passes, with a note.
+    """
+    if not st.scored():
+        return
+    cfg = st.config
+    gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for a in range(len(st.rest_old)):
+        if _templated(st, a, st.by_old.get(a, []), old_side=True):
+            gaps[st.gap_old[a]][0].append(a)
+    for b in range(len(st.rest_new)):
+        if _templated(st, b, st.by_new.get(b, []), old_side=False):
+            gaps[st.gap_new[b]][1].append(b)
+    skipped = 0
+    for g in sorted(gaps):
+        la, lb = gaps[g]
+        if len(la) < cfg.template_min_items or len(lb) < cfg.template_min_items:
+            continue
+        if len(la) * len(lb) > cfg.template_cells_max:
+            skipped += 1
+            continue
+        for a, b in _ordered_matching(st, la, lb):
+            st.link(a, b, "similarity", st.cosine(a, b))
+    if skipped:
+        st.notes.append(
+            f"template lists: {skipped} gap(s) of templated items larger than template_cells_max "
+            f"({cfg.template_cells_max:,} pairs) were aligned without their order"
+        )
+
+
+def _overlap(st: _State, a: int, b: int) -> float:
+    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted)."""
+    one, other = st.vec.old_counts[a], st.vec.new_counts[b]
+    if not one or not other:
+        return 0.0
+    return 2 * sum(1 for t in one if t in other) / (len(one) + len(other))
+
+
+def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
+    """At least two candidates in the same gap share most of the words: a variant of a frame."""
+    gap = st.gap_old[k] if old_side else st.gap_new[k]
+    other_gap = st.gap_new if old_side else st.gap_old
+    bar = st.config.template_overlap
+    close = 0
+    for _s, q in ranked:
+        if other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar:
+            close += 1
+            if close == 2:
+                return True
+    return False
+
+
+def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
+    """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
+    weight: word overlap plus cosine, plus a nearness bonus within the gap; pairs below
+    ``template_overlap`` never match."""
+    cfg = st.config
+    n, m = len(la), len(lb)
+    weight = [[-1.0] * m for _ in range(n)]
+    for x, a in enumerate(la):
+        row = weight[x]
+        for y, b in enumerate(lb):
+            s = _overlap(st, a, b)
+            if s >= cfg.template_overlap:
+                # The frame makes every pair alike; the IDF cosine weighs what tells items apart.
+                row[y] = s + st.cosine(a, b) + cfg.position_weight * (1.0 - abs(x / n - y / m))
+    # best[x][y]: the heaviest matching of the first x old and the first y new items.
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(1, n + 1):
+        row, prev, wrow = best[x], best[x - 1], weight[x - 1]
+        for y in range(1, m + 1):
+            take = prev[y - 1] + wrow[y - 1] if wrow[y - 1] > 0 else -1.0
+            row[y] = max(prev[y], row[y - 1], take)
+    pairs = []
+    x, y = n, m
+    while x > 0 and y > 0:
+        w = weight[x - 1][y - 1]
+        if w > 0 and best[x][y] == best[x - 1][y - 1] + w:
+            pairs.append((la[x - 1], lb[y - 1]))
+            x, y = x - 1, y - 1
+        elif best[x][y] == best[x - 1][y]:
+            x -= 1
+        else:
+            y -= 1
+    return pairs[::-1]
+
+
 # --------------------------------------------------------------------------- pass: number
 
 
@@ -814,8 +918,8 @@ def _attach_gain(
     assert lk is not None
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
-    if lk.matched_by == "exact":
-        return None
+    if lk.matched_by == "exact" or lk.rule == "template":
+        return None  # a whole provision, or one item of a list of variants: nothing to join
     parts = lk.new if split else lk.old
     # A part next to one already linked, whose own best candidate is this partner,
     # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain).
@@ -1042,6 +1146,7 @@ def _duplicates_in_order_pass(st: _State) -> None:
 #: The passes of text alignment, as (name, function over the state), in run order.
 _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("exact", _exact_pass),
+    ("template", _template_pass),
     ("number", _number_pass),
     ("joint", _joint_pass),
     ("assignment", _assignment_pass),

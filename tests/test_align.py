@@ -720,3 +720,50 @@ def test_a_split_does_not_absorb_an_inserted_near_duplicate():
     new = [frame[0], P(pumps), P(twin), P(tariff), frame[1], frame[2]]
     assert ((1,), (1, 3), "split") in pairs(align_text(old, new))
     assert ((1,), (1, 2, 3), "split") in pairs(align_text(old, new, AlignConfig(part_novelty_min=0.0)))
+
+
+# --------------------------------------------------------------------------- hard shape: template lists
+
+_CROSSINGS = ("river", "rail", "border", "harbour")
+
+
+def _schedule(hours: list[int], shift: int = 0, keep=lambda k: True) -> list[Provision]:
+    intro = [P("The parties open the following crossings for civilian traffic."),
+             P("The monitoring mission publishes the hours of each crossing.")]
+    items = [P(f"The {_CROSSINGS[k % 4]} crossing at kilometre {10 + 7 * k + shift} opens daily for {h} hours.")
+             for k, h in enumerate(hours) if keep(k)]
+    return [*intro, *items, P("Hours may be extended by the joint commission.")]
+
+
+def _list_links(alignment) -> set[tuple[int, int]]:
+    return {(i, j) for lk in alignment.links for i in lk.old for j in lk.new}
+
+
+@pytest.mark.parametrize("dropped", [None, 5, 13])
+def test_template_list_with_every_figure_changed_aligns_in_order(dropped):
+    old = _schedule([6 + k % 5 for k in range(20)])
+    new = _schedule([12 + k % 7 for k in range(20)], shift=2, keep=lambda k: k != dropped)
+    result = align_text(old, new)
+    truth = {(0, 0), (1, 1), (22, len(new) - 1)}
+    truth |= {(2 + k, 2 + k - (dropped is not None and k > dropped)) for k in range(20) if k != dropped}
+    assert _list_links(result) == truth
+    assert all(len(lk.old) == len(lk.new) == 1 for lk in result.links)
+    assert {lk.rule for lk in result.links} == {"exact", "template"}
+
+
+def test_template_list_past_its_budget_is_reported():
+    old = _schedule([6 + k % 5 for k in range(20)])
+    new = _schedule([12 + k % 7 for k in range(20)], shift=2)
+    result = align_text(old, new, AlignConfig(template_cells_max=10))
+    assert any("template_cells_max" in note for note in result.notes)
+    assert "template" not in {lk.rule for lk in result.links}
+
+
+def test_rewritten_clauses_of_one_topic_are_no_template_list():
+    old = [OLD[0], P("Sanctions on banks are lifted in three stages over a year."),
+           P("Sanctions on energy exports stay until the review conference."),
+           P("Sanctions on officials are lifted when the ceasefire has held six months."), OLD[4]]
+    new = [OLD[0], P("Officials' sanctions end after six months of ceasefire."),
+           P("Bank sanctions are lifted in stages within a year."),
+           P("Energy export sanctions remain in force until a review."), OLD[4]]
+    assert "template" not in {lk.rule for lk in align_text(old, new).links}
