@@ -223,6 +223,12 @@ class AlignConfig:
     #: Past this many pairs (old count × new count) the gap is not a slot.
     slot_pairs_max: int = _count_field(64)
 
+    #: A clause alone between the same firm neighbours (or last to last) links when it
+    #: shares this many concepts with its counterpart: drafting paraphrases read as one
+    #: ("enters into force upon signature" / "takes effect once signed": two) or words at
+    #: common_idf.  One concept let a replaced clause through on a shared topic word.
+    paraphrase_min_shared: int = _count_field(2, minimum=1)
+
     # ------------------------------------------------------------------ split / merge
     #: Split/merge: the part's own cosine with the partner must reach this (a
     #: generated half scores 0.4-0.7 with the whole; 0.15 admits rewritten halves).

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
-__all__ = ["FUNCTION_WORDS", "Vectors", "normalise", "stem", "stem_counts", "stem_set"]
+__all__ = ["FUNCTION_WORDS", "Vectors", "concepts", "normalise", "stem", "stem_counts", "stem_set"]
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -181,3 +181,50 @@ class Vectors:
         if total == 0:
             return 0.0
         return sum(idf[t] for t in part if t in whole) / total
+
+
+#: Drafting paraphrases read as one concept, for the in-place paraphrase pass only (the
+#: similarity vectors never see them): phrases first, on the normalised text, then words by
+#: stem.  Kept small and literal - each entry is a rewording seen in negotiated texts, not
+#: a thesaurus: a concept shared with a clause that sits in the same place between firm
+#: neighbours is evidence, a concept shared anywhere else is not.
+_PHRASE_CONCEPTS = (
+    (re.compile(r"\b(?:enter|enters|entered|entering|come|comes|came|coming) into (?:force|effect)\b"), " ~inforce "),
+    (re.compile(r"\b(?:take|takes|took|taking) effect\b"), " ~inforce "),
+    (re.compile(r"\bbecomes? effective\b"), " ~inforce "),
+    (re.compile(r"\brestrictive measures\b"), " ~sanction "),
+    (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
+    (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
+    (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
+    (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
+)
+_WORD_CONCEPTS = {
+    "signatur": "~sign", "sign": "~sign", "signatory": "~sign",
+    "sanction": "~sanction", "embargo": "~sanction",
+    "lift": "~lift", "eas": "~lift", "remov": "~lift", "relax": "~lift", "relief": "~lift",
+    "gradual": "~gradual", "gradually": "~gradual", "phas": "~gradual", "staged": "~gradual",
+    "truce": "~ceasefire", "ceasefire": "~ceasefire", "armistice": "~ceasefire",
+    "withdraw": "~withdraw", "withdrawal": "~withdraw", "retreat": "~withdraw",
+    "terminat": "~end", "expir": "~end", "expiry": "~end", "ceas": "~end", "end": "~end",
+    "detainee": "~prisoner", "prisoner": "~prisoner", "captive": "~prisoner", "hostag": "~prisoner",
+    "election": "~election", "poll": "~election", "ballot": "~election", "vot": "~election",
+    "guarantee": "~guarantee", "assurance": "~guarantee",
+    "troop": "~forces", "soldier": "~forces", "army": "~forces", "military": "~forces",
+    "compensation": "~pay", "reimburs": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
+    "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
+}
+
+
+def concepts(text: str) -> set[str]:
+    """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
+    norm = " " + normalise(text) + " "
+    for pattern, concept in _PHRASE_CONCEPTS:
+        norm = pattern.sub(concept, norm)
+    out = set()
+    for word in norm.split():
+        if word.startswith("~"):
+            out.add(word)
+        elif len(word) > 1 or word.isdigit():
+            s = stem(word)
+            out.add(_WORD_CONCEPTS.get(s, s))
+    return out - FUNCTION_WORDS

@@ -34,11 +34,14 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
       are each other's best there link on a lower bar (structure is evidence).
-  11. ``demotion``: a similarity or number link that crosses a firm link without a
+  11. ``paraphrase``: a clause alone between the same firm neighbours (or last to
+      last) that shares drafting concepts with its counterpart ("enters into force" /
+      "takes effect") links on a lower bar still.
+  12. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  12. ``possible-match``: the best unlinked candidate of each unlinked provision is
+  13. ``possible-match``: the best unlinked candidate of each unlinked provision is
       kept as a hint, never as a link.
-  13. ``duplicates-in-order``: identical provisions on one side take their partners
+  14. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -71,7 +74,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, normalise, stem_counts
+from peacediff._lexical import Vectors, concepts, normalise, stem_counts
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -984,6 +987,57 @@ def _slot_pass(st: _State) -> None:
                 last_b = b
 
 
+# --------------------------------------------------------------------------- pass: paraphrase
+
+
+def _paraphrase_pass(st: _State) -> None:
+    """A clause reworded in place: alone between the same firm neighbours (or last to last,
+    first to first), it links when the two share ``paraphrase_min_shared`` concepts.
+
+    A concept is a drafting paraphrase read as one (``enters into force`` / ``takes
+    effect``, ``signature`` / ``signed``: :func:`peacediff._lexical.concepts`), at least one
+    of them, or a word at ``common_idf`` (or in at most ``tiny_doc_df`` provisions).
+    Position among firm links is the main evidence, so the wording bar is lower than a
+    slot's; the link's ``rule`` (``paraphrase``) and its low ``link_score`` say how sure it
+    is.  A clause replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point
+    on prisoners") shares no concept and stays removed + added.
+    """
+    if not st.scored():
+        return
+    cfg = st.config
+    for olds, news, _between in _slots(st):
+        if len(olds) != 1 or len(news) != 1:
+            continue
+        i, j = olds[0], news[0]
+        if not _firmly_placed(st, i, j):
+            continue
+        a, b = st.local_old[i], st.local_new[j]
+        shared = concepts(st.old_texts[i]) & concepts(st.new_texts[j])
+        idf, df = st.vec.idf, st.vec.df
+        content = [t for t in shared if t.startswith("~") or idf.get(t, 0.0) >= cfg.common_idf
+                   or 0 < df.get(t, 0) <= cfg.tiny_doc_df]
+        # At least one drafting paraphrase: two shared plain words are a slot's evidence, and
+        # below its cosine bar they were a dropped point and an inserted one (the generator).
+        if len(content) >= cfg.paraphrase_min_shared and any(t.startswith("~") for t in content):
+            st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _firmly_placed(st: _State, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` sit between the same firm links: their neighbours on each side are
+    linked to each other one to one at ``firm_sim`` (a document edge on both sides counts)."""
+
+    def firm(oi: int, nj: int) -> bool:
+        lid = st.link_old.get(oi)
+        lk = st.links[lid] if lid is not None else None
+        return (lk is not None and lk.old == (oi,) and lk.new == (nj,)
+                and (lk.similarity or 0.0) >= st.config.firm_sim)
+
+    before = (i == 0 and j == 0) or (i > 0 and j > 0 and firm(i - 1, j - 1))
+    after = (i == len(st.old) - 1 and j == len(st.new) - 1) or firm(i + 1, j + 1)
+    edges = (i == 0 and j == 0) + (i == len(st.old) - 1 and j == len(st.new) - 1)
+    return before and after and edges < 2
+
+
 def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
     """The unlinked old and new provisions between each two consecutive, order-keeping
     links (or a document edge), where both sides have some, and whether a link bounds
@@ -1155,6 +1209,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("move", _move_pass),
     ("attach-after-move", _attach_pass),
     ("slot", _slot_pass),
+    ("paraphrase", _paraphrase_pass),
     ("demotion", _demotion_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),

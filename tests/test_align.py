@@ -549,7 +549,7 @@ def test_compare_takes_a_config_and_records_it():
     default = compare(old, new, align="text")
     assert ("modified", "5") in [(ch.kind, ch.label) for ch in default.changes]
     strict = AlignConfig(sim_link=0.95, sim_min=0.9, number_min_sim=0.95, slot_min_sim=0.95,
-                         slot_gap_min_sim=0.95, number_in_step_min_sim=0.95)
+                         slot_gap_min_sim=0.95, number_in_step_min_sim=0.95, paraphrase_min_shared=50)
     c = compare(old, new, align="text", config=strict)
     assert c.config is strict and ("removed", "5 → ∅") in [(ch.kind, ch.label) for ch in c.changes]
     data = c.to_dict()["alignment"]
@@ -767,3 +767,45 @@ def test_rewritten_clauses_of_one_topic_are_no_template_list():
            P("Bank sanctions are lifted in stages within a year."),
            P("Energy export sanctions remain in force until a review."), OLD[4]]
     assert "template" not in {lk.rule for lk in align_text(old, new).links}
+
+
+# --------------------------------------------------------------------------- hard shape: paraphrase in place
+
+_TREATY = [P("The parties establish a joint commission on water sharing.", "1"),
+           P("The commission meets at least twice a year in alternating capitals.", "2"),
+           P("Disputes are referred to the commission before any other forum.", "3"),
+           P("Each party appoints three members to the commission.", "4")]
+
+
+@pytest.mark.parametrize(("old_clause", "new_clause"), [
+    ("This treaty enters into force upon signature by both parties.",
+     "It takes effect once both parties have signed it."),
+    ("Sanctions against the northern region are lifted in stages.",
+     "Restrictive measures on the North are eased gradually."),
+    ("Detainees held since the conflict began are released within a month.",
+     "Prisoners from the conflict go free inside thirty days."),
+])
+@pytest.mark.parametrize("where", ["between", "last"])
+def test_a_clause_reworded_in_place_links_as_a_paraphrase(old_clause, new_clause, where):
+    at = 2 if where == "between" else 4
+    old = [*_TREATY[:at], P(old_clause, "9"), *_TREATY[at:]]
+    new = [*_TREATY[:at], P(new_clause, "8"), *_TREATY[at:]]  # renumbered: no number evidence
+    result = align_text(old, new)
+    link = next(lk for lk in result.links if lk.old == (at,))
+    assert (link.new, link.matched_by, link.rule) == ((at,), "similarity", "paraphrase")
+    assert link.similarity is not None and link.similarity < DEFAULT.sim_min  # and it says it is unsure
+
+
+def test_a_replaced_clause_in_place_stays_removed_and_added():
+    old = [*_TREATY[:2], P("This treaty enters into force upon signature by both parties.", "9"), *_TREATY[2:]]
+    new = [*_TREATY[:2], P("Fishing quotas are set each spring by the ministers.", "9"), *_TREATY[2:]]
+    assert all(lk.old != (2,) for lk in align_text(old, new).links)
+
+
+def test_a_paraphrase_needs_firm_neighbours_on_both_sides():
+    clause, reworded = ("This treaty enters into force upon signature by both parties.",
+                        "It takes effect once both parties have signed it.")
+    # The point after it was rewritten too: the slot is no longer bracketed by firm links.
+    old = [*_TREATY[:2], P(clause, "9"), *_TREATY[2:]]
+    new = [*_TREATY[:2], P(reworded, "9"), P("Disputes go to the commission first of all.", "3"), *_TREATY[3:]]
+    assert all(lk.rule != "paraphrase" for lk in align_text(old, new).links)
