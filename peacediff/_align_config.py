@@ -136,6 +136,14 @@ class AlignConfig:
     #: See moved_clear_sim.
     moved_clear_margin: float = _unit_field(0.2)
 
+    #: A clear move needs a document of at least this many provisions (both sides): in a
+    #: dozen points every word in two provisions is "rare", and a dropped and an inserted
+    #: generated point sharing "in accordance with this agreement", "800,000 personnel" and
+    #: a name made five in seven-point documents (the move-free property at 1,000
+    #: examples).  The redrafts that needed clear moves have 20-36 points a side, and an
+    #: 11-point made-up ceasefire keeps its clear move (tests/test_align.py).
+    moved_clear_min_provisions: int = _count_field(20)
+
     #: A link at this cosine is as firm as an exact anchor: another link that crosses it
     #: is a move and needs a move's evidence (moved_min_* or moved_clear_*), even inside one
     #: gap.  Exact and near-exact links score 0.7-1.0, rewritten ones 0.2-0.6; requiring the

@@ -314,7 +314,9 @@ class _State:
         if s >= cfg.moved_min_sim:
             return self.vec.shared(a, b) >= cfg.moved_min_shared
         runner_up = max(_next_best(self.by_old.get(a, []), b), _next_best(self.by_new.get(b, []), a))
+        # Rare words mean little in a document of a dozen points: no clear move there.
         return (s >= cfg.moved_clear_sim and s - runner_up >= cfg.moved_clear_margin
+                and len(self.old) + len(self.new) >= cfg.moved_clear_min_provisions
                 and self.vec.shared(a, b, rare_only=True) >= cfg.moved_clear_shared)
 
 

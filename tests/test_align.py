@@ -809,3 +809,46 @@ def test_a_paraphrase_needs_firm_neighbours_on_both_sides():
     old = [*_TREATY[:2], P(clause, "9"), *_TREATY[2:]]
     new = [*_TREATY[:2], P(reworded, "9"), P("Disputes go to the commission first of all.", "3"), *_TREATY[3:]]
     assert all(lk.rule != "paraphrase" for lk in align_text(old, new).links)
+
+
+def test_a_shared_modal_verb_is_no_evidence_of_a_move():
+    # Found by the move-free property at 1,000 examples: a dropped point and an inserted one
+    # share two names, "must" and boilerplate; in a tiny document every such word is rare,
+    # and with the modal counted they made five shared words: a "clear move".
+    g = _GEN
+    dropped = ("Russia agrees to demilitarise the schools in Mababaan in accordance with this agreement. "
+               "The Security Council must exchange sovereign weapons of Sebabaivka up to 800,000 personnel. "
+               "The Security Council must restore reconstruction for Fababaovo and Kababaar in accordance "
+               "with this agreement.")
+    inserted = ("The joint commission must negotiate regional reconstruction of Zababaino in accordance with "
+                "this agreement. NATO should recognise all assistance of Fababaovo subject to review by Mababaan.")
+    rest = [g["terr"], g["sc"], g["mon"], g["nato"],
+            "Russia is to establish all ports of Vababaets up to 400,000 personnel. The monitoring mission "
+            "will negotiate nuclear sanctions of Zababaino after the ceasefire.",
+            "The European Union agrees to recognise temporary weapons of Sababavka for 60 years. The Board of "
+            "Peace may fund guarantees for Libabaivka and Kababaar in Bibabask and Hababaino."]
+    old, new = _texts(rest[0], dropped, *rest[1:]), _texts(inserted, *rest)
+    for config in (DEFAULT, AlignConfig(moved_clear_min_provisions=0)):  # the modal alone stops it too
+        result = align_text(old, new, config)
+        assert result.moved == frozenset()
+        assert all(lk.old != (1,) for lk in result.links)
+
+
+def test_a_document_of_a_dozen_points_makes_no_clear_move():
+    # Found by the move-free property at 1,000 examples: boilerplate, a figure with its unit and
+    # a name are five "rare" words in a seven-point document.
+    g = _GEN
+    dropped = ("Russia agrees to demilitarise the schools in Mababaan in accordance with this agreement. "
+               "The Security Council must exchange sovereign weapons of Sebabaivka up to 800,000 personnel. "
+               "The Security Council must restore reconstruction for Fababaovo and Kababaar in accordance "
+               "with this agreement.")
+    inserted = ("Europe should exchange the funds in Tebabaan up to 800,000 personnel. The parties is to verify "
+                "sanctions for Vebabaopil and Dibabavka in accordance with this agreement. Russia undertakes to "
+                "establish national assistance of Bibabask subject to review by Nebabaets.")
+    rest = [g["sc"], g["mon"], g["terr"], g["nato"],
+            "Both parties shall lift sanctions for Rababask and Gababaets under international supervision. NATO "
+            "should hold sanctions for Sababavka and Kebabask of USD 120 billion. The monitoring mission agrees "
+            "to negotiate military schools of Hibabaino at 50% of the total."]
+    old, new = _texts(g["both"], dropped, *rest), _texts(inserted, g["both"], *rest)
+    assert align_text(old, new).moved == frozenset()
+    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved != frozenset()
