@@ -615,17 +615,20 @@ def _overlap(st: _State, a: int, b: int) -> float:
     one, other = st.vec.old_counts[a], st.vec.new_counts[b]
     if not one or not other:
         return 0.0
-    return 2 * sum(1 for t in one if t in other) / (len(one) + len(other))
+    return 2 * len(one.keys() & other.keys()) / (len(one) + len(other))
 
 
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
     """At least two candidates in the same gap share most of the words: a variant of a frame."""
     gap = st.gap_old[k] if old_side else st.gap_new[k]
     other_gap = st.gap_new if old_side else st.gap_old
+    in_gap = [q for _s, q in ranked if other_gap[q] == gap]
+    if len(in_gap) < 2:
+        return False
     bar = st.config.template_overlap
     close = 0
-    for _s, q in ranked:
-        if other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar:
+    for q in in_gap:
+        if (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar:
             close += 1
             if close == 2:
                 return True
