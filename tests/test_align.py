@@ -852,3 +852,54 @@ def test_a_document_of_a_dozen_points_makes_no_clear_move():
     old, new = _texts(g["both"], dropped, *rest), _texts(inserted, g["both"], *rest)
     assert align_text(old, new).moved == frozenset()
     assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved != frozenset()
+
+
+# --------------------------------------------------------------------------- hard shapes: short units, rival plans
+
+_LEASE_OLD = ["Rent is due on the first day of each month.", "The deposit equals two months' rent.",
+              "Pets require written consent.", "The tenant insures the contents.", "Smoking is prohibited indoors.",
+              "The landlord repairs the roof and walls.", "Subletting requires consent.",
+              "Notice is given in writing.", "The lease runs for three years.", "Keys are returned on departure.",
+              "Quiet hours start at ten.", "Disputes go to the housing tribunal."]
+_LEASE_NEW = ["Rent is due on the fifth day of each month.", "The deposit equals one month's rent.",
+              "Pets are allowed with written consent.", "The tenant insures the contents.",
+              "Smoking is prohibited indoors and on balconies.", "The landlord repairs the roof, walls and windows.",
+              "Bicycles are stored in the basement.", "Notice is given in writing or by email.",
+              "The lease runs for five years.", "Keys are returned on departure.", "Quiet hours start at eleven.",
+              "Disputes go to the housing tribunal."]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_short_units_link_their_edits_and_nothing_else(numbered):
+    old = [P(t, str(k) if numbered else None) for k, t in enumerate(_LEASE_OLD, 1)]
+    new = [P(t, str(k) if numbered else None) for k, t in enumerate(_LEASE_NEW, 1)]
+    found = {(lk.old, lk.new) for lk in align_text(old, new).links}
+    # Every point but the seventh (subletting, replaced by bicycles) is the same point, edited or not.
+    assert found == {((k,), (k,)) for k in range(12) if k != 6}
+
+
+_PLAN_A = ["Ukraine's armed forces are capped at 600,000 personnel.",
+           "Ukraine renounces membership of NATO and enshrines neutrality in its constitution.",
+           "The Zaporizhzhia nuclear power plant is restarted under IAEA supervision and its output shared.",
+           "The United States provides security guarantees modelled on Article 5.",
+           "Sanctions on Russia are lifted in stages as the agreement is implemented.",
+           "One hundred billion dollars of frozen Russian assets fund the reconstruction of Ukraine.",
+           "Elections are held within one hundred days of signature."]
+_PLAN_B = ["Frozen Russian sovereign assets stay frozen until Russia compensates Ukraine for the damage.",
+           "Ukraine's peacetime army may number up to 800,000 troops.",
+           "Security guarantees from the United States and Europe mirror NATO's Article 5.",
+           "NATO membership for Ukraine depends on the consensus of the allies.",
+           "Sanctions relief is phased and can snap back if Russia violates the agreement.",
+           "The Zaporizhzhia plant is handed to Ukraine and run with IAEA monitoring.",
+           "A joint commission of parliamentarians oversees the ceasefire."]
+
+
+def test_rival_plans_link_where_topic_words_agree():
+    old = [P(t, str(k)) for k, t in enumerate(_PLAN_A, 1)]
+    new = [P(t, str(k)) for k, t in enumerate(_PLAN_B, 1)]
+    result = align_text(old, new)
+    found = {(lk.old[0], lk.new[0]) for lk in result.links}
+    # Frozen assets, guarantees, NATO, sanctions, Zaporizhzhia: the same topics in other words.
+    assert found == {(5, 0), (3, 2), (1, 3), (4, 4), (2, 5)}
+    # Elections and a parliamentary commission are different subjects: neither link nor hint.
+    assert ("old", 6) not in result.possible and ("new", 6) not in result.possible
