@@ -193,8 +193,10 @@ class Vectors:
 _PHRASE_CONCEPTS = (
     (re.compile(r"\b(?:enter|enters|entered|entering|come|comes|came|coming) into (?:force|effect)\b"), " ~inforce "),
     (re.compile(r"\b(?:take|takes|took|taking) effect\b"), " ~inforce "),
+    (re.compile(r"\b(?:remain|remains|stay|stays|is|are) in force\b"), " ~inforce "),
     (re.compile(r"\bbecomes? effective\b"), " ~inforce "),
     (re.compile(r"\brestrictive measures\b"), " ~sanction "),
+    (re.compile(r"\barmed forces\b"), " ~forces "),
     (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
     (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
@@ -217,11 +219,17 @@ _WORD_CONCEPTS = {
 }
 
 
+#: The phrase patterns as one alternation (one scan of the text instead of one per phrase).
+_PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
+
+
+def _phrase_concept(match: re.Match[str]) -> str:
+    return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
+
+
 def concepts(text: str) -> set[str]:
     """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
-    norm = " " + normalise(text) + " "
-    for pattern, concept in _PHRASE_CONCEPTS:
-        norm = pattern.sub(concept, norm)
+    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ")
     out = set()
     for word in norm.split():
         if word.startswith("~"):

@@ -39,8 +39,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       "takes effect") links on a lower bar still.
   12. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  13. ``possible-match``: the best unlinked candidate of each unlinked provision is
-      kept as a hint, never as a link.
+  13. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+      cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
   14. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
@@ -1133,7 +1133,8 @@ def _crossing_links(st: _State) -> set[int]:
 
 
 def _possible_match_pass(st: _State) -> None:
-    """The best unlinked candidate of each unlinked provision, at ``possible_min_sim``: a hint, never a link."""
+    """The best unlinked candidate of each unlinked provision, at ``possible_min_sim`` (or, with
+    none, the one sharing most drafting concepts): a hint, never a link."""
     if not st.scored():
         return
     bar = st.config.possible_min_sim
@@ -1151,7 +1152,64 @@ def _possible_match_pass(st: _State) -> None:
             if st.rest_old[a] not in st.link_old and s >= bar:
                 st.possible[("new", j)] = (st.rest_old[a], s)
                 break
+    _concept_hints(st)
     st.pass_counts["possible-match"] = len(st.possible)
+
+
+def _concept_hints(st: _State) -> None:
+    """A hint for an unlinked provision that has none by cosine: the unlinked counterpart sharing
+    the most drafting concepts with it (``army`` / ``troops``, ``sanctions`` / ``restrictive
+    measures``: :func:`peacediff._lexical.concepts`), at least one, scored by its cosine.
+    Rival plans word one topic differently ("armed forces capped at 600,000 personnel" /
+    "peacetime army of up to 800,000 troops"): the cosine sees nothing shared.  A concept
+    held by more than ``posting_cap`` unlinked provisions proposes nothing (as a common word
+    proposes no candidate), which keeps the search linear.
+    """
+    old_open = [i for i in st.rest_old if i not in st.link_old and ("old", i) not in st.possible]
+    new_open = [j for j in st.rest_new if j not in st.link_new and ("new", j) not in st.possible]
+    if not old_open and not new_open:
+        return
+    old_free = [i for i in st.rest_old if i not in st.link_old]
+    new_free = [j for j in st.rest_new if j not in st.link_new]
+    old_concepts = {i: {t for t in concepts(st.old_texts[i]) if t.startswith("~")} for i in old_free}
+    new_concepts = {j: {t for t in concepts(st.new_texts[j]) if t.startswith("~")} for j in new_free}
+    old_postings, new_postings = _postings(old_concepts), _postings(new_concepts)
+    for i in old_open:
+        best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, lambda j, i=i: (i, j))
+        if best is not None:
+            st.possible[("old", i)] = best
+    for j in new_open:
+        best = _best_by_concepts(st, new_concepts[j], old_postings, old_concepts, lambda i, j=j: (i, j))
+        if best is not None:
+            st.possible[("new", j)] = best
+
+
+def _postings(held: dict[int, set[str]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for index in sorted(held):
+        for concept in held[index]:
+            out[concept].append(index)
+    return out
+
+
+def _best_by_concepts(
+    st: _State,
+    mine: set[str],
+    postings: dict[str, list[int]],
+    their_concepts: dict[int, set[str]],
+    pair: Callable[[int], tuple[int, int]],
+) -> tuple[int, float] | None:
+    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index)."""
+    cap = st.config.posting_cap
+    others = sorted({o for c in mine if len(postings.get(c, ())) <= cap for o in postings.get(c, ())})
+    best: tuple[int, float, int] | None = None
+    for other in others:
+        shared = len(mine & their_concepts[other])
+        i, j = pair(other)
+        s = st.cosine(st.local_old[i], st.local_new[j])
+        if best is None or (shared, s, -other) > (best[0], best[1], -best[2]):
+            best = (shared, s, other)
+    return None if best is None else (best[2], best[1])
 
 
 # --------------------------------------------------------------------------- pass: duplicates in order
