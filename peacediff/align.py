@@ -474,11 +474,10 @@ def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) 
     vec = st.vec
     pairs: set[tuple[int, int]] = set()
     if search_old:
-        for a, b in _index_side(st, search_old, vec.old_counts, vec.new_counts, st.gap_old, st.gap_new, "old"):
-            pairs.add((a, b))
+        _index_side(st, search_old, vec.old_counts, vec.new_counts, st.gap_old, st.gap_new, "old", pairs.add)
     if search_new:
-        for b, a in _index_side(st, search_new, vec.new_counts, vec.old_counts, st.gap_new, st.gap_old, "new"):
-            pairs.add((a, b))
+        _index_side(st, search_new, vec.new_counts, vec.old_counts, st.gap_new, st.gap_old, "new",
+                    lambda pair: pairs.add((pair[1], pair[0])))
     return pairs
 
 
@@ -490,8 +489,9 @@ def _index_side(
     this_gap: list[int],
     other_gap: list[int],
     side: str,
-) -> list[tuple[int, int]]:
-    """(this, other) candidate pairs for the provisions of ``search``, from the other side's postings.
+    emit: Callable[[tuple[int, int]], None],
+) -> None:
+    """``emit`` (this, other) candidate pairs for the provisions of ``search``, from the other side's postings.
 
     The ``candidate_words`` rarest words of a provision score the provisions holding them
     (words in more than ``posting_cap`` provisions are skipped); one with only such common
@@ -505,7 +505,6 @@ def _index_side(
         for t in counts:
             postings[t].append(b)
     fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
-    out: list[tuple[int, int]] = []
     common_only: list[tuple[int, str]] = []
     for a in search:
         counts = this_counts[a]
@@ -519,11 +518,12 @@ def _index_side(
                 score[b] += w
         if score:
             # nsmallest is sorted(...)[:k] without sorting the whole score table.
-            out.extend((a, b) for b, _w in heapq.nsmallest(fetch, score.items(), key=_by_score))
+            for b, _w in heapq.nsmallest(fetch, score.items(), key=_by_score):
+                emit((a, b))
         elif present:
             common_only.append((a, present[0][1]))
     if not common_only:
-        return out
+        return
     k = max(1, min(cfg.fallback_nearest, cfg.fallback_pairs_max // len(common_only)))
     if k < cfg.fallback_nearest:
         st.notes.append(
@@ -537,8 +537,8 @@ def _index_side(
         gaps = gaps_of.get(rarest)
         if gaps is None:
             gaps = gaps_of[rarest] = [other_gap[b] for b in plist]
-        out.extend((a, b) for b in _nearest(plist, gaps, a, this_gap[a], k))
-    return out
+        for b in _nearest(plist, gaps, a, this_gap[a], k):
+            emit((a, b))
 
 
 def _nearest(plist: list[int], gaps: list[int], a: int, gap: int, k: int) -> list[int]:
