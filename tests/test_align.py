@@ -907,3 +907,16 @@ def test_rival_plans_link_where_topic_words_agree():
     assert result.possible[("old", 0)][1] < DEFAULT.possible_min_sim
     # Elections and a parliamentary commission are different subjects: neither link nor hint.
     assert ("old", 6) not in result.possible and ("new", 6) not in result.possible
+
+
+def test_docstring_code_and_decision_list_the_same_passes_in_run_order():
+    import re
+    from pathlib import Path
+
+    from peacediff import align
+
+    doc = align.__doc__ or ""
+    in_docstring = re.findall(r"^\s+\d+\. ``([a-z-]+)``", doc, flags=re.MULTILINE)
+    decision = (Path(__file__).resolve().parent.parent / "docs/decisions/0001-alignment.md").read_text()
+    in_decision = re.findall(r"^\d+\. `([a-z-]+)`", decision, flags=re.MULTILINE)
+    assert in_docstring == in_decision == list(align.TEXT_PASSES)
