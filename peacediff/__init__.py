@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 # Registers every result's formats (the renderer itself loads on first use).
 from peacediff import formats
+from peacediff._align_config import AlignConfig
 from peacediff.compare import Change, Comparison, Dispute, ModalityShift, ParameterChange, PossibleMatch, compare
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
 
@@ -67,6 +68,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AlignConfig",
     "Archive",
     "Change",
     "Claim",

@@ -23,6 +23,8 @@ import attrs
 
 from peacediff import align as _align
 from peacediff import textdiff
+from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
+from peacediff._align_config import AlignConfig
 from peacediff._display import Displayable
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
@@ -35,6 +37,7 @@ __all__ = [
     "ParameterChange",
     "PossibleMatch",
     "compare",
+    "shown_similarity",
 ]
 
 #: The closed set of change kinds, in the order summaries list them.
@@ -156,10 +159,15 @@ class ModalityShift:
 
 @attrs.frozen
 class PossibleMatch:
-    """A candidate partner below the confidence bar, kept for views as a hint."""
+    """A candidate partner below the confidence bar, kept for views as a hint.
+
+    ``similarity`` is the share of text kept, as for :attr:`Change.similarity`;
+    ``link_score`` the aligner's cosine that ranked it (below the bar to link).
+    """
 
     provision: Provision
     similarity: float
+    link_score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
@@ -167,7 +175,18 @@ class PossibleMatch:
             "number": self.provision.number,
             "key": self.provision.key,
             "similarity": round(self.similarity, 4),
+            "link_score": None if self.link_score is None else round(self.link_score, 4),
         }
+
+
+def shown_similarity(ops: Sequence[Op]) -> float:
+    """The one similarity shown to readers ("N % similar"): the share of text the word diff keeps.
+
+    2 · kept characters / (old length + new length), from the ops of the pair's word diff;
+    1.0 for identical texts.  The same number whatever rule linked the pair (or none, for a
+    possible match); the aligner's own score is :attr:`Change.link_score`.
+    """
+    return textdiff.ops_similarity(ops)
 
 
 @attrs.frozen
@@ -198,6 +217,13 @@ class Change:
     ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
     their sub-points; they are set when sub-points exist, so a view can show the
     provision's own wording once and each sub-point through its own sub-change.
+
+    ``matched_by`` is the family of the rule that linked the pair (``MATCH_RULES``);
+    ``rule`` the precise pass (``align.KEY_PASSES`` / ``align.TEXT_PASSES``, e.g.
+    ``number-in-step``, ``slot``).  ``similarity`` is the number readers see as "N %
+    similar", one definition for every rule (:func:`shown_similarity`: the share of text
+    the word diff keeps); ``link_score`` is the aligner's own score for the pair (the
+    IDF-weighted word cosine; None for key links), which decided the link.
     """
 
     kind: str
@@ -206,7 +232,9 @@ class Change:
     renumbered: bool = False
     moved: bool = False
     matched_by: str | None = None
+    rule: str | None = None
     similarity: float | None = None
+    link_score: float | None = None
     ops: tuple[Op, ...] = ()
     parameter_changes: tuple[ParameterChange, ...] = ()
     modality_shifts: tuple[ModalityShift, ...] = ()
@@ -271,7 +299,9 @@ class Change:
                 renumbered=self.renumbered,
                 moved=self.moved,
                 matched_by=self.matched_by,
+                rule=self.rule,
                 similarity=self.similarity,
+                link_score=self.link_score,
                 ops=self.ops,
                 possible_match=self.possible_match,
                 note=self.note,
@@ -291,7 +321,9 @@ class Change:
             renumbered=self.renumbered,
             moved=self.moved,
             matched_by=_INVERSE_RULE.get(self.matched_by, self.matched_by) if self.matched_by else None,
+            rule=self.rule,
             similarity=self.similarity,
+            link_score=self.link_score,
             ops=textdiff.invert_ops(self.ops),
             parameter_changes=tuple(pc.inverse() for pc in self.parameter_changes),
             modality_shifts=tuple(m.inverse() for m in self.modality_shifts),
@@ -319,7 +351,9 @@ class Change:
             "renumbered": self.renumbered,
             "moved": self.moved,
             "matched_by": self.matched_by,
+            "rule": self.rule,
             "similarity": None if self.similarity is None else round(self.similarity, 4),
+            "link_score": None if self.link_score is None else round(self.link_score, 4),
             "ops": [[op, text] for op, text in self.ops],
             "parameter_changes": [{**pc.to_dict(), "disputed": pc.name in disputed}
                                   for pc in self.parameter_changes],
@@ -340,6 +374,8 @@ class Comparison(Displayable):
     and unknown provisions placed where they stood in the old one.
     ``budget_exhausted`` is True when a deterministic work budget stopped the
     aligner or the text diff early; ``budget_notes`` say which and where.
+    ``config`` is the aligner's configuration; ``passes`` how many links each pass of
+    the aligner made, in run order, summed over every level (sub-points too).
     """
 
     old: Version
@@ -348,6 +384,8 @@ class Comparison(Displayable):
     align: str = "keys"
     budget_exhausted: bool = False
     budget_notes: tuple[str, ...] = ()
+    config: AlignConfig = _DEFAULT_CONFIG
+    passes: tuple[tuple[str, int], ...] = ()
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items() if n) or "no provisions"
@@ -385,6 +423,8 @@ class Comparison(Displayable):
             align=self.align,
             budget_exhausted=self.budget_exhausted,
             budget_notes=self.budget_notes,
+            config=self.config,
+            passes=self.passes,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -393,6 +433,7 @@ class Comparison(Displayable):
             "schema": "peacediff.comparison",
             "schema_version": SCHEMA_VERSION,
             "align": self.align,
+            "alignment": {"config": self.config.to_dict(), "passes": dict(self.passes)},
             "old": _version_header(self.old),
             "new": _version_header(self.new),
             "counts": self.counts,
@@ -420,12 +461,14 @@ def _version_header(v: Version) -> dict[str, Any]:
 # --------------------------------------------------------------------------- compare
 
 
-def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
+def compare(old: Version, new: Version, align: str = "auto", config: AlignConfig | None = None) -> Comparison:
     """Align two versions provision by provision and say what happened to each.
 
     ``align="keys"`` links provisions by lineage key (splits and merges from
     ``origins``); ``"text"`` ignores keys and aligns by wording; ``"auto"``
-    uses keys when every provision of both versions has one.
+    uses keys when every provision of both versions has one.  ``config`` sets the text
+    aligner's thresholds and work budgets (:class:`peacediff.AlignConfig`; the measured
+    defaults when None); the result records it in ``Comparison.config``.
 
     The result does not depend on the argument order beyond direction:
     ``compare(b, a) == compare(a, b).inverse()``, exactly.
@@ -445,6 +488,10 @@ def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
         raise ValueError(f"align must be one of {', '.join(ALIGN_MODES)}; got {align!r}")
     if not isinstance(old, Version) or not isinstance(new, Version):
         raise TypeError("compare() takes two Version objects (see peacediff.load and Version.from_texts)")
+    if config is None:
+        config = _DEFAULT_CONFIG
+    elif not isinstance(config, AlignConfig):
+        raise TypeError(f"config must be a peacediff.AlignConfig; got {type(config).__name__}")
     mode = align
     if mode == "auto":
         mode = "keys" if _all_keyed(old) and _all_keyed(new) else "text"
@@ -455,7 +502,7 @@ def compare(old: Version, new: Version, align: str = "auto") -> Comparison:
     try:
         # Every step is symmetric (the text aligner and the word diff work in one canonical
         # direction), so compare(b, a) is exactly compare(a, b).inverse() (decision 0003).
-        return _compare(old, new, mode)
+        return _compare(old, new, mode, config)
     finally:
         if collecting:
             gc.enable()
@@ -487,14 +534,16 @@ class _Scope(NamedTuple):
 
 
 class _Budget:
-    def __init__(self) -> None:
+    def __init__(self, config: AlignConfig, passes: tuple[str, ...]) -> None:
         # Labels ("point 5 → 5, 6") of the pairs over the word-diff budget, by how they were diffed.
         self.sentence_pairs: list[str] = []
         self.long_pairs: list[str] = []
+        self.config = config
+        self.passes = dict.fromkeys(passes, 0)  # links per aligner pass, every level summed
 
 
-def _compare(old: Version, new: Version, mode: str) -> Comparison:
-    budget = _Budget()
+def _compare(old: Version, new: Version, mode: str, config: AlignConfig = _DEFAULT_CONFIG) -> Comparison:
+    budget = _Budget(config, (*_align.KEY_PASSES, *_align.TEXT_PASSES) if mode == "keys" else _align.TEXT_PASSES)
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
     changes, notes = _changes(old.provisions, new.provisions, scope, mode, budget)
     notes = list(notes)
@@ -506,6 +555,8 @@ def _compare(old: Version, new: Version, mode: str) -> Comparison:
         align=mode,
         budget_exhausted=bool(notes),
         budget_notes=tuple(notes),
+        config=config,
+        passes=tuple(budget.passes.items()),
     )
 
 
@@ -551,9 +602,11 @@ def _changes(
 ) -> tuple[tuple[Change, ...], tuple[str, ...]]:
     """Changes between two provision lists (top level or sub-points), in reading order."""
     if (mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list)) or mode == "keys":
-        alignment = _align.align_keys(old_list, new_list)
+        alignment = _align.align_keys(old_list, new_list, budget.config)
     else:
-        alignment = _align.align_text(old_list, new_list)
+        alignment = _align.align_text(old_list, new_list, budget.config)
+    for name, count in alignment.passes:
+        budget.passes[name] += count
     notes = list(alignment.notes)
     out: list[Change] = []
     linked_old: set[int] = set()
@@ -610,12 +663,17 @@ def _unlinked_changes(
             continue
         removal = other_version.removal(p.key) if p.key else None
         hint = alignment.possible.get((name, i))
+        possible = None
+        if hint is not None:
+            partner = other[hint[0]]
+            pair = (p.full_text, partner.full_text) if is_old else (partner.full_text, p.full_text)
+            possible = PossibleMatch(partner, shown_similarity(textdiff.word_ops(*pair)), hint[1])
         out.append(Change(
             kind="unknown" if other_partial and removal is None else ("removed" if is_old else "added"),
             old=(p,) if is_old else (),
             new=() if is_old else (p,),
             ops=textdiff.normalise_ops([(-1 if is_old else 1, p.full_text)]),
-            possible_match=None if hint is None else PossibleMatch(other[hint[0]], hint[1]),
+            possible_match=possible,
             note=None if removal is None else removal.note,
         ))
     return out
@@ -642,7 +700,9 @@ def _linked_change(
                 renumbered=renumbered,
                 moved=moved,
                 matched_by=link.matched_by,
+                rule=link.rule or None,
                 similarity=1.0,
+                link_score=link.similarity,
                 ops=((0, a.text),) if a.text else (),
             ), ()
     old_text = "\n".join(p.full_text for p in olds)
@@ -679,9 +739,6 @@ def _linked_change(
         kind = "unchanged"
     else:
         kind = "modified"
-    similarity = link.similarity
-    if similarity is None:
-        similarity = textdiff.ops_similarity(ops)
     old_numbers = {p.number for p in olds if p.number is not None}
     new_numbers = {p.number for p in news if p.number is not None}
     renumbered = bool(old_numbers) and bool(new_numbers) and not (old_numbers & new_numbers)
@@ -703,7 +760,9 @@ def _linked_change(
         renumbered=renumbered,
         moved=moved,
         matched_by=link.matched_by,
-        similarity=similarity,
+        rule=link.rule or None,
+        similarity=shown_similarity(ops),
+        link_score=link.similarity,
         ops=ops,
         parameter_changes=params,
         modality_shifts=shifts,

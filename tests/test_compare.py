@@ -214,6 +214,7 @@ def test_to_dict_is_json_ready_with_fixed_keys():
         "schema",
         "schema_version",
         "align",
+        "alignment",
         "old",
         "new",
         "counts",

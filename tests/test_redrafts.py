@@ -38,7 +38,9 @@ def _score(corpus: Path) -> tuple[int, int, int]:
 
 @pytest.mark.parametrize(
     ("corpus", "n_links", "min_precision", "min_f1"),
-    [("redrafts", 184, 0.99, 0.93), ("redrafts-2", 148, 0.99, 0.925), ("redrafts-holdout", 209, 0.94, 0.845)],
+    # Floors a little under the figures measured for issue 17 (P / F1: 0.994 / 0.937, 1.000 / 0.931,
+    # 0.964 / 0.856); the issue's targets (F1 0.96, 0.95, 0.90) are not reached yet.
+    [("redrafts", 184, 0.99, 0.935), ("redrafts-2", 148, 0.995, 0.93), ("redrafts-holdout", 209, 0.96, 0.855)],
 )
 def test_text_alignment_on_independent_redrafts(corpus: str, n_links: int, min_precision: float,
                                                 min_f1: float) -> None:

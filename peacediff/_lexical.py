@@ -1,0 +1,240 @@
+"""Lexical features of provisions: the anchor normaliser, a light stemmer and IDF word vectors.
+
+What the text aligner (:mod:`peacediff.align`) reads of a provision: :func:`normalise` for
+exact anchors, :func:`stem_counts` for bags of stems, :class:`Vectors` for pair-local
+IDF-weighted cosines, shared content words and coverage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from peacediff._align_config import DEFAULT, AlignConfig
+from peacediff._numberwords import NUMBER_WORDS
+
+__all__ = ["FUNCTION_WORDS", "Vectors", "concepts", "normalise", "stem", "stem_counts", "stem_set"]
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def normalise(text: str) -> str:
+    """The anchor form of a text: lower-case words joined by single spaces (punctuation dropped).
+
+    >>> normalise("Ukraine's  forces: 600,000.")
+    'ukraine s forces 600 000'
+    """
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+_STEM_CACHE: dict[str, str] = {}
+
+
+#: Number words read as figures ("Sixteen-year-olds" / "lowered to 16"): drafts spell small
+#: numbers either way.  Only the similarity vectors see this; anchors and diffs keep the text.
+#: "one" stays a word: it is a pronoun as often as a number ("no one", "one of the parties").
+_NUMBER_STEMS = {word: str(value) for word, value in NUMBER_WORDS.items() if value > 1}
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plural and common verb endings only (drafts change inflection freely).
+
+    A final "e" goes too, so that "vote", "voted" and "voting" meet at "vot", and a
+    consonant doubled before "-ed" / "-ing" is undoubled ("committed" -> "commit"),
+    except the l, s and z that English keeps double ("fall", "pass").
+    """
+    cached = _STEM_CACHE.get(word)
+    if cached is not None:
+        return cached
+    out = _NUMBER_STEMS.get(word) or _strip_ending(word)
+    if len(_STEM_CACHE) < 200_000:
+        _STEM_CACHE[word] = out
+    return out
+
+
+def _strip_ending(word: str) -> str:
+    stem, suffix = word, False
+    if len(word) > 4 and word.endswith("ies"):
+        stem = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith("ing"):
+        stem, suffix = word[:-3], True
+    elif len(word) > 4 and word.endswith("eed"):
+        stem = word[:-1]  # "agreed" -> "agree", "freed" -> "free"
+    elif len(word) > 4 and word.endswith("ed"):
+        stem, suffix = word[:-2], True
+    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        stem = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        stem = word[:-1]
+    if suffix and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        stem = stem[:-1]
+    if len(stem) > 3 and stem.endswith("e") and not stem.endswith("ee"):
+        stem = stem[:-1]
+    return stem
+
+
+#: Words that are never evidence of a shared subject, however rare a small document makes
+#: them: "as soon as possible" is one idiom, not three shared content words (two generated
+#: points sharing only it were linked as a false move).  Held as stems.
+FUNCTION_WORDS = frozenset(
+    stem(word)
+    for word in (
+        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+        "between", "both", "but", "by", "each", "for", "from", "has", "have", "if", "in", "into", "is", "it",
+        "its", "no", "not", "of", "on", "or", "other", "such", "than", "that", "the", "their", "them", "then",
+        "there", "these", "they", "this", "those", "to", "under", "upon", "was", "were", "when", "where",
+        "which", "who", "will", "with", "within", "without",
+        # Modal verbs carry the obligation, never the subject (textdiff compares them apart).
+        "must", "shall", "should", "may", "might", "can", "could", "would",
+    )
+)
+
+
+def stem_counts(words: list[str]) -> Counter[str]:
+    # Single letters are mostly the "s" of a possessive or a list label.
+    out: Counter[str] = Counter()
+    cache = _STEM_CACHE
+    for word, count in Counter(words).items():
+        if len(word) > 1 or word.isdigit():
+            out[cache.get(word) or stem(word)] += count
+    return out
+
+
+def stem_set(text: str) -> set[str]:
+    return {_STEM_CACHE.get(w) or stem(w) for w in set(_WORD_RE.findall(text.lower())) if len(w) > 1 or w.isdigit()}
+
+
+class Vectors:
+    """Pair-local IDF-weighted, length-normalised word vectors of the provisions still unlinked."""
+
+    def __init__(
+        self,
+        old_counts: list[Counter[str]],
+        new_counts: list[Counter[str]],
+        linked_texts: Sequence[str] = (),
+        config: AlignConfig = DEFAULT,
+    ) -> None:
+        """``linked_texts``: texts already linked exactly (each on both sides), sampled for document frequency."""
+        df: Counter[str] = Counter()
+        for counts in old_counts:
+            df.update(counts.keys())
+        for counts in new_counts:
+            df.update(counts.keys())
+        total = len(old_counts) + len(new_counts)
+        if linked_texts:
+            # Pair-local IDF over both whole versions; past config.idf_sample linked provisions, an even sample.
+            step = -(-len(linked_texts) // config.idf_sample)
+            sample: Counter[str] = Counter()
+            for text in linked_texts[::step]:
+                sample.update(stem_set(text))
+            for t, d in sample.items():
+                df[t] += 2 * step * d
+            total += 2 * len(linked_texts)
+        # log(N / df) without smoothing: a word in every provision ("the", "shall") weighs ~0.
+        self.idf = {t: math.log((total + 1) / d) for t, d in df.items()}
+        self.df = df
+        self.common_idf = config.common_idf
+        self.tiny_doc_df = config.tiny_doc_df
+        self.old_counts = old_counts
+        self.new_counts = new_counts
+        self.old = [self.vector(c) for c in old_counts]
+        self.new = [self.vector(c) for c in new_counts]
+
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        idf = self.idf
+        vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        if norm == 0:
+            return {}
+        return {t: w / norm for t, w in vec.items()}
+
+    @staticmethod
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        # Iterate the smaller dict in insertion order: the float sum must not depend on hashing.
+        if len(a) > len(b):
+            a, b = b, a
+        get = b.get
+        return sum([w * get(t, 0.0) for t, w in a.items()])
+
+    def shared(self, a: int, b: int, *, rare_only: bool = False) -> int:
+        """Words (stems) old provision ``a`` and new provision ``b`` share that are not in most provisions.
+
+        ``rare_only``: only words at ``common_idf``, without the allowance for tiny documents
+        (where every word is in two provisions or fewer and so would count).
+        """
+        return self.shared_words(self.old_counts[a], self.new_counts[b], rare_only=rare_only)
+
+    def shared_words(self, one: Counter[str], other: Counter[str], *, rare_only: bool = False) -> int:
+        """:meth:`shared` for any two bags of words (a group of parts and its partner)."""
+        idf = self.idf
+        df = self.df
+        common, tiny = self.common_idf, self.tiny_doc_df
+        return sum(
+            1 for t in one
+            if t in other and t not in FUNCTION_WORDS and (idf[t] >= common or (df[t] <= tiny and not rare_only))
+        )
+
+    def coverage(self, part: Counter[str], whole: Counter[str]) -> float:
+        """Share of ``part``'s IDF weight carried by words that also occur in ``whole``."""
+        idf = self.idf
+        total = sum(idf[t] for t in part)
+        if total == 0:
+            return 0.0
+        return sum(idf[t] for t in part if t in whole) / total
+
+
+#: Drafting paraphrases read as one concept, for the in-place paraphrase pass only (the
+#: similarity vectors never see them): phrases first, on the normalised text, then words by
+#: stem.  Kept small and literal - each entry is a rewording seen in negotiated texts, not
+#: a thesaurus: a concept shared with a clause that sits in the same place between firm
+#: neighbours is evidence, a concept shared anywhere else is not.
+_PHRASE_CONCEPTS = (
+    (re.compile(r"\b(?:enter|enters|entered|entering|come|comes|came|coming) into (?:force|effect)\b"), " ~inforce "),
+    (re.compile(r"\b(?:take|takes|took|taking) effect\b"), " ~inforce "),
+    (re.compile(r"\b(?:remain|remains|stay|stays|is|are) in force\b"), " ~inforce "),
+    (re.compile(r"\bbecomes? effective\b"), " ~inforce "),
+    (re.compile(r"\brestrictive measures\b"), " ~sanction "),
+    (re.compile(r"\barmed forces\b"), " ~forces "),
+    (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
+    (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
+    (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
+    (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
+)
+_WORD_CONCEPTS = {
+    "signatur": "~sign", "sign": "~sign", "signatory": "~sign",
+    "sanction": "~sanction", "embargo": "~sanction",
+    "lift": "~lift", "eas": "~lift", "remov": "~lift", "relax": "~lift", "relief": "~lift",
+    "gradual": "~gradual", "gradually": "~gradual", "phas": "~gradual", "staged": "~gradual",
+    "truce": "~ceasefire", "ceasefire": "~ceasefire", "armistice": "~ceasefire",
+    "withdraw": "~withdraw", "withdrawal": "~withdraw", "retreat": "~withdraw",
+    "terminat": "~end", "expir": "~end", "expiry": "~end", "ceas": "~end", "end": "~end",
+    "detainee": "~prisoner", "prisoner": "~prisoner", "captive": "~prisoner", "hostag": "~prisoner",
+    "election": "~election", "poll": "~election", "ballot": "~election", "vot": "~election",
+    "guarantee": "~guarantee", "assurance": "~guarantee",
+    "troop": "~forces", "soldier": "~forces", "army": "~forces", "military": "~forces",
+    "compensation": "~pay", "reimburs": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
+    "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
+}
+
+
+#: The phrase patterns as one alternation (one scan of the text instead of one per phrase).
+_PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
+
+
+def _phrase_concept(match: re.Match[str]) -> str:
+    return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
+
+
+def concepts(text: str) -> set[str]:
+    """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
+    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ")
+    out = set()
+    for word in norm.split():
+        if word.startswith("~"):
+            out.add(word)
+        elif len(word) > 1 or word.isdigit():
+            s = stem(word)
+            out.add(_WORD_CONCEPTS.get(s, s))
+    return out - FUNCTION_WORDS
