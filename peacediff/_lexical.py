@@ -86,7 +86,7 @@ FUNCTION_WORDS = frozenset(
         "its", "no", "not", "of", "on", "or", "other", "such", "than", "that", "the", "their", "them", "then",
         "there", "these", "they", "this", "those", "to", "under", "upon", "was", "were", "when", "where",
         "which", "who", "will", "with", "within", "without",
-        # Modal verbs carry the obligation, never the subject (textdiff compares them apart).
+        # Modal verbs carry the obligation, never the subject (peacediff.modality compares them apart).
         "must", "shall", "should", "may", "might", "can", "could", "would",
     )
 )

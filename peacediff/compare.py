@@ -1,9 +1,9 @@
 """Comparing two versions: :func:`compare` and its result, :class:`Comparison` of :class:`Change` records.
 
-:func:`compare` asks :mod:`peacediff.align` which provision became which and
-:mod:`peacediff.textdiff` how the wording, the figures and the modal verbs
-changed.  A Comparison is frozen data.  HTML, Markdown, text and JSON are renderings of
-it (:mod:`peacediff.render`), never recomputations.
+:func:`compare` asks :mod:`peacediff.align` which provision became which, and
+:mod:`peacediff.textdiff`, :mod:`peacediff.figures` and :mod:`peacediff.modality` how the
+wording, the figures and the modal verbs changed.  A Comparison is frozen data.  HTML,
+Markdown, text and JSON are renderings of it (:mod:`peacediff.render`), never recomputations.
 
 Example::
 
@@ -22,10 +22,11 @@ from typing import Any, NamedTuple
 import attrs
 
 from peacediff import align as _align
-from peacediff import textdiff
+from peacediff import figures, modality, textdiff
 from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
 from peacediff._align_config import AlignConfig
 from peacediff._display import Displayable
+from peacediff._screen import ChangeWindows, changed_windows
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
 __all__ = [
@@ -78,7 +79,7 @@ class ParameterChange:
 
     ``origin`` is "parameter" for declared parameters and "text" for figures
     found in the text (then ``name`` is the figure's kind: "amount", "duration",
-    "distance", ... see :data:`peacediff.textdiff.FIGURE_KINDS`, and ``old`` and
+    "distance", ... see :data:`peacediff.figures.FIGURE_KINDS`, and ``old`` and
     ``new`` are the figures as written, units included).  ``old`` is None for an
     added fact and ``new`` is None for a removed one.
 
@@ -721,7 +722,7 @@ def _linked_change(
     # A text that only describes what was reported has no figures or modal verbs to compare.
     wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
     # Figures and modal verbs are looked for only where the wording changed (the result is the same).
-    windows = textdiff.changed_windows(old_text, new_text, ops) if wording else None
+    windows = changed_windows(old_text, new_text, ops) if wording else None
     params = _parameter_changes(olds, news, old_text if wording else "", new_text if wording else "", windows)
     params = tuple(
         pc
@@ -730,7 +731,7 @@ def _linked_change(
     )
     shifts = ()
     if wording:
-        shifts = tuple(ModalityShift(a, b) for a, b in textdiff.modality_shifts(old_text, new_text, windows=windows))
+        shifts = tuple(ModalityShift(a, b) for a, b in modality.modality_shifts(old_text, new_text, windows=windows))
     if len(olds) > 1:
         kind = "merged"
     elif len(news) > 1:
@@ -777,7 +778,7 @@ def _parameter_changes(
     news: tuple[Provision, ...],
     old_text: str,
     new_text: str,
-    windows: textdiff.ChangeWindows | None,
+    windows: ChangeWindows | None,
 ) -> tuple[ParameterChange, ...]:
     """Declared parameters that changed (sub-points included), then figures that changed in the text.
 
@@ -793,7 +794,7 @@ def _parameter_changes(
     out: list[ParameterChange] = []
     covered: set[float] = set()
     covered_text: list[str] = []
-    stated: dict[str, list[textdiff.Figure]] = {}
+    stated: dict[str, list[figures.Figure]] = {}
     for name in sorted(before.keys() | after.keys()):
         a, b = before.get(name, []), after.get(name, [])
         if a and b and _same_values(a, b):
@@ -801,7 +802,7 @@ def _parameter_changes(
         if not (a and b):
             other = old_text if b else new_text
             if other not in stated:
-                stated[other] = textdiff.find_figures(other, include_weak=True)
+                stated[other] = figures.find_figures(other, include_weak=True)
             if all(_stated(prm, stated[other]) for prm in a or b):
                 continue
         units = sorted({prm.unit for prm in (*a, *b) if prm.unit is not None})
@@ -823,7 +824,7 @@ def _parameter_changes(
                 covered_text.append(prm.value.lower())
             else:
                 covered_text.extend(v.lower() for v in prm.value)
-    for kind, x, y in textdiff.figure_changes(
+    for kind, x, y in figures.figure_changes(
         old_text, new_text, frozenset(covered), covered_text=covered_text, windows=windows
     ):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
@@ -864,8 +865,8 @@ def _group_value(params: list[Parameter]) -> ParameterValue | None:
     return "; ".join(format_value(prm.value, prm.unit) for prm in params)
 
 
-def _stated(prm: Parameter, figures: list[textdiff.Figure]) -> bool:
-    """True when one of ``figures`` states the number ``prm`` declares, in its unit.
+def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
+    """True when one of the figures ``found`` in a text states the number ``prm`` declares, in its unit.
 
     Only numbers: a string value ("Line of Contact") named in the other text may
     stand there in another role, so it is never taken as stated.
@@ -875,7 +876,7 @@ def _stated(prm: Parameter, figures: list[textdiff.Figure]) -> bool:
         return False
     number = float(value)
     unit = prm.unit or ""
-    for f in figures:
+    for f in found:
         if unit in _DURATION_UNITS:
             if f.kind == "duration" and f.raw == number and f.value == number * _DURATION_UNITS[unit]:
                 return True

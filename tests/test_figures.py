@@ -7,12 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import peacediff
-from peacediff import textdiff
+from peacediff import modality, textdiff
 from peacediff._labels import humanize
 from peacediff._numberwords import read_number
 from peacediff.compare import ParameterChange, compare
+from peacediff.figures import figure_changes, find_figures
 from peacediff.model import Parameter, Provision, Version
-from peacediff.textdiff import figure_changes, find_figures
 
 
 def _values(text: str) -> list[tuple[str, float]]:
@@ -177,7 +177,7 @@ def test_reading_never_raises_on_any_text(old: str, new: str) -> None:
     find_figures(old, include_weak=True)
     ops = textdiff.word_ops(old, new)
     assert figure_changes(old, new, ops=ops) == figure_changes(old, new)
-    textdiff.modality_shifts(old, new, ops=ops)
+    modality.modality_shifts(old, new, ops=ops)
     a = Version.from_texts("a", [f"Preamble. {old}", "The parties agree."])
     b = Version.from_texts("b", [f"Preamble. {new}", "The parties agree."])
     c = compare(a, b)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff import textdiff
+from peacediff import _screen, figures, modality, textdiff
+from peacediff.figures import figure_changes, find_figures
+from peacediff.modality import modality_shifts, modals
 from peacediff.textdiff import (
-    figure_changes,
-    find_figures,
     invert_ops,
-    modality_shifts,
-    modals,
     normalise_ops,
     ops_similarity,
     tokenize,
@@ -194,7 +192,6 @@ def test_modality_shifts_are_antisymmetric(a, b):
 
 
 def test_numbers_that_name_things_are_not_figures() -> None:
-    from peacediff.textdiff import figure_changes, find_figures
 
     assert find_figures("a guarantee mirroring Article 5 and point 12") == []
     assert figure_changes("a guarantee", "a guarantee mirroring NATO's Article 5") == []
@@ -206,7 +203,7 @@ _FIGURE_ALPHABET = "0123456789 ,.$€£USDEURGBPusdone twotenfifteen years days%
 
 def _scan_every_position(text: str, include_weak: bool = False) -> list[str]:
     """The figures a reading tried at every position finds (what the candidate starts must equal)."""
-    reader = textdiff._FigureReader(text)
+    reader = figures._FigureReader(text)
     found, end = [], 0
     for pos in range(len(text)):
         if pos < end:
@@ -222,8 +219,8 @@ def _scan_every_position(text: str, include_weak: bool = False) -> list[str]:
 
 @given(st.text(alphabet=_FIGURE_ALPHABET, max_size=60))
 def test_figure_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
-    assert [f.text for f in textdiff.find_figures(text)] == _scan_every_position(text)
-    assert [f.text for f in textdiff.find_figures(text, include_weak=True)] == _scan_every_position(text, True)
+    assert [f.text for f in figures.find_figures(text)] == _scan_every_position(text)
+    assert [f.text for f in figures.find_figures(text, include_weak=True)] == _scan_every_position(text, True)
 
 
 def test_sub_point_labels_are_not_figures():
@@ -273,7 +270,7 @@ def test_the_change_window_screen_gives_the_full_scan_result(pair):
     ops = word_ops(old, new)
     assert figure_changes(old, new, ops=ops) == figure_changes(old, new)
     assert modality_shifts(old, new, ops=ops) == modality_shifts(old, new)
-    windows = textdiff.changed_windows(old, new, ops)
+    windows = _screen.changed_windows(old, new, ops)
     assert figure_changes(old, new, windows=windows) == figure_changes(old, new)
 
 
@@ -282,7 +279,7 @@ def test_the_screen_sees_a_changed_label_before_an_unchanged_number():
     old = filler + " Forces act under Article 5 of the treaty." + filler
     new = filler + " Forces act under forces 5 of the treaty." + filler
     ops = word_ops(old, new)
-    assert not textdiff.changed_windows(old, new, ops).whole
+    assert not _screen.changed_windows(old, new, ops).whole
     assert figure_changes(old, new, ops=ops) == figure_changes(old, new) == [("number", None, "5")]
 
 
@@ -290,7 +287,7 @@ def test_change_windows_reject_ops_of_another_pair():
     import pytest
 
     with pytest.raises(ValueError, match="ops do not turn"):
-        textdiff.changed_windows("abc", "abd", word_ops("a longer text", "xyz"))
+        _screen.changed_windows("abc", "abd", word_ops("a longer text", "xyz"))
 
 
 _MODAL_ALPHABET = "shallwilmaycnotiremusdbqMSW'\n 5"
@@ -298,7 +295,7 @@ _MODAL_ALPHABET = "shallwilmaycnotiremusdbqMSW'\n 5"
 
 @given(st.text(alphabet=_MODAL_ALPHABET, max_size=60))
 def test_modal_scan_from_candidate_starts_equals_a_full_scan(text: str) -> None:
-    pattern = textdiff._MODAL_RE.on(text, None)[0]  # case-insensitive, every position
+    pattern = modality._MODAL_RE.on(text, None)[0]  # case-insensitive, every position
     full_scan = [m.group(0).lower() for m in pattern.finditer(text)
                  if not (m.group("modal") and text[m.start():m.end("modal")] == "May" and m.start() > 0)]
     found = modals(text)

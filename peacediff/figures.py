@@ -1,0 +1,470 @@
+"""Figures in a provision's text: numbers, money, percentages, durations, dates and measures, and what changed.
+
+:func:`find_figures` reads every figure a reader would see ("600,000 personnel",
+"USD 100 billion", "within twenty-five days", "١٢٠ يوما", "10 km"), whatever the script of its
+digits and whether it is written in digits or words; :func:`figure_changes` says which changed
+between two texts ("25 days → 5 days"), looking only near the changes of the pair's word ops
+(:mod:`peacediff._screen`).  Antisymmetric, like the word diff: swapping the texts swaps the result.
+
+Example::
+
+    >>> [(f.kind, f.text) for f in find_figures("Elections within twenty-five days.")]
+    [('duration', 'twenty-five days')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
+from peacediff._screen import (
+    ChangeWindows,
+    LazyPattern,
+    changed_windows,
+    lower_same_length,
+    touched,
+)
+from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
+
+__all__ = ["FIGURE_KINDS", "FIGURE_REACH", "Figure", "figure_changes", "find_figures"]
+
+Op = tuple[int, str]
+
+
+class Figure(NamedTuple):
+    """A figure found in text: ``kind`` (one of :data:`FIGURE_KINDS`), the text as
+    written (with its unit: "10 km", "600,000 troops"), and a normalised value used
+    to decide whether two figures are the same ("3 km" and "3,000 m" are).
+
+    ``weak`` marks a lone number word with nothing after it that makes it a quantity
+    ("one of the parties", "the two sides"): it cancels the same number written in
+    digits on the other side, but is never reported by itself.
+    """
+
+    kind: str
+    text: str
+    value: float
+    unit: str
+    start: int
+    raw: float  # the number as written ("30" in "30 years", "100" in "USD 100 billion")
+    weak: bool = False
+
+
+# Digits are any Unicode decimal digits (Arabic-Indic, Persian, Devanagari, full-width...):
+# Python's \d and float() read them all.  Thousands separators: the comma, the Arabic
+# thousands separator, the full-width comma, and (grouping by three only) the narrow and
+# no-break spaces of French and SI style.  Decimal marks: the point, the Arabic decimal
+# separator, the full-width point.
+_GROUP = ",\u066c\uff0c"
+_SPACE_GROUP = "\u00a0\u2009\u202f"
+_DECIMAL = ".\u066b\uff0e"
+_NUM = (
+    rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[{_DECIMAL}]\d+)?"
+    rf"|\d{{1,3}}(?:[{_SPACE_GROUP}]\d{{3}})+(?![\d{_SPACE_GROUP}])(?:[{_DECIMAL}]\d+)?"
+    rf"|\d+(?:[{_DECIMAL}]\d+)?"
+)
+_NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP, None), "\u066b": ".", "\uff0e": "."})
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCY = {
+    "usd": "USD", "us$": "USD", "$": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
+    "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR",
+    "gbp": "GBP", "£": "GBP", "pounds": "GBP",
+    "uah": "UAH", "₴": "UAH", "hryvnias": "UAH", "rub": "RUB", "₽": "RUB", "roubles": "RUB", "rubles": "RUB",
+}  # fmt: skip
+_CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
+_CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
+_PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
+_DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION = r"hour|day|week|month|year"
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Forms as a regex alternation, longest first (so "km²" is tried before "km")."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# "m" and "t" read as metres and tonnes only after a space ("5m" is five million).
+_SPACED_UNITS = frozenset({"m", "t"})
+_MEASURE_UNITS = _alternation(set(MEASURES) - _SPACED_UNITS)
+_MEASURE_SPACED = _alternation(_SPACED_UNITS)
+_COUNTED_UNITS = _alternation(COUNTED)
+_UNIT_AFTER = (
+    rf"(?:\s*(?P<measure>{_MEASURE_UNITS})|\s+(?P<measure_spaced>{_MEASURE_SPACED})"
+    rf"|\s+(?P<counted>{_COUNTED_UNITS}))(?![\w²])"
+)
+_MONTHS = {
+    name: k
+    for k, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"),
+        start=1,
+    )
+}
+_MONTH = "|".join(_MONTHS)
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+
+# One pass, alternatives in priority order (date, money, percentage, duration, ordinal
+# day, plain number): at each position the first alternative that matches wins, and
+# the scan moves on.  Numbers written in words are read by _word_figure.
+_DATE_ALTERNATIVES = (
+    rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
+    rf"|\b(?P<month2>{_MONTH})\s+(?:(?P<day2>{_DAY})\b(?:,?\s+(?P<year2>\d{{4}})\b)?|(?P<year3>\d{{4}})\b)"
+    r"|(?<![\w.,-])(?P<year4>\d{4})-(?P<month4>[01]\d)-(?P<day4>[0-3]\d)(?![\w-])"
+)
+_QUANTITY_ALTERNATIVES = (
+    rf"(?<![\w$€£₴₽])(?P<cur1>{_CURRENCY_BEFORE})\s?(?P<num1>{_NUM})"
+    r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
+    rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
+    rf"(?P<cur2>{_CURRENCY_AFTER})\b"
+    rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:{_PERCENT})"
+    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+(?P<unit4>{_DURATION})s?\b"
+    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+(?P<unit6>{_DURATION})\b"
+    rf"|(?<![\w.,])(?P<num5>{_NUM})(?:\s*(?P<scale5>thousand|million|billion|trillion)\b)?"
+    rf"(?:{_UNIT_AFTER})?(?![\w])"
+)
+_FIGURE_RE = LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
+# Where a date match is no date ("the parties may 2", "31 February"), the same position
+# is read again without the date alternatives.
+_QUANTITY_RE = LazyPattern(_QUANTITY_ALTERNATIVES)
+# What can follow a number written in words and make it a quantity.
+_AFTER_WORDS = LazyPattern(
+    rf"\s?(?P<percent>{_PERCENT})"
+    rf"|[\s-]+(?P<duration>{_DURATION})s?\b"
+    rf"|\s+(?P<currency>{_CURRENCY_AFTER})\b"
+    rf"|{_UNIT_AFTER}"
+)
+# A singular fraction is a figure only when it takes a share of something ("a third of
+# the territory", "half the forces"), not in "a third party" or "the first half".
+_SHARE_AFTER = LazyPattern(r"\s+(?:of|the)\b")
+_PART_OF_TIME = LazyPattern(r"\b(?:first|second|third|fourth|last|latter|final|other)[ \t\u00a0\n]+$")
+_ORDINAL_UNIT = LazyPattern(rf"[\s-]+(?P<unit>{_DURATION})\b")
+_SCALE_WORDS = (
+    "hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+# Where a figure can start: a digit run, a currency sign or code, a month, a number word.
+# Trying the full readings only there gives the same figures as trying every position
+# (each reading begins with one of these, and its look-behinds still see the text before),
+# at a fifth of the cost.
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes ("s(?:ix|even)...").
+
+    Python's ``re`` tries the branches of a plain alternation one by one at every
+    position; factored, a position fails at its first letter.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_START_WORDS = NUMBER_WORD_PATTERN.split("|")
+_START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
+# A letter start needs no word character before it; the class of first letters up
+# front lets the regex engine skip every other position quickly.
+_FIGURE_START = LazyPattern(
+    r"\d[\d,.]*|[$€£₴₽]"
+    rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
+    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)})"
+)
+_LETTER_START = re.compile(r"[a-zA-Z]")
+# The longest number phrase read in words ("seven hundred and seventy-seven thousand seven
+# hundred and seventy-seven" is 79 characters).
+_PHRASE_REACH = 160
+_WORD_CHAR = re.compile(r"\w")
+# A bare number right after one of these words names something (a treaty article, a
+# point of the plan) rather than counting it, so it is no figure to report.
+_LABEL_BEFORE = LazyPattern(
+    r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
+    r"item|sub-point|phase|stage)\s*$",
+)
+
+
+def _number(text: str) -> float:
+    """The value of a number written in digits of any script, with its separators."""
+    return float(text.translate(_NUMBER_CLEAN))
+
+
+def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
+    """Money, percentages, durations, measures, dates and other numbers in ``text``, in order.
+
+    Numbers written in words count as the same figures ("twenty-five days" is
+    "25 days"); digits of any script are read as the numbers they are.  Weak
+    figures (see :class:`Figure`) are left out unless ``include_weak``.
+
+    >>> [(f.kind, f.text) for f in find_figures("USD 100 billion within 100 days, 50% and 600,000")]
+    [('amount', 'USD 100 billion'), ('duration', '100 days'), ('percentage', '50%'), ('number', '600,000')]
+    >>> [(f.kind, f.value) for f in find_figures("within twenty-five days, a buffer of 3 km")]
+    [('duration', 25.0), ('distance', 3000.0)]
+    """
+    reader = _FigureReader(text)
+    found: list[Figure] = []
+    end = 0
+    for start, word in reader.starts():
+        if start < end:
+            continue
+        figure, stop = reader.at(start, word)
+        if stop:
+            end = stop
+        if figure is not None and (include_weak or not figure.weak):
+            found.append(figure)
+    return found
+
+
+class _FigureReader:
+    """Reads the figure at a position of one text (see :func:`find_figures`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = lower_same_length(text)
+        self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered)
+        self.label_re = _LABEL_BEFORE.on(text, self.lowered)[0]
+
+    def starts(self) -> Iterator[tuple[int, bool]]:
+        """Positions where a figure can start, in order, and whether a number word starts there."""
+        starts, subject = _FIGURE_START.on(self.text, self.lowered)
+        return ((m.start(), m.start("word") >= 0) for m in starts.finditer(subject))
+
+    def at(self, pos: int, word: bool | None = None) -> tuple[Figure | None, int]:
+        """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start).
+
+        ``word`` says whether a number word starts there, when the caller knows (no
+        reading in digits begins with one: the figure patterns start with a digit, a
+        currency or a month).
+        """
+        if word is None:
+            word = _LETTER_START.match(self.text, pos) is not None and self.figure_re.match(self.subject, pos) is None
+        if word:
+            if pos and _WORD_CHAR.match(self.text, pos - 1):
+                return None, 0  # inside a word: "someone" holds no "one"
+            return self._words(pos)
+        return self._digits(pos)
+
+    def _digits(self, pos: int) -> tuple[Figure | None, int]:
+        text, subject = self.text, self.subject
+        m = self.figure_re.match(subject, pos)
+        date = _date(m, text) if m is not None else None
+        if date is not None and date[0] == 0:
+            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
+        if m is None:
+            return None, 0
+        groups = m.groupdict()
+        written = text[m.start() : m.end()]
+        if date is not None:
+            return Figure("date", written, date[0], "date", pos, date[1]), m.end()
+        for num, scale, cur in (("num1", "scale1", "cur1"), ("num2", "scale2", "cur2")):
+            if groups[num] is not None:
+                raw = _number(groups[num])
+                value = raw * _SCALE.get((groups[scale] or "").lower(), 1.0)
+                return Figure("amount", written, value, _CURRENCY[groups[cur].lower()], pos, raw), m.end()
+        if groups["num3"] is not None:
+            raw = _number(groups["num3"])
+            return Figure("percentage", written, raw, "percent", pos, raw), m.end()
+        for num, unit in (("num4", "unit4"), ("num6", "unit6")):
+            if groups[num] is not None:
+                raw = _number(groups[num])
+                days = raw * _DURATION_DAYS[groups[unit].lower()]
+                return Figure("duration", written, days, "days", pos, raw), m.end()
+        if self.label_re.search(subject[max(0, pos - 16) : pos]):
+            return None, m.end()  # "Article 5", "point 12": a name, not a quantity
+        if _is_list_label(subject, pos, m.end()):
+            return None, m.end()  # "(3) ..." opening a line: a sub-point's label
+        raw = _number(groups["num5"])
+        value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
+        return _quantity(written, value, raw, pos, groups), m.end()
+
+    def _words(self, pos: int) -> tuple[Figure | None, int]:
+        text = self.text
+        # Number words are ASCII: lower-casing the stretch keeps their positions even where
+        # lower-casing the whole text would not.
+        stretch = text[pos : pos + _PHRASE_REACH].lower()
+        phrase = read_number(stretch, 0)
+        if phrase is None:
+            return None, 0
+        end = pos + phrase.end
+        if phrase.kind == "ordinal":
+            unit = _ORDINAL_UNIT.on(text, self.lowered)[0].match(self.subject, end)
+            if unit is None:
+                return None, 0  # "the first point", "a third party": an order, not a quantity
+            days = phrase.value * _DURATION_DAYS[unit.group("unit").lower()]
+            return Figure("duration", text[pos : unit.end()], days, "days", pos, phrase.value), unit.end()
+        if phrase.kind == "fraction":
+            if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered)[0].match(
+                self.subject, end
+            ):
+                return None, 0
+            if _PART_OF_TIME.on(text, self.lowered)[0].search(self.subject, max(0, pos - 16), pos):
+                return None, 0  # "the second half of 2026", "the first quarter of": a period, not a share
+            # A share is a proportion: "half" is the same figure as "50%".
+            return Figure("percentage", text[pos:end], phrase.value * 100, "percent", pos, phrase.value), end
+        m = _AFTER_WORDS.on(text, self.lowered)[0].match(self.subject, end)
+        groups = m.groupdict() if m is not None else {}
+        written = text[pos : m.end()] if m is not None else text[pos:end]
+        stop = m.end() if m is not None else end
+        value = phrase.value
+        if groups.get("percent"):
+            return Figure("percentage", written, value, "percent", pos, value), stop
+        if groups.get("duration"):
+            days = value * _DURATION_DAYS[groups["duration"].lower()]
+            return Figure("duration", written, days, "days", pos, value), stop
+        if groups.get("currency"):
+            return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
+        figure = _quantity(written, value, value, pos, groups)
+        if figure.kind == "number" and phrase.words == 1:
+            # "one of the parties", "the two sides": too common in prose to report alone.
+            figure = figure._replace(weak=True)
+        return figure, stop
+
+
+def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str, str | None]) -> Figure:
+    """A plain number, or a measure when a unit of measure follows it."""
+    unit = groups.get("measure") or groups.get("measure_spaced")
+    if unit:
+        measure = MEASURES[" ".join(unit.lower().split())]
+        return Figure(measure.kind, written, value * measure.factor, measure.base, pos, raw)
+    return Figure("number", written, value, "", pos, raw)
+
+
+def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
+    """``(yyyymmdd value, year or day as written)`` of a date match (0 for a part not
+    written: "April 2026" is 20260400, "1 April" 401), None for another figure.  The
+    value is 0 when it is no date: a day no calendar has, or a month name not written
+    with a capital ("paragraph 1 may be amended", "the parties may 2").
+    """
+    groups = m.groupdict()
+    for day, month, year in (("day1", "month1", "year1"), ("day2", "month2", "year2"),
+                             (None, "month2", "year3"), ("day4", "month4", "year4")):
+        if groups[month] is None or (day is not None and groups[day] is None) or (
+            day is None and groups[year] is None
+        ):
+            continue
+        named = groups[month] or ""
+        if named.isdigit():
+            month_no = int(named)
+        else:
+            month_no = _MONTHS[named.lower()]
+            if not text[m.start(month)].isupper():
+                return 0.0, 0.0
+        d = int((groups[day] or "0").rstrip("stndrh")) if day is not None else 0
+        y = int(groups[year]) if groups[year] is not None else 0
+        valid = 1 <= month_no <= 12 and (day is None or 1 <= d <= _MONTH_DAYS[month_no - 1])
+        return ((y * 10000 + month_no * 100 + d) if valid else 0.0), float(y or d)
+    return None
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_list_label(text: str, start: int, end: int) -> bool:
+    """True for a number written "(3)" at the start of a line: how full_text labels sub-points."""
+    if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    reach = max(0, start - 9)
+    line_start = text.rfind("\n", reach, start - 1) + 1
+    if line_start == 0 and reach > 0:
+        return False
+    return not text[line_start : start - 1].strip(" \t")
+
+
+#: How far before a figure a change can alter it: a label word ("Article 5") or a
+#: currency sign before the number.
+FIGURE_REACH = 17
+
+
+def _figure_near_change(windows: ChangeWindows) -> bool:
+    def reach(text: str) -> Iterator[tuple[int, int]]:
+        for f in find_figures(text):
+            yield f.start - FIGURE_REACH, f.start + len(f.text) + 1
+
+    return touched(windows, reach)
+
+
+#: Order in which figure kinds are reported.
+FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", *MEASURE_KINDS, "number")
+
+
+def figure_changes(
+    old_text: str,
+    new_text: str,
+    covered: frozenset[float] = frozenset(),
+    ops: Sequence[Op] | None = None,
+    covered_text: Sequence[str] = (),
+    windows: ChangeWindows | None = None,
+) -> list[tuple[str, str | None, str | None]]:
+    """Figures that differ between two texts: ``(kind, old as written, new as written)``.
+
+    A figure present on both sides (same kind, unit and value, however written)
+    is no change.  Per kind, the n-th vanished figure pairs with the n-th new
+    one ("changed"); the rest are removed (new None) or added (old None).
+    Figures whose value is in ``covered`` (numeric values of declared
+    parameters that changed), or whose text occurs in one of ``covered_text``
+    (their string values, lower-cased), are left out: the structured change
+    already reports them.
+    ``ops`` (the word ops of the pair), or ``windows`` (their
+    :func:`changed_windows`, when already at hand), let it skip pairs with no
+    figure near a change; the result is the same.
+
+    >>> figure_changes("within 100 days", "within 60 days")
+    [('duration', '100 days', '60 days')]
+    """
+    if old_text == new_text:
+        return []
+    if windows is None and ops is not None:
+        windows = changed_windows(old_text, new_text, ops)
+    if windows is not None and not windows.whole and not _figure_near_change(windows):
+        return []  # no figure near any change
+    old = find_figures(old_text, include_weak=True)
+    new = find_figures(new_text, include_weak=True)
+    old_strong = [f for f in old if not f.weak]
+    new_strong = [f for f in new if not f.weak]
+    # Figures cancel figures first; a weak one ("five parties") only cancels what is left
+    # ("5 parties"), so that it never takes the place of a figure written the same way.
+    old_left = _without_common(_without_common(old_strong, new_strong), [f for f in new if f.weak])
+    new_left = _without_common(_without_common(new_strong, old_strong), [f for f in old if f.weak])
+    result: list[tuple[str, str | None, str | None]] = []
+    for kind in FIGURE_KINDS:
+        gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
+        came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
+        for index in range(max(len(gone), len(came))):
+            a = gone[index].text if index < len(gone) else None
+            b = came[index].text if index < len(came) else None
+            result.append((kind, a, b))
+    return result
+
+
+def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequence[str]) -> bool:
+    if figure.value in covered or figure.raw in covered:
+        return True
+    if figure.kind == "percentage" and figure.value / 100 in covered:
+        return True
+    text = figure.text.lower()
+    return any(text in c for c in covered_text)
+
+
+def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:
+    pool: dict[tuple[str, str, float], int] = {}
+    for f in other:
+        key = (f.kind, f.unit, f.value)
+        pool[key] = pool.get(key, 0) + 1
+    left = []
+    for f in side:
+        key = (f.kind, f.unit, f.value)
+        if pool.get(key, 0) > 0:
+            pool[key] -= 1
+        else:
+            left.append(f)
+    return left

@@ -1,0 +1,148 @@
+"""Modal verbs and what a rewording does to them: "shall" → "may", "will" → "should" and friends.
+
+An obligation that becomes an option changes a provision's force even when every other word
+stays; :func:`modality_shifts` reports such shifts between two texts, looking only near the
+changes of the pair's word ops (:mod:`peacediff._screen`).
+
+Example::
+
+    >>> modality_shifts("Russia shall withdraw.", "Russia may withdraw.")
+    [('shall', 'may')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from peacediff._screen import (
+    CHANGE_CONTEXT,
+    ChangeWindows,
+    LazyPattern,
+    changed_windows,
+    lower_same_length,
+    scan,
+    touched,
+)
+
+__all__ = ["modality_shifts", "modals"]
+
+Op = tuple[int, str]
+
+
+def _modal_near_change(windows: ChangeWindows) -> bool:
+    def reach(text: str) -> Iterator[tuple[int, int]]:
+        for start, end, _modal in _modal_matches(text):
+            # After the expression, a change can reach it through the look-ahead for a number.
+            tail = text[end : end + CHANGE_CONTEXT]
+            yield start - 1, end + len(tail) - len(tail.lstrip()) + 1
+
+    return touched(windows, reach)
+
+
+_MODAL_RE = LazyPattern(
+    r"\b(?:(?P<be>is|are)\s+(?P<be_not>not\s+)?(?P<be_how>required\s+to|obliged\s+to|expected\s+to|to)"
+    r"|(?P<modal>won't|cannot|can't|shan't|mustn't|shouldn't|shall|will|may|should|must|can)"
+    r"(?P<not>\s+not)?)\b(?!\s+\d)",
+)
+# Every modal expression begins with one of these letter runs.  A pattern of plain
+# literals lets the regex engine skip ahead to the next candidate; the full pattern
+# is then tried only there (same matches as a scan of every position: a candidate
+# inside an earlier one follows a letter, so its leading word boundary fails anyway).
+_MODAL_START = LazyPattern(r"is|are|won|can|sha|mus|sho|wil|may")
+_MODAL_CANON = {"won't": "will not", "cannot": "cannot", "can't": "cannot", "shan't": "shall not",
+                "mustn't": "must not", "shouldn't": "should not"}  # fmt: skip
+
+
+def modals(text: str) -> list[str]:
+    """Modal expressions in ``text``, lower-cased and canonical ("won't" → "will not").
+
+    >>> modals("Russia shall not invade; Ukraine is to hold elections and may join.")
+    ['shall not', 'is to', 'may']
+    """
+    return [canon for _start, _end, canon in _modal_matches(text)]
+
+
+def _modal_matches(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical form)`` of every modal expression in ``text``."""
+    out: list[tuple[int, int, str]] = []
+    lowered = lower_same_length(text)
+    starts, subject = _MODAL_START.on(text, lowered)
+    for m in scan(starts, _MODAL_RE.on(text, lowered)[0], subject):
+        if m.group("modal"):
+            if text[m.start() : m.end("modal")] == "May" and m.start() > 0:  # the month, mid-sentence
+                continue
+            word = m.group("modal").lower()
+            canon = _MODAL_CANON.get(word, word)
+            if m.group("not") and canon == "can":
+                canon = "cannot"
+            elif m.group("not") and " not" not in canon:
+                canon += " not"
+        else:
+            how = " ".join(m.group("be_how").lower().split())
+            canon = f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}"
+        out.append((m.start(), m.end(), canon))
+    return out
+
+
+def modality_shifts(
+    old_text: str,
+    new_text: str,
+    ops: Sequence[Op] | None = None,
+    windows: ChangeWindows | None = None,
+) -> list[tuple[str, str]]:
+    """Pairs ``(old modal, new modal)`` where the obligation wording changed.
+
+    The modal sequences of both texts are aligned (longest common subsequence);
+    within each replaced stretch the n-th old modal pairs with the n-th new one.
+    ``ops`` (the pair's word ops), or ``windows`` (their :func:`changed_windows`,
+    when already at hand), let it skip pairs with no modal expression near a
+    change; the result is the same.
+
+    >>> modality_shifts("Ukraine shall hold elections.", "Ukraine may hold elections.")
+    [('shall', 'may')]
+    """
+    if old_text == new_text:
+        return []
+    if windows is None and ops is not None:
+        windows = changed_windows(old_text, new_text, ops)
+    if windows is not None and not windows.whole and not _modal_near_change(windows):
+        return []  # no modal expression near any change
+    a = modals(old_text)
+    b = modals(new_text)
+    if a == b:
+        return []
+    if a <= b:
+        return _modal_pairs(a, b)
+    return [(y, x) for x, y in _modal_pairs(b, a)]
+
+
+def _modal_pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    # LCS table: modal lists are short (a handful per provision).
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+    pairs: list[tuple[str, str]] = []
+    gone: list[str] = []
+    came: list[str] = []
+
+    def flush() -> None:
+        pairs.extend(zip(gone, came, strict=False))
+        gone.clear()
+        came.clear()
+
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and a[i] == b[j]:
+            flush()
+            i += 1
+            j += 1
+        elif j >= m or (i < n and table[i + 1][j] >= table[i][j + 1]):
+            gone.append(a[i])
+            i += 1
+        else:
+            came.append(b[j])
+            j += 1
+    flush()
+    return pairs
