@@ -104,6 +104,39 @@ class Archive:
         """Every (parent, child) pair, in the child's chronological order."""
         return [(self.get(p), v) for v in self.versions() for p in v.parents]
 
+    def redline_pairs(self) -> list[tuple[Version, Version]]:
+        """The pairs worth a redline, each once, as ``(older, newer)``.
+
+        Every parent → child; every version against the root of its lineage; and every
+        later version against its earlier-dated relatives (versions that descend from the
+        same root), e.g. the December framework against the E3 counter-proposal.
+
+        Example::
+
+            >>> [(a.id, b.id) for a, b in Archive.bundled().redline_pairs()][:2]
+            [('us-russia-28', 'e3-counter-28'), ('us-russia-28', 'geneva-19')]
+        """
+        pairs: list[tuple[Version, Version]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(old: Version, new: Version) -> None:
+            if (old.id, new.id) not in seen:
+                seen.add((old.id, new.id))
+                pairs.append((old, new))
+
+        for parent, child in self.lineage_pairs():
+            add(parent, child)
+        roots_of = {v.id: {a.id for a in self.ancestors(v.id) if not a.parents} for v in self.versions()}
+        for version in self.versions():
+            for root in sorted(roots_of[version.id]):
+                add(self.get(root), version)
+        for version in self.versions():
+            for earlier in self.versions():
+                related = roots_of[earlier.id] & roots_of[version.id]
+                if related and earlier.date and version.date and earlier.date < version.date:
+                    add(earlier, version)
+        return pairs
+
 
 @functools.cache
 def _bundled() -> Archive:

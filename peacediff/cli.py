@@ -272,28 +272,8 @@ def _format_for(output: str | None) -> str:
 
 
 def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
-    """The pairs worth a redline: every parent → child, every version against the root of
-    its lineage, and every later version against its earlier-dated relatives (versions that
-    descend from the same root), e.g. the December framework against the E3 counter-proposal."""
-    pairs: list[tuple[Version, Version]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(old: Version, new: Version) -> None:
-        if (old.id, new.id) not in seen:
-            seen.add((old.id, new.id))
-            pairs.append((old, new))
-
-    for parent, child in archive.lineage_pairs():
-        add(parent, child)
-    roots_of = {v.id: {a.id for a in archive.ancestors(v.id) if not a.parents} for v in archive.versions()}
-    for version in archive.versions():
-        for root in sorted(roots_of[version.id]):
-            add(archive.get(root), version)
-    for version in archive.versions():
-        for earlier in archive.versions():
-            related = roots_of[earlier.id] & roots_of[version.id]
-            if related and earlier.date and version.date and earlier.date < version.date:
-                add(earlier, version)
+    """The pairs ``peacediff redline`` renders (see :meth:`peacediff.Archive.redline_pairs`)."""
+    pairs: list[tuple[Version, Version]] = archive.redline_pairs()
     return pairs
 
 

@@ -1,16 +1,26 @@
 """Golden redlines: fresh HTML and Markdown must equal tests/goldens/ byte for byte.
 
-After an intended change (templates, engine, data) run ``python -m peacediff._regen_goldens``
+After an intended change (templates, engine, data) run ``.venv/bin/python tools/regen_goldens.py``
 and review the diff of tests/goldens/ like any other code change.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
-from peacediff._regen_goldens import GOLDENS, golden_files
+_TOOL = Path(__file__).resolve().parent.parent / "tools" / "regen_goldens.py"
+_spec = importlib.util.spec_from_file_location("regen_goldens", _TOOL)
+assert _spec is not None and _spec.loader is not None
+regen_goldens = importlib.util.module_from_spec(_spec)
+sys.modules["regen_goldens"] = regen_goldens
+_spec.loader.exec_module(regen_goldens)
+GOLDENS, golden_files = regen_goldens.GOLDENS, regen_goldens.golden_files
 
-FIX = "run `python -m peacediff._regen_goldens` and review `git diff tests/goldens`"
+FIX = "run `.venv/bin/python tools/regen_goldens.py` and review `git diff tests/goldens`"
 
 
 def _cases() -> list:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "peacediff"
 #: The façade: the package's entry points, which may reach every room (render included).
-FACADE = {"peacediff", "peacediff.formats", "peacediff.cli", "peacediff.__main__", "peacediff._regen_goldens"}
+FACADE = {"peacediff", "peacediff.formats", "peacediff.cli", "peacediff.__main__"}
 
 
 def _module_name(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Regenerate the golden redlines in ``tests/goldens/``: ``python -m peacediff._regen_goldens``.
+"""Regenerate the golden redlines in ``tests/goldens/``: ``.venv/bin/python tools/regen_goldens.py``.
 
 Goldens are the HTML and Markdown of the hand-built sample comparison (``tests/render_fixtures.py``,
 independent of the diff engine) and of every bundled redline pair (``peacediff redline``'s pairs).
@@ -17,7 +17,7 @@ from types import ModuleType
 
 from peacediff.compare import Comparison
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent  # tools/ sits at the repository's top level
 GOLDENS = REPO / "tests" / "goldens"
 
 
@@ -36,9 +36,8 @@ def golden_comparisons() -> Iterator[tuple[str, Comparison]]:
     yield "fixture-sample", _fixtures().sample_comparison()
     from peacediff import compare
     from peacediff.archive import Archive
-    from peacediff.cli import redline_pairs
 
-    for old, new in redline_pairs(Archive.bundled()):
+    for old, new in Archive.bundled().redline_pairs():
         yield f"{old.id}__{new.id}", compare(old, new)
 
 
