@@ -90,3 +90,18 @@ def test_disputes_do_not_depend_on_the_direction():
     assert backward == forward.inverse()
     assert {d.variant.id for ch in _all(forward.changes) for d in ch.disputes} == {
         d.variant.id for ch in _all(backward.changes) for d in ch.disputes}
+
+
+def test_library_calls_leave_the_garbage_collector_alone():
+    import gc
+
+    a, b = peacediff.load("us-russia-28"), peacediff.load("us-ua-20")
+    assert gc.isenabled()
+    try:
+        peacediff.compare(a, b).to_html()
+        assert gc.isenabled()
+        gc.disable()
+        peacediff.compare(a, b)
+        assert not gc.isenabled()  # nor re-enabled behind the caller's back
+    finally:
+        gc.enable()
