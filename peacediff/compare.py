@@ -226,12 +226,13 @@ class Change:
     IDF-weighted word cosine; None for key links), which decided the link.
     """
 
-    kind: str
+    kind: str = attrs.field(validator=attrs.validators.in_(CHANGE_KINDS))
     old: tuple[Provision, ...] = ()
     new: tuple[Provision, ...] = ()
     renumbered: bool = False
     moved: bool = False
-    matched_by: str | None = None
+    matched_by: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(MATCH_RULES)))
     rule: str | None = None
     similarity: float | None = None
     link_score: float | None = None
@@ -381,7 +382,8 @@ class Comparison(Displayable):
     old: Version
     new: Version
     changes: tuple[Change, ...]
-    align: str = "keys"
+    #: The alignment that was used: "keys" or "text" (``compare(align="auto")`` resolves to one of them).
+    align: str = attrs.field(default="keys", validator=attrs.validators.in_(("keys", "text")))
     budget_exhausted: bool = False
     budget_notes: tuple[str, ...] = ()
     config: AlignConfig = _DEFAULT_CONFIG

@@ -346,3 +346,16 @@ def test_same_number_in_step_links_a_point_rewritten_in_place():
                 align="text")
     ch = next(ch for ch in c.changes if ch.old_numbers == ("21",))
     assert ch.kind == "modified" and ch.new_numbers == ("21",) and ch.matched_by == "number"
+
+
+def test_changes_and_comparisons_refuse_values_outside_their_closed_sets():
+    from peacediff.compare import Change, Comparison
+    from peacediff.model import Version
+
+    with pytest.raises(ValueError, match="kind"):
+        Change("deleted")
+    with pytest.raises(ValueError, match="matched_by"):
+        Change("modified", matched_by="guess")
+    v = Version.from_texts("v", ["A point."])
+    with pytest.raises(ValueError, match="align"):
+        Comparison(old=v, new=v, changes=(), align="auto")
