@@ -258,7 +258,7 @@ def _run(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,  # the work is pure Python: processes, one thread each
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: a fixed one would clash with another cluster on the machine
             silence_logs=logging.CRITICAL,  # workers' shutdown chatter; pair errors are in the data
         )
         client = Client(cluster)
