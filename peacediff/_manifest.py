@@ -24,8 +24,9 @@ import attrs
 
 from peacediff.model import Version
 
-#: File suffixes taken as versions inside a folder manifest (what ``peacediff.load`` reads).
-VERSION_SUFFIXES: frozenset[str] = frozenset({".toml", ".txt"})
+#: File suffixes taken as versions inside a folder manifest: version files and numbered
+#: plain-text or Markdown drafts (what ``peacediff.load`` reads); anything else is left alone.
+VERSION_SUFFIXES: frozenset[str] = frozenset({".toml", ".txt", ".md"})
 
 Ref = str | Version
 
@@ -151,7 +152,7 @@ def _read_folder(root: Path) -> tuple[Pair, ...]:
                               os.path.abspath(a), os.path.abspath(b)))
     if not pairs:
         raise ManifestError(
-            f"{root}: no document sub-folder holds two or more versions (.toml or .txt)\n"
+            f"{root}: no document sub-folder holds two or more versions (.toml, .txt or .md)\n"
             "    fix: one sub-folder per document, its versions named so that they sort in order (v1.toml, v2.toml)"
         )
     return tuple(pairs)

@@ -149,6 +149,8 @@ def compare_many(
         raise ValueError(f"align must be one of {', '.join(ALIGN_MODES)}; got {align!r}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1; got {workers}")
+    if workers is not None and client is not None:
+        raise ValueError("workers sizes a local cluster; a client's cluster has its own workers")
     if chunk_size is not None and chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1; got {chunk_size}")
     started = time.perf_counter()
@@ -196,6 +198,8 @@ def _claim(root: Path, pairs: Sequence[Pair], size: int, align: str, html: bool)
         "fingerprint": fingerprint(pairs, chunk_size=size, align=align, html=html, peacediff=__version__),
     }
     path = root / _STATE
+    if root.exists() and not root.is_dir():
+        raise BatchError(f"{root}: is a file, not a folder\n    fix: give a new or empty folder to --out")
     if path.is_file():
         try:
             previous = json.loads(path.read_text(encoding="utf-8"))
@@ -255,7 +259,7 @@ def _run(
     cluster = None
     if client is None:
         cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
+            n_workers=workers or _cores(),
             threads_per_worker=1,  # the work is pure Python: processes, one thread each
             processes=True,
             dashboard_address=":0",  # a free port: a fixed one would clash with another cluster on the machine
@@ -298,6 +302,13 @@ def _run(
     return errors
 
 
+def _cores() -> int:
+    """Cores this process may use (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _progress_bar(total: int, show: bool) -> Any:
     if not show:
         return None
@@ -316,8 +327,9 @@ def _run_chunk(root: str, index: int, chunk: Sequence[Pair], align: str, html: b
     pairs: list[dict[str, Any]] = []
     timings: list[dict[str, Any]] = []
     errors = 0
+    loader = _Loader()
     for pair in chunk:
-        row, rows, timing = _compare_pair(out, pair, align, html)
+        row, rows, timing = _compare_pair(out, pair, align, html, loader)
         errors += row["error"] is not None
         pairs.append(row)
         changes.extend(rows)
@@ -328,22 +340,41 @@ def _run_chunk(root: str, index: int, chunk: Sequence[Pair], align: str, html: b
     return {"index": index, "pairs": len(chunk), "errors": errors}
 
 
-def _load(ref: Ref) -> Version:
-    if isinstance(ref, Version):
-        return ref
-    from peacediff import load
+class _Loader:
+    """``peacediff.load`` that remembers the previous pair's versions.
 
-    return load(ref)
+    Consecutive versions of a document (a folder manifest) are pair k's new side and
+    pair k+1's old side; chunks keep manifest order, so this halves the loading,
+    which costs as much as the comparison itself (benchmarks/bench_batch.py).
+    """
+
+    def __init__(self) -> None:
+        self._recent: dict[str, Version] = {}
+
+    def __call__(self, ref: Ref) -> Version:
+        if isinstance(ref, Version):
+            return ref
+        version = self._recent.get(ref)
+        if version is None:
+            from peacediff import load
+
+            version = load(ref)
+        return version
+
+    def keep(self, pairs: dict[str, Version]) -> None:
+        """Remember exactly these versions (the pair just compared)."""
+        self._recent = pairs
 
 
 def _compare_pair(
-    out: Path, pair: Pair, align: str, html: bool
+    out: Path, pair: Pair, align: str, html: bool, load: _Loader
 ) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
     """One pair's row, change rows and timing; a failure becomes the row's ``error``."""
     t0 = time.perf_counter()
     t_load = t_compare = t_html = None
     try:
-        old, new = _load(pair.old_ref), _load(pair.new_ref)
+        old, new = load(pair.old_ref), load(pair.new_ref)
+        load.keep({ref: v for ref, v in ((pair.old_ref, old), (pair.new_ref, new)) if isinstance(ref, str)})
         t_load = time.perf_counter()
         comparison = compare(old, new, align=align)
         t_compare = time.perf_counter()

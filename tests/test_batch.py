@@ -204,7 +204,8 @@ def test_resume_computes_only_the_missing_chunks(corpus: Path, client: Client, f
     assert done.computed == () and done.errors == 0
 
 
-def test_a_killed_batch_resumes_with_only_the_missing_pairs(corpus: Path, tmp_path: Path,
+@pytest.mark.slow
+def test_a_killed_batch_resumes_with_only_the_missing_pairs(corpus: Path, client: Client, tmp_path: Path,
                                                             first_run: batch.BatchResult) -> None:
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "peacediff", "batch", str(corpus), "--out", str(out), "--workers", "1",
@@ -225,7 +226,7 @@ def test_a_killed_batch_resumes_with_only_the_missing_pairs(corpus: Path, tmp_pa
     # every partition left behind is whole: a pairs partition is readable and has its chunk's rows
     for k in finished:
         assert pq.read_table(out / "pairs.parquet" / f"part-{k:05d}.parquet").num_rows == first_run.chunk_size
-    again = batch.compare_many(corpus, out, workers=1, progress=False)
+    again = batch.compare_many(corpus, out, client, progress=False)
     assert set(again.computed).isdisjoint(finished)
     assert set(again.computed) | finished == set(range(first_run.chunks))
     assert _digests(out) == _digests(first_run.out)
@@ -255,6 +256,16 @@ def test_html_redlines_are_the_serial_ones(client: Client, tmp_path: Path) -> No
     assert page == peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("us-ua-20")).to_html()
 
 
+def test_progress_bar_only_when_asked_or_on_a_terminal(client: Client, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "m.csv").write_text("old,new\nus-russia-28,us-ua-20\nnope.toml,us-ua-20\n", encoding="utf-8")
+    batch.compare_many(tmp_path / "m.csv", tmp_path / "quiet", client)  # stderr is not a terminal here
+    assert capsys.readouterr().err == ""
+    batch.compare_many(tmp_path / "m.csv", tmp_path / "bar", client, progress=True)
+    err = capsys.readouterr().err
+    assert "2/2" in err and "pair" in err and "errors=1" in err
+
+
 @given(st.lists(st.text(min_size=1, max_size=30), min_size=2, max_size=8, unique=True))
 def test_redline_file_names_are_safe_and_distinct(ids: list[str]) -> None:
     names = [batch.html_name(i) for i in ids]
@@ -266,7 +277,7 @@ def test_redline_file_names_are_safe_and_distinct(ids: list[str]) -> None:
 
 
 def test_folder_manifest_pairs_consecutive_versions_in_natural_order(tmp_path: Path) -> None:
-    for doc, files in {"bill-2": ["v1.toml", "v2.toml", "v10.toml", ".v3.toml", "notes.md"],
+    for doc, files in {"bill-2": ["v1.toml", "v2.toml", "v10.toml", ".v3.toml", "notes.docx"],
                        "bill-10": ["a.txt", "b.txt"], "bill-1": ["only.toml"]}.items():
         (tmp_path / doc).mkdir()
         for f in files:
@@ -278,6 +289,26 @@ def test_folder_manifest_pairs_consecutive_versions_in_natural_order(tmp_path: P
         ("bill-10/a..b", "bill-10/a.txt", "bill-10/b.txt"),
     ]
     assert pairs[0].old_ref == str(tmp_path / "bill-2" / "v1.toml")
+
+
+def test_folder_manifest_rows_equal_serial_compare_of_consecutive_drafts(client: Client, tmp_path: Path) -> None:
+    rng = random.Random(7)
+    for d in range(3):
+        texts = document(25, seed=d)
+        for v in range(1, 5):
+            (tmp_path / "bills" / f"bill-{d}").mkdir(parents=True, exist_ok=True)
+            (tmp_path / "bills" / f"bill-{d}" / f"draft-{v}.md").write_text(
+                "".join(f"{k}. {t}\n" for k, t in enumerate(texts, start=1)), encoding="utf-8")
+            items, _ = revise(texts, random_mutations(len(texts), rng, RATES), seed=v)
+            texts = [item.text for item in items]
+    result = batch.compare_many(tmp_path / "bills", tmp_path / "out", client, progress=False)
+    changes = pq.read_table(result.out / "changes.parquet").to_pylist()
+    expected = []
+    for pair in read_manifest(tmp_path / "bills"):
+        c = peacediff.compare(peacediff.load(pair.old_ref), peacediff.load(pair.new_ref))
+        expected.extend(_expected_changes(pair.pair_id, c))
+    assert result.pairs == 9 and _found_changes(changes) == expected
+    assert changes[0]["pair_id"] == "bill-0/draft-1..draft-2"
 
 
 @given(st.integers(0, 10**6), st.integers(0, 10**6))
@@ -325,6 +356,16 @@ def test_command_line_mistakes_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "full" / "thesis.docx").write_text("precious", encoding="utf-8")
     assert main(["batch", str(tmp_path / "m.csv"), "--out", str(tmp_path / "full")]) == 2
     assert "not a batch output folder" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path / "m.csv"), "--out", str(tmp_path / "m.csv")]) == 2
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_without_the_batch_extra_the_command_says_how_to_install_it(tmp_path: Path) -> None:
+    code = ("import sys; sys.modules['pyarrow'] = None; from peacediff.cli import main; "
+            f"sys.exit(main(['batch', 'm.csv', '--out', {str(tmp_path / 'o')!r}]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2 and "pip install 'peacediff[batch]'" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_import_peacediff_does_not_import_dask_or_pyarrow() -> None:
@@ -354,6 +395,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_scheduler_and_workers_started_apart_survive_a_lost_worker(
     corpus: Path, first_run: batch.BatchResult, tmp_path: Path
 ) -> None:
