@@ -103,12 +103,18 @@ def on_cluster(manifest: Path, out: Path, workers: int, chunk_size: int | None =
         result = compare_many(manifest, out, client, chunk_size=chunk_size, progress=False)
         run = time.perf_counter() - t1
         rss = client.run(_max_rss_mb)
+        # Seconds the workers spent inside load + compare, measured in the same run as the wall
+        # time: what is left of workers x wall time is Dask, Parquet writing and idling.
+        import pyarrow.parquet as pq
+
+        busy = sum(pq.read_table(out / "timings.parquet", columns=["total_s"]).column("total_s").to_pylist())
         n_tasks = 2000
         t2 = time.perf_counter()
         client.gather(client.map(_noop, range(n_tasks), pure=False))
         per_task = (time.perf_counter() - t2) / n_tasks
     return {"start": started, "run": run, "pairs": result.pairs, "chunks": result.chunks,
-            "chunk_size": result.chunk_size, "rss": max(rss.values()), "per_task": per_task}
+            "chunk_size": result.chunk_size, "rss": max(rss.values()), "per_task": per_task,
+            "overhead": (run * workers - busy) / result.pairs}
 
 
 def main() -> None:
@@ -134,7 +140,8 @@ def main() -> None:
             runs[workers] = r
             print(f"{workers} worker{'s' if workers > 1 else ' '}:  {n / r['run']:7.1f} pairs/s  "
                   f"({r['chunks']} tasks of {r['chunk_size']} pairs; cluster start {r['start']:.1f} s; "
-                  f"peak RSS per worker {r['rss']:.0f} MB; empty task {1000 * r['per_task']:.2f} ms)")
+                  f"peak RSS per worker {r['rss']:.0f} MB; empty task {1000 * r['per_task']:.2f} ms; "
+                  f"outside load + compare {1000 * r['overhead']:.1f} ms a pair)")
         scaling = runs[1]["run"] / runs[2]["run"]
         overhead = (runs[1]["run"] - total) / n
         print(f"scaling 1 -> 2 workers: x{scaling:.2f}")
@@ -142,9 +149,13 @@ def main() -> None:
               f"({100 * overhead / (total / n):+.0f} % of the serial time)")
         one = on_cluster(manifest, tmp / "out-chunk1", 2, chunk_size=1)
         print(f"2 workers, 1-pair tasks: {n / one['run']:7.1f} pairs/s ({one['chunks']} tasks; "
-              f"x{one['run'] / runs[2]['run']:.2f} the time of {runs[2]['chunk_size']}-pair tasks)")
-        same = all((tmp / "out1" / d).is_dir() for d in ("changes.parquet", "pairs.parquet"))
-        print(f"outputs written: {same}")
+              f"x{one['run'] / runs[2]['run']:.2f} the time of {runs[2]['chunk_size']}-pair tasks; "
+              f"outside load + compare {1000 * one['overhead']:.1f} ms a pair)")
+        sizes = {d: sum(p.stat().st_size for p in (tmp / "out2" / f"{d}.parquet").iterdir())
+                 for d in ("changes", "pairs", "timings")}
+        inputs = sum(p.stat().st_size for p in manifest.rglob("*.toml"))
+        print("output bytes per pair: " + ", ".join(f"{d} {size / n:,.0f}" for d, size in sizes.items())
+              + f"; input TOML bytes per version {inputs / len(list(manifest.rglob('*.toml'))):,.0f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
