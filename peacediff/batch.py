@@ -94,8 +94,9 @@ class BatchError(RuntimeError):
 class BatchResult:
     """What :func:`compare_many` did.
 
-    ``computed`` and ``skipped`` are chunk indices (partition numbers); ``errors``
-    counts the pairs of the chunks computed in this run that failed.
+    ``computed`` and ``skipped`` are chunk indices (partition numbers): computed in this
+    run, or found done by an earlier one; ``errors`` counts the failed pairs of the whole
+    output (see the ``error`` column of ``pairs.parquet``).
     """
 
     out: Path
@@ -161,11 +162,19 @@ def compare_many(
     _claim(root, todo_pairs, size, align, html)
     done = [k for k in range(len(chunks)) if _part(root, "pairs", k).is_file()]
     todo = sorted(set(range(len(chunks))) - set(done))
-    errors = 0
     if todo:
-        errors = _run(root, chunks, todo, client, align=align, html=html, workers=workers, progress=progress)
-    return BatchResult(root, len(todo_pairs), size, tuple(todo), tuple(done), errors,
+        _run(root, chunks, todo, client, align=align, html=html, workers=workers, progress=progress)
+    return BatchResult(root, len(todo_pairs), size, tuple(todo), tuple(done), _count_errors(root, len(chunks)),
                        time.perf_counter() - started)
+
+
+def _count_errors(root: Path, chunks: int) -> int:
+    """Failed pairs in the whole output, this run's and earlier runs' alike."""
+    failed = 0
+    for k in range(chunks):
+        column = pq.read_table(_part(root, "pairs", k), columns=["error"]).column("error")
+        failed += len(column) - column.null_count
+    return failed
 
 
 def connect(address: str, timeout: float = 10.0) -> Client:
@@ -254,8 +263,8 @@ def _run(
     html: bool,
     workers: int | None,
     progress: bool | None,
-) -> int:
-    """Submit the chunks still to do and wait for them; return the number of failed pairs."""
+) -> None:
+    """Submit the chunks still to do and wait for them, showing the progress."""
     cluster = None
     if client is None:
         cluster = LocalCluster(
@@ -299,7 +308,6 @@ def _run(
             f"{len(failed)} chunk(s) failed outright, first chunk {index}: {type(exc).__name__}: {exc}\n"
             "    fix: correct the cause and run the same command again; finished chunks are kept"
         )
-    return errors
 
 
 def _cores() -> int:

@@ -334,8 +334,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     except (batch.ManifestError, batch.BatchError) as exc:
         return fail(str(exc))
     print(f"{result.pairs} pairs in {result.chunks} chunks: {len(result.computed)} computed, "
-          f"{len(result.skipped)} already done; {result.errors} pair(s) failed (see the error column); "
-          f"wrote {result.out}/", file=sys.stderr)
+          f"{len(result.skipped)} already done; {result.errors} pair(s) failed (see the error column "
+          f"of pairs.parquet); wrote {result.out}/", file=sys.stderr)
     return EXIT_OK
 
 
