@@ -276,6 +276,10 @@ def _run(
             silence_logs=logging.CRITICAL,  # workers' shutdown chatter; pair errors are in the data
         )
         client = Client(cluster)
+    elif not client.scheduler_info().get("workers"):
+        print(f"peacediff: the scheduler at {client.scheduler.address} has no workers yet; waiting for some\n"
+              "    fix: start them with 'dask worker ADDRESS' (Ctrl-C to stop; finished chunks are kept)",
+              file=sys.stderr)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _progress_bar(sum(len(chunks[k]) for k in todo), show)
     errors = 0

@@ -290,11 +290,13 @@ _COMMANDS = {
 
 def _add_batch_parser(sub: Any) -> None:
     p = sub.add_parser("batch", help="compare many version pairs on Dask into Parquet data (docs/batch.md)",
-                       description="Compare every pair of MANIFEST on a Dask cluster (a local one by default) and "
-                       "write DIR/changes.parquet, DIR/pairs.parquet and DIR/timings.parquet. Run it again with "
-                       "the same --out to finish an interrupted batch. Needs: pip install 'peacediff[batch]'.",
-                       epilog="MANIFEST is a CSV file (columns old,new[,id]) or a folder with one sub-folder of "
-                       "versions per document (file names in natural order: v1, v2, v10).\n"
+                       description="Compare every pair of MANIFEST on a Dask cluster (a local one by default)\n"
+                       "and write DIR/changes.parquet, DIR/pairs.parquet and DIR/timings.parquet.\n"
+                       "Run it again with the same --out to finish an interrupted batch.\n"
+                       "Needs: pip install 'peacediff[batch]'. Details: docs/batch.md.",
+                       epilog="MANIFEST is a CSV file (columns old,new[,id]; paths relative to the CSV) or a\n"
+                       "folder with one sub-folder of versions per document (file names in natural order:\n"
+                       "v1, v2, v10; consecutive versions are compared).\n"
                        "example: peacediff batch corpus.csv --out results --html",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("manifest", metavar="MANIFEST", help="CSV file (old,new[,id]) or folder of document folders")
@@ -324,9 +326,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return fail(str(exc))
     try:
+        pairs = batch.read_manifest(args.manifest)  # a bad manifest is reported before any cluster starts
         client = batch.connect(args.scheduler) if args.scheduler else None
         try:
-            result = batch.compare_many(args.manifest, args.out, client, align=args.align, html=args.html,
+            result = batch.compare_many(pairs, args.out, client, align=args.align, html=args.html,
                                         workers=args.workers, chunk_size=args.chunk_size)
         finally:
             if client is not None:

@@ -408,25 +408,24 @@ def test_scheduler_and_workers_started_apart_survive_a_lost_worker(
         while not info.is_file() and time.monotonic() < deadline:
             time.sleep(0.1)
         address = json.loads(info.read_text())["address"]
-        for k in range(2):
-            procs.append(_start(["distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
-                                 "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{k}"],
-                                tmp_path / f"worker{k}.log"))
-        with Client(address, timeout="30s") as c:
-            c.wait_for_workers(2, timeout=60)
-        out = tmp_path / "out"
-        run = subprocess.Popen([sys.executable, "-m", "peacediff", "batch", str(corpus), "--out", str(out),
-                                "--scheduler", address, "--chunk-size", str(first_run.chunk_size)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        out, log = tmp_path / "out", tmp_path / "batch.log"
+        run = _start(["peacediff", "batch", str(corpus), "--out", str(out), "--scheduler", address,
+                      "--chunk-size", str(first_run.chunk_size)], log)
         procs.append(run)
+        while "no workers yet" not in log.read_text() and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.05)
+        assert "no workers yet" in log.read_text()
+        for k in range(2):
+            procs.insert(1 + k, _start(["distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
+                                        "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{k}"],
+                                       tmp_path / f"worker{k}.log"))
         while time.monotonic() < deadline and run.poll() is None:
             if list((out / "pairs.parquet").glob("part-*.parquet")):
                 break
             time.sleep(0.02)
         os.killpg(procs[1].pid, signal.SIGKILL)  # a worker lost in the middle of the run
         assert len(list((out / "pairs.parquet").glob("part-*.parquet"))) < first_run.chunks, "finished too soon"
-        _, err = run.communicate(timeout=90)
-        assert run.returncode == 0, err.decode()
+        assert run.wait(timeout=90) == 0, log.read_text()
         assert _digests(out) == _digests(first_run.out)
     finally:
         for proc in reversed(procs):
