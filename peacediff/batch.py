@@ -53,9 +53,9 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "    fix: pip install 'peacediff[batch]'"
     ) from exc
 
-from peacediff import __version__
+from peacediff import __version__, textdiff
 from peacediff._manifest import ManifestError, Pair, Ref, fingerprint, pairs_of, read_manifest
-from peacediff.compare import ALIGN_MODES, CHANGE_KINDS, Change, Comparison, compare
+from peacediff.compare import ALIGN_MODES, CHANGE_KINDS, Change, Comparison, ParameterChange, compare
 from peacediff.model import Version
 
 __all__ = [
@@ -442,8 +442,9 @@ _PARAMETER_CHANGE = pa.struct([
     ("unit", pa.string()),
     ("old", pa.string()),  # the value as JSON: a number, a string, true/false or a list of strings
     ("new", pa.string()),
-    ("old_number", pa.float64()),  # the value when it is a number, for filtering without parsing
+    ("old_number", pa.float64()),  # the value as a number where it is one, for filtering without parsing
     ("new_number", pa.float64()),
+    ("number_unit", pa.string()),  # what old_number / new_number count: days, USD, percent, ...
     ("display", pa.string()),
     ("disputed", pa.bool_()),
 ])
@@ -506,8 +507,31 @@ def _json(value: Any) -> str | None:
     return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+def _numbers(pc: ParameterChange) -> tuple[float | None, float | None, str | None]:
+    """``old_number``, ``new_number`` and their unit.
+
+    A declared parameter's number is its value, in its unit.  A figure found in the text
+    is kept as written in ``old`` / ``new`` ("USD 100 billion", "3 months"), and its number
+    is the value the word diff compares it by: amounts in currency units, durations in days,
+    dates as yyyymmdd, so that "3 months" → "120 days" reads 90 → 120.
+    """
+    if pc.origin != "text":
+        old, new = (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+                    for v in (pc.old, pc.new))
+        return old, new, pc.unit if old is not None or new is not None else None
+    old_fig, new_fig = (_figure(v, pc.name) for v in (pc.old, pc.new))
+    units = {f.unit for f in (old_fig, new_fig) if f is not None}
+    if len(units) != 1:  # nothing read, or two currencies: not comparable as numbers
+        return None, None, None
+    unit = units.pop()
+    return (None if old_fig is None else old_fig.value, None if new_fig is None else new_fig.value, unit or None)
+
+
+def _figure(written: Any, kind: str) -> textdiff.Figure | None:
+    if not isinstance(written, str):
+        return None
+    figures = [f for f in textdiff.find_figures(written) if f.kind == kind]
+    return figures[0] if len(figures) == 1 else None
 
 
 def _change_row(pair_id: str, position: int, ch: Change) -> dict[str, Any]:
@@ -528,7 +552,7 @@ def _change_row(pair_id: str, position: int, ch: Change) -> dict[str, Any]:
         "parameter_changes": [
             {"name": pc.name, "kind": pc.kind, "origin": pc.origin, "unit": pc.unit,
              "old": _json(pc.old), "new": _json(pc.new),
-             "old_number": _number(pc.old), "new_number": _number(pc.new),
+             **dict(zip(("old_number", "new_number", "number_unit"), _numbers(pc), strict=True)),
              "display": pc.display(), "disputed": pc.name in disputed}
             for pc in ch.parameter_changes
         ],

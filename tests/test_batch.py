@@ -163,8 +163,12 @@ def test_structured_parameter_changes_read_without_peacediff(first_run: batch.Ba
     table = pq.read_table(first_run.out / "changes.parquet")
     field = table.schema.field("parameter_changes").type.value_type
     assert [field.field(i).name for i in range(field.num_fields)][:4] == ["name", "kind", "origin", "unit"]
-    figures = [pc for r in table.to_pylist() for pc in r["parameter_changes"] if pc["old_number"] is not None]
-    assert figures and all(json.loads(pc["old"]) == pc["old_number"] for pc in figures)
+    numbers = [pc for r in table.to_pylist() for pc in r["parameter_changes"] if pc["old_number"] is not None]
+    declared = [pc for pc in numbers if pc["origin"] == "parameter"]
+    assert declared and all(json.loads(pc["old"]) == pc["old_number"] for pc in declared)
+    found = [pc for pc in numbers if pc["origin"] == "text"]
+    assert found and all(isinstance(json.loads(pc["old"]), str) for pc in found)
+    assert {pc["number_unit"] for pc in found} >= {"days"}  # "within 30 days" → "within 40 days"
     timings = pq.read_table(first_run.out / "timings.parquet").to_pylist()
     assert len(timings) == first_run.pairs and all(t["total_s"] >= 0 for t in timings)
 
@@ -310,6 +314,40 @@ def test_folder_manifest_rows_equal_serial_compare_of_consecutive_drafts(client:
         expected.extend(_expected_changes(pair.pair_id, c))
     assert result.pairs == 9 and _found_changes(changes) == expected
     assert changes[0]["pair_id"] == "bill-0/draft-1..draft-2"
+
+
+_CELL = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")), min_size=1,
+                max_size=20)
+
+
+@given(st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6, unique_by=lambda r: r[2]))
+def test_a_csv_written_by_the_csv_module_reads_back_as_written(rows: list[tuple[str, str, str]]) -> None:
+    import csv
+    import io
+    import tempfile
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([("id", "new", "old"), *[(i, n, o) for o, n, i in rows]])
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "m.csv").write_text(buffer.getvalue(), encoding="utf-8")
+        pairs = read_manifest(Path(tmp) / "m.csv")
+    assert [(p.old, p.new, p.pair_id) for p in pairs] == rows
+
+
+def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:
+    a = peacediff.Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000.", "Elections."])
+    b = peacediff.Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+    result = batch.compare_many([(a, b), (b, a, "back"), (a, "us-ua-20")], tmp_path / "out", client)
+    pairs = pq.read_table(result.out / "pairs.parquet").to_pylist()
+    assert [(r["pair_id"], r["old"], r["new"]) for r in pairs] == [
+        ("pair-1", "a", "b"), ("back", "b", "a"), ("pair-3", "a", "us-ua-20")]
+    changes = pq.read_table(result.out / "changes.parquet").to_pylist()
+    expected = [*_expected_changes("pair-1", peacediff.compare(a, b)),
+                *_expected_changes("back", peacediff.compare(b, a)),
+                *_expected_changes("pair-3", peacediff.compare(a, peacediff.load("us-ua-20")))]
+    assert _found_changes(changes) == expected
+    figure = changes[0]["parameter_changes"][0]
+    assert (figure["old"], figure["old_number"], figure["new_number"]) == ('"600,000"', 600000.0, 800000.0)
 
 
 @given(st.integers(0, 10**6), st.integers(0, 10**6))
