@@ -24,9 +24,10 @@ import attrs
 
 from peacediff.model import Version
 
-#: File suffixes taken as versions inside a folder manifest: version files and numbered
-#: plain-text or Markdown drafts (what ``peacediff.load`` reads); anything else is left alone.
-VERSION_SUFFIXES: frozenset[str] = frozenset({".toml", ".txt", ".md"})
+#: File suffixes taken as versions inside a folder manifest: version files, numbered plain-text
+#: or Markdown drafts, and the documents ``peacediff.load`` imports (Word, web pages, PDF);
+#: anything else (notes, spreadsheets) is left alone.
+VERSION_SUFFIXES: frozenset[str] = frozenset({".toml", ".txt", ".md", ".docx", ".html", ".htm", ".pdf"})
 
 Ref = str | Version
 
@@ -68,7 +69,8 @@ def _looks_like_id(value: str) -> bool:
 
 def resolve_ref(value: str, base: Path) -> str:
     """A bundled id stays as it is; a path becomes absolute, relative ones against ``base``."""
-    p = Path(value).expanduser()
+    # "~/corpus" is the user's home; "~bob" or "~0" stay names (looking up other users can fail)
+    p = Path(value).expanduser() if value == "~" or value.startswith("~/") else Path(value)
     if p.is_absolute():
         return str(p)
     candidate = base / p
@@ -152,7 +154,7 @@ def _read_folder(root: Path) -> tuple[Pair, ...]:
                               os.path.abspath(a), os.path.abspath(b)))
     if not pairs:
         raise ManifestError(
-            f"{root}: no document sub-folder holds two or more versions (.toml, .txt or .md)\n"
+            f"{root}: no document sub-folder holds two or more versions (.toml, .txt, .md, .docx, .html, .pdf)\n"
             "    fix: one sub-folder per document, its versions named so that they sort in order (v1.toml, v2.toml)"
         )
     return tuple(pairs)

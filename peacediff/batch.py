@@ -165,6 +165,7 @@ def compare_many(
     todo = sorted(set(range(len(chunks))) - set(done))
     if todo:
         _run(root, chunks, todo, client, align=align, html=html, workers=workers, progress=progress)
+        _remove_temporaries(root)  # a worker lost while writing leaves one; its task was rerun elsewhere
     return BatchResult(root, len(todo_pairs), size, tuple(todo), tuple(done), _count_errors(root, len(chunks)),
                        time.perf_counter() - started)
 
@@ -228,12 +229,20 @@ def _claim(root: Path, pairs: Sequence[Pair], size: int, align: str, html: bool)
 
         atomic_write_text(path, json.dumps(state, indent=2) + "\n")
     for dataset in _DATASETS:
-        folder = root / f"{dataset}.parquet"
-        folder.mkdir(parents=True, exist_ok=True)
-        # Temporary files of a killed run: never read (readers skip names starting with "."), removed here.
-        for stale in folder.glob(".part-*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                stale.unlink()
+        (root / f"{dataset}.parquet").mkdir(parents=True, exist_ok=True)
+    _remove_temporaries(root)
+
+
+def _remove_temporaries(root: Path) -> None:
+    """Remove the temporary files a killed run or a lost worker left behind.
+
+    They are never read (Parquet readers skip names starting with "."); called when no
+    task of this batch is writing: before the run and after it.
+    """
+    folders = [root / f"{dataset}.parquet" for dataset in _DATASETS] + [root / "html"]
+    for stale in (p for folder in folders if folder.is_dir() for p in folder.glob(".*.tmp")):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
 
 
 def _write_part(table: pa.Table, path: Path) -> None:
