@@ -53,7 +53,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "    fix: pip install 'peacediff[batch]'"
     ) from exc
 
-from peacediff import __version__, textdiff
+from peacediff import __version__
 from peacediff._manifest import ManifestError, Pair, Ref, fingerprint, pairs_of, read_manifest
 from peacediff.compare import ALIGN_MODES, CHANGE_KINDS, Change, Comparison, ParameterChange, compare
 from peacediff.model import Version
@@ -536,11 +536,21 @@ def _numbers(pc: ParameterChange) -> tuple[float | None, float | None, str | Non
     return (None if old_fig is None else old_fig.value, None if new_fig is None else new_fig.value, unit or None)
 
 
-def _figure(written: Any, kind: str) -> textdiff.Figure | None:
+def _figure(written: Any, kind: str) -> Any:
+    """The one figure of ``kind`` in a figure's written form, or None."""
     if not isinstance(written, str):
         return None
-    figures = [f for f in textdiff.find_figures(written) if f.kind == kind]
+    figures = [f for f in _find_figures()(written) if f.kind == kind]
     return figures[0] if len(figures) == 1 else None
+
+
+def _find_figures() -> Any:
+    # The figure reader is peacediff.figures where that module exists, textdiff before it.
+    try:
+        from peacediff.figures import find_figures  # type: ignore[import-not-found]
+    except ImportError:
+        from peacediff.textdiff import find_figures
+    return find_figures
 
 
 def _change_row(pair_id: str, position: int, ch: Change) -> dict[str, Any]:
