@@ -145,6 +145,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="check version files; report every problem with file:line and fix",
                        description="Validate version files or folders (default: the bundled versions).")
     p.add_argument("paths", nargs="*", metavar="PATH")
+    _add_batch_parser(sub)
     return parser
 
 
@@ -227,6 +228,62 @@ def _lineage(version: Version) -> list[Comparison]:
     if version.id not in archive or archive.get(version.id) != version:
         return []
     return [compare(parent, version) for parent in archive.parents(version.id)]
+
+
+def _add_batch_parser(sub: Any) -> None:
+    p = sub.add_parser("batch", help="compare many version pairs on Dask into Parquet data (docs/batch.md)",
+                       description="Compare every pair of MANIFEST on a Dask cluster (a local one by default)\n"
+                       "and write DIR/changes.parquet, DIR/pairs.parquet and DIR/timings.parquet.\n"
+                       "Run it again with the same --out to finish an interrupted batch.\n"
+                       "Needs: pip install 'peacediff[batch]'. Details: docs/batch.md.",
+                       epilog="MANIFEST is a CSV file (columns old,new[,id]; paths relative to the CSV) or a\n"
+                       "folder with one sub-folder of versions per document (file names in natural order:\n"
+                       "v1, v2, v10; consecutive versions are compared).\n"
+                       "example: peacediff batch corpus.csv --out results --html",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("manifest", metavar="MANIFEST", help="CSV file (old,new[,id]) or folder of document folders")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (new, empty, or an earlier run's)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="use a running Dask cluster, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
+    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
+                   help="auto: lineage keys when both versions have them; text: ignore keys")
+    p.add_argument("--html", action="store_true", help="also write a redline per pair to DIR/html/")
+    p.add_argument("--chunk-size", type=int, metavar="K", help="pairs per task (default: from the batch size)")
+    # Registered here, with its parser, so that the whole command is this one block.
+    _COMMANDS["batch"] = _cmd_batch
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    """Run a batch; every mistake in the command, the manifest or the cluster is one message, exit 2."""
+    def fail(message: str) -> int:
+        print(f"peacediff: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+    if args.scheduler and args.workers is not None:
+        return fail("--workers sizes a local cluster; a --scheduler cluster has its own workers\n"
+                    "    fix: drop --workers, or drop --scheduler to run locally")
+    for name in ("workers", "chunk_size"):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
+            return fail(f"--{name.replace('_', '-')} must be at least 1\n    fix: give a positive number")
+    try:
+        from peacediff import batch
+    except ImportError as exc:
+        return fail(str(exc))
+    try:
+        pairs = batch.read_manifest(args.manifest)  # a bad manifest is reported before any cluster starts
+        client = batch.connect(args.scheduler) if args.scheduler else None
+        try:
+            result = batch.compare_many(pairs, args.out, client, align=args.align, html=args.html,
+                                        workers=args.workers, chunk_size=args.chunk_size)
+        finally:
+            if client is not None:
+                client.close()
+    except (batch.ManifestError, batch.BatchError) as exc:
+        return fail(str(exc))
+    print(f"{result.pairs} pairs in {result.chunks} chunks: {len(result.computed)} computed, "
+          f"{len(result.skipped)} already done; {result.errors} pair(s) failed (see the error column "
+          f"of pairs.parquet); wrote {result.out}/", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_history(args: argparse.Namespace) -> int:

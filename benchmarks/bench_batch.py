@@ -1,0 +1,164 @@
+"""Benchmark of peacediff.batch: pairs/s serially and on 1 and 2 local Dask workers, Dask's overhead, memory.
+
+Run from the repository root (needs the batch extra)::
+
+    python benchmarks/bench_batch.py              # 2,000 pairs of 300 provisions (~10 minutes on 2 busy cores)
+    python benchmarks/bench_batch.py --pairs 200  # a quick look
+
+The corpus is a folder manifest of generated documents, each revised ``--versions - 1``
+times (every version a 300-provision TOML file), as a legislature's bills are: 2,000
+consecutive-version pairs by default.  It prints
+
+* serial: ``load`` + ``compare`` pair by pair in this process, no output written;
+* the batch on a local cluster of 1 and of 2 worker processes (cluster start-up timed apart),
+  writing the Parquet datasets: pairs/s, and the scaling from 1 to 2 workers;
+* Dask's overhead: per task (empty tasks through the same cluster) and per pair
+  (batch seconds per pair on 1 worker minus serial seconds per pair);
+* chunk size: the same batch cut into 1-pair tasks, to show what batching saves;
+* peak memory (max RSS) of each worker process.
+
+docs/batch.md turns these figures into the cost of a million pairs on a 100-worker cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dask.distributed import Client, LocalCluster
+
+from peacediff import compare
+from peacediff._synth import document, random_mutations, revise, versions_of
+from peacediff.batch import _Loader, compare_many, read_manifest
+from peacediff.store import save
+
+#: One revision of a bill: about 8 % of provisions touched (benchmarks/generate.py RATES).
+RATES = {"edit": 0.03, "figure": 0.01, "move": 0.005, "split": 0.005, "merge": 0.005, "drop": 0.01, "insert": 0.01}
+
+
+def build_corpus(root: Path, pairs: int, size: int, versions: int) -> Path:
+    """A folder manifest: ``pairs / (versions - 1)`` documents of ``versions`` consecutive drafts each."""
+    documents = -(-pairs // (versions - 1))
+    made = 0
+    for d in range(documents):
+        folder = root / f"doc{d:05d}"
+        folder.mkdir(parents=True)
+        texts = document(size, seed=d)
+        rng = random.Random(d)
+        steps = min(versions, pairs - made + 1)
+        for v in range(steps):
+            if v:
+                items, _ = revise(texts, random_mutations(len(texts), rng, RATES), n_rare=max(200, size),
+                                       seed=d * 100 + v)
+                texts = [item.text for item in items]
+            old, _ = versions_of(texts, [], 0)
+            save(old, folder / f"v{v + 1}.toml")
+        made += steps - 1
+    return root
+
+
+def serial(manifest: Path) -> tuple[float, float, float]:
+    """Seconds for load + compare of every pair in this process, and the load and compare parts.
+
+    Loading goes through the batch's own loader, which reuses the previous pair's versions,
+    so that the difference with the batch is Dask and Parquet alone.
+    """
+    t_load = t_cmp = 0.0
+    loader = _Loader()
+    for pair in read_manifest(manifest):
+        t0 = time.perf_counter()
+        old, new = loader(pair.old_ref), loader(pair.new_ref)
+        loader.keep({pair.old_ref: old, pair.new_ref: new})
+        t1 = time.perf_counter()
+        compare(old, new)
+        t_cmp += time.perf_counter() - t1
+        t_load += t1 - t0
+    return t_load + t_cmp, t_load, t_cmp
+
+
+def _max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _noop(x: int) -> int:
+    return x
+
+
+def on_cluster(manifest: Path, out: Path, workers: int, chunk_size: int | None = None) -> dict[str, float]:
+    t0 = time.perf_counter()
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        started = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        result = compare_many(manifest, out, client, chunk_size=chunk_size, progress=False)
+        run = time.perf_counter() - t1
+        rss = client.run(_max_rss_mb)
+        # Seconds the workers spent inside load + compare, measured in the same run as the wall
+        # time: what is left of workers x wall time is Dask, Parquet writing and idling.
+        import pyarrow.parquet as pq
+
+        busy = sum(pq.read_table(out / "timings.parquet", columns=["total_s"]).column("total_s").to_pylist())
+        n_tasks = 2000
+        t2 = time.perf_counter()
+        client.gather(client.map(_noop, range(n_tasks), pure=False))
+        per_task = (time.perf_counter() - t2) / n_tasks
+    return {"start": started, "run": run, "pairs": result.pairs, "chunks": result.chunks,
+            "chunk_size": result.chunk_size, "rss": max(rss.values()), "per_task": per_task,
+            "overhead": (run * workers - busy) / result.pairs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=2000)
+    parser.add_argument("--size", type=int, default=300, help="provisions per document")
+    parser.add_argument("--versions", type=int, default=6, help="versions per document")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="peacediff-bench-batch-"))
+    try:
+        t0 = time.perf_counter()
+        manifest = build_corpus(tmp / "corpus", args.pairs, args.size, args.versions)
+        n = len(read_manifest(manifest))
+        print(f"corpus: {n} pairs of {args.size}-provision documents ({args.versions} versions each), "
+              f"built in {time.perf_counter() - t0:.1f} s; {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f}")
+        total, t_load, t_cmp = serial(manifest)
+        print(f"serial:     {n / total:7.1f} pairs/s  ({1000 * total / n:.1f} ms a pair: "
+              f"load {1000 * t_load / n:.1f} ms, compare {1000 * t_cmp / n:.1f} ms)")
+        runs = {}
+        for workers in (1, 2):
+            r = on_cluster(manifest, tmp / f"out{workers}", workers)
+            runs[workers] = r
+            print(f"{workers} worker{'s' if workers > 1 else ' '}:  {n / r['run']:7.1f} pairs/s  "
+                  f"({r['chunks']} tasks of {r['chunk_size']} pairs; cluster start {r['start']:.1f} s; "
+                  f"peak RSS per worker {r['rss']:.0f} MB; empty task {1000 * r['per_task']:.2f} ms; "
+                  f"outside load + compare {1000 * r['overhead']:.1f} ms a pair)")
+        scaling = runs[1]["run"] / runs[2]["run"]
+        overhead = (runs[1]["run"] - total) / n
+        print(f"scaling 1 -> 2 workers: x{scaling:.2f}")
+        print(f"batch overhead per pair on 1 worker (Parquet writing + Dask): {1000 * overhead:+.1f} ms "
+              f"({100 * overhead / (total / n):+.0f} % of the serial time)")
+        one = on_cluster(manifest, tmp / "out-chunk1", 2, chunk_size=1)
+        print(f"2 workers, 1-pair tasks: {n / one['run']:7.1f} pairs/s ({one['chunks']} tasks; "
+              f"x{one['run'] / runs[2]['run']:.2f} the time of {runs[2]['chunk_size']}-pair tasks; "
+              f"outside load + compare {1000 * one['overhead']:.1f} ms a pair)")
+        sizes = {d: sum(p.stat().st_size for p in (tmp / "out2" / f"{d}.parquet").iterdir())
+                 for d in ("changes", "pairs", "timings")}
+        inputs = sum(p.stat().st_size for p in manifest.rglob("*.toml"))
+        print("output bytes per pair: " + ", ".join(f"{d} {size / n:,.0f}" for d, size in sizes.items())
+              + f"; input TOML bytes per version {inputs / len(list(manifest.rglob('*.toml'))):,.0f}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
