@@ -540,17 +540,10 @@ def _figure(written: Any, kind: str) -> Any:
     """The one figure of ``kind`` in a figure's written form, or None."""
     if not isinstance(written, str):
         return None
-    figures = [f for f in _find_figures()(written) if f.kind == kind]
+    from peacediff.figures import find_figures
+
+    figures = [f for f in find_figures(written) if f.kind == kind]
     return figures[0] if len(figures) == 1 else None
-
-
-def _find_figures() -> Any:
-    # The figure reader is peacediff.figures where that module exists, textdiff before it.
-    try:
-        from peacediff.figures import find_figures  # type: ignore[import-not-found]
-    except ImportError:
-        from peacediff.textdiff import find_figures
-    return find_figures
 
 
 def _change_row(pair_id: str, position: int, ch: Change) -> dict[str, Any]:
