@@ -179,7 +179,7 @@ def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) 
             problems.append(Problem(str(path), line, col, f"lineage cycle: {vid!r} is its own ancestor",
                                     "remove one of the parents entries that closes the loop"))
             continue
-        inherited = set()
+        inherited: set[str] = set()
         for anc in ancestors(vid):
             inherited |= by_id[anc].keys
         if not version.parents:

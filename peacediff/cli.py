@@ -79,7 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # --debug is accepted after the command too; SUPPRESS keeps the top-level value when absent.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the traceback of an internal error")
 
@@ -167,7 +167,7 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()  # a closed pipe is reported here, inside main's handler
         return
-    from peacediff.store import atomic_write_text
+    from peacediff._files import atomic_write_text
 
     atomic_write_text(output, text)
     _say(f"wrote {output}")
@@ -299,9 +299,8 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
 def _cmd_redline(args: argparse.Namespace) -> int:
     from peacediff import Archive, compare
-    from peacediff._files import staged_folder
+    from peacediff._files import atomic_write_text, staged_folder
     from peacediff.render import render_index_html
-    from peacediff.store import atomic_write_text
 
     out = Path(args.out)
     _check_redline_folder(out)

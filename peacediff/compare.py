@@ -496,8 +496,8 @@ class _Budget:
 def _compare(old: Version, new: Version, mode: str) -> Comparison:
     budget = _Budget()
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
-    changes, notes = _changes(old.provisions, new.provisions, scope, mode, budget)
-    notes = list(notes)
+    changes, change_notes = _changes(old.provisions, new.provisions, scope, mode, budget)
+    notes = list(change_notes)
     notes.extend(_word_diff_notes(budget))
     return Comparison(
         old=old,
@@ -592,8 +592,8 @@ def _with_disputes(change: Change, scope: _Scope) -> Change:
 
 
 def _unlinked_changes(
-    side: list[Provision],
-    other: list[Provision],
+    side: Sequence[Provision],
+    other: Sequence[Provision],
     linked: set[int],
     alignment: _align.Alignment,
     name: str,
@@ -668,7 +668,7 @@ def _linked_change(
         for pc in params
         if not (pc.origin == "parameter" and ((pc.new is None and new_partial) or (pc.old is None and old_partial)))
     )
-    shifts = ()
+    shifts: tuple[ModalityShift, ...] = ()
     if wording:
         shifts = tuple(ModalityShift(a, b) for a, b in textdiff.modality_shifts(old_text, new_text, windows=windows))
     if len(olds) > 1:

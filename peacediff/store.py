@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -314,7 +314,10 @@ def _coerce(value: Any, kind: str) -> Any:
     return value  # _ANY: checked by the model
 
 
-def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., Any], **kwargs: Any) -> Any:
+_T = TypeVar("_T")
+
+
+def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., _T], **kwargs: Any) -> _T | None:
     """Construct a model object, turning its validation errors into problems."""
     try:
         return factory(**kwargs)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 from diff_match_patch import diff_match_patch
 
@@ -96,7 +96,7 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-class _WordDiffer(diff_match_patch):
+class _WordDiffer(diff_match_patch):  # type: ignore[misc]  # the library ships no types
     """diff-match-patch working on token characters.
 
     Semantic *lossless* cleanup scores boundaries by character class
@@ -539,20 +539,24 @@ _SCALE_WORDS = (
 # at a fifth of the cost.
 
 
+#: A prefix tree of letters; the key "" marks the end of a word.
+_TrieNode: TypeAlias = dict[str, "_TrieNode"]
+
+
 def _trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored by common prefixes ("s(?:ix|even)...").
 
     Python's ``re`` tries the branches of a plain alternation one by one at every
     position; factored, a position fails at its first letter.
     """
-    root: dict[str, dict] = {}
+    root: _TrieNode = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _TrieNode) -> str:
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""

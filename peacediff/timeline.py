@@ -137,11 +137,9 @@ def history(key: str, archive: Archive | None = None) -> History:
         elif ancestors & had_key:
             # The key is inherited; absence means removal only in a complete record, and for a
             # sub-point only when the provision holding it is itself completely recorded.
-            holders = {_holder(archive.get(a), key) for a in ancestors & had_key} - {None}
-            holder = next((h for v in [version] for h in sorted(holders) if _find(v, h) is not None), None)
-            partial = version.coverage == "partial" or (
-                holder is not None and _find(version, holder).is_partial  # type: ignore[union-attr]
-            )
+            holders = {h for a in ancestors & had_key if (h := _holder(archive.get(a), key)) is not None}
+            holding = next((p for h in sorted(holders) if (p := _find(version, h)) is not None), None)
+            partial = version.coverage == "partial" or (holding is not None and holding.is_partial)
             entries.append(HistoryEntry(version, "unknown" if partial else "removed"))
     variants = tuple((v, var) for v in versions for var in v.variants if var.key == key)
     return History(key=key, title=title, entries=tuple(entries), variants=variants)

@@ -184,6 +184,11 @@ def too_deep(text: str, limit: int) -> int | None:
 _Tables = dict[str, tuple[str, Any]]
 
 
+def _opened(kind: str, subtree: Any) -> tuple[str, Any]:
+    """A new entry of the tree; typed as the tree's entries so a walk can reuse one variable."""
+    return kind, subtree
+
+
 def _resolve(tables: _Tables, names: list[str], is_array: bool) -> Path:
     """The path a header opens, e.g. ``("provisions", 5, "subpoints", 0)``.
 
@@ -198,10 +203,10 @@ def _resolve(tables: _Tables, names: list[str], is_array: bool) -> Path:
         entry = node.get(name)
         if i == len(names) - 1 and is_array:
             if entry is None or entry[0] != "array":
-                entry = node[name] = ("array", [])
+                entry = node[name] = _opened("array", [])
             entry[1].append({})
         elif entry is None:
-            entry = node[name] = ("table", {})
+            entry = node[name] = _opened("table", {})
         if entry[0] == "array":
             path.append(len(entry[1]) - 1)
             node = entry[1][-1]
