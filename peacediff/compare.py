@@ -112,6 +112,12 @@ class ParameterChange:
         With ``label=False``, the values only, for a table cell or a chip that
         already names the parameter: a unit both quantities share is written once,
         at the end (``'600,000 → 800,000 personnel'``).
+
+        >>> pc = ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel")
+        >>> pc.display()
+        'Armed forces cap: 600,000 personnel → 800,000 personnel'
+        >>> pc.display(label=False)
+        '600,000 → 800,000 personnel'
         """
         if label:
             return f"{self.label}: {format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
@@ -198,6 +204,17 @@ class Change:
     ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
     their sub-points; they are set when sub-points exist, so a view can show the
     provision's own wording once and each sub-point through its own sub-change.
+
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000."])
+        >>> change = compare(a, b).changes[0]
+        >>> change.kind, change.label
+        ('modified', '1')
+        >>> change.ops
+        ((0, 'Forces capped at '), (-1, '600,000'), (1, '800,000'), (0, '.'))
     """
 
     kind: str
@@ -340,6 +357,18 @@ class Comparison(Displayable):
     and unknown provisions placed where they stood in the old one.
     ``budget_exhausted`` is True when a deterministic work budget stopped the
     aligner or the text diff early; ``budget_notes`` say which and where.
+
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+        >>> c = compare(a, b)
+        >>> c
+        <Comparison a → b: 1 unchanged, 1 modified>
+        >>> c.has_differences
+        True
+        >>> html = c.to_html()  # a self-contained redline page; to_markdown() and to_text() too
     """
 
     old: Version
@@ -376,7 +405,17 @@ class Comparison(Displayable):
         return any(ch.kind != "unchanged" or ch.renumbered or ch.moved for ch in self.changes)
 
     def inverse(self) -> Comparison:
-        """The comparison of ``new`` against ``old``: ``compare(b, a) == compare(a, b).inverse()``."""
+        """The comparison of ``new`` against ``old``: ``compare(b, a) == compare(a, b).inverse()``.
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+        >>> back = compare(a, b).inverse()
+        >>> back
+        <Comparison b → a: 1 unchanged, 1 modified>
+        >>> back == compare(b, a)
+        True
+        """
         changes = reading_order(tuple(ch.inverse() for ch in self.changes), self.new.provisions, self.old.provisions)
         return Comparison(
             old=self.new,
@@ -388,7 +427,19 @@ class Comparison(Displayable):
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict, schema ``docs/schema/comparison.json``, fixed key order."""
+        """JSON-ready dict, schema ``docs/schema/comparison.json``, fixed key order.
+
+        >>> import json
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000."])
+        >>> d = compare(a, b).to_dict()
+        >>> d["schema"], d["counts"]["modified"]
+        ('peacediff.comparison', 1)
+        >>> d["changes"][0]["parameter_changes"][0]["display"]
+        'Number: 600,000 → 800,000'
+        >>> text = json.dumps(d, ensure_ascii=False, indent=2)  # the same bytes for the same versions
+        """
         return {
             "schema": "peacediff.comparison",
             "schema_version": SCHEMA_VERSION,
