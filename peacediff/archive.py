@@ -35,6 +35,11 @@ class Archive:
     file raises :class:`~peacediff.store.VersionFileError` listing them all.
     ``seeds`` is the folder that evidence quotes are checked against; by
     default ``<folder>/../seeds`` when it exists.
+
+    >>> archive = Archive.bundled()
+    >>> "us-ua-20" in archive, [v.id for v in archive.parents("us-ua-20")]
+    (True, ['us-russia-28'])
+    >>> Archive("versions").get("draft-2")  # doctest: +SKIP
     """
 
     def __init__(self, path: str | os.PathLike[str], *, seeds: str | os.PathLike[str] | None = None) -> None:

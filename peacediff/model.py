@@ -266,6 +266,9 @@ class Parameter:
     """A typed fact carried by a provision, e.g. ``armed_forces_cap = 600000``.
 
     ``unit`` says how to read a number ("personnel", "USD", "days", "percent").
+
+    >>> Parameter("armed_forces_cap", 600000, unit="personnel").display()
+    '600,000 personnel'
     """
 
     name: str = attrs.field()
@@ -607,6 +610,20 @@ class Version(Displayable):
     "partial" when it is only what was reported: in a partial version, a
     parent's provision that is neither present nor listed in ``removed`` has
     an unknown fate, never a removed one.
+
+    Example (:meth:`from_texts` is shorter when there are no keys or parameters)::
+
+        >>> cap = Parameter("armed_forces_cap", 600000, unit="personnel")
+        >>> v = Version(
+        ...     id="draft-1",
+        ...     title="Draft 1",
+        ...     date="2025-11-20",
+        ...     provisions=[Provision(text="Forces capped at 600,000.", number="6", key="army-cap", parameters=[cap])],
+        ... )
+        >>> v
+        <Version draft-1 2025-11-20 "Draft 1": 1 provision, draft>
+        >>> v.provision("army-cap").parameters[0].value
+        600000
     """
 
     id: str = attrs.field(validator=_check_id("version id"))

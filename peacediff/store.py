@@ -723,6 +723,18 @@ def dumps(version: Version) -> str:
     """The canonical file text of ``version``: same version, same bytes.
 
     Fields equal to their defaults are left out; order follows docs/format.md.
+
+    >>> from peacediff.model import Version
+    >>> print(dumps(Version.from_texts("draft", ["A ceasefire."], title="Draft")), end="")
+    # peacediff version file (format 1); see docs/format.md
+    <BLANKLINE>
+    format = 1
+    id = "draft"
+    title = "Draft"
+    <BLANKLINE>
+    [[provisions]]
+    number = "1"
+    text = "A ceasefire."
     """
     lines = [f"# peacediff version file (format {FORMAT_VERSION}); see docs/format.md", ""]
     lines.append(f"format = {FORMAT_VERSION}")
@@ -769,6 +781,10 @@ def save(version: Version, path: str | os.PathLike[str]) -> Path:
     Never writes a file :func:`load_version` would refuse: the text is read back first,
     and any problem (a text over :data:`MAX_TEXT_CHARS`, a source id not declared in
     ``sources``) raises :class:`VersionFileError` naming it, with the file left as it was.
+
+    >>> from peacediff.model import Version
+    >>> save(Version.from_texts("draft", ["A ceasefire."]), "versions/draft.toml")  # doctest: +SKIP
+    PosixPath('versions/draft.toml')
     """
     text = dumps(version)
     try:

@@ -34,3 +34,35 @@ def test_module_examples_hold(name: str) -> None:
         runner.run(test, out=report.append)
     results = runner.summarize(verbose=False)
     assert results.failed == 0, "".join(report)
+
+
+# The most used public API shows itself by example; these must keep theirs.
+EXAMPLED = [
+    "load",
+    "compare",
+    "versions",
+    "variants",
+    "history",
+    "dumps",
+    "loads",
+    "save",
+    "Archive",
+    "Change",
+    "Comparison",
+    "Comparison.inverse",
+    "Comparison.to_dict",
+    "History",
+    "Parameter",
+    "ParameterChange",
+    "ParameterChange.display",
+    "Version",
+    "Version.from_texts",
+]
+
+
+@pytest.mark.parametrize("dotted", EXAMPLED)
+def test_public_api_shows_an_example(dotted: str) -> None:
+    obj: object = peacediff
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    assert ">>>" in (obj.__doc__ or ""), f"peacediff.{dotted} has no example in its docstring"
