@@ -167,7 +167,7 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()  # a closed pipe is reported here, inside main's handler
         return
-    from peacediff._files import atomic_write_text
+    from peacediff.store import atomic_write_text
 
     atomic_write_text(output, text)
     _say(f"wrote {output}")
@@ -299,8 +299,9 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
 def _cmd_redline(args: argparse.Namespace) -> int:
     from peacediff import Archive, compare
-    from peacediff._files import atomic_write_text, staged_folder
+    from peacediff._files import staged_folder
     from peacediff.render import render_index_html
+    from peacediff.store import atomic_write_text
 
     out = Path(args.out)
     _check_redline_folder(out)

@@ -28,7 +28,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacediff._files import MAX_DOCUMENT_BYTES, atomic_write_text, decode_utf8, iconv_hint, read_document
+from peacediff._files import MAX_DOCUMENT_BYTES, decode_utf8, iconv_hint, read_document
+
+# Re-exported on purpose: the CLI writes its files through this name (and tests intercept it here).
+from peacediff._files import atomic_write_text as atomic_write_text
 from peacediff._messages import shown
 from peacediff.model import (
     _DATE_RE,
