@@ -199,7 +199,8 @@ def _typed_tuple(cls: type) -> Any:
 def _normalise_value(value: Any) -> ParameterValue:
     if isinstance(value, (list, tuple)):
         return tuple(value)
-    return value  # type: ignore[no-any-return]
+    scalar: ParameterValue = value  # the validator checks the kind
+    return scalar
 
 
 def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:

@@ -27,7 +27,8 @@ _BLANKS_RE = re.compile(r"[ \t]*")
 
 
 def _skip_blanks(text: str, i: int) -> int:
-    return _BLANKS_RE.match(text, i).end()  # type: ignore[union-attr]  # "*" always matches
+    blanks = _BLANKS_RE.match(text, i)
+    return blanks.end() if blanks is not None else i  # "*" always matches; the check is for the type
 
 
 def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
@@ -45,7 +46,8 @@ def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
             parts.append(text[i + 1 : j])
             i = j + 1
         else:
-            j = _BARE_KEY_RE.match(text, i).end()  # type: ignore[union-attr]
+            bare = _BARE_KEY_RE.match(text, i)
+            j = bare.end() if bare is not None else i
             if j == i:
                 return None
             parts.append(text[i:j])
