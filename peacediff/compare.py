@@ -197,14 +197,6 @@ class Dispute:
 class Change:
     """What happened to one provision (or one split/merge group) between two versions.
 
-    ``old`` and ``new`` hold 1:1 pairs, 1:n for ``split``, n:1 for ``merged``,
-    and one side empty for ``added``, ``removed`` and ``unknown``.  ``ops`` are
-    diff-match-patch tuples over the provisions' ``full_text`` (parts joined by
-    newlines): equal+delete ops rebuild the old text, equal+insert the new.
-    ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
-    their sub-points; they are set when sub-points exist, so a view can show the
-    provision's own wording once and each sub-point through its own sub-change.
-
     Example::
 
         >>> from peacediff.model import Version
@@ -215,6 +207,14 @@ class Change:
         ('modified', '1')
         >>> change.ops
         ((0, 'Forces capped at '), (-1, '600,000'), (1, '800,000'), (0, '.'))
+
+    ``old`` and ``new`` hold 1:1 pairs, 1:n for ``split``, n:1 for ``merged``,
+    and one side empty for ``added``, ``removed`` and ``unknown``.  ``ops`` are
+    diff-match-patch tuples over the provisions' ``full_text`` (parts joined by
+    newlines): equal+delete ops rebuild the old text, equal+insert the new.
+    ``text_ops`` are the same kind of ops over the provisions' own ``text`` only, without
+    their sub-points; they are set when sub-points exist, so a view can show the
+    provision's own wording once and each sub-point through its own sub-change.
     """
 
     kind: str
@@ -353,11 +353,6 @@ class Change:
 class Comparison(Displayable):
     """Two versions aligned provision by provision.
 
-    ``changes`` are in reading order: the new version's order, with removed
-    and unknown provisions placed where they stood in the old one.
-    ``budget_exhausted`` is True when a deterministic work budget stopped the
-    aligner or the text diff early; ``budget_notes`` say which and where.
-
     Example::
 
         >>> from peacediff.model import Version
@@ -369,6 +364,11 @@ class Comparison(Displayable):
         >>> c.has_differences
         True
         >>> html = c.to_html()  # a self-contained redline page; to_markdown() and to_text() too
+
+    ``changes`` are in reading order: the new version's order, with removed
+    and unknown provisions placed where they stood in the old one.
+    ``budget_exhausted`` is True when a deterministic work budget stopped the
+    aligner or the text diff early; ``budget_notes`` say which and where.
     """
 
     old: Version
