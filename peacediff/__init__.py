@@ -134,6 +134,9 @@ def load(ref: str | os.PathLike[str], *, encoding: str | None = None) -> Version
 
         >>> load("us-russia-28").declared_count
         28
+        >>> load("versions/draft-3.toml")            # a version file  # doctest: +SKIP
+        >>> load("draft-3.docx")                     # Word, needs the docx extra  # doctest: +SKIP
+        >>> load("notes.txt", encoding="cp1251")     # numbered plain text  # doctest: +SKIP
     """
     from pathlib import Path  # here, not at module level: it costs `import peacediff` ~8 ms
 

@@ -152,7 +152,9 @@ def read_number(text: str, pos: int) -> NumberPhrase | None:
         # "a hundred", "a million", "a third": "a" stands for one before a scale or a denominator.
         gap = _SPACE.match(text, first.end())
         nxt = _WORD.match(text, gap.end()) if gap is not None else None
-        if nxt is None or not (nxt.group() in _SCALES or nxt.group() == "hundred" or nxt.group() in _FRACTIONS):
+        if gap is None or nxt is None or not (
+            nxt.group() in _SCALES or nxt.group() == "hundred" or nxt.group() in _FRACTIONS
+        ):
             return None
         reader.group, reader.last, reader.words = 1, "a", 1
         at = gap.end()

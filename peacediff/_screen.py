@@ -98,6 +98,7 @@ def changed_windows(old_text: str, new_text: str, ops: Sequence[Op]) -> ChangeWi
     more than half of the texts, they are the texts themselves (``whole``): a
     screen would then cost as much as the full scan it is meant to spare.
 
+    >>> from peacediff.textdiff import word_ops
     >>> old = "Forces are capped at 600,000." + " Other terms stay as agreed." * 10
     >>> new = old.replace("600,000", "800,000")
     >>> windows = changed_windows(old, new, word_ops(old, new))

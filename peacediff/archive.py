@@ -35,6 +35,11 @@ class Archive:
     file raises :class:`~peacediff.store.VersionFileError` listing them all.
     ``seeds`` is the folder that evidence quotes are checked against; by
     default ``<folder>/../seeds`` when it exists.
+
+    >>> archive = Archive.bundled()
+    >>> "us-ua-20" in archive, [v.id for v in archive.parents("us-ua-20")]
+    (True, ['us-russia-28'])
+    >>> Archive("versions").get("draft-2")  # doctest: +SKIP
     """
 
     def __init__(self, path: str | os.PathLike[str], *, seeds: str | os.PathLike[str] | None = None) -> None:
@@ -212,7 +217,7 @@ def _check_lineage(loaded: list[tuple[Path, Version, str]], seeds: Path | None) 
             problems.append(Problem(str(path), line, col, f"lineage cycle: {vid!r} is its own ancestor",
                                     "remove one of the parents entries that closes the loop"))
             continue
-        inherited = set()
+        inherited: set[str] = set()
         for anc in ancestors(vid):
             inherited |= by_id[anc].keys
         if not version.parents:

@@ -286,7 +286,8 @@ def _run(
         )
         client = Client(cluster)
     elif not client.scheduler_info().get("workers"):
-        print(f"peacediff: the scheduler at {client.scheduler.address} has no workers yet; waiting for some\n"
+        address = client.scheduler.address if client.scheduler is not None else "the given address"
+        print(f"peacediff: the scheduler at {address} has no workers yet; waiting for some\n"
               "    fix: start them with 'dask worker ADDRESS' (Ctrl-C to stop; finished chunks are kept)",
               file=sys.stderr)
     show = sys.stderr.isatty() if progress is None else progress
@@ -317,9 +318,9 @@ def _run(
             client.close()
             cluster.close()
     if failed:
-        index, exc = min(failed, key=lambda f: f[0])
+        index, first = min(failed, key=lambda f: f[0])
         raise BatchError(
-            f"{len(failed)} chunk(s) failed outright, first chunk {index}: {type(exc).__name__}: {exc}\n"
+            f"{len(failed)} chunk(s) failed outright, first chunk {index}: {type(first).__name__}: {first}\n"
             "    fix: correct the cause and run the same command again; finished chunks are kept"
         )
 

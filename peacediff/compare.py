@@ -115,6 +115,12 @@ class ParameterChange:
         With ``label=False``, the values only, for a table cell or a chip that
         already names the parameter: a unit both quantities share is written once,
         at the end (``'600,000 → 800,000 personnel'``).
+
+        >>> pc = ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel")
+        >>> pc.display()
+        'Armed forces cap: 600,000 personnel → 800,000 personnel'
+        >>> pc.display(label=False)
+        '600,000 → 800,000 personnel'
         """
         if label:
             return f"{self.label}: {format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
@@ -209,6 +215,17 @@ class Dispute:
 @attrs.frozen(repr=False)
 class Change:
     """What happened to one provision (or one split/merge group) between two versions.
+
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000."])
+        >>> change = compare(a, b).changes[0]
+        >>> change.kind, change.label
+        ('modified', '1')
+        >>> change.ops
+        ((0, 'Forces capped at '), (-1, '600,000'), (1, '800,000'), (0, '.'))
 
     ``old`` and ``new`` hold 1:1 pairs, 1:n for ``split``, n:1 for ``merged``,
     and one side empty for ``added``, ``removed`` and ``unknown``.  ``ops`` are
@@ -371,6 +388,18 @@ class Change:
 class Comparison(Displayable):
     """Two versions aligned provision by provision.
 
+    Example::
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+        >>> c = compare(a, b)
+        >>> c
+        <Comparison a → b: 1 unchanged, 1 modified>
+        >>> c.has_differences
+        True
+        >>> html = c.to_html()  # a self-contained redline page; to_markdown() and to_text() too
+
     ``changes`` are in reading order: the new version's order, with removed
     and unknown provisions placed where they stood in the old one.
     ``budget_exhausted`` is True when a deterministic work budget stopped the
@@ -416,7 +445,17 @@ class Comparison(Displayable):
         return any(ch.kind != "unchanged" or ch.renumbered or ch.moved for ch in self.changes)
 
     def inverse(self) -> Comparison:
-        """The comparison of ``new`` against ``old``: ``compare(b, a) == compare(a, b).inverse()``."""
+        """The comparison of ``new`` against ``old``: ``compare(b, a) == compare(a, b).inverse()``.
+
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
+        >>> back = compare(a, b).inverse()
+        >>> back
+        <Comparison b → a: 1 unchanged, 1 modified>
+        >>> back == compare(b, a)
+        True
+        """
         changes = reading_order(tuple(ch.inverse() for ch in self.changes), self.new.provisions, self.old.provisions)
         return Comparison(
             old=self.new,
@@ -430,7 +469,19 @@ class Comparison(Displayable):
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict, schema ``docs/schema/comparison.json``, fixed key order."""
+        """JSON-ready dict, schema ``docs/schema/comparison.json``, fixed key order.
+
+        >>> import json
+        >>> from peacediff.model import Version
+        >>> a = Version.from_texts("a", ["Forces capped at 600,000."])
+        >>> b = Version.from_texts("b", ["Forces capped at 800,000."])
+        >>> d = compare(a, b).to_dict()
+        >>> d["schema"], d["counts"]["modified"]
+        ('peacediff.comparison', 1)
+        >>> d["changes"][0]["parameter_changes"][0]["display"]
+        'Number: 600,000 → 800,000'
+        >>> text = json.dumps(d, ensure_ascii=False, indent=2)  # the same bytes for the same versions
+        """
         return {
             "schema": "peacediff.comparison",
             "schema_version": SCHEMA_VERSION,
@@ -541,8 +592,8 @@ class _Budget:
 def _compare(old: Version, new: Version, mode: str, config: AlignConfig = _DEFAULT_CONFIG) -> Comparison:
     budget = _Budget(config, (*_align.KEY_PASSES, *_align.TEXT_PASSES) if mode == "keys" else _align.TEXT_PASSES)
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
-    changes, notes = _changes(old.provisions, new.provisions, scope, mode, budget)
-    notes = list(notes)
+    changes, change_notes = _changes(old.provisions, new.provisions, scope, mode, budget)
+    notes = list(change_notes)
     notes.extend(_word_diff_notes(budget))
     return Comparison(
         old=old,
@@ -641,8 +692,8 @@ def _with_disputes(change: Change, scope: _Scope) -> Change:
 
 
 def _unlinked_changes(
-    side: list[Provision],
-    other: list[Provision],
+    side: Sequence[Provision],
+    other: Sequence[Provision],
     linked: set[int],
     alignment: _align.Alignment,
     name: str,
@@ -724,7 +775,7 @@ def _linked_change(
         for pc in params
         if not (pc.origin == "parameter" and ((pc.new is None and new_partial) or (pc.old is None and old_partial)))
     )
-    shifts = ()
+    shifts: tuple[ModalityShift, ...] = ()
     if wording:
         shifts = tuple(ModalityShift(a, b) for a, b in modality.modality_shifts(old_text, new_text, windows=windows))
     if len(olds) > 1:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
 from peacediff._screen import (
@@ -149,20 +149,23 @@ _SCALE_WORDS = (
 # at a fifth of the cost.
 
 
+_TrieNode: TypeAlias = dict[str, "_TrieNode"]
+
+
 def _trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored by common prefixes ("s(?:ix|even)...").
 
     Python's ``re`` tries the branches of a plain alternation one by one at every
     position; factored, a position fails at its first letter.
     """
-    root: dict[str, dict] = {}
+    root: _TrieNode = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _TrieNode) -> str:
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""

@@ -29,7 +29,7 @@ _HEADER_VARIANTS = ("VERSION", "VARIANT", "POINT", "TOPIC", "CLAIMS")
 
 def version_rows(versions: Sequence[Version]) -> list[tuple[str, ...]]:
     """One row per version: id, date, proposer, points ("19 (5 recorded)"), status, title."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for v in versions:
         points = str(v.declared_count) if v.declared_count is not None else "?"
         if v.count != v.declared_count:

@@ -199,7 +199,8 @@ def _typed_tuple(cls: type) -> Any:
 def _normalise_value(value: Any) -> ParameterValue:
     if isinstance(value, (list, tuple)):
         return tuple(value)
-    return value  # type: ignore[no-any-return]
+    scalar: ParameterValue = value  # the validator checks the kind
+    return scalar
 
 
 def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:
@@ -266,6 +267,9 @@ class Parameter:
     """A typed fact carried by a provision, e.g. ``armed_forces_cap = 600000``.
 
     ``unit`` says how to read a number ("personnel", "USD", "days", "percent").
+
+    >>> Parameter("armed_forces_cap", 600000, unit="personnel").display()
+    '600,000 personnel'
     """
 
     name: str = attrs.field()
@@ -322,6 +326,32 @@ def _provision_tuple(value: Iterable[Provision] | None) -> tuple[Provision, ...]
     return () if value is None else tuple(value)
 
 
+# One named converter per item type, not ``converter=tuple``: type checkers read a converter's
+# parameter as the field's constructor type, and ``tuple``'s is an unsolvable ``Iterable[_T_co]``.
+def _parameter_tuple(value: Iterable[Parameter]) -> tuple[Parameter, ...]:
+    return tuple(value)
+
+
+def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
+def _claim_tuple(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(value)
+
+
+def _source_tuple(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _removal_tuple(value: Iterable[Removal]) -> tuple[Removal, ...]:
+    return tuple(value)
+
+
+def _variant_tuple(value: Iterable[Variant]) -> tuple[Variant, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(repr=False)
 class Provision:
     """One point of a version, with its sub-points.
@@ -349,9 +379,13 @@ class Provision:
     wording_known: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
     origins: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Parameter))
+    parameters: tuple[Parameter, ...] = attrs.field(
+        default=(), converter=_parameter_tuple, validator=_typed_tuple(Parameter)
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+    )
     subpoints: tuple[Provision, ...] = attrs.field(
         default=(), converter=_provision_tuple, validator=_typed_tuple(object)
     )
@@ -464,7 +498,9 @@ class Removal:
     key: str = attrs.field(validator=_check_id("key"))
     confidence: str = attrs.field(default="reported", validator=_check_one_of(CONFIDENCE_LEVELS))
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+    )
     note: str | None = attrs.field(default=None, validator=_check_text)
 
     def to_dict(self) -> dict[str, Any]:
@@ -484,7 +520,9 @@ class Claim:
 
     value: ParameterValue = attrs.field(converter=_normalise_value, validator=_check_value)
     sources: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_check_str_items)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+    )
     unit: str | None = attrs.field(default=None, validator=_check_text)
     note: str | None = attrs.field(default=None, validator=_check_text)
 
@@ -518,7 +556,7 @@ class Variant:
 
     id: str = attrs.field(validator=_check_id("variant id"))
     topic: str = attrs.field(validator=[_check_text, _check_nonempty])
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple, validator=_typed_tuple(Claim))
+    claims: tuple[Claim, ...] = attrs.field(converter=_claim_tuple, validator=_typed_tuple(Claim))
     key: str | None = attrs.field(default=None, validator=_check_id("key"))
     parameter: str | None = attrs.field(default=None, validator=_check_text)
     verdict: str | None = attrs.field(default=None, validator=_check_text)
@@ -573,6 +611,20 @@ class Version(Displayable):
     "partial" when it is only what was reported: in a partial version, a
     parent's provision that is neither present nor listed in ``removed`` has
     an unknown fate, never a removed one.
+
+    Example (:meth:`from_texts` is shorter when there are no keys or parameters)::
+
+        >>> cap = Parameter("armed_forces_cap", 600000, unit="personnel")
+        >>> v = Version(
+        ...     id="draft-1",
+        ...     title="Draft 1",
+        ...     date="2025-11-20",
+        ...     provisions=[Provision(text="Forces capped at 600,000.", number="6", key="army-cap", parameters=[cap])],
+        ... )
+        >>> v
+        <Version draft-1 2025-11-20 "Draft 1": 1 provision, draft>
+        >>> v.provision("army-cap").parameters[0].value
+        600000
     """
 
     id: str = attrs.field(validator=_check_id("version id"))
@@ -586,9 +638,9 @@ class Version(Displayable):
     coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
     declared_count: int | None = attrs.field(default=None)
     parents: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Source))
-    removed: tuple[Removal, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Removal))
-    variants: tuple[Variant, ...] = attrs.field(default=(), converter=tuple, validator=_typed_tuple(Variant))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_source_tuple, validator=_typed_tuple(Source))
+    removed: tuple[Removal, ...] = attrs.field(default=(), converter=_removal_tuple, validator=_typed_tuple(Removal))
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_variant_tuple, validator=_typed_tuple(Variant))
     summary: str | None = attrs.field(default=None, validator=_check_text)
     note: str | None = attrs.field(default=None, validator=_check_text)
 
@@ -640,7 +692,7 @@ class Version(Displayable):
     def from_texts(
         cls,
         id: str,
-        points: Iterable[tuple[str | None, str]] | Iterable[str],
+        points: Iterable[tuple[str | None, str] | str],
         *,
         title: str | None = None,
         **metadata: Any,
@@ -658,6 +710,7 @@ class Version(Displayable):
             'Elections.'
         """
         provisions = []
+        number: str | None
         for index, point in enumerate(points, start=1):
             if isinstance(point, str):
                 number, text = str(index), point

@@ -1099,10 +1099,10 @@ def _wrap_runs(runs: Sequence[tuple[str, str]], width: int, indent: str, color: 
         if not color:
             start, end = _PLAIN_MARKS.get(style, ("", ""))
             text = f"{start}{text}{end}" if start else text
-        for i, line in enumerate(text.split("\n")):
+        for i, part in enumerate(text.split("\n")):
             if i:
                 pieces.append(("nl", ""))
-            pieces.extend((style, tok) for tok in re.findall(r"\s+|\S+", line))
+            pieces.extend((style, tok) for tok in re.findall(r"\s+|\S+", part))
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
     avail = max(20, width - len(indent))
@@ -1190,7 +1190,7 @@ def _environment(terminal: bool = False) -> jinja2.Environment:
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
-        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        autoescape=lambda name: name is not None and name.endswith(".html.j2"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

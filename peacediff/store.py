@@ -24,11 +24,14 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-from peacediff._files import MAX_DOCUMENT_BYTES, atomic_write_text, decode_utf8, iconv_hint, read_document
+from peacediff._files import MAX_DOCUMENT_BYTES, decode_utf8, iconv_hint, read_document
+
+# Re-exported on purpose: the CLI writes its files through this name (and tests intercept it here).
+from peacediff._files import atomic_write_text as atomic_write_text
 from peacediff._messages import shown
 from peacediff.model import (
     _DATE_RE,
@@ -314,7 +317,10 @@ def _coerce(value: Any, kind: str) -> Any:
     return value  # _ANY: checked by the model
 
 
-def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., Any], **kwargs: Any) -> Any:
+_T = TypeVar("_T")
+
+
+def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., _T], **kwargs: Any) -> _T | None:
     """Construct a model object, turning its validation errors into problems."""
     try:
         return factory(**kwargs)
@@ -720,6 +726,18 @@ def dumps(version: Version) -> str:
     """The canonical file text of ``version``: same version, same bytes.
 
     Fields equal to their defaults are left out; order follows docs/format.md.
+
+    >>> from peacediff.model import Version
+    >>> print(dumps(Version.from_texts("draft", ["A ceasefire."], title="Draft")), end="")
+    # peacediff version file (format 1); see docs/format.md
+    <BLANKLINE>
+    format = 1
+    id = "draft"
+    title = "Draft"
+    <BLANKLINE>
+    [[provisions]]
+    number = "1"
+    text = "A ceasefire."
     """
     lines = [f"# peacediff version file (format {FORMAT_VERSION}); see docs/format.md", ""]
     lines.append(f"format = {FORMAT_VERSION}")
@@ -766,6 +784,10 @@ def save(version: Version, path: str | os.PathLike[str]) -> Path:
     Never writes a file :func:`load_version` would refuse: the text is read back first,
     and any problem (a text over :data:`MAX_TEXT_CHARS`, a source id not declared in
     ``sources``) raises :class:`VersionFileError` naming it, with the file left as it was.
+
+    >>> from peacediff.model import Version
+    >>> save(Version.from_texts("draft", ["A ceasefire."]), "versions/draft.toml")  # doctest: +SKIP
+    PosixPath('versions/draft.toml')
     """
     text = dumps(version)
     try:

@@ -84,7 +84,7 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-class _WordDiffer(diff_match_patch):
+class _WordDiffer(diff_match_patch):  # type: ignore[misc]  # the library ships no types
     """diff-match-patch working on token characters.
 
     Semantic *lossless* cleanup scores boundaries by character class

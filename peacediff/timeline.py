@@ -61,7 +61,17 @@ class HistoryEntry:
 
 @attrs.frozen(repr=False)
 class History(Displayable):
-    """A lineage key followed through the versions, oldest first, with the disputes about it."""
+    """A lineage key followed through the versions, oldest first, with the disputes about it.
+
+    Built by :func:`history`; ``str()`` is the plain-text timeline, ``to_html()``,
+    ``to_markdown()`` and ``to_dict()`` the other views.
+
+    >>> h = history("army-cap")
+    >>> [(e.version.id, e.fate) for e in h.entries][:2]
+    [('us-russia-28', 'present'), ('e3-counter-28', 'present')]
+    >>> h.parameter_names()
+    ('armed_forces_cap', 'cap_scope')
+    """
 
     key: str
     title: str | None
@@ -111,6 +121,21 @@ def history(key: str, archive: Archive | None = None) -> History:
     """Follow the provision with lineage ``key`` through ``archive`` (default: the bundled versions).
 
     Raises ``KeyError`` when no version uses the key.
+
+    Example::
+
+        >>> h = history("army-cap")
+        >>> h.title, h.entries[0]
+        ('Army cap', <HistoryEntry us-russia-28: present as 6>)
+        >>> [(p.name, p.value) for p in h.entries[0].provision.parameters][0]
+        ('armed_forces_cap', 600000)
+        >>> print(h)  # doctest: +ELLIPSIS
+        army-cap — Army cap
+            2025-11-20  us-russia-28  point 6
+              Ukraine's military may have no more than 600,000 personnel.
+        ...
+        >>> from peacediff.archive import Archive
+        >>> history("army-cap", Archive("my-versions"))  # doctest: +SKIP
     """
     if archive is None:
         from peacediff.archive import Archive
@@ -137,11 +162,9 @@ def history(key: str, archive: Archive | None = None) -> History:
         elif ancestors & had_key:
             # The key is inherited; absence means removal only in a complete record, and for a
             # sub-point only when the provision holding it is itself completely recorded.
-            holders = {_holder(archive.get(a), key) for a in ancestors & had_key} - {None}
-            holder = next((h for v in [version] for h in sorted(holders) if _find(v, h) is not None), None)
-            partial = version.coverage == "partial" or (
-                holder is not None and _find(version, holder).is_partial  # type: ignore[union-attr]
-            )
+            holders = {h for a in ancestors & had_key if (h := _holder(archive.get(a), key)) is not None}
+            holding = next((p for h in sorted(holders) if (p := _find(version, h)) is not None), None)
+            partial = version.coverage == "partial" or (holding is not None and holding.is_partial)
             entries.append(HistoryEntry(version, "unknown" if partial else "removed"))
     variants = tuple((v, var) for v in versions for var in v.variants if var.key == key)
     return History(key=key, title=title, entries=tuple(entries), variants=variants)

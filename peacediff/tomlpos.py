@@ -27,7 +27,8 @@ _BLANKS_RE = re.compile(r"[ \t]*")
 
 
 def _skip_blanks(text: str, i: int) -> int:
-    return _BLANKS_RE.match(text, i).end()  # type: ignore[union-attr]  # "*" always matches
+    blanks = _BLANKS_RE.match(text, i)
+    return blanks.end() if blanks is not None else i  # "*" always matches; the check is for the type
 
 
 def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
@@ -45,7 +46,8 @@ def _read_key(text: str, i: int) -> tuple[list[str], int] | None:
             parts.append(text[i + 1 : j])
             i = j + 1
         else:
-            j = _BARE_KEY_RE.match(text, i).end()  # type: ignore[union-attr]
+            bare = _BARE_KEY_RE.match(text, i)
+            j = bare.end() if bare is not None else i
             if j == i:
                 return None
             parts.append(text[i:j])
@@ -184,6 +186,11 @@ def too_deep(text: str, limit: int) -> int | None:
 _Tables = dict[str, tuple[str, Any]]
 
 
+def _opened(kind: str, subtree: Any) -> tuple[str, Any]:
+    """A new entry of the tree; typed as the tree's entries so a walk can reuse one variable."""
+    return kind, subtree
+
+
 def _resolve(tables: _Tables, names: list[str], is_array: bool) -> Path:
     """The path a header opens, e.g. ``("provisions", 5, "subpoints", 0)``.
 
@@ -198,10 +205,10 @@ def _resolve(tables: _Tables, names: list[str], is_array: bool) -> Path:
         entry = node.get(name)
         if i == len(names) - 1 and is_array:
             if entry is None or entry[0] != "array":
-                entry = node[name] = ("array", [])
+                entry = node[name] = _opened("array", [])
             entry[1].append({})
         elif entry is None:
-            entry = node[name] = ("table", {})
+            entry = node[name] = _opened("table", {})
         if entry[0] == "array":
             path.append(len(entry[1]) - 1)
             node = entry[1][-1]

@@ -2,7 +2,7 @@
 """Set up and run peacediff on a fresh machine: the README's two commands.
 
     python3 tools/dev.py redlines   # .venv + package, then render the bundled redlines into redlines/
-    python3 tools/dev.py test       # .venv + test extras (+ Debian chromium when root), then ruff and pytest
+    python3 tools/dev.py test       # .venv + test extras (+ Debian chromium when root), then ruff, mypy and pytest
 
 Only the standard library is used here, so it runs before anything is installed.
 The virtual environment is re-installed only when pyproject.toml changes.
@@ -69,6 +69,7 @@ def main(argv: list[str]) -> int:
         if env.get("CI"):
             env.setdefault("HYPOTHESIS_PROFILE", "ci")
         run(BIN / "ruff", "check", ".")
+        run(BIN / "mypy")  # strict, on peacediff/: the configuration is pyproject's [tool.mypy]
         run(PY, "-m", "pytest", *argv[1:], env=env)
         return 0
     print(__doc__)

@@ -43,7 +43,8 @@ def _val(element: Any, tag: str, default: str | None = None) -> str | None:
     child = element.find(_q(tag)) if element is not None else None
     if child is None:
         return default
-    return child.get(_q("val"), default)
+    value: str | None = child.get(_q("val"), default)
+    return value
 
 
 @attrs.frozen
