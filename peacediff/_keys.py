@@ -13,8 +13,8 @@ __all__ = ["key_groups"]
 def key_groups(
     old: Sequence[Provision],
     new: Sequence[Provision],
-    old_by_key: dict[str | None, int],
-    new_by_key: dict[str | None, int],
+    old_by_key: dict[str, int],
+    new_by_key: dict[str, int],
 ) -> list[Link]:
     """Key links with lineage: connected groups of equal keys and origins (1:1, 1:n split, n:1 merge)."""
     n_old = len(old)

@@ -159,10 +159,12 @@ def _link_tiebreak(link: Link, old: Sequence[Provision], new: Sequence[Provision
 def align_text(old: Sequence[Provision], new: Sequence[Provision], config: AlignConfig = DEFAULT) -> Alignment:
     """Align two provision lists by their text alone (keys are ignored), pass by pass (TEXT_PASSES).
 
-    >>> old = [Provision(text="Forces are capped at 600,000.", number="6")]
-    >>> new = [Provision(text="Forces are capped at 800,000 in peacetime.", number="4")]
-    >>> [(l.old, l.new, l.matched_by) for l in align_text(old, new).links]
-    [((0,), (0,), 'similarity')]
+    >>> old = [Provision(text="A ceasefire takes effect on signature.", number="1"),
+    ...        Provision(text="Ukraine caps its armed forces at 600,000 personnel.", number="6")]
+    >>> new = [Provision(text="Ukraine caps its armed forces at 800,000 personnel in peacetime.", number="4"),
+    ...        Provision(text="A ceasefire takes effect on signature.", number="5")]
+    >>> [(l.old, l.new, l.matched_by, l.rule) for l in align_text(old, new).links]
+    [((1,), (0,), 'similarity', 'move'), ((0,), (1,), 'exact', 'exact')]
 
     The passes break ties by direction, so the two lists are always aligned
     in one canonical order (by their texts): ``align_text(b, a)`` is exactly
@@ -228,6 +230,22 @@ class _State:
     provisions the later passes read.  The candidate scores are built once, on the
     first pass that needs them (:meth:`scored`).
     """
+
+    # Built by _build_scores, on the first pass that needs candidate scores.
+    rest_old: list[int]
+    rest_new: list[int]
+    vec: Vectors
+    gap_old: list[int]
+    gap_new: list[int]
+    cos: dict[tuple[int, int], float]
+    by_old: defaultdict[int, list[tuple[float, int]]]
+    by_new: defaultdict[int, list[tuple[float, int]]]
+    edges: dict[tuple[int, int], float]
+    best_a: defaultdict[int, list[tuple[float, int]]]
+    best_b: defaultdict[int, list[tuple[float, int]]]
+    number_new: dict[str, int]
+    local_old: dict[int, int]
+    local_new: dict[int, int]
 
     def __init__(self, old: Sequence[Provision], new: Sequence[Provision], config: AlignConfig) -> None:
         self.config = config
@@ -436,8 +454,8 @@ def _build_scores(st: _State) -> bool:
     for a, b in _index_candidates(st, search_old, search_new):
         if (a, b) not in cos:
             cos[(a, b)] = vec.cosine(vec.old[a], vec.new[b])
-    st.by_old = by_old = defaultdict(list)
-    st.by_new = by_new = defaultdict(list)
+    st.by_old = by_old = defaultdict[int, list[tuple[float, int]]](list)
+    st.by_new = by_new = defaultdict[int, list[tuple[float, int]]](list)
     for (a, b), s in cos.items():
         by_old[a].append((s, b))
         by_new[b].append((s, a))
@@ -451,8 +469,8 @@ def _build_scores(st: _State) -> bool:
         keep.update((a, b) for _s, a in lst[:top])
     st.edges = edges = {e: cos[e] for e in sorted(keep)}
     # Best adjusted score per side, for the number guard and the relative margin.
-    st.best_a = best_a = defaultdict(list)
-    st.best_b = best_b = defaultdict(list)
+    st.best_a = best_a = defaultdict[int, list[tuple[float, int]]](list)
+    st.best_b = best_b = defaultdict[int, list[tuple[float, int]]](list)
     for (a, b), s in edges.items():
         adj = st.adjusted(a, b, s)
         best_a[a].append((adj, b))
@@ -680,7 +698,7 @@ def _number_pass(st: _State) -> None:
     cfg = st.config
     for a, i in enumerate(st.rest_old):
         num = st.old[i].number
-        b = st.number_new.get(num) if num is not None else None  # type: ignore[arg-type]
+        b = st.number_new.get(num) if num is not None else None
         if b is None or st.rest_new[b] in st.link_new or st.gap_old[a] != st.gap_new[b]:
             continue
         s = st.cosine(a, b)
@@ -979,8 +997,8 @@ def _slot_pass(st: _State) -> None:
             continue
         la, lb = [st.local_old[i] for i in olds], [st.local_new[j] for j in news]
         table = {(a, b): st.cosine(a, b) for a in la for b in lb}
-        best_of_a = {a: max(lb, key=lambda b, a=a: (table[(a, b)], -b)) for a in la}
-        best_of_b = {b: max(la, key=lambda a, b=b: (table[(a, b)], -a)) for b in lb}
+        best_of_a = {a: max(lb, key=_ranked(table, a, old_side=True)) for a in la}
+        best_of_b = {b: max(la, key=_ranked(table, b, old_side=False)) for b in lb}
         bar = cfg.slot_min_sim if len(la) == len(lb) == 1 else cfg.slot_gap_min_sim
         last_b = -1
         for a in la:
@@ -1175,11 +1193,11 @@ def _concept_hints(st: _State) -> None:
     new_concepts = {j: {t for t in concepts(st.new_texts[j]) if t.startswith("~")} for j in new_free}
     old_postings, new_postings = _postings(old_concepts), _postings(new_concepts)
     for i in old_open:
-        best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, lambda j, i=i: (i, j))
+        best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, _pair_with_old(i))
         if best is not None:
             st.possible[("old", i)] = best
     for j in new_open:
-        best = _best_by_concepts(st, new_concepts[j], old_postings, old_concepts, lambda i, j=j: (i, j))
+        best = _best_by_concepts(st, new_concepts[j], old_postings, old_concepts, _pair_with_new(j))
         if best is not None:
             st.possible[("new", j)] = best
 
@@ -1284,3 +1302,18 @@ TEXT_PASSES: tuple[str, ...] = tuple(name for name, _fn in _TEXT_PASS_FUNCTIONS)
 #: Passes whose count is not "links made that stand": demotion counts the links it
 #: undid, possible-match the hints it left.
 _COUNTED_BY_PASS = frozenset({"demotion", "possible-match"})
+
+
+def _ranked(table: dict[tuple[int, int], float], fixed: int, *, old_side: bool) -> Callable[[int], tuple[float, int]]:
+    """Sort key for the partners of ``fixed`` in a slot: higher similarity first, then the earlier one."""
+    if old_side:
+        return lambda b: (table[(fixed, b)], -b)
+    return lambda a: (table[(a, fixed)], -a)
+
+
+def _pair_with_old(i: int) -> Callable[[int], tuple[int, int]]:
+    return lambda j: (i, j)
+
+
+def _pair_with_new(j: int) -> Callable[[int], tuple[int, int]]:
+    return lambda i: (i, j)

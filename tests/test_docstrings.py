@@ -13,14 +13,11 @@ import pytest
 
 import peacediff
 
-# TEMPORARY: align_text's example is being rewritten with the aligner; re-enable it then.
-_NOT_YET = {"peacediff.align"}
-
 MODULES = sorted(
     info.name
     for info in pkgutil.walk_packages(peacediff.__path__, prefix="peacediff.")
     # __main__ runs the command line when imported; it holds no examples.
-    if info.name not in _NOT_YET and info.name != "peacediff.__main__"
+    if info.name != "peacediff.__main__"
 )
 
 
