@@ -16,17 +16,19 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from peacediff import align as _align
 from peacediff import figures, modality, textdiff
 from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
 from peacediff._align_config import AlignConfig
 from peacediff._display import Displayable
 from peacediff._screen import ChangeWindows, changed_windows
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
+
+if TYPE_CHECKING:
+    from peacediff import align as _align
 
 __all__ = [
     "CHANGE_KINDS",
@@ -590,6 +592,9 @@ class _Budget:
 
 
 def _compare(old: Version, new: Version, mode: str, config: AlignConfig = _DEFAULT_CONFIG) -> Comparison:
+    # The aligner loads with the first comparison, not with `import peacediff`.
+    from peacediff import align as _align
+
     budget = _Budget(config, (*_align.KEY_PASSES, *_align.TEXT_PASSES) if mode == "keys" else _align.TEXT_PASSES)
     scope = _Scope(old, new, old.coverage == "partial", new.coverage == "partial")
     changes, change_notes = _changes(old.provisions, new.provisions, scope, mode, budget)
@@ -648,6 +653,8 @@ def _changes(
     budget: _Budget,
 ) -> tuple[tuple[Change, ...], tuple[str, ...]]:
     """Changes between two provision lists (top level or sub-points), in reading order."""
+    from peacediff import align as _align  # loaded by the first comparison, not by `import peacediff`
+
     if (mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list)) or mode == "keys":
         alignment = _align.align_keys(old_list, new_list, budget.config)
     else:
