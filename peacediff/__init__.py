@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from peacediff.listing import VariantList, VersionList
     from peacediff.plaintext import PlainTextError
     from peacediff.store import Problem, VersionFileError, dumps, load_version, loads, save
+    from peacediff.threeway import ThreeWay, compare3
     from peacediff.timeline import History, history
 
 # File handling is imported on first use so that `import peacediff` and
@@ -48,6 +49,8 @@ _LAZY = {
     "load_version": "peacediff.store",
     "loads": "peacediff.store",
     "save": "peacediff.store",
+    "ThreeWay": "peacediff.threeway",
+    "compare3": "peacediff.threeway",
 }
 
 
@@ -85,11 +88,13 @@ __all__ = [
     "Provision",
     "Removal",
     "Source",
+    "ThreeWay",
     "Variant",
     "Version",
     "VersionFileError",
     "__version__",
     "compare",
+    "compare3",
     "dumps",
     "formats",
     "history",

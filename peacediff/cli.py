@@ -117,6 +117,22 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
 
+    p = sub.add_parser("compare3", parents=[common], help="two proposals against one base: agreements and conflicts",
+                       description="Compare LEFT and RIGHT against BASE: where they agree, where they conflict, "
+                       "and where a side's record is silent (not reported, never a conflict).",
+                       epilog="example: peacediff compare3 us-russia-28 e3-counter-28 us-ua-20 -o three-way.html")
+    p.add_argument("base", metavar="BASE")
+    p.add_argument("left", metavar="LEFT")
+    p.add_argument("right", metavar="RIGHT")
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (atomically) instead of stdout; the suffix chooses the format")
+    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
+                   help="auto: lineage keys when the versions have them; text: ignore keys")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
+
     p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
@@ -254,6 +270,20 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_compare3(args: argparse.Namespace) -> int:
+    from peacediff.threeway import compare3
+
+    fmt = args.format or _format_for(args.output)
+    threeway = compare3(_load(args.base), _load(args.left), _load(args.right), align=args.align)
+    options: dict[str, Any] = {}
+    if fmt == "text":
+        options["color"] = args.color == "always" or (
+            args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+    _write(render(threeway, fmt, **options), args.output)
+    return EXIT_OK
+
+
 def _format_for(output: str | None) -> str:
     """The format an ``-o`` name asks for; an unknown suffix is refused, not written as text."""
     if output is None:
@@ -375,6 +405,7 @@ _COMMANDS = {
     "show": _cmd_show,
     "history": _cmd_history,
     "diff": _cmd_diff,
+    "compare3": _cmd_compare3,
     "redline": _cmd_redline,
     "validate": _cmd_validate,
     "import": _cmd_import,
@@ -382,7 +413,7 @@ _COMMANDS = {
 
 
 #: Commands that render templates, and so use the compiled-template cache.
-_RENDERING = frozenset({"show", "history", "diff", "redline"})
+_RENDERING = frozenset({"show", "history", "diff", "compare3", "redline"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

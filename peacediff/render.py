@@ -49,6 +49,7 @@ from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
 from peacediff.model import Provision, Variant, Version, format_value
+from peacediff.threeway import ThreeWay, ThreeWayEntry
 from peacediff.timeline import History
 
 __all__ = [
@@ -1436,3 +1437,78 @@ def _version_rows(version: Version) -> tuple[ProvisionRow, ...]:
     for p in version.provisions:
         add(p, 0)
     return tuple(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Three-way comparisons
+# --------------------------------------------------------------------------------------------
+
+#: How each three-way status reads in the views (the badge text; colour is never the only cue).
+THREEWAY_LABELS: dict[str, str] = {
+    "conflict": "conflict",
+    "agreement": "agreement",
+    "left": "left only",
+    "right": "right only",
+    "unknown": "not reported",
+    "unchanged": "unchanged",
+}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ThreeWaySide:
+    """One side of a three-way entry as the templates draw it."""
+
+    name: str
+    version: Version
+    outcome: str
+    numbers: str
+    segments: tuple[tuple[str, str], ...]
+
+
+def _side_segments(changes: Sequence[Change]) -> tuple[tuple[str, str], ...]:
+    runs: list[tuple[str, str]] = []
+    for i, ch in enumerate(changes):
+        if i:
+            runs.append(("eq", "\n"))
+        runs.extend(segments(ch))
+    return tuple(runs)
+
+
+def _threeway_sides(threeway: ThreeWay, entry: ThreeWayEntry) -> tuple[ThreeWaySide, ThreeWaySide]:
+    return tuple(  # type: ignore[return-value]
+        ThreeWaySide(name, getattr(threeway, name), getattr(entry, f"{name}_outcome"),
+                     ", ".join(p.label for p in entry.new_provisions(name)) or "–",
+                     _side_segments(getattr(entry, name)))
+        for name in ("left", "right")
+    )
+
+
+def _threeway_context(threeway: ThreeWay) -> dict[str, Any]:
+    rows = [{"entry": e, "sides": _threeway_sides(threeway, e), "anchor": f"e{i + 1}",
+             "changed_parameters": tuple(t for t in e.parameters if t.status != "unchanged")}
+            for i, e in enumerate(threeway.entries)]
+    return {"tw": threeway, "rows": rows, "labels": THREEWAY_LABELS}
+
+
+def render_threeway_text(threeway: ThreeWay, *, color: bool = False, width: int = 100) -> str:
+    """A three-way comparison as plain text: counts, then each entry with both sides' redlines."""
+    return _render_terminal("threeway.txt.j2", color=color, width=width, **_threeway_context(threeway))
+
+
+def render_threeway_markdown(threeway: ThreeWay) -> str:
+    """A three-way comparison as Markdown: a summary table, then conflicts and changes side by side."""
+    return _render("threeway.md.j2", **_threeway_context(threeway))
+
+
+def render_threeway_html(threeway: ThreeWay, *, index_href: str | None = None) -> str:
+    """A three-way comparison as a self-contained HTML page (inline CSS, no network)."""
+    css, _script, csp = _assets()
+    return _render("threeway.html.j2", standalone=True, css=css, csp=csp,
+                   index_href=_safe_href(index_href) if index_href else None, **_threeway_context(threeway))
+
+
+def render_threeway_html_fragment(threeway: ThreeWay) -> str:
+    """A three-way comparison as an HTML fragment for notebooks (styles scoped under ``.pd``)."""
+    css = _assets()[0]
+    return _render("threeway.html.j2", standalone=False, css=css, csp="", index_href=None,
+                   **_threeway_context(threeway))
