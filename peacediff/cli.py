@@ -133,6 +133,20 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
 
+    p = sub.add_parser("matrix", parents=[common], help="every provision lineage through every version, as a table",
+                       description="Rows are provision lineages, columns versions in date order; each cell says "
+                       "what the provision is there (same, modified, moved, removed, not reported, new ...) "
+                       "with its number, or with --parameter that parameter's value and its reported variants.",
+                       epilog="example: peacediff matrix --parameter armed_forces_cap --format md")
+    p.add_argument("versions", metavar="VERSION", nargs="*",
+                   help="bundled ids or version files (default: every version)")
+    p.add_argument("--parameter", metavar="NAME", help="show this parameter's values, e.g. armed_forces_cap")
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--versions-dir", metavar="DIR", dest="versions_dir",
+                   help="use this folder of version files instead of the bundled ones")
+
     p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
@@ -284,6 +298,23 @@ def _cmd_compare3(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_matrix(args: argparse.Namespace) -> int:
+    from peacediff import Archive
+    from peacediff.versionmatrix import matrix
+
+    fmt = args.format or _format_for(args.output)
+    archive = Archive(args.versions_dir) if args.versions_dir else None
+    repeated = sorted({ref for ref in args.versions if args.versions.count(ref) > 1})
+    if repeated:
+        raise _UserError(f"the version {repeated[0]!r} is given twice", "name each version once")
+    if args.versions:
+        versions = [archive.get(ref) if archive is not None and ref in archive else _load(ref) for ref in args.versions]
+    else:
+        versions = None
+    _write(render(matrix(versions, parameter=args.parameter, archive=archive), fmt), args.output)
+    return EXIT_OK
+
+
 def _format_for(output: str | None) -> str:
     """The format an ``-o`` name asks for; an unknown suffix is refused, not written as text."""
     if output is None:
@@ -406,6 +437,7 @@ _COMMANDS = {
     "history": _cmd_history,
     "diff": _cmd_diff,
     "compare3": _cmd_compare3,
+    "matrix": _cmd_matrix,
     "redline": _cmd_redline,
     "validate": _cmd_validate,
     "import": _cmd_import,
@@ -413,7 +445,7 @@ _COMMANDS = {
 
 
 #: Commands that render templates, and so use the compiled-template cache.
-_RENDERING = frozenset({"show", "history", "diff", "compare3", "redline"})
+_RENDERING = frozenset({"show", "history", "diff", "compare3", "matrix", "redline"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

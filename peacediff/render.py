@@ -51,6 +51,7 @@ from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
 from peacediff.model import Provision, Variant, Version, format_value
 from peacediff.threeway import ThreeWay, ThreeWayEntry
 from peacediff.timeline import History
+from peacediff.versionmatrix import Matrix
 
 __all__ = [
     "KIND_LABELS",
@@ -1512,3 +1513,50 @@ def render_threeway_html_fragment(threeway: ThreeWay) -> str:
     css = _assets()[0]
     return _render("threeway.html.j2", standalone=False, css=css, csp="", index_href=None,
                    **_threeway_context(threeway))
+
+
+# --------------------------------------------------------------------------------------------
+# Version matrix
+# --------------------------------------------------------------------------------------------
+
+#: Badge class for each matrix cell kind (existing colours; the words carry the meaning).
+MATRIX_BADGES: dict[str, str] = {
+    "same": "unchanged", "modified": "modified", "renumbered": "moved", "moved": "moved", "split": "split",
+    "merged": "merged", "removed": "removed", "not reported": "unknown", "new": "added",
+    "not yet introduced": "unchanged", "absent": "unchanged",
+}
+
+
+def _matrix_text_cell(cell: Any) -> str:
+    if cell.value is not None:
+        return cell.display()
+    if cell.kind in ("not yet introduced", "absent"):
+        return "·" if cell.kind == "not yet introduced" else "–"
+    return cell.display()
+
+
+def render_matrix_text(matrix: Matrix, *, width: int = 100) -> str:
+    """The matrix as plain text: a legend, then one block per lineage with one line per version."""
+    return _render_terminal("matrix.txt.j2", m=matrix, width=width, cell_text=_matrix_text_cell)
+
+
+def render_matrix_markdown(matrix: Matrix) -> str:
+    """The matrix as a Markdown table: one row per lineage, one column per version."""
+    return _render("matrix.md.j2", m=matrix, cell_text=_matrix_text_cell)
+
+
+def render_matrix_html(matrix: Matrix, *, index_href: str | None = None, history_href: str | None = None) -> str:
+    """The matrix as a self-contained HTML page.
+
+    ``history_href`` (e.g. ``"history-{key}.html"``) links each keyed row to its history page.
+    """
+    css, _script, csp = _assets()
+    return _render("matrix.html.j2", m=matrix, standalone=True, css=css, csp=csp, badges=MATRIX_BADGES,
+                   index_href=_safe_href(index_href) if index_href else None, history_href=history_href)
+
+
+def render_matrix_html_fragment(matrix: Matrix) -> str:
+    """The matrix as an HTML fragment for notebooks (styles scoped under ``.pd``)."""
+    css = _assets()[0]
+    return _render("matrix.html.j2", m=matrix, standalone=False, css=css, csp="", badges=MATRIX_BADGES,
+                   index_href=None, history_href=None)
