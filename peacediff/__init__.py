@@ -32,6 +32,7 @@ from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Sour
 
 if TYPE_CHECKING:
     from peacediff.archive import Archive
+    from peacediff.lineagegraph import LineageGraph, lineage_graph
     from peacediff.listing import VariantList, VersionList
     from peacediff.plaintext import PlainTextError
     from peacediff.store import Problem, VersionFileError, dumps, load_version, loads, save
@@ -53,6 +54,8 @@ _LAZY = {
     "loads": "peacediff.store",
     "save": "peacediff.store",
     "ThreeWay": "peacediff.threeway",
+    "LineageGraph": "peacediff.lineagegraph",
+    "lineage_graph": "peacediff.lineagegraph",
     "Matrix": "peacediff.versionmatrix",
     "matrix": "peacediff.versionmatrix",
     "compare3": "peacediff.threeway",
@@ -84,6 +87,7 @@ __all__ = [
     "Dispute",
     "Evidence",
     "History",
+    "LineageGraph",
     "Matrix",
     "ModalityShift",
     "Parameter",
@@ -104,6 +108,7 @@ __all__ = [
     "dumps",
     "formats",
     "history",
+    "lineage_graph",
     "load",
     "load_version",
     "loads",

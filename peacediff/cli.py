@@ -147,6 +147,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--versions-dir", metavar="DIR", dest="versions_dir",
                    help="use this folder of version files instead of the bundled ones")
 
+    p = sub.add_parser("lineage", parents=[common], help="how the versions descend from each other, as a tree",
+                       description="Print the versions as a tree: each under the version it revises "
+                       "(its parents), oldest first; a version with two parents is listed under both.",
+                       epilog="example: peacediff lineage --format md")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
+
     p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
@@ -315,6 +322,15 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    from peacediff import Archive
+    from peacediff.lineagegraph import lineage_graph
+
+    archive = Archive(args.versions) if args.versions else Archive.bundled()
+    _write(render(lineage_graph(archive), args.format), None)
+    return EXIT_OK
+
+
 def _format_for(output: str | None) -> str:
     """The format an ``-o`` name asks for; an unknown suffix is refused, not written as text."""
     if output is None:
@@ -359,25 +375,22 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
 
 def _cmd_redline(args: argparse.Namespace) -> int:
-    from peacediff import Archive, compare
+    from peacediff import Archive
     from peacediff._files import staged_folder
-    from peacediff.render import render_index_html
+    from peacediff.render import render_site
     from peacediff.store import atomic_write_text
 
     out = Path(args.out)
     _check_redline_folder(out)
     archive = Archive(args.versions) if args.versions else Archive.bundled()
-    entries = []
+    pairs = redline_pairs(archive)
+    pages = render_site(archive, pairs)
     # Every page is built in a fresh folder that replaces `out` whole at the end: a reader (or a
     # crash) never sees this run's pages next to the last run's.
     with staged_folder(out) as stage:
-        for old, new in redline_pairs(archive):
-            comparison = compare(old, new)
-            name = f"{old.id}__{new.id}.html"
-            atomic_write_text(stage / name, comparison.to_html(index_href="index.html"))
-            entries.append((name, comparison))
-        atomic_write_text(stage / "index.html", render_index_html(entries))
-    _say(f"wrote {len(entries)} redlines and index.html to {out}/")
+        for name, html in pages.items():
+            atomic_write_text(stage / name, html)
+    _say(f"wrote {len(pairs)} redlines, {len(pages) - len(pairs) - 1} other pages and index.html to {out}/")
     return EXIT_OK
 
 
@@ -438,6 +451,7 @@ _COMMANDS = {
     "diff": _cmd_diff,
     "compare3": _cmd_compare3,
     "matrix": _cmd_matrix,
+    "lineage": _cmd_lineage,
     "redline": _cmd_redline,
     "validate": _cmd_validate,
     "import": _cmd_import,

@@ -95,6 +95,12 @@ _VIEWS: dict[str, dict[str, Callable[..., str]]] = {
         "text": _view("render_matrix_text"),
         "json": _json,
     },
+    "LineageGraph": {
+        "html-fragment": _view("render_lineage_html"),
+        "md": _view("render_lineage_markdown"),
+        "text": _view("render_lineage_text"),
+        "json": _json,
+    },
     "VersionList": {"html-fragment": _listing("versions_html"), "text": _listing("versions_text")},
     "VariantList": {"html-fragment": _listing("variants_html"), "text": _listing("variants_text")},
 }
