@@ -655,19 +655,19 @@ def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, 
     return tuple(_source_ref(version, s) for s in ids)
 
 
-def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
-               index_href: str | None = None) -> RedlineView:
-    """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
-    anchors = _Anchors(id_prefix)
-    old_pos = _provision_ids(comparison.old.provisions)
-    new_pos = _provision_ids(comparison.new.provisions)
-    old_anchor: dict[tuple[str | None, str | None], str] = {}
-    new_anchor: dict[tuple[str | None, str | None], str] = {}
-    stubs: list[tuple[int, Change, str]] = []
+_Ident = tuple[str | None, str | None]
+_Primary = list[tuple[str, tuple[str, ...]]]
 
-    # First pass: ids.  Every provision gets one anchor; a moved provision's old anchor sits on
-    # a stub where it used to stand, so the move is linked both ways.
-    primary: list[tuple[str, tuple[str, ...]]] = []
+
+def _change_anchors(comparison: Comparison, anchors: _Anchors, old_pos: dict[_Ident, int],
+                    new_pos: dict[_Ident, int]
+                    ) -> tuple[dict[_Ident, str], dict[_Ident, str], list[tuple[int, Change, str]], _Primary]:
+    """First pass of :func:`build_view`: ids.  Every provision gets one anchor; a moved provision's
+    old anchor sits on a stub where it used to stand, so the move is linked both ways."""
+    old_anchor: dict[_Ident, str] = {}
+    new_anchor: dict[_Ident, str] = {}
+    stubs: list[tuple[int, Change, str]] = []
+    primary: _Primary = []
     for ch in comparison.changes:
         own: list[str] = []
         for p in ch.new:
@@ -684,6 +684,23 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         if not own:
             own.append(anchors.make(f"change-{len(primary) + 1}"))
         primary.append((own[0], tuple(own[1:])))
+    return new_anchor, old_anchor, stubs, primary
+
+
+def redline_anchors(comparison: Comparison) -> dict[tuple[str | None, str | None], str]:
+    """The element id of each provision of the new version on the comparison's redline page,
+    by ``(number, key)``."""
+    return _change_anchors(comparison, _Anchors(""), _provision_ids(comparison.old.provisions),
+                           _provision_ids(comparison.new.provisions))[0]
+
+
+def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
+               index_href: str | None = None) -> RedlineView:
+    """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
+    anchors = _Anchors(id_prefix)
+    old_pos = _provision_ids(comparison.old.provisions)
+    new_pos = _provision_ids(comparison.new.provisions)
+    new_anchor, old_anchor, stubs, primary = _change_anchors(comparison, anchors, old_pos, new_pos)
 
     counter = [0]
     views: list[ChangeView] = []
@@ -1461,6 +1478,13 @@ THREEWAY_LABELS: dict[str, str] = {
 }
 
 
+#: How each side's outcome reads in the views.
+THREEWAY_OUTCOMES: dict[str, str] = {
+    "unchanged": "unchanged", "changed": "changed", "removed": "removed", "added": "added",
+    "unknown": "not reported", "absent": "nothing added",
+}
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ThreeWaySide:
     """One side of a three-way entry as the templates draw it."""
@@ -1494,7 +1518,7 @@ def _threeway_context(threeway: ThreeWay) -> dict[str, Any]:
     rows = [{"entry": e, "sides": _threeway_sides(threeway, e), "anchor": f"e{i + 1}",
              "changed_parameters": tuple(t for t in e.parameters if t.status != "unchanged")}
             for i, e in enumerate(threeway.entries)]
-    return {"tw": threeway, "rows": rows, "labels": THREEWAY_LABELS}
+    return {"tw": threeway, "rows": rows, "labels": THREEWAY_LABELS, "outcomes": THREEWAY_OUTCOMES}
 
 
 def render_threeway_text(threeway: ThreeWay, *, color: bool = False, width: int = 100) -> str:
@@ -1551,21 +1575,25 @@ def render_matrix_markdown(matrix: Matrix) -> str:
     return _render("matrix.md.j2", m=matrix, cell_text=_matrix_text_cell)
 
 
-def render_matrix_html(matrix: Matrix, *, index_href: str | None = None, history_href: str | None = None) -> str:
+def render_matrix_html(matrix: Matrix, *, index_href: str | None = None, history_href: str | None = None,
+                       cell_links: Sequence[Sequence[str | None]] | None = None) -> str:
     """The matrix as a self-contained HTML page.
 
-    ``history_href`` (e.g. ``"history-{key}.html"``) links each keyed row to its history page.
+    ``history_href`` (e.g. ``"history-{key}.html"``) links each keyed row to its history page;
+    ``cell_links[row][column]`` (relative hrefs or None) links cells, e.g. to a redline anchor.
     """
     css, _script, csp = _assets()
+    links = cell_links or [[None] * len(matrix.versions) for _ in matrix.rows]
     return _render("matrix.html.j2", m=matrix, standalone=True, css=css, csp=csp, badges=MATRIX_BADGES,
-                   index_href=_safe_href(index_href) if index_href else None, history_href=history_href)
+                   index_href=_safe_href(index_href) if index_href else None, history_href=history_href,
+                   links=links)
 
 
 def render_matrix_html_fragment(matrix: Matrix) -> str:
     """The matrix as an HTML fragment for notebooks (styles scoped under ``.pd``)."""
     css = _assets()[0]
     return _render("matrix.html.j2", m=matrix, standalone=False, css=css, csp="", badges=MATRIX_BADGES,
-                   index_href=None, history_href=None)
+                   index_href=None, history_href=None, links=[[None] * len(matrix.versions) for _ in matrix.rows])
 
 
 # --------------------------------------------------------------------------------------------
@@ -1719,6 +1747,23 @@ def site_name(kind: str, *ids: str) -> str:
     return f"{kind}-{ids[0]}.html"
 
 
+def _matrix_links(grid: Matrix, comparisons: dict[tuple[str, str], Comparison]) -> list[list[str | None]]:
+    """Each cell holding a provision links its place on the redline of its column (when the site has it)."""
+    anchors = {pair: redline_anchors(c) for pair, c in comparisons.items()}
+    links: list[list[str | None]] = []
+    for row in grid.rows:
+        line: list[str | None] = []
+        for version, ref, cell in zip(grid.versions, grid.references, row.cells, strict=True):
+            pair = (ref, version.id) if ref is not None else None
+            anchor = None
+            if pair in anchors and cell.provisions:
+                p = cell.provisions[0]
+                anchor = anchors[pair].get((p.number, p.key))  # type: ignore[index]
+            line.append(f"{site_name('redline', *pair)}#{anchor}" if anchor and pair else None)
+        links.append(line)
+    return links
+
+
 def _sibling_triples(graph: LineageGraph) -> list[tuple[Version, Version, Version]]:
     """Every two versions revising one base, the earlier on the left."""
     triples = []
@@ -1747,8 +1792,9 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
         name = site_name("redline", old_id, new_id)
         pages[name] = comparison.to_html(index_href="index.html")
         entries.append((name, comparison))
-    pages["matrix.html"] = render_matrix_html(matrix(archive=archive), index_href="index.html",
-                                              history_href="history-{key}.html")
+    grid = matrix(archive=archive)
+    pages["matrix.html"] = render_matrix_html(grid, index_href="index.html", history_href="history-{key}.html",
+                                              cell_links=_matrix_links(grid, comparisons))
     threeways = []
     for base, left, right in _sibling_triples(graph):
         name = site_name("threeway", base.id, left.id, right.id)

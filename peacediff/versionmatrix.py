@@ -59,6 +59,8 @@ class MatrixCell:
     numbers: tuple[str, ...] = ()
     value: str | None = None
     variants: tuple[str, ...] = ()
+    #: The provisions themselves (for links into redlines); not part of ``to_dict()``.
+    provisions: tuple[Provision, ...] = attrs.field(default=(), repr=False)
 
     @property
     def present(self) -> bool:
@@ -109,6 +111,8 @@ class Matrix(Displayable):
     versions: tuple[Version, ...]
     rows: tuple[MatrixRow, ...]
     parameter: str | None = None
+    #: For each column, the id of the version it was read against (None for a standalone one).
+    references: tuple[str | None, ...] = ()
 
     def __repr__(self) -> str:
         what = f" of {self.parameter}" if self.parameter else ""
@@ -129,7 +133,9 @@ class Matrix(Displayable):
         """Return a JSON-ready dict with a fixed key order."""
         return {
             "parameter": self.parameter,
-            "versions": [{"id": v.id, "date": v.date, "title": v.title} for v in self.versions],
+            "versions": [{"id": v.id, "date": v.date, "title": v.title, "reference": ref}
+                         for v, ref in zip(self.versions, self.references or (None,) * len(self.versions),
+                                           strict=True)],
             "rows": [r.to_dict() for r in self.rows],
         }
 
@@ -180,6 +186,7 @@ class _Builder:
         self.rows_of: list[dict[int, tuple[str, ...]]] = []
         self.cells: list[dict[str, tuple[str, tuple[Provision, ...]]]] = []
         self.seen: set[str] = set()
+        self.references: list[str | None] = []
 
     def _new_row(self, row: str, p: Provision) -> None:
         if row not in self.row_meta:
@@ -190,6 +197,7 @@ class _Builder:
         version = self.versions[j]
         ref = _reference(version, self.versions[:j])
         ref_j = self.versions.index(ref) if ref is not None else None
+        self.references.append(ref.id if ref is not None else None)
         comparison = compare(ref, version) if ref is not None else None
         rows_of: dict[int, tuple[str, ...]] = {}
         cells: dict[str, tuple[str, list[Provision]]] = {}
@@ -270,7 +278,7 @@ def _value_cell(kind: str, provisions: Sequence[Provision], version: Version, ke
         for claim in var.claims if claim.display() not in values
     )
     value = ", ".join(values) if values else None
-    return MatrixCell(kind, tuple(p.label for p in provisions), value, variants)
+    return MatrixCell(kind, tuple(p.label for p in provisions), value, variants, tuple(provisions))
 
 
 def _load_versions(versions: Iterable[Version | str] | None, archive: Archive | None) -> tuple[Version, ...]:
@@ -321,7 +329,7 @@ def matrix(versions: Iterable[Version | str] | None = None, parameter: str | Non
             # A row first seen in a later column has no entry in the earlier ones.
             kind, provisions = column.get(row, ("not yet introduced", ()))
             if parameter is None:
-                cells.append(MatrixCell(kind, tuple(p.label for p in provisions)))
+                cells.append(MatrixCell(kind, tuple(p.label for p in provisions), provisions=tuple(provisions)))
             else:
                 cells.append(_value_cell(kind, provisions, version, key, parameter))
         if parameter is None or any(c.value is not None or c.variants for c in cells):
@@ -329,4 +337,4 @@ def matrix(versions: Iterable[Version | str] | None = None, parameter: str | Non
     if parameter is not None and not rows:
         names = sorted({q.name for v in columns for p in Version.walk_all(v.provisions) for q in p.parameters})
         raise KeyError(f"no version has the parameter {parameter!r}\n    fix: use one of: {', '.join(names)}")
-    return Matrix(columns, tuple(rows), parameter)
+    return Matrix(columns, tuple(rows), parameter, tuple(builder.references))
