@@ -8,10 +8,11 @@ Run from the repository root::
 Prints best and median wall-clock time over the bundled versions for
 ``history("army-cap")``, ``matrix()``, ``matrix(parameter="armed_forces_cap")``
 and ``compare3(us-russia-28, e3-counter-28, us-ua-20)`` (each view computed,
-not rendered), then ``matrix()`` over a chain of 10 unkeyed versions of a
+not rendered), then every page of the ``peacediff redline --out`` site (rendered,
+not written), then ``matrix()`` over a chain of 10 unkeyed versions of a
 3,000-provision document (each a generated revision of the one before).
 
-Targets (issue 13): each bundled figure under 50 ms; the 10 × 3,000 matrix under 5 s.
+Targets (issue 13): each bundled figure under 50 ms; the site under 2 s; the 10 × 3,000 matrix under 5 s.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ def chain(n: int, length: int, seed: int = 0) -> list[peacediff.Version]:
     return versions
 
 
+def site_pages(archive: peacediff.Archive) -> dict[str, str]:
+    """Every page `peacediff redline --out` writes, rendered but not written."""
+    from peacediff.cli import redline_pairs
+    from peacediff.render import render_site
+
+    return render_site(archive, redline_pairs(archive))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="bundled versions only")
@@ -65,6 +74,9 @@ def main() -> None:
     for name, fn in cases:
         best, median = best_of(20, fn)
         print(f"  {name:<50} best {best * 1000:7.2f} ms   median {median * 1000:7.2f} ms")
+    site_time, site_median = best_of(5, lambda: site_pages(archive))
+    print(f"  {'the redline site (every page, in memory)':<50} best {site_time * 1000:7.2f} ms   "
+          f"median {site_median * 1000:7.2f} ms   (target < 2 s)")
     if args.quick:
         return
     versions = chain(3000, 10)
