@@ -82,6 +82,8 @@ class ParameterTriple:
     status: str = "unchanged"
     left_known: bool = True
     right_known: bool = True
+    #: Ids of the versions whose reports disagree about this value (their variants).
+    disputed: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -114,6 +116,7 @@ class ParameterTriple:
             "unit": self.unit,
             "left_known": self.left_known,
             "right_known": self.right_known,
+            "disputed": list(self.disputed),
         }
 
 
@@ -328,7 +331,9 @@ def _triples(base: Sequence[Provision], left: Sequence[Change], right: Sequence[
         lv, rv = (v[0] if k else None for v, k in zip(values, known, strict=True))
         status = _verdict(*(("unknown" if not k else "changed" if v != base_value else "unchanged")
                             for v, k in zip((lv, rv), known, strict=True)), same=lv == rv)
-        triples.append(ParameterTriple(name, base_value, lv, rv, unit, status, *known))
+        disputed = tuple(dict.fromkeys(d.version for ch in (*left, *right) for d in ch.disputes
+                                       if d.variant.parameter == name))
+        triples.append(ParameterTriple(name, base_value, lv, rv, unit, status, *known, disputed))
     return tuple(triples)
 
 
