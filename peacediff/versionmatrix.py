@@ -156,14 +156,17 @@ class Matrix(Displayable):
 
 
 def _reference(version: Version, earlier: Sequence[Version]) -> Version | None:
-    """The version a column is read against: its latest declared parent among the earlier columns,
-    else (for an unkeyed version) the column before it; a keyed version without parents stands alone."""
+    """The version a column is read against: its latest declared parent among the earlier columns;
+    else, for a keyed version, the latest earlier one sharing a key with it (a document sharing
+    none stands alone); else, for an unkeyed version, the column before it."""
     parents = [v for v in earlier if v.id in version.parents]
     if parents:
         return parents[-1]
-    if earlier and not all(p.key for p in version.provisions):
-        return earlier[-1]
-    return None
+    if version.provisions and all(p.key for p in version.provisions):
+        keys = {p.key for p in version.provisions}
+        sharing = [v for v in earlier if keys & {p.key for p in v.provisions}]
+        return sharing[-1] if sharing else None
+    return earlier[-1] if earlier else None
 
 
 def _change_cell(ch: Change) -> str:

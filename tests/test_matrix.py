@@ -175,6 +175,27 @@ def test_keyed_rows_are_the_keys(case: tuple[Version, Version, frozenset]) -> No
     assert len(m.rows) == len(keys)
 
 
+def test_keyed_versions_without_parents_are_read_against_the_last_sharing_a_key() -> None:
+    orphan = attrs.evolve(SIBLING_A, parents=(), removed=())  # no parents, no removal record
+    m = matrix([BASE, OTHER, attrs.evolve(orphan, date="2024-03-01")])
+    assert [v.id for v in m.versions] == ["base", "other", "a"]
+    assert [[c.kind for c in m.row(k).cells] for k in ("boats", "tolls")] == [
+        ["new", "absent", "modified"],
+        ["new", "absent", "removed"],   # absent from a complete record that revises it
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(revisions(keyed=True))
+def test_a_keyed_revision_without_parents_reads_like_its_comparison(case: tuple[Version, Version, frozenset]) -> None:
+    old, new, _ = case
+    m = matrix([attrs.evolve(old, date="2024-01-01"), attrs.evolve(new, date="2024-02-01")])
+    if not old.provisions or not new.provisions:
+        return
+    removed = {p.key for ch in peacediff.compare(old, new).changes if ch.kind == "removed" for p in ch.old}
+    assert {r.key for r in m.rows if r.cells[1].kind == "removed"} == removed
+
+
 @settings(max_examples=25, deadline=None)
 @given(revisions(keyed=True, coverage=None))
 def test_a_history_visits_each_version_at_most_once(case: tuple[Version, Version, frozenset]) -> None:
