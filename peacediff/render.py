@@ -1807,7 +1807,7 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
         lineage = [comparisons.get((p.id, v.id)) or compare(p, v) for p in graph.parents(v.id)]
         related = [(f"Redline {old} → {new}", site_name("redline", old, new))
                    for old, new in comparisons if v.id in (old, new)]
-        pages[version_names[i]] = _wrap_page(v.title, render_version_html(v, lineage=lineage),
+        pages[version_names[i]] = _wrap_page(f"Version: {v.id}", render_version_html(v, lineage=lineage),
                                              neighbours=_neighbours(version_names, [x.id for x in versions], i),
                                              related=related)
     keys = sorted({p.key for v in versions for p in v.provisions if p.key})

@@ -152,3 +152,17 @@ def test_a_version_with_two_parents_is_listed_under_both() -> None:
         "└── c  (also listed above)",
     ]
     assert graph.depth("c") == 1
+
+
+def test_every_page_is_valid_html5_with_unique_ids(site: Path) -> None:
+    from test_render import parse
+
+    for path in sorted(site.glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        assert html.startswith('<!DOCTYPE html>\n<html lang="en">'), path.name
+        root = parse(html)  # strict: any HTML5 parse error fails
+        ids = [el.get("id") for el in root.iter() if el.get("id")]
+        assert len(ids) == len(set(ids)), f"{path.name}: duplicate ids"
+        assert sum(1 for _ in root.iter("h1")) >= 1, path.name
+        csp = next(el for el in root.iter("meta") if el.get("http-equiv") == "Content-Security-Policy")
+        assert "default-src 'none'" in csp.get("content", ""), path.name
