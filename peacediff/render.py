@@ -1723,9 +1723,12 @@ def _csp_for(page: str) -> str:
 
 
 def _wrap_page(title: str, body: str, *, neighbours: Sequence[tuple[str, str]] = (),
-               related: Sequence[tuple[str, str]] = ()) -> str:
+               related: Sequence[tuple[str, str]] = (), inside: bool = False) -> str:
+    """A site page around a rendered fragment; ``inside`` puts it in the page's own styled frame
+    (for fragments that bring no frame of their own)."""
     css = _assets()[0]
-    page = _render("page.html.j2", title=title, body=Markup(body), css=css, neighbours=neighbours, related=related)
+    page = _render("page.html.j2", title=title, body=Markup(body), css=css, neighbours=neighbours, related=related,
+                   inside=inside)
     return page.replace("__PEACEDIFF_CSP__", _csp_for(page), 1)
 
 
@@ -1816,7 +1819,8 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
         h = history(key, archive)
         related = [(f"Version {e.version.id}", site_name("version", e.version.id)) for e in h.entries]
         pages[history_names[i]] = _wrap_page(f"History: {key}", render_history_html(h),
-                                             neighbours=_neighbours(history_names, keys, i), related=related)
+                                             neighbours=_neighbours(history_names, keys, i), related=related,
+                                             inside=True)
     site = {
         "lineage": lineage_svg(graph),
         "matrix": "matrix.html",
