@@ -166,3 +166,9 @@ def test_every_page_is_valid_html5_with_unique_ids(site: Path) -> None:
         assert sum(1 for _ in root.iter("h1")) >= 1, path.name
         csp = next(el for el in root.iter("meta") if el.get("http-equiv") == "Content-Security-Policy")
         assert "default-src 'none'" in csp.get("content", ""), path.name
+
+
+def test_lineage_graph_displays_in_a_notebook() -> None:
+    bundle = lineage_graph()._repr_mimebundle_()
+    assert bundle["text/html"].startswith('<div class="pd-lineage"><svg') and "href=" not in bundle["text/html"]
+    assert bundle["text/plain"].startswith("us-russia-28")
