@@ -5,12 +5,14 @@ Quick start::
     import peacediff
     peacediff.versions()                        # bundled versions, oldest first
     peacediff.history("army-cap")               # one provision through every version
+    peacediff.matrix(parameter="armed_forces_cap")  # every lineage through every version
     old = peacediff.load("us-russia-28")        # a bundled id, a .toml file or a numbered text file
     new = peacediff.load("us-ua-20")
     c = peacediff.compare(old, new)             # align="auto" | "keys" | "text"
     for ch in c.changes:
         print(ch.kind, ch.label, [pc.display() for pc in ch.parameter_changes])
     html = c.to_html()                          # self-contained redline page
+    t = peacediff.compare3(old, peacediff.load("e3-counter-28"), new)  # agreements and conflicts
 
 Versions built in code::
 
@@ -30,10 +32,13 @@ from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Sour
 
 if TYPE_CHECKING:
     from peacediff.archive import Archive
+    from peacediff.lineagegraph import LineageGraph, lineage_graph
     from peacediff.listing import VariantList, VersionList
     from peacediff.plaintext import PlainTextError
     from peacediff.store import Problem, VersionFileError, dumps, load_version, loads, save
+    from peacediff.threeway import ThreeWay, compare3
     from peacediff.timeline import History, history
+    from peacediff.versionmatrix import Matrix, matrix
 
 # File handling is imported on first use so that `import peacediff` and
 # `peacediff --help` stay fast; the names still live in this namespace.
@@ -48,6 +53,12 @@ _LAZY = {
     "load_version": "peacediff.store",
     "loads": "peacediff.store",
     "save": "peacediff.store",
+    "ThreeWay": "peacediff.threeway",
+    "LineageGraph": "peacediff.lineagegraph",
+    "lineage_graph": "peacediff.lineagegraph",
+    "Matrix": "peacediff.versionmatrix",
+    "matrix": "peacediff.versionmatrix",
+    "compare3": "peacediff.threeway",
 }
 
 
@@ -76,6 +87,8 @@ __all__ = [
     "Dispute",
     "Evidence",
     "History",
+    "LineageGraph",
+    "Matrix",
     "ModalityShift",
     "Parameter",
     "ParameterChange",
@@ -85,17 +98,21 @@ __all__ = [
     "Provision",
     "Removal",
     "Source",
+    "ThreeWay",
     "Variant",
     "Version",
     "VersionFileError",
     "__version__",
     "compare",
+    "compare3",
     "dumps",
     "formats",
     "history",
+    "lineage_graph",
     "load",
     "load_version",
     "loads",
+    "matrix",
     "save",
     "variants",
     "versions",

@@ -118,6 +118,43 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
 
+    p = sub.add_parser("compare3", parents=[common], help="two proposals against one base: agreements and conflicts",
+                       description="Compare LEFT and RIGHT against BASE: where they agree, where they conflict, "
+                       "and where a side's record is silent (not reported, never a conflict).",
+                       epilog="example: peacediff compare3 us-russia-28 e3-counter-28 us-ua-20 -o three-way.html")
+    p.add_argument("base", metavar="BASE")
+    p.add_argument("left", metavar="LEFT")
+    p.add_argument("right", metavar="RIGHT")
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (atomically) instead of stdout; the suffix chooses the format")
+    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
+                   help="auto: lineage keys when the versions have them; text: ignore keys")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
+
+    p = sub.add_parser("matrix", parents=[common], help="every provision lineage through every version, as a table",
+                       description="Rows are provision lineages, columns versions in date order; each cell says "
+                       "what the provision is there (same, modified, moved, removed, not reported, new ...) "
+                       "with its number, or with --parameter that parameter's value and its reported variants.",
+                       epilog="example: peacediff matrix --parameter armed_forces_cap --format md")
+    p.add_argument("versions", metavar="VERSION", nargs="*",
+                   help="bundled ids or version files (default: every version)")
+    p.add_argument("--parameter", metavar="NAME", help="show this parameter's values, e.g. armed_forces_cap")
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--versions-dir", metavar="DIR", dest="versions_dir",
+                   help="use this folder of version files instead of the bundled ones")
+
+    p = sub.add_parser("lineage", parents=[common], help="how the versions descend from each other, as a tree",
+                       description="Print the versions as a tree: each under the version it revises "
+                       "(its parents), oldest first; a version with two parents is listed under both.",
+                       epilog="example: peacediff lineage --format md")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
+
     p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
@@ -312,6 +349,46 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_compare3(args: argparse.Namespace) -> int:
+    from peacediff.threeway import compare3
+
+    fmt = args.format or _format_for(args.output)
+    threeway = compare3(_load(args.base), _load(args.left), _load(args.right), align=args.align)
+    options: dict[str, Any] = {}
+    if fmt == "text":
+        options["color"] = args.color == "always" or (
+            args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+    _write(render(threeway, fmt, **options), args.output)
+    return EXIT_OK
+
+
+def _cmd_matrix(args: argparse.Namespace) -> int:
+    from peacediff import Archive
+    from peacediff.versionmatrix import matrix
+
+    fmt = args.format or _format_for(args.output)
+    archive = Archive(args.versions_dir) if args.versions_dir else None
+    repeated = sorted({ref for ref in args.versions if args.versions.count(ref) > 1})
+    if repeated:
+        raise _UserError(f"the version {repeated[0]!r} is given twice", "name each version once")
+    if args.versions:
+        versions = [archive.get(ref) if archive is not None and ref in archive else _load(ref) for ref in args.versions]
+    else:
+        versions = None
+    _write(render(matrix(versions, parameter=args.parameter, archive=archive), fmt), args.output)
+    return EXIT_OK
+
+
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    from peacediff import Archive
+    from peacediff.lineagegraph import lineage_graph
+
+    archive = Archive(args.versions) if args.versions else Archive.bundled()
+    _write(render(lineage_graph(archive), args.format), None)
+    return EXIT_OK
+
+
 def _format_for(output: str | None) -> str:
     """The format an ``-o`` name asks for; an unknown suffix is refused, not written as text."""
     if output is None:
@@ -336,25 +413,22 @@ def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
 
 
 def _cmd_redline(args: argparse.Namespace) -> int:
-    from peacediff import Archive, compare
+    from peacediff import Archive
     from peacediff._files import staged_folder
-    from peacediff.render import render_index_html
+    from peacediff.render import render_site
     from peacediff.store import atomic_write_text
 
     out = Path(args.out)
     _check_redline_folder(out)
     archive = Archive(args.versions) if args.versions else Archive.bundled()
-    entries = []
+    pairs = redline_pairs(archive)
+    pages = render_site(archive, pairs)
     # Every page is built in a fresh folder that replaces `out` whole at the end: a reader (or a
     # crash) never sees this run's pages next to the last run's.
     with staged_folder(out) as stage:
-        for old, new in redline_pairs(archive):
-            comparison = compare(old, new)
-            name = f"{old.id}__{new.id}.html"
-            atomic_write_text(stage / name, comparison.to_html(index_href="index.html"))
-            entries.append((name, comparison))
-        atomic_write_text(stage / "index.html", render_index_html(entries))
-    _say(f"wrote {len(entries)} redlines and index.html to {out}/")
+        for name, html in pages.items():
+            atomic_write_text(stage / name, html)
+    _say(f"wrote {len(pairs)} redlines, {len(pages) - len(pairs) - 1} other pages and index.html to {out}/")
     return EXIT_OK
 
 
@@ -413,6 +487,9 @@ _COMMANDS = {
     "show": _cmd_show,
     "history": _cmd_history,
     "diff": _cmd_diff,
+    "compare3": _cmd_compare3,
+    "matrix": _cmd_matrix,
+    "lineage": _cmd_lineage,
     "redline": _cmd_redline,
     "validate": _cmd_validate,
     "import": _cmd_import,
@@ -420,7 +497,7 @@ _COMMANDS = {
 
 
 #: Commands that render templates, and so use the compiled-template cache.
-_RENDERING = frozenset({"show", "history", "diff", "redline"})
+_RENDERING = frozenset({"show", "history", "diff", "compare3", "matrix", "redline"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,6 +81,26 @@ _VIEWS: dict[str, dict[str, Callable[..., str]]] = {
         "text": _view("render_history_text"),
         "json": _json,
     },
+    "ThreeWay": {
+        "html": _view("render_threeway_html"),
+        "html-fragment": _view("render_threeway_html_fragment"),
+        "md": _view("render_threeway_markdown"),
+        "text": _view("render_threeway_text"),
+        "json": _json,
+    },
+    "Matrix": {
+        "html": _view("render_matrix_html"),
+        "html-fragment": _view("render_matrix_html_fragment"),
+        "md": _view("render_matrix_markdown"),
+        "text": _view("render_matrix_text"),
+        "json": _json,
+    },
+    "LineageGraph": {
+        "html-fragment": _view("render_lineage_html"),
+        "md": _view("render_lineage_markdown"),
+        "text": _view("render_lineage_text"),
+        "json": _json,
+    },
     "VersionList": {"html-fragment": _listing("versions_html"), "text": _listing("versions_text")},
     "VariantList": {"html-fragment": _listing("variants_html"), "text": _listing("variants_text")},
 }

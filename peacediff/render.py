@@ -39,17 +39,23 @@ import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS, Change, Comparison, ParameterChange
+from peacediff.lineagegraph import LineageGraph
 from peacediff.model import Provision, Variant, Version, format_value
+from peacediff.threeway import ThreeWay, ThreeWayEntry
 from peacediff.timeline import History
+from peacediff.versionmatrix import Matrix
+
+if TYPE_CHECKING:
+    from peacediff.archive import Archive
 
 __all__ = [
     "KIND_LABELS",
@@ -649,19 +655,19 @@ def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, 
     return tuple(_source_ref(version, s) for s in ids)
 
 
-def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
-               index_href: str | None = None) -> RedlineView:
-    """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
-    anchors = _Anchors(id_prefix)
-    old_pos = _provision_ids(comparison.old.provisions)
-    new_pos = _provision_ids(comparison.new.provisions)
-    old_anchor: dict[tuple[str | None, str | None], str] = {}
-    new_anchor: dict[tuple[str | None, str | None], str] = {}
-    stubs: list[tuple[int, Change, str]] = []
+_Ident = tuple[str | None, str | None]
+_Primary = list[tuple[str, tuple[str, ...]]]
 
-    # First pass: ids.  Every provision gets one anchor; a moved provision's old anchor sits on
-    # a stub where it used to stand, so the move is linked both ways.
-    primary: list[tuple[str, tuple[str, ...]]] = []
+
+def _change_anchors(comparison: Comparison, anchors: _Anchors, old_pos: dict[_Ident, int],
+                    new_pos: dict[_Ident, int]
+                    ) -> tuple[dict[_Ident, str], dict[_Ident, str], list[tuple[int, Change, str]], _Primary]:
+    """First pass of :func:`build_view`: ids.  Every provision gets one anchor; a moved provision's
+    old anchor sits on a stub where it used to stand, so the move is linked both ways."""
+    old_anchor: dict[_Ident, str] = {}
+    new_anchor: dict[_Ident, str] = {}
+    stubs: list[tuple[int, Change, str]] = []
+    primary: _Primary = []
     for ch in comparison.changes:
         own: list[str] = []
         for p in ch.new:
@@ -678,6 +684,23 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         if not own:
             own.append(anchors.make(f"change-{len(primary) + 1}"))
         primary.append((own[0], tuple(own[1:])))
+    return new_anchor, old_anchor, stubs, primary
+
+
+def redline_anchors(comparison: Comparison) -> dict[tuple[str | None, str | None], str]:
+    """The element id of each provision of the new version on the comparison's redline page,
+    by ``(number, key)``."""
+    return _change_anchors(comparison, _Anchors(""), _provision_ids(comparison.old.provisions),
+                           _provision_ids(comparison.new.provisions))[0]
+
+
+def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
+               index_href: str | None = None) -> RedlineView:
+    """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
+    anchors = _Anchors(id_prefix)
+    old_pos = _provision_ids(comparison.old.provisions)
+    new_pos = _provision_ids(comparison.new.provisions)
+    new_anchor, old_anchor, stubs, primary = _change_anchors(comparison, anchors, old_pos, new_pos)
 
     counter = [0]
     views: list[ChangeView] = []
@@ -1386,7 +1409,8 @@ def render_history_html(history: History) -> str:
     return _render("history.html.j2", history=history)
 
 
-def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines") -> str:
+def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str = "peacediff redlines",
+                      site: dict[str, Any] | None = None) -> str:
     """An index page linking redline files: ``entries`` are ``(href, comparison)`` pairs.
 
     ``href`` should be a relative file name such as ``"us-russia-28__e3-counter-28.html"``;
@@ -1404,7 +1428,8 @@ def render_index_html(entries: Iterable[tuple[str, Comparison]], *, title: str =
             "parameters": len(comparison.parameter_changes),
         })
     legend = tuple(entry for entry in LEGEND if entry[0] in kinds)
-    return _render("index.html.j2", title=title, rows=rows, legend=legend, css=css, script=script, csp=csp)
+    return _render("index.html.j2", title=title, rows=rows, legend=legend, css=css, script=script, csp=csp,
+                   site=site)
 
 
 _RELATIVE_HREF_RE = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._-]*)?$")
@@ -1436,3 +1461,372 @@ def _version_rows(version: Version) -> tuple[ProvisionRow, ...]:
     for p in version.provisions:
         add(p, 0)
     return tuple(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Three-way comparisons
+# --------------------------------------------------------------------------------------------
+
+#: How each three-way status reads in the views (the badge text; colour is never the only cue).
+THREEWAY_LABELS: dict[str, str] = {
+    "conflict": "conflict",
+    "agreement": "agreement",
+    "left": "left only",
+    "right": "right only",
+    "unknown": "not reported",
+    "unchanged": "unchanged",
+}
+
+
+#: How each side's outcome reads in the views.
+THREEWAY_OUTCOMES: dict[str, str] = {
+    "unchanged": "unchanged", "changed": "changed", "removed": "removed", "added": "added",
+    "unknown": "not reported", "absent": "nothing added",
+}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ThreeWaySide:
+    """One side of a three-way entry as the templates draw it."""
+
+    name: str
+    version: Version
+    outcome: str
+    numbers: str
+    segments: tuple[tuple[str, str], ...]
+
+
+def _side_segments(changes: Sequence[Change]) -> tuple[tuple[str, str], ...]:
+    runs: list[tuple[str, str]] = []
+    for i, ch in enumerate(changes):
+        if i:
+            runs.append(("eq", "\n"))
+        runs.extend(segments(ch))
+    return tuple(runs)
+
+
+def _threeway_sides(threeway: ThreeWay, entry: ThreeWayEntry) -> tuple[ThreeWaySide, ThreeWaySide]:
+    return tuple(  # type: ignore[return-value]
+        ThreeWaySide(name, getattr(threeway, name), getattr(entry, f"{name}_outcome"),
+                     ", ".join(p.label for p in entry.new_provisions(name)) or "–",
+                     _side_segments(getattr(entry, name)))
+        for name in ("left", "right")
+    )
+
+
+def _threeway_context(threeway: ThreeWay) -> dict[str, Any]:
+    rows = [{"entry": e, "sides": _threeway_sides(threeway, e), "anchor": f"e{i + 1}",
+             "changed_parameters": tuple(t for t in e.parameters if t.status != "unchanged")}
+            for i, e in enumerate(threeway.entries)]
+    return {"tw": threeway, "rows": rows, "labels": THREEWAY_LABELS, "outcomes": THREEWAY_OUTCOMES}
+
+
+def render_threeway_text(threeway: ThreeWay, *, color: bool = False, width: int = 100) -> str:
+    """A three-way comparison as plain text: counts, then each entry with both sides' redlines."""
+    return _render_terminal("threeway.txt.j2", color=color, width=width, **_threeway_context(threeway))
+
+
+def render_threeway_markdown(threeway: ThreeWay) -> str:
+    """A three-way comparison as Markdown: a summary table, then conflicts and changes side by side."""
+    return _render("threeway.md.j2", **_threeway_context(threeway))
+
+
+def render_threeway_html(threeway: ThreeWay, *, index_href: str | None = None) -> str:
+    """A three-way comparison as a self-contained HTML page (inline CSS, no network)."""
+    css, _script, csp = _assets()
+    return _render("threeway.html.j2", standalone=True, css=css, csp=csp,
+                   index_href=_safe_href(index_href) if index_href else None, **_threeway_context(threeway))
+
+
+def render_threeway_html_fragment(threeway: ThreeWay) -> str:
+    """A three-way comparison as an HTML fragment for notebooks (styles scoped under ``.pd``)."""
+    css = _assets()[0]
+    return _render("threeway.html.j2", standalone=False, css=css, csp="", index_href=None,
+                   **_threeway_context(threeway))
+
+
+# --------------------------------------------------------------------------------------------
+# Version matrix
+# --------------------------------------------------------------------------------------------
+
+#: Badge class for each matrix cell kind (existing colours; the words carry the meaning).
+MATRIX_BADGES: dict[str, str] = {
+    "same": "unchanged", "modified": "modified", "renumbered": "moved", "moved": "moved", "split": "split",
+    "merged": "merged", "removed": "removed", "not reported": "unknown", "new": "added",
+    "not yet introduced": "unchanged", "absent": "unchanged",
+}
+
+
+def _matrix_text_cell(cell: Any) -> str:
+    if cell.kind in ("not yet introduced", "absent") and cell.value is None:
+        return "·" if cell.kind == "not yet introduced" else "–"
+    shown: str = cell.display()
+    return shown
+
+
+def render_matrix_text(matrix: Matrix, *, width: int = 100) -> str:
+    """The matrix as plain text: a legend, then one block per lineage with one line per version."""
+    return _render_terminal("matrix.txt.j2", m=matrix, width=width, cell_text=_matrix_text_cell)
+
+
+def render_matrix_markdown(matrix: Matrix) -> str:
+    """The matrix as a Markdown table: one row per lineage, one column per version."""
+    return _render("matrix.md.j2", m=matrix, cell_text=_matrix_text_cell)
+
+
+def render_matrix_html(matrix: Matrix, *, index_href: str | None = None, history_href: str | None = None,
+                       cell_links: Sequence[Sequence[str | None]] | None = None) -> str:
+    """The matrix as a self-contained HTML page.
+
+    ``history_href`` (e.g. ``"history-{key}.html"``) links each keyed row to its history page;
+    ``cell_links[row][column]`` (relative hrefs or None) links cells, e.g. to a redline anchor.
+    """
+    css, _script, csp = _assets()
+    links = cell_links or [[None] * len(matrix.versions) for _ in matrix.rows]
+    return _render("matrix.html.j2", m=matrix, standalone=True, css=css, csp=csp, badges=MATRIX_BADGES,
+                   index_href=_safe_href(index_href) if index_href else None, history_href=history_href,
+                   links=links)
+
+
+def render_matrix_html_fragment(matrix: Matrix) -> str:
+    """The matrix as an HTML fragment for notebooks (styles scoped under ``.pd``)."""
+    css = _assets()[0]
+    return _render("matrix.html.j2", m=matrix, standalone=False, css=css, csp="", badges=MATRIX_BADGES,
+                   index_href=None, history_href=None, links=[[None] * len(matrix.versions) for _ in matrix.rows])
+
+
+# --------------------------------------------------------------------------------------------
+# Lineage graph
+# --------------------------------------------------------------------------------------------
+
+
+def render_lineage_text(graph: LineageGraph, *, width: int = 100, **_options: Any) -> str:
+    """The versions as a text tree: each version under the one it revises, oldest first."""
+    lines: list[str] = []
+    shown: set[str] = set()
+
+    def visit(v: Version, lead: str, branch: str) -> None:
+        if v.id in shown:
+            lines.append(f"{lead}{branch}{v.id}  (also listed above)")
+            return
+        shown.add(v.id)
+        facts = "  ".join(x for x in (v.date or "undated", v.title) if x)
+        partial = ", partial record" if v.coverage == "partial" else ""
+        lines.append(f"{lead}{branch}{v.id}  {facts}{partial}")
+        children = graph.children(v.id)
+        below = lead + ("│   " if branch == "├── " else "    " if branch else "")
+        for i, child in enumerate(children):
+            visit(child, below, "└── " if i == len(children) - 1 else "├── ")
+
+    for root in graph.roots:
+        visit(root, "", "")
+    for v in graph.versions:  # versions caught in a cycle have no root
+        if v.id not in shown:
+            visit(v, "", "")
+    return visible_controls("\n".join(lines)) + "\n"
+
+
+def render_lineage_markdown(graph: LineageGraph) -> str:
+    """The versions as a nested Markdown list."""
+    lines = []
+    for indent, v, first in graph.tree():
+        facts = f" ({md_escape(v.date)})" if v.date else ""
+        tail = f" {md_escape(v.title)}" if first else " *(also listed above)*"
+        lines.append(f"{'  ' * indent}- `{v.id}`{facts}{tail}")
+    return visible_controls("\n".join(lines) + "\n")
+
+
+_NODE_W, _NODE_H, _COL_W, _ROW_H = 200, 46, 250, 62
+
+
+def lineage_svg(graph: LineageGraph, *, node_href: str | None = "version-{id}.html",
+                edge_href: str | None = "{parent}__{child}.html") -> Markup:
+    """The lineage as inline SVG: a box per version (id, date), an arrow per parent link.
+
+    Black on white with text labels, so it reads without colour; a partial record has a
+    dashed box.  ``node_href`` / ``edge_href`` (``{id}``, ``{parent}``, ``{child}``
+    placeholders; None for no links) make each box link its version page and each arrow
+    its redline.  No external asset, no style attribute (the pages' CSP allows none).
+    """
+    place: dict[str, tuple[int, int]] = {}
+    for row, (_, v, _first) in enumerate(r for r in graph.tree() if r[2]):
+        place[v.id] = (graph.depth(v.id) * _COL_W + 10, row * _ROW_H + 10)
+    width = max((x for x, _ in place.values()), default=0) + _NODE_W + 20
+    height = max((y for _, y in place.values()), default=0) + _NODE_H + 20
+    parts = [f'<svg class="lineage" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'width="100%" role="img" aria-labelledby="lineage-title">'
+             '<title id="lineage-title">How the versions descend from each other: '
+             'each arrow runs from a version to the one that revises it.</title>'
+             '<defs><marker id="lineage-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+             'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1c1c1c"/></marker>'
+             '</defs>']
+    for parent, child in graph.edges:
+        (px, py), (cx, cy) = place[parent], place[child]
+        x1, y1, x2, y2 = px + _NODE_W, py + _NODE_H // 2, cx - 2, cy + _NODE_H // 2
+        mid = (x1 + x2) // 2
+        d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
+        label = escape(f"redline: {parent} → {child}")
+        path = (f'<path d="{d}" fill="none" stroke="#1c1c1c" stroke-width="1.5" marker-end="url(#lineage-arrow)"/>'
+                f'<path d="{d}" fill="none" stroke="#000" stroke-opacity="0" stroke-width="12"/>')
+        if edge_href:
+            href = escape(edge_href.format(parent=parent, child=child))
+            parts.append(f'<a href="{href}" aria-label="{label}"><title>{label}</title>{path}</a>')
+        else:
+            parts.append(f"<g><title>{label}</title>{path}</g>")
+    for v in graph.versions:
+        x, y = place[v.id]
+        dash = ' stroke-dasharray="6 4"' if v.coverage == "partial" else ""
+        note = " · partial" if v.coverage == "partial" else ""
+        label = escape(f"{v.id}: {v.title}")
+        box = (f'<rect x="{x}" y="{y}" width="{_NODE_W}" height="{_NODE_H}" rx="6" fill="#fff" stroke="#1c1c1c" '
+               f'stroke-width="1.5"{dash}/>'
+               f'<text x="{x + 10}" y="{y + 19}" font-size="14" font-weight="700" fill="#1c1c1c">'
+               f'{escape(_clip(v.id, 24))}</text>'
+               f'<text x="{x + 10}" y="{y + 37}" font-size="12" fill="#1c1c1c">'
+               f'{escape((v.date or "undated") + note)}</text>')
+        if node_href:
+            href = escape(node_href.format(id=v.id))
+            parts.append(f'<a href="{href}" aria-label="{label}"><title>{label}</title>{box}</a>')
+        else:
+            parts.append(f"<g><title>{label}</title>{box}</g>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def render_lineage_html(graph: LineageGraph) -> str:
+    """The lineage graph as an HTML fragment (the SVG without links, for notebooks)."""
+    return visible_controls(f'<div class="pd-lineage">{lineage_svg(graph, node_href=None, edge_href=None)}</div>')
+
+
+# --------------------------------------------------------------------------------------------
+# The browsable site of `peacediff redline --out`
+# --------------------------------------------------------------------------------------------
+
+_INLINE_RE = re.compile(r"<(style|script)>(.*?)</\1>", re.DOTALL)
+
+
+def _csp_for(page: str) -> str:
+    """A CSP allowing exactly the inline styles and scripts of ``page`` (by hash), nothing from the network."""
+    hashes: dict[str, dict[str, None]] = {"style": {}, "script": {}}
+    for kind, body in _INLINE_RE.findall(page):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        hashes[kind][f"'sha256-{digest}'"] = None
+    styles = " ".join(hashes["style"]) or "'none'"
+    scripts = " ".join(hashes["script"]) or "'none'"
+    return (f"default-src 'none'; style-src {styles}; script-src {scripts}; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _wrap_page(title: str, body: str, *, neighbours: Sequence[tuple[str, str]] = (),
+               related: Sequence[tuple[str, str]] = (), inside: bool = False) -> str:
+    """A site page around a rendered fragment; ``inside`` puts it in the page's own styled frame
+    (for fragments that bring no frame of their own)."""
+    css = _assets()[0]
+    page = _render("page.html.j2", title=title, body=Markup(body), css=css, neighbours=neighbours, related=related,
+                   inside=inside)
+    return page.replace("__PEACEDIFF_CSP__", _csp_for(page), 1)
+
+
+def _neighbours(names: Sequence[str], labels: Sequence[str], i: int) -> tuple[tuple[str, str], ...]:
+    out = []
+    if i > 0:
+        out.append((f"← {labels[i - 1]}", names[i - 1]))
+    if i + 1 < len(names):
+        out.append((f"{labels[i + 1]} →", names[i + 1]))
+    return tuple(out)
+
+
+def site_name(kind: str, *ids: str) -> str:
+    """The file name of a site page: ``site_name("version", "us-ua-20")`` is ``'version-us-ua-20.html'``."""
+    if kind == "redline":
+        return f"{ids[0]}__{ids[1]}.html"
+    if kind == "threeway":
+        return "threeway-" + "--".join(ids) + ".html"
+    return f"{kind}-{ids[0]}.html"
+
+
+def _matrix_links(grid: Matrix, comparisons: dict[tuple[str, str], Comparison]) -> list[list[str | None]]:
+    """Each cell holding a provision links its place on the redline of its column (when the site has it)."""
+    anchors = {pair: redline_anchors(c) for pair, c in comparisons.items()}
+    links: list[list[str | None]] = []
+    for row in grid.rows:
+        line: list[str | None] = []
+        for version, ref, cell in zip(grid.versions, grid.references, row.cells, strict=True):
+            pair = (ref, version.id) if ref is not None else None
+            anchor = None
+            if pair in anchors and cell.provisions:
+                p = cell.provisions[0]
+                anchor = anchors[pair].get((p.number, p.key))
+            line.append(f"{site_name('redline', *pair)}#{anchor}" if anchor and pair else None)
+        links.append(line)
+    return links
+
+
+def _sibling_triples(graph: LineageGraph) -> list[tuple[Version, Version, Version]]:
+    """Every two versions revising one base, the earlier on the left."""
+    triples: list[tuple[Version, Version, Version]] = []
+    for base in graph.versions:
+        children = graph.children(base.id)
+        for i, left in enumerate(children):
+            triples.extend((base, left, right) for right in children[i + 1:])
+    return triples
+
+
+def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> dict[str, str]:
+    """Every page of the browsable site, by file name: the index (lineage graph, matrix link, redlines,
+    three-way pages, versions, histories), a redline per pair, the matrix, a three-way page per two
+    sibling proposals, a page per version and per provision history.  Links are relative file names."""
+    from peacediff.compare import compare
+    from peacediff.lineagegraph import lineage_graph
+    from peacediff.threeway import compare3
+    from peacediff.timeline import history
+    from peacediff.versionmatrix import matrix
+
+    pages: dict[str, str] = {}
+    graph = lineage_graph(archive)
+    comparisons = {(old.id, new.id): compare(old, new) for old, new in pairs}
+    entries = []
+    for (old_id, new_id), comparison in comparisons.items():
+        name = site_name("redline", old_id, new_id)
+        pages[name] = comparison.to_html(index_href="index.html")
+        entries.append((name, comparison))
+    grid = matrix(archive=archive)
+    pages["matrix.html"] = render_matrix_html(grid, index_href="index.html", history_href="history-{key}.html",
+                                              cell_links=_matrix_links(grid, comparisons))
+    threeways = []
+    for base, left, right in _sibling_triples(graph):
+        name = site_name("threeway", base.id, left.id, right.id)
+        tw = compare3(base, left, right)
+        pages[name] = render_threeway_html(tw, index_href="index.html")
+        threeways.append((name, tw))
+    versions = graph.versions
+    version_names = [site_name("version", v.id) for v in versions]
+    for i, v in enumerate(versions):
+        lineage = [comparisons.get((p.id, v.id)) or compare(p, v) for p in graph.parents(v.id)]
+        related = [(f"Redline {old} → {new}", site_name("redline", old, new))
+                   for old, new in comparisons if v.id in (old, new)]
+        pages[version_names[i]] = _wrap_page(f"Version: {v.id}", render_version_html(v, lineage=lineage),
+                                             neighbours=_neighbours(version_names, [x.id for x in versions], i),
+                                             related=related)
+    keys = sorted({p.key for v in versions for p in v.provisions if p.key})
+    history_names = [site_name("history", k) for k in keys]
+    for i, key in enumerate(keys):
+        h = history(key, archive)
+        related = [(f"Version {e.version.id}", site_name("version", e.version.id)) for e in h.entries]
+        pages[history_names[i]] = _wrap_page(f"History: {key}", render_history_html(h),
+                                             neighbours=_neighbours(history_names, keys, i), related=related,
+                                             inside=True)
+    site = {
+        "lineage": lineage_svg(graph),
+        "matrix": "matrix.html",
+        "threeways": threeways,
+        "labels": THREEWAY_LABELS,
+        "versions": list(zip(version_names, versions, strict=True)),
+        "histories": list(zip(history_names, keys, strict=True)),
+    }
+    pages["index.html"] = render_index_html(entries, site=site)
+    return pages

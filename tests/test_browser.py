@@ -347,7 +347,8 @@ def test_every_redline_links_back_to_the_index(browser: object, site: Path) -> N
             back.click()
             page.wait_for_load_state("load")
             assert page.url.endswith("/index.html")
-            assert page.locator(f"a[href='{path.name}']").count() == 1
+            # once in the table of redlines (the lineage graph's arrow links it too)
+            assert page.locator(f"table a[href='{path.name}']").count() == 1
     finally:
         context.close()
 
@@ -387,3 +388,84 @@ def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: 
         page.screenshot(path=str(artifacts / "sub-points-side-by-side.png"))
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The browsable site: crawl from the index
+# --------------------------------------------------------------------------------------------
+
+_LINKS_JS = """() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"""
+
+
+@pytest.fixture(scope="module")
+def browsable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Exactly what `peacediff redline --out` writes (the site fixture above adds notebook pages)."""
+    from peacediff.cli import main
+
+    out = tmp_path_factory.mktemp("browsable") / "site"
+    assert main(["redline", "--out", str(out)]) == 0
+    return out
+
+
+def test_crawl_the_site_from_the_index(browser: object, browsable_site: Path, artifacts: Path) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    queue, seen, broken, problems = ["index.html"], {"index.html"}, [], []
+    while queue:
+        name = queue.pop(0)
+        p = Page(browser, browsable_site / name, viewport={"width": 1100, "height": 900})
+        try:
+            for href in p.page.evaluate(_LINKS_JS):
+                parts = urlsplit(href)
+                if parts.scheme in ("http", "https"):
+                    continue
+                target = unquote(parts.path) or name
+                if not (browsable_site / target).is_file():
+                    broken.append(f"{name}: {href}")
+                    continue
+                if parts.fragment:
+                    if target == name:
+                        found = p.page.evaluate("id => !!document.getElementById(id)", unquote(parts.fragment))
+                    else:
+                        found = f'id="{parts.fragment}"' in (browsable_site / target).read_text(encoding="utf-8")
+                    if not found:
+                        broken.append(f"{name}: {href} (no such element)")
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+            try:
+                p.assert_clean()
+            except AssertionError as exc:
+                problems.append(f"{name}: {exc}")
+        finally:
+            p.close()
+    assert broken == [] and problems == []
+    assert seen == {path.name for path in browsable_site.glob("*.html")}
+
+
+def test_site_screenshots_and_narrow_screens(browser: object, browsable_site: Path, artifacts: Path) -> None:
+    three_way = "threeway-us-russia-28--e3-counter-28--us-ua-20.html"
+    for name, shot in (("index.html", "site-index.png"), (three_way, "site-three-way.png"),
+                       ("matrix.html", "site-matrix.png")):
+        p = Page(browser, browsable_site / name, viewport={"width": 1100, "height": 1000})
+        try:
+            p.page.screenshot(path=str(artifacts / shot))
+            p.assert_clean()
+        finally:
+            p.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    wide = []
+    try:
+        for path in sorted(browsable_site.glob("*.html")):
+            if "__" in path.name:
+                continue  # the redlines are checked by test_no_bundled_page_scrolls_sideways_at_390px
+            page.goto(path.resolve().as_uri())
+            scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                wide.append(f"{path.name}: {scroll} px > {inner} px")
+        page.goto((browsable_site / "index.html").resolve().as_uri())
+        page.screenshot(path=str(artifacts / "site-index-narrow.png"), full_page=True)
+    finally:
+        context.close()
+    assert wide == []
