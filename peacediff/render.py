@@ -512,6 +512,9 @@ class RedlineView:
     figures: tuple[ParameterRow, ...] = ()
     legend: tuple[tuple[str, str, str], ...] = ()
     index_href: str | None = None
+    #: ``(label, relative href)`` of the pages beside this one in a site (its versions, the
+    #: previous and next redline); empty for a page on its own.
+    nav: tuple[tuple[str, str], ...] = ()
     unreported_subs: tuple[tuple[ChangeView, str], ...] = ()
     dropped_subs: tuple[tuple[ChangeView, str], ...] = ()
     #: Changes carrying a disputed figure that did not change (changed ones are in ``figures``).
@@ -695,7 +698,7 @@ def redline_anchors(comparison: Comparison) -> dict[tuple[str | None, str | None
 
 
 def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
-               index_href: str | None = None) -> RedlineView:
+               index_href: str | None = None, nav: Sequence[tuple[str, str]] = ()) -> RedlineView:
     """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
     anchors = _Anchors(id_prefix)
     old_pos = _provision_ids(comparison.old.provisions)
@@ -763,6 +766,7 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         figures=tuple(row for row in rows if row.param is not None and row.param.is_figure),
         legend=_legend(views, groups),
         index_href=index_href,
+        nav=tuple((label, href) for label, raw in nav if (href := _safe_href(raw)) is not None),
         unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
         dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
         disputed=tuple(v for v in views if v.disputed_values),
@@ -1293,7 +1297,8 @@ def _render_terminal(template: str, **context: Any) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def render_html(comparison: Comparison, *, title: str | None = None, index_href: str | None = None) -> str:
+def render_html(comparison: Comparison, *, title: str | None = None, index_href: str | None = None,
+                nav: Sequence[tuple[str, str]] = ()) -> str:
     """The whole self-contained HTML redline page (inline CSS and script, no network).
 
     ``index_href`` (a relative file name such as ``"index.html"``) adds a link back to the
@@ -1306,7 +1311,7 @@ def render_html(comparison: Comparison, *, title: str | None = None, index_href:
         True
     """
     css, script, csp = _assets()
-    view = build_view(comparison, title=title, index_href=_safe_href(index_href) if index_href else None)
+    view = build_view(comparison, title=title, index_href=_safe_href(index_href) if index_href else None, nav=nav)
     return _render("redline.html.j2", view=view, standalone=True, css=css, script=script, csp=csp)
 
 
@@ -1790,9 +1795,15 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
     graph = lineage_graph(archive)
     comparisons = {(old.id, new.id): compare(old, new) for old, new in pairs}
     entries = []
-    for (old_id, new_id), comparison in comparisons.items():
-        name = site_name("redline", old_id, new_id)
-        pages[name] = comparison.to_html(index_href="index.html")
+    redline_names = [site_name("redline", old_id, new_id) for old_id, new_id in comparisons]
+    for i, ((old_id, new_id), comparison) in enumerate(comparisons.items()):
+        name = redline_names[i]
+        nav = [(f"Version {old_id}", site_name("version", old_id)), (f"Version {new_id}", site_name("version", new_id))]
+        if i > 0:
+            nav.append(("← Previous redline", redline_names[i - 1]))
+        if i + 1 < len(redline_names):
+            nav.append(("Next redline →", redline_names[i + 1]))
+        pages[name] = comparison.to_html(index_href="index.html", nav=nav)
         entries.append((name, comparison))
     grid = matrix(archive=archive)
     pages["matrix.html"] = render_matrix_html(grid, index_href="index.html", history_href="history-{key}.html",

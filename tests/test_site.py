@@ -82,6 +82,17 @@ def test_every_page_links_back_to_the_index(site: Path) -> None:
             assert "index.html" in _parse(path).hrefs, path.name
 
 
+def test_every_redline_links_its_versions_and_its_neighbours(site: Path) -> None:
+    redlines = sorted(site.glob("*__*.html"))
+    assert len(redlines) >= 2
+    for path in redlines:
+        hrefs = set(_parse(path).hrefs)
+        versions = {h for h in hrefs if h.startswith("version-")}
+        assert len(versions) == 2, (path.name, versions)
+        others = {h for h in hrefs if "__" in h and "#" not in h and h != path.name}
+        assert others, f"{path.name} links no neighbouring redline"
+
+
 def test_the_index_reaches_every_page(site: Path) -> None:
     parsed = {p.name: _parse(p) for p in site.glob("*.html")}
     seen, queue = {"index.html"}, ["index.html"]
