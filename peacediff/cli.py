@@ -401,8 +401,9 @@ def _format_for(output: str | None) -> str:
     if fmt is None:
         raise _UserError(
             f"cannot tell the output format from the suffix {suffix!r} of {output!r} "
-            "(peacediff writes HTML, Markdown, JSON and text)",
-            f"name the file .html, .md, .json or .txt, or give --format (e.g. --format html -o {output})",
+            f"(peacediff writes {', '.join(FORMATS)})",
+            f"name the file {', '.join(f.suffixes[0] for f in FORMATS.values())}, or give --format "
+            f"(e.g. --format html -o {output})",
         )
     return fmt
 

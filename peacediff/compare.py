@@ -23,7 +23,7 @@ import attrs
 from peacediff import figures, modality, textdiff
 from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
 from peacediff._align_config import AlignConfig
-from peacediff._display import Displayable
+from peacediff._display import Displayable, render
 from peacediff._screen import ChangeWindows, changed_windows
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
@@ -440,6 +440,55 @@ class Comparison(Displayable):
     def parameter_changes(self) -> tuple[tuple[Change, ParameterChange], ...]:
         """Every parameter change with the change it belongs to, in reading order."""
         return tuple((ch, pc) for ch in self.changes for pc in ch.parameter_changes)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per change, in reading order: what a spreadsheet or a data frame wants.
+
+        Columns: ``kind``, ``old_numbers`` / ``new_numbers`` (comma-separated), ``label``,
+        ``old_keys`` / ``new_keys``, ``matched_by``, ``rule``, ``similarity``, ``renumbered``,
+        ``moved``, ``parameter_changes`` (each ``name: old → new``, joined by "; "),
+        ``disputed`` (the disputed parameters) and ``subchanges`` (how many).
+
+        Example::
+
+            >>> from peacediff.model import Version
+            >>> a = Version.from_texts("a", ["Forces capped at 600,000."])
+            >>> b = Version.from_texts("b", ["Forces capped at 800,000."])
+            >>> row = compare(a, b).to_records()[0]
+            >>> row["kind"], row["label"], row["parameter_changes"]
+            ('modified', '1', 'Number: 600,000 → 800,000')
+        """
+        return [
+            {
+                "kind": ch.kind,
+                "old_numbers": ", ".join(ch.old_numbers),
+                "new_numbers": ", ".join(ch.new_numbers),
+                "label": ch.label,
+                "old_keys": ", ".join(p.key for p in ch.old if p.key),
+                "new_keys": ", ".join(p.key for p in ch.new if p.key),
+                "matched_by": ch.matched_by,
+                "rule": ch.rule,
+                "similarity": None if ch.similarity is None else round(ch.similarity, 4),
+                "renumbered": ch.renumbered,
+                "moved": ch.moved,
+                "parameter_changes": "; ".join(pc.display() for pc in ch.parameter_changes),
+                "disputed": ", ".join(sorted(ch.disputed_parameters)),
+                "subchanges": len(ch.subchanges),
+            }
+            for ch in self.changes
+        ]
+
+    def to_csv(self) -> str:
+        """:meth:`to_records` as CSV text (a cell that would start a spreadsheet formula gets a ``'``)."""
+        return render(self, "csv")
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs pandas, which peacediff does not require)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("Comparison.to_pandas() needs pandas: pip install pandas") from None
+        return pandas.DataFrame.from_records(self.to_records())
 
     @property
     def has_differences(self) -> bool:

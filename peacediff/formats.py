@@ -9,7 +9,7 @@ Example::
 
     >>> import peacediff
     >>> [f.name for f in peacediff.formats.FORMATS.values()]
-    ['html', 'md', 'json', 'text']
+    ['html', 'md', 'json', 'csv', 'text']
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ for _format in (
     Format("html", (".html", ".htm"), "a self-contained HTML page"),
     Format("md", (".md", ".markdown"), "GitHub-flavoured Markdown"),
     Format("json", (".json",), "the result's to_dict() as JSON"),
+    Format("csv", (".csv",), "one row per change, for a spreadsheet"),
     Format("text", (".txt", ".text"), "plain text for a terminal or a file"),
 ):
     FORMATS[_format.name] = _format
@@ -49,6 +50,26 @@ def _json(obj: Any, **options: Any) -> str:
     return dumps(obj.to_dict(), **options) + "\n"
 
 
+def _csv(obj: Any, **_options: Any) -> str:
+    import csv
+    import io
+
+    rows = obj.to_records()
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["kind"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({name: _cell(value) for name, value in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    # Document text is untrusted: a cell a spreadsheet would read as a formula ("=HYPERLINK(…)",
+    # "+1…", "@SUM…") is written with a leading apostrophe, as spreadsheets themselves do.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
 def _listing(kind: str) -> Callable[..., str]:
     def call(obj: Any, **_options: Any) -> str:
         from peacediff import listing
@@ -66,6 +87,7 @@ _VIEWS: dict[str, dict[str, Callable[..., str]]] = {
         "md": _view("render_markdown"),
         "text": _view("render_text"),
         "json": _json,
+        "csv": _csv,
     },
     "Version": {
         "html": _view("render_version_html"),
