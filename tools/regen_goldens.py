@@ -10,6 +10,7 @@ Run it from a source checkout: the goldens and the fixtures live in the reposito
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,11 +42,42 @@ def golden_comparisons() -> Iterator[tuple[str, Comparison]]:
         yield f"{old.id}__{new.id}", compare(old, new)
 
 
+#: The stylesheet and script every page inlines, and the CSP hashes that name them: kept in one
+#: golden of their own (ASSETS) so that a style change touches one file, not every page golden.
+_ASSET_RE = re.compile(r"(<style>)(.*?)(</style>)|(<script>)(.*?)(</script>)|sha256-[A-Za-z0-9+/=]+", re.DOTALL)
+ASSETS = GOLDENS / "page-assets.txt"
+
+
+def split_assets(page: str) -> tuple[str, str]:
+    """``(page with its inlined assets replaced by markers, the assets themselves)``."""
+    assets: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        if m.group(1):
+            assets.append(f"/* <style> */\n{m.group(2)}\n")
+            return f"{m.group(1)}/* see {ASSETS.name} */{m.group(3)}"
+        if m.group(4):
+            assets.append(f"/* <script> */\n{m.group(5)}\n")
+            return f"{m.group(4)}/* see {ASSETS.name} */{m.group(6)}"
+        assets.append(f"/* CSP */ {m.group(0)}\n")
+        return "sha256-SEE-ASSETS"
+
+    return _ASSET_RE.sub(take, page), "".join(assets)
+
+
 def golden_files() -> Iterator[tuple[Path, str]]:
-    """Each golden file with its expected content."""
+    """Each golden file with its expected content; every page must inline the same assets."""
+    shared: str | None = None
     for stem, comparison in golden_comparisons():
-        yield GOLDENS / f"{stem}.html", comparison.to_html()
+        page, assets = split_assets(comparison.to_html())
+        if shared is None:
+            shared = assets
+        elif assets != shared:
+            raise ValueError(f"{stem}.html inlines other assets than the first page: every page shares one")
+        yield GOLDENS / f"{stem}.html", page
         yield GOLDENS / f"{stem}.md", comparison.to_markdown()
+    if shared is not None:
+        yield ASSETS, shared
 
 
 def main() -> int:
@@ -60,7 +92,7 @@ def main() -> int:
             path.write_text(text, encoding="utf-8", newline="\n")
             changed += 1
             print(f"{'updated' if old is not None else 'created'} {path.relative_to(REPO)}")
-    for stale in sorted(set(GOLDENS.glob("*.html")) | set(GOLDENS.glob("*.md"))):
+    for stale in sorted(set(GOLDENS.glob("*.html")) | set(GOLDENS.glob("*.md")) | set(GOLDENS.glob("*.txt"))):
         if stale not in wanted:
             stale.unlink()
             changed += 1
