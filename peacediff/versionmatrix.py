@@ -300,9 +300,9 @@ def _load_versions(versions: Iterable[Version | str] | None, archive: Archive | 
                 loaded.append(archive.get(v))
             else:
                 # An id, a version file or a document, read the way peacediff.load reads any of them.
-                from peacediff import load
+                from peacediff._loading import load_ref
 
-                loaded.append(load(v))
+                loaded.append(load_ref(v))
         else:
             raise TypeError(f"matrix() takes versions or version ids; got a {type(v).__name__}")
     ids = [v.id for v in loaded]
