@@ -174,7 +174,10 @@ def too_deep(text: str, limit: int) -> int | None:
         elif _header(line) is not None:
             continue
         elif (key := _key_line(line)) is not None:
-            depth, in_ml, peak = _value_scan(line[key[2] :], 0, None)
+            value = line[key[2] :]
+            if "[" not in value and "{" not in value and '"""' not in value and "'''" not in value:
+                continue  # no bracket opens and no multi-line string starts: nothing to follow (most lines)
+            depth, in_ml, peak = _value_scan(value, 0, None)
         else:
             continue
         if peak > limit:
