@@ -34,6 +34,8 @@ def test_wheel_contains_data_folders(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for folder in ("versions", "templates", "seeds"):
         source = sorted(p.name for p in (ROOT / folder).iterdir() if p.is_file())
+        if folder == "seeds":  # the notice on the articles ships beside them (SEEDS-NOTICE.md)
+            source = sorted([*source, "NOTICE.md"])
         shipped = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith(f"peacediff/{folder}/"))
         assert shipped == source, folder
     assert "peacediff/py.typed" in names
