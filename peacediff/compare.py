@@ -704,7 +704,7 @@ def _changes(
     """Changes between two provision lists (top level or sub-points), in reading order."""
     from peacediff import align as _align  # loaded by the first comparison, not by `import peacediff`
 
-    if (mode == "keys" and all(p.key for p in old_list) and all(p.key for p in new_list)) or mode == "keys":
+    if mode == "keys":
         alignment = _align.align_keys(old_list, new_list, budget.config)
     else:
         alignment = _align.align_text(old_list, new_list, budget.config)

@@ -600,11 +600,6 @@ def _provision_ids(provisions: Sequence[Provision]) -> dict[tuple[str | None, st
     return {(p.number, p.key): i for i, p in enumerate(provisions)}
 
 
-def _walk(provisions: Iterable[Provision]) -> Iterator[Provision]:
-    for p in provisions:
-        yield from p.walk()
-
-
 def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
     """A change's footnotes, numbered on from ``counter``: removal reports and disputed figures first
     (the views show them), then evidence quotes (the views fold them away)."""
@@ -615,7 +610,7 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
         notes.append(Note(number=counter[0], **fields))
 
     if change.kind in ("removed", "unknown"):
-        for p in _walk(change.old):
+        for p in Version.walk_all(change.old):
             removal = comparison.new.removal(p.key) if p.key else None
             if removal is None:
                 continue
@@ -625,7 +620,7 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
             for ev in removal.evidence:
                 add(kind="evidence", side="new", quote=ev.quote, text=ev.note,
                     sources=(_source_ref(comparison.new, ev.source),))
-    keys = {p.key for p in _walk(change.new + change.old) if p.key}
+    keys = {p.key for p in Version.walk_all(change.new + change.old) if p.key}
     if keys:
         seen_variants: set[str] = set()
         for side, version in (("new", comparison.new), ("old", comparison.old)):
@@ -639,7 +634,7 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
                     add(kind="variant", side=side, variant=variant, claims=claims, text=variant.verdict)
     seen: set[tuple[str, str]] = set()
     for side, provisions, version in (("new", change.new, comparison.new), ("old", change.old, comparison.old)):
-        for p in _walk(provisions):
+        for p in Version.walk_all(provisions):
             for ev in p.evidence:
                 if (ev.source, ev.quote) not in seen:
                     seen.add((ev.source, ev.quote))
@@ -720,7 +715,7 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
             side = "old" if table is old_anchor else "new"
             possible = LinkRef(label=p.label, anchor=table.get((p.number, p.key)), title=f"{side} point")
             possible_pct = round(ch.possible_match.similarity * 100)
-        wording_unknown = tuple(p.label for p in _walk(ch.new) if not p.wording_known)
+        wording_unknown = tuple(p.label for p in Version.walk_all(ch.new) if not p.wording_known)
         shown = ch.new or ch.old
         confidence = tuple(sorted({p.confidence for p in shown if p.confidence != "published"}))
         notes = _notes_for(ch, comparison, counter)
