@@ -50,10 +50,9 @@ def chain(n: int, length: int, seed: int = 0) -> list[peacediff.Version]:
 
 def site_pages(archive: peacediff.Archive) -> dict[str, str]:
     """Every page `peacediff redline --out` writes, rendered but not written."""
-    from peacediff.cli import redline_pairs
     from peacediff.render import render_site
 
-    return render_site(archive, redline_pairs(archive))
+    return render_site(archive, archive.redline_pairs())
 
 
 def main() -> None:

@@ -7,11 +7,13 @@ other to learn a file's kind or to decode it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from peacediff._files import decode_utf8, guess_encoding, iconv_hint
 
-__all__ = ["FORMATS", "MAX_BYTES", "DocumentError", "PlainTextError", "decode_text", "extra_missing", "sniff"]
+__all__ = ["FORMATS", "MAX_BYTES", "DocumentError", "PlainTextError", "decode_text", "extra_missing", "sniff",
+           "version_id_for"]
 
 
 class PlainTextError(ValueError):
@@ -104,3 +106,8 @@ def extra_missing(extra: str, module: str, path: Path) -> DocumentError:
     """The error for a format whose optional dependency is not installed."""
     return DocumentError(f"{path}: reading this {extra} file needs the optional '{module}' package\n"
                          f"    fix: pip install 'peacediff[{extra}]'")
+
+
+def version_id_for(path: Path) -> str:
+    """The version id a document gets from its file name ("Draft 3.docx" → "draft-3")."""
+    return re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._") or "document"

@@ -131,12 +131,13 @@ class Archive:
 
         for parent, child in self.lineage_pairs():
             add(parent, child)
-        roots_of = {v.id: {a.id for a in self.ancestors(v.id) if not a.parents} for v in self.versions()}
-        for version in self.versions():
+        ordered = self.versions()
+        roots_of = {v.id: {a.id for a in self.ancestors(v.id) if not a.parents} for v in ordered}
+        for version in ordered:
             for root in sorted(roots_of[version.id]):
                 add(self.get(root), version)
-        for version in self.versions():
-            for earlier in self.versions():
+        for version in ordered:
+            for earlier in ordered:
                 related = roots_of[earlier.id] & roots_of[version.id]
                 if related and earlier.date and version.date and earlier.date < version.date:
                     add(earlier, version)

@@ -339,15 +339,18 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     fmt = args.format or _format_for(args.output)
     old, new = _load(args.old), _load(args.new)
     comparison = compare(old, new, align=args.align)
-    options: dict[str, Any] = {}
-    if fmt == "text":
-        options["color"] = args.color == "always" or (
-            args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
+    options: dict[str, Any] = {"color": _color(args)} if fmt == "text" else {}
     _write(render(comparison, fmt, **options), args.output)
     if args.exit_code and comparison.has_differences:
         return EXIT_DIFFERENT
     return EXIT_OK
+
+
+def _color(args: argparse.Namespace) -> bool:
+    """Terminal colours: asked for, or "auto" on a terminal with no -o and no NO_COLOR."""
+    return bool(args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    ))
 
 
 def _cmd_compare3(args: argparse.Namespace) -> int:
@@ -355,11 +358,7 @@ def _cmd_compare3(args: argparse.Namespace) -> int:
 
     fmt = args.format or _format_for(args.output)
     threeway = compare3(_load(args.base), _load(args.left), _load(args.right), align=args.align)
-    options: dict[str, Any] = {}
-    if fmt == "text":
-        options["color"] = args.color == "always" or (
-            args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
+    options: dict[str, Any] = {"color": _color(args)} if fmt == "text" else {}
     _write(render(threeway, fmt, **options), args.output)
     return EXIT_OK
 
@@ -408,12 +407,6 @@ def _format_for(output: str | None) -> str:
     return fmt
 
 
-def redline_pairs(archive: Any) -> list[tuple[Version, Version]]:
-    """The pairs ``peacediff redline`` renders (see :meth:`peacediff.Archive.redline_pairs`)."""
-    pairs: list[tuple[Version, Version]] = archive.redline_pairs()
-    return pairs
-
-
 def _cmd_redline(args: argparse.Namespace) -> int:
     from peacediff import Archive
     from peacediff._files import staged_folder
@@ -423,7 +416,7 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _check_redline_folder(out)
     archive = Archive(args.versions) if args.versions else Archive.bundled()
-    pairs = redline_pairs(archive)
+    pairs = archive.redline_pairs()
     pages = render_site(archive, pairs)
     # Every page is built in a fresh folder that replaces `out` whole at the end: a reader (or a
     # crash) never sees this run's pages next to the last run's.

@@ -810,13 +810,11 @@ def _linked_change(
             ), ()
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
-    if old_text != new_text:
-        diff_mode = textdiff.diff_mode(old_text, new_text)
-        if diff_mode == "sentences":
-            budget.sentence_pairs.append(_pair_label(olds, news))
-        elif diff_mode == "whole":
-            budget.long_pairs.append(_pair_label(olds, news))
-    ops = textdiff.word_ops(old_text, new_text)
+    ops, diff_mode = textdiff.diff_words(old_text, new_text)
+    if diff_mode == "sentences":
+        budget.sentence_pairs.append(_pair_label(olds, news))
+    elif diff_mode == "whole":
+        budget.long_pairs.append(_pair_label(olds, news))
     # A summary cannot vouch that a sub-point or figure it does not mention was dropped,
     # and neither can anything below it.
     old_partial = scope.old_above or any(p.is_partial for p in olds)
@@ -994,10 +992,8 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
 
 
 # A declared duration's unit, in days (as the figure scan counts them).
-_DURATION_UNITS = {
-    **{u: d for unit, d in (("hour", 1 / 24), ("day", 1), ("week", 7), ("month", 30), ("year", 365))
-       for u in (unit, unit + "s")},
-}
+#: A declared duration's unit in days, singular and plural, from the figure reader's own table.
+_DURATION_UNITS = {u: d for unit, d in figures.DURATION_DAYS.items() for u in (unit, unit + "s")}
 
 
 def _same_value(a: ParameterValue, b: ParameterValue) -> bool:

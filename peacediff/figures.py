@@ -28,7 +28,7 @@ from peacediff._screen import (
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
-__all__ = ["FIGURE_KINDS", "FIGURE_REACH", "Figure", "figure_changes", "find_figures"]
+__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "Figure", "figure_changes", "find_figures"]
 
 Op = tuple[int, str]
 
@@ -76,7 +76,7 @@ _CURRENCY = {
 _CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
 _CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
 _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
-_DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _DURATION = r"hour|day|week|month|year"
 
 
@@ -280,7 +280,7 @@ class _FigureReader:
         for num, unit in (("num4", "unit4"), ("num6", "unit6")):
             if groups[num] is not None:
                 raw = _number(groups[num])
-                days = raw * _DURATION_DAYS[groups[unit].lower()]
+                days = raw * DURATION_DAYS[groups[unit].lower()]
                 return Figure("duration", written, days, "days", pos, raw), m.end()
         if self.label_re.search(subject[max(0, pos - 16) : pos]):
             return None, m.end()  # "Article 5", "point 12": a name, not a quantity
@@ -303,7 +303,7 @@ class _FigureReader:
             unit = _ORDINAL_UNIT.on(text, self.lowered)[0].match(self.subject, end)
             if unit is None:
                 return None, 0  # "the first point", "a third party": an order, not a quantity
-            days = phrase.value * _DURATION_DAYS[unit.group("unit").lower()]
+            days = phrase.value * DURATION_DAYS[unit.group("unit").lower()]
             return Figure("duration", text[pos : unit.end()], days, "days", pos, phrase.value), unit.end()
         if phrase.kind == "fraction":
             if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered)[0].match(
@@ -322,7 +322,7 @@ class _FigureReader:
         if groups.get("percent"):
             return Figure("percentage", written, value, "percent", pos, value), stop
         if groups.get("duration"):
-            days = value * _DURATION_DAYS[groups["duration"].lower()]
+            days = value * DURATION_DAYS[groups["duration"].lower()]
             return Figure("duration", written, days, "days", pos, value), stop
         if groups.get("currency"):
             return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop

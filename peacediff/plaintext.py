@@ -57,7 +57,7 @@ from typing import Any
 
 import attrs
 
-from peacediff._documents import DocumentError, PlainTextError, decode_text, sniff
+from peacediff._documents import DocumentError, PlainTextError, decode_text, sniff, version_id_for
 from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem, read_document
 from peacediff._messages import shown
 from peacediff.model import Provision, Version
@@ -778,7 +778,7 @@ def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, en
         raise DocumentError(f"{name}: this is a .{kind} file, not plain text\n    fix: read it with "
                             f"peacediff.load('{name}') or 'peacediff import {name}', which read .{kind} files")
     text = decode_text(data, name, encoding)
-    vid = version_id or re.sub(r"[^a-z0-9._-]+", "-", p.stem.lower()).strip("-._") or "document"
+    vid = version_id or version_id_for(p)
     version = parse_text(text, vid, source=str(p), **metadata)
     if "title" not in metadata and version.title == vid:
         version = attrs.evolve(version, title=p.name)

@@ -38,6 +38,7 @@ __all__ = [
     "Op",
     "diff_cost",
     "diff_mode",
+    "diff_words",
     "invert_ops",
     "normalise_ops",
     "ops_similarity",
@@ -240,21 +241,33 @@ def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
     >>> word_ops("within 100 days", "as soon as possible")
     ((-1, 'within 100 days'), (1, 'as soon as possible'))
     """
+    return diff_words(old, new, budget)[0]
+
+
+def diff_words(old: str, new: str, budget: int | None = None) -> tuple[tuple[Op, ...], str]:
+    """:func:`word_ops` and the :func:`diff_mode` it used, computed once (the budget check
+    tokenises both texts, so a caller that reports the mode should not ask twice).
+
+    >>> diff_words("a b c", "a x c")
+    (((0, 'a '), (-1, 'b'), (1, 'x'), (0, ' c')), 'words')
+    """
     if old == new:
-        return ((0, old),) if old else ()
+        return (((0, old),) if old else ()), "words"
     # diff-match-patch breaks ties by direction; always diff the same way round.
     if old <= new:
-        return normalise_ops(_ops(old, new, budget))
-    return invert_ops(_ops(new, old, budget))
+        ops, mode = _ops(old, new, budget)
+        return normalise_ops(ops), mode
+    ops, mode = _ops(new, old, budget)
+    return invert_ops(ops), mode
 
 
-def _ops(old: str, new: str, budget: int | None) -> list[Op]:
+def _ops(old: str, new: str, budget: int | None) -> tuple[list[Op], str]:
     mode = diff_mode(old, new, budget)
     if mode == "words":
-        return _diff_tokens(old, new)
+        return _diff_tokens(old, new), mode
     if mode == "sentences":
-        return _diff_sentences(old, new, DIFF_CELL_BUDGET if budget is None else budget)
-    return [(-1, old), (1, new)]
+        return _diff_sentences(old, new, DIFF_CELL_BUDGET if budget is None else budget), mode
+    return [(-1, old), (1, new)], mode
 
 
 def diff_cost(old: str, new: str) -> int:

@@ -640,9 +640,8 @@ def bundled_pairs() -> list[tuple[str, str]]:
     """The pairs `peacediff redline` renders (empty while the data or the engine is missing)."""
     try:
         from peacediff.archive import Archive
-        from peacediff.cli import redline_pairs
 
-        return [(old.id, new.id) for old, new in redline_pairs(Archive.bundled())]
+        return [(old.id, new.id) for old, new in Archive.bundled().redline_pairs()]
     except Exception:
         return []
 

@@ -20,18 +20,13 @@ Example::
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
-from peacediff._documents import FORMATS, MAX_BYTES, DocumentError, decode_text, extra_missing, sniff
+from peacediff._documents import FORMATS, MAX_BYTES, DocumentError, decode_text, extra_missing, sniff, version_id_for
 from peacediff.model import Version
 
 __all__ = ["FORMATS", "MAX_BYTES", "DocumentError", "decode_text", "extra_missing", "read_document", "sniff"]
-
-def _version_id(path: Path) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._") or "document"
-
 
 def read_document(path: str | os.PathLike[str], version_id: str | None = None, *, encoding: str | None = None,
                   **metadata: Any) -> Version:
@@ -52,7 +47,7 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     if kind in ("pdf", "html") and size > MAX_BYTES:
         raise DocumentError(f"{p}: the file is {size / 2**20:,.0f} MB, more than the {MAX_BYTES // 2**20} MB a "
                             f".{kind} document is read up to\n    fix: split it, or give the part to compare")
-    vid = version_id or _version_id(p)
+    vid = version_id or version_id_for(p)
     metadata.setdefault("title", p.name)
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
