@@ -15,7 +15,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -598,12 +598,28 @@ def compare(old: Version, new: Version, align: str = "auto", config: AlignConfig
         raise TypeError(f"config must be a peacediff.AlignConfig; got {type(config).__name__}")
     mode = align
     if mode == "auto":
-        mode = "keys" if _all_keyed(old) and _all_keyed(new) else "text"
+        mode = _auto_mode(old, new)
     # Every step is symmetric (the text aligner and the word diff work in one canonical
     # direction), so compare(b, a) is exactly compare(a, b).inverse() (decision 0003).
     # The process's garbage collector is the caller's business: a library call leaves it be
     # (the command line, which owns its process, pauses it; see cli.main).
     return _compare(old, new, mode, config)
+
+
+def compare_known(old: Version, new: Version, known: Mapping[tuple[str, str], Comparison] | None,
+                  align: str = "auto") -> Comparison:
+    """``compare(old, new, align)``, or the same comparison from ``known`` (by ``(old.id, new.id)``)
+    when it was made from these very version objects with the same alignment: views built on
+    several comparisons (the site, the matrix, three-way pages) compare each pair once."""
+    found = known.get((old.id, new.id)) if known else None
+    if (found is not None and found.old is old and found.new is new
+            and (align == found.align or (align == "auto" and found.align == _auto_mode(old, new)))):
+        return found
+    return compare(old, new, align=align)
+
+
+def _auto_mode(old: Version, new: Version) -> str:
+    return "keys" if _all_keyed(old) and _all_keyed(new) else "text"
 
 
 def _all_keyed(v: Version) -> bool:

@@ -1800,13 +1800,13 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
             nav.append(("Next redline →", redline_names[i + 1]))
         pages[name] = comparison.to_html(index_href="index.html", nav=nav)
         entries.append((name, comparison))
-    grid = matrix(archive=archive)
+    grid = matrix(archive=archive, comparisons=comparisons)
     pages["matrix.html"] = render_matrix_html(grid, index_href="index.html", history_href="history-{key}.html",
                                               cell_links=_matrix_links(grid, comparisons))
     threeways = []
     for base, left, right in _sibling_triples(graph):
         name = site_name("threeway", base.id, left.id, right.id)
-        tw = compare3(base, left, right)
+        tw = compare3(base, left, right, comparisons=comparisons)
         pages[name] = render_threeway_html(tw, index_href="index.html")
         threeways.append((name, tw))
     versions = graph.versions

@@ -33,13 +33,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from peacediff._display import Displayable
-from peacediff.compare import Change, Comparison, compare
+from peacediff.compare import Change, Comparison, compare_known
 from peacediff.model import ParameterValue, Provision, Version, format_value
 
 __all__ = ["OUTCOMES", "STATUSES", "ParameterTriple", "ThreeWay", "ThreeWayEntry", "compare3"]
@@ -419,17 +419,19 @@ def _pair_additions(left: Sequence[Change], right: Sequence[Change]) -> list[Thr
     return entries
 
 
-def compare3(base: Version, left: Version, right: Version, align: str = "auto") -> ThreeWay:
+def compare3(base: Version, left: Version, right: Version, align: str = "auto", *,
+             comparisons: Mapping[tuple[str, str], Comparison] | None = None) -> ThreeWay:
     """Compare ``left`` and ``right`` against ``base``: where they agree, where they conflict.
 
     Built from ``compare(base, left, align)`` and ``compare(base, right, align)``.  Entries
     follow the base's reading order, then the additions (those made on both sides first).
     ``compare3(b, r, l)`` is ``compare3(b, l, r).mirror()`` up to the order of additions.
+    ``comparisons`` are ones already made, by ``(old id, new id)``: reused, not made again.
     """
     for name, v in (("base", base), ("left", left), ("right", right)):
         if not isinstance(v, Version):
             raise TypeError(f"compare3() takes three Version objects; {name} is a {type(v).__name__}")
-    cl, cr = compare(base, left, align=align), compare(base, right, align=align)
+    cl, cr = compare_known(base, left, comparisons, align), compare_known(base, right, comparisons, align)
     left_by, left_new = _by_base(base, cl)
     right_by, right_new = _by_base(base, cr)
     entries = []

@@ -24,13 +24,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from peacediff._display import Displayable
-from peacediff.compare import Change, Comparison, compare
+from peacediff.compare import Change, Comparison, compare_known
 from peacediff.model import Provision, Version
 
 if TYPE_CHECKING:
@@ -181,8 +181,10 @@ def _change_cell(ch: Change) -> str:
 class _Builder:
     """Walks the columns once, carrying which rows each provision of the last columns belongs to."""
 
-    def __init__(self, versions: Sequence[Version]) -> None:
+    def __init__(self, versions: Sequence[Version],
+                 known: Mapping[tuple[str, str], Comparison] | None = None) -> None:
         self.versions = versions
+        self.known = known
         self.row_order: list[str] = []
         self.row_meta: dict[str, tuple[str | None, str | None]] = {}
         # per column: provision id → row ids; row id → (cell kind, provisions)
@@ -201,7 +203,7 @@ class _Builder:
         ref = _reference(version, self.versions[:j])
         ref_j = self.versions.index(ref) if ref is not None else None
         self.references.append(ref.id if ref is not None else None)
-        comparison = compare(ref, version) if ref is not None else None
+        comparison = compare_known(ref, version, self.known) if ref is not None else None
         rows_of: dict[int, tuple[str, ...]] = {}
         cells: dict[str, tuple[str, list[Provision]]] = {}
         change_of = {id(p): ch for ch in comparison.changes for p in ch.new} if comparison else {}
@@ -313,16 +315,18 @@ def _load_versions(versions: Iterable[Version | str] | None, archive: Archive | 
 
 
 def matrix(versions: Iterable[Version | str] | None = None, parameter: str | None = None,
-           archive: Archive | None = None) -> Matrix:
+           archive: Archive | None = None, *,
+           comparisons: Mapping[tuple[str, str], Comparison] | None = None) -> Matrix:
     """Every lineage through ``versions`` (default: every version of ``archive``, else the bundled ones).
 
     ``versions`` takes :class:`Version` objects or ids (looked up in ``archive``, else loaded
     as :func:`peacediff.load` does); columns are in date order.  With ``parameter``, only the
     lineages that carry it in some version are rows, and each cell holds its value and the
     values other reports give.  Raises ``KeyError`` when no version has the parameter.
+    ``comparisons`` are ones already made, by ``(old id, new id)``: reused, not made again.
     """
     columns = _load_versions(versions, archive)
-    builder = _Builder(columns)
+    builder = _Builder(columns, comparisons)
     for j in range(len(columns)):
         builder.column(j)
     rows = []

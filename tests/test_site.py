@@ -183,3 +183,22 @@ def test_lineage_graph_displays_in_a_notebook() -> None:
     bundle = lineage_graph()._repr_mimebundle_()
     assert bundle["text/html"].startswith('<div class="pd-lineage"><svg') and "href=" not in bundle["text/html"]
     assert bundle["text/plain"].startswith("us-russia-28")
+
+
+def test_the_site_compares_each_pair_once(monkeypatch) -> None:
+    import sys
+
+    module = sys.modules["peacediff.compare"]
+    made: list[tuple[str, str]] = []
+    real = module.compare
+
+    def counting(old, new, align="auto", config=None):
+        made.append((old.id, new.id))
+        return real(old, new, align=align) if config is None else real(old, new, align=align, config=config)
+
+    monkeypatch.setattr(module, "compare", counting)
+    archive = peacediff.Archive.bundled()
+    from peacediff.render import render_site
+
+    render_site(archive, archive.redline_pairs())
+    assert len(made) == len(set(made)), sorted(p for p in set(made) if made.count(p) > 1)
