@@ -70,11 +70,12 @@ def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = N
 def _chain_members(ranks: list[int], weights: list[int] | None) -> tuple[list[bool], set[int]]:
     """Which points lie on some heaviest chain, and which on every one."""
     r = len(ranks)
-    chain = _chain_lengths if weights is None else _chain_weights
-    if weights is None:
+    back_ranks = [r - 1 - x for x in reversed(ranks)]
+    if weights is None:  # every point weighs 1: the patience sort is the fast path
         weights = [1] * r
-    heaviest_to = chain(ranks, weights)
-    back = chain([r - 1 - x for x in reversed(ranks)], weights[::-1])
+        heaviest_to, back = _chain_lengths(ranks), _chain_lengths(back_ranks)
+    else:
+        heaviest_to, back = _chain_weights(ranks, weights), _chain_weights(back_ranks, weights[::-1])
     heaviest_from = back[::-1]
     total = max(heaviest_to)
     on_chain = [heaviest_to[k] + heaviest_from[k] - weights[k] == total for k in range(r)]
@@ -94,7 +95,7 @@ def _chain_members(ranks: list[int], weights: list[int] | None) -> tuple[list[bo
     return on_chain, fixed
 
 
-def _chain_lengths(ranks: Sequence[int], _weights: Sequence[int] = ()) -> list[int]:
+def _chain_lengths(ranks: Sequence[int]) -> list[int]:
     """Longest strictly increasing chain ending at each element (patience sorting, O(n log n))."""
     tails: list[int] = []
     out = []

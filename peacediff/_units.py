@@ -14,7 +14,7 @@ Two sorts:
 
 from __future__ import annotations
 
-__all__ = ["COUNTED", "MEASURES", "MEASURE_KINDS", "Measure"]
+__all__ = ["COUNTED", "CURRENCY_UNITS", "MEASURES", "MEASURE_KINDS", "Measure"]
 
 from typing import NamedTuple
 
@@ -71,3 +71,9 @@ COUNTED: frozenset[str] = frozenset(
     for ending in ("", "s")
     if not (noun.endswith(("ies", "men")) and ending)
 ) | {"personnel", "people", "children", "staff", "men", "women", "aircraft"}
+
+
+#: Units of a declared parameter that are currencies: written before the amount ("USD 100
+#: billion") and compared as money.  (The figure reader also knows UAH and RUB in running text;
+#: no bundled parameter declares them yet.)
+CURRENCY_UNITS: tuple[str, ...] = ("USD", "EUR", "GBP")

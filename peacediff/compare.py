@@ -25,6 +25,7 @@ from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
 from peacediff._align_config import AlignConfig
 from peacediff._display import Displayable, render
 from peacediff._screen import ChangeWindows, changed_windows
+from peacediff._units import CURRENCY_UNITS
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class ParameterChange:
         if label:
             return f"{self.label}: {format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
         quantities = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (self.old, self.new))
-        if self.unit and quantities and self.unit not in ("USD", "EUR", "GBP", "percent"):
+        if self.unit and quantities and self.unit not in (*CURRENCY_UNITS, "percent"):
             return f"{format_value(self.old)} → {format_value(self.new, self.unit)}"
         return f"{format_value(self.old, self.unit)} → {format_value(self.new, self.unit)}"
 
@@ -643,8 +644,8 @@ class _Scope(NamedTuple):
     new: Version
     old_partial: bool
     new_partial: bool
-    old_above: bool = False
-    new_above: bool = False
+    #: Inside a provision: then a side's partiality is inherited by everything below it.
+    nested: bool = False
 
 
 class _Budget:
@@ -833,8 +834,8 @@ def _linked_change(
         budget.long_pairs.append(_pair_label(olds, news))
     # A summary cannot vouch that a sub-point or figure it does not mention was dropped,
     # and neither can anything below it.
-    old_partial = scope.old_above or any(p.is_partial for p in olds)
-    new_partial = scope.new_above or any(p.is_partial for p in news)
+    old_partial = (scope.nested and scope.old_partial) or any(p.is_partial for p in olds)
+    new_partial = (scope.nested and scope.new_partial) or any(p.is_partial for p in news)
     # A text that only describes what was reported has no figures or modal verbs to compare.
     wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
     # Figures and modal verbs are looked for only where the wording changed (the result is the same).
@@ -865,7 +866,7 @@ def _linked_change(
     notes: tuple[str, ...] = ()
     text_ops: tuple[Op, ...] = ()
     if sub_old or sub_new:
-        sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial, old_partial, new_partial)
+        sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial, nested=True)
         subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
         # The provisions' own wording, diffed apart from their sub-points: the sub-changes say
         # what happened to each sub-point (an unreported one is not a deletion of text).
@@ -996,7 +997,7 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
         if unit in _DURATION_UNITS:
             if f.kind == "duration" and f.raw == number and f.value == number * _DURATION_UNITS[unit]:
                 return True
-        elif unit in ("USD", "EUR", "GBP"):
+        elif unit in CURRENCY_UNITS:
             if f.kind == "amount" and f.unit == unit and f.value == number:
                 return True
         elif unit == "percent":

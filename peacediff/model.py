@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from peacediff._display import Displayable
+from peacediff._units import CURRENCY_UNITS
 
 __all__ = [
     "CONFIDENCE_LEVELS",
@@ -311,7 +312,7 @@ def format_value(value: ParameterValue | None, unit: str | None = None) -> str:
         text = value
     if not unit or isinstance(value, bool) or not isinstance(value, (int, float)):
         return text  # a unit qualifies a quantity: "as soon as possible" is not a number of days
-    if unit in ("USD", "EUR", "GBP"):
+    if unit in CURRENCY_UNITS:
         # Amounts are written the way negotiators and reporters say them: "USD 100 billion".
         for scale, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
             if abs(value) >= scale and (value * 1000) % scale == 0:
