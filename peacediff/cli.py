@@ -183,7 +183,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="check version files; report every problem with file:line and fix",
                        description="Validate version files or folders (default: the bundled versions).")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    _add_batch_parser(sub)
+    _add_batch_parser(sub, common)
     return parser
 
 
@@ -268,8 +268,9 @@ def _lineage(version: Version) -> list[Comparison]:
     return [compare(parent, version) for parent in archive.parents(version.id)]
 
 
-def _add_batch_parser(sub: Any) -> None:
-    p = sub.add_parser("batch", help="compare many version pairs on Dask into Parquet data (docs/batch.md)",
+def _add_batch_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("batch", parents=[common],
+                       help="compare many version pairs on Dask into Parquet data (docs/batch.md)",
                        description="Compare every pair of MANIFEST on a Dask cluster (a local one by default)\n"
                        "and write DIR/changes.parquet, DIR/pairs.parquet and DIR/timings.parquet.\n"
                        "Run it again with the same --out to finish an interrupted batch.\n"
@@ -294,7 +295,7 @@ def _add_batch_parser(sub: Any) -> None:
 def _cmd_batch(args: argparse.Namespace) -> int:
     """Run a batch; every mistake in the command, the manifest or the cluster is one message, exit 2."""
     def fail(message: str) -> int:
-        print(f"peacediff: {message}", file=sys.stderr)
+        _say(f"peacediff: {message}")  # names from the manifest are untrusted: shown escaped
         return EXIT_ERROR
 
     if args.scheduler and args.workers is not None:
@@ -318,9 +319,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 client.close()
     except (batch.ManifestError, batch.BatchError) as exc:
         return fail(str(exc))
-    print(f"{result.pairs} pairs in {result.chunks} chunks: {len(result.computed)} computed, "
-          f"{len(result.skipped)} already done; {result.errors} pair(s) failed (see the error column "
-          f"of pairs.parquet); wrote {result.out}/", file=sys.stderr)
+    _say(f"{result.pairs} pairs in {result.chunks} chunks: {len(result.computed)} computed, "
+         f"{len(result.skipped)} already done; {result.errors} pair(s) failed (see the error column "
+         f"of pairs.parquet); wrote {result.out}/")
     return EXIT_OK
 
 
