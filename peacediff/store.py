@@ -366,7 +366,7 @@ def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Coll
     raw_subs = f.pop("subpoints", None) or []
     if raw_subs and depth >= MAX_DEPTH:
         out.add(path + ("subpoints",), f"sub-points are nested more than {MAX_DEPTH} levels deep (the limit)",
-                "flatten the deepest levels into their parent's text (docs/format.md, Rules)")
+                _DEPTH_FIX)
         return None
     for i, sub in enumerate(raw_subs):
         built = _provision(sub, path + ("subpoints", i), out, depth + 1)
@@ -526,6 +526,18 @@ def _decode(data: bytes, file: str) -> str:
     return text
 
 
+#: A table header nested past the sub-point limit.  Headers of n levels are n times longer, so a
+#: deep file is quadratic in size and costly to parse and position: refuse it before parsing.
+_DEEP_HEADER_RE = re.compile(rf"^[ \t]*\[\[[ \t]*provisions(?:[ \t]*\.[ \t]*subpoints){{{MAX_DEPTH + 1}}}", re.M)
+_DEPTH_FIX = "flatten the deepest levels into their parent's text (docs/format.md, Rules)"
+
+
+def _too_deep_header(text: str) -> int | None:
+    """The line of the first ``[[provisions.subpoints...]]`` header past :data:`MAX_DEPTH`, else None."""
+    match = _DEEP_HEADER_RE.search(text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
 def loads(text: str, file: str = "<string>") -> Version:
     """Parse version-file text (the inverse of :func:`dumps`); raise :class:`VersionFileError` listing every problem.
 
@@ -539,6 +551,10 @@ def loads(text: str, file: str = "<string>") -> Version:
     if not text.strip():
         raise VersionFileError([Problem(file, 1, 1, "the file is empty",
                                         "start from the example in docs/format.md")])
+    deep = _too_deep_header(text)
+    if deep is not None:
+        raise VersionFileError([Problem(file, deep, 1, f"sub-points are nested more than {MAX_DEPTH} levels deep "
+                                        "(the limit)", _DEPTH_FIX)])
     deep = too_deep(text, MAX_VALUE_NESTING)
     if deep is not None:
         raise VersionFileError([Problem(file, deep, 1, f"arrays or inline tables nested more than "
