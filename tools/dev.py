@@ -70,7 +70,12 @@ def main(argv: list[str]) -> int:
             env.setdefault("HYPOTHESIS_PROFILE", "ci")
         run(BIN / "ruff", "check", ".")
         run(BIN / "mypy")  # strict, on peacediff/: the configuration is pyproject's [tool.mypy]
-        run(PY, "-m", "pytest", *argv[1:], env=env)
+        args = argv[1:]
+        if not any(a == "-n" or a.startswith(("-n=", "--numprocesses")) for a in args):
+            # One worker per core: the suite is CPU-bound and its slow tests (browser, Dask, CLI
+            # subprocesses) are independent of each other.
+            args = ["-n", "auto", "--dist", "worksteal", *args]
+        run(PY, "-m", "pytest", *args, env=env)
         return 0
     print(__doc__)
     return 0 if command in ("help", "-h", "--help") else 2
