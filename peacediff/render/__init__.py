@@ -1,6 +1,6 @@
 """Redlines: a :class:`~peacediff.compare.Comparison` or a Version as HTML, Markdown or terminal text.
 
-This module turns the comparison's data into view data (anchors, text segments
+This package turns the comparison's data into view data (anchors, text segments
 from ``Change.ops``, footnotes, summary rows) and hands it to the Jinja2
 templates in ``templates/``.  It never diffs and never aligns: everything it
 shows is already in the Comparison.
@@ -20,6 +20,18 @@ depth, is shown as it stood, with no deletion markup in any format.  A
 provision's own wording comes from ``Change.text_ops`` and each sub-point is
 drawn through its own sub-change.
 
+The package's rooms, one job each (this module only names what they offer):
+
+* ``_safetext``: characters no output carries as they are, invisible changes, safe links;
+* ``_runs``: a change's wording as ``eq`` / ``del`` / ``ins`` runs from its ops;
+* ``_sources``, ``_notes``, ``_anchors``: cited sources, footnotes, element ids of a page;
+* ``_redline``: the redline's view model (:func:`build_view`), which knows no output format;
+* ``_views``: view data of a version, a three-way comparison and a matrix;
+* ``_markdown``, ``_terminal``: Markdown escaping and redlines; wrapping and colour for a terminal;
+* ``_environment``: the Jinja2 environment, its filters, the page assets and their CSP hashes;
+* ``_pages``: each result through its template; ``_lineage``: the lineage graph drawn;
+  ``_site``: the browsable site of ``peacediff redline --out``.
+
 Example::
 
     >>> import peacediff
@@ -32,8 +44,7 @@ Example::
 from __future__ import annotations
 
 from peacediff.render._anchors import redline_anchors
-from peacediff.render._environment import _assets as _assets
-from peacediff.render._environment import use_template_cache
+from peacediff.render._environment import page_assets, use_template_cache
 from peacediff.render._lineage import (
     lineage_svg,
     render_lineage_html,
@@ -43,6 +54,7 @@ from peacediff.render._lineage import (
 from peacediff.render._markdown import md_cell, md_escape, md_redline, md_url
 from peacediff.render._notes import Note
 from peacediff.render._pages import (
+    MATRIX_BADGES,
     render_history_html,
     render_history_markdown,
     render_history_text,
@@ -84,7 +96,6 @@ from peacediff.render._safetext import expose_invisible, safe_url, visible_contr
 from peacediff.render._site import render_site, site_name
 from peacediff.render._sources import SourceRef, VersionView
 from peacediff.render._views import (
-    MATRIX_BADGES,
     THREEWAY_LABELS,
     THREEWAY_OUTCOMES,
     FateGroup,
@@ -92,6 +103,9 @@ from peacediff.render._views import (
     ProvisionRow,
     ThreeWaySide,
 )
+
+# Names the tests reach for by their pre-package spelling.
+_assets = page_assets
 
 __all__ = [
     "KIND_LABELS",

@@ -19,7 +19,7 @@ def _anchor_part(p: Provision, position: int) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", raw)
 
 
-class _Anchors:
+class Anchors:
     """Unique, stable element ids: ``p-<new number>``, ``old-<old number>``, suffixed on clashes."""
 
     def __init__(self, prefix: str) -> None:
@@ -37,7 +37,7 @@ class _Anchors:
         return anchor
 
 
-def _provision_ids(provisions: Sequence[Provision]) -> dict[tuple[str | None, str | None], int]:
+def provision_ids(provisions: Sequence[Provision]) -> dict[tuple[str | None, str | None], int]:
     return {(p.number, p.key): i for i, p in enumerate(provisions)}
 
 
@@ -45,7 +45,7 @@ _Ident = tuple[str | None, str | None]
 _Primary = list[tuple[str, tuple[str, ...]]]
 
 
-def _change_anchors(comparison: Comparison, anchors: _Anchors, old_pos: dict[_Ident, int],
+def change_anchors(comparison: Comparison, anchors: Anchors, old_pos: dict[_Ident, int],
                     new_pos: dict[_Ident, int]
                     ) -> tuple[dict[_Ident, str], dict[_Ident, str], list[tuple[int, Change, str]], _Primary]:
     """First pass of :func:`build_view`: ids.  Every provision gets one anchor; a moved provision's
@@ -76,5 +76,5 @@ def _change_anchors(comparison: Comparison, anchors: _Anchors, old_pos: dict[_Id
 def redline_anchors(comparison: Comparison) -> dict[tuple[str | None, str | None], str]:
     """The element id of each provision of the new version on the comparison's redline page,
     by ``(number, key)``."""
-    return _change_anchors(comparison, _Anchors(""), _provision_ids(comparison.old.provisions),
-                           _provision_ids(comparison.new.provisions))[0]
+    return change_anchors(comparison, Anchors(""), provision_ids(comparison.old.provisions),
+                           provision_ids(comparison.new.provisions))[0]

@@ -1,7 +1,7 @@
 """The Jinja2 environment: templates, filters, the page assets (CSS, script, CSP hashes) and the template cache.
 
 HTML templates autoescape every value and no document text is ever marked safe; every
-rendered document then has its control characters shown in one pass (:func:`_render`).
+rendered document then has its control characters shown in one pass (:func:`render_template`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS
 from peacediff.render._markdown import md_cell, md_escape, md_redline, md_url
 from peacediff.render._redline import KIND_LABELS, provision_title
-from peacediff.render._safetext import _CONTROL_RE, _Styled, safe_url, visible_controls
+from peacediff.render._safetext import _CONTROL_RE, Styled, safe_url, visible_controls
 from peacediff.render._sources import SourceRef
-from peacediff.render._terminal import _style, _text_redline, _text_wrap
+from peacediff.render._terminal import styled, text_redline, text_wrap
 
 
 def _finalize_terminal(value: Any) -> Any:
@@ -32,7 +32,7 @@ def _finalize_terminal(value: Any) -> Any:
     # already styled passes untouched.
     if value is None:
         return ""
-    if isinstance(value, str) and not isinstance(value, _Styled):
+    if isinstance(value, str) and not isinstance(value, Styled):
         return visible_controls(value)
     return value
 
@@ -73,7 +73,7 @@ def _environment(terminal: bool = False) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on for ``*.html.j2``, strict undefined, shared filters.
 
     HTML and Markdown output has its control characters shown in one pass over the finished
-    document (:func:`_render`); the ``terminal`` environment does it per value instead.
+    document (:func:`render_template`); the ``terminal`` environment does it per value instead.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
@@ -90,9 +90,9 @@ def _environment(terminal: bool = False) -> jinja2.Environment:
         md_cell=md_cell,
         md_url=md_url,
         md_redline=md_redline,
-        text_redline=_text_redline,
-        text_wrap=_text_wrap,
-        style=_style,
+        text_redline=text_redline,
+        text_wrap=text_wrap,
+        style=styled,
         humanize=humanize,
         pct=_pct,
         provision_title=provision_title,
@@ -121,7 +121,7 @@ def _sources_html(sources: Sequence[SourceRef]) -> Markup:
 
 
 @functools.cache
-def _assets() -> tuple[Markup, Markup, str]:
+def page_assets() -> tuple[Markup, Markup, str]:
     """The inline stylesheet and script (no document data in them) and the page's CSP header value."""
     env = _environment()
     css = env.get_template("_style.css.j2").render().strip()
@@ -134,12 +134,12 @@ def _assets() -> tuple[Markup, Markup, str]:
     # slipped past escaping could neither load anything nor execute.
     csp = (f"default-src 'none'; style-src {digest(css)}; script-src {digest(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    if _CONTROL_RE.search(css + script):  # _render's final pass must leave them (and their hashes) alone
+    if _CONTROL_RE.search(css + script):  # render_template's final pass must leave them (and their hashes) alone
         raise AssertionError("the stylesheet or script contains a control character")
     return Markup(css), Markup(script), csp
 
 
-def _render(template: str, **context: Any) -> str:
+def render_template(template: str, **context: Any) -> str:
     """Render an HTML or Markdown template, then show every control character in the result.
 
     One pass over the finished document is both faster and safer than one per value: the
@@ -148,14 +148,14 @@ def _render(template: str, **context: Any) -> str:
     return visible_controls(_environment().get_template(template).render(**context))
 
 
-def _render_terminal(template: str, **context: Any) -> str:
+def render_terminal_template(template: str, **context: Any) -> str:
     return _environment(terminal=True).get_template(template).render(**context)
 
 
 _INLINE_RE = re.compile(r"<(style|script)>(.*?)</\1>", re.DOTALL)
 
 
-def _csp_for(page: str) -> str:
+def csp_for(page: str) -> str:
     """A CSP allowing exactly the inline styles and scripts of ``page`` (by hash), nothing from the network."""
     hashes: dict[str, dict[str, None]] = {"style": {}, "script": {}}
     for kind, body in _INLINE_RE.findall(page):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from peacediff.render._safetext import _Styled, safe_url, visible_controls
+from peacediff.render._safetext import Styled, safe_url, visible_controls
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -22,7 +22,7 @@ _MD_LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 _MD_AUTOLINK_RE = re.compile(r"(?i)(:)(?=//)|(?<=www)(\.)|(@)")
 
 
-def md_escape(text: Any) -> _Styled:
+def md_escape(text: Any) -> Styled:
     """Escape Markdown metacharacters so document text stays text (no links, HTML, emphasis).
 
     Example::
@@ -35,10 +35,10 @@ def md_escape(text: Any) -> _Styled:
         text = _MD_AUTOLINK_RE.sub(lambda m: "\\" + m.group(), text)
     if "\n" in text or text[:1] in "-+=> \t0123456789":
         text = _MD_LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return _Styled(text)
+    return Styled(text)
 
 
-def md_cell(text: Any) -> _Styled:
+def md_cell(text: Any) -> Styled:
     """Escape text for a Markdown table cell (one line, pipes escaped)."""
     return md_escape(" ".join(str(text).split()))
 
@@ -68,7 +68,7 @@ def _md_can_close(last: str, nxt: str) -> bool:
     return not last.isspace() and (not _md_punct(last) or not nxt or nxt.isspace() or _md_punct(nxt))
 
 
-def md_redline(segs: Sequence[tuple[str, str]]) -> _Styled:
+def md_redline(segs: Sequence[tuple[str, str]]) -> Styled:
     """Segments as Markdown: deletions ``~~…~~``, insertions ``**…**``, one delimiter pair per line.
 
     Whitespace stays outside the delimiters (GFM ignores ``~~ x~~``).  Where the delimiters
@@ -115,4 +115,4 @@ def md_redline(segs: Sequence[tuple[str, str]]) -> _Styled:
             else:
                 rendered.append(f"{lead}<{kind}>{body}</{kind}>{trail}")
         out.append("".join(rendered).rstrip())
-    return _Styled("\\\n".join(line for line in out if line))
+    return Styled("\\\n".join(line for line in out if line))

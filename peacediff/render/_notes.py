@@ -7,7 +7,7 @@ from typing import Any
 
 from peacediff.compare import Change, Comparison
 from peacediff.model import Variant, Version
-from peacediff.render._sources import SourceRef, _source_ref
+from peacediff.render._sources import SourceRef, source_ref
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -24,7 +24,7 @@ class Note:
     claims: tuple[tuple[str, tuple[SourceRef, ...], str | None], ...] = ()
 
 
-def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
+def notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
     """A change's footnotes, numbered on from ``counter``: removal reports and disputed figures first
     (the views show them), then evidence quotes (the views fold them away)."""
     notes: list[Note] = []
@@ -40,10 +40,10 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
                 continue
             # The engine may copy the removal's note onto the change: say it once.
             add(kind="removal", side="new", text=None if removal.note == change.note else removal.note,
-                sources=tuple(_source_ref(comparison.new, s) for s in removal.sources))
+                sources=tuple(source_ref(comparison.new, s) for s in removal.sources))
             for ev in removal.evidence:
                 add(kind="evidence", side="new", quote=ev.quote, text=ev.note,
-                    sources=(_source_ref(comparison.new, ev.source),))
+                    sources=(source_ref(comparison.new, ev.source),))
     keys = {p.key for p in Version.walk_all(change.new + change.old) if p.key}
     if keys:
         seen_variants: set[str] = set()
@@ -52,7 +52,7 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
                 if variant.key in keys and variant.id not in seen_variants:
                     seen_variants.add(variant.id)
                     claims = tuple(
-                        (claim.display(), tuple(_source_ref(version, s) for s in claim.sources), claim.note)
+                        (claim.display(), tuple(source_ref(version, s) for s in claim.sources), claim.note)
                         for claim in variant.claims
                     )
                     add(kind="variant", side=side, variant=variant, claims=claims, text=variant.verdict)
@@ -63,6 +63,6 @@ def _notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tu
                 if (ev.source, ev.quote) not in seen:
                     seen.add((ev.source, ev.quote))
                     add(kind="evidence", side=side, quote=ev.quote, text=ev.note,
-                        sources=(_source_ref(version, ev.source),))
+                        sources=(source_ref(version, ev.source),))
     shown = [n for n in notes if n.kind != "evidence"]
     return tuple(shown + [n for n in notes if n.kind == "evidence"])

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from peacediff._labels import humanize
 from peacediff.compare import Change, Comparison, ParameterChange
 from peacediff.model import Provision, Version, format_value
-from peacediff.render._anchors import _Anchors, _change_anchors, _provision_ids
-from peacediff.render._notes import Note, _notes_for
+from peacediff.render._anchors import Anchors, change_anchors, provision_ids
+from peacediff.render._notes import Note, notes_for
 from peacediff.render._runs import own_segments
-from peacediff.render._safetext import _safe_href, expose_invisible
-from peacediff.render._sources import SourceRef, VersionView, _change_sources, _version_view
+from peacediff.render._safetext import expose_invisible, safe_href
+from peacediff.render._sources import SourceRef, VersionView, change_sources, version_view
 
 #: What each change kind is called in views ("unknown" is a fate nobody reported, not a removal).
 KIND_LABELS: dict[str, str] = {
@@ -254,7 +255,6 @@ class RedlineView:
     disputed: tuple[ChangeView, ...] = ()
 
 
-# Words that parameter names spell in lower case but readers expect in their usual form.
 def provision_title(p: Provision) -> str:
     """A provision's short name: its title, or its text's first words."""
     if p.title:
@@ -269,56 +269,79 @@ def provision_title(p: Provision) -> str:
 def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: str = "",
                index_href: str | None = None, nav: Sequence[tuple[str, str]] = ()) -> RedlineView:
     """The view data the redline templates receive (no diffing: a reshaping of the Comparison)."""
-    anchors = _Anchors(id_prefix)
-    old_pos = _provision_ids(comparison.old.provisions)
-    new_pos = _provision_ids(comparison.new.provisions)
-    new_anchor, old_anchor, stubs, primary = _change_anchors(comparison, anchors, old_pos, new_pos)
-
+    old_pos = provision_ids(comparison.old.provisions)
+    new_pos = provision_ids(comparison.new.provisions)
+    new_anchor, old_anchor, stubs, primary = change_anchors(comparison, Anchors(id_prefix), old_pos, new_pos)
+    links = _Links(old_anchor, new_anchor)
     counter = [0]
-    views: list[ChangeView] = []
-    for index, (ch, (anchor, extra)) in enumerate(zip(comparison.changes, primary, strict=True), start=1):
-        moved_from = None
-        if ch.moved and ch.old and ch.new:
-            p = ch.old[0]
-            moved_from = LinkRef(label=p.label, anchor=old_anchor.get((p.number, p.key)))
-        possible = possible_pct = None
-        if ch.possible_match is not None:
-            p = ch.possible_match.provision
-            # An added point's candidate is an old provision; a removed point's is a new one.
-            table = old_anchor if ch.new and not ch.old else new_anchor
-            side = "old" if table is old_anchor else "new"
-            possible = LinkRef(label=p.label, anchor=table.get((p.number, p.key)), title=f"{side} point")
-            possible_pct = round(ch.possible_match.similarity * 100)
-        wording_unknown = tuple(p.label for p in Version.walk_all(ch.new) if not p.wording_known)
-        shown = ch.new or ch.old
-        confidence = tuple(sorted({p.confidence for p in shown if p.confidence != "published"}))
-        notes = _notes_for(ch, comparison, counter)
-        disputes = _disputes(notes)
-        views.append(ChangeView(
-            change=ch,
-            index=index,
-            anchor=anchor,
-            extra_anchors=extra,
-            label=_label(ch),
-            kind_label=KIND_LABELS.get(ch.kind, ch.kind),
-            title=" + ".join(provision_title(p) for p in shown) if shown else "",
-            segments=expose_invisible(own_segments(ch)),
-            is_redline=ch.kind != "unknown",
-            moved_from=moved_from,
-            possible=possible,
-            possible_pct=possible_pct,
-            wording_unknown=wording_unknown,
-            notes=notes,
-            sources=_change_sources(ch, comparison),
-            confidence=confidence,
-            params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
-            subs=_sub_views(ch.subchanges, disputes),
-            match_note=_match_note(ch),
-            disputed_values=_disputed_values(ch, disputes),
-        ))
+    views = [
+        _change_view(ch, index, own, comparison, links, counter)
+        for index, (ch, own) in enumerate(zip(comparison.changes, primary, strict=True), start=1)
+    ]
+    return _summary(comparison, views, _place_stubs(views, stubs, old_pos, new_anchor),
+                    title=title or f"{comparison.old.title} → {comparison.new.title}",
+                    id_prefix=id_prefix, index_href=index_href, nav=nav)
 
-    items = _place_stubs(views, stubs, old_pos, new_anchor)
-    counts = tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n)
+
+class _Links(NamedTuple):
+    """Element ids of the page's provisions by ``(number, key)``, on each side."""
+
+    old: dict[tuple[str | None, str | None], str]
+    new: dict[tuple[str | None, str | None], str]
+
+    def moved_from(self, ch: Change) -> LinkRef | None:
+        """Where a moved provision stood in the old version."""
+        if not (ch.moved and ch.old and ch.new):
+            return None
+        p = ch.old[0]
+        return LinkRef(label=p.label, anchor=self.old.get((p.number, p.key)))
+
+    def possible(self, ch: Change) -> tuple[LinkRef | None, int | None]:
+        """The unlinked candidate of an added or removed point, and its similarity in percent."""
+        if ch.possible_match is None:
+            return None, None
+        p = ch.possible_match.provision
+        # An added point's candidate is an old provision; a removed point's is a new one.
+        side, table = ("old", self.old) if ch.new and not ch.old else ("new", self.new)
+        link = LinkRef(label=p.label, anchor=table.get((p.number, p.key)), title=f"{side} point")
+        return link, round(ch.possible_match.similarity * 100)
+
+
+def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], comparison: Comparison,
+                 links: _Links, counter: list[int]) -> ChangeView:
+    """One change as the templates draw it; its notes are numbered on from ``counter``."""
+    shown = ch.new or ch.old
+    notes = notes_for(ch, comparison, counter)
+    disputes = _disputes(notes)
+    possible, possible_pct = links.possible(ch)
+    return ChangeView(
+        change=ch,
+        index=index,
+        anchor=own[0],
+        extra_anchors=own[1],
+        label=_label(ch),
+        kind_label=KIND_LABELS.get(ch.kind, ch.kind),
+        title=" + ".join(provision_title(p) for p in shown) if shown else "",
+        segments=expose_invisible(own_segments(ch)),
+        is_redline=ch.kind != "unknown",
+        moved_from=links.moved_from(ch),
+        possible=possible,
+        possible_pct=possible_pct,
+        wording_unknown=tuple(p.label for p in Version.walk_all(ch.new) if not p.wording_known),
+        notes=notes,
+        sources=change_sources(ch, comparison),
+        confidence=tuple(sorted({p.confidence for p in shown if p.confidence != "published"})),
+        params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
+        subs=_sub_views(ch.subchanges, disputes),
+        match_note=_match_note(ch),
+        disputed_values=_disputed_values(ch, disputes),
+    )
+
+
+def _summary(comparison: Comparison, views: Sequence[ChangeView], items: tuple[ChangeView | MoveStub, ...], *,
+             title: str, id_prefix: str, index_href: str | None, nav: Sequence[tuple[str, str]]) -> RedlineView:
+    """The page around the changes (``items``, in reading order): counts, parameter tables, the
+    summary's lists, the legend."""
     rows = tuple(
         ParameterRow(view=v, name=pv.name, parameter_change=pv.parameter_change, param=pv)
         for v in views for pv in v.params
@@ -329,23 +352,22 @@ def build_view(comparison: Comparison, *, title: str | None = None, id_prefix: s
         ParameterGroup(v, tuple(sorted(v.params, key=lambda pv: pv.origin != "parameter")))
         for v in views if v.params
     )
-    old_title, new_title = comparison.old.title, comparison.new.title
     return RedlineView(
         parameter_groups=groups,
         figures=tuple(row for row in rows if row.param is not None and row.param.is_figure),
         legend=_legend(views, groups),
         index_href=index_href,
-        nav=tuple((label, href) for label, raw in nav if (href := _safe_href(raw)) is not None),
+        nav=tuple((label, href) for label, raw in nav if (href := safe_href(raw)) is not None),
         unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
         dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
         disputed=tuple(v for v in views if v.disputed_values),
         comparison=comparison,
-        title=title or f"{old_title} → {new_title}",
-        old=_version_view(comparison.old),
-        new=_version_view(comparison.new),
+        title=title,
+        old=version_view(comparison.old),
+        new=version_view(comparison.new),
         items=items,
         changes=tuple(views),
-        counts=counts,
+        counts=tuple((kind, KIND_LABELS[kind], n) for kind, n in comparison.counts.items() if n),
         renumbered=sum(1 for ch in comparison.changes if ch.renumbered),
         moved=sum(1 for ch in comparison.changes if ch.moved),
         parameter_rows=rows,

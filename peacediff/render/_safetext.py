@@ -128,7 +128,7 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-class _Styled(str):
+class Styled(str):
     """Text the renderer already made safe for its format (ANSI codes, escaped Markdown)."""
 
     __slots__ = ()
@@ -137,7 +137,7 @@ class _Styled(str):
 _RELATIVE_HREF_RE = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._-]*)?$")
 
 
-def _safe_href(href: str) -> str | None:
+def safe_href(href: str) -> str | None:
     if _RELATIVE_HREF_RE.match(href) and not href.startswith("//"):
         return href
     return safe_url(href)

@@ -11,7 +11,7 @@ from peacediff.compare import Comparison
 from peacediff.lineagegraph import LineageGraph
 from peacediff.model import Version
 from peacediff.render._anchors import redline_anchors
-from peacediff.render._environment import _assets, _csp_for, _render
+from peacediff.render._environment import csp_for, page_assets, render_template
 from peacediff.render._lineage import lineage_svg
 from peacediff.render._pages import (
     render_history_html,
@@ -31,10 +31,10 @@ def _wrap_page(title: str, body: str, *, neighbours: Sequence[tuple[str, str]] =
                related: Sequence[tuple[str, str]] = (), inside: bool = False) -> str:
     """A site page around a rendered fragment; ``inside`` puts it in the page's own styled frame
     (for fragments that bring no frame of their own)."""
-    css = _assets()[0]
-    page = _render("page.html.j2", title=title, body=Markup(body), css=css, neighbours=neighbours, related=related,
-                   inside=inside)
-    return page.replace("__PEACEDIFF_CSP__", _csp_for(page), 1)
+    css = page_assets()[0]
+    page = render_template("page.html.j2", title=title, body=Markup(body), css=css, neighbours=neighbours,
+                           related=related, inside=inside)
+    return page.replace("__PEACEDIFF_CSP__", csp_for(page), 1)
 
 
 def _neighbours(names: Sequence[str], labels: Sequence[str], i: int) -> tuple[tuple[str, str], ...]:

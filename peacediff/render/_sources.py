@@ -36,7 +36,7 @@ class VersionView:
         return self.version.count
 
 
-def _source_ref(version: Version, source_id: str) -> SourceRef:
+def source_ref(version: Version, source_id: str) -> SourceRef:
     return _source_table(version).get(source_id) or SourceRef(id=source_id, outlet=source_id)
 
 
@@ -58,14 +58,14 @@ def _source_table(version: Version) -> dict[str, SourceRef]:
     return entry[1]
 
 
-def _change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, ...]:
+def change_sources(change: Change, comparison: Comparison) -> tuple[SourceRef, ...]:
     # The side that exists now says who reported it; removed and unknown points cite the old side.
     side, version = (change.new, comparison.new) if change.new else (change.old, comparison.old)
     ids: dict[str, None] = {}
     for p in side:
         ids.update(dict.fromkeys(p.sources))
-    return tuple(_source_ref(version, s) for s in ids)
+    return tuple(source_ref(version, s) for s in ids)
 
 
-def _version_view(version: Version) -> VersionView:
-    return VersionView(version=version, sources=tuple(_source_ref(version, s.id) for s in version.sources))
+def version_view(version: Version) -> VersionView:
+    return VersionView(version=version, sources=tuple(source_ref(version, s.id) for s in version.sources))

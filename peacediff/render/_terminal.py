@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from peacediff.render._safetext import _Styled, visible_controls
+from peacediff.render._safetext import Styled, visible_controls
 
 # ANSI styles for render_text(color=True): red + strike-through for deletions, blue + underline
 # for insertions, so the marks survive a colour-blind reader and a monochrome terminal.
@@ -68,15 +68,15 @@ def _wrap_runs(runs: Sequence[tuple[str, str]], width: int, indent: str, color: 
     return "\n".join(out)
 
 
-def _text_redline(segs: Sequence[tuple[str, str]], width: int = 100, indent: str = "",
-                  color: bool = False) -> _Styled:
-    return _Styled(_wrap_runs(segs, width, indent, color))
+def text_redline(segs: Sequence[tuple[str, str]], width: int = 100, indent: str = "",
+                  color: bool = False) -> Styled:
+    return Styled(_wrap_runs(segs, width, indent, color))
 
 
-def _text_wrap(text: Any, width: int = 100, indent: str = "", first: str | None = None) -> _Styled:
-    return _Styled(_wrap_runs((("eq", str(text)),), width, indent, False, first))
+def text_wrap(text: Any, width: int = 100, indent: str = "", first: str | None = None) -> Styled:
+    return Styled(_wrap_runs((("eq", str(text)),), width, indent, False, first))
 
 
-def _style(text: Any, style: str, color: bool) -> _Styled:
+def styled(text: Any, style: str, color: bool) -> Styled:
     text = visible_controls(str(text))
-    return _Styled(f"{_ANSI[style]}{text}{_ANSI_RESET}" if color else text)
+    return Styled(f"{_ANSI[style]}{text}{_ANSI_RESET}" if color else text)

@@ -9,7 +9,7 @@ from typing import Any
 from peacediff.compare import Change, Comparison
 from peacediff.model import Provision, Version
 from peacediff.render._runs import segments
-from peacediff.render._sources import SourceRef, _source_ref, _version_view
+from peacediff.render._sources import SourceRef, source_ref, version_view
 from peacediff.threeway import ThreeWay, ThreeWayEntry
 
 
@@ -47,12 +47,12 @@ def _lineage_view(comparison: Comparison) -> LineageView:
     return LineageView(comparison.old, tuple(g for g in groups if g.points))
 
 
-def _version_context(version: Version, lineage: Sequence[Comparison]) -> dict[str, Any]:
+def version_context(version: Version, lineage: Sequence[Comparison]) -> dict[str, Any]:
     return {
-        "version": _version_view(version),
+        "version": version_view(version),
         "provisions": _version_rows(version),
-        "removed": tuple((r, tuple(_source_ref(version, s) for s in r.sources)) for r in version.removed),
-        "variants": tuple((v, tuple(tuple(_source_ref(version, s) for s in c.sources) for c in v.claims))
+        "removed": tuple((r, tuple(source_ref(version, s) for s in r.sources)) for r in version.removed),
+        "variants": tuple((v, tuple(tuple(source_ref(version, s) for s in c.sources) for c in v.claims))
                           for v in version.variants),
         "lineage": tuple(_lineage_view(c) for c in lineage),
     }
@@ -71,7 +71,7 @@ def _version_rows(version: Version) -> tuple[ProvisionRow, ...]:
     rows: list[ProvisionRow] = []
 
     def add(p: Provision, depth: int) -> None:
-        rows.append(ProvisionRow(p, depth, tuple(_source_ref(version, s) for s in p.sources)))
+        rows.append(ProvisionRow(p, depth, tuple(source_ref(version, s) for s in p.sources)))
         for sub in p.subpoints:
             add(sub, depth + 1)
 
@@ -127,22 +127,14 @@ def _threeway_sides(threeway: ThreeWay, entry: ThreeWayEntry) -> tuple[ThreeWayS
     )
 
 
-def _threeway_context(threeway: ThreeWay) -> dict[str, Any]:
+def threeway_context(threeway: ThreeWay) -> dict[str, Any]:
     rows = [{"entry": e, "sides": _threeway_sides(threeway, e), "anchor": f"e{i + 1}",
              "changed_parameters": tuple(t for t in e.parameters if t.status != "unchanged")}
             for i, e in enumerate(threeway.entries)]
     return {"tw": threeway, "rows": rows, "labels": THREEWAY_LABELS, "outcomes": THREEWAY_OUTCOMES}
 
 
-#: Badge class for each matrix cell kind (existing colours; the words carry the meaning).
-MATRIX_BADGES: dict[str, str] = {
-    "same": "unchanged", "modified": "modified", "renumbered": "moved", "moved": "moved", "split": "split",
-    "merged": "merged", "removed": "removed", "not reported": "unknown", "new": "added",
-    "not yet introduced": "unchanged", "absent": "unchanged",
-}
-
-
-def _matrix_text_cell(cell: Any) -> str:
+def matrix_text_cell(cell: Any) -> str:
     if cell.kind in ("not yet introduced", "absent") and cell.value is None:
         return "·" if cell.kind == "not yet introduced" else "–"
     shown: str = cell.display()
