@@ -13,39 +13,22 @@ import unicodedata
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-# C0 controls except tab and newline, DEL, C1 controls, the bidi embedding, override and
-# isolate controls.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
-# cannot reorder text beyond their own neighbourhood.
-# Noncharacters (U+FDD0-FDEF and the last two code points of every plane) are not text either and
-# make an HTML document invalid.
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
-                                            for p in range(17))
-# Characters that draw nothing and have no use in running text: zero-width space, word joiner,
-# invisible operators, deprecated format controls, BOM, interlinear annotation, line/paragraph
-# separators, Hangul fillers.  A change made of them would look like no change at all.
-_INVISIBLE = ("\u115f\u1160\u180e\u200b\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
-              "\ufff9-\ufffb")
-_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_INVISIBLE}{_NONCHARACTERS}]")
+from peacediff._chars import NOT_TEXT_RE, SUSPECT_SCAN_RE, is_shown_astral, token
 
+# What no redline carries as it is (peacediff._chars names each part): C0 controls but tab and
+# newline, DEL and C1, the bidi embedding, override and isolate controls, characters that draw
+# nothing, noncharacters.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
+# cannot reorder text beyond their own neighbourhood.  No URL may hold one either.
+_CONTROL_RE = NOT_TEXT_RE
 
 _SAFE_URL_SCHEMES = frozenset({"http", "https"})
 _SPACE_RE = re.compile(r"\s")
 
 
-# The same set, fast: Python's regex engine scans a class of scattered astral code points slowly
-# (9 ms over a 100 KB page), a plain range quickly; astral matches are then sorted by hand.
-_SUSPECT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-                         + _INVISIBLE + "\U00010000-\U0010ffff]")
-
-
 def _show(match: re.Match[str]) -> str:
     c = match.group()
     code = ord(c)
-    # An ordinary astral character (emoji, CJK ext.) stays; tag characters (U+E0000-E007F) carry
-    # hidden ASCII text and are shown.
-    if code > 0xFFFF and code & 0xFFFE != 0xFFFE and not 0xE0000 <= code <= 0xE007F:
-        return c
-    return f"⟨U+{code:04X}⟩"
+    return c if code > 0xFFFF and not is_shown_astral(code) else token(c)
 
 
 def visible_controls(text: str) -> str:
@@ -56,9 +39,9 @@ def visible_controls(text: str) -> str:
         >>> visible_controls("abc\\u202edef")
         'abc⟨U+202E⟩def'
     """
-    if not _SUSPECT_RE.search(text):
+    if not SUSPECT_SCAN_RE.search(text):
         return text
-    return _SUSPECT_RE.sub(_show, text)
+    return SUSPECT_SCAN_RE.sub(_show, text)
 
 
 # Characters a reader cannot see, beyond _INVISIBLE (which is always shown): joiners, direction
@@ -89,7 +72,7 @@ def _visible_form(text: str) -> str:
 
 
 def _show_hidden(text: str) -> str:
-    return "".join(f"⟨U+{ord(c):04X}⟩" if _hidden(c) else c for c in text)
+    return "".join(token(c) if _hidden(c) else c for c in text)
 
 
 def expose_invisible(segs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
