@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,12 +45,15 @@ def notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tup
             for ev in removal.evidence:
                 add(kind="evidence", side="new", quote=ev.quote, text=ev.note,
                     sources=(source_ref(comparison.new, ev.source),))
-    keys = {p.key for p in Version.walk_all(change.new + change.old) if p.key}
-    if keys:
+    # The comparison says which reported variants bear on the change and its sub-points; the
+    # notes list them newer side first, each version's in its file's order, a variant both
+    # versions record once.
+    bearing = {(d.version, d.variant.id) for ch in walk_changes((change,)) for d in ch.disputes}
+    if bearing:
         seen_variants: set[str] = set()
         for side, version in (("new", comparison.new), ("old", comparison.old)):
             for variant in version.variants:
-                if variant.key in keys and variant.id not in seen_variants:
+                if (version.id, variant.id) in bearing and variant.id not in seen_variants:
                     seen_variants.add(variant.id)
                     claims = tuple(
                         (claim.display(), tuple(source_ref(version, s) for s in claim.sources), claim.note)
@@ -66,3 +70,10 @@ def notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tup
                         sources=(source_ref(version, ev.source),))
     shown = [n for n in notes if n.kind != "evidence"]
     return tuple(shown + [n for n in notes if n.kind == "evidence"])
+
+
+def walk_changes(changes: Sequence[Change]) -> Iterator[Change]:
+    """Each change, then its sub-changes at every depth, in reading order."""
+    for ch in changes:
+        yield ch
+        yield from walk_changes(ch.subchanges)

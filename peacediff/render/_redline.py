@@ -17,7 +17,7 @@ from peacediff._labels import humanize
 from peacediff.compare import Change, Comparison, ParameterChange
 from peacediff.model import Provision, Version, format_value
 from peacediff.render._anchors import Anchors, change_anchors, provision_ids
-from peacediff.render._notes import Note, notes_for
+from peacediff.render._notes import Note, notes_for, walk_changes
 from peacediff.render._runs import own_segments
 from peacediff.render._safetext import expose_invisible, safe_href
 from peacediff.render._sources import SourceRef, VersionView, change_sources, version_view
@@ -419,7 +419,7 @@ def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
                      ) -> tuple[tuple[str, str, tuple[int, ...], str], ...]:
     """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
     changed = {pc.name for pc in ch.parameter_changes}
-    changed.update(pc.name for sub in _walk_changes(ch.subchanges) for pc in sub.parameter_changes)
+    changed.update(pc.name for sub in walk_changes(ch.subchanges) for pc in sub.parameter_changes)
     out = []
     how = "unchanged" if ch.old and ch.new else "as recorded"
     for name, numbers in disputes.items():
@@ -431,12 +431,6 @@ def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
                 out.append((humanize(name), prm.display(), numbers, how))
                 break
     return tuple(out)
-
-
-def _walk_changes(changes: Sequence[Change]) -> Iterator[Change]:
-    for ch in changes:
-        yield ch
-        yield from _walk_changes(ch.subchanges)
 
 
 def _sub_views(subchanges: Sequence[Change], disputes: dict[str, tuple[int, ...]]) -> tuple[SubView, ...]:
