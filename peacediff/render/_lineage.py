@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -13,29 +14,42 @@ from peacediff.render._safetext import visible_controls
 
 
 def render_lineage_text(graph: LineageGraph, *, width: int = 100, **_options: Any) -> str:
-    """The versions as a text tree: each version under the one it revises, oldest first."""
-    lines: list[str] = []
-    shown: set[str] = set()
+    """The versions as a text tree: each version under the one it revises, oldest first.
 
-    def visit(v: Version, lead: str, branch: str) -> None:
-        if v.id in shown:
-            lines.append(f"{lead}{branch}{v.id}  (also listed above)")
-            return
-        shown.add(v.id)
+    The rows are :meth:`LineageGraph.tree`'s, the Markdown list's too; this draws their branches.
+    """
+    rows = graph.tree()
+    lines = []
+    for lead, (_, v, first) in zip(_branches(rows), rows, strict=True):
+        if not first:
+            lines.append(f"{lead}{v.id}  (also listed above)")
+            continue
         facts = "  ".join(x for x in (v.date or "undated", v.title) if x)
         partial = ", partial record" if v.coverage == "partial" else ""
-        lines.append(f"{lead}{branch}{v.id}  {facts}{partial}")
-        children = graph.children(v.id)
-        below = lead + ("│   " if branch == "├── " else "    " if branch else "")
-        for i, child in enumerate(children):
-            visit(child, below, "└── " if i == len(children) - 1 else "├── ")
-
-    for root in graph.roots:
-        visit(root, "", "")
-    for v in graph.versions:  # versions caught in a cycle have no root
-        if v.id not in shown:
-            visit(v, "", "")
+        lines.append(f"{lead}{v.id}  {facts}{partial}")
     return visible_controls("\n".join(lines)) + "\n"
+
+
+def _branches(rows: Sequence[tuple[int, Version, bool]]) -> list[str]:
+    """What stands before each tree row: ``├── `` before a version a sibling follows, ``└── `` before
+    the last, and for each level above it ``│   `` while that level's list goes on (roots: nothing)."""
+    # A row is the last of its siblings when no later row at its indent comes before a shallower one.
+    last = [True] * len(rows)
+    sibling_after: list[bool] = []  # by indent, scanning from the end
+    for i in range(len(rows) - 1, -1, -1):
+        indent = rows[i][0]
+        del sibling_after[indent + 1:]
+        sibling_after.extend([False] * (indent + 1 - len(sibling_after)))
+        last[i] = not sibling_after[indent]
+        sibling_after[indent] = True
+    leads = []
+    goes_on: list[bool] = []  # by indent, along the path to the current row
+    for (indent, _, _), is_last in zip(rows, last, strict=True):
+        del goes_on[indent:]
+        lead = "".join("│   " if more else "    " for more in goes_on[1:])
+        leads.append(lead + ("" if indent == 0 else "└── " if is_last else "├── "))
+        goes_on.append(not is_last)
+    return leads
 
 
 def render_lineage_markdown(graph: LineageGraph) -> str:
