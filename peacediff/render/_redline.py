@@ -70,8 +70,28 @@ class LinkRef:
     title: str = ""
 
 
+class _OfChange:
+    """What a view of a change reads off the change itself: its kind and, for the markup contract's
+    ``data-old`` / ``data-new`` attributes, its printed numbers."""
+
+    __slots__ = ()
+    change: Change
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def data_old(self) -> str:
+        return ",".join(self.change.old_numbers)
+
+    @property
+    def data_new(self) -> str:
+        return ",".join(self.change.new_numbers)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
-class ChangeView:
+class ChangeView(_OfChange):
     """One change as the templates draw it."""
 
     change: Change
@@ -103,10 +123,6 @@ class ChangeView:
         return bool(self.disputed_values) or any(pv.disputed for pv in self.params)
 
     @property
-    def kind(self) -> str:
-        return self.change.kind
-
-    @property
     def shown_notes(self) -> tuple[Note, ...]:
         """Removal reports and disputed figures: what a reader of the redline must see."""
         return tuple(n for n in self.notes if n.kind != "evidence")
@@ -122,14 +138,6 @@ class ChangeView:
         it instead of showing it."""
         ch = self.change
         return ch.kind == "unchanged" and not ch.renumbered and not ch.moved and not self.disputed_values
-
-    @property
-    def data_old(self) -> str:
-        return ",".join(self.change.old_numbers)
-
-    @property
-    def data_new(self) -> str:
-        return ",".join(self.change.new_numbers)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -174,7 +182,7 @@ class ParamView:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class SubView:
+class SubView(_OfChange):
     """A sub-point's change as the templates draw it, nested under its provision's change."""
 
     change: Change
@@ -185,10 +193,6 @@ class SubView:
     subs: tuple[SubView, ...]
 
     @property
-    def kind(self) -> str:
-        return self.change.kind
-
-    @property
     def is_redline(self) -> bool:
         return self.change.kind != "unknown"
 
@@ -196,14 +200,6 @@ class SubView:
     def text(self) -> str:
         """The sub-point's text as it stands (what an unknown sub-point shows)."""
         return "".join(t for _, t in self.segments)
-
-    @property
-    def data_old(self) -> str:
-        return ",".join(self.change.old_numbers)
-
-    @property
-    def data_new(self) -> str:
-        return ",".join(self.change.new_numbers)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
