@@ -25,6 +25,7 @@ from peacediff.versionmatrix import Matrix
 
 if TYPE_CHECKING:
     from peacediff.archive import Archive
+    from peacediff.threeway import ThreeWay
 
 
 def _wrap_page(title: str, body: str, *, neighbours: Sequence[tuple[str, str]] = (),
@@ -88,57 +89,88 @@ def render_site(archive: Archive, pairs: Sequence[tuple[Version, Version]]) -> d
     sibling proposals, a page per version and per provision history.  Links are relative file names."""
     from peacediff.compare import compare
     from peacediff.lineagegraph import lineage_graph
-    from peacediff.threeway import compare3
-    from peacediff.timeline import history
     from peacediff.versionmatrix import matrix
 
-    pages: dict[str, str] = {}
     graph = lineage_graph(archive)
     comparisons = {(old.id, new.id): compare(old, new) for old, new in pairs}
-    entries = []
-    redline_names = [site_name("redline", old_id, new_id) for old_id, new_id in comparisons]
-    for i, ((old_id, new_id), comparison) in enumerate(comparisons.items()):
-        name = redline_names[i]
-        nav = [(f"Version {old_id}", site_name("version", old_id)), (f"Version {new_id}", site_name("version", new_id))]
-        if i > 0:
-            nav.append(("← Previous redline", redline_names[i - 1]))
-        if i + 1 < len(redline_names):
-            nav.append(("Next redline →", redline_names[i + 1]))
-        pages[name] = comparison.to_html(index_href="index.html", nav=nav)
-        entries.append((name, comparison))
+    redlines = _redline_pages(comparisons)
+    pages = {name: page for name, _, page in redlines}
     grid = matrix(archive=archive, comparisons=comparisons)
     pages["matrix.html"] = render_matrix_html(grid, index_href="index.html", history_href="history-{key}.html",
                                               cell_links=_matrix_links(grid, comparisons))
-    threeways = []
+    threeways = _threeway_pages(graph, comparisons)
+    versions = _version_pages(graph, comparisons)
+    histories = _history_pages(archive, graph.versions)
+    for listed in (threeways, versions, histories):
+        pages.update((name, page) for name, _, page in listed)
+    site = {
+        "lineage": lineage_svg(graph),
+        "matrix": "matrix.html",
+        "threeways": [(name, tw) for name, tw, _ in threeways],
+        "labels": THREEWAY_LABELS,
+        "versions": [(name, v) for name, v, _ in versions],
+        "histories": [(name, key) for name, key, _ in histories],
+    }
+    pages["index.html"] = render_index_html([(name, c) for name, c, _ in redlines], site=site)
+    return pages
+
+
+def _redline_pages(comparisons: dict[tuple[str, str], Comparison]) -> list[tuple[str, Comparison, str]]:
+    """A redline page per pair, linking its two versions and the redlines before and after it."""
+    names = [site_name("redline", old_id, new_id) for old_id, new_id in comparisons]
+    out = []
+    for i, ((old_id, new_id), comparison) in enumerate(comparisons.items()):
+        nav = [(f"Version {old_id}", site_name("version", old_id)), (f"Version {new_id}", site_name("version", new_id))]
+        if i > 0:
+            nav.append(("← Previous redline", names[i - 1]))
+        if i + 1 < len(names):
+            nav.append(("Next redline →", names[i + 1]))
+        out.append((names[i], comparison, comparison.to_html(index_href="index.html", nav=nav)))
+    return out
+
+
+def _threeway_pages(graph: LineageGraph, comparisons: dict[tuple[str, str], Comparison]
+                    ) -> list[tuple[str, ThreeWay, str]]:
+    """A three-way page per two versions revising one base (comparisons already made are reused)."""
+    from peacediff.threeway import compare3
+
+    out = []
     for base, left, right in _sibling_triples(graph):
-        name = site_name("threeway", base.id, left.id, right.id)
         tw = compare3(base, left, right, comparisons=comparisons)
-        pages[name] = render_threeway_html(tw, index_href="index.html")
-        threeways.append((name, tw))
+        out.append((site_name("threeway", base.id, left.id, right.id), tw,
+                    render_threeway_html(tw, index_href="index.html")))
+    return out
+
+
+def _version_pages(graph: LineageGraph, comparisons: dict[tuple[str, str], Comparison]
+                   ) -> list[tuple[str, Version, str]]:
+    """A page per version, with the fate of its parents' points and links to its redlines."""
+    from peacediff.compare import compare
+
     versions = graph.versions
-    version_names = [site_name("version", v.id) for v in versions]
+    names = [site_name("version", v.id) for v in versions]
+    out = []
     for i, v in enumerate(versions):
         lineage = [comparisons.get((p.id, v.id)) or compare(p, v) for p in graph.parents(v.id)]
         related = [(f"Redline {old} → {new}", site_name("redline", old, new))
                    for old, new in comparisons if v.id in (old, new)]
-        pages[version_names[i]] = _wrap_page(f"Version: {v.id}", render_version_html(v, lineage=lineage),
-                                             neighbours=_neighbours(version_names, [x.id for x in versions], i),
-                                             related=related)
+        page = _wrap_page(f"Version: {v.id}", render_version_html(v, lineage=lineage),
+                          neighbours=_neighbours(names, [x.id for x in versions], i), related=related)
+        out.append((names[i], v, page))
+    return out
+
+
+def _history_pages(archive: Archive, versions: Sequence[Version]) -> list[tuple[str, str, str]]:
+    """A page per lineage key: the provision's history, linking the versions it appears in."""
+    from peacediff.timeline import history
+
     keys = sorted({p.key for v in versions for p in v.provisions if p.key})
-    history_names = [site_name("history", k) for k in keys]
+    names = [site_name("history", k) for k in keys]
+    out = []
     for i, key in enumerate(keys):
         h = history(key, archive)
         related = [(f"Version {e.version.id}", site_name("version", e.version.id)) for e in h.entries]
-        pages[history_names[i]] = _wrap_page(f"History: {key}", render_history_html(h),
-                                             neighbours=_neighbours(history_names, keys, i), related=related,
-                                             inside=True)
-    site = {
-        "lineage": lineage_svg(graph),
-        "matrix": "matrix.html",
-        "threeways": threeways,
-        "labels": THREEWAY_LABELS,
-        "versions": list(zip(version_names, versions, strict=True)),
-        "histories": list(zip(history_names, keys, strict=True)),
-    }
-    pages["index.html"] = render_index_html(entries, site=site)
-    return pages
+        page = _wrap_page(f"History: {key}", render_history_html(h), neighbours=_neighbours(names, keys, i),
+                          related=related, inside=True)
+        out.append((names[i], key, page))
+    return out
