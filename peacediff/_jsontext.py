@@ -12,13 +12,9 @@ import json
 import re
 from typing import Any
 
-__all__ = ["dumps"]
+from peacediff._chars import JSON_ESCAPED_RE
 
-# C1 controls, zero-width and invisible format characters, bidi embeddings/overrides/isolates,
-# line and paragraph separators (line breaks to JavaScript), BOM, noncharacters.  json already
-# escapes C0 controls and DEL is harmless in a string literal, but is escaped too.
-_ESCAPE_RE = re.compile("[\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-                        "\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff]")
+__all__ = ["dumps"]
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -36,4 +32,4 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     # Every such character sits inside a string literal (JSON's own syntax is ASCII), where a
     # \\uXXXX escape means the same character.
-    return _ESCAPE_RE.sub(_escape, text)
+    return JSON_ESCAPED_RE.sub(_escape, text)

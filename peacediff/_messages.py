@@ -7,13 +7,9 @@ bidi-override character with the same visible ``⟨U+XXXX⟩`` token the redline
 
 from __future__ import annotations
 
-import re
+from peacediff._chars import TERMINAL_UNSAFE_RE, token
 
 __all__ = ["shown"]
-
-# C0 controls (tab and newline too: a file name with a newline would forge a message line),
-# DEL, C1 controls (U+009B is a one-character CSI), bidi embeddings, overrides and isolates.
-_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def shown(text: object) -> str:
@@ -25,6 +21,6 @@ def shown(text: object) -> str:
         'a⟨U+001B⟩[2Jb.toml'
     """
     value = str(text)
-    if not _SUSPECT_RE.search(value):
+    if not TERMINAL_UNSAFE_RE.search(value):
         return value
-    return _SUSPECT_RE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", value)
+    return TERMINAL_UNSAFE_RE.sub(lambda m: token(m.group()), value)

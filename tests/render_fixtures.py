@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from peacediff.compare import Change, Comparison, ModalityShift, ParameterChange, PossibleMatch
+from peacediff.compare import Change, Comparison, Dispute, ModalityShift, ParameterChange, PossibleMatch
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version
 
 _TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
@@ -144,7 +144,8 @@ def sample_comparison() -> Comparison:
         _pair("unchanged", (o["1"],), (n["1"],), matched_by="key", similarity=1.0),
         _pair("modified", (o["2"],), (n["2"],), matched_by="key", similarity=0.71,
               parameter_changes=(ParameterChange("armed_forces_cap", 600000, 800000, unit="personnel"),),
-              modality_shifts=(ModalityShift("shall", "may"),)),
+              modality_shifts=(ModalityShift("shall", "may"),),
+              disputes=tuple(Dispute(old.id, v) for v in old.variants if v.key == "army-cap")),
         _pair("removed", (o["3"],), ()),
         _pair("added", (), (n["3"],), possible_match=PossibleMatch(provision=o["3"], similarity=0.34)),
         _pair("split", (o["5"],), (n["4"], n["5"]), matched_by="split", similarity=0.97, renumbered=True),
@@ -214,7 +215,8 @@ def hostile_comparison(text: str) -> Comparison:
         _pair("modified", (o[1],), (n[1],), matched_by="key", similarity=0.5,
               parameter_changes=(ParameterChange("p_name", t, t + "?", unit=t, origin="text"),),
               modality_shifts=(ModalityShift(t, t + "x"),),
-              subchanges=(_pair("modified", (o[1].subpoints[0],), (n[1].subpoints[0],)),)),
+              subchanges=(_pair("modified", (o[1].subpoints[0],), (n[1].subpoints[0],)),),
+              disputes=(Dispute(old.id, old.variants[0]),)),
         _pair("removed", (o[2],), ()),
         Change(kind="unknown", old=(o[3],)),
         _pair("added", (), (n[2],), possible_match=PossibleMatch(provision=o[2], similarity=0.3)),

@@ -771,3 +771,36 @@ def test_an_unchanged_disputed_figure_is_marked_in_every_format() -> None:
     root = parse(render_html(comparison))
     chips = [" ".join(text_of(li).split()) for li in root.iter("li") if "disputed" in (li.get("class") or "")]
     assert chips == ["Armed forces cap: 800,000 personnel disputed (unchanged; reports differ, see note 1)"]
+
+
+def test_the_notes_list_exactly_the_disputes_the_comparison_carries() -> None:
+    # One source of truth: a change's reported-variant notes are the disputes it carries (its own
+    # and its sub-changes'), the ones its JSON lists, so no view marks a figure disputed that the
+    # data does not, or misses one it does.
+    import attrs
+
+    def carried(ch: Change) -> set[str]:
+        return {d.variant.id for d in ch.disputes} | {v for sub in ch.subchanges for v in carried(sub)}
+
+    def without_disputes(ch: Change) -> Change:
+        return attrs.evolve(ch, disputes=(), subchanges=tuple(without_disputes(s) for s in ch.subchanges))
+
+    from peacediff.model import Claim, Source, Variant
+
+    def version(vid: str, cap: str, variants: tuple[Variant, ...] = ()) -> Version:
+        return Version(id=vid, title=vid.upper(), variants=variants, sources=(Source(id="ft", outlet="FT"),),
+                       provisions=(Provision(number="1", key="army-cap", text=f"The army is capped at {cap}.",
+                                             subpoints=(Provision(number="a", key="army-cap.a", text="Reserves."),)),
+                                   Provision(number="2", key="vote", text="Elections follow.")))
+
+    dispute = Variant(id="sub", topic="Reserves", key="army-cap.a", claims=(Claim("yes", sources=("ft",)),
+                                                                              Claim("no", sources=("ft",))))
+    old, new = version("old", "600,000", (dispute,)), version("new", "800,000")
+    for comparison in (sample_comparison(), hostile_comparison("x"), compare(old, new)):
+        view = build_view(comparison)
+        for cv in view.changes:
+            assert {n.variant.id for n in cv.notes if n.kind == "variant" and n.variant} == carried(cv.change)
+        assert any(carried(ch) for ch in comparison.changes)
+        stripped = attrs.evolve(comparison, changes=tuple(without_disputes(ch) for ch in comparison.changes))
+        assert not [n for cv in build_view(stripped).changes for n in cv.notes if n.kind == "variant"]
+        assert "disputed" not in render_text(stripped).lower()
