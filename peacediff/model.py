@@ -154,8 +154,9 @@ class FieldError(ValueError):
     """A value a model field refuses, said in one sentence (``str(error)``).
 
     ``field`` is the attrs field, ``value`` the value or list item refused, ``allowed`` the
-    closed set it had to come from (empty if none).  The version-file reader reports it at
-    the value's line with the field's fix (:attr:`FieldFormat.fix`).
+    closed set it had to come from (empty if none), ``fix`` how to put it right when the check
+    knows better than the field's own fix (:attr:`FieldFormat.fix`).  The version-file reader
+    reports it at the value's line with that fix.
 
     Example::
 
@@ -166,11 +167,13 @@ class FieldError(ValueError):
         'coverage' is 'partly', which is not one of: complete, partial | coverage ('complete', 'partial')
     """
 
-    def __init__(self, message: str, field: attrs.Attribute[Any], value: Any, allowed: tuple[Any, ...] = ()) -> None:
+    def __init__(self, message: str, field: attrs.Attribute[Any], value: Any, allowed: tuple[Any, ...] = (),
+                 fix: str | None = None) -> None:
         super().__init__(message)
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.fix = fix
 
 
 @attrs.frozen
@@ -229,12 +232,13 @@ def _check_text(_inst: object, attr: attrs.Attribute[Any], value: str | None) ->
         try:
             _validate_text(attr.name, value)
         except ValueError as exc:
-            raise FieldError(str(exc), attr, value) from None
+            raise FieldError(str(exc), attr, value, fix="delete the invisible character (retype the text if "
+                             "unsure); a file holds only text that is valid UTF-8 without NUL") from None
 
 
 def _check_nonempty(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise FieldError(f"{attr.name} must not be empty", attr, value)
+        raise FieldError(f"{attr.name} must not be empty", attr, value, fix=f"give the {attr.name} some text")
 
 
 def date_problem(value: str) -> str | None:
@@ -688,7 +692,8 @@ class Variant(_Record):
     @claims.validator  # a method: the message names the variant
     def _check_claims(self, _attr: attrs.Attribute[Any], value: tuple[Claim, ...]) -> None:
         if len(value) < 2:
-            raise ValueError(f"variant {self.id!r} needs at least two claims: a dispute has two sides")
+            raise FieldError(f"variant {self.id!r} needs at least two claims: a dispute has two sides", _attr, value,
+                             fix="add the other side's [[variants.claims]], or drop the variant if no report disagrees")
 
 
 def _check_depth(provisions: tuple[Provision, ...]) -> None:
@@ -775,7 +780,8 @@ class Version(Displayable, _Record):
         # Checks across fields run here, so that each field's own validator reads that field alone
         # (the file reader runs those one by one, at each value's line).
         if self.id in self.parents:
-            raise FieldError(f"version {self.id!r} lists itself as a parent", attrs.fields(Version).parents, self.id)
+            raise FieldError(f"version {self.id!r} lists itself as a parent", attrs.fields(Version).parents, self.id,
+                             fix=f"remove {self.id!r} from parents: parents are the versions this one revises")
 
     @provisions.validator
     def _check_provisions(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:

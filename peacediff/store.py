@@ -232,7 +232,7 @@ def _refused(attribute: attrs.Attribute[Any], value: Any) -> tuple[str, str] | N
 
 def _worded(exc: Exception, attribute: attrs.Attribute[Any]) -> tuple[str, str]:
     """The model's sentence for a refused value, and the field's fix (with a did-you-mean for closed sets)."""
-    fix = file_format(attribute).fix or _GENERIC_FIX
+    fix = (exc.fix if isinstance(exc, FieldError) else None) or file_format(attribute).fix or _GENERIC_FIX
     if isinstance(exc, FieldError) and exc.allowed:
         close = difflib.get_close_matches(str(exc.value), [str(a) for a in exc.allowed], n=1, cutoff=0.5)
         fix = (f"did you mean '{close[0]}'? " if close else "") + fix
@@ -273,8 +273,9 @@ def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., 
     """Construct a model object, turning its validation errors into problems at the field they name."""
     try:
         return factory(**kwargs)
-    except FieldError as exc:  # a check across fields: reported at the field it names
-        out.add(path + (exc.field.name,), *_worded(exc, exc.field))
+    except FieldError as exc:  # a check across fields: reported at the value it names, a list of tables at its head
+        where = path if file_format(exc.field).kind in (TABLE, TABLES) else path + (exc.field.name,)
+        out.add(where, *_worded(exc, exc.field))
     except (TypeError, ValueError) as exc:
         out.add(path, str(exc), _GENERIC_FIX)
     return None

@@ -251,3 +251,34 @@ def test_a_check_across_fields_is_reported_at_the_field_it_names() -> None:
         loads(text, "v.toml")
     (problem,) = info.value.problems  # type: ignore[attr-defined]
     assert (problem.line, problem.message) == (4, "version 'v' lists itself as a parent")
+
+
+_HEAD = 'format = 1\nid = "v"\ntitle = "V"\n'
+_SOURCE = '\n[[sources]]\nid = "s"\noutlet = "O"\n'
+
+
+@pytest.mark.parametrize(("text", "line", "message", "fix"), [
+    ('format = 1\nid = "v"\ntitle = "V\\u0000"\n', 3, "title contains a NUL character", "invisible character"),
+    ('format = 1\nid = "v"\ntitle = "  "\n', 3, "title must not be empty", "give the title some text"),
+    (_HEAD + 'parents = ["v"]\n', 4, "version 'v' lists itself as a parent", "remove 'v' from parents"),
+    (_HEAD + "declared_count = -3\n", 4, "non-negative integer", "write a count like 28"),
+    (_HEAD + '\n[[provisions]]\ntext = "T"\norigins = ["x y"]\n', 7, "'origins' value 'x y' is not a valid identifier",
+     "write it like 'army-cap'"),
+    (_HEAD + '\n[[provisions]]\ntext = "T"\n\n[provisions.parameters]\ncap = nan\n', 9, "must not be NaN",
+     "write a number"),
+    (_HEAD + _SOURCE + '\n[[provisions]]\ntext = "T"\n\n[[provisions.evidence]]\nsource = "s"\nquote = ""\n', 14,
+     "quote must not be empty", "give the quote some text"),
+    (_HEAD + _SOURCE + '\n[[variants]]\nid = "x"\ntopic = "t"\n\n[[variants.claims]]\nvalue = 1\nsources = ["s"]\n', 9,
+     "variant 'x' needs at least two claims", "add the other side's [[variants.claims]]"),
+    (_HEAD + '\n[[removed]]\nkey = "k"\nconfidence = "rumored"\n', 7, "'confidence' is 'rumored', which is not one of",
+     "did you mean 'inferred'?"),
+])
+def test_each_refused_value_is_reported_at_its_line_with_a_specific_fix(text: str, line: int, message: str,
+                                                                        fix: str) -> None:
+    from peacediff.store import VersionFileError
+
+    with pytest.raises(VersionFileError) as info:
+        loads(text, "v.toml")
+    (problem,) = info.value.problems
+    assert problem.line == line and message in problem.message
+    assert problem.fix is not None and fix in problem.fix
