@@ -135,12 +135,8 @@ _TABLES: dict[type[Any], dict[str, _Field]] = {
 }
 
 
-def _table(cls: type[Any]) -> dict[str, _Field]:
-    return _TABLES[cls]
-
-
 _PARAMETER = attrs.fields(Parameter)
-_VERSION_TABLE = {"format": _Field(FieldFormat(INTEGER), True, None), **_table(Version)}
+_VERSION_TABLE = {"format": _Field(FieldFormat(INTEGER), True, None), **_TABLES[Version]}
 _GENERIC_FIX = "change the value as the message says (docs/format.md lists every field)"
 
 # How a value of each kind is written, for the fix of a value of the wrong kind.
@@ -285,7 +281,7 @@ def _evidence_list(raw: Any, path: tuple[str | int, ...], out: _Collector) -> tu
     items: list[Evidence] = []
     for i, table in enumerate(raw or []):
         p = path + (i,)
-        f = _check_fields(table, _table(Evidence), p, out, "evidence")
+        f = _check_fields(table, _TABLES[Evidence], p, out, "evidence")
         if "source" in f and "quote" in f:
             ev = _build(out, p, Evidence, source=f["source"], quote=f["quote"], note=f.get("note"))
             if ev:
@@ -302,7 +298,7 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
             out.add(p, f"parameter name {name!r} {name_format.problem}", name_format.fix or _GENERIC_FIX)
             continue
         if isinstance(value, dict):
-            f = _check_fields(value, _table(Parameter), p, out, f"parameter '{name}'")
+            f = _check_fields(value, _TABLES[Parameter], p, out, f"parameter '{name}'")
             if "value" not in f:
                 continue
         elif (refused := _refused(_PARAMETER.value, value)) is not None:
@@ -318,7 +314,7 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
 
 def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector,
                depth: int = 0) -> Provision | None:
-    f = _check_fields(table, _table(Provision), path, out, "provision")
+    f = _check_fields(table, _TABLES[Provision], path, out, "provision")
     params = _parameters(f.pop("parameters", {}), path + ("parameters",), out)
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     subs: list[Provision] = []
@@ -344,7 +340,7 @@ def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Coll
 
 
 def _removal(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Removal | None:
-    f = _check_fields(table, _table(Removal), path, out, "removed entry")
+    f = _check_fields(table, _TABLES[Removal], path, out, "removed entry")
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     if "key" not in f:
         return None
@@ -352,11 +348,11 @@ def _removal(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collec
 
 
 def _variant(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Variant | None:
-    f = _check_fields(table, _table(Variant), path, out, "variant")
+    f = _check_fields(table, _TABLES[Variant], path, out, "variant")
     claims: list[Claim] = []
     for i, raw in enumerate(f.pop("claims", None) or []):
         p = path + ("claims", i)
-        c = _check_fields(raw, _table(Claim), p, out, "claim")
+        c = _check_fields(raw, _TABLES[Claim], p, out, "claim")
         evidence = _evidence_list(c.pop("evidence", None), p + ("evidence",), out)
         if "value" in c and "sources" in c:
             claim = _build(out, p, Claim, evidence=evidence, **c)
@@ -380,7 +376,7 @@ def _structure(doc: Mapping[str, Any], out: _Collector) -> Version | None:
 
     sources = []
     for i, raw in enumerate(f.pop("sources", None) or []):
-        sf = _check_fields(raw, _table(Source), ("sources", i), out, "source")
+        sf = _check_fields(raw, _TABLES[Source], ("sources", i), out, "source")
         if "id" in sf and "outlet" in sf:
             s = _build(out, ("sources", i), Source, **sf)
             if s:
