@@ -333,14 +333,6 @@ def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None
         )
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, _Record):
-        return value.to_dict()
-    return value
-
-
 class _Record:
     """What every class of the file format shares: ``to_dict()`` in its documented key order."""
 
@@ -354,7 +346,13 @@ class _Record:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
-        return {name: _plain(getattr(self, name)) for name in self.FIELD_ORDER}
+        out: dict[str, Any] = {}
+        for name in self.FIELD_ORDER:
+            value = getattr(self, name)
+            if isinstance(value, tuple):  # tuples hold strings or records, never tuples
+                value = [v.to_dict() if isinstance(v, _Record) else v for v in value]
+            out[name] = value
+        return out
 
 
 _R = TypeVar("_R", bound=type[_Record])
