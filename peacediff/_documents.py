@@ -25,7 +25,9 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 
 
-#: Largest PDF or web page read (a .docx is bounded part by part instead: its images do not count).
+#: Largest PDF, web page or Word file read (plain text stops at ``_files.MAX_DOCUMENT_BYTES``): page
+#: images and embedded fonts make these formats several times larger than their text.  A .docx is
+#: also bounded part by part when unpacked.
 MAX_BYTES = 200 * 1024 * 1024
 
 

@@ -342,21 +342,21 @@ def _sweep_staging(parent: Path, name: str) -> None:
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
-def read_document(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a document file, refused with a one-line reason when it is no file or too big."""
+def read_document(path: str | os.PathLike[str], *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of a document file, refused with a one-line reason when it is no file or over ``limit`` bytes."""
     p = Path(path)
     st = p.stat()
     if stat.S_ISDIR(st.st_mode):
         raise FileProblem(f"{p} is a folder, not a file", "give the path of a file in it (validate takes folders)")
     if not stat.S_ISREG(st.st_mode):
         raise FileProblem(f"{p} is not a regular file", "give the path of a saved document")
-    if st.st_size > MAX_DOCUMENT_BYTES:
-        raise FileProblem(f"{p} is {st.st_size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte limit "
+    if st.st_size > limit:
+        raise FileProblem(f"{p} is {st.st_size:,} bytes, over the {limit:,}-byte limit "
                           "for one document", "split the document into several versions")
     with open(p, "rb") as fh:
-        data = fh.read(MAX_DOCUMENT_BYTES + 1)  # the file may grow between stat and read
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise FileProblem(f"{p} is over the {MAX_DOCUMENT_BYTES:,}-byte limit for one document",
+        data = fh.read(limit + 1)  # the file may grow between stat and read
+    if len(data) > limit:
+        raise FileProblem(f"{p} is over the {limit:,}-byte limit for one document",
                           "split the document into several versions")
     return data
 

@@ -1,16 +1,58 @@
 """Reading whatever a user names: a bundled id, a version file or a document (behind :func:`peacediff.load`).
 
-Below the façade, so that views reading several versions (:mod:`peacediff.versionmatrix`) resolve
-ids and paths the way ``peacediff.load`` does without importing the package's entry point.
+Below the façade, so that views reading several versions (:mod:`peacediff.versionmatrix`, the
+CLI's ``matrix``) resolve ids and paths the way ``peacediff.load`` does, through
+:func:`load_versions`, without importing the package's entry point.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from peacediff.model import Version
 
-__all__ = ["load_ref"]
+if TYPE_CHECKING:
+    from peacediff.archive import Archive
+
+__all__ = ["load_ref", "load_versions"]
+
+
+def _is_id(text: str) -> bool:
+    """True when ``text`` names a version by id rather than by path (no suffix, no folder)."""
+    return not os.path.splitext(text)[1] and os.sep not in text and "/" not in text
+
+
+def load_versions(refs: Iterable[Version | str | os.PathLike[str]], archive: Archive | None = None, *,
+                  encoding: str | None = None) -> tuple[Version, ...]:
+    """The versions ``refs`` name, in the order given, each once.
+
+    A :class:`Version` is taken as it is; an id comes from ``archive`` when one is given
+    (``KeyError`` naming its ids if it has none such), else from the bundled versions; a path
+    is loaded as :func:`peacediff.load` loads it.  Two refs that give the same version id are a
+    ``ValueError``: a view of several versions shows each once.
+
+    Example::
+
+        >>> [v.id for v in load_versions(["us-ua-20", "us-russia-28"])]
+        ['us-ua-20', 'us-russia-28']
+    """
+    loaded: list[Version] = []
+    for ref in refs:
+        if isinstance(ref, Version):
+            loaded.append(ref)
+        elif not isinstance(ref, (str, os.PathLike)):
+            raise TypeError(f"expected versions or version ids (or paths); got a {type(ref).__name__}")
+        elif archive is not None and (ref in archive or _is_id(os.fspath(ref))):
+            loaded.append(archive.get(os.fspath(ref)))
+        else:
+            loaded.append(load_ref(ref, encoding=encoding))
+    ids = [v.id for v in loaded]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"the version {repeated[0]!r} is given twice; give each version once")
+    return tuple(loaded)
 
 
 def load_ref(ref: str | os.PathLike[str], *, encoding: str | None = None) -> Version:
@@ -22,7 +64,7 @@ def load_ref(ref: str | os.PathLike[str], *, encoding: str | None = None) -> Ver
     from peacediff.archive import Archive
     from peacediff.store import load_version
 
-    if not path.suffix and os.sep not in text and "/" not in text:
+    if _is_id(text):
         archive = Archive.bundled()
         if text in archive:
             return archive.get(text)

@@ -979,7 +979,7 @@ def _group_value(params: list[Parameter]) -> ParameterValue | None:
         return None
     if len(values) == 1:
         return values[0]
-    return "; ".join(format_value(prm.value, prm.unit) for prm in params)
+    return "; ".join(prm.display() for prm in params)  # each part as the parameter shows itself
 
 
 def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:

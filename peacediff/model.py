@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 
@@ -36,6 +36,8 @@ __all__ = [
     "STATUSES",
     "Claim",
     "Evidence",
+    "FieldError",
+    "FieldFormat",
     "Parameter",
     "ParameterValue",
     "Provision",
@@ -43,6 +45,8 @@ __all__ = [
     "Source",
     "Variant",
     "Version",
+    "file_fields",
+    "file_format",
 ]
 
 #: How sure the record is that a provision says what its text says, most sure first.
@@ -103,16 +107,113 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _check_id(kind: str) -> Any:
-    def check(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
-        if value is not None and not _ID_RE.match(value):
-            raise ValueError(
-                f"{kind} {value!r} is not a valid identifier: use lower-case letters, "
-                "digits, '.', '_' and '-', starting and ending with a letter or digit "
-                "(e.g. 'army-cap')"
-            )
+# --------------------------------------------------------------------------- the file format, field by field
+# Each field of the classes below carries, as attrs metadata, how it is written in a version file
+# (docs/format.md): the reader (peacediff.store), the writer (peacediff.store.dumps), the JSON Schema
+# test and the format page test all read it from here, so a field is declared once.
 
-    return check
+#: The TOML shapes a field takes in a version file.  ``table key`` is a value named by its key
+#: in an enclosing table (a parameter's name), not a key of its own.
+STRING, INTEGER, BOOLEAN, STRINGS, DATE, VALUE = "string", "integer", "boolean", "list of strings", "date", "value"
+TABLE, TABLES, TABLE_KEY = "table", "array of tables", "table key"
+
+_FORMAT = "peacediff.format"  # the metadata key, namespaced as attrs asks of libraries
+
+
+@attrs.frozen
+class FieldFormat:
+    """How one model field is written in a version file; kept on the field as attrs metadata.
+
+    ``kind`` is its TOML shape (:data:`STRING`, :data:`TABLES` ...); ``problem`` says in words
+    what a value refused by the field's validator is, ``fix`` how to write it instead: a file's
+    reader reports both at the value's line.  A field is required in a file exactly when it has
+    no default, and a value equal to the default is left out of the files peacediff writes.
+
+    Example::
+
+        >>> file_format(attrs.fields(Provision).key).fix
+        "write it like 'army-cap' or 'us-russia-28'"
+    """
+
+    kind: str
+    problem: str | None = None
+    fix: str | None = None
+
+
+def _fmt(kind: str, problem: str | None = None, fix: str | None = None) -> dict[str, FieldFormat]:
+    return {_FORMAT: FieldFormat(kind, problem, fix)}
+
+
+def file_format(attribute: attrs.Attribute[Any]) -> FieldFormat:
+    """The :class:`FieldFormat` of a field of one of this module's classes."""
+    fmt: FieldFormat = attribute.metadata[_FORMAT]
+    return fmt
+
+
+class FieldError(ValueError):
+    """A value a model field refuses, said in one sentence (``str(error)``).
+
+    ``field`` is the attrs field, ``value`` the value or list item refused, ``allowed`` the
+    closed set it had to come from (empty if none), ``fix`` how to put it right when the check
+    knows better than the field's own fix (:attr:`FieldFormat.fix`).  The version-file reader
+    reports it at the value's line with that fix.
+
+    Example::
+
+        >>> try:
+        ...     Provision(text="A ceasefire.", coverage="partly")
+        ... except FieldError as error:
+        ...     print(error, "|", error.field.name, error.allowed)
+        'coverage' is 'partly', which is not one of: complete, partial | coverage ('complete', 'partial')
+    """
+
+    def __init__(self, message: str, field: attrs.Attribute[Any], value: Any, allowed: tuple[Any, ...] = (),
+                 fix: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.fix = fix
+
+
+@attrs.frozen
+class _Worded:
+    """An attrs validator whose refusal reads as a sentence, not as attrs' (message, field, ...) tuple."""
+
+    check: Any
+
+    def __call__(self, inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            self.check(inst, attr, value)
+        except TypeError as exc:  # instance_of: (message, field, expected type, value)
+            bad = exc.args[3] if len(exc.args) > 3 else value
+            expected = getattr(exc.args[2], "__name__", "other") if len(exc.args) > 2 else "other"
+            expected = {"str": "string", "bool": "boolean (true or false)"}.get(expected, expected)
+            raise TypeError(f"'{attr.name}' value {bad!r} is not a {expected}") from None
+        except ValueError as exc:  # in_ and matches_re: (message, field, options or pattern, value)
+            bad = exc.args[3] if len(exc.args) > 3 else value
+            expected = exc.args[2] if len(exc.args) > 2 else None
+            problem = attr.metadata[_FORMAT].problem if _FORMAT in attr.metadata else None
+            if isinstance(expected, (tuple, list)):
+                raise FieldError(f"'{attr.name}' is {bad!r}, which is not one of: {', '.join(map(str, expected))}",
+                                 attr, bad, tuple(expected)) from None
+            raise FieldError(f"'{attr.name}' value {bad!r} {problem}" if problem else str(exc.args[0]),
+                             attr, bad) from None
+
+
+_ID_PROBLEM = ("is not a valid identifier (lower-case letters, digits, '.', '_', '-'; starting and ending "
+               "with a letter or digit)")
+_ID_FIX = "write it like 'army-cap' or 'us-russia-28'"
+_ENUM_FIX = "use one of the listed values"
+_DATE_FIX = 'write a real date as "2025-11-20", "2025-11" or "2025"'
+
+
+def _fmt_id() -> dict[str, FieldFormat]:
+    return _fmt(STRING, _ID_PROBLEM, _ID_FIX)
+
+
+def _fmt_ids() -> dict[str, FieldFormat]:
+    return _fmt(STRINGS, _ID_PROBLEM, _ID_FIX)
 
 
 def _validate_text(name: str, value: str) -> None:
@@ -128,20 +229,16 @@ def _validate_text(name: str, value: str) -> None:
 
 def _check_text(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
-        _validate_text(attr.name, value)
+        try:
+            _validate_text(attr.name, value)
+        except ValueError as exc:
+            raise FieldError(str(exc), attr, value, fix="delete the invisible character (retype the text if "
+                             "unsure); a file holds only text that is valid UTF-8 without NUL") from None
 
 
 def _check_nonempty(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attr.name} must not be empty")
-
-
-def _check_one_of(allowed: tuple[str, ...]) -> Any:
-    def check(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
-        if value not in allowed:
-            raise ValueError(f"{attr.name} must be one of {', '.join(allowed)}; got {value!r}")
-
-    return check
+        raise FieldError(f"{attr.name} must not be empty", attr, value, fix=f"give the {attr.name} some text")
 
 
 def date_problem(value: str) -> str | None:
@@ -168,9 +265,13 @@ def date_problem(value: str) -> str | None:
 
 
 def _check_date(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
-    problem = date_problem(value) if value is not None else None
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{attr.name} must be a string, not {type(value).__name__}")
+    problem = date_problem(value)
     if problem is not None:
-        raise ValueError(f"{attr.name} {value!r} {problem}")
+        raise FieldError(f"'{attr.name}' value {value!r} {problem}", attr, value)
 
 
 def _tuple_of_str(value: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -181,20 +282,29 @@ def _tuple_of_str(value: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _check_str_items(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for item in value:
-        if not isinstance(item, str):
-            raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
-        _validate_text(attr.name, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
+def _check_str_item(_inst: object, attr: attrs.Attribute[Any], item: Any) -> None:
+    if not isinstance(item, str):
+        raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
+    _validate_text(attr.name, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
 
 
-def _typed_tuple(cls: type) -> Any:
-    def check(_inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-        for item in value:
-            if not isinstance(item, cls):
-                raise TypeError(f"{attr.name} must hold {cls.__name__} objects, not {type(item).__name__}")
+_v = attrs.validators
+#: A lineage key or an id: portable in URLs and HTML anchors.
+_ID = _Worded(_v.and_(_v.instance_of(str), _v.matches_re(_ID_RE)))
+_OPTIONAL_ID = _v.optional(_ID)
+_IDS = _v.deep_iterable(_ID, _v.instance_of(tuple))
+_TEXTS = _v.deep_iterable(_check_str_item, _v.instance_of(tuple))
+_REQUIRED_TEXT = _v.and_(_check_text, _check_nonempty)
+_FLAG = _Worded(_v.instance_of(bool))
 
-    return check
+
+def _one_of(allowed: tuple[str, ...]) -> _Worded:
+    return _Worded(_v.in_(allowed))
+
+
+def _items(cls: type) -> Any:
+    """A validator for a tuple of ``cls`` objects."""
+    return _v.deep_iterable(_Worded(_v.instance_of(cls)), _v.instance_of(tuple))
 
 
 def _normalise_value(value: Any) -> ParameterValue:
@@ -223,48 +333,94 @@ def _check_value(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None
         )
 
 
+class _Record:
+    """What every class of the file format shares: ``to_dict()`` in its documented key order."""
+
+    __slots__ = ()
+
+    #: Field names in the documented order: the key order of ``to_dict()`` and of docs/format.md.
+    FIELD_ORDER: ClassVar[tuple[str, ...]] = ()
+    #: Field names in the order a version file writes them, when that is not simply
+    #: :attr:`FIELD_ORDER` with the tables last.
+    FILE_ORDER: ClassVar[tuple[str, ...] | None] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with a fixed key order."""
+        out: dict[str, Any] = {}
+        for name in self.FIELD_ORDER:
+            value = getattr(self, name)
+            if isinstance(value, tuple):  # tuples hold strings or records, never tuples
+                value = [v.to_dict() if isinstance(v, _Record) else v for v in value]
+            out[name] = value
+        return out
+
+
+_R = TypeVar("_R", bound=type[_Record])
+
+
+def _record(cls: _R) -> _R:
+    """Check, once at import, that a class's orders name each of its fields exactly once; note its file order."""
+    by_name = {a.name: a for a in attrs.fields(cast(Any, cls))}
+    for order in (cls.FIELD_ORDER, cls.FILE_ORDER or cls.FIELD_ORDER):
+        if sorted(order) != sorted(by_name):
+            raise TypeError(f"{cls.__name__}: field orders must name each of {sorted(by_name)} once, not {order}")
+    if cls.FILE_ORDER is not None:
+        in_file = [by_name[name] for name in cls.FILE_ORDER]
+    else:  # values first, then tables: a TOML table runs to the next header
+        in_file = sorted((by_name[name] for name in cls.FIELD_ORDER),
+                         key=lambda a: file_format(a).kind in (TABLE, TABLES))
+    _FILE_FIELDS[cls] = tuple(in_file)
+    return cls
+
+
+_FILE_FIELDS: dict[type[_Record], tuple[attrs.Attribute[Any], ...]] = {}
+
+
+def file_fields(cls: type[_Record]) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of a model class in the order a version file writes them.
+
+    Example::
+
+        >>> [a.name for a in file_fields(Removal)]
+        ['key', 'confidence', 'sources', 'note', 'evidence']
+    """
+    return _FILE_FIELDS[cls]
+
+
+@_record
 @attrs.frozen
-class Source:
+class Source(_Record):
     """Where a claim comes from: an outlet's report, a published text or a seed file.
 
     ``seed`` names a file under ``seeds/`` whose text is the verbatim evidence
     base; evidence quotes citing this source are checked against it.
     """
 
-    id: str = attrs.field(validator=[_check_id("source id")])
-    outlet: str = attrs.field(validator=[_check_text, _check_nonempty])
-    date: str | None = attrs.field(default=None, validator=_check_date)
-    url: str | None = attrs.field(default=None, validator=_check_text)
-    seed: str | None = attrs.field(default=None, validator=_check_text)
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    FIELD_ORDER = ("id", "outlet", "date", "url", "seed", "note")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {
-            "id": self.id,
-            "outlet": self.outlet,
-            "date": self.date,
-            "url": self.url,
-            "seed": self.seed,
-            "note": self.note,
-        }
+    id: str = attrs.field(validator=_ID, metadata=_fmt_id())
+    outlet: str = attrs.field(validator=_REQUIRED_TEXT, metadata=_fmt(STRING))
+    date: str | None = attrs.field(default=None, validator=_check_date, metadata=_fmt(DATE, fix=_DATE_FIX))
+    url: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    seed: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
 
+@_record
 @attrs.frozen
-class Evidence:
+class Evidence(_Record):
     """A short verbatim quote from a source supporting a provision or claim."""
 
-    source: str = attrs.field(validator=_check_id("source id"))
-    quote: str = attrs.field(validator=[_check_text, _check_nonempty])
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    FIELD_ORDER = ("source", "quote", "note")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {"source": self.source, "quote": self.quote, "note": self.note}
+    source: str = attrs.field(validator=_ID, metadata=_fmt_id())
+    quote: str = attrs.field(validator=_REQUIRED_TEXT, metadata=_fmt(STRING))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
 
+@_record
 @attrs.frozen
-class Parameter:
+class Parameter(_Record):
     """A typed fact carried by a provision, e.g. ``armed_forces_cap = 600000``.
 
     ``unit`` says how to read a number ("personnel", "USD", "days", "percent").
@@ -273,27 +429,23 @@ class Parameter:
     '600,000 personnel'
     """
 
-    name: str = attrs.field()
-    value: ParameterValue = attrs.field(converter=_normalise_value, validator=_check_value)
-    unit: str | None = attrs.field(default=None, validator=_check_text)
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    FIELD_ORDER = ("name", "value", "unit", "note")
 
-    @name.validator
-    def _check_name(self, _attr: attrs.Attribute[Any], value: str) -> None:
-        if not isinstance(value, str) or not _PARAM_NAME_RE.match(value):
-            raise ValueError(
-                f"parameter name {value!r} must be snake_case: a lower-case letter, "
-                "then letters, digits or '_' (e.g. 'armed_forces_cap')"
-            )
+    name: str = attrs.field(
+        validator=_Worded(_v.and_(_v.instance_of(str), _v.matches_re(_PARAM_NAME_RE))),
+        metadata=_fmt(TABLE_KEY, "must be snake_case: a lower-case letter, then letters, digits or '_' "
+                      "(e.g. 'armed_forces_cap')", "rename it in snake_case, e.g. 'armed_forces_cap'"),
+    )
+    value: ParameterValue = attrs.field(
+        converter=_normalise_value, validator=_check_value,
+        metadata=_fmt(VALUE, fix="write a number, a string, true/false or a list of strings"),
+    )
+    unit: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
     def display(self) -> str:
         """Human-readable value with thousands separators and unit: ``600,000 personnel``."""
         return format_value(self.value, self.unit)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {"name": self.name, "value": value, "unit": self.unit, "note": self.note}
 
 
 def format_value(value: ParameterValue | None, unit: str | None = None) -> str:
@@ -353,8 +505,16 @@ def _variant_tuple(value: Iterable[Variant]) -> tuple[Variant, ...]:
     return tuple(value)
 
 
+def _check_parameter_names(_inst: object, _attr: attrs.Attribute[Any], value: tuple[Parameter, ...]) -> None:
+    names = [p.name for p in value]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ValueError(f"parameter {dupes[0]!r} is given twice; keep one value per name")
+
+
+@_record
 @attrs.frozen(repr=False)
-class Provision:
+class Provision(_Record):
     """One point of a version, with its sub-points.
 
     ``number`` is the label as printed in that version ("6", "a"; ``None`` when
@@ -370,50 +530,40 @@ class Provision:
     (a provision whose wording is not known is always treated as partial).
     """
 
-    text: str = attrs.field(validator=[_check_text, _check_nonempty])
-    number: str | None = attrs.field(default=None)
-    key: str | None = attrs.field(default=None, validator=_check_id("key"))
-    title: str | None = attrs.field(default=None, validator=_check_text)
-    category: str | None = attrs.field(default=None, validator=_check_text)
-    category_inferred: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    confidence: str = attrs.field(default="published", validator=_check_one_of(CONFIDENCE_LEVELS))
-    wording_known: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
-    origins: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    FIELD_ORDER = ("number", "key", "title", "text", "category", "category_inferred", "confidence",
+                   "wording_known", "coverage", "origins", "parameters", "sources", "evidence", "subpoints", "note")
+    # The file puts the short labels first and the text with its note after them, as the
+    # bundled files have always been laid out (they stay byte-identical).
+    FILE_ORDER = ("number", "key", "title", "category", "category_inferred", "confidence", "wording_known",
+                  "coverage", "origins", "sources", "text", "note", "parameters", "evidence", "subpoints")
+
+    text: str = attrs.field(validator=_REQUIRED_TEXT, metadata=_fmt(STRING))
+    number: str | None = attrs.field(
+        default=None, validator=_v.optional(_Worded(_v.and_(_v.instance_of(str), _v.matches_re(_NUMBER_RE)))),
+        metadata=_fmt(STRING, "is not a printed number label (no spaces)", 'write it like "6", "12", "a" or "SG-1"'),
+    )
+    key: str | None = attrs.field(default=None, validator=_OPTIONAL_ID, metadata=_fmt_id())
+    title: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    category: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    category_inferred: bool = attrs.field(default=False, validator=_FLAG, metadata=_fmt(BOOLEAN))
+    confidence: str = attrs.field(default="published", validator=_one_of(CONFIDENCE_LEVELS),
+                                  metadata=_fmt(STRING, fix=_ENUM_FIX))
+    wording_known: bool = attrs.field(default=True, validator=_FLAG, metadata=_fmt(BOOLEAN))
+    coverage: str = attrs.field(default="complete", validator=_one_of(COVERAGE_LEVELS),
+                                metadata=_fmt(STRING, fix=_ENUM_FIX))
+    origins: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_IDS, metadata=_fmt_ids())
     parameters: tuple[Parameter, ...] = attrs.field(
-        default=(), converter=_parameter_tuple, validator=_typed_tuple(Parameter)
+        default=(), converter=_parameter_tuple, validator=_v.and_(_items(Parameter), _check_parameter_names),
+        metadata=_fmt(TABLE),
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_IDS, metadata=_fmt_ids())
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+        default=(), converter=_evidence_tuple, validator=_items(Evidence), metadata=_fmt(TABLES)
     )
-    subpoints: tuple[Provision, ...] = attrs.field(
-        default=(), converter=_provision_tuple, validator=_typed_tuple(object)
-    )
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    subpoints: tuple[Provision, ...] = attrs.field(default=(), converter=_provision_tuple, metadata=_fmt(TABLES))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
-    @number.validator
-    def _check_number(self, _attr: attrs.Attribute[Any], value: str | None) -> None:
-        if value is None:
-            return
-        if not isinstance(value, str) or not _NUMBER_RE.match(value):
-            raise ValueError(
-                f"number {value!r} must be a label without spaces such as '6', '12', 'a' or 'SG-1'"
-            )
-
-    @origins.validator
-    def _check_origins(self, _attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        for origin in value:
-            _check_id("origin key")(self, _attr, origin)
-
-    @parameters.validator
-    def _check_parameters(self, _attr: attrs.Attribute[Any], value: tuple[Parameter, ...]) -> None:
-        names = [p.name for p in value]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise ValueError(f"parameter {dupes[0]!r} is given twice; keep one value per name")
-
-    @subpoints.validator
+    @subpoints.validator  # a method: the class does not exist yet when its fields are declared
     def _check_subpoints(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:
         for sub in value:
             if not isinstance(sub, Provision):
@@ -471,61 +621,40 @@ class Provision:
         for sub in self.subpoints:
             yield from sub.walk()
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {
-            "number": self.number,
-            "key": self.key,
-            "title": self.title,
-            "text": self.text,
-            "category": self.category,
-            "category_inferred": self.category_inferred,
-            "confidence": self.confidence,
-            "wording_known": self.wording_known,
-            "coverage": self.coverage,
-            "origins": list(self.origins),
-            "parameters": [p.to_dict() for p in self.parameters],
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-            "subpoints": [s.to_dict() for s in self.subpoints],
-            "note": self.note,
-        }
-
-
+@_record
 @attrs.frozen
-class Removal:
+class Removal(_Record):
     """An explicit report that a parent's provision was dropped in this version."""
 
-    key: str = attrs.field(validator=_check_id("key"))
-    confidence: str = attrs.field(default="reported", validator=_check_one_of(CONFIDENCE_LEVELS))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
+    FIELD_ORDER = ("key", "confidence", "sources", "evidence", "note")
+
+    key: str = attrs.field(validator=_ID, metadata=_fmt_id())
+    confidence: str = attrs.field(default="reported", validator=_one_of(CONFIDENCE_LEVELS),
+                                  metadata=_fmt(STRING, fix=_ENUM_FIX))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_IDS, metadata=_fmt_ids())
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+        default=(), converter=_evidence_tuple, validator=_items(Evidence), metadata=_fmt(TABLES)
     )
-    note: str | None = attrs.field(default=None, validator=_check_text)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {
-            "key": self.key,
-            "confidence": self.confidence,
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-            "note": self.note,
-        }
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
 
+@_record
 @attrs.frozen(repr=False)
-class Claim:
+class Claim(_Record):
     """One source's version of a disputed fact."""
 
-    value: ParameterValue = attrs.field(converter=_normalise_value, validator=_check_value)
-    sources: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_check_str_items)
-    evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_evidence_tuple, validator=_typed_tuple(Evidence)
+    FIELD_ORDER = ("value", "unit", "sources", "evidence", "note")
+
+    value: ParameterValue = attrs.field(
+        converter=_normalise_value, validator=_check_value,
+        metadata=_fmt(VALUE, fix="write a number, a string, true/false or a list of strings"),
     )
-    unit: str | None = attrs.field(default=None, validator=_check_text)
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    sources: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_IDS, metadata=_fmt_ids())
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_evidence_tuple, validator=_items(Evidence), metadata=_fmt(TABLES)
+    )
+    unit: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
     def __repr__(self) -> str:
         return f"<Claim {short_text(self.display())} from {', '.join(self.sources)}>"
@@ -534,20 +663,10 @@ class Claim:
         """Human-readable value: ``600,000 personnel``."""
         return format_value(self.value, self.unit)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {
-            "value": value,
-            "unit": self.unit,
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-            "note": self.note,
-        }
 
-
+@_record
 @attrs.frozen(repr=False)
-class Variant:
+class Variant(_Record):
     """A point on which reports disagree, with every claim and its source.
 
     ``key`` and ``parameter`` tie the dispute to a provision and one of its
@@ -555,32 +674,24 @@ class Variant:
     accepts and why.
     """
 
-    id: str = attrs.field(validator=_check_id("variant id"))
-    topic: str = attrs.field(validator=[_check_text, _check_nonempty])
-    claims: tuple[Claim, ...] = attrs.field(converter=_claim_tuple, validator=_typed_tuple(Claim))
-    key: str | None = attrs.field(default=None, validator=_check_id("key"))
-    parameter: str | None = attrs.field(default=None, validator=_check_text)
-    verdict: str | None = attrs.field(default=None, validator=_check_text)
+    FIELD_ORDER = ("id", "topic", "key", "parameter", "claims", "verdict")
+
+    id: str = attrs.field(validator=_ID, metadata=_fmt_id())
+    topic: str = attrs.field(validator=_REQUIRED_TEXT, metadata=_fmt(STRING))
+    claims: tuple[Claim, ...] = attrs.field(converter=_claim_tuple, validator=_items(Claim), metadata=_fmt(TABLES))
+    key: str | None = attrs.field(default=None, validator=_OPTIONAL_ID, metadata=_fmt_id())
+    parameter: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    verdict: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
 
     def __repr__(self) -> str:
         values = " vs ".join(short_text(c.display(), 24) for c in self.claims)
         return f"<Variant {self.id} {short_text(self.topic)}: {values}>"
 
-    @claims.validator
+    @claims.validator  # a method: the message names the variant
     def _check_claims(self, _attr: attrs.Attribute[Any], value: tuple[Claim, ...]) -> None:
         if len(value) < 2:
-            raise ValueError(f"variant {self.id!r} needs at least two claims: a dispute has two sides")
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {
-            "id": self.id,
-            "topic": self.topic,
-            "key": self.key,
-            "parameter": self.parameter,
-            "claims": [c.to_dict() for c in self.claims],
-            "verdict": self.verdict,
-        }
+            raise FieldError(f"variant {self.id!r} needs at least two claims: a dispute has two sides", _attr, value,
+                             fix="add the other side's [[variants.claims]], or drop the variant if no report disagrees")
 
 
 def _check_depth(provisions: tuple[Provision, ...]) -> None:
@@ -604,8 +715,15 @@ def _check_unique(values: Iterable[str | None], what: str) -> None:
         seen.add(value)
 
 
+def _check_count(_inst: object, attr: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63):
+        raise FieldError(f"declared_count must be a non-negative integer below 2**63 (TOML's limit), not {value!r}",
+                         attr, value)
+
+
+@_record
 @attrs.frozen(repr=False)
-class Version(Displayable):
+class Version(Displayable, _Record):
     """One draft, report or published text of a negotiated document.
 
     ``coverage`` is "complete" when ``provisions`` is the whole document and
@@ -628,28 +746,40 @@ class Version(Displayable):
         600000
     """
 
-    id: str = attrs.field(validator=_check_id("version id"))
-    title: str = attrs.field(validator=[_check_text, _check_nonempty])
-    provisions: tuple[Provision, ...] = attrs.field(default=(), converter=_provision_tuple)
-    date: str | None = attrs.field(default=None, validator=_check_date)
-    date_note: str | None = attrs.field(default=None, validator=_check_text)
-    proposer: str | None = attrs.field(default=None, validator=_check_text)
-    drafters: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    status: str = attrs.field(default="draft", validator=_check_one_of(STATUSES))
-    coverage: str = attrs.field(default="complete", validator=_check_one_of(COVERAGE_LEVELS))
-    declared_count: int | None = attrs.field(default=None)
-    parents: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_check_str_items)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_source_tuple, validator=_typed_tuple(Source))
-    removed: tuple[Removal, ...] = attrs.field(default=(), converter=_removal_tuple, validator=_typed_tuple(Removal))
-    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_variant_tuple, validator=_typed_tuple(Variant))
-    summary: str | None = attrs.field(default=None, validator=_check_text)
-    note: str | None = attrs.field(default=None, validator=_check_text)
+    FIELD_ORDER = ("id", "title", "date", "date_note", "proposer", "drafters", "status", "coverage", "declared_count",
+                   "parents", "summary", "note", "sources", "provisions", "removed", "variants")
 
-    @declared_count.validator
-    def _check_count(self, _attr: attrs.Attribute[Any], value: int | None) -> None:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63):
-            raise ValueError(f"declared_count must be a non-negative integer below 2**63 (TOML's limit), "
-                             f"not {value!r}")
+    id: str = attrs.field(validator=_ID, metadata=_fmt_id())
+    title: str = attrs.field(validator=_REQUIRED_TEXT, metadata=_fmt(STRING))
+    provisions: tuple[Provision, ...] = attrs.field(default=(), converter=_provision_tuple, metadata=_fmt(TABLES))
+    date: str | None = attrs.field(default=None, validator=_check_date, metadata=_fmt(DATE, fix=_DATE_FIX))
+    date_note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    proposer: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    drafters: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_TEXTS,
+                                            metadata=_fmt(STRINGS))
+    status: str = attrs.field(default="draft", validator=_one_of(STATUSES), metadata=_fmt(STRING, fix=_ENUM_FIX))
+    coverage: str = attrs.field(default="complete", validator=_one_of(COVERAGE_LEVELS),
+                                metadata=_fmt(STRING, fix=_ENUM_FIX))
+    declared_count: int | None = attrs.field(
+        default=None, validator=_check_count,
+        metadata=_fmt(INTEGER, fix="write a count like 28"),
+    )
+    parents: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_IDS, metadata=_fmt_ids())
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_source_tuple, validator=_items(Source),
+                                              metadata=_fmt(TABLES))
+    removed: tuple[Removal, ...] = attrs.field(default=(), converter=_removal_tuple, validator=_items(Removal),
+                                               metadata=_fmt(TABLES))
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_variant_tuple, validator=_items(Variant),
+                                                metadata=_fmt(TABLES))
+    summary: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+    note: str | None = attrs.field(default=None, validator=_check_text, metadata=_fmt(STRING))
+
+    def __attrs_post_init__(self) -> None:
+        # Checks across fields run here, so that each field's own validator reads that field alone
+        # (the file reader runs those one by one, at each value's line).
+        if self.id in self.parents:
+            raise FieldError(f"version {self.id!r} lists itself as a parent", attrs.fields(Version).parents, self.id,
+                             fix=f"remove {self.id!r} from parents: parents are the versions this one revises")
 
     @provisions.validator
     def _check_provisions(self, _attr: attrs.Attribute[Any], value: tuple[Provision, ...]) -> None:
@@ -659,13 +789,6 @@ class Version(Displayable):
         _check_depth(value)
         _check_unique((p.number for p in value), "provision number")
         _check_unique((p.key for p in self.walk_all(value)), "key")
-
-    @parents.validator
-    def _check_parents(self, _attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        for parent in value:
-            _check_id("parent id")(self, _attr, parent)
-            if parent == self.id:
-                raise ValueError(f"version {self.id!r} lists itself as a parent")
 
     @sources.validator
     def _check_sources(self, _attr: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
@@ -767,27 +890,6 @@ class Version(Displayable):
             return attrs.evolve(p, key=None, origins=(), subpoints=tuple(strip(s) for s in p.subpoints))
 
         return attrs.evolve(self, provisions=tuple(strip(p) for p in self.provisions), removed=())
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict with a fixed key order."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "date": self.date,
-            "date_note": self.date_note,
-            "proposer": self.proposer,
-            "drafters": list(self.drafters),
-            "status": self.status,
-            "coverage": self.coverage,
-            "declared_count": self.declared_count,
-            "parents": list(self.parents),
-            "summary": self.summary,
-            "note": self.note,
-            "sources": [s.to_dict() for s in self.sources],
-            "provisions": [p.to_dict() for p in self.provisions],
-            "removed": [r.to_dict() for r in self.removed],
-            "variants": [v.to_dict() for v in self.variants],
-        }
 
     def __repr__(self) -> str:
         # One line, whatever the version holds (a list of versions stays readable).

@@ -22,7 +22,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,22 +34,27 @@ from peacediff._files import MAX_DOCUMENT_BYTES, decode_utf8, iconv_hint, read_d
 from peacediff._files import atomic_write_text as atomic_write_text
 from peacediff._messages import shown
 from peacediff.model import (
-    _DATE_RE,
-    _ID_RE,
-    _NUMBER_RE,
-    CONFIDENCE_LEVELS,
-    COVERAGE_LEVELS,
+    BOOLEAN,
+    DATE,
+    INTEGER,
     MAX_DEPTH,
-    STATUSES,
+    STRING,
+    STRINGS,
+    TABLE,
+    TABLE_KEY,
+    TABLES,
     Claim,
     Evidence,
+    FieldError,
+    FieldFormat,
     Parameter,
     Provision,
     Removal,
     Source,
     Variant,
     Version,
-    date_problem,
+    file_fields,
+    file_format,
 )
 from peacediff.tomlpos import PositionIndex, too_deep
 
@@ -106,100 +111,37 @@ class VersionFileError(ValueError):
 
 
 # --------------------------------------------------------------------------- fields
-# Each table type lists its fields: name -> (kind, required).  Kinds are
-# checked by _coerce; tables and arrays of tables are handled by their own
-# structuring functions.
+# What each table of a file may hold comes from the model: the fields of its class in file
+# order, each with its TOML kind and fix text (peacediff.model.FieldFormat); required exactly
+# when the model gives no default.  The reader checks kinds here, then runs each value's own
+# model validator so a refused value is reported at its line.
 
-_STR, _INT, _BOOL, _STRLIST, _DATE, _ANY = "string", "integer", "boolean", "list of strings", "date", "value"
 
-_VERSION_FIELDS: dict[str, tuple[str, bool]] = {
-    "format": (_INT, True),
-    "id": (_STR, True),
-    "title": (_STR, True),
-    "date": (_DATE, False),
-    "date_note": (_STR, False),
-    "proposer": (_STR, False),
-    "drafters": (_STRLIST, False),
-    "status": (_STR, False),
-    "coverage": (_STR, False),
-    "declared_count": (_INT, False),
-    "parents": (_STRLIST, False),
-    "summary": (_STR, False),
-    "note": (_STR, False),
-    "sources": ("array of tables", False),
-    "provisions": ("array of tables", False),
-    "removed": ("array of tables", False),
-    "variants": ("array of tables", False),
-}
-_SOURCE_FIELDS = {
-    "id": (_STR, True),
-    "outlet": (_STR, True),
-    "date": (_DATE, False),
-    "url": (_STR, False),
-    "seed": (_STR, False),
-    "note": (_STR, False),
-}
-_EVIDENCE_FIELDS = {"source": (_STR, True), "quote": (_STR, True), "note": (_STR, False)}
-_PROVISION_FIELDS: dict[str, tuple[str, bool]] = {
-    "number": (_STR, False),
-    "key": (_STR, False),
-    "title": (_STR, False),
-    "category": (_STR, False),
-    "category_inferred": (_BOOL, False),
-    "confidence": (_STR, False),
-    "wording_known": (_BOOL, False),
-    "coverage": (_STR, False),
-    "origins": (_STRLIST, False),
-    "sources": (_STRLIST, False),
-    "text": (_STR, True),
-    "note": (_STR, False),
-    "parameters": ("table", False),
-    "evidence": ("array of tables", False),
-    "subpoints": ("array of tables", False),
-}
-_REMOVAL_FIELDS = {
-    "key": (_STR, True),
-    "confidence": (_STR, False),
-    "sources": (_STRLIST, False),
-    "note": (_STR, False),
-    "evidence": ("array of tables", False),
-}
-_VARIANT_FIELDS = {
-    "id": (_STR, True),
-    "topic": (_STR, True),
-    "key": (_STR, False),
-    "parameter": (_STR, False),
-    "verdict": (_STR, False),
-    "claims": ("array of tables", True),
-}
-_CLAIM_FIELDS = {
-    "value": (_ANY, True),
-    "unit": (_STR, False),
-    "sources": (_STRLIST, True),
-    "note": (_STR, False),
-    "evidence": ("array of tables", False),
-}
-_PARAMETER_TABLE_FIELDS = {"value": (_ANY, True), "unit": (_STR, False), "note": (_STR, False)}
+@attrs.frozen
+class _Field:
+    format: FieldFormat
+    required: bool
+    attribute: attrs.Attribute[Any] | None  # None: the file's own ``format`` field, not the model's
 
-_ID_FIX = ("is not a valid identifier (lower-case letters, digits, '.', '_', '-'; starting and ending "
-           "with a letter or digit)", "write it like 'army-cap' or 'us-russia-28'")
-# Field name -> (pattern, what is wrong, how to fix): checked before the model
-# so the error points at the field's own line.
-_SYNTAX: dict[str, tuple[re.Pattern[str], str, str]] = {
-    "id": (_ID_RE, *_ID_FIX),
-    "key": (_ID_RE, *_ID_FIX),
-    "source": (_ID_RE, *_ID_FIX),
-    "parents": (_ID_RE, *_ID_FIX),
-    "origins": (_ID_RE, *_ID_FIX),
-    "date": (_DATE_RE, "is not an ISO date", 'write it as "2025-11-20", "2025-11" or "2025"'),
-    "number": (_NUMBER_RE, "is not a printed number label (no spaces)", 'write it like "6", "12", "a" or "SG-1"'),
+
+def _fields_of(cls: type[Any]) -> dict[str, _Field]:
+    return {a.name: _Field(file_format(a), a.default is attrs.NOTHING, a)
+            for a in file_fields(cls) if file_format(a).kind != TABLE_KEY}
+
+
+# The keys each table of a file may hold, in file order.
+_TABLES: dict[type[Any], dict[str, _Field]] = {
+    cls: _fields_of(cls) for cls in (Source, Evidence, Parameter, Provision, Removal, Claim, Variant, Version)
 }
 
-_ENUMS: dict[str, tuple[str, ...]] = {
-    "status": STATUSES,
-    "coverage": COVERAGE_LEVELS,
-    "confidence": CONFIDENCE_LEVELS,
-}
+
+_PARAMETER = attrs.fields(Parameter)
+_VERSION_TABLE = {"format": _Field(FieldFormat(INTEGER), True, None), **_TABLES[Version]}
+_GENERIC_FIX = "change the value as the message says (docs/format.md lists every field)"
+
+# How a value of each kind is written, for the fix of a value of the wrong kind.
+_EXAMPLES = {STRING: '{} = "..."', INTEGER: "{} = 28", BOOLEAN: "{} = true", STRINGS: '{} = ["...", "..."]',
+             DATE: '{} = "2025-11-20"'}
 
 
 class _Collector:
@@ -235,12 +177,12 @@ def _type_name(value: Any) -> str:
 
 def _check_fields(
     table: Mapping[str, Any],
-    fields: Mapping[str, tuple[str, bool]],
+    fields: Mapping[str, _Field],
     path: tuple[str | int, ...],
     out: _Collector,
     what: str,
 ) -> dict[str, Any]:
-    """Check names, presence and scalar types; return the scalar values that passed."""
+    """Check names, presence, kinds and each value's own validator; return the values that passed."""
     ok: dict[str, Any] = {}
     for name, value in table.items():
         if name not in fields:
@@ -248,92 +190,98 @@ def _check_fields(
             fix = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(fields)}"
             out.add(path + (name,), f"unknown field '{name}' in {what}", fix)
             continue
-        kind = fields[name][0]
-        coerced = _coerce(value, kind)
+        field = fields[name]
+        coerced = _coerce(value, field.format.kind)
         if coerced is _BAD:
-            example = {
-                _STR: f'{name} = "..."',
-                _INT: f"{name} = 28",
-                _BOOL: f"{name} = true",
-                _STRLIST: f'{name} = ["...", "..."]',
-                _DATE: f'{name} = "2025-11-20"',
-            }.get(kind, f"see docs/format.md for '{name}'")
-            out.add(
-                path + (name,),
-                f"'{name}' in {what} must be a {kind}, not {_type_name(value)}",
-                f"write it as {example}",
-            )
+            example = _EXAMPLES.get(field.format.kind, "see docs/format.md for '{}'").format(name)
+            out.add(path + (name,), f"'{name}' in {what} must be a {field.format.kind}, not {_type_name(value)}",
+                    f"write it as {example}")
             continue
-        syntax = _SYNTAX.get(name)
-        if syntax is not None:
-            items = coerced if isinstance(coerced, tuple) else (coerced,)
-            bad = next((item for item in items if not syntax[0].match(item)), None)
-            if bad is not None:
-                out.add(path + (name,), f"'{name}' value {bad!r} {syntax[1]}", syntax[2])
+        if field.attribute is not None and field.format.kind not in (TABLE, TABLES):
+            refused = _refused(field.attribute, coerced)
+            if refused is not None:
+                out.add(path + (name,), *refused)
                 continue
-        if kind == _DATE and (problem := date_problem(coerced)) is not None:
-            out.add(path + (name,), f"'{name}' value {coerced!r} {problem}", 'write a real date, e.g. "2025-11-20"')
-            continue
-        if name in _ENUMS and coerced not in _ENUMS[name]:
-            close = difflib.get_close_matches(str(coerced), list(_ENUMS[name]), n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            out.add(
-                path + (name,),
-                f"'{name}' is {coerced!r}, which is not one of: {', '.join(_ENUMS[name])}",
-                f"{hint}use one of the listed values",
-            )
-            continue
         ok[name] = coerced
-    for name, (_kind, required) in fields.items():
-        if required and name not in table:
+    for name, field in fields.items():
+        if field.required and name not in table:
             out.add(path, f"{what} is missing the required field '{name}'", f"add {name} = ... to this table")
     return ok
+
+
+def _refused(attribute: attrs.Attribute[Any], value: Any) -> tuple[str, str] | None:
+    """(message, fix) when the model's validator of ``attribute`` refuses ``value``, else None.
+
+    Runs without an instance: the model keeps each value field's validator to that one field
+    (its checks across fields run after construction, and :func:`_build` reports those).
+    """
+    if attribute.converter is not None:
+        value = attribute.converter(value)  # type: ignore[operator]  # the model's converters are functions
+    if attribute.validator is None:
+        return None
+    try:
+        attribute.validator(None, attribute, value)
+    except (TypeError, ValueError) as exc:
+        return _worded(exc, attribute)
+    return None
+
+
+def _worded(exc: Exception, attribute: attrs.Attribute[Any]) -> tuple[str, str]:
+    """The model's sentence for a refused value, and the field's fix (with a did-you-mean for closed sets)."""
+    fix = (exc.fix if isinstance(exc, FieldError) else None) or file_format(attribute).fix or _GENERIC_FIX
+    if isinstance(exc, FieldError) and exc.allowed:
+        close = difflib.get_close_matches(str(exc.value), [str(a) for a in exc.allowed], n=1, cutoff=0.5)
+        fix = (f"did you mean '{close[0]}'? " if close else "") + fix
+    return str(exc), fix
 
 
 _BAD = object()
 
 
 def _coerce(value: Any, kind: str) -> Any:
-    if kind == _STR:
+    if kind == STRING:
         return value if isinstance(value, str) else _BAD
-    if kind == _INT:
+    if kind == INTEGER:
         return value if isinstance(value, int) and not isinstance(value, bool) else _BAD
-    if kind == _BOOL:
+    if kind == BOOLEAN:
         return value if isinstance(value, bool) else _BAD
-    if kind == _STRLIST:
+    if kind == STRINGS:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
         return _BAD
-    if kind == _DATE:
+    if kind == DATE:
         if isinstance(value, str):
             return value
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value.isoformat()  # an unquoted TOML date is read as the same ISO text
         return _BAD
-    if kind == "table":
+    if kind == TABLE:
         return value if isinstance(value, dict) else _BAD
-    if kind == "array of tables":
+    if kind == TABLES:
         return value if isinstance(value, list) and all(isinstance(v, dict) for v in value) else _BAD
-    return value  # _ANY: checked by the model
+    return value  # VALUE: checked by the model
 
 
 _T = TypeVar("_T")
 
 
 def _build(out: _Collector, path: tuple[str | int, ...], factory: Callable[..., _T], **kwargs: Any) -> _T | None:
-    """Construct a model object, turning its validation errors into problems."""
+    """Construct a model object, turning its validation errors into problems at the field they name."""
     try:
         return factory(**kwargs)
+    except FieldError as exc:  # a check across fields: reported at the value it names, a list of tables at its head
+        where = path if file_format(exc.field).kind in (TABLE, TABLES) else path + (exc.field.name,)
+        out.add(where, *_worded(exc, exc.field))
     except (TypeError, ValueError) as exc:
-        out.add(path, str(exc), "change the value as the message says (docs/format.md lists every field)")
-        return None
+        out.add(path, str(exc), _GENERIC_FIX)
+    return None
 
 
 def _evidence_list(raw: Any, path: tuple[str | int, ...], out: _Collector) -> tuple[Evidence, ...]:
     items: list[Evidence] = []
     for i, table in enumerate(raw or []):
         p = path + (i,)
-        f = _check_fields(table, _EVIDENCE_FIELDS, p, out, "evidence")
+        f = _check_fields(table, _TABLES[Evidence], p, out, "evidence")
         if "source" in f and "quote" in f:
             ev = _build(out, p, Evidence, source=f["source"], quote=f["quote"], note=f.get("note"))
             if ev:
@@ -345,13 +293,20 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
     params: list[Parameter] = []
     for name, value in raw.items():
         p = path + (name,)
-        unit = note = None
+        if _refused(_PARAMETER.name, name) is not None:
+            name_format = file_format(_PARAMETER.name)
+            out.add(p, f"parameter name {name!r} {name_format.problem}", name_format.fix or _GENERIC_FIX)
+            continue
         if isinstance(value, dict):
-            f = _check_fields(value, _PARAMETER_TABLE_FIELDS, p, out, f"parameter '{name}'")
+            f = _check_fields(value, _TABLES[Parameter], p, out, f"parameter '{name}'")
             if "value" not in f:
                 continue
-            value, unit, note = f["value"], f.get("unit"), f.get("note")
-        param = _build(out, p, Parameter, name=name, value=value, unit=unit, note=note)
+        elif (refused := _refused(_PARAMETER.value, value)) is not None:
+            out.add(p, *refused)
+            continue
+        else:
+            f = {"value": value}
+        param = _build(out, p, Parameter, name=name, **f)
         if param:
             params.append(param)
     return tuple(params)
@@ -359,7 +314,7 @@ def _parameters(raw: Mapping[str, Any], path: tuple[str | int, ...], out: _Colle
 
 def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector,
                depth: int = 0) -> Provision | None:
-    f = _check_fields(table, _PROVISION_FIELDS, path, out, "provision")
+    f = _check_fields(table, _TABLES[Provision], path, out, "provision")
     params = _parameters(f.pop("parameters", {}), path + ("parameters",), out)
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     subs: list[Provision] = []
@@ -385,7 +340,7 @@ def _provision(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Coll
 
 
 def _removal(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Removal | None:
-    f = _check_fields(table, _REMOVAL_FIELDS, path, out, "removed entry")
+    f = _check_fields(table, _TABLES[Removal], path, out, "removed entry")
     evidence = _evidence_list(f.pop("evidence", None), path + ("evidence",), out)
     if "key" not in f:
         return None
@@ -393,11 +348,11 @@ def _removal(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collec
 
 
 def _variant(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collector) -> Variant | None:
-    f = _check_fields(table, _VARIANT_FIELDS, path, out, "variant")
+    f = _check_fields(table, _TABLES[Variant], path, out, "variant")
     claims: list[Claim] = []
     for i, raw in enumerate(f.pop("claims", None) or []):
         p = path + ("claims", i)
-        c = _check_fields(raw, _CLAIM_FIELDS, p, out, "claim")
+        c = _check_fields(raw, _TABLES[Claim], p, out, "claim")
         evidence = _evidence_list(c.pop("evidence", None), p + ("evidence",), out)
         if "value" in c and "sources" in c:
             claim = _build(out, p, Claim, evidence=evidence, **c)
@@ -410,7 +365,7 @@ def _variant(table: Mapping[str, Any], path: tuple[str | int, ...], out: _Collec
 
 def _structure(doc: Mapping[str, Any], out: _Collector) -> Version | None:
     """Turn a parsed TOML document into a Version, recording every problem."""
-    f = _check_fields(doc, _VERSION_FIELDS, (), out, "the version")
+    f = _check_fields(doc, _VERSION_TABLE, (), out, "the version")
     if "format" in f and f["format"] != FORMAT_VERSION:
         out.add(
             ("format",),
@@ -421,7 +376,7 @@ def _structure(doc: Mapping[str, Any], out: _Collector) -> Version | None:
 
     sources = []
     for i, raw in enumerate(f.pop("sources", None) or []):
-        sf = _check_fields(raw, _SOURCE_FIELDS, ("sources", i), out, "source")
+        sf = _check_fields(raw, _TABLES[Source], ("sources", i), out, "source")
         if "id" in sf and "outlet" in sf:
             s = _build(out, ("sources", i), Source, **sf)
             if s:
@@ -691,57 +646,43 @@ def _toml_value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
-def _scalars(lines: list[str], pairs: Iterable[tuple[str, Any, Any]]) -> None:
-    """Emit ``name = value`` for each (name, value, default) whose value is not the default."""
-    for name, value, default in pairs:
-        if value == default:
-            continue
-        lines.append(f"{name} = {_toml_value(value)}")
+def _written(obj: Any) -> Iterator[tuple[attrs.Attribute[Any], Any]]:
+    """The fields of ``obj`` a file writes, in file order: required ones always, others unless at their default."""
+    for a in file_fields(type(obj)):
+        value = getattr(obj, a.name)
+        if file_format(a).kind != TABLE_KEY and (a.default is attrs.NOTHING or value != a.default):
+            yield a, value
 
 
-def _emit_evidence(lines: list[str], items: Sequence[Evidence], header: str) -> None:
-    for e in items:
-        lines += ["", f"[[{header}]]"]
-        _scalars(lines, [("source", e.source, None), ("quote", e.quote, None), ("note", e.note, None)])
+def _emit_fields(lines: list[str], obj: Any, header: str) -> None:
+    """``name = value`` lines, then the tables, of one model object under ``[header]``."""
+    for a, value in _written(obj):
+        kind = file_format(a).kind
+        name = f"{header}.{a.name}" if header else a.name
+        if kind == TABLES:
+            for item in value:
+                lines += ["", f"[[{name}]]"]
+                _emit_fields(lines, item, name)
+        elif kind == TABLE:
+            _emit_parameters(lines, value, name)
+        else:
+            lines.append(f"{a.name} = {_toml_value(value)}")
 
 
-def _emit_provision(lines: list[str], p: Provision, header: str) -> None:
-    lines += ["", f"[[{header}]]"]
-    _scalars(lines, [
-        ("number", p.number, None),
-        ("key", p.key, None),
-        ("title", p.title, None),
-        ("category", p.category, None),
-        ("category_inferred", p.category_inferred, False),
-        ("confidence", p.confidence, "published"),
-        ("wording_known", p.wording_known, True),
-        ("coverage", p.coverage, "complete"),
-        ("origins", p.origins, ()),
-        ("sources", p.sources, ()),
-        ("text", p.text, None),
-        ("note", p.note, None),
-    ])
-    if p.parameters:
-        lines += ["", f"[{header}.parameters]"]
-        for param in p.parameters:
-            if param.unit is None and param.note is None:
-                lines.append(f"{_toml_key(param.name)} = {_toml_value(param.value)}")
-            else:
-                parts = [f"value = {_toml_value(param.value)}"]
-                if param.unit is not None:
-                    parts.append(f"unit = {_toml_str(param.unit)}")
-                if param.note is not None:
-                    parts.append(f"note = {_toml_str(param.note)}")
-                lines.append(f"{_toml_key(param.name)} = {{ {', '.join(parts)} }}")
-    _emit_evidence(lines, p.evidence, f"{header}.evidence")
-    for sub in p.subpoints:
-        _emit_provision(lines, sub, f"{header}.subpoints")
+def _emit_parameters(lines: list[str], parameters: Sequence[Parameter], header: str) -> None:
+    # A parameter with only its value is written bare; one with a unit or note as an inline
+    # table, so that one fact stays on one line.
+    lines += ["", f"[{header}]"]
+    for param in parameters:
+        parts = [f"{a.name} = {_toml_value(value)}" for a, value in _written(param)]
+        value = parts[0].partition(" = ")[2] if len(parts) == 1 else f"{{ {', '.join(parts)} }}"
+        lines.append(f"{_toml_key(param.name)} = {value}")
 
 
 def dumps(version: Version) -> str:
     """The canonical file text of ``version``: same version, same bytes.
 
-    Fields equal to their defaults are left out; order follows docs/format.md.
+    Fields equal to their defaults are left out; the order is the model's file order (docs/format.md).
 
     >>> from peacediff.model import Version
     >>> print(dumps(Version.from_texts("draft", ["A ceasefire."], title="Draft")), end="")
@@ -757,40 +698,7 @@ def dumps(version: Version) -> str:
     """
     lines = [f"# peacediff version file (format {FORMAT_VERSION}); see docs/format.md", ""]
     lines.append(f"format = {FORMAT_VERSION}")
-    _scalars(lines, [
-        ("id", version.id, None),
-        ("title", version.title, None),
-        ("date", version.date, None),
-        ("date_note", version.date_note, None),
-        ("proposer", version.proposer, None),
-        ("drafters", version.drafters, ()),
-        ("status", version.status, "draft"),
-        ("coverage", version.coverage, "complete"),
-        ("declared_count", version.declared_count, None),
-        ("parents", version.parents, ()),
-        ("summary", version.summary, None),
-        ("note", version.note, None),
-    ])
-    for s in version.sources:
-        lines += ["", "[[sources]]"]
-        _scalars(lines, [("id", s.id, None), ("outlet", s.outlet, None), ("date", s.date, None),
-                         ("url", s.url, None), ("seed", s.seed, None), ("note", s.note, None)])
-    for p in version.provisions:
-        _emit_provision(lines, p, "provisions")
-    for r in version.removed:
-        lines += ["", "[[removed]]"]
-        _scalars(lines, [("key", r.key, None), ("confidence", r.confidence, "reported"),
-                         ("sources", r.sources, ()), ("note", r.note, None)])
-        _emit_evidence(lines, r.evidence, "removed.evidence")
-    for v in version.variants:
-        lines += ["", "[[variants]]"]
-        _scalars(lines, [("id", v.id, None), ("topic", v.topic, None), ("key", v.key, None),
-                         ("parameter", v.parameter, None), ("verdict", v.verdict, None)])
-        for c in v.claims:
-            lines += ["", "[[variants.claims]]"]
-            lines.append(f"value = {_toml_value(c.value)}")
-            _scalars(lines, [("unit", c.unit, None), ("sources", c.sources, None), ("note", c.note, None)])
-            _emit_evidence(lines, c.evidence, "variants.claims.evidence")
+    _emit_fields(lines, version, "")
     return "\n".join(lines) + "\n"
 
 

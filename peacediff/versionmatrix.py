@@ -287,30 +287,16 @@ def _value_cell(kind: str, provisions: Sequence[Provision], version: Version, ke
 
 
 def _load_versions(versions: Iterable[Version | str] | None, archive: Archive | None) -> tuple[Version, ...]:
+    """The matrix's columns, in date order."""
     if versions is None:
         if archive is None:
             from peacediff.archive import Archive
 
             archive = Archive.bundled()
         return tuple(archive.versions())
-    loaded = []
-    for v in versions:
-        if isinstance(v, Version):
-            loaded.append(v)
-        elif isinstance(v, str):
-            if archive is not None:
-                loaded.append(archive.get(v))
-            else:
-                # An id, a version file or a document, read the way peacediff.load reads any of them.
-                from peacediff._loading import load_ref
+    from peacediff._loading import load_versions
 
-                loaded.append(load_ref(v))
-        else:
-            raise TypeError(f"matrix() takes versions or version ids; got a {type(v).__name__}")
-    ids = [v.id for v in loaded]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ValueError(f"matrix() was given the version {duplicates[0]!r} twice; give each version once")
+    loaded = load_versions(versions, archive)
     return tuple(sorted(loaded, key=lambda v: (v.date is None, v.date or "", v.id)))
 
 

@@ -25,9 +25,9 @@ def test_from_texts_numbers_bare_texts_and_keeps_given_numbers() -> None:
     ("factory", "message"),
     [
         (lambda: Provision(text="   "), "text must not be empty"),
-        (lambda: Provision(text="x", number="6 a"), "must be a label without spaces"),
+        (lambda: Provision(text="x", number="6 a"), "is not a printed number label"),
         (lambda: Provision(text="x", key="Army Cap"), "is not a valid identifier"),
-        (lambda: Provision(text="x", confidence="rumour"), "confidence must be one of"),
+        (lambda: Provision(text="x", confidence="rumour"), "'confidence' is 'rumour', which is not one of: published"),
         (lambda: Provision(text="x\x00"), "NUL"),
         (lambda: Parameter("Cap", 1), "snake_case"),
         (lambda: Parameter("cap", float("nan")), "NaN"),

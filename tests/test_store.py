@@ -42,7 +42,7 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
         (7, 1, "'key' value 'Army Cap' is not a valid identifier (lower-case letters, digits, '.', '_', '-'; "
                "starting and ending with a letter or digit)"),
     ],
-    "bad_date.toml": [(5, 1, "'date' value '20 Nov 2025' is not an ISO date")],
+    "bad_date.toml": [(5, 1, "'date' value '20 Nov 2025' is not an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")],
     "removed_but_present.toml": [
         (11, 1, "key 'amnesty' is listed as removed but is still a provision here (provisions[0])"),
     ],

@@ -23,7 +23,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from peacediff._documents import FORMATS, MAX_BYTES, DocumentError, decode_text, extra_missing, sniff, version_id_for
+from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem
+from peacediff._files import read_document as read_document_bytes
+from peacediff._messages import shown
 from peacediff.model import Version
 
 __all__ = ["FORMATS", "MAX_BYTES", "DocumentError", "decode_text", "extra_missing", "read_document", "sniff"]
@@ -33,42 +38,60 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     """Read a plain-text, Markdown, .docx, .html or .pdf file as a Version (id defaults to the file stem).
 
     ``encoding`` applies to text and HTML files; ``metadata`` takes other
-    :class:`Version` fields (``title``, ``date``, ``parents`` ...).
+    :class:`Version` fields (``title``, ``date``, ``parents`` ...).  The file is read once,
+    with the same checks whatever its format (a regular file, within its size limit).
     """
     p = Path(path)
-    with p.open("rb") as handle:
-        head = handle.read(65536)
-    kind = sniff(head, p)
-    if kind == "text":
-        from peacediff.plaintext import load_text
-
-        return load_text(p, version_id, encoding=encoding, **metadata)
-    size = p.stat().st_size
-    if kind in ("pdf", "html") and size > MAX_BYTES:
-        raise DocumentError(f"{p}: the file is {size / 2**20:,.0f} MB, more than the {MAX_BYTES // 2**20} MB a "
-                            f".{kind} document is read up to\n    fix: split it, or give the part to compare")
+    data = _read(p)
+    kind = sniff(data[:65536], p)
+    if kind == "text" and len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"{p} is {len(data):,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte limit for one "
+                            "text document\n    fix: split the document into several versions")
     vid = version_id or version_id_for(p)
+    if kind == "text":
+        return _text_version(data, p, vid, encoding, metadata)
     metadata.setdefault("title", p.name)
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
 
-        text, notes, title = html_to_text(decode_text(p.read_bytes(), p, encoding))
-        if title and metadata["title"] == p.name:
-            metadata["title"] = title
+        text, notes, title = html_to_text(decode_text(data, p, encoding))
     elif kind == "docx":
         from peacediff.importers.docx_in import docx_to_text
 
-        text, notes, title = docx_to_text(p)
-        if title and metadata["title"] == p.name:
-            metadata["title"] = title
+        text, notes, title = docx_to_text(p, data)
     else:
         from peacediff.importers.pdf_in import pdf_to_text
 
-        text, notes = pdf_to_text(p)
+        text, notes = pdf_to_text(p, data)
+        title = None
+    if title and metadata["title"] == p.name:
+        metadata["title"] = title
     named = FORMATS.get(p.suffix.lower())
     if named is not None and named != kind:  # say so: the user thinks of it as the other format
         notes.insert(0, f"Read as .{kind}: this is a .{kind} file although it is named {p.name}.")
     return _parse(text, vid, p, notes, metadata)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, with the checks every document gets (a regular file, at most :data:`MAX_BYTES`)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES and path.is_file():  # said at once, before reading a byte
+        raise DocumentError(f"{path}: the file is {size / 2**20:,.0f} MB, more than the {MAX_BYTES // 2**20} MB a "
+                            "document is read up to\n    fix: split it, or give the part to compare")
+    try:
+        return read_document_bytes(path, limit=MAX_BYTES)
+    except FileProblem as exc:
+        raise DocumentError(str(exc)) from None
+
+
+def _text_version(data: bytes, path: Path, vid: str, encoding: str | None, metadata: dict[str, Any]) -> Version:
+    """A plain-text or Markdown document: its own title line, else the file name, is the title."""
+    from peacediff.plaintext import parse_text
+
+    version = parse_text(decode_text(data, shown(path), encoding), vid, source=str(path), **metadata)
+    if "title" not in metadata and version.title == vid:
+        version = attrs.evolve(version, title=path.name)
+    return version
 
 
 def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:

@@ -17,6 +17,7 @@ network access switched off: a .docx is untrusted input.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -353,14 +354,15 @@ def _parse_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
                             "    fix: open it in Word or LibreOffice and save it again") from None
 
 
-def docx_to_text(path: str | Path) -> tuple[str, list[str], str | None]:
+def docx_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[str], str | None]:
     """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
 
-    The title is the one set in the document's properties (File > Info), None if unset.
+    ``data`` is the file's bytes when they have been read already (``path`` then only names the
+    file in messages).  The title is the one set in the document's properties (File > Info), None if unset.
     """
     p = Path(path)
     try:
-        archive = zipfile.ZipFile(p)
+        archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else p)
     except zipfile.BadZipFile:
         raise DocumentError(f"{p}: the .docx is damaged (not a readable zip file)\n"
                             "    fix: open it in Word or LibreOffice and save it again") from None

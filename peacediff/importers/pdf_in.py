@@ -13,6 +13,7 @@ elsewhere).  A PDF without a text layer is a scan: it has to go through OCR.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -28,10 +29,14 @@ _EDGE = 2  # lines at the top and the bottom of a page that may be running heade
 _GUTTER = 3  # blank characters a column gap must span
 
 
-def pdf_to_text(path: str | Path) -> tuple[str, list[str]]:
-    """A PDF's text in reading order, one layout line per line, and notes on how it was read."""
+def pdf_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[str]]:
+    """A PDF's text in reading order, one layout line per line, and notes on how it was read.
+
+    ``data`` is the file's bytes when they have been read already (``path`` then only names the
+    file in messages).
+    """
     p = Path(path)
-    pages = _page_lines(p)
+    pages = _page_lines(p, data)
     notes: list[str] = []
     two_columns = []
     columns: list[list[str]] = []
@@ -54,13 +59,13 @@ def pdf_to_text(path: str | Path) -> tuple[str, list[str]]:
     return "\n".join(joined), notes
 
 
-def _page_lines(path: Path) -> list[list[str]]:
+def _page_lines(path: Path, data: bytes | None) -> list[list[str]]:
     try:
         import pypdf
     except ImportError:
         raise extra_missing("pdf", "pypdf", path) from None
     try:
-        reader = pypdf.PdfReader(path)
+        reader = pypdf.PdfReader(io.BytesIO(data) if data is not None else path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(f"{path}: the PDF is password-protected\n"
                                 "    fix: open it with the password and save an unprotected copy")
