@@ -125,7 +125,12 @@ _measured: dict[str, tuple[int, float]] = {}
 
 def _baselines(n: int, old: Version, new: Version, ours: float) -> list[str]:
     a, b = flat(old), flat(new)
-    rows = [f"  N={n:>5}  peacediff compare (aligned, word ops, parameters): {ours:.4f}s"]
+    # What is compared: redlines diffs the flat texts and writes Markdown; peacediff aligns the
+    # provisions, diffs their words, reads figures and modal verbs (compare), and writes its own
+    # Markdown redline of the same pair (compare + to_markdown), the same kind of output.
+    rendered = best_time(lambda: compare(old, new, align="text").to_markdown(), 3)
+    rows = [f"  N={n:>5}  peacediff compare (aligned, word ops, parameters): {ours:.4f}s",
+            f"  N={n:>5}  peacediff compare + Markdown redline: {rendered:.4f}s"]
     for name, fn, power in (("difflib word diff", difflib_words, 2.5), ("redlines", redlines_diff, 2.5)):
         if fn is redlines_diff and Redlines is None:
             rows.append(f"  N={n:>5}  {name}: not installed; run: .venv/bin/pip install -e '.[bench]'")
@@ -143,7 +148,8 @@ def _baselines(n: int, old: Version, new: Version, ours: float) -> list[str]:
         fn(a, b)
         elapsed = time.perf_counter() - start
         _measured[name] = (n, elapsed)
-        rows.append(f"  N={n:>5}  {name}: {elapsed:.3f}s ({elapsed / ours:.0f}x)")
+        rows.append(f"  N={n:>5}  {name}: {elapsed:.3f}s ({elapsed / ours:.0f}x compare,"
+                    f" {elapsed / rendered:.0f}x compare + Markdown)")
     return rows
 
 

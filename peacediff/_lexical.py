@@ -93,13 +93,11 @@ FUNCTION_WORDS = frozenset(
 
 
 def stem_counts(words: list[str]) -> Counter[str]:
-    # Single letters are mostly the "s" of a possessive or a list label.
-    out: Counter[str] = Counter()
-    cache = _STEM_CACHE
-    for word, count in Counter(words).items():
-        if len(word) > 1 or word.isdigit():
-            out[cache.get(word) or stem(word)] += count
-    return out
+    """How often each stem occurs in ``words``, stems in order of first occurrence."""
+    # Single letters are mostly the "s" of a possessive or a list label.  Counting the
+    # stems in C (Counter over a list) is twice as fast as merging word counts by stem.
+    get = _STEM_CACHE.get
+    return Counter([get(word) or stem(word) for word in words if len(word) > 1 or word.isdigit()])
 
 
 def stem_set(text: str) -> set[str]:
@@ -145,7 +143,7 @@ class Vectors:
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         idf = self.idf
         vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in vec.values()))
+        norm = math.sqrt(sum([w * w for w in vec.values()]))
         if norm == 0:
             return {}
         return {t: w / norm for t, w in vec.items()}
@@ -153,10 +151,10 @@ class Vectors:
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
         # Iterate the smaller dict in insertion order: the float sum must not depend on hashing.
+        # Words missing from ``b`` would add 0.0, which leaves the sum as it is: skip them.
         if len(a) > len(b):
             a, b = b, a
-        get = b.get
-        return sum([w * get(t, 0.0) for t, w in a.items()])
+        return sum([w * b[t] for t, w in a.items() if t in b], 0.0)
 
     def shared(self, a: int, b: int, *, rare_only: bool = False) -> int:
         """Words (stems) old provision ``a`` and new provision ``b`` share that are not in most provisions.

@@ -98,13 +98,15 @@ def _chain_members(ranks: list[int], weights: list[int] | None) -> tuple[list[bo
 def _chain_lengths(ranks: Sequence[int]) -> list[int]:
     """Longest strictly increasing chain ending at each element (patience sorting, O(n log n))."""
     tails: list[int] = []
-    out = []
+    out: list[int] = []
     for rank in ranks:
-        pos = bisect_left(tails, rank)
-        if pos == len(tails):
+        if not tails or tails[-1] < rank:
+            # Past every tail (the common case in a document mostly in order): no search needed.
             tails.append(rank)
-        else:
-            tails[pos] = rank
+            out.append(len(tails))
+            continue
+        pos = bisect_left(tails, rank)
+        tails[pos] = rank
         out.append(pos + 1)
     return out
 

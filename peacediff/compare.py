@@ -731,13 +731,15 @@ def _changes(
     out: list[Change] = []
     linked_old: set[int] = set()
     linked_new: set[int] = set()
+    moved = alignment.moved
     for k, link in enumerate(alignment.links):
         linked_old.update(link.old)
         linked_new.update(link.new)
-        olds = tuple(old_list[i] for i in link.old)
-        news = tuple(new_list[j] for j in link.new)
-        change, sub_notes = _linked_change(olds, news, link, k in alignment.moved, scope, mode, budget)
-        notes.extend(n for n in sub_notes if n not in notes)
+        olds = tuple([old_list[i] for i in link.old])
+        news = tuple([new_list[j] for j in link.new])
+        change, sub_notes = _linked_change(olds, news, link, k in moved, scope, mode, budget)
+        if sub_notes:
+            notes.extend(n for n in sub_notes if n not in notes)
         out.append(change)
     out.extend(_unlinked_changes(old_list, new_list, linked_old, alignment, "old", scope.new, scope.new_partial))
     out.extend(_unlinked_changes(new_list, old_list, linked_new, alignment, "new", scope.old, scope.old_partial))
@@ -811,20 +813,7 @@ def _linked_change(
     if len(olds) == 1 and len(news) == 1:
         a, b = olds[0], news[0]
         if a.text == b.text and not (a.subpoints or b.subpoints or a.parameters or b.parameters):
-            # The common case in a long document: nothing to diff.
-            renumbered = a.number is not None and b.number is not None and a.number != b.number
-            return Change(
-                kind="unchanged",
-                old=olds,
-                new=news,
-                renumbered=renumbered,
-                moved=moved,
-                matched_by=link.matched_by,
-                rule=link.rule or None,
-                similarity=1.0,
-                link_score=link.similarity,
-                ops=((0, a.text),) if a.text else (),
-            ), ()
+            return _unchanged(a, b, link, moved), ()
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
     ops, diff_mode = textdiff.diff_words(old_text, new_text)
@@ -836,19 +825,7 @@ def _linked_change(
     # and neither can anything below it.
     old_partial = (scope.nested and scope.old_partial) or any(p.is_partial for p in olds)
     new_partial = (scope.nested and scope.new_partial) or any(p.is_partial for p in news)
-    # A text that only describes what was reported has no figures or modal verbs to compare.
-    wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
-    # Figures and modal verbs are looked for only where the wording changed (the result is the same).
-    windows = changed_windows(old_text, new_text, ops) if wording else None
-    params = _parameter_changes(olds, news, old_text if wording else "", new_text if wording else "", windows)
-    params = tuple(
-        pc
-        for pc in params
-        if not (pc.origin == "parameter" and ((pc.new is None and new_partial) or (pc.old is None and old_partial)))
-    )
-    shifts: tuple[ModalityShift, ...] = ()
-    if wording:
-        shifts = tuple(ModalityShift(a, b) for a, b in modality.modality_shifts(old_text, new_text, windows=windows))
+    params, shifts = _facts(olds, news, old_text, new_text, ops, old_partial, new_partial)
     if len(olds) > 1:
         kind = "merged"
     elif len(news) > 1:
@@ -860,17 +837,12 @@ def _linked_change(
     old_numbers = {p.number for p in olds if p.number is not None}
     new_numbers = {p.number for p in news if p.number is not None}
     renumbered = bool(old_numbers) and bool(new_numbers) and not (old_numbers & new_numbers)
-    sub_old = [s for p in olds for s in p.subpoints]
-    sub_new = [s for p in news for s in p.subpoints]
     subchanges: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
     text_ops: tuple[Op, ...] = ()
-    if sub_old or sub_new:
+    if any(p.subpoints for p in olds) or any(p.subpoints for p in news):
         sub_scope = _Scope(scope.old, scope.new, old_partial, new_partial, nested=True)
-        subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
-        # The provisions' own wording, diffed apart from their sub-points: the sub-changes say
-        # what happened to each sub-point (an unreported one is not a deletion of text).
-        text_ops = textdiff.word_ops("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
+        subchanges, notes, text_ops = _subchanges(olds, news, sub_scope, mode, budget)
     change = Change(
         kind=kind,
         old=olds,
@@ -888,6 +860,66 @@ def _linked_change(
         text_ops=text_ops,
     )
     return change, notes
+
+
+def _unchanged(a: Provision, b: Provision, link: _align.Link, moved: bool) -> Change:
+    """The change of a 1:1 pair with the same text and nothing below it: the common case in a
+    long document, with nothing to diff and no figure or modal verb to compare."""
+    return Change(
+        kind="unchanged",
+        old=(a,),
+        new=(b,),
+        renumbered=a.number is not None and b.number is not None and a.number != b.number,
+        moved=moved,
+        matched_by=link.matched_by,
+        rule=link.rule or None,
+        similarity=1.0,
+        link_score=link.similarity,
+        ops=((0, a.text),) if a.text else (),
+    )
+
+
+def _facts(
+    olds: tuple[Provision, ...],
+    news: tuple[Provision, ...],
+    old_text: str,
+    new_text: str,
+    ops: tuple[Op, ...],
+    old_partial: bool,
+    new_partial: bool,
+) -> tuple[tuple[ParameterChange, ...], tuple[ModalityShift, ...]]:
+    """The parameter changes and modality shifts of a linked pair whose word ops are ``ops``."""
+    # A text that only describes what was reported has no figures or modal verbs to compare.
+    wording = all(p.wording_known for p in olds) and all(p.wording_known for p in news)
+    # Figures and modal verbs are looked for only where the wording changed (the result is the same).
+    windows = changed_windows(old_text, new_text, ops) if wording and old_text != new_text else None
+    params = _parameter_changes(olds, news, old_text if wording else "", new_text if wording else "", windows)
+    params = tuple(
+        pc
+        for pc in params
+        if not (pc.origin == "parameter" and ((pc.new is None and new_partial) or (pc.old is None and old_partial)))
+    )
+    shifts: tuple[ModalityShift, ...] = ()
+    if wording and old_text != new_text:
+        shifts = tuple(ModalityShift(a, b) for a, b in modality.modality_shifts(old_text, new_text, windows=windows))
+    return params, shifts
+
+
+def _subchanges(
+    olds: tuple[Provision, ...],
+    news: tuple[Provision, ...],
+    sub_scope: _Scope,
+    mode: str,
+    budget: _Budget,
+) -> tuple[tuple[Change, ...], tuple[str, ...], tuple[Op, ...]]:
+    """The sub-changes of a linked pair, their notes, and the ops of the provisions' own wording."""
+    sub_old = [s for p in olds for s in p.subpoints]
+    sub_new = [s for p in news for s in p.subpoints]
+    subchanges, notes = _changes(sub_old, sub_new, sub_scope, mode, budget)
+    # The provisions' own wording, diffed apart from their sub-points: the sub-changes say
+    # what happened to each sub-point (an unreported one is not a deletion of text).
+    text_ops = textdiff.word_ops("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
+    return subchanges, notes, text_ops
 
 
 def _parameter_changes(

@@ -439,6 +439,8 @@ def figure_changes(
     old_left = _without_common(_without_common(old_strong, new_strong), [f for f in new if f.weak])
     new_left = _without_common(_without_common(new_strong, old_strong), [f for f in old if f.weak])
     result: list[tuple[str, str | None, str | None]] = []
+    if not (old_left or new_left):
+        return result  # every figure near a change is on both sides: the common case
     for kind in FIGURE_KINDS:
         gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
         came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]

@@ -51,7 +51,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +189,12 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     ``source`` names the document in error messages (``file:line: problem`` and
     a fix).  Extra keyword arguments are passed to :class:`Version`.
     """
+    return _parse(text, version_id, title, source, None, metadata)
+
+
+def _parse(text: str, version_id: str, title: str | None, source: str, untitled: str | None,
+           metadata: dict[str, Any]) -> Version:
+    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line."""
     source = shown(source)
     if not text.strip():
         raise PlainTextError(f"{source}:1:1: the document is empty\n    fix: give a file with one numbered point "
@@ -203,9 +209,11 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     provisions = tuple(_built(n, source) for n in points)
     if notes:
         metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
+    chosen = title or (found[1] if found else version_id)
+    if not title and untitled is not None and chosen == version_id:
+        chosen = untitled
     try:
-        return Version(id=version_id, title=title or (found[1] if found else version_id), provisions=provisions,
-                       **metadata)
+        return Version(id=version_id, title=chosen, provisions=provisions, **metadata)
     except (TypeError, ValueError) as exc:
         raise PlainTextError(f"{source}: {exc}\n    fix: check the document and the options given") from None
 
@@ -439,6 +447,7 @@ def _ends_sentence(line: str) -> bool:
 
 def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_doc: bool,
                  heading_kinds: frozenset[str] = frozenset()) -> list[_Node]:
+    """The points of a document with markers, sub-points nested, headings as their categories."""
     points: list[_Node] = []
     headings = _Headings()
     preamble = _Node(None, 1, "paragraph")
@@ -492,17 +501,7 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             if rest:
                 stack[-1].add(rest, widths[lineno])
             continue
-        sub = _SUB_RE.match(body)
-        if sub and stack and md is None:
-            owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
-            open_node(_Node(sub.group(1) or sub.group(2), lineno, "sub"), owner)
-            stack[-1].add(sub.group(3).strip(), widths[lineno])
-            continue
-        bullet = _BULLET_RE.match(body)
-        if bullet and stack and md is None:
-            owner = len(stack) if stack[-1].kind in ("keyword", "number", "sub") else len(stack) - 1
-            open_node(_Node(None, lineno, "bullet"), owner)
-            stack[-1].add(bullet.group(1).strip(), widths[lineno])
+        if stack and md is None and _open_item(body, lineno, widths[lineno], stack, open_node):
             continue
         heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
@@ -524,6 +523,24 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
         else:
             preamble.add(body, widths[lineno])
     return ([preamble] if preamble.lines else []) + points
+
+
+def _open_item(body: str, lineno: int, width: int, stack: list[_Node],
+               open_node: Callable[[_Node, int], None]) -> bool:
+    """Open a lettered sub-point ("a)", "(iv)") or a bullet under the open point; False for any other line."""
+    sub = _SUB_RE.match(body)
+    if sub:
+        owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
+        open_node(_Node(sub.group(1) or sub.group(2), lineno, "sub"), owner)
+        stack[-1].add(sub.group(3).strip(), width)
+        return True
+    bullet = _BULLET_RE.match(body)
+    if bullet:
+        owner = len(stack) if stack[-1].kind in ("keyword", "number", "sub") else len(stack) - 1
+        open_node(_Node(None, lineno, "bullet"), owner)
+        stack[-1].add(bullet.group(1).strip(), width)
+        return True
+    return False
 
 
 @attrs.define
@@ -779,7 +796,7 @@ def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, en
                             f"peacediff.load('{name}') or 'peacediff import {name}', which read .{kind} files")
     text = decode_text(data, name, encoding)
     vid = version_id or version_id_for(p)
-    version = parse_text(text, vid, source=str(p), **metadata)
-    if "title" not in metadata and version.title == vid:
-        version = attrs.evolve(version, title=p.name)
-    return version
+    # Without a title line, the file name (not the id) is the title; set at construction, since
+    # a Version built twice validates every provision twice.
+    untitled = None if "title" in metadata else p.name
+    return _parse(text, vid, metadata.pop("title", None), str(p), untitled, metadata)

@@ -1,0 +1,57 @@
+"""The fast paths of the aligner's helpers give exactly what their plain definitions give.
+
+Each routine below was rewritten for speed; these laws pin it to a slow, obvious version
+(exact equality, floats included: a last-bit difference could flip a link).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peacediff._lexical import Vectors, stem, stem_counts
+from peacediff._order import _chain_lengths, increasing_chain
+
+_WORDS = st.lists(st.sampled_from(["the", "forces", "force", "s", "5", "withdraw", "withdrawing", "a", "zones",
+                                   "zone", "voted", "voting", "x", "elections", "twelve", "12"]), max_size=40)
+
+
+@given(st.lists(st.integers(0, 30), max_size=60))
+def test_chain_lengths_are_the_longest_increasing_chains_ending_at_each_element(ranks: list[int]) -> None:
+    expected: list[int] = []
+    for k, rank in enumerate(ranks):
+        expected.append(1 + max((expected[i] for i in range(k) if ranks[i] < rank), default=0))
+    assert _chain_lengths(ranks) == expected
+
+
+def test_chain_lengths_of_a_document_in_order_and_of_one_reversed() -> None:
+    assert _chain_lengths(list(range(6))) == [1, 2, 3, 4, 5, 6]
+    assert _chain_lengths([5, 4, 3, 2, 1, 0]) == [1] * 6
+    assert increasing_chain([(0, 0), (1, 5), (2, 1), (3, 2), (4, 6)]) == [0, 2, 3, 4]
+
+
+@given(_WORDS)
+def test_stem_counts_count_the_stems_of_the_kept_words_in_order_of_first_occurrence(words: list[str]) -> None:
+    expected: Counter[str] = Counter()
+    for word, count in Counter(words).items():  # the plain definition: merge word counts by stem
+        if len(word) > 1 or word.isdigit():
+            expected[stem(word)] += count
+    got = stem_counts(words)
+    assert got == expected
+    assert list(got) == list(expected)  # the order feeds float sums downstream
+
+
+@given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
+def test_cosine_is_the_plain_dot_product_to_the_last_bit(docs: list[list[str]], data: st.DataObject) -> None:
+    counts = [stem_counts(d) for d in docs]
+    half = len(counts) // 2
+    vec = Vectors(counts[:half], counts[half:])
+    a = data.draw(st.sampled_from(vec.old))
+    b = data.draw(st.sampled_from(vec.new))
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    plain = sum([w * large.get(t, 0.0) for t, w in small.items()])  # every word, absent ones as 0.0
+    got = Vectors.cosine(a, b)
+    assert got == plain and isinstance(got, float)
+    assert Vectors.cosine(b, a) == got
