@@ -1,4 +1,4 @@
-"""The fast paths of the aligner's helpers give exactly what their plain definitions give.
+"""Fast paths (the aligner's helpers, the redline's stub placement) give what their plain definitions give.
 
 Each routine below was rewritten for speed; these laws pin it to a slow, obvious version
 (exact equality, floats included: a last-bit difference could flip a link).
@@ -55,3 +55,48 @@ def test_cosine_is_the_plain_dot_product_to_the_last_bit(docs: list[list[str]], 
     got = Vectors.cosine(a, b)
     assert got == plain and isinstance(got, float)
     assert Vectors.cosine(b, a) == got
+
+
+@given(st.lists(st.tuples(st.booleans(), st.lists(st.integers(-1, 40), max_size=3)), max_size=25),
+       st.lists(st.integers(-1, 45), max_size=8))
+def test_move_stubs_go_before_the_first_unmoved_change_that_stood_after_them(
+        views_spec: list[tuple[bool, list[int]]], stub_positions: list[int]) -> None:
+    from types import SimpleNamespace
+
+    from peacediff.model import Provision
+    from peacediff.render._redline import _place_stubs
+
+    old_pos: dict[tuple[str | None, str | None], int] = {}
+    views = []
+    for i, (moved, positions) in enumerate(views_spec):
+        olds = []
+        for j, pos in enumerate(positions):
+            p = Provision(text=f"view {i} part {j}", number=f"{i}.{j}")
+            olds.append(p)
+            if pos >= 0:  # -1: a provision the position table does not know
+                old_pos[(p.number, p.key)] = pos
+        views.append(SimpleNamespace(change=SimpleNamespace(moved=moved, old=tuple(olds))))
+    target = Provision(text="moved here", number="9")
+    stubs = [(pos, SimpleNamespace(old=(Provision(text="was here", number=f"s{k}"),), new=(target,),
+                                   new_numbers=("9",)), f"stub-{k}")
+             for k, pos in enumerate(stub_positions)]
+
+    # The plain definition: scan the views for each stub.
+    expected_before: dict[int, list[str]] = {}
+    expected_trailing: list[str] = []
+    for position, _ch, anchor in sorted(stubs, key=lambda s: s[0]):
+        for i, view in enumerate(views):
+            ch2 = view.change
+            if not ch2.moved and ch2.old and min(old_pos.get((p.number, p.key), -1) for p in ch2.old) > position:
+                expected_before.setdefault(i, []).append(anchor)
+                break
+        else:
+            expected_trailing.append(anchor)
+    expected: list[object] = []
+    for i, view in enumerate(views):
+        expected.extend(expected_before.get(i, ()))
+        expected.append(view)
+    expected.extend(expected_trailing)
+
+    placed = _place_stubs(views, stubs, old_pos, {})  # type: ignore[arg-type]
+    assert [getattr(item, "anchor", item) for item in placed] == expected

@@ -9,6 +9,7 @@ the templates and the Markdown and terminal filters draw what it holds.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -534,6 +535,16 @@ def _place_stubs(
     """Put each move stub before the first unmoved change that stood after it in the old version."""
     if not stubs:
         return tuple(views)
+    # reach[i]: the latest old position among unmoved changes up to view i.  It never falls, so the
+    # first view that stood after a stub is one bisection away (a scan per stub was quadratic:
+    # a third of a 20,000-point page's render time).
+    reach: list[int] = []
+    latest = -2
+    for view in views:
+        ch2 = view.change
+        if not ch2.moved and ch2.old:
+            latest = max(latest, min(old_pos.get((p.number, p.key), -1) for p in ch2.old))
+        reach.append(latest)
     before: dict[int, list[MoveStub]] = {}
     trailing: list[MoveStub] = []
     for position, ch, anchor in sorted(stubs, key=lambda s: s[0]):
@@ -544,13 +555,9 @@ def _place_stubs(
             target=LinkRef(label=", ".join(ch.new_numbers), title=provision_title(target),
                            anchor=new_anchor.get((target.number, target.key))),
         )
-        for i, view in enumerate(views):
-            ch2 = view.change
-            if ch2.moved or not ch2.old:
-                continue
-            if min(old_pos.get((p.number, p.key), -1) for p in ch2.old) > position:
-                before.setdefault(i, []).append(stub)
-                break
+        i = bisect_right(reach, position)
+        if i < len(views):
+            before.setdefault(i, []).append(stub)
         else:
             trailing.append(stub)
     items: list[ChangeView | MoveStub] = []
