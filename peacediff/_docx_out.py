@@ -284,7 +284,8 @@ class _Drawer:
                 side = item.old if item.old is not None else item.new
                 assert side is not None
                 flag = self.w.not_reported[item.old is None] if item.mark == "unknown" else None
-                self.whole(side, {"unknown": "same"}.get(item.mark, item.mark), depth, flag)
+                unknown = _unknown_ids(item.change.subchanges) if item.change is not None else frozenset()
+                self.whole(side, {"unknown": "same"}.get(item.mark, item.mark), depth, flag, unknown)
 
     def pair(self, change: Change, old: Provision, new: Provision, depth: int) -> None:
         w = self.w
@@ -297,35 +298,66 @@ class _Drawer:
         merge = _Merge(old.subpoints, new.subpoints, w.moves)
         self.items(merge.items(change.subchanges), depth + 1)
 
-    def whole(self, p: Provision, mark: str, depth: int, flag: str | None = None) -> None:
+    def whole(self, p: Provision, mark: str, depth: int, flag: str | None = None,
+              unknown: frozenset[int] = frozenset()) -> None:
         """A provision and its sub-points, all untracked ("same") or all under one mark.
 
         ``flag`` ("[not reported in …]") is written, in italics, before the text of each paragraph.
+        Sub-points in ``unknown`` (ids: their fate is not reported) are shown as they are, flagged,
+        whatever happens to the provision around them.
         """
         w = self.w
         shown = w.marked("same", flag + " ", rpr="<w:i/>") if flag else ""
         w.paragraph(_style(depth), w.marked(mark, _label(p.number, depth)) + shown + w.marked(mark, p.text), mark)
         for sub in p.subpoints:
-            self.whole(sub, mark, depth + 1, flag)
+            if id(sub) in unknown:
+                self.whole(sub, "same", depth + 1, self.w.not_reported[mark in ("ins", "moveTo")])
+            else:
+                self.whole(sub, mark, depth + 1, flag, unknown)
 
     def moved(self, item: _Item, depth: int) -> None:
-        """One end of a move: the provision and its sub-points inside one move range."""
+        """One end of a move: the provision and its sub-points inside one move range.
+
+        Sub-points whose fate is not reported follow the range, shown as they are and flagged.
+        """
         w = self.w
         p = item.old if item.mark == "moveFrom" else item.new
-        assert p is not None and item.move is not None
-        paragraphs = list(_flatten(p, depth))
+        assert p is not None and item.move is not None and item.change is not None
+        unknown = _unknown_ids(item.change.subchanges)
+        paragraphs = list(_flatten(p, depth, unknown))
         start, end = w.move_range(item.move, item.mark)
         for k, (sub, level) in enumerate(paragraphs):
             content = w.marked(item.mark, _label(sub.number, level) + sub.text)
             before = start if k == 0 else ""
             after = end if k == len(paragraphs) - 1 else ""
             w.paragraph(_style(level), content, item.mark, before=before, after=after)
+        for sub, level in _unknown_subtrees(p, depth, unknown):
+            self.whole(sub, "same", level, w.not_reported[item.mark == "moveTo"])
 
 
-def _flatten(p: Provision, depth: int) -> Iterable[tuple[Provision, int]]:
+def _unknown_ids(changes: Iterable[Change]) -> frozenset[int]:
+    """Ids of the provisions, at any depth, whose fate these changes leave unreported."""
+    out: set[int] = set()
+    for ch in changes:
+        if ch.kind == "unknown":
+            out.update(id(p) for p in (*ch.old, *ch.new))
+        out |= _unknown_ids(ch.subchanges)
+    return frozenset(out)
+
+
+def _flatten(p: Provision, depth: int, skip: frozenset[int] = frozenset()) -> Iterable[tuple[Provision, int]]:
     yield p, depth
     for sub in p.subpoints:
-        yield from _flatten(sub, depth + 1)
+        if id(sub) not in skip:
+            yield from _flatten(sub, depth + 1, skip)
+
+
+def _unknown_subtrees(p: Provision, depth: int, unknown: frozenset[int]) -> Iterable[tuple[Provision, int]]:
+    for sub in p.subpoints:
+        if id(sub) in unknown:
+            yield sub, depth + 1
+        else:
+            yield from _unknown_subtrees(sub, depth + 1, unknown)
 
 
 # --------------------------------------------------------------------------- the document
