@@ -295,8 +295,9 @@ class _Drawer:
         else:
             label = w.marked("del", old_label) + w.marked("ins", new_label)
         w.paragraph(_style(depth), label + w.ops(_text_ops(change, old, new)))
-        merge = _Merge(old.subpoints, new.subpoints, w.moves)
-        self.items(merge.items(change.subchanges), depth + 1)
+        if old.subpoints or new.subpoints:
+            merge = _Merge(old.subpoints, new.subpoints, w.moves)
+            self.items(merge.items(change.subchanges), depth + 1)
 
     def whole(self, p: Provision, mark: str, depth: int, flag: str | None = None,
               unknown: frozenset[int] = frozenset()) -> None:
