@@ -497,7 +497,7 @@ class Comparison(Displayable):
 
         Accepting every change gives the new version's provisions, rejecting every change the
         old version's; provisions whose fate is not reported are shown as they are, marked so.
-        The bytes are the same for the same comparison (see docs/importing.md, "Word out").
+        The bytes are the same for the same comparison (docs/documents.md).
         """
         from peacediff._display import render_bytes
         from peacediff._files import atomic_write_bytes
