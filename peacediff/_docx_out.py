@@ -223,7 +223,8 @@ class _Writer:
         """``text`` as plain runs ("same") or wrapped in a revision ("ins", "del", "moveFrom", "moveTo")."""
         if mark == "same":
             return self.text_runs(text, rpr=rpr)
-        runs = self.text_runs(text, deleted=mark in ("del", "moveFrom"), rpr=rpr)
+        # Word wants moved-away text as w:t, not w:delText (it repairs a file that has the latter).
+        runs = self.text_runs(text, deleted=mark == "del", rpr=rpr)
         return f"{self._rev(mark)}>{runs}</w:{mark}>" if runs else ""
 
     def ops(self, ops: Iterable[tuple[int, str]]) -> str:

@@ -164,6 +164,12 @@ def test_laws_hold_for_any_two_versions_with_subpoints_and_tricky_text(a, b):
         for name in z.namelist():
             if name.endswith(".xml") or name.endswith(".rels"):
                 etree.fromstring(z.read(name))  # well-formed whatever the text held
+    try:
+        import jubarte_redlines
+    except ImportError:
+        return
+    findings = jubarte_redlines.Document.from_bytes(data).validate()
+    assert not [f for f in findings if f.severity == "error" or f.word_fatal], findings
 
 
 # --------------------------------------------------------------------------- made-up cases
@@ -449,12 +455,14 @@ def _jubarte_paragraphs(data: bytes) -> list[str]:
     return [t for t in texts[texts.index("Provisions") + 1:] if t.strip() and FLAG not in t]
 
 
-def test_jubarte_accept_and_reject_give_new_and_old():
+def test_jubarte_finds_nothing_word_would_repair_and_accept_reject_give_new_and_old():
     jubarte = pytest.importorskip("jubarte_redlines")
     for c in _bundled_comparisons() + _made_up_comparisons():
         data = c.to_docx()
         revisions_found = jubarte.get_revisions(data)
         assert revisions_found and {r["author"] for r in revisions_found} == {"peacediff"}
+        findings = jubarte.Document.from_bytes(data).validate()
+        assert not [f for f in findings if f.severity == "error" or f.word_fatal], findings
         new, old = expected(c)
         assert _jubarte_paragraphs(jubarte.accept_revisions(data)) == _squash(new), (c.old.id, c.new.id)
         assert _jubarte_paragraphs(jubarte.reject_revisions(data)) == _squash(old), (c.old.id, c.new.id)
