@@ -329,12 +329,36 @@ class _Drawer:
         paragraphs = list(_flatten(p, depth, unknown))
         start, end = w.move_range(item.move, item.mark)
         for k, (sub, level) in enumerate(paragraphs):
-            content = w.marked(item.mark, _label(sub.number, level) + sub.text)
+            if k == 0:
+                content = self.moved_text(item, level)
+            else:
+                content = w.marked(item.mark, _label(sub.number, level) + sub.text)
             before = start if k == 0 else ""
             after = end if k == len(paragraphs) - 1 else ""
             w.paragraph(_style(level), content, item.mark, before=before, after=after)
         for sub, level in _unknown_subtrees(p, depth, unknown):
             self.whole(sub, "same", level, w.not_reported[item.mark == "moveTo"])
+
+
+    def moved_text(self, item: _Item, depth: int) -> str:
+        """A moved provision's own line at one end: what it keeps is moved, each end shows its side's edits.
+
+        The old end holds the kept words as moved away and the deleted words as deletions; the
+        new end the kept words as moved here and the inserted words as insertions.  So rejecting
+        every change restores the old wording at the old place, accepting gives the new wording
+        at the new place, and Word still shows the move.
+        """
+        change = item.change
+        assert change is not None and len(change.old) == 1 and len(change.new) == 1
+        old, new = change.old[0], change.new[0]
+        keep, edit, side = (item.mark, "del", -1) if item.mark == "moveFrom" else (item.mark, "ins", 1)
+        old_label, new_label = _label(old.number, depth), _label(new.number, depth)
+        w = self.w
+        label = w.marked(keep, old_label) if old_label == new_label else \
+            w.marked(edit, old_label if side < 0 else new_label)
+        runs = [w.marked(keep if op == 0 else edit, text) for op, text in _text_ops(change, old, new)
+                if op in (0, side)]
+        return label + "".join(runs)
 
 
 def _unknown_ids(changes: Iterable[Change]) -> frozenset[int]:

@@ -226,6 +226,31 @@ def test_word_level_changes_moves_and_whole_paragraphs_are_native_revisions():
     assert set(re.findall(r'w:date="([^"]*)"', xml)) == {"2026-04-02T00:00:00Z"}
 
 
+def _keyed(vid: str, points: list[tuple[str, str, str]]) -> Version:
+    return Version(id=vid, title=vid, provisions=[Provision(text=t, number=n, key=k) for n, k, t in points])
+
+
+K_OLD = _keyed("k1", [("1", "ceasefire", "A ceasefire within 30 days."), ("2", "sanctions", "Sanctions go."),
+                      ("3", "prisoners", "Prisoners are exchanged all for all.")])
+K_NEW = _keyed("k2", [("1", "prisoners", "Prisoners and detainees are exchanged, all for all."),
+                      ("2", "ceasefire", "A ceasefire within 30 days."), ("3", "sanctions", "Sanctions go.")])
+
+
+def test_a_moved_and_edited_provision_shows_each_sides_edit_inside_its_move_range():
+    c = compare(K_OLD, K_NEW)
+    assert [ch.moved for ch in c.changes] == [True, False, False]
+    xml = _xml(assert_laws(c))
+    move_from = re.search(r"<w:moveFromRangeStart .*?</w:p>", xml).group(0)
+    move_to = re.search(r"<w:moveToRangeStart .*?</w:p>", xml).group(0)
+    assert re.search(r'<w:ins [^>]*><w:r><w:t xml:space="preserve">and detainees </w:t>', move_to)
+    assert re.search(r'<w:moveTo [^>]*><w:r><w:t xml:space="preserve">Prisoners </w:t>', move_to)
+    # the old number goes at the old end (the new one is inserted at the new end); the kept words move
+    assert re.search(r'<w:del [^>]*><w:r><w:delText xml:space="preserve">3.</w:delText><w:tab/>', move_from)
+    assert re.search(r'<w:ins [^>]*><w:r><w:t xml:space="preserve">1.</w:t><w:tab/>', move_to)
+    assert "detainees" not in move_from
+    assert re.search(r'<w:moveFrom [^>]*><w:r><w:t xml:space="preserve">Prisoners </w:t>', move_from)
+
+
 def test_renumbered_provision_shows_the_old_number_deleted_and_the_new_inserted():
     c = compare(_v("a", [("6", "Forces are capped at 600,000.")]), _v("b", [("4", "Forces are capped at 600,000.")]))
     xml = _xml(assert_laws(c))
@@ -376,7 +401,8 @@ def _bundled_comparisons() -> list[Comparison]:
 def _made_up_comparisons() -> list[Comparison]:
     partial = _v("partial", [("1", "A ceasefire."), ("3", "Elections soon.")], coverage="partial")
     full = _v("full", [("1", "A ceasefire."), ("2", "An amnesty for all."), ("3", "Elections.")])
-    return [compare(OLD, NEW, align="text"), compare(NEW, OLD, align="text"), compare(full, partial)]
+    return [compare(OLD, NEW, align="text"), compare(NEW, OLD, align="text"), compare(full, partial),
+            compare(K_OLD, K_NEW), compare(K_NEW, K_OLD)]
 
 
 def _lo_text(text: str) -> list[str]:
