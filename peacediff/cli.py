@@ -126,8 +126,14 @@ def _add_show_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                        description="Show a version: provisions, sub-points, parameters, evidence, variants.",
                        epilog="example: peacediff show us-russia-28 --format md")
     p.add_argument("ref", metavar="REF", help="bundled id, version file or document (.txt .md .docx .html .pdf)")
-    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("--format", choices=_SHOW_FORMATS, default=None,
+                   help="output format (default: from the -o suffix, else text); docx: the provisions as a "
+                   "Word document that imports back unchanged")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     _add_encoding_option(p)
+
+
+_SHOW_FORMATS = ["text", "md", "json", "docx"]
 
 
 def _add_history_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -319,9 +325,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    fmt = args.format or _format_for(args.output)
+    if fmt not in _SHOW_FORMATS:
+        raise _UserError(f"show writes {', '.join(_SHOW_FORMATS)}, not {fmt}",
+                         "name the file .txt, .md, .json or .docx, or give --format")
     version = _load(args.ref, args.encoding)
-    options = {} if args.format == "json" else {"lineage": _lineage(version)}
-    _write(render(version, args.format, **options), None)
+    options = {"lineage": _lineage(version)} if fmt in ("text", "md") else {}
+    _emit(version, fmt, args.output, **options)
     return EXIT_OK
 
 

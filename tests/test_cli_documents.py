@@ -69,6 +69,19 @@ def test_docx_asked_of_a_command_that_has_no_word_view_is_a_user_error(tmp_path:
     assert not (tmp_path / "m.docx").exists()
 
 
+def test_show_writes_a_version_as_word_that_imports_back(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("lxml")
+    out = tmp_path / "us-ua-20.docx"
+    assert main(["show", "us-ua-20", "-o", str(out)]) == 0
+    assert capsys.readouterr().err.startswith("wrote ")
+    back = peacediff.load(out)
+    original = peacediff.load("us-ua-20")
+    shape = [(p.number, p.text, [(s.number, s.text) for s in p.subpoints]) for p in original.provisions]
+    assert [(p.number, p.text, [(s.number, s.text) for s in p.subpoints]) for p in back.provisions] == shape
+    status = main(["show", "us-ua-20", "-o", str(tmp_path / "v.html")])
+    _user_error(capsys, status, "show writes text, md, json, docx, not html")
+
+
 # --------------------------------------------------------------------------- --encoding
 
 
