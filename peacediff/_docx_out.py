@@ -6,8 +6,8 @@ a reviewer gets:
 
 * a title, the two versions, and the summary (counts, parameter changes, budget notes) first;
 * one paragraph per provision with its number typed in front (numbers such as ``4bis`` or
-  ``SG-1`` and renumberings cannot be Word list counters), sub-points as indented paragraphs
-  under it, one level deeper each;
+  ``SG-1`` and renumberings cannot be Word list counters), sub-points as a nested list under
+  it: each depth a level of one outline list that shows no counter;
 * word-level edits as ``w:ins`` / ``w:del`` runs; a changed number as a deleted and an inserted
   number; removed and added provisions as whole deleted / inserted paragraphs, paragraph mark
   included, so that accepting or rejecting also removes the paragraph;
@@ -475,8 +475,11 @@ def _styles() -> str:
                 f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="{based}"/>'
                 f'<w:next w:val="{style_id}"/>{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
 
+    # Each provision style is a level of the one outline list (numbering.xml): sub-points are a
+    # nested list to Word, its navigation and screen readers, while the numbers stay typed.
     levels = "".join(
         para(f"Provision{n}", f"Provision {n}",
+             f'<w:numPr><w:ilvl w:val="{n - 1}"/><w:numId w:val="1"/></w:numPr>'
              f'<w:spacing w:after="120"/><w:ind w:left="{567 * n}" w:hanging="567"/>')
         for n in (1, 2, 3, 4)
     )
@@ -508,6 +511,8 @@ _CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/numbering.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
     '<Override PartName="/word/settings.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
@@ -531,8 +536,23 @@ _DOC_RELS = (
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     f'<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/>'
     f'<Relationship Id="rId2" Type="{_REL}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rId3" Type="{_REL}/numbering" Target="numbering.xml"/>'
     "</Relationships>"
 )
+#: One outline list whose levels show no number (the numbers are typed, see the module docstring).
+_NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:numbering xmlns:w="{_W_NS}"><w:abstractNum w:abstractNumId="1">'
+    '<w:multiLevelType w:val="multilevel"/>'
+    + "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="none"/><w:pStyle w:val="Provision{k + 1}"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{567 * (k + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
+        for k in range(4)
+    )
+    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+)
+
 _SETTINGS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<w:settings xmlns:w="{_W_NS}"><w:defaultTabStop w:val="567"/>'
@@ -573,6 +593,7 @@ def _package(paragraphs: list[str], title: str, date: str | None) -> bytes:
         ("word/document.xml", _document(paragraphs)),
         ("word/_rels/document.xml.rels", _DOC_RELS),
         ("word/styles.xml", _styles()),
+        ("word/numbering.xml", _NUMBERING),
         ("word/settings.xml", _SETTINGS),
     )
     out = io.BytesIO()

@@ -409,7 +409,8 @@ def _lo_text(text: str) -> list[str]:
     """The provision paragraphs of a LibreOffice text export: after the "Provisions" heading, flagged ones out."""
     lines = text.lstrip("\ufeff").split("\n")
     body = lines[lines.index("Provisions") + 1:]
-    return [line for line in body if line.strip() and FLAG not in line]
+    # LibreOffice indents a list item's line by its level: the nesting, not the text.
+    return [line.lstrip(" ") for line in body if line.strip() and FLAG not in line]
 
 
 def _as_lines(paragraphs: list[str]) -> list[str]:
