@@ -41,6 +41,7 @@ examples:
   peacediff history army-cap
   peacediff diff us-russia-28 e3-counter-28 -o redline.html
   peacediff diff old.txt new.txt --format md --align text
+  peacediff diff draft-2.docx draft-3.docx -o redline.docx   (Word, tracked changes)
   peacediff diff us-russia-28 us-ua-20 --format json --exit-code
   peacediff redline --out redlines
   peacediff validate versions/

@@ -327,6 +327,14 @@ def test_package_parts_are_declared_and_related():
         defined = {s.get(W + "styleId") for s in styles.iter(W + "style")}
         used = {s.get(W + "val") for s in etree.fromstring(z.read("word/document.xml")).iter(W + "pStyle")}
         assert used <= defined
+        # the nested list: every numId a style uses is defined, with an abstract definition per level used
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+        nums = {n.get(W + "numId"): n.find(W + "abstractNumId").get(W + "val") for n in numbering.iter(W + "num")}
+        abstract = {a.get(W + "abstractNumId"): {lvl.get(W + "ilvl") for lvl in a.iter(W + "lvl")}
+                    for a in numbering.iter(W + "abstractNum")}
+        for numpr in styles.iter(W + "numPr"):
+            num_id, ilvl = numpr.find(W + "numId").get(W + "val"), numpr.find(W + "ilvl").get(W + "val")
+            assert ilvl in abstract[nums[num_id]]
 
 
 def test_to_docx_writes_the_file_atomically(tmp_path):
