@@ -8,6 +8,7 @@ is refused by its size, never read.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -59,6 +60,16 @@ def test_diff_docx_to_a_pipe_is_the_bytes_and_to_a_terminal_is_refused(tmp_path:
     assert r.returncode == 0, r.stderr
     c = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("us-ua-20"))
     assert r.stdout == c.to_docx()
+    pty = pytest.importorskip("pty")
+    main_fd, terminal = pty.openpty()
+    try:
+        r = subprocess.run([sys.executable, "-m", "peacediff", "diff", "us-russia-28", "us-ua-20", "--format", "docx"],
+                           stdout=terminal, stderr=subprocess.PIPE, check=False, timeout=120)
+    finally:
+        os.close(terminal)
+        os.close(main_fd)
+    assert r.returncode == 2
+    assert b"binary and standard output is a terminal" in r.stderr and b"-o FILE.docx" in r.stderr
 
 
 def test_docx_asked_of_a_command_that_has_no_word_view_is_a_user_error(tmp_path: Path, capsys) -> None:
