@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from typing import Any, ClassVar, NamedTuple
 
-__all__ = ["FORMATS", "FORMATTERS", "Displayable", "Format", "format_for_suffix", "register", "render"]
+__all__ = ["BINARY_FORMATTERS", "FORMATS", "FORMATTERS", "Displayable", "Format", "format_for_suffix", "register",
+           "register_binary", "render", "render_bytes"]
 
 
 class Format(NamedTuple):
@@ -31,6 +32,7 @@ class Format(NamedTuple):
     name: str  #: what ``--format`` takes: "html", "md", "text", "json"
     suffixes: tuple[str, ...]  #: file suffixes that ask for it (``-o redline.html``)
     description: str
+    binary: bool = False  #: written as bytes (a .docx), through :func:`render_bytes`
 
 
 #: Output formats by name, in the order the command line lists them.
@@ -40,9 +42,18 @@ FORMATS: dict[str, Format] = {}
 FORMATTERS: dict[tuple[str, str], Callable[..., str]] = {}
 
 
+#: The same for formats written as bytes (``Format.binary``): ``renderer(obj, **options) -> bytes``.
+BINARY_FORMATTERS: dict[tuple[str, str], Callable[..., bytes]] = {}
+
+
 def register(class_name: str, fmt: str, renderer: Callable[..., str]) -> None:
     """Make ``renderer`` the way objects of class ``class_name`` (or a subclass) are written as ``fmt``."""
     FORMATTERS[(class_name, fmt)] = renderer
+
+
+def register_binary(class_name: str, fmt: str, renderer: Callable[..., bytes]) -> None:
+    """:func:`register` for a format written as bytes (a Word document)."""
+    BINARY_FORMATTERS[(class_name, fmt)] = renderer
 
 
 def _renderer(obj: object, fmt: str) -> Callable[..., str] | None:
@@ -63,6 +74,20 @@ def render(obj: object, fmt: str, **options: Any) -> str:
         have = sorted({f for (name, f) in FORMATTERS for cls in type(obj).__mro__ if name == cls.__name__})
         raise ValueError(f"a {type(obj).__name__} cannot be written as {fmt!r}; it can be: {', '.join(have)}")
     return renderer(obj, **options)
+
+
+def render_bytes(obj: object, fmt: str, **options: Any) -> bytes:
+    """``obj`` written as the binary format ``fmt`` ("docx").
+
+    Raises ``ValueError`` naming the binary formats ``obj`` has when ``fmt`` is not one of them.
+    """
+    for cls in type(obj).__mro__:
+        found = BINARY_FORMATTERS.get((cls.__name__, fmt))
+        if found is not None:
+            return found(obj, **options)
+    have = sorted({f for (name, f) in BINARY_FORMATTERS for cls in type(obj).__mro__ if name == cls.__name__})
+    raise ValueError(f"a {type(obj).__name__} cannot be written as {fmt!r}"
+                     + (f"; its binary formats are: {', '.join(have)}" if have else ""))
 
 
 def format_for_suffix(suffix: str) -> str | None:

@@ -51,6 +51,11 @@ def sniff(data: bytes, path: str | os.PathLike[str] = "") -> str:
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # Word saves a password-protected .docx as an OLE container around an encrypted package.
+        if "EncryptedPackage".encode("utf-16-le") in data or Path(path).suffix.lower() == ".docx":
+            raise DocumentError(f"{name}: this .docx is password-protected (encrypted), so it cannot be read\n"
+                                "    fix: save an unprotected copy (in Word: File > Info > Protect Document > "
+                                "Encrypt with Password, clear it) and give that")
         raise DocumentError(f"{name}: this is an encrypted Word file or an old binary .doc file, which cannot be read\n"
                             "    fix: open it in Word or LibreOffice, remove the password if any, and save it as .docx")
     if data.startswith(b"{\\rtf"):

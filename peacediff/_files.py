@@ -25,7 +25,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["FileProblem", "atomic_write_text", "decode_utf8", "default_mode", "read_document"]
+__all__ = ["FileProblem", "atomic_write_bytes", "atomic_write_text", "decode_utf8", "default_mode", "read_document"]
 
 #: Hidden temporary names: ``.<target>.<pid>.<random>.peacediff-tmp``; the pid lets a later
 #: write tell a leftover of a killed writer from a write in progress.
@@ -84,9 +84,13 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     See the module docstring for modes, symlinks and special files.  Raises
     :class:`FileProblem` for a path that cannot take the text (a folder, a block device).
     """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """:func:`atomic_write_text` for bytes (a .docx): the same atomic replacement, modes and links."""
     if os.fspath(path) == "":  # Path("") would silently mean the current folder
         raise FileProblem("the output path is empty", "give a file name, or leave out -o to write to stdout")
-    data = text.encode("utf-8")
     target, st = _resolve_target(Path(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_special(target, st, data)

@@ -41,6 +41,7 @@ examples:
   peacediff history army-cap
   peacediff diff us-russia-28 e3-counter-28 -o redline.html
   peacediff diff old.txt new.txt --format md --align text
+  peacediff diff draft-2.docx draft-3.docx -o redline.docx   (Word, tracked changes)
   peacediff diff us-russia-28 us-ua-20 --format json --exit-code
   peacediff redline --out redlines
   peacediff validate versions/
@@ -84,17 +85,59 @@ def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the traceback of an internal error")
+    for add in (_add_list_parser, _add_show_parser, _add_history_parser, _add_diff_parser, _add_compare3_parser,
+                _add_matrix_parser, _add_lineage_parser, _add_redline_parser, _add_import_parser,
+                _add_validate_parser, _add_batch_parser):
+        add(sub, common)
+    return parser
 
+
+def _add_output_options(p: argparse.ArgumentParser, suffixes: str) -> None:
+    """--format and -o, shared by the commands that render one result."""
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help=f"write to FILE (atomically) instead of stdout; {suffixes}")
+
+
+def _add_align_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
+                   help="auto: lineage keys when both versions have them; text: ignore keys")
+
+
+def _add_encoding_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="CODEC",
+                   help="encoding of text and HTML documents, e.g. cp1252 or latin-1 "
+                   "(default: UTF-8, or UTF-16 with a byte-order mark)")
+
+
+def _add_color_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
+
+
+def _add_list_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", parents=[common], help="bundled versions: id, date, proposer, points, status",
                        description="List the bundled versions, oldest first.")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
+
+def _add_show_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("show", parents=[common], help="one version with its provisions, parameters and evidence",
                        description="Show a version: provisions, sub-points, parameters, evidence, variants.",
                        epilog="example: peacediff show us-russia-28 --format md")
-    p.add_argument("ref", metavar="REF", help="bundled id, version file or numbered text file")
-    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("ref", metavar="REF", help="bundled id, version file or document (.txt .md .docx .html .pdf)")
+    p.add_argument("--format", choices=_SHOW_FORMATS, default=None,
+                   help="output format (default: from the -o suffix, else text); docx: the provisions as a "
+                   "Word document that imports back unchanged")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    _add_encoding_option(p)
 
+
+_SHOW_FORMATS = ["text", "md", "json", "docx"]
+
+
+def _add_history_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("history", parents=[common], help="one provision (by lineage key) through every bundled version",
                        description="Follow one provision through the versions: its text, number and "
                        "parameters in each, where it was removed or not reported, and the disputes about it.",
@@ -103,22 +146,23 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
+
+def _add_diff_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("diff", parents=[common], help="compare two versions and render the redline",
-                       description="Compare OLD with NEW provision by provision and render the redline.",
+                       description="Compare OLD with NEW provision by provision and render the redline "
+                       "(--format docx: a Word document with tracked changes).",
                        epilog="example: peacediff diff us-russia-28 us-ua-20 --format html -o redline.html")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.add_argument("--format", choices=list(FORMATS), default=None,
-                   help="output format (default: from the -o suffix, else text)")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE (atomically) instead of stdout; the suffix .html, .md, .json or .txt "
-                   "chooses the format unless --format is given")
-    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
-                   help="auto: lineage keys when both versions have them; text: ignore keys")
+    _add_output_options(p, "the suffix .html, .md, .json, .csv, .txt or .docx chooses the format unless "
+                        "--format is given")
+    _add_align_option(p)
+    _add_encoding_option(p)
     p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ, as git diff does")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                   help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
+    _add_color_option(p)
 
+
+def _add_compare3_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("compare3", parents=[common], help="two proposals against one base: agreements and conflicts",
                        description="Compare LEFT and RIGHT against BASE: where they agree, where they conflict, "
                        "and where a side's record is silent (not reported, never a conflict).",
@@ -126,15 +170,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE")
     p.add_argument("left", metavar="LEFT")
     p.add_argument("right", metavar="RIGHT")
-    p.add_argument("--format", choices=list(FORMATS), default=None,
-                   help="output format (default: from the -o suffix, else text)")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE (atomically) instead of stdout; the suffix chooses the format")
-    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
-                   help="auto: lineage keys when the versions have them; text: ignore keys")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                   help="colour text output (auto: when writing to a terminal and NO_COLOR is unset)")
+    _add_output_options(p, "the suffix chooses the format")
+    _add_align_option(p)
+    _add_color_option(p)
 
+
+def _add_matrix_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("matrix", parents=[common], help="every provision lineage through every version, as a table",
                        description="Rows are provision lineages, columns versions in date order; each cell says "
                        "what the provision is there (same, modified, moved, removed, not reported, new ...) "
@@ -143,12 +184,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("versions", metavar="VERSION", nargs="*",
                    help="bundled ids or version files (default: every version)")
     p.add_argument("--parameter", metavar="NAME", help="show this parameter's values, e.g. armed_forces_cap")
-    p.add_argument("--format", choices=list(FORMATS), default=None,
-                   help="output format (default: from the -o suffix, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    _add_output_options(p, "the suffix chooses the format")
     p.add_argument("--versions-dir", metavar="DIR", dest="versions_dir",
                    help="use this folder of version files instead of the bundled ones")
 
+
+def _add_lineage_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("lineage", parents=[common], help="how the versions descend from each other, as a tree",
                        description="Print the versions as a tree: each under the version it revises "
                        "(its parents), oldest first; a version with two parents is listed under both.",
@@ -156,6 +197,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
+
+def _add_redline_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("redline", parents=[common], help="render every lineage pair and an index page (the main job)",
                        description="Render HTML redlines of every parent → child pair of the bundled versions, "
                        "plus the counter-proposal and the 20-point framework against the original, "
@@ -164,6 +207,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="output folder (default: redlines); replaced whole, so it never mixes old and new pages")
     p.add_argument("--versions", metavar="DIR", help="use this folder of version files instead of the bundled ones")
 
+
+def _add_import_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", parents=[common],
                        help="turn a .txt, .md, .docx, .html or .pdf document into a version file",
                        description="Read a document (numbered text, Markdown, Word, web page or PDF) and write "
@@ -176,15 +221,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="date of the version: YYYY, YYYY-MM or YYYY-MM-DD")
     p.add_argument("--parent", action="append", default=[], metavar="ID",
                    help="id of a version this one revises (repeat for several)")
-    p.add_argument("--encoding", help="encoding of a text or HTML file (default: UTF-8, or UTF-16 with a BOM)")
+    _add_encoding_option(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write the version file (atomically) instead of stdout")
 
+
+def _add_validate_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("validate", parents=[common],
                        help="check version files; report every problem with file:line and fix",
                        description="Validate version files or folders (default: the bundled versions).")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    _add_batch_parser(sub, common)
-    return parser
 
 
 def _version() -> str:
@@ -193,10 +238,39 @@ def _version() -> str:
     return __version__
 
 
-def _load(ref: str) -> Version:
+def _load(ref: str, encoding: str | None = None) -> Version:
     from peacediff import load
 
-    return load(ref)
+    return load(ref, encoding=encoding)
+
+
+def _emit(obj: object, fmt: str, output: str | None, **options: Any) -> None:
+    """Write ``obj`` as ``fmt`` to ``output`` (stdout when None): text, or bytes for a binary format."""
+    from peacediff._display import BINARY_FORMATTERS, FORMATTERS
+
+    kinds = {c.__name__ for c in type(obj).__mro__}
+    binary = FORMATS[fmt].binary
+    if not any((kind, fmt) in (BINARY_FORMATTERS if binary else FORMATTERS) for kind in kinds):
+        have = sorted({f for (kind, f) in (*FORMATTERS, *BINARY_FORMATTERS) if kind in kinds and f in FORMATS})
+        raise _UserError(f"this command's result cannot be written as {fmt}",
+                         f"choose one of: {', '.join(have)}")
+    if not binary:
+        _write(render(obj, fmt, **options), output)
+        return
+    from peacediff._display import render_bytes
+
+    data = render_bytes(obj, fmt)
+    if output is None:
+        if sys.stdout.isatty():
+            raise _UserError(f"a .{fmt} file is binary and standard output is a terminal",
+                             f"write it to a file with -o FILE.{fmt}, or redirect the output")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from peacediff._files import atomic_write_bytes
+
+    atomic_write_bytes(output, data)
+    _say(f"wrote {output}")
 
 
 def _write(text: str, output: str | None) -> None:
@@ -252,9 +326,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    version = _load(args.ref)
-    options = {} if args.format == "json" else {"lineage": _lineage(version)}
-    _write(render(version, args.format, **options), None)
+    fmt = args.format or _format_for(args.output)
+    if fmt not in _SHOW_FORMATS:
+        raise _UserError(f"show writes {', '.join(_SHOW_FORMATS)}, not {fmt}",
+                         "name the file .txt, .md, .json or .docx, or give --format")
+    version = _load(args.ref, args.encoding)
+    options = {"lineage": _lineage(version)} if fmt in ("text", "md") else {}
+    _emit(version, fmt, args.output, **options)
     return EXIT_OK
 
 
@@ -338,10 +416,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from peacediff import compare
 
     fmt = args.format or _format_for(args.output)
-    old, new = _load(args.old), _load(args.new)
+    old, new = _load(args.old, args.encoding), _load(args.new, args.encoding)
     comparison = compare(old, new, align=args.align)
     options: dict[str, Any] = {"color": _color(args)} if fmt == "text" else {}
-    _write(render(comparison, fmt, **options), args.output)
+    _emit(comparison, fmt, args.output, **options)
     if args.exit_code and comparison.has_differences:
         return EXIT_DIFFERENT
     return EXIT_OK
@@ -360,7 +438,7 @@ def _cmd_compare3(args: argparse.Namespace) -> int:
     fmt = args.format or _format_for(args.output)
     threeway = compare3(_load(args.base), _load(args.left), _load(args.right), align=args.align)
     options: dict[str, Any] = {"color": _color(args)} if fmt == "text" else {}
-    _write(render(threeway, fmt, **options), args.output)
+    _emit(threeway, fmt, args.output, **options)
     return EXIT_OK
 
 
@@ -377,7 +455,7 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
         versions = [archive.get(ref) if archive is not None and ref in archive else _load(ref) for ref in args.versions]
     else:
         versions = None
-    _write(render(matrix(versions, parameter=args.parameter, archive=archive), fmt), args.output)
+    _emit(matrix(versions, parameter=args.parameter, archive=archive), fmt, args.output)
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -490,6 +491,21 @@ class Comparison(Displayable):
         except ImportError:
             raise ImportError("Comparison.to_pandas() needs pandas: pip install pandas") from None
         return pandas.DataFrame.from_records(self.to_records())
+
+    def to_docx(self, path: str | os.PathLike[str] | None = None) -> bytes:
+        """A Word document with the changes as native tracked changes; written (atomically) to ``path`` if given.
+
+        Accepting every change gives the new version's provisions, rejecting every change the
+        old version's; provisions whose fate is not reported are shown as they are, marked so.
+        The bytes are the same for the same comparison (docs/documents.md).
+        """
+        from peacediff._display import render_bytes
+        from peacediff._files import atomic_write_bytes
+
+        data = render_bytes(self, "docx")
+        if path is not None:
+            atomic_write_bytes(path, data)
+        return data
 
     @property
     def has_differences(self) -> bool:

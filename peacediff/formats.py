@@ -9,7 +9,7 @@ Example::
 
     >>> import peacediff
     >>> [f.name for f in peacediff.formats.FORMATS.values()]
-    ['html', 'md', 'json', 'csv', 'text']
+    ['html', 'md', 'json', 'csv', 'text', 'docx']
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from peacediff._display import FORMATS, FORMATTERS, Format, register
+from peacediff._display import BINARY_FORMATTERS, FORMATS, FORMATTERS, Format, register, register_binary
 
-__all__ = ["FORMATS", "FORMATTERS", "Format", "register"]
+__all__ = ["BINARY_FORMATTERS", "FORMATS", "FORMATTERS", "Format", "register", "register_binary"]
 
 for _format in (
     Format("html", (".html", ".htm"), "a self-contained HTML page"),
@@ -27,6 +27,7 @@ for _format in (
     Format("json", (".json",), "the result's to_dict() as JSON"),
     Format("csv", (".csv",), "one row per change, for a spreadsheet"),
     Format("text", (".txt", ".text"), "plain text for a terminal or a file"),
+    Format("docx", (".docx",), "a Word document with tracked changes", binary=True),
 ):
     FORMATS[_format.name] = _format
 
@@ -130,3 +131,20 @@ _VIEWS: dict[str, dict[str, Callable[..., str]]] = {
 for _class, _formats in _VIEWS.items():
     for _name, _renderer in _formats.items():
         register(_class, _name, _renderer)
+
+
+def _docx(function: str) -> Callable[..., bytes]:
+    """A Word writer from :mod:`peacediff._docx_out`, imported on first use."""
+
+    def call(obj: Any, **_options: Any) -> bytes:
+        from peacediff import _docx_out
+
+        result: bytes = getattr(_docx_out, function)(obj)
+        return result
+
+    call.__name__ = call.__qualname__ = function
+    return call
+
+
+register_binary("Comparison", "docx", _docx("comparison_docx"))
+register_binary("Version", "docx", _docx("version_docx"))

@@ -162,7 +162,7 @@ def test_damaged_encrypted_and_empty_word_files_get_clear_errors(tmp_path: Path)
         read_document(corrupt)
     encrypted = tmp_path / "secret.docx"
     encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
-    with pytest.raises(DocumentError, match=r"secret.docx: this is an encrypted Word file"):
+    with pytest.raises(DocumentError, match=r"secret.docx: this .docx is password-protected"):
         read_document(encrypted)
     not_word = tmp_path / "other.docx"
     with zipfile.ZipFile(not_word, "w") as z:

@@ -2,7 +2,7 @@
 """Set up and run peacediff on a fresh machine: the README's two commands.
 
     python3 tools/dev.py redlines   # .venv + package, then render the bundled redlines into redlines/
-    python3 tools/dev.py test       # .venv + test extras (+ Debian chromium when root), then ruff, mypy and pytest
+    python3 tools/dev.py test       # .venv + test extras (+ chromium, LibreOffice when root), then ruff, mypy, pytest
 
 Only the standard library is used here, so it runs before anything is installed.
 The virtual environment is re-installed only when pyproject.toml changes.
@@ -41,16 +41,28 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(digest)
 
 
-def ensure_chromium() -> None:
-    """Install Debian's chromium for the browser tests when we may (root with apt-get)."""
-    if Path("/usr/bin/chromium").exists():
+#: Debian packages the tests use when present, and the file that shows each is installed:
+#: chromium for the browser tests, LibreOffice (Writer without a GUI, and its Python bridge)
+#: to open, convert and accept/reject the exported Word documents.
+DEBIAN_PACKAGES = {
+    "chromium": "/usr/bin/chromium",
+    "libreoffice-writer-nogui": "/usr/bin/soffice",
+    "python3-uno": "/usr/lib/python3/dist-packages/uno.py",
+}
+
+
+def ensure_debian_packages() -> None:
+    """Install the Debian packages the tests use when we may (root with apt-get); apt-get update once."""
+    missing = [name for name, marker in DEBIAN_PACKAGES.items() if not Path(marker).exists()]
+    if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
     else:
-        print("note: /usr/bin/chromium is missing; browser tests will be skipped "
-              "(install Debian's 'chromium' package to run them)", flush=True)
+        print(f"note: {', '.join(missing)} missing; the browser and LibreOffice tests will be skipped "
+              "(install these Debian packages to run them)", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -64,7 +76,7 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "test":
         ensure_venv("test")
-        ensure_chromium()
+        ensure_debian_packages()
         env = dict(os.environ)
         if env.get("CI"):
             env.setdefault("HYPOTHESIS_PROFILE", "ci")
