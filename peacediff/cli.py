@@ -451,10 +451,14 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     repeated = sorted({ref for ref in args.versions if args.versions.count(ref) > 1})
     if repeated:
         raise _UserError(f"the version {repeated[0]!r} is given twice", "name each version once")
+    versions = None
     if args.versions:
-        versions = [archive.get(ref) if archive is not None and ref in archive else _load(ref) for ref in args.versions]
-    else:
-        versions = None
+        from peacediff._loading import load_versions
+
+        try:
+            versions = load_versions(args.versions, archive)
+        except ValueError as exc:  # two names for one version (an id and its file)
+            raise _UserError(str(exc).split(";")[0], "name each version once") from None
     _emit(matrix(versions, parameter=args.parameter, archive=archive), fmt, args.output)
     return EXIT_OK
 

@@ -291,6 +291,13 @@ def test_cli_matrix_mistakes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "fix: use one of" in capsys.readouterr().err
     assert main(["matrix", "us-ua-20", "us-ua-20"]) == 2
     assert "twice" in capsys.readouterr().err
+    # One version under two names (its id and its file) is the same mistake, not a crash.
+    from peacediff._resources import resource_path
+
+    bundled = str(resource_path("versions") / "us-ua-20.toml")
+    assert main(["matrix", "us-ua-20", bundled]) == 2
+    err = capsys.readouterr().err
+    assert "the version 'us-ua-20' is given twice" in err and "fix: name each version once" in err
 
 
 def test_matrix_takes_bundled_ids_and_files_without_an_archive(tmp_path):
