@@ -42,7 +42,6 @@ __all__ = [
     "invert_ops",
     "normalise_ops",
     "ops_similarity",
-    "over_budget",
     "tokenize",
     "word_ops",
 ]
@@ -325,11 +324,6 @@ def diff_mode(old: str, new: str, budget: int | None = None) -> str:
     if _middle_cost(_sentences(old), _sentences(new)) <= budget:
         return "sentences"
     return "whole"
-
-
-def over_budget(old: str, new: str, budget: int | None = None) -> bool:
-    """True when the pair is not diffed word by word in one pass (see :func:`diff_mode`)."""
-    return diff_mode(old, new, budget) != "words"
 
 
 def _diff_sentences(old: str, new: str, budget: int) -> list[Op]:

@@ -76,8 +76,8 @@ def test_over_budget_pairs_are_one_replacement():
     new = "b " * 30
     assert textdiff.diff_cost(old, new) == 59 * 59  # 60 tokens a side; the final space is common to both
     assert word_ops(old, new, budget=10) == ((-1, old), (1, new))
-    assert textdiff.over_budget(old, new, 10)
-    assert not textdiff.over_budget("a", "b", 10)
+    assert textdiff.diff_mode(old, new, 10) != "words"
+    assert textdiff.diff_mode("a", "b", 10) == "words"
 
 
 def test_the_budget_counts_the_changed_middle_only():
@@ -87,11 +87,11 @@ def test_the_budget_counts_the_changed_middle_only():
     new = filler + "Forces withdraw within 45 days. " + filler
     assert len(old) > 200_000
     assert textdiff.diff_cost(old, new) == 1
-    assert not textdiff.over_budget(old, new, budget=10)
+    assert textdiff.diff_mode(old, new, budget=10) == "words"
     ops = word_ops(old, new, budget=10)
     assert [op for op in ops if op[0]] == [(-1, "30"), (1, "45")]
     # Two texts rewritten throughout cost old × new tokens and trip a small budget.
-    assert textdiff.over_budget(old, new.upper(), budget=10)
+    assert textdiff.diff_mode(old, new.upper(), budget=10) != "words"
 
 
 def test_normalise_ops_merges_and_orders():
