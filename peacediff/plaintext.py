@@ -794,9 +794,19 @@ def load_text(path: str | os.PathLike[str], version_id: str | None = None, *, en
     if kind != "text":
         raise DocumentError(f"{name}: this is a .{kind} file, not plain text\n    fix: read it with "
                             f"peacediff.load('{name}') or 'peacediff import {name}', which read .{kind} files")
-    text = decode_text(data, name, encoding)
-    vid = version_id or version_id_for(p)
-    # Without a title line, the file name (not the id) is the title; set at construction, since
-    # a Version built twice validates every provision twice.
-    untitled = None if "title" in metadata else p.name
-    return _parse(text, vid, metadata.pop("title", None), str(p), untitled, metadata)
+    return version_from_bytes(data, p, version_id or version_id_for(p), encoding, metadata)
+
+
+def version_from_bytes(data: bytes, path: Path, version_id: str, encoding: str | None,
+                       metadata: dict[str, Any]) -> Version:
+    """A plain-text or Markdown document already read from ``path``, as a Version.
+
+    Its own title line is the title, else the file name (not the id); ``metadata`` as for
+    :func:`parse_text`, a ``title`` in it winning over both.
+    """
+    metadata = dict(metadata)
+    # The title is settled before construction, since a Version built twice validates every
+    # provision twice.
+    untitled = None if "title" in metadata else path.name
+    return _parse(decode_text(data, shown(path), encoding), version_id, metadata.pop("title", None), str(path),
+                  untitled, metadata)

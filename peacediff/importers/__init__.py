@@ -23,15 +23,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from peacediff._documents import FORMATS, MAX_BYTES, DocumentError, decode_text, extra_missing, sniff, version_id_for
 from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem
 from peacediff._files import read_document as read_document_bytes
-from peacediff._messages import shown
 from peacediff.model import Version
 
 __all__ = ["FORMATS", "MAX_BYTES", "DocumentError", "decode_text", "extra_missing", "read_document", "sniff"]
+
 
 def read_document(path: str | os.PathLike[str], version_id: str | None = None, *, encoding: str | None = None,
                   **metadata: Any) -> Version:
@@ -49,7 +47,9 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
                             "text document\n    fix: split the document into several versions")
     vid = version_id or version_id_for(p)
     if kind == "text":
-        return _text_version(data, p, vid, encoding, metadata)
+        from peacediff.plaintext import version_from_bytes
+
+        return version_from_bytes(data, p, vid, encoding, metadata)
     metadata.setdefault("title", p.name)
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
@@ -82,16 +82,6 @@ def _read(path: Path) -> bytes:
         return read_document_bytes(path, limit=MAX_BYTES)
     except FileProblem as exc:
         raise DocumentError(str(exc)) from None
-
-
-def _text_version(data: bytes, path: Path, vid: str, encoding: str | None, metadata: dict[str, Any]) -> Version:
-    """A plain-text or Markdown document: its own title line, else the file name, is the title."""
-    from peacediff.plaintext import parse_text
-
-    version = parse_text(decode_text(data, shown(path), encoding), vid, source=str(path), **metadata)
-    if "title" not in metadata and version.title == vid:
-        version = attrs.evolve(version, title=path.name)
-    return version
 
 
 def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:
