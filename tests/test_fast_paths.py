@@ -54,7 +54,8 @@ def test_cosine_is_the_plain_dot_product_to_the_last_bit(docs: list[list[str]], 
     plain = sum([w * large.get(t, 0.0) for t, w in small.items()])  # every word, absent ones as 0.0
     got = Vectors.cosine(a, b)
     assert got == plain and isinstance(got, float)
-    assert Vectors.cosine(b, a) == got
+    if len(a) != len(b):  # the smaller side leads whichever way round; equal sizes sum in the first one's order
+        assert Vectors.cosine(b, a) == got
 
 
 @given(st.lists(st.tuples(st.booleans(), st.lists(st.integers(-1, 40), max_size=3)), max_size=25),
