@@ -964,7 +964,30 @@ def _attach_gain(
     gain = after - before
     if gain >= (cfg.split_gain if not beside else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
+    if beside and _clear_lead(st, p, q, parts, split=split):
+        # The partner is long and its first part carries it, so the joined cosine barely moves
+        # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
+        return gain, lid
     return None
+
+
+def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bool) -> bool:
+    """Part ``p`` and partner ``q`` choose each other (``q`` first among ``p``'s candidates, ``p``
+    first among ``q``'s outside its linked ``parts``), at ``attach_lead_min_sim``, ahead of ``p``'s
+    runner-up by ``attach_lead_margin``, with ``attach_lead_shared`` rare words in common."""
+    cfg = st.config
+    ranked = (st.by_new if split else st.by_old).get(p, [])
+    if not ranked or ranked[0][1] != q:
+        return False
+    local = st.local_new if split else st.local_old
+    own = {local.get(x) for x in parts}
+    theirs = [(s, x) for s, x in (st.by_old if split else st.by_new).get(q, []) if x not in own]
+    if not theirs or theirs[0][1] != p:
+        return False
+    s = ranked[0][0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    shared = st.vec.shared(q, p, rare_only=True) if split else st.vec.shared(p, q, rare_only=True)
+    return s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin and shared >= cfg.attach_lead_shared
 
 
 def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
@@ -999,15 +1022,24 @@ def _slot_pass(st: _State) -> None:
         table = {(a, b): st.cosine(a, b) for a in la for b in lb}
         best_of_a = {a: max(lb, key=_ranked(table, a, old_side=True)) for a in la}
         best_of_b = {b: max(la, key=_ranked(table, b, old_side=False)) for b in lb}
-        bar = cfg.slot_min_sim if len(la) == len(lb) == 1 else cfg.slot_gap_min_sim
+        single = len(la) == len(lb) == 1
         last_b = -1
         for a in la:
             b = best_of_a[a]
             s = table[(a, b)]
+            bar = cfg.slot_min_sim if single or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
             if (best_of_b[b] == a and b > last_b and s >= bar
                     and st.vec.shared(a, b, rare_only=not between_links) >= cfg.slot_min_shared):
                 st.link(a, b, "similarity", s)
                 last_b = b
+
+
+def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
+    """A pair of a crowded gap that leads every other candidate of both, anywhere, by ``slot_lead_margin``
+    at ``slot_lead_min_sim``: the gap's order and a clear mutual choice carry it below ``slot_gap_min_sim``."""
+    cfg = st.config
+    runner_up = max(_next_best(st.by_old.get(a, []), b), _next_best(st.by_new.get(b, []), a))
+    return s >= cfg.slot_lead_min_sim and s - runner_up >= cfg.slot_lead_margin
 
 
 # --------------------------------------------------------------------------- pass: paraphrase
