@@ -1028,10 +1028,23 @@ def _slot_pass(st: _State) -> None:
             b = best_of_a[a]
             s = table[(a, b)]
             bar = cfg.slot_min_sim if single or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
+            rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
-                    and st.vec.shared(a, b, rare_only=not between_links) >= cfg.slot_min_shared):
+                    and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared):
                 st.link(a, b, "similarity", s)
                 last_b = b
+
+
+def _lone_at_edge(st: _State, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` are alone at a document edge and answer each other in place: the whole
+    of both documents, or the same end of both under one printed number (or none).
+
+    A one-provision document is the strongest positional evidence there is ("Forces are capped
+    at 600,000." -> "... at 800,000 in peacetime."), and a point kept under its number at the
+    same end is the same point; a last point dropped and a new one appended under another
+    number is not, so that slot still needs words rare by IDF."""
+    whole = len(st.old) == 1 and len(st.new) == 1
+    return whole or st.old[i].number == st.new[j].number
 
 
 def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
