@@ -236,15 +236,25 @@ class AlignConfig:
     slot_lead_min_sim: float = _unit_field(0.12)
     #: See slot_lead_min_sim.
     slot_lead_margin: float = _unit_field(0.07)
+    #: ... in documents of at least this many provisions (both sides): in a handful of points
+    #: every other candidate scores nothing, so any shared word "leads" (a rewritten sanctions
+    #: clause beside an inserted prisoners clause in a four-point made-up text, tests/test_align.py).
+    #: The crowded-slot links above come from documents of 45-60 points.
+    slot_lead_min_provisions: int = _count_field(20)
 
     #: Past this many pairs (old count × new count) the gap is not a slot.
     slot_pairs_max: int = _count_field(64)
 
-    #: A clause alone between the same firm neighbours (or last to last) links when it
-    #: shares this many concepts with its counterpart: drafting paraphrases read as one
-    #: ("enters into force upon signature" / "takes effect once signed": two) or words at
-    #: common_idf.  One concept let a replaced clause through on a shared topic word.
-    paraphrase_min_shared: int = _count_field(2, minimum=1)
+    #: A slot of at most this many unlinked provisions a side (between two consecutive
+    #: order-keeping links, or a document edge) links an old and a new provision that alone in
+    #: the slot hold one drafting concept ("enters into force" / "takes effect", "elections" /
+    #: "polls"), whatever their cosine.  The bundled elections clause ("within 100 days" / "goes
+    #: to the polls as soon as possible", cosine 0) sits in slots of 1 × 1 to 4 × 1; a bigger
+    #: slot is a rewritten chapter, where a shared concept is topic.  (It replaced a rule for
+    #: 1 × 1 slots between firm links that needed two shared concepts, one of them a drafting
+    #: one: that rule's every link is one of these.)
+    #: 0 turns the pass off.
+    paraphrase_unique_max: int = _count_field(4)
 
     # ------------------------------------------------------------------ split / merge
     #: Split/merge: the part's own cosine with the partner must reach this (a

@@ -265,6 +265,8 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._drafting_old: dict[int, frozenset[str]] = {}
+        self._drafting_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -281,6 +283,15 @@ class _State:
         if text is None:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
+
+    def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
+        """The drafting concepts (``~inforce``, ``~election`` …) of a provision, computed once."""
+        cache = self._drafting_old if old_side else self._drafting_new
+        held = cache.get(index)
+        if held is None:
+            text = self.old_texts[index] if old_side else self.new_texts[index]
+            held = cache[index] = frozenset(t for t in concepts(text) if t.startswith("~"))
+        return held
 
     # -- links
     def add(self, olds: tuple[int, ...], news: tuple[int, ...], family: str, sim: float) -> int:
@@ -1051,6 +1062,8 @@ def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
     """A pair of a crowded gap that leads every other candidate of both, anywhere, by ``slot_lead_margin``
     at ``slot_lead_min_sim``: the gap's order and a clear mutual choice carry it below ``slot_gap_min_sim``."""
     cfg = st.config
+    if len(st.old) + len(st.new) < cfg.slot_lead_min_provisions:
+        return False  # in a few points every other candidate scores nothing: no lead to read
     runner_up = max(_next_best(st.by_old.get(a, []), b), _next_best(st.by_new.get(b, []), a))
     return s >= cfg.slot_lead_min_sim and s - runner_up >= cfg.slot_lead_margin
 
@@ -1059,51 +1072,62 @@ def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
 
 
 def _paraphrase_pass(st: _State) -> None:
-    """A clause reworded in place: alone between the same firm neighbours (or last to last,
-    first to first), it links when the two share ``paraphrase_min_shared`` concepts.
+    """A clause reworded in place: in a slot (between two consecutive order-keeping links, or a
+    document edge) of at most ``paraphrase_unique_max`` unlinked provisions a side, an old and a
+    new provision that alone in the slot hold one drafting concept link on it.
 
-    A concept is a drafting paraphrase read as one (``enters into force`` / ``takes
-    effect``, ``signature`` / ``signed``: :func:`peacediff._lexical.concepts`), at least one
-    of them, or a word at ``common_idf`` (or in at most ``tiny_doc_df`` provisions).
-    Position among firm links is the main evidence, so the wording bar is lower than a
-    slot's; the link's ``rule`` (``paraphrase``) and its low ``link_score`` say how sure it
-    is.  A clause replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point
-    on prisoners") shares no concept and stays removed + added.
+    A concept is a drafting paraphrase read as one (``enters into force`` / ``takes effect``,
+    ``elections`` / ``polls``, ``membership`` / ``joins``: :func:`peacediff._lexical.concepts`).
+    Position between linked neighbours is the main evidence, so no cosine bar applies; the
+    link's ``rule`` (``paraphrase``) and its low ``link_score`` say how unsure it is.  A clause
+    replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point on prisoners")
+    shares no concept and stays removed + added; two concepts that pair one provision with two
+    different partners pair nothing.
     """
     if not st.scored():
         return
     cfg = st.config
-    for olds, news, _between in _slots(st):
-        if len(olds) != 1 or len(news) != 1:
-            continue
-        i, j = olds[0], news[0]
-        if not _firmly_placed(st, i, j):
-            continue
-        a, b = st.local_old[i], st.local_new[j]
-        shared = concepts(st.old_texts[i]) & concepts(st.new_texts[j])
-        idf, df = st.vec.idf, st.vec.df
-        content = [t for t in shared if t.startswith("~") or idf.get(t, 0.0) >= cfg.common_idf
-                   or 0 < df.get(t, 0) <= cfg.tiny_doc_df]
-        # At least one drafting paraphrase: two shared plain words are a slot's evidence, and
-        # below its cosine bar they were a dropped point and an inserted one (the generator).
-        if len(content) >= cfg.paraphrase_min_shared and any(t.startswith("~") for t in content):
+    slots = [(olds, news) for olds, news, _between in _slots(st)
+             if len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
+    if not slots:
+        return
+    # A concept most unlinked provisions hold ("the signatories" of every generated point) tells
+    # no two apart: as for words, it must be rare (common_idf over both versions; linked provisions
+    # hold no concept that could compete) or in one provision a side.
+    df: Counter[str] = Counter()
+    for i in st.rest_old:
+        if i not in st.link_old:
+            df.update(st.drafting(i, old_side=True))
+    for j in st.rest_new:
+        if j not in st.link_new:
+            df.update(st.drafting(j, old_side=False))
+    total = len(st.old) + len(st.new) + 1
+    rare = {t for t, d in df.items() if d <= cfg.tiny_doc_df or math.log(total / d) >= cfg.common_idf}
+    for olds, news in slots:
+        _unique_concepts(st, olds, news, rare)
+
+
+def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str]) -> None:
+    """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order."""
+    held_old = {i: st.drafting(i, old_side=True) & rare for i in olds}
+    held_new = {j: st.drafting(j, old_side=False) & rare for j in news}
+    holders: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, held in held_old.items():
+        for t in held:
+            holders[t][0].append(i)
+    for j, held in held_new.items():
+        for t in held:
+            holders[t][1].append(j)
+    pairs = sorted({(o[0], n[0]) for o, n in holders.values() if len(o) == 1 and len(n) == 1})
+    # Two concepts that pair one provision with two different partners say nothing.
+    seen_old, seen_new = Counter(i for i, _j in pairs), Counter(j for _i, j in pairs)
+    pairs = [(i, j) for i, j in pairs if seen_old[i] == 1 and seen_new[j] == 1]
+    last_j = -1
+    for i, j in pairs:
+        if j > last_j and i not in st.link_old and j not in st.link_new:
+            a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
-
-
-def _firmly_placed(st: _State, i: int, j: int) -> bool:
-    """Old ``i`` and new ``j`` sit between the same firm links: their neighbours on each side are
-    linked to each other one to one at ``firm_sim`` (a document edge on both sides counts)."""
-
-    def firm(oi: int, nj: int) -> bool:
-        lid = st.link_old.get(oi)
-        lk = st.links[lid] if lid is not None else None
-        return (lk is not None and lk.old == (oi,) and lk.new == (nj,)
-                and (lk.similarity or 0.0) >= st.config.firm_sim)
-
-    before = (i == 0 and j == 0) or (i > 0 and j > 0 and firm(i - 1, j - 1))
-    after = (i == len(st.old) - 1 and j == len(st.new) - 1) or firm(i + 1, j + 1)
-    edges = (i == 0 and j == 0) + (i == len(st.old) - 1 and j == len(st.new) - 1)
-    return before and after and edges < 2
+            last_j = j
 
 
 def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
@@ -1234,8 +1258,8 @@ def _concept_hints(st: _State) -> None:
         return
     old_free = [i for i in st.rest_old if i not in st.link_old]
     new_free = [j for j in st.rest_new if j not in st.link_new]
-    old_concepts = {i: {t for t in concepts(st.old_texts[i]) if t.startswith("~")} for i in old_free}
-    new_concepts = {j: {t for t in concepts(st.new_texts[j]) if t.startswith("~")} for j in new_free}
+    old_concepts = {i: set(st.drafting(i, old_side=True)) for i in old_free}
+    new_concepts = {j: set(st.drafting(j, old_side=False)) for j in new_free}
     old_postings, new_postings = _postings(old_concepts), _postings(new_concepts)
     for i in old_open:
         best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, _pair_with_old(i))
