@@ -218,6 +218,7 @@ _WORD_CONCEPTS = {
     "compensation": "~pay", "reimburs": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
     "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
     "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "acced": "~join",
+    "frozen": "~freeze", "freez": "~freeze", "immobilis": "~freeze", "immobiliz": "~freeze",
 }
 
 
