@@ -296,6 +296,13 @@ class AlignConfig:
     attach_lead_margin: float = _unit_field(0.1)
     #: See attach_lead_min_sim.
     attach_lead_shared: int = _count_field(2)
+    #: ... of which at least this many (tiny-document allowance) are not in the parts already
+    #: linked: what the partner took from this part.  A dropped point beside its neighbour
+    #: shares only the neighbour's topic words with the partner ("Employees working on Sundays
+    #: receive a supplement of 50 %" beside a supplements clause that no longer mentions Sundays,
+    #: tests/test_align_shapes.py); the true parts share 2-5 such words, except one (labour: "aged
+    #: 55" / "from the age of 58", which the stemmer does not join), lost to this guard.
+    attach_lead_novel: int = _count_field(1)
 
     #: Split/merge: share of a part's (IDF-weighted) words that the parts already grouped
     #: must not hold.  One old point split in two with a near-duplicate of one half inserted

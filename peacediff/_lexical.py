@@ -219,6 +219,8 @@ _WORD_CONCEPTS = {
     "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
     "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "acced": "~join",
     "frozen": "~freeze", "freez": "~freeze", "immobilis": "~freeze", "immobiliz": "~freeze",
+    "increas": "~raise", "rais": "~raise", "ris": "~raise",
+    "reduc": "~reduce", "reduction": "~reduce", "decreas": "~reduce", "lower": "~reduce",
 }
 
 

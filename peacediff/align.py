@@ -997,8 +997,15 @@ def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bo
         return False
     s = ranked[0][0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    shared = st.vec.shared(q, p, rare_only=True) if split else st.vec.shared(p, q, rare_only=True)
-    return s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin and shared >= cfg.attach_lead_shared
+    # What the partner took from this part: shared words the linked parts do not hold.  A dropped
+    # point beside its neighbour shares only the neighbour's topic words with their partner.
+    part_counts = st.vec.new_counts[p] if split else st.vec.old_counts[p]
+    partner_counts = st.vec.old_counts[q] if split else st.vec.new_counts[q]
+    parts_counts = _counts_of(st, parts, split=split) or Counter()
+    novel = Counter({t: c for t, c in part_counts.items() if t not in parts_counts})
+    return (s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin
+            and st.vec.shared_words(part_counts, partner_counts, rare_only=True) >= cfg.attach_lead_shared
+            and st.vec.shared_words(novel, partner_counts) >= cfg.attach_lead_novel)
 
 
 def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
