@@ -717,6 +717,8 @@ def _number_pass(st: _State) -> None:
             continue
         top_a = st.best_a[a][0][0] if st.best_a.get(a) else 0.0
         top_b = st.best_b[b][0][0] if st.best_b.get(b) else 0.0
+        if s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare:
+            continue  # below the link bar the number needs a distinctive word to lean on
         if s >= top_a - cfg.number_slack and s >= top_b - cfg.number_slack:
             st.link(a, b, "number", s)
 
@@ -1033,7 +1035,7 @@ def _slot_pass(st: _State) -> None:
     if not st.scored():
         return
     cfg = st.config
-    for olds, news, between_links in _slots(st):
+    for olds, news, between_links, _anchored in _slots(st):
         if len(olds) * len(news) > cfg.slot_pairs_max:
             continue
         la, lb = [st.local_old[i] for i in olds], [st.local_new[j] for j in news]
@@ -1080,8 +1082,8 @@ def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
 
 def _paraphrase_pass(st: _State) -> None:
     """A clause reworded in place: in a slot (between two consecutive order-keeping links, or a
-    document edge) of at most ``paraphrase_unique_max`` unlinked provisions a side, an old and a
-    new provision that alone in the slot hold one drafting concept link on it.
+    link and a document edge) of at most ``paraphrase_unique_max`` unlinked provisions a side, an
+    old and a new provision that alone in the slot hold one rare drafting concept link on it.
 
     A concept is a drafting paraphrase read as one (``enters into force`` / ``takes effect``,
     ``elections`` / ``polls``, ``membership`` / ``joins``: :func:`peacediff._lexical.concepts`).
@@ -1094,8 +1096,10 @@ def _paraphrase_pass(st: _State) -> None:
     if not st.scored():
         return
     cfg = st.config
-    slots = [(olds, news) for olds, news, _between in _slots(st)
-             if len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
+    # A slot that is the whole document has no neighbour to be placed by (the slot pass takes a
+    # lone provision on each side on its words).
+    slots = [(olds, news, between) for olds, news, between, anchored in _slots(st)
+             if anchored and len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
     if not slots:
         return
     # A concept most unlinked provisions hold ("the signatories" of every generated point) tells
@@ -1110,12 +1114,15 @@ def _paraphrase_pass(st: _State) -> None:
             df.update(st.drafting(j, old_side=False))
     total = len(st.old) + len(st.new) + 1
     rare = {t for t, d in df.items() if d <= cfg.tiny_doc_df or math.log(total / d) >= cfg.common_idf}
-    for olds, news in slots:
-        _unique_concepts(st, olds, news, rare)
+    for olds, news, between in slots:
+        _unique_concepts(st, olds, news, rare, between)
 
 
-def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str]) -> None:
-    """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order."""
+def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool) -> None:
+    """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order.
+
+    At a document edge (``between`` false) the pair must also keep one printed number (or have
+    none): a last point dropped and a new one appended after it share a topic as easily."""
     held_old = {i: st.drafting(i, old_side=True) & rare for i in olds}
     held_new = {j: st.drafting(j, old_side=False) & rare for j in news}
     holders: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -1131,16 +1138,17 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
     pairs = [(i, j) for i, j in pairs if seen_old[i] == 1 and seen_new[j] == 1]
     last_j = -1
     for i, j in pairs:
-        if j > last_j and i not in st.link_old and j not in st.link_new:
+        if (j > last_j and i not in st.link_old and j not in st.link_new
+                and (between or st.old[i].number == st.new[j].number)):
             a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
             last_j = j
 
 
-def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
+def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
     """The unlinked old and new provisions between each two consecutive, order-keeping
-    links (or a document edge), where both sides have some, and whether a link bounds
-    the slot on both sides.
+    links (or a document edge), where both sides have some, whether a link bounds the
+    slot on both sides, and whether one does on either side (not the whole document).
 
     At a document edge the structure says less (a last point dropped and a new one
     appended look like a slot), so the shared words must be rare even in a tiny
@@ -1156,7 +1164,8 @@ def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
         olds = [i for i in range(before[1] + 1, after[0]) if i not in st.link_old]
         news = [j for j in range(before[3] + 1, after[2]) if j not in st.link_new]
         if olds and news:
-            slots.append((olds, news, before is not start and after is not end))
+            slots.append((olds, news, before is not start and after is not end,
+                          before is not start or after is not end))
     return slots
 
 
