@@ -18,7 +18,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      (items that share most of their words with several others), the variants pair in
      order - figures that all changed leave order as the evidence.
   3. ``number``: the same printed number in the same gap between anchors, at
-     ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``).
+     ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
+     below ``sim_link`` with a rare shared word (``number_min_rare``).
   4. ``joint``: a run of adjacent unlinked parts that only match one partner together
      (each the other's runner-up, so no single one wins the margin) links as a split
      or merge group.
@@ -28,15 +29,19 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   6. ``number-in-step``: a point answered in place - same number as its partner, the
      provisions just before them linked under equal numbers.
   7. ``attach``: an unlinked part joins a linked partner (split or merge) when well
-     covered by it, or beside a linked part, and joining raises the cosine.
+     covered by it, or beside a linked part, and joining raises the cosine - or, beside
+     it, when part and partner choose each other by a clear lead (``attach_lead_*``).
   8. ``move``: the assignment again for pairs that cross the anchor chain, with a
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
-      are each other's best there link on a lower bar (structure is evidence).
-  11. ``paraphrase``: a clause alone between the same firm neighbours (or last to
-      last) that shares drafting concepts with its counterpart ("enters into force" /
-      "takes effect") links on a lower bar still.
+      are each other's best there link on a lower bar (structure is evidence), lower
+      still for a pair that leads all its other candidates (``slot_lead_*``); a lone
+      provision at a document edge answers its counterpart in place (whole document,
+      or the same end under one number).
+  11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
+      drafting concept ("enters into force" / "takes effect", "elections" / "polls")
+      link whatever their cosine (at a document edge, under one number).
   12. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
   13. ``possible-match``: the best unlinked candidate of each unlinked provision (by
@@ -1113,9 +1118,13 @@ def _paraphrase_pass(st: _State) -> None:
         if j not in st.link_new:
             df.update(st.drafting(j, old_side=False))
     total = len(st.old) + len(st.new) + 1
-    rare = {t for t, d in df.items() if d <= cfg.tiny_doc_df or math.log(total / d) >= cfg.common_idf}
+    rare = {t for t, d in df.items() if math.log(total / d) >= cfg.common_idf}
+    # Between two links a concept in one provision a side counts even in a tiny document; at a
+    # document edge, as for the slot pass, it must be rare by IDF (a dozen generated points
+    # dropped and inserted at the start share "guarantee" or "elections" by chance).
+    tiny = {t for t, d in df.items() if d <= cfg.tiny_doc_df} | rare
     for olds, news, between in slots:
-        _unique_concepts(st, olds, news, rare, between)
+        _unique_concepts(st, olds, news, tiny if between else rare, between)
 
 
 def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool) -> None:

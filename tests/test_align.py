@@ -783,7 +783,10 @@ def test_rewritten_clauses_of_one_topic_are_no_template_list():
 _TREATY = [P("The parties establish a joint commission on water sharing.", "1"),
            P("The commission meets at least twice a year in alternating capitals.", "2"),
            P("Disputes are referred to the commission before any other forum.", "3"),
-           P("Each party appoints three members to the commission.", "4")]
+           P("Each party appoints three members to the commission.", "4"),
+           P("The commission keeps records of every river gauge.", "5"),
+           P("Gauge readings are shared with the public each month.", "6"),
+           P("Either party may request an extraordinary session.", "7")]
 
 
 @pytest.mark.parametrize(("old_clause", "new_clause"), [
@@ -796,7 +799,7 @@ _TREATY = [P("The parties establish a joint commission on water sharing.", "1"),
 ])
 @pytest.mark.parametrize("where", ["between", "last"])
 def test_a_clause_reworded_in_place_links_as_a_paraphrase(old_clause, new_clause, where):
-    at = 2 if where == "between" else 4
+    at = 2 if where == "between" else len(_TREATY)
     old = [*_TREATY[:at], P(old_clause, "9"), *_TREATY[at:]]
     # Renumbered between two points (no number evidence); at the end, where a dropped last point
     # and an appended one are as likely, the kept number is what places it.
