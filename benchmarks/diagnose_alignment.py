@@ -126,8 +126,11 @@ def report(name: str, old: Version, new: Version, truth: set[tuple[int, int]], v
                 continue
             a, b = st.local_old.get(i), st.local_new.get(j)
             score = f"cos {st.cosine(a, b):.3f} shared {st.vec.shared(a, b)}" if a is not None and b is not None else ""
-            ob = best(st.by_old.get(a, []), st.link_new, st.rest_new, b if b is not None else -1) if a is not None else "-"
-            nb = best(st.by_new.get(b, []), st.link_old, st.rest_old, a if a is not None else -1) if b is not None else "-"
+            ob = nb = "-"
+            if a is not None:
+                ob = best(st.by_old.get(a, []), st.link_new, st.rest_new, b if b is not None else -1)
+            if b is not None:
+                nb = best(st.by_new.get(b, []), st.link_old, st.rest_old, a if a is not None else -1)
             extra = f" rule={rule.get((i, j))}" if label == "FALSE" else ""
             print(f"  {label} #{i + 1}({old.provisions[i].number}) -> #{j + 1}({new.provisions[j].number}) "
                   f"[{kind}] {score}; old's best other {ob}; new's best other {nb}{extra}")
