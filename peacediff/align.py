@@ -722,10 +722,27 @@ def _number_pass(st: _State) -> None:
             continue
         top_a = st.best_a[a][0][0] if st.best_a.get(a) else 0.0
         top_b = st.best_b[b][0][0] if st.best_b.get(b) else 0.0
-        if s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare:
-            continue  # below the link bar the number needs a distinctive word to lean on
+        if s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare and not _in_step(st, i, b):
+            continue  # below the link bar, out of step, the number needs a distinctive word to lean on
         if s >= top_a - cfg.number_slack and s >= top_b - cfg.number_slack:
             st.link(a, b, "number", s)
+
+
+def _in_step(st: _State, i: int, b: int) -> bool:
+    """Old ``i`` and new local ``b`` sit between neighbours linked one to one under equal numbers
+    (or the same document edge) on both sides: a point answered in place."""
+    j = st.rest_new[b]
+
+    def paired(oi: int, nj: int) -> bool:
+        lid = st.link_old.get(oi)
+        lk = st.links[lid] if lid is not None else None
+        return (lk is not None and lk.old == (oi,) and lk.new == (nj,)
+                and st.old[oi].number == st.new[nj].number)
+
+    before = (i == 0 and j == 0) or (i > 0 and j > 0 and paired(i - 1, j - 1))
+    after = (i == len(st.old) - 1 and j == len(st.new) - 1) or (
+        i + 1 < len(st.old) and j + 1 < len(st.new) and paired(i + 1, j + 1))
+    return before and after
 
 
 # --------------------------------------------------------------------------- passes: assignment and moves
