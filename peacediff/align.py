@@ -19,7 +19,7 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      order - figures that all changed leave order as the evidence.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
-     below ``sim_link`` with a rare shared word (``number_min_rare``).
+     below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
   4. ``joint``: a run of adjacent unlinked parts that only match one partner together
      (each the other's runner-up, so no single one wins the margin) links as a split
      or merge group.
