@@ -179,9 +179,10 @@ class AlignConfig:
     #: words rare by IDF (no tiny-document allowance).  Every document numbers from 1: in
     #: three-point generated revisions a dropped point 1 and an inserted point 1 shared "both
     #: parties must implement joint ..." at cosine 0.12 and 0.22 (the precision property at 1,000
-    #: examples).  In step, the number stays enough (a point whose sub-points were not reported,
-    #: between two unchanged ones).  No link changed on the corpora, the bundled pairs or the
-    #: generator.
+    #: examples).  In step, or when one of the two holds split_cover of the other's words, the
+    #: number stays enough (a point whose sub-points were not reported, between two unchanged
+    #: ones or last in a partial version: the render property).  No link changed on the corpora,
+    #: the bundled pairs or the generator.
     number_min_rare: int = _count_field(1)
 
     #: A same-number pair loses to another candidate that beats it by more than

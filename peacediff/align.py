@@ -722,10 +722,19 @@ def _number_pass(st: _State) -> None:
             continue
         top_a = st.best_a[a][0][0] if st.best_a.get(a) else 0.0
         top_b = st.best_b[b][0][0] if st.best_b.get(b) else 0.0
-        if s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare and not _in_step(st, i, b):
+        if (s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare
+                and not _in_step(st, i, b) and not _contained(st, a, b)):
             continue  # below the link bar, out of step, the number needs a distinctive word to lean on
         if s >= top_a - cfg.number_slack and s >= top_b - cfg.number_slack:
             st.link(a, b, "number", s)
+
+
+def _contained(st: _State, a: int, b: int) -> bool:
+    """One of old ``a`` and new ``b`` carries at least ``split_cover`` of the other's (IDF-weighted)
+    words: the same point with parts added or dropped (sub-points that went unreported)."""
+    one, other = st.vec.old_counts[a], st.vec.new_counts[b]
+    cover = st.config.split_cover
+    return st.vec.coverage(one, other) >= cover or st.vec.coverage(other, one) >= cover
 
 
 def _in_step(st: _State, i: int, b: int) -> bool:
