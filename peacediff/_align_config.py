@@ -174,6 +174,17 @@ class AlignConfig:
     #: only topic words scores under 0.1.
     number_min_sim: float = _unit_field(0.1)
 
+    #: Below sim_link a same-number link out of step (its neighbours on both sides not linked
+    #: one to one under equal numbers, or the same document edge) also needs this many shared
+    #: words rare by IDF (no tiny-document allowance).  Every document numbers from 1: in
+    #: three-point generated revisions a dropped point 1 and an inserted point 1 shared "both
+    #: parties must implement joint ..." at cosine 0.12 and 0.22 (the precision property at 1,000
+    #: examples).  In step, or when one of the two holds split_cover of the other's words, the
+    #: number stays enough (a point whose sub-points were not reported, between two unchanged
+    #: ones or last in a partial version: the render property).  No link changed on the corpora,
+    #: the bundled pairs or the generator.
+    number_min_rare: int = _count_field(1)
+
     #: A same-number pair loses to another candidate that beats it by more than
     #: this: the number is weak evidence once anything before it moved.
     number_slack: float = _unit_field(0.05)
@@ -228,14 +239,37 @@ class AlignConfig:
     #: from point 12).  Below 0.2 a mutual best is topic, not lineage.
     slot_gap_min_sim: float = _unit_field(0.2)
 
+    #: ... unless the pair leads every other candidate of both sides, anywhere in the document,
+    #: by slot_lead_margin: then slot_min_sim is enough, from slot_lead_min_sim.  Rewritten
+    #: points in crowded gaps (a coalition's climate clause, 0.17 against runners-up of 0.06; late
+    #: payment interest, 0.18 against 0.10; a platform's licence clause, 0.14 against 0.06) lead
+    #: by 0.07-0.12; the frozen-assets / USD 800 billion look-alike above leads by 0.058.
+    slot_lead_min_sim: float = _unit_field(0.12)
+    #: See slot_lead_min_sim.
+    slot_lead_margin: float = _unit_field(0.07)
+    #: ... in documents of at least this many provisions (both sides): in a handful of points
+    #: every other candidate scores nothing, so any shared word "leads" (a rewritten sanctions
+    #: clause beside an inserted prisoners clause in a four-point made-up text, tests/test_align.py).
+    #: The crowded-slot links above come from documents of 45-60 points.
+    slot_lead_min_provisions: int = _count_field(20)
+
     #: Past this many pairs (old count × new count) the gap is not a slot.
     slot_pairs_max: int = _count_field(64)
 
-    #: A clause alone between the same firm neighbours (or last to last) links when it
-    #: shares this many concepts with its counterpart: drafting paraphrases read as one
-    #: ("enters into force upon signature" / "takes effect once signed": two) or words at
-    #: common_idf.  One concept let a replaced clause through on a shared topic word.
-    paraphrase_min_shared: int = _count_field(2, minimum=1)
+    #: A slot of at most this many unlinked provisions a side (between two consecutive
+    #: order-keeping links, or a document edge) links an old and a new provision that alone in
+    #: the slot hold one drafting concept ("enters into force" / "takes effect", "elections" /
+    #: "polls"), whatever their cosine.  The bundled elections clause ("within 100 days" / "goes
+    #: to the polls as soon as possible", cosine 0) sits in slots of 1 × 1 to 4 × 1; a bigger
+    #: slot is a rewritten chapter, where a shared concept is topic.  At a document edge the
+    #: pair must keep its printed number and the concept must be rare by IDF (common_idf, no
+    #: tiny-document allowance): the precision property at 1,000 examples found dropped and
+    #: inserted generated points at the start or end of six-point documents sharing "elections"
+    #: or "guarantee".  (It replaced a rule for
+    #: 1 × 1 slots between firm links that needed two shared concepts, one of them a drafting
+    #: one: that rule's every link is one of these.)
+    #: 0 turns the pass off.
+    paraphrase_unique_max: int = _count_field(4)
 
     # ------------------------------------------------------------------ split / merge
     #: Split/merge: the part's own cosine with the partner must reach this (a
@@ -264,6 +298,29 @@ class AlignConfig:
     #: (a second true half adds 0.05-0.18; a near duplicate adds almost nothing).
     #: A part beside a linked part joins it without the coverage bar at this gain.
     joint_gain: float = _unit_field(0.05)
+
+    #: Attachment by a clear lead: a part *beside* a linked part joins that link's partner
+    #: without the concatenation gain when the partner is its best candidate at this cosine,
+    #: ahead of its runner-up by attach_lead_margin, with attach_lead_shared rare words in
+    #: common.  A merged point is often carried by its first part, so adding the second one
+    #: barely moves the joined cosine, or lowers it: on the development corpora 14 true parts
+    #: scored 0.20-0.50 with their partner, against runners-up 0.05-0.18, and gained -0.15 to
+    #: +0.04 ("Sundays 50 %" folded into one supplements table, a licence split from its fee).
+    #: The floor is split_min_sim's (0.15), every part's own floor: at 0.2 a grievance clause
+    #: folded into a disputes clause (0.197 against a runner-up of 0.05) was lost, and 0.15 made
+    #: no false link on any corpus or the generator.
+    attach_lead_min_sim: float = _unit_field(0.15)
+    #: See attach_lead_min_sim.
+    attach_lead_margin: float = _unit_field(0.1)
+    #: See attach_lead_min_sim.
+    attach_lead_shared: int = _count_field(2)
+    #: ... of which at least this many (tiny-document allowance) are not in the parts already
+    #: linked: what the partner took from this part.  A dropped point beside its neighbour
+    #: shares only the neighbour's topic words with the partner ("Employees working on Sundays
+    #: receive a supplement of 50 %" beside a supplements clause that no longer mentions Sundays,
+    #: tests/test_align_shapes.py); the true parts share 2-5 such words, except one (labour: "aged
+    #: 55" / "from the age of 58", which the stemmer does not join), lost to this guard.
+    attach_lead_novel: int = _count_field(1)
 
     #: Split/merge: share of a part's (IDF-weighted) words that the parts already grouped
     #: must not hold.  One old point split in two with a near-duplicate of one half inserted

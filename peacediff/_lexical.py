@@ -201,7 +201,8 @@ _PHRASE_CONCEPTS = (
     (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
 )
 _WORD_CONCEPTS = {
-    "signatur": "~sign", "sign": "~sign", "signatory": "~sign",
+    # Not "signatories": they are the parties, not the act of signing.
+    "signatur": "~sign", "sign": "~sign",
     "sanction": "~sanction", "embargo": "~sanction",
     "lift": "~lift", "eas": "~lift", "remov": "~lift", "relax": "~lift", "relief": "~lift",
     "gradual": "~gradual", "gradually": "~gradual", "phas": "~gradual", "staged": "~gradual",
@@ -214,6 +215,10 @@ _WORD_CONCEPTS = {
     "troop": "~forces", "soldier": "~forces", "army": "~forces", "military": "~forces",
     "compensation": "~pay", "reimburs": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
     "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
+    "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "acced": "~join",
+    "frozen": "~freeze", "freez": "~freeze", "immobilis": "~freeze", "immobiliz": "~freeze",
+    "increas": "~raise", "rais": "~raise", "ris": "~raise",
+    "reduc": "~reduce", "reduction": "~reduce", "decreas": "~reduce", "lower": "~reduce",
 }
 
 

@@ -18,7 +18,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      (items that share most of their words with several others), the variants pair in
      order - figures that all changed leave order as the evidence.
   3. ``number``: the same printed number in the same gap between anchors, at
-     ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``).
+     ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
+     below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
   4. ``joint``: a run of adjacent unlinked parts that only match one partner together
      (each the other's runner-up, so no single one wins the margin) links as a split
      or merge group.
@@ -28,15 +29,19 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   6. ``number-in-step``: a point answered in place - same number as its partner, the
      provisions just before them linked under equal numbers.
   7. ``attach``: an unlinked part joins a linked partner (split or merge) when well
-     covered by it, or beside a linked part, and joining raises the cosine.
+     covered by it, or beside a linked part, and joining raises the cosine - or, beside
+     it, when part and partner choose each other by a clear lead (``attach_lead_*``).
   8. ``move``: the assignment again for pairs that cross the anchor chain, with a
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
-      are each other's best there link on a lower bar (structure is evidence).
-  11. ``paraphrase``: a clause alone between the same firm neighbours (or last to
-      last) that shares drafting concepts with its counterpart ("enters into force" /
-      "takes effect") links on a lower bar still.
+      are each other's best there link on a lower bar (structure is evidence), lower
+      still for a pair that leads all its other candidates (``slot_lead_*``); a lone
+      provision at a document edge answers its counterpart in place (whole document,
+      or the same end under one number).
+  11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
+      drafting concept ("enters into force" / "takes effect", "elections" / "polls")
+      link whatever their cosine (at a document edge, under one number).
   12. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
   13. ``possible-match``: the best unlinked candidate of each unlinked provision (by
@@ -265,6 +270,8 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._drafting_old: dict[int, frozenset[str]] = {}
+        self._drafting_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -281,6 +288,15 @@ class _State:
         if text is None:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
+
+    def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
+        """The drafting concepts (``~inforce``, ``~election`` …) of a provision, computed once."""
+        cache = self._drafting_old if old_side else self._drafting_new
+        held = cache.get(index)
+        if held is None:
+            text = self.old_texts[index] if old_side else self.new_texts[index]
+            held = cache[index] = frozenset(t for t in concepts(text) if t.startswith("~"))
+        return held
 
     # -- links
     def add(self, olds: tuple[int, ...], news: tuple[int, ...], family: str, sim: float) -> int:
@@ -706,8 +722,36 @@ def _number_pass(st: _State) -> None:
             continue
         top_a = st.best_a[a][0][0] if st.best_a.get(a) else 0.0
         top_b = st.best_b[b][0][0] if st.best_b.get(b) else 0.0
+        if (s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare
+                and not _in_step(st, i, b) and not _contained(st, a, b)):
+            continue  # below the link bar, out of step, the number needs a distinctive word to lean on
         if s >= top_a - cfg.number_slack and s >= top_b - cfg.number_slack:
             st.link(a, b, "number", s)
+
+
+def _contained(st: _State, a: int, b: int) -> bool:
+    """One of old ``a`` and new ``b`` carries at least ``split_cover`` of the other's (IDF-weighted)
+    words: the same point with parts added or dropped (sub-points that went unreported)."""
+    one, other = st.vec.old_counts[a], st.vec.new_counts[b]
+    cover = st.config.split_cover
+    return st.vec.coverage(one, other) >= cover or st.vec.coverage(other, one) >= cover
+
+
+def _in_step(st: _State, i: int, b: int) -> bool:
+    """Old ``i`` and new local ``b`` sit between neighbours linked one to one under equal numbers
+    (or the same document edge) on both sides: a point answered in place."""
+    j = st.rest_new[b]
+
+    def paired(oi: int, nj: int) -> bool:
+        lid = st.link_old.get(oi)
+        lk = st.links[lid] if lid is not None else None
+        return (lk is not None and lk.old == (oi,) and lk.new == (nj,)
+                and st.old[oi].number == st.new[nj].number)
+
+    before = (i == 0 and j == 0) or (i > 0 and j > 0 and paired(i - 1, j - 1))
+    after = (i == len(st.old) - 1 and j == len(st.new) - 1) or (
+        i + 1 < len(st.old) and j + 1 < len(st.new) and paired(i + 1, j + 1))
+    return before and after
 
 
 # --------------------------------------------------------------------------- passes: assignment and moves
@@ -964,7 +1008,37 @@ def _attach_gain(
     gain = after - before
     if gain >= (cfg.split_gain if not beside else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
+    if beside and _clear_lead(st, p, q, parts, split=split):
+        # The partner is long and its first part carries it, so the joined cosine barely moves
+        # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
+        return gain, lid
     return None
+
+
+def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bool) -> bool:
+    """Part ``p`` and partner ``q`` choose each other (``q`` first among ``p``'s candidates, ``p``
+    first among ``q``'s outside its linked ``parts``), at ``attach_lead_min_sim``, ahead of ``p``'s
+    runner-up by ``attach_lead_margin``, with ``attach_lead_shared`` rare words in common."""
+    cfg = st.config
+    ranked = (st.by_new if split else st.by_old).get(p, [])
+    if not ranked or ranked[0][1] != q:
+        return False
+    local = st.local_new if split else st.local_old
+    own = {local.get(x) for x in parts}
+    theirs = [(s, x) for s, x in (st.by_old if split else st.by_new).get(q, []) if x not in own]
+    if not theirs or theirs[0][1] != p:
+        return False
+    s = ranked[0][0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    # What the partner took from this part: shared words the linked parts do not hold.  A dropped
+    # point beside its neighbour shares only the neighbour's topic words with their partner.
+    part_counts = st.vec.new_counts[p] if split else st.vec.old_counts[p]
+    partner_counts = st.vec.old_counts[q] if split else st.vec.new_counts[q]
+    parts_counts = _counts_of(st, parts, split=split) or Counter()
+    novel = Counter({t: c for t, c in part_counts.items() if t not in parts_counts})
+    return (s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin
+            and st.vec.shared_words(part_counts, partner_counts, rare_only=True) >= cfg.attach_lead_shared
+            and st.vec.shared_words(novel, partner_counts) >= cfg.attach_lead_novel)
 
 
 def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
@@ -992,79 +1066,124 @@ def _slot_pass(st: _State) -> None:
     if not st.scored():
         return
     cfg = st.config
-    for olds, news, between_links in _slots(st):
+    for olds, news, between_links, _anchored in _slots(st):
         if len(olds) * len(news) > cfg.slot_pairs_max:
             continue
         la, lb = [st.local_old[i] for i in olds], [st.local_new[j] for j in news]
         table = {(a, b): st.cosine(a, b) for a in la for b in lb}
         best_of_a = {a: max(lb, key=_ranked(table, a, old_side=True)) for a in la}
         best_of_b = {b: max(la, key=_ranked(table, b, old_side=False)) for b in lb}
-        bar = cfg.slot_min_sim if len(la) == len(lb) == 1 else cfg.slot_gap_min_sim
+        single = len(la) == len(lb) == 1
         last_b = -1
         for a in la:
             b = best_of_a[a]
             s = table[(a, b)]
+            bar = cfg.slot_min_sim if single or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
+            rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
-                    and st.vec.shared(a, b, rare_only=not between_links) >= cfg.slot_min_shared):
+                    and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared):
                 st.link(a, b, "similarity", s)
                 last_b = b
+
+
+def _lone_at_edge(st: _State, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` are alone at a document edge and answer each other in place: the whole
+    of both documents, or the same end of both under one printed number (or none).
+
+    A one-provision document is the strongest positional evidence there is ("Forces are capped
+    at 600,000." -> "... at 800,000 in peacetime."), and a point kept under its number at the
+    same end is the same point; a last point dropped and a new one appended under another
+    number is not, so that slot still needs words rare by IDF."""
+    whole = len(st.old) == 1 and len(st.new) == 1
+    return whole or st.old[i].number == st.new[j].number
+
+
+def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
+    """A pair of a crowded gap that leads every other candidate of both, anywhere, by ``slot_lead_margin``
+    at ``slot_lead_min_sim``: the gap's order and a clear mutual choice carry it below ``slot_gap_min_sim``."""
+    cfg = st.config
+    if len(st.old) + len(st.new) < cfg.slot_lead_min_provisions:
+        return False  # in a few points every other candidate scores nothing: no lead to read
+    runner_up = max(_next_best(st.by_old.get(a, []), b), _next_best(st.by_new.get(b, []), a))
+    return s >= cfg.slot_lead_min_sim and s - runner_up >= cfg.slot_lead_margin
 
 
 # --------------------------------------------------------------------------- pass: paraphrase
 
 
 def _paraphrase_pass(st: _State) -> None:
-    """A clause reworded in place: alone between the same firm neighbours (or last to last,
-    first to first), it links when the two share ``paraphrase_min_shared`` concepts.
+    """A clause reworded in place: in a slot (between two consecutive order-keeping links, or a
+    link and a document edge) of at most ``paraphrase_unique_max`` unlinked provisions a side, an
+    old and a new provision that alone in the slot hold one rare drafting concept link on it.
 
-    A concept is a drafting paraphrase read as one (``enters into force`` / ``takes
-    effect``, ``signature`` / ``signed``: :func:`peacediff._lexical.concepts`), at least one
-    of them, or a word at ``common_idf`` (or in at most ``tiny_doc_df`` provisions).
-    Position among firm links is the main evidence, so the wording bar is lower than a
-    slot's; the link's ``rule`` (``paraphrase``) and its low ``link_score`` say how sure it
-    is.  A clause replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point
-    on prisoners") shares no concept and stays removed + added.
+    A concept is a drafting paraphrase read as one (``enters into force`` / ``takes effect``,
+    ``elections`` / ``polls``, ``membership`` / ``joins``: :func:`peacediff._lexical.concepts`).
+    Position between linked neighbours is the main evidence, so no cosine bar applies; the
+    link's ``rule`` (``paraphrase``) and its low ``link_score`` say how unsure it is.  A clause
+    replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point on prisoners")
+    shares no concept and stays removed + added; two concepts that pair one provision with two
+    different partners pair nothing.
     """
     if not st.scored():
         return
     cfg = st.config
-    for olds, news, _between in _slots(st):
-        if len(olds) != 1 or len(news) != 1:
-            continue
-        i, j = olds[0], news[0]
-        if not _firmly_placed(st, i, j):
-            continue
-        a, b = st.local_old[i], st.local_new[j]
-        shared = concepts(st.old_texts[i]) & concepts(st.new_texts[j])
-        idf, df = st.vec.idf, st.vec.df
-        content = [t for t in shared if t.startswith("~") or idf.get(t, 0.0) >= cfg.common_idf
-                   or 0 < df.get(t, 0) <= cfg.tiny_doc_df]
-        # At least one drafting paraphrase: two shared plain words are a slot's evidence, and
-        # below its cosine bar they were a dropped point and an inserted one (the generator).
-        if len(content) >= cfg.paraphrase_min_shared and any(t.startswith("~") for t in content):
+    # A slot that is the whole document has no neighbour to be placed by (the slot pass takes a
+    # lone provision on each side on its words).
+    slots = [(olds, news, between) for olds, news, between, anchored in _slots(st)
+             if anchored and len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
+    if not slots:
+        return
+    # A concept most unlinked provisions hold ("the signatories" of every generated point) tells
+    # no two apart: as for words, it must be rare (common_idf over both versions; linked provisions
+    # hold no concept that could compete) or in one provision a side.
+    df: Counter[str] = Counter()
+    for i in st.rest_old:
+        if i not in st.link_old:
+            df.update(st.drafting(i, old_side=True))
+    for j in st.rest_new:
+        if j not in st.link_new:
+            df.update(st.drafting(j, old_side=False))
+    total = len(st.old) + len(st.new) + 1
+    rare = {t for t, d in df.items() if math.log(total / d) >= cfg.common_idf}
+    # Between two links a concept in one provision a side counts even in a tiny document; at a
+    # document edge, as for the slot pass, it must be rare by IDF (a dozen generated points
+    # dropped and inserted at the start share "guarantee" or "elections" by chance).
+    tiny = {t for t, d in df.items() if d <= cfg.tiny_doc_df} | rare
+    for olds, news, between in slots:
+        _unique_concepts(st, olds, news, tiny if between else rare, between)
+
+
+def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool) -> None:
+    """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order.
+
+    At a document edge (``between`` false) the pair must also keep one printed number (or have
+    none): a last point dropped and a new one appended after it share a topic as easily."""
+    held_old = {i: st.drafting(i, old_side=True) & rare for i in olds}
+    held_new = {j: st.drafting(j, old_side=False) & rare for j in news}
+    holders: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, held in held_old.items():
+        for t in held:
+            holders[t][0].append(i)
+    for j, held in held_new.items():
+        for t in held:
+            holders[t][1].append(j)
+    pairs = sorted({(o[0], n[0]) for o, n in holders.values() if len(o) == 1 and len(n) == 1})
+    # Two concepts that pair one provision with two different partners say nothing.
+    seen_old, seen_new = Counter(i for i, _j in pairs), Counter(j for _i, j in pairs)
+    pairs = [(i, j) for i, j in pairs if seen_old[i] == 1 and seen_new[j] == 1]
+    last_j = -1
+    for i, j in pairs:
+        if (j > last_j and i not in st.link_old and j not in st.link_new
+                and (between or st.old[i].number == st.new[j].number)):
+            a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
+            last_j = j
 
 
-def _firmly_placed(st: _State, i: int, j: int) -> bool:
-    """Old ``i`` and new ``j`` sit between the same firm links: their neighbours on each side are
-    linked to each other one to one at ``firm_sim`` (a document edge on both sides counts)."""
-
-    def firm(oi: int, nj: int) -> bool:
-        lid = st.link_old.get(oi)
-        lk = st.links[lid] if lid is not None else None
-        return (lk is not None and lk.old == (oi,) and lk.new == (nj,)
-                and (lk.similarity or 0.0) >= st.config.firm_sim)
-
-    before = (i == 0 and j == 0) or (i > 0 and j > 0 and firm(i - 1, j - 1))
-    after = (i == len(st.old) - 1 and j == len(st.new) - 1) or firm(i + 1, j + 1)
-    edges = (i == 0 and j == 0) + (i == len(st.old) - 1 and j == len(st.new) - 1)
-    return before and after and edges < 2
-
-
-def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
+def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
     """The unlinked old and new provisions between each two consecutive, order-keeping
-    links (or a document edge), where both sides have some, and whether a link bounds
-    the slot on both sides.
+    links (or a document edge), where both sides have some, whether a link bounds the
+    slot on both sides, and whether one does on either side (not the whole document).
 
     At a document edge the structure says less (a last point dropped and a new one
     appended look like a slot), so the shared words must be rare even in a tiny
@@ -1080,7 +1199,8 @@ def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
         olds = [i for i in range(before[1] + 1, after[0]) if i not in st.link_old]
         news = [j for j in range(before[3] + 1, after[2]) if j not in st.link_new]
         if olds and news:
-            slots.append((olds, news, before is not start and after is not end))
+            slots.append((olds, news, before is not start and after is not end,
+                          before is not start or after is not end))
     return slots
 
 
@@ -1189,8 +1309,8 @@ def _concept_hints(st: _State) -> None:
         return
     old_free = [i for i in st.rest_old if i not in st.link_old]
     new_free = [j for j in st.rest_new if j not in st.link_new]
-    old_concepts = {i: {t for t in concepts(st.old_texts[i]) if t.startswith("~")} for i in old_free}
-    new_concepts = {j: {t for t in concepts(st.new_texts[j]) if t.startswith("~")} for j in new_free}
+    old_concepts = {i: set(st.drafting(i, old_side=True)) for i in old_free}
+    new_concepts = {j: set(st.drafting(j, old_side=False)) for j in new_free}
     old_postings, new_postings = _postings(old_concepts), _postings(new_concepts)
     for i in old_open:
         best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, _pair_with_old(i))

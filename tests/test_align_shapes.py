@@ -1,0 +1,247 @@
+"""The hard shapes of issue 17, each on made-up documents: template lists, paraphrase in place,
+short units, splits carried by their first part, rival plans, and a lone provision in place.
+
+Every test also shows the rule it rests on: with that rule's threshold turned off by an
+``AlignConfig``, the link is lost (so the test can fail).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import peacediff
+from peacediff._align_config import DEFAULT
+from peacediff.align import AlignConfig, align_text
+from peacediff.compare import compare
+from peacediff.model import Provision, Version
+
+
+def P(text: str, number: str | None = None) -> Provision:
+    return Provision(text=text, number=number)
+
+
+def _links(alignment) -> set[tuple[int, int]]:
+    return {(i, j) for lk in alignment.links for i in lk.old for j in lk.new}
+
+
+def _numbered(texts: list[str]) -> list[Provision]:
+    return [P(t, str(k)) for k, t in enumerate(texts, 1)]
+
+
+# --------------------------------------------------------------------------- template lists
+
+_ZONES = ("northern", "coastal", "eastern")
+
+
+def _schedule(days: list[int], *, km: int, drop: int | None = None) -> list[Provision]:
+    head = ["The parties withdraw their heavy artillery according to the following schedule.",
+            "A joint verification team confirms each withdrawal in writing."]
+    items = [f"Battery {k + 1} of the {_ZONES[k % 3]} zone withdraws {km + 3 * k} km within {d} days."
+             for k, d in enumerate(days) if k != drop]
+    return _numbered([*head, *items, "Withdrawn artillery is stored at sites listed in Annex B."])
+
+
+@pytest.mark.parametrize("drop", [None, 0, 7, 17])
+def test_a_schedule_whose_every_figure_changed_aligns_by_order(drop):
+    """Every distance and every deadline changed: the items tie with each other, order carries them."""
+    old = _schedule([10 + k % 4 for k in range(18)], km=15)
+    new = _schedule([20 + k % 6 for k in range(18)], km=25, drop=drop)
+    result = align_text(old, new)
+    shift = {k: k - (drop is not None and k > drop) for k in range(18) if k != drop}
+    truth = {(0, 0), (1, 1), (20, len(new) - 1)} | {(2 + k, 2 + j) for k, j in shift.items()}
+    assert _links(result) == truth
+    assert all(len(lk.old) == len(lk.new) == 1 for lk in result.links)
+    assert result.moved == frozenset()
+
+
+# --------------------------------------------------------------------------- paraphrase in place
+
+_STATUTE = ["This Act establishes a regional council for water management.",
+            "The council adopts a river basin plan every six years.",
+            "The council publishes an annual report on water quality.",
+            "Each municipality pays a levy in proportion to its population.",
+            "Disputes about the levy go to the administrative court.",
+            "The council may borrow for flood defence works."]
+
+
+@pytest.mark.parametrize(("clause", "reworded"), [
+    ("Membership of the council is open to every municipality of the basin.",
+     "Any municipality in the basin may join the council."),
+    ("Ukrainian elections take place within one hundred days.",
+     "Ukraine goes to the polls as soon as possible once the deal is done."),
+    ("This Act comes into force twelve months after its publication.",
+     "This Act takes effect on 1 July."),
+])
+def test_a_clause_reworded_beside_a_rewritten_neighbour_is_a_paraphrase(clause, reworded):
+    """No firm neighbour (the next point was rewritten too), no shared rare word, a new number:
+    the one drafting concept the slot's two clauses alone share links them, and says it is unsure."""
+    old = Version.from_texts("a", [*_STATUTE[:3], clause, *_STATUTE[3:]])
+    rewritten_next = "Each municipality contributes to the council's budget according to its population."
+    new = Version.from_texts("b", [*_STATUTE[:3], reworded, rewritten_next, *_STATUTE[4:]])
+    change = next(ch for ch in compare(old, new, align="text").changes if ch.old and ch.old[0].text == clause)
+    assert [p.text for p in change.new] == [reworded]
+    assert (change.rule, change.kind) == ("paraphrase", "modified")
+    assert change.link_score is not None and change.link_score < DEFAULT.sim_min
+    off = compare(old, new, align="text", config=AlignConfig(paraphrase_unique_max=0))
+    assert all(not ch.new for ch in off.changes if ch.old and ch.old[0].text == clause)
+
+
+def test_a_replaced_clause_or_a_shared_topic_word_is_no_paraphrase():
+    old = Version.from_texts("a", [*_STATUTE[:3], "The levy enters into force on 1 January.", *_STATUTE[3:]])
+    replaced = Version.from_texts("b", [*_STATUTE[:3], "Fishing permits are issued by the council.", *_STATUTE[3:]])
+    assert all(ch.rule != "paraphrase" for ch in compare(old, replaced, align="text").changes)
+    # Two new clauses of the slot take effect: which one answers the old one is not said.
+    two = Version.from_texts("b", [*_STATUTE[:3], "The levy takes effect in January.",
+                                   "The borrowing limit takes effect in March.", *_STATUTE[3:]])
+    assert all(ch.rule != "paraphrase" for ch in compare(old, two, align="text").changes)
+
+
+# --------------------------------------------------------------------------- short units
+
+_RULES_OLD = ["Rent is due on the first day of each month.", "The deposit equals two months of rent.",
+              "Tenants keep the stairwell free of bicycles and prams.", "Rubbish bins are emptied on Tuesdays.",
+              "Laundry may be dried in the attic on weekdays only.", "The garden closes at sunset.",
+              "Barbecues are permitted on the lower terrace until nine in the evening.",
+              "Guests may stay for at most two weeks a year.", "Parking spaces are allocated by seniority.",
+              "Radiators must not be covered.", "The caretaker holds a spare key for every flat.",
+              "Repairs under fifty euros are borne by the tenant.", "Pets need the landlord's written consent.",
+              "Smoking is prohibited in all shared rooms.", "Window boxes must be fixed with brackets.",
+              "The lift is serviced every quarter.", "Quiet hours run from ten at night to seven in the morning.",
+              "Satellite dishes may not be mounted on the facade.", "Storage lockers in the cellar are numbered.",
+              "The residents' meeting is held every spring.", "Notices are posted on the board in the hall.",
+              "Complaints go to the managing agent in writing."]
+_RULES_NEW = ["Rent is due on the third day of each month.", "The deposit equals one month of rent.",
+              "Tenants keep the stairwell free of bicycles and prams.", "Rubbish bins are emptied on Tuesdays.",
+              "Drying laundry in the attic is allowed from Monday to Friday.", "The garden closes at sunset.",
+              "Grilling on the lower terrace is allowed until ten at night, with charcoal only.",
+              "Visitors can stay up to three weeks in total per year.", "Parking spaces are allocated by seniority.",
+              "Radiators must not be covered.", "Electric scooters may not be charged inside the building.",
+              "Repairs under eighty euros are borne by the tenant.", "Pets need the landlord's written consent.",
+              "Smoking is prohibited in all shared rooms and on balconies.",
+              "Window boxes must be fixed with brackets.", "The lift is serviced every quarter.",
+              "Quiet hours run from ten at night to seven in the morning.",
+              "Satellite dishes may not be mounted on the facade.", "Storage lockers in the cellar are numbered.",
+              "The residents' meeting is held every spring.", "Notices are posted on the board in the hall.",
+              "Complaints go to the managing agent in writing or by email."]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_short_units_link_their_rewrites_and_nothing_else(numbered):
+    """A house-rules list of one-line points: in-place rewrites link, the replaced point does not."""
+    old = [P(t, str(k) if numbered else None) for k, t in enumerate(_RULES_OLD, 1)]
+    new = [P(t, str(k) if numbered else None) for k, t in enumerate(_RULES_NEW, 1)]
+    found = _links(align_text(old, new))
+    # Point 11 (the caretaker's spare key) was replaced by a rule on scooters.
+    assert found == {(k, k) for k in range(22) if k != 10}
+
+
+# --------------------------------------------------------------------------- a split carried by its first part
+
+_LABOUR_OLD = ["This agreement covers all employees of the municipal transport company.",
+               "The standard working week is 38 hours.",
+               "Work on public holidays attracts a supplement of 100% of the basic hourly rate, and night work "
+               "between 22:00 and 06:00 a supplement of 25% of the basic hourly rate; supplements are paid "
+               "with the following month's salary and appear separately on the payslip.",
+               "Employees working on Sundays receive a supplement of 50% on top of their salary.",
+               "Drivers receive a meal allowance of 12 euros per shift longer than eight hours.",
+               "Annual leave is 28 working days.",
+               "The company provides two uniforms a year.",
+               "Training hours count as working time.",
+               "Disputes are referred to the joint committee.",
+               "Employees may buy a discounted annual pass for their family.",
+               "Sick pay is paid from the first day of absence.",
+               "The company funds an occupational pension at 4% of salary.",
+               "Shift rosters are published four weeks in advance.",
+               "Overtime is compensated by time off or paid at 125%.",
+               "A works council represents the employees.",
+               "Parental leave may be taken in blocks of at least one month.",
+               "The company reimburses the cost of a driving licence renewal.",
+               "Mobile phones may not be used while driving.",
+               "Drivers rest at least eleven hours between shifts.",
+               "This agreement runs until 31 December 2027."]
+
+
+def _labour_new() -> list[str]:
+    new = list(_LABOUR_OLD)
+    new[2] = ("Supplements on the basic hourly rate: public holidays 100%, night work between 22:00 and 06:00 "
+              "30%, and Sundays 40%; supplements are paid with the following month's salary and appear "
+              "separately on the payslip.")
+    del new[3]
+    new[3] = "Drivers receive a meal allowance of 14 euros per shift longer than eight hours."
+    return new
+
+
+def test_a_point_folded_into_a_larger_one_joins_it_on_a_clear_lead():
+    """Old 4 (Sundays) is folded into old 3's supplements table: the table is carried by old 3, so
+    adding old 4 barely moves its cosine, but old 4 chooses it clearly, beside old 3."""
+    old, new = _numbered(_LABOUR_OLD), _numbered(_labour_new())
+    result = align_text(old, new)
+    assert ((2, 3), (2,), "merge") in {(lk.old, lk.new, lk.matched_by) for lk in result.links}
+    assert _links(result) == {(k, k) for k in range(3)} | {(k, k - 1) for k in range(3, 20)}
+    strict = align_text(old, new, AlignConfig(attach_lead_min_sim=1.0))
+    assert (3, 2) not in _links(strict)
+
+
+def test_a_dropped_point_beside_a_linked_one_is_no_part_of_it():
+    """Without the second part's words in the partner, a clear lead is not there: dropped, not merged."""
+    new = _labour_new()
+    new[2] = ("Work on public holidays attracts a supplement of 100% of the basic hourly rate, and night work "
+              "between 22:00 and 06:00 a supplement of 30%; supplements are paid with the following month's "
+              "salary and appear separately on the payslip.")
+    result = align_text(_numbered(_LABOUR_OLD), _numbered(new))
+    assert all(3 not in lk.old for lk in result.links)
+
+
+# --------------------------------------------------------------------------- rival plans
+
+
+_TOPICS = {"army size": r"600,000|army|armed forces", "NATO": r"NATO", "Zaporizhzhia": r"Zaporizhzhia",
+           "security guarantees": r"guarantee", "frozen assets": r"assets"}
+
+
+def test_rival_plans_link_or_offer_a_scored_match_on_each_shared_topic():
+    """The 28 points against the European counter-proposal: not a mark-up, few anchors, other words.
+    Each topic both plans treat is linked, or offered as a scored possible match, between provisions
+    that both treat it."""
+    versions = {v.id: v for v in peacediff.versions()}
+    old, new = versions["us-russia-28"].without_keys(), versions["eu-telegraph-24"].without_keys()
+    c = compare(old, new, align="text")
+    for topic, pattern in _TOPICS.items():
+        def about(text: str, pattern: str = pattern) -> bool:
+            return re.search(pattern, text, re.IGNORECASE) is not None
+
+        linked = [ch for ch in c.changes if ch.old and ch.new and about(ch.old_text) and about(ch.new_text)]
+        offered = [ch for ch in c.changes if ch.possible_match is not None
+                   and about(ch.old_text if ch.old else ch.new_text)
+                   and about(ch.possible_match.provision.full_text)]
+        assert linked or offered, topic
+        assert all(ch.possible_match is not None and ch.possible_match.link_score is not None for ch in offered)
+
+
+# --------------------------------------------------------------------------- a lone provision in place
+
+
+def test_a_one_provision_document_links_its_provision():
+    """The whole document is one provision on each side: the strongest positional evidence there is."""
+    old, new = [P("Forces are capped at 600,000.")], [P("Forces are capped at 800,000 in peacetime.")]
+    assert [(lk.old, lk.new, lk.rule) for lk in align_text(old, new).links] == [((0,), (0,), "slot")]
+    assert [(lk.old, lk.new) for lk in align_text(new, old).links] == [((0,), (0,))]
+    # Unrelated clauses stay apart even so.
+    assert align_text([P("Bravo point on sanctions.")], [P("Zulu point on prisoners.")]).links == ()
+
+
+def test_a_lone_last_provision_under_its_number_links_in_place():
+    head = ["The parties agree a ceasefire along the current line of contact.",
+            "Monitors of the mission patrol the line every day.",
+            "Prisoners are exchanged all for all within a month."]
+    old = _numbered([*head, "Forces are capped at 600,000."])
+    new = _numbered([*head, "Forces are capped at 800,000 in peacetime."])
+    # Only the slot pass (the assignment and the number passes are off): the last point kept its
+    # number at the same end.
+    slot_only = AlignConfig(sim_link=1.0, sim_min=1.0, number_min_sim=1.0, number_in_step_min_sim=1.0)
+    assert (3, 3) in _links(align_text(old, new, slot_only))
+    # Under another number at the end, a dropped point and an appended one: no rare word, no link.
+    renumbered = [*new[:3], P(new[3].text, "7")]
+    assert (3, 3) not in _links(align_text(old, renumbered, slot_only))
