@@ -1,6 +1,6 @@
 """Reading and writing files safely: atomic replacement, honest modes, decoding with a diagnosis.
 
-Every file peacediff writes goes through :func:`atomic_write_text`; every document it reads
+Every file peacediff writes goes through :func:`atomic_write_text` (or its bytes twin); every document it reads
 goes through :func:`read_document`.  The rules, also in README "Files peacediff writes":
 
 * A regular file is replaced atomically: the text goes to an anonymous temporary file in the
@@ -25,7 +25,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["FileProblem", "atomic_write_text", "decode_utf8", "default_mode", "read_document"]
+__all__ = ["FileProblem", "atomic_write_bytes", "atomic_write_text", "decode_utf8", "default_mode", "read_document"]
 
 #: Hidden temporary names: ``.<target>.<pid>.<random>.peacediff-tmp``; the pid lets a later
 #: write tell a leftover of a killed writer from a write in progress.
@@ -84,9 +84,13 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     See the module docstring for modes, symlinks and special files.  Raises
     :class:`FileProblem` for a path that cannot take the text (a folder, a block device).
     """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one (as :func:`atomic_write_text`)."""
     if os.fspath(path) == "":  # Path("") would silently mean the current folder
         raise FileProblem("the output path is empty", "give a file name, or leave out -o to write to stdout")
-    data = text.encode("utf-8")
     target, st = _resolve_target(Path(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_special(target, st, data)
