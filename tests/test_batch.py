@@ -195,7 +195,7 @@ def test_resume_computes_only_the_missing_chunks(corpus: Path, client: Client, f
     for k in missing:
         (out / "pairs.parquet" / f"part-{k:05d}.parquet").unlink()
     (out / "changes.parquet" / "part-00005.parquet").unlink()
-    stale = out / "changes.parquet" / ".part-00002.parquet.0123abcd.tmp"
+    stale = out / "changes.parquet" / ".part-00002.parquet.4194303.0123abcd.peacediff-tmp"  # as a lost writer leaves it
     stale.write_bytes(b"half a partition")
     assert pq.read_table(out / "changes.parquet").num_rows > 0  # readers skip the temporary file
     kept = {p: p.stat().st_mtime_ns for p in (out / "pairs.parquet").iterdir()}
@@ -466,7 +466,7 @@ def test_scheduler_and_workers_started_apart_survive_a_lost_worker(
         assert len(list((out / "pairs.parquet").glob("part-*.parquet"))) < first_run.chunks, "finished too soon"
         assert run.wait(timeout=90) == 0, log.read_text()
         assert _digests(out) == _digests(first_run.out)
-        assert not list(out.rglob(".*.tmp"))  # the lost worker's half-written part is not left behind
+        assert not list(out.rglob(".*-tmp"))  # the lost worker's half-written part is not left behind
     finally:
         for proc in reversed(procs):
             _stop(proc)
