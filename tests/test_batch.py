@@ -335,6 +335,24 @@ def test_a_csv_written_by_the_csv_module_reads_back_as_written(rows: list[tuple[
     assert [(p.old, p.new, p.pair_id) for p in pairs] == rows
 
 
+def test_the_loader_reuses_a_shared_version_but_never_an_edited_file(tmp_path: Path) -> None:
+    texts = ["A ceasefire within 30 days.", "Forces capped at 600,000."]
+    for k, edit in enumerate(["", " Elections.", " Elections in 90 days."]):
+        save(peacediff.Version.from_texts(f"v{k + 1}", [t + edit for t in texts]), tmp_path / f"v{k + 1}.toml")
+    first, second = (batch.Pair(f"p{k}", "", "", str(tmp_path / f"v{k}.toml"), str(tmp_path / f"v{k + 1}.toml"))
+                     for k in (1, 2))
+    loader = batch._Loader()
+    _, shared = loader.pair(first)
+    again, _ = loader.pair(second)
+    assert again is shared  # consecutive drafts: the shared version is loaded once
+    # an edit of the same size between two tasks (a long-lived cluster, a later batch) is seen
+    size = (tmp_path / "v2.toml").stat().st_size
+    save(peacediff.Version.from_texts("v2", [t + " Elections!" for t in texts]), tmp_path / "v2.toml")
+    assert (tmp_path / "v2.toml").stat().st_size == size
+    reread, _ = loader.pair(second)
+    assert reread is not shared and reread.provisions[0].text.endswith("Elections!")
+
+
 def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:
     a = peacediff.Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000.", "Elections."])
     b = peacediff.Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
