@@ -28,6 +28,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import math
@@ -367,7 +368,28 @@ def _run_chunk(root: str, index: int, chunk: Sequence[Pair], align: str, html: b
     _write_part(pa.concat_tables(changes) if changes else CHANGES_SCHEMA.empty_table(), _part(out, "changes", index))
     _write_part(_table(timings, TIMINGS_SCHEMA), _part(out, "timings", index))
     _write_part(_table(pairs, PAIRS_SCHEMA), _part(out, "pairs", index))
+    _freeze_worker_heap()
     return {"index": index, "pairs": len(chunk), "errors": sum(row[-1] is not None for row in pairs)}
+
+
+_frozen = False
+
+
+def _freeze_worker_heap() -> None:
+    """Take the worker's long-lived objects out of the garbage collector's full passes, once a process.
+
+    A worker holds Dask, pyarrow and pandas (a few hundred thousand objects) all its life, and
+    every full collection, which a comparison's allocations set off every few dozen pairs,
+    walked them all again: ~1.5 ms a pair, 5 % of the work (docs/batch.md, Performance).  After
+    the first chunk, when those modules are loaded, they are collected once and frozen
+    (:func:`gc.freeze`).  Reference counting still frees frozen objects; only a cycle formed
+    later among objects alive at that moment would outlive its use: a bounded, one-time cost.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 class _Loader:
