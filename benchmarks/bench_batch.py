@@ -9,13 +9,18 @@ The corpus is a folder manifest of generated documents, each revised ``--version
 times (every version a 300-provision TOML file), as a legislature's bills are: 2,000
 consecutive-version pairs by default.  It prints
 
-* serial: ``load`` + ``compare`` pair by pair in this process, no output written;
-* the batch on a local cluster of 1 and of 2 worker processes (cluster start-up timed apart),
-  writing the Parquet datasets: pairs/s, and the scaling from 1 to 2 workers;
-* Dask's overhead: per task (empty tasks through the same cluster) and per pair
-  (batch seconds per pair on 1 worker minus serial seconds per pair);
+* serial: ``load`` + ``compare`` pair by pair in this process, no output written: pairs/s, and CPU
+  milliseconds a pair (the figure to trust when other jobs share the cores: wall time then
+  measures them too);
+* the batch on a local cluster of 1 and of 2 worker processes, made as ``compare_many`` makes
+  it (cluster start-up timed apart), writing the Parquet datasets: pairs/s, the scaling from 1
+  to 2 workers, and the workers' CPU milliseconds a pair (everything the process did: the task,
+  Dask's event loop, Parquet), to set against the serial CPU time;
+* Dask's overhead: per task (empty tasks through the same cluster) and per pair (batch seconds
+  per pair on 1 worker minus serial seconds per pair, in wall and in CPU time);
+* 1 worker with Dask's sampling profiler on (Dask's default; ``compare_many`` turns it off);
 * chunk size: the same batch cut into 1-pair tasks, to show what batching saves;
-* peak memory (max RSS) of each worker process.
+* peak memory (max RSS) of each worker process, output bytes per pair, a task's pickled arguments.
 
 docs/batch.md turns these figures into the cost of a million pairs on a 100-worker cluster.
 """
@@ -36,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dask
+import pyarrow as pa
 import pyarrow.parquet as pq
 from dask.distributed import Client
 
@@ -98,6 +104,14 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _warm_up() -> None:
+    """What a worker's first task would do once: import peacediff and pyarrow (which imports pandas)."""
+    from peacediff.batch import CHANGES_SCHEMA, _table
+
+    _table([], CHANGES_SCHEMA)
+    pa.array([0])
+
+
 def _noop(x: int) -> int:
     return x
 
@@ -109,6 +123,7 @@ def on_cluster(manifest: Path, out: Path, workers: int, chunk_size: int | None =
     with dask.config.set(settings or {}):
         cluster = _local_cluster(workers)
     with cluster, Client(cluster) as client:
+        client.run(_warm_up)  # start-up, timed with it: not a cost per pair
         started = time.perf_counter() - t0
         cpu0 = client.run(_cpu_seconds)
         t1 = time.perf_counter()
