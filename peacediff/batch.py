@@ -71,10 +71,10 @@ __all__ = [
     "read_manifest",
 ]
 
-#: Most pairs in one task.  A 300-provision pair costs a worker ~29 ms and a task ~35 ms on top
-#: (Dask's round trip and three fsynced part files; benchmarks/bench_batch.py, docs/batch.md),
-#: so 100 pairs make a ~3 s task whose fixed cost is ~1 %, and a million pairs are 10,000
-#: tasks: a load one scheduler handles easily.  1-pair tasks took twice as long in all.
+#: Most pairs in one task.  A 300-provision pair costs a worker ~33 ms and a task ~50 ms on top
+#: (Dask's round trip, three fsynced part files; benchmarks/bench_batch.py, docs/batch.md), so
+#: 100 pairs make a ~3 s task whose fixed cost is ~1.5 %, and a million pairs are 10,000 tasks:
+#: a load one scheduler handles easily.  1-pair tasks took twice as long in all.
 #: Larger chunks would only make resuming coarser and a lost worker costlier.
 MAX_CHUNK = 100
 
