@@ -353,6 +353,17 @@ def test_the_loader_reuses_a_shared_version_but_never_an_edited_file(tmp_path: P
     assert reread is not shared and reread.provisions[0].text.endswith("Elections!")
 
 
+def _periodic_callbacks(dask_worker: object) -> list[str]:
+    return sorted(getattr(dask_worker, "periodic_callbacks", {}))
+
+
+def test_the_local_cluster_runs_without_dasks_sampling_profiler() -> None:
+    # the profiler walks the task thread's stack every 10 ms, holding the interpreter lock
+    with batch._local_cluster(1) as cluster, Client(cluster) as c:
+        callbacks = next(iter(c.run(_periodic_callbacks).values()))
+    assert "heartbeat" in callbacks and "profile" not in callbacks
+
+
 def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:
     a = peacediff.Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000.", "Elections."])
     b = peacediff.Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
