@@ -318,7 +318,7 @@ def _run(
 
 #: Dask settings of the local cluster's workers.  Dask's sampling profiler walks the task
 #: thread's stack every 10 ms from the worker's event loop, holding the interpreter lock the
-#: comparison needs: ~5 % of a worker's time on pure-Python work (docs/batch.md, Performance).
+#: comparison needs: 5–10 % of a worker's time on pure-Python work (docs/batch.md, Performance).
 LOCAL_WORKER_SETTINGS: dict[str, Any] = {"distributed.worker.profile.enabled": False}
 
 
