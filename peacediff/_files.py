@@ -1,6 +1,6 @@
 """Reading and writing files safely: atomic replacement, honest modes, decoding with a diagnosis.
 
-Every file peacediff writes goes through :func:`atomic_write_text`; every document it reads
+Every file peacediff writes goes through :func:`atomic_write_text` (or its bytes twin); every document it reads
 goes through :func:`read_document`.  The rules, also in README "Files peacediff writes":
 
 * A regular file is replaced atomically: the text goes to an anonymous temporary file in the
@@ -88,7 +88,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """:func:`atomic_write_text` for bytes (a .docx): the same atomic replacement, modes and links."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one (as :func:`atomic_write_text`)."""
     if os.fspath(path) == "":  # Path("") would silently mean the current folder
         raise FileProblem("the output path is empty", "give a file name, or leave out -o to write to stdout")
     target, st = _resolve_target(Path(path))

@@ -28,6 +28,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import math
@@ -54,7 +55,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     ) from exc
 
 from peacediff import __version__
-from peacediff._manifest import ManifestError, Pair, Ref, fingerprint, pairs_of, read_manifest
+from peacediff._files import _TMP_SUFFIX, atomic_write_bytes, atomic_write_text
+from peacediff._manifest import ManifestError, Pair, fingerprint, pairs_of, read_manifest
 from peacediff.compare import ALIGN_MODES, CHANGE_KINDS, Change, Comparison, ParameterChange, compare
 from peacediff.model import Version
 
@@ -69,10 +71,10 @@ __all__ = [
     "read_manifest",
 ]
 
-#: Most pairs in one task.  A 300-provision pair costs a worker ~29 ms and a task ~35 ms on top
-#: (Dask's round trip and three fsynced part files; benchmarks/bench_batch.py, docs/batch.md),
-#: so 100 pairs make a ~3 s task whose fixed cost is ~1 %, and a million pairs are 10,000
-#: tasks: a load one scheduler handles easily.  1-pair tasks took twice as long in all.
+#: Most pairs in one task.  A 300-provision pair costs a worker ~33 ms and a task ~50 ms on top
+#: (Dask's round trip, three fsynced part files; benchmarks/bench_batch.py, docs/batch.md), so
+#: 100 pairs make a ~3 s task whose fixed cost is ~1.5 %, and a million pairs are 10,000 tasks:
+#: a load one scheduler handles easily.  1-pair tasks took twice as long in all.
 #: Larger chunks would only make resuming coarser and a lost worker costlier.
 MAX_CHUNK = 100
 
@@ -82,6 +84,9 @@ MIN_TASKS = 64
 
 #: Layout version of the output folder (``_batch.json``); a change makes old folders unresumable.
 FORMAT_VERSION = 1
+
+#: How parts are encoded (pyarrow.parquet.write_table's options; docs/batch.md, Performance).
+PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
 
 _STATE = "_batch.json"
 _DATASETS = ("changes", "pairs", "timings")
@@ -225,8 +230,6 @@ def _claim(root: Path, pairs: Sequence[Pair], size: int, align: str, html: bool)
         raise BatchError(f"{root}: exists and is not a batch output folder\n"
                          "    fix: give a new or empty --out folder")
     else:
-        from peacediff.store import atomic_write_text
-
         atomic_write_text(path, json.dumps(state, indent=2) + "\n")
     for dataset in _DATASETS:
         (root / f"{dataset}.parquet").mkdir(parents=True, exist_ok=True)
@@ -236,28 +239,22 @@ def _claim(root: Path, pairs: Sequence[Pair], size: int, align: str, html: bool)
 def _remove_temporaries(root: Path) -> None:
     """Remove the temporary files a killed run or a lost worker left behind.
 
-    They are never read (Parquet readers skip names starting with "."); called when no
-    task of this batch is writing: before the run and after it.
+    Parts are written by :func:`peacediff._files.atomic_write_bytes`, which leaves nothing
+    where the file system has anonymous files and a hidden ``.<part>.<pid>.<random>``
+    name elsewhere (NFS, for one); such names are never read (Parquet readers skip names starting
+    with "."). Called when no task of this batch is writing: before the run and after it.
     """
     folders = [root / f"{dataset}.parquet" for dataset in _DATASETS] + [root / "html"]
-    for stale in (p for folder in folders if folder.is_dir() for p in folder.glob(".*.tmp")):
+    for stale in (p for folder in folders if folder.is_dir() for p in folder.glob(f".*{_TMP_SUFFIX}")):
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
 
 
 def _write_part(table: pa.Table, path: Path) -> None:
-    """Write one partition under a temporary name, then rename: a partition is whole or absent."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            pq.write_table(table, fh, compression="zstd")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write one partition whole or not at all (encoded in memory, then written and renamed atomically)."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, **PARQUET_OPTIONS)
+    atomic_write_bytes(path, sink.getvalue().to_pybytes())
 
 
 # --------------------------------------------------------------------------- running on Dask
@@ -277,13 +274,7 @@ def _run(
     """Submit the chunks still to do and wait for them, showing the progress."""
     cluster = None
     if client is None:
-        cluster = LocalCluster(
-            n_workers=workers or _cores(),
-            threads_per_worker=1,  # the work is pure Python: processes, one thread each
-            processes=True,
-            dashboard_address=":0",  # a free port: a fixed one would clash with another cluster on the machine
-            silence_logs=logging.CRITICAL,  # workers' shutdown chatter; pair errors are in the data
-        )
+        cluster = _local_cluster(workers or _cores())
         client = Client(cluster)
     elif not client.scheduler_info().get("workers"):
         address = client.scheduler.address if client.scheduler is not None else "the given address"
@@ -325,6 +316,25 @@ def _run(
         )
 
 
+#: Dask settings of the local cluster's workers.  Dask's sampling profiler walks the task
+#: thread's stack every 10 ms from the worker's event loop, holding the interpreter lock the
+#: comparison needs: 5–10 % of a worker's time on pure-Python work (docs/batch.md, Performance).
+LOCAL_WORKER_SETTINGS: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+
+
+def _local_cluster(workers: int) -> LocalCluster:
+    import dask
+
+    with dask.config.set(LOCAL_WORKER_SETTINGS):  # a nanny hands its settings to the worker it starts
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,  # the work is pure Python: processes, one thread each
+            processes=True,
+            dashboard_address=":0",  # a free port: a fixed one would clash with another cluster on the machine
+            silence_logs=logging.CRITICAL,  # workers' shutdown chatter; pair errors are in the data
+        )
+
+
 def _cores() -> int:
     """Cores this process may use (a container or ``taskset`` may allow fewer than the machine has)."""
     if hasattr(os, "sched_getaffinity"):
@@ -346,80 +356,118 @@ def _run_chunk(root: str, index: int, chunk: Sequence[Pair], align: str, html: b
     """Compare one chunk on a worker and write its partitions (the pairs one last, as the commit)."""
     out = Path(root)
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    changes: list[dict[str, Any]] = []
-    pairs: list[dict[str, Any]] = []
-    timings: list[dict[str, Any]] = []
-    errors = 0
-    loader = _Loader()
+    changes: list[pa.Table] = []
+    pairs: list[tuple[Any, ...]] = []
+    timings: list[tuple[Any, ...]] = []
     for pair in chunk:
-        row, rows, timing = _compare_pair(out, pair, align, html, loader)
-        errors += row["error"] is not None
+        row, rows, timing = _compare_pair(out, pair, align, html)
         pairs.append(row)
-        changes.extend(rows)
-        timings.append({**timing, "worker": worker})
-    _write_part(pa.Table.from_pylist(changes, schema=CHANGES_SCHEMA), _part(out, "changes", index))
-    _write_part(pa.Table.from_pylist(timings, schema=TIMINGS_SCHEMA), _part(out, "timings", index))
-    _write_part(pa.Table.from_pylist(pairs, schema=PAIRS_SCHEMA), _part(out, "pairs", index))
-    return {"index": index, "pairs": len(chunk), "errors": errors}
+        if rows:
+            changes.append(_table(rows, CHANGES_SCHEMA))
+        timings.append((*timing, worker))
+    _write_part(pa.concat_tables(changes) if changes else CHANGES_SCHEMA.empty_table(), _part(out, "changes", index))
+    _write_part(_table(timings, TIMINGS_SCHEMA), _part(out, "timings", index))
+    _write_part(_table(pairs, PAIRS_SCHEMA), _part(out, "pairs", index))
+    _freeze_worker_heap()
+    return {"index": index, "pairs": len(chunk), "errors": sum(row[-1] is not None for row in pairs)}
+
+
+_frozen = False
+
+
+def _freeze_worker_heap() -> None:
+    """Take the worker's long-lived objects out of the garbage collector's full passes, once a process.
+
+    A worker holds Dask, pyarrow and pandas (a few hundred thousand objects) all its life, and
+    every full collection, which a comparison's allocations set off every few dozen pairs,
+    walked them all again: ~1.5 ms a pair, 5 % of the work (docs/batch.md, Performance).  After
+    the first chunk, when those modules are loaded, they are collected once and frozen
+    (:func:`gc.freeze`).  Reference counting still frees frozen objects; only a cycle formed
+    later among objects alive at that moment would outlive its use: a bounded, one-time cost.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 class _Loader:
-    """``peacediff.load`` that remembers the previous pair's versions.
+    """``peacediff.load`` that remembers the versions of the pair it loaded last.
 
     Consecutive versions of a document (a folder manifest) are pair k's new side and
-    pair k+1's old side; chunks keep manifest order, so this halves the loading,
-    which costs as much as the comparison itself (benchmarks/bench_batch.py).
+    pair k+1's old side, and chunks keep manifest order, so this halves the loading,
+    which costs as much as the comparison itself (benchmarks/bench_batch.py).  A worker
+    keeps its loader from one task to the next, whose first pair often shares the last
+    version of the chunk before.  A file is reused only while its inode, size and time
+    stamp are those it had when it was read: a long-lived cluster never compares the
+    old text of a file edited between two batches.
     """
 
     def __init__(self) -> None:
-        self._recent: dict[str, Version] = {}
+        self._recent: dict[str, tuple[tuple[int, int, int] | None, Version]] = {}
 
-    def __call__(self, ref: Ref) -> Version:
-        if isinstance(ref, Version):
-            return ref
-        version = self._recent.get(ref)
-        if version is None:
-            from peacediff import load
+    def pair(self, pair: Pair) -> tuple[Version, Version]:
+        """The old and the new version of ``pair``; afterwards the loader remembers exactly these."""
+        from peacediff import load
 
-            version = load(ref)
-        return version
+        kept: dict[str, tuple[tuple[int, int, int] | None, Version]] = {}
+        versions: list[Version] = []
+        for ref in (pair.old_ref, pair.new_ref):
+            if isinstance(ref, Version):
+                versions.append(ref)
+                continue
+            stamp = _stamp(ref)
+            known = kept.get(ref) or self._recent.get(ref)
+            if known is None or known[0] != stamp:
+                known = (stamp, load(ref))
+            kept[ref] = known
+            versions.append(known[1])
+        self._recent = kept  # one assignment: tasks running on a worker's other threads see old or new
+        return versions[0], versions[1]
 
-    def keep(self, pairs: dict[str, Version]) -> None:
-        """Remember exactly these versions (the pair just compared)."""
-        self._recent = pairs
+
+def _stamp(ref: str) -> tuple[int, int, int] | None:
+    """What tells a file's contents changed without reading it; None for a bundled id (they never change)."""
+    try:
+        st = os.stat(ref)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+#: The worker process's loader, kept between the tasks it runs (see :class:`_Loader`).
+_LOADER = _Loader()
 
 
 def _compare_pair(
-    out: Path, pair: Pair, align: str, html: bool, load: _Loader
-) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
-    """One pair's row, change rows and timing; a failure becomes the row's ``error``."""
+    out: Path, pair: Pair, align: str, html: bool
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], tuple[Any, ...]]:
+    """One pair's row, change rows and timing (without the worker); a failure becomes the row's ``error``."""
     t0 = time.perf_counter()
     t_load = t_compare = t_html = None
     try:
-        old, new = load(pair.old_ref), load(pair.new_ref)
-        load.keep({ref: v for ref, v in ((pair.old_ref, old), (pair.new_ref, new)) if isinstance(ref, str)})
+        old, new = _LOADER.pair(pair)
         t_load = time.perf_counter()
         comparison = compare(old, new, align=align)
         t_compare = time.perf_counter()
         page = None
         if html:
-            from peacediff.store import atomic_write_text
-
             page = f"html/{html_name(pair.pair_id)}"
             atomic_write_text(out / page, comparison.to_html())
             t_html = time.perf_counter()
-        row = pair_row(pair, comparison, page)
-        rows = change_rows(pair.pair_id, comparison)
+        row = _pair_row(pair, comparison, page)
+        rows = [_change_row(pair.pair_id, k, ch) for k, ch in enumerate(comparison.changes)]
     except Exception as exc:  # recorded, and the batch goes on: one bad file must not stop a million pairs
         row, rows = _error_row(pair, exc), []
     end = time.perf_counter()
-    timing = {
-        "pair_id": pair.pair_id,
-        "load_s": None if t_load is None else t_load - t0,
-        "compare_s": None if t_compare is None or t_load is None else t_compare - t_load,
-        "html_s": None if t_html is None or t_compare is None else t_html - t_compare,
-        "total_s": end - t0,
-    }
+    timing = (
+        pair.pair_id,
+        None if t_load is None else t_load - t0,
+        None if t_compare is None or t_load is None else t_compare - t_load,
+        None if t_html is None or t_compare is None else t_html - t_compare,
+        end - t0,
+    )
     return row, rows, timing
 
 
@@ -547,63 +595,56 @@ def _figure(written: Any, kind: str) -> Any:
     return figures[0] if len(figures) == 1 else None
 
 
-def _change_row(pair_id: str, position: int, ch: Change) -> dict[str, Any]:
+def _change_row(pair_id: str, position: int, ch: Change) -> tuple[Any, ...]:
+    """One ``changes.parquet`` row, in the schema's column order.
+
+    Strings, numbers and tuples of them, never a list or a dict: the garbage collector
+    stops tracking such a tuple after one pass, whereas rows held as dicts of lists (a
+    chunk holds ~30,000) were walked again at every full collection while the next
+    comparisons ran, which cost as much as building them (docs/batch.md, Performance).
+    """
+    subchanges = ch.subchanges
+    return (
+        pair_id, position, ch.kind, ch.old_numbers, ch.new_numbers,
+        tuple(p.key for p in ch.old), tuple(p.key for p in ch.new), ch.label, ch.matched_by, ch.similarity,
+        ch.renumbered, ch.moved,
+        _parameter_rows(ch) if ch.parameter_changes else (),
+        tuple((m.old, m.new) for m in ch.modality_shifts) if ch.modality_shifts else (),
+        len(subchanges), sum(s.kind != "unchanged" for s in subchanges) if subchanges else 0,
+        ch.note, bool(ch.disputes),
+    )
+
+
+def _parameter_rows(ch: Change) -> tuple[tuple[Any, ...], ...]:
+    """The ``parameter_changes`` structs of one change, in :data:`_PARAMETER_CHANGE`'s field order."""
     disputed = ch.disputed_parameters
-    return {
-        "pair_id": pair_id,
-        "position": position,
-        "kind": ch.kind,
-        "old_numbers": list(ch.old_numbers),
-        "new_numbers": list(ch.new_numbers),
-        "old_keys": [p.key for p in ch.old],
-        "new_keys": [p.key for p in ch.new],
-        "label": ch.label,
-        "matched_by": ch.matched_by,
-        "similarity": ch.similarity,
-        "renumbered": ch.renumbered,
-        "moved": ch.moved,
-        "parameter_changes": [
-            {"name": pc.name, "kind": pc.kind, "origin": pc.origin, "unit": pc.unit,
-             "old": _json(pc.old), "new": _json(pc.new),
-             **dict(zip(("old_number", "new_number", "number_unit"), _numbers(pc), strict=True)),
-             "display": pc.display(), "disputed": pc.name in disputed}
-            for pc in ch.parameter_changes
-        ],
-        "modality_shifts": [{"old": m.old, "new": m.new} for m in ch.modality_shifts],
-        "subchanges": len(ch.subchanges),
-        "changed_subchanges": sum(s.kind != "unchanged" for s in ch.subchanges),
-        "note": ch.note,
-        "disputed": bool(ch.disputes),
-    }
+    return tuple(
+        (pc.name, pc.kind, pc.origin, pc.unit, _json(pc.old), _json(pc.new), *_numbers(pc), pc.display(),
+         pc.name in disputed)
+        for pc in ch.parameter_changes
+    )
 
 
-def change_rows(pair_id: str, comparison: Comparison) -> list[dict[str, Any]]:
-    """The ``changes.parquet`` rows of one comparison (exposed so a serial run can build the same rows)."""
-    return [_change_row(pair_id, k, ch) for k, ch in enumerate(comparison.changes)]
+def _pair_row(pair: Pair, comparison: Comparison, html: str | None) -> tuple[Any, ...]:
+    """The ``pairs.parquet`` row of a pair that compared, in the schema's column order."""
+    return (
+        pair.pair_id, pair.old, pair.new, comparison.old.id, comparison.new.id, comparison.align,
+        len(comparison.old.provisions), len(comparison.new.provisions), *comparison.counts.values(),
+        len(comparison.parameter_changes), comparison.has_differences,
+        comparison.budget_exhausted, comparison.budget_notes, html, None,
+    )
 
 
-def pair_row(pair: Pair, comparison: Comparison, html: str | None = None) -> dict[str, Any]:
-    """The ``pairs.parquet`` row of a pair that compared."""
-    return {
-        "pair_id": pair.pair_id,
-        "old": pair.old,
-        "new": pair.new,
-        "old_id": comparison.old.id,
-        "new_id": comparison.new.id,
-        "align": comparison.align,
-        "old_provisions": len(comparison.old.provisions),
-        "new_provisions": len(comparison.new.provisions),
-        **comparison.counts,
-        "parameter_changes": len(comparison.parameter_changes),
-        "has_differences": comparison.has_differences,
-        "budget_exhausted": comparison.budget_exhausted,
-        "budget_notes": list(comparison.budget_notes),
-        "html": html,
-        "error": None,
-    }
+def _error_row(pair: Pair, exc: BaseException) -> tuple[Any, ...]:
+    """The ``pairs.parquet`` row of a pair that failed: its names and the error, nothing else."""
+    blanks = (None,) * (len(PAIRS_SCHEMA) - 4)
+    return (pair.pair_id, pair.old, pair.new, *blanks, _error_text(exc))
 
 
-def _error_row(pair: Pair, exc: BaseException) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(PAIRS_SCHEMA.names)
-    row.update(pair_id=pair.pair_id, old=pair.old, new=pair.new, error=_error_text(exc))
-    return row
+def _table(rows: Sequence[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
+    """One table from row tuples in ``schema``'s column order, converted column by column."""
+    if not rows:
+        return schema.empty_table()
+    columns = zip(*rows, strict=True)
+    return pa.Table.from_arrays([pa.array(column, type=field.type) for column, field in
+                                 zip(columns, schema, strict=True)], schema=schema)

@@ -195,7 +195,7 @@ def test_resume_computes_only_the_missing_chunks(corpus: Path, client: Client, f
     for k in missing:
         (out / "pairs.parquet" / f"part-{k:05d}.parquet").unlink()
     (out / "changes.parquet" / "part-00005.parquet").unlink()
-    stale = out / "changes.parquet" / ".part-00002.parquet.0123abcd.tmp"
+    stale = out / "changes.parquet" / ".part-00002.parquet.4194303.0123abcd.peacediff-tmp"  # as a lost writer leaves it
     stale.write_bytes(b"half a partition")
     assert pq.read_table(out / "changes.parquet").num_rows > 0  # readers skip the temporary file
     kept = {p: p.stat().st_mtime_ns for p in (out / "pairs.parquet").iterdir()}
@@ -335,6 +335,35 @@ def test_a_csv_written_by_the_csv_module_reads_back_as_written(rows: list[tuple[
     assert [(p.old, p.new, p.pair_id) for p in pairs] == rows
 
 
+def test_the_loader_reuses_a_shared_version_but_never_an_edited_file(tmp_path: Path) -> None:
+    texts = ["A ceasefire within 30 days.", "Forces capped at 600,000."]
+    for k, edit in enumerate(["", " Elections.", " Elections in 90 days."]):
+        save(peacediff.Version.from_texts(f"v{k + 1}", [t + edit for t in texts]), tmp_path / f"v{k + 1}.toml")
+    first, second = (batch.Pair(f"p{k}", "", "", str(tmp_path / f"v{k}.toml"), str(tmp_path / f"v{k + 1}.toml"))
+                     for k in (1, 2))
+    loader = batch._Loader()
+    _, shared = loader.pair(first)
+    again, _ = loader.pair(second)
+    assert again is shared  # consecutive drafts: the shared version is loaded once
+    # an edit of the same size between two tasks (a long-lived cluster, a later batch) is seen
+    size = (tmp_path / "v2.toml").stat().st_size
+    save(peacediff.Version.from_texts("v2", [t + " Elections!" for t in texts]), tmp_path / "v2.toml")
+    assert (tmp_path / "v2.toml").stat().st_size == size
+    reread, _ = loader.pair(second)
+    assert reread is not shared and reread.provisions[0].text.endswith("Elections!")
+
+
+def _periodic_callbacks(dask_worker: object) -> list[str]:
+    return sorted(getattr(dask_worker, "periodic_callbacks", {}))
+
+
+def test_the_local_cluster_runs_without_dasks_sampling_profiler() -> None:
+    # the profiler walks the task thread's stack every 10 ms, holding the interpreter lock
+    with batch._local_cluster(1) as cluster, Client(cluster) as c:
+        callbacks = next(iter(c.run(_periodic_callbacks).values()))
+    assert "heartbeat" in callbacks and "profile" not in callbacks
+
+
 def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:
     a = peacediff.Version.from_texts("a", ["A ceasefire.", "Forces capped at 600,000.", "Elections."])
     b = peacediff.Version.from_texts("b", ["Forces capped at 800,000.", "A ceasefire."])
@@ -466,7 +495,7 @@ def test_scheduler_and_workers_started_apart_survive_a_lost_worker(
         assert len(list((out / "pairs.parquet").glob("part-*.parquet"))) < first_run.chunks, "finished too soon"
         assert run.wait(timeout=90) == 0, log.read_text()
         assert _digests(out) == _digests(first_run.out)
-        assert not list(out.rglob(".*.tmp"))  # the lost worker's half-written part is not left behind
+        assert not list(out.rglob(".*-tmp"))  # the lost worker's half-written part is not left behind
     finally:
         for proc in reversed(procs):
             _stop(proc)
