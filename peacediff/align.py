@@ -826,9 +826,37 @@ def _number_in_step_pass(st: _State) -> None:
         if (link_before is None or link_before.old != (i - 1,) or link_before.new != (j - 1,)
                 or st.old[i - 1].number != st.new[j - 1].number):
             continue
+        if _split_around(st, i, j):
+            continue  # the predecessors' link is half of a split (merge) around the candidate
         s = st.cosine(a, b)
         if s >= cfg.number_in_step_min_sim and st.vec.shared(a, b) >= cfg.number_in_step_shared:
             st.link(a, b, "number", s)
+
+
+def _split_around(st: _State, i: int, j: int) -> bool:
+    """The provision after new ``j`` (old ``i``) is the rest of old ``i - 1`` (new ``j - 1``).
+
+    Then the predecessors, linked one to one so far, are a split (merge) whose parts
+    enclose the candidate: a link from it to the same number on the other side would
+    cross that split, so the numbering is not in step here.
+    """
+    cover = st.config.number_in_step_split_cover
+    vec = st.vec
+
+    def rest_of(part: int | None, whole: int | None, rival: int | None, *, new_part: bool) -> bool:
+        if part is None or whole is None or rival is None:
+            return False
+        counts = vec.new_counts[part] if new_part else vec.old_counts[part]
+        into = vec.old_counts if new_part else vec.new_counts
+        here = vec.coverage(counts, into[whole])
+        return here >= cover and here > vec.coverage(counts, into[rival])
+
+    def local(side: dict[int, int], linked: dict[int, int], k: int) -> int | None:
+        return side.get(k) if k not in linked else None
+
+    a, b = st.local_old.get(i), st.local_new.get(j)
+    return (rest_of(local(st.local_new, st.link_new, j + 1), st.local_old.get(i - 1), a, new_part=True)
+            or rest_of(local(st.local_old, st.link_old, i + 1), st.local_new.get(j - 1), b, new_part=False))
 
 
 # --------------------------------------------------------------------------- pass: joint split / merge

@@ -727,6 +727,48 @@ def test_a_split_does_not_absorb_an_inserted_near_duplicate():
     assert ((1,), (1, 2, 3), "split") in pairs(align_text(old, new, AlignConfig(part_novelty_min=0.0)))
 
 
+_PUMPS = "The water authority shall repair the pumping stations in the northern district by 2027."
+_TARIFF = "Farmers may draw irrigation water at 30% of the regular tariff during droughts."
+_FISHING = "Fishing licences for the Valdora estuary are renewed by the harbour office every spring."
+_PATROLS = "Night patrols along the Valdora estuary are organised by the coast guard and the harbour police."
+_FRAME = ("The ceasefire takes effect at midnight on the day of signature.",
+          "Prisoners of war are exchanged all for all within thirty days.",
+          "A joint commission reviews compliance every quarter.")
+
+
+def _numbered(texts):
+    return [P(t, str(k)) for k, t in enumerate(texts, 1)]
+
+
+def test_a_point_inserted_inside_a_split_does_not_take_the_dropped_next_points_number():
+    """Old 2 splits around an inserted point while old 3 is dropped: the inserted point shares
+    the dropped one's number and two of its words, but the split's second half after it shows
+    the numbering is not in step there."""
+    old = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
+    new = _numbered([_FRAME[0], _PUMPS, _PATROLS, _TARIFF, _FRAME[1], _FRAME[2]])
+    result = align_text(old, new)
+    assert ((1,), (1, 3), "split") in pairs(result)
+    assert not [lk for lk in result.links if 2 in lk.old or 2 in lk.new]
+
+
+def test_a_point_dropped_inside_a_merge_does_not_give_its_number_to_an_inserted_one():
+    old = _numbered([_FRAME[0], _PUMPS, _FISHING, _TARIFF, _FRAME[1], _FRAME[2]])
+    new = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _PATROLS, _FRAME[1], _FRAME[2]])
+    result = align_text(old, new)
+    assert ((1, 3), (1,), "merge") in pairs(result)
+    assert not [lk for lk in result.links if 2 in lk.old or 2 in lk.new]
+
+
+def test_a_point_rewritten_in_place_after_a_split_keeps_its_number_link():
+    """The guard needs the split's other half *after* the candidate: a split that ends
+    before it leaves the numbering in step."""
+    old = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
+    new = _numbered([_FRAME[0], _PUMPS, _TARIFF, _PATROLS, _FRAME[1], _FRAME[2]])
+    links = {(lk.old, lk.new): lk.rule for lk in align_text(old, new).links}
+    assert links.get(((1,), (1, 2))) is not None
+    assert ((2,), (3,)) in links
+
+
 # --------------------------------------------------------------------------- hard shape: template lists
 
 _CROSSINGS = ("river", "rail", "border", "harbour")
