@@ -18,7 +18,7 @@ from peacediff.compare import compare
 from peacediff.model import CONFIDENCE_LEVELS, Version
 from peacediff.render import ChangeView, build_view
 from peacediff.render._environment import _environment
-from peacediff.render._plainhtml import plain_change_html
+from peacediff.render._plainhtml import NAV_ROW_TEMPLATE, nav_rows_html, plain_change_html
 
 _WORDS = st.sampled_from([
     "ceasefire", "troops", "<b>withdraw</b>", "A&B", "\"quoted\"", "it's", "→", "600,000",
@@ -61,6 +61,8 @@ def test_plain_writer_matches_macro(pair: tuple[Version, Version], prefix: str) 
         html = plain_change_html(v)
         assert isinstance(html, Markup)
         assert str(html) == _macro(v, prefix)
+    row = _environment().overlay(autoescape=True).from_string(NAV_ROW_TEMPLATE)
+    assert str(nav_rows_html(view.changes)) == "".join(row.render(v=v) for v in view.changes)
 
 
 def test_plain_changes_are_the_common_case_and_escaped() -> None:
@@ -85,3 +87,14 @@ def test_changes_with_extras_are_refused() -> None:
     assert rich
     with pytest.raises(ValueError, match="plain changes only"):
         plain_change_html(rich[0])
+
+
+def test_contents_rows_mark_moves_and_escape() -> None:
+    old = Version.from_texts("a", ["One <b>.", "Two & two.", "Three."])
+    new = Version.from_texts("b", ["Three.", "One <b>.", "Two & two."])
+    view = build_view(compare(old, new))
+    html = str(nav_rows_html(view.changes))
+    row = _environment().overlay(autoescape=True).from_string(NAV_ROW_TEMPLATE)
+    assert html == "".join(row.render(v=v) for v in view.changes)
+    assert html.count("<li>") == len(view.changes)
+    assert "k-moved" in html and "One &lt;b&gt;." in html and "<b>" not in html

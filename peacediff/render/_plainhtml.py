@@ -1,4 +1,4 @@
-"""The HTML of a plain change, written directly: the ``change`` macro's output for the common case.
+"""HTML written directly where a long redline repeats it per change: plain changes and the contents list.
 
 Most of a long redline is plain changes: no move, split or merger, no figures, sub-points,
 notes or sources (``ChangeView.extras`` is false).  Drawing each through the Jinja macro costs
@@ -9,6 +9,8 @@ holds the two to the same output on made-up views, metacharacters included.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
@@ -31,16 +33,17 @@ def plain_change_html(v: ChangeView) -> Markup:
     if v.extras:
         raise ValueError("plain_change_html draws plain changes only (ChangeView.extras is set)")
     kind = _e(v.kind)
-    parts = [f'<section class="change" id="{_e(v.anchor)}" data-kind="{kind}" data-old="{_e(v.data_old)}"'
-             f' data-new="{_e(v.data_new)}">\n']
+    data_old, data_new = _e(v.data_old), _e(v.data_new)
+    parts = [f'<section class="change" id="{_e(v.anchor)}" data-kind="{kind}" data-old="{data_old}"'
+             f' data-new="{data_new}">\n']
     parts.extend(f'<span class="anchor" id="{_e(a)}"></span>\n' for a in v.extra_anchors)
     parts.append(f'<h3><span class="num">{_e(v.label)}</span> <span class="badge k-{kind}">{_e(v.kind_label)}</span>')
     if v.change.renumbered:
         parts.append(' <span class="badge k-renumbered">renumbered</span>')
     if v.title:
         parts.append(f' <span class="title">{_e(v.title)}</span>')
-    parts.append(f'</h3>\n<div class="redline" data-old-label="Old · {_e(v.data_old or "—")}"'
-                 f' data-new-label="New · {_e(v.data_new or "—")}">')
+    parts.append(f'</h3>\n<div class="redline" data-old-label="Old · {data_old or "—"}"'
+                 f' data-new-label="New · {data_new or "—"}">')
     for mark, text in v.segments:
         opening, closing = _MARKS.get(mark, ("", ""))
         parts.append(f"{opening}{_e(text)}{closing}")
@@ -55,4 +58,22 @@ def plain_change_html(v: ChangeView) -> Markup:
             parts.append(f"Confidence: {', '.join(_e(c) for c in v.confidence)}.")
         parts.append("</p>\n")
     parts.append("</section>\n")
+    return Markup("".join(parts))
+
+
+#: The contents list's row, as redline.html.j2 drew it in a Jinja loop (kept as the tests' reference).
+NAV_ROW_TEMPLATE = (
+    '<li><a href="#{{ v.anchor }}"><span class="num">{{ v.label }}</span></a> <span class="badge k-{{ v.kind }}">'
+    '{{ v.kind_label }}</span>{% if v.change.moved %} <span class="badge k-moved">moved</span>{% endif %}'
+    ' {{ v.title }}</li>\n'
+)
+
+
+def nav_rows_html(views: Sequence[ChangeView]) -> Markup:
+    """The redline's contents list: one ``<li>`` per change (label, kind badge, "moved", title)."""
+    parts = []
+    for v in views:
+        moved = ' <span class="badge k-moved">moved</span>' if v.extras and v.change.moved else ""
+        parts.append(f'<li><a href="#{_e(v.anchor)}"><span class="num">{_e(v.label)}</span></a>'
+                     f' <span class="badge k-{_e(v.kind)}">{_e(v.kind_label)}</span>{moved} {_e(v.title)}</li>\n')
     return Markup("".join(parts))

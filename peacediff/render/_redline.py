@@ -386,8 +386,8 @@ def _summary(comparison: Comparison, views: Sequence[ChangeView], items: tuple[C
         legend=_legend(views, groups),
         index_href=index_href,
         nav=tuple((label, href) for label, raw in nav if (href := safe_href(raw)) is not None),
-        unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
-        dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
+        unreported_subs=tuple((v, labels) for v in views if v.subs and (labels := _sub_labels(v.subs, "unknown"))),
+        dropped_subs=tuple((v, labels) for v in views if v.subs and (labels := _sub_labels(v.subs, "removed"))),
         disputed=tuple(v for v in views if v.disputed_values),
         comparison=comparison,
         title=title,
@@ -446,6 +446,8 @@ def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> Pa
 def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
                      ) -> tuple[tuple[str, str, tuple[int, ...], str], ...]:
     """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
+    if not disputes:
+        return ()
     changed = {pc.name for pc in ch.parameter_changes}
     changed.update(pc.name for sub in walk_changes(ch.subchanges) for pc in sub.parameter_changes)
     out = []
