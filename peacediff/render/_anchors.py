@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from peacediff.compare import Change, Comparison
 from peacediff.model import Provision
 
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]")
+
 
 def _anchor_part(p: Provision, position: int) -> str:
     if p.number is not None:
@@ -16,7 +18,7 @@ def _anchor_part(p: Provision, position: int) -> str:
         raw = "k-" + p.key
     else:
         raw = f"n{position}"
-    return re.sub(r"[^A-Za-z0-9._-]", "_", raw)
+    return _UNSAFE_ID.sub("_", raw)
 
 
 class Anchors:

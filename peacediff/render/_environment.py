@@ -20,6 +20,7 @@ from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS
 from peacediff.render._markdown import md_cell, md_escape, md_redline, md_url
+from peacediff.render._plainhtml import nav_rows_html, plain_change_html
 from peacediff.render._redline import KIND_LABELS, provision_title
 from peacediff.render._safetext import _CONTROL_RE, Styled, safe_url, visible_controls
 from peacediff.render._sources import SourceRef
@@ -98,6 +99,8 @@ def _environment(terminal: bool = False) -> jinja2.Environment:
         provision_title=provision_title,
         safe_url=safe_url,
         sources_html=_sources_html,
+        plain_change_html=plain_change_html,
+        nav_rows_html=nav_rows_html,
     )
     env.globals.update(KIND_LABELS=KIND_LABELS, CHANGE_KINDS=CHANGE_KINDS)
     return env

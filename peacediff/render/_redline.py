@@ -92,10 +92,17 @@ class _OfChange:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class ChangeView(_OfChange):
-    """One change as the templates draw it."""
+class ChangeView:
+    """One change as the templates draw it.
+
+    ``kind``, ``data_old`` and ``data_new`` are read off the change once here rather than per
+    use: a 20,000-point page reads each of them several times a change.
+    """
 
     change: Change
+    kind: str
+    data_old: str
+    data_new: str
     index: int
     anchor: str
     extra_anchors: tuple[str, ...]
@@ -117,6 +124,13 @@ class ChangeView(_OfChange):
     #: Figures that reports dispute and that did not change here: ``(name, value, note numbers, how)``,
     #: ``how`` being "unchanged" for a linked pair, "as recorded" for a point on one side only.
     disputed_values: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
+    #: The category of the change's first provision (new side, else old) and whether it was inferred.
+    category: str | None = None
+    category_inferred: bool = False
+    #: Whether the change has anything beyond its heading, wording and match line (a move, a split
+    #: or merger, an unreported fate, figures, sub-points, notes, sources...): the HTML template
+    #: skips all those checks for the plain majority of a long redline.
+    extras: bool = True
     is_stub = False
 
     @property
@@ -311,8 +325,22 @@ def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], compa
     notes = notes_for(ch, comparison, counter)
     disputes = _disputes(notes)
     possible, possible_pct = links.possible(ch)
+    moved_from = links.moved_from(ch)
+    wording_unknown = tuple(p.label for p in Version.walk_all(ch.new) if not p.wording_known)
+    params = tuple(_param_view(pc, disputes) for pc in ch.parameter_changes)
+    subs = _sub_views(ch.subchanges, disputes)
+    disputed_values = _disputed_values(ch, disputes)
+    sources = change_sources(ch, comparison)
+    extras = bool(
+        ch.moved or ch.kind in ("split", "merged", "unknown") or moved_from
+        or wording_unknown or params or ch.modality_shifts or disputed_values or subs or possible
+        or ch.note or notes or sources
+    )
     return ChangeView(
         change=ch,
+        kind=ch.kind,
+        data_old=",".join(ch.old_numbers),
+        data_new=",".join(ch.new_numbers),
         index=index,
         anchor=own[0],
         extra_anchors=own[1],
@@ -321,17 +349,20 @@ def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], compa
         title=" + ".join(provision_title(p) for p in shown) if shown else "",
         segments=expose_invisible(own_segments(ch)),
         is_redline=ch.kind != "unknown",
-        moved_from=links.moved_from(ch),
+        moved_from=moved_from,
         possible=possible,
         possible_pct=possible_pct,
-        wording_unknown=tuple(p.label for p in Version.walk_all(ch.new) if not p.wording_known),
+        wording_unknown=wording_unknown,
         notes=notes,
-        sources=change_sources(ch, comparison),
+        sources=sources,
         confidence=tuple(sorted({p.confidence for p in shown if p.confidence != "published"})),
-        params=tuple(_param_view(pc, disputes) for pc in ch.parameter_changes),
-        subs=_sub_views(ch.subchanges, disputes),
+        params=params,
+        subs=subs,
         match_note=_match_note(ch),
-        disputed_values=_disputed_values(ch, disputes),
+        disputed_values=disputed_values,
+        category=shown[0].category if shown else None,
+        category_inferred=shown[0].category_inferred if shown else False,
+        extras=extras,
     )
 
 
@@ -355,8 +386,8 @@ def _summary(comparison: Comparison, views: Sequence[ChangeView], items: tuple[C
         legend=_legend(views, groups),
         index_href=index_href,
         nav=tuple((label, href) for label, raw in nav if (href := safe_href(raw)) is not None),
-        unreported_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "unknown"))),
-        dropped_subs=tuple((v, labels) for v in views if (labels := _sub_labels(v.subs, "removed"))),
+        unreported_subs=tuple((v, labels) for v in views if v.subs and (labels := _sub_labels(v.subs, "unknown"))),
+        dropped_subs=tuple((v, labels) for v in views if v.subs and (labels := _sub_labels(v.subs, "removed"))),
         disputed=tuple(v for v in views if v.disputed_values),
         comparison=comparison,
         title=title,
@@ -415,6 +446,8 @@ def _param_view(pc: ParameterChange, disputes: dict[str, tuple[int, ...]]) -> Pa
 def _disputed_values(ch: Change, disputes: dict[str, tuple[int, ...]]
                      ) -> tuple[tuple[str, str, tuple[int, ...], str], ...]:
     """The disputed figures this change carries unchanged (a changed one is marked on its ParamView)."""
+    if not disputes:
+        return ()
     changed = {pc.name for pc in ch.parameter_changes}
     changed.update(pc.name for sub in walk_changes(ch.subchanges) for pc in sub.parameter_changes)
     out = []
