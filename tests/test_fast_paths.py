@@ -11,7 +11,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff._lexical import Vectors, stem, stem_counts
+from peacediff._lexical import _WORD_RE, Vectors, stem, stem_counts, words
 from peacediff._order import _chain_lengths, increasing_chain
 
 _WORDS = st.lists(st.sampled_from(["the", "forces", "force", "s", "5", "withdraw", "withdrawing", "a", "zones",
@@ -41,6 +41,17 @@ def test_stem_counts_count_the_stems_of_the_kept_words_in_order_of_first_occurre
     got = stem_counts(words)
     assert got == expected
     assert list(got) == list(expected)  # the order feeds float sums downstream
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=60) | st.text(max_size=30))
+def test_words_are_what_the_unicode_word_expression_finds_in_the_lower_cased_text(text: str) -> None:
+    # The ASCII byte-table path must split exactly where the expression does ("_", digits, any punctuation).
+    assert words(text) == _WORD_RE.findall(text.lower())
+
+
+def test_words_split_at_underscores_and_keep_digits_and_non_ascii_letters() -> None:
+    assert words("Art_5 (b): 12,000 TROOPS") == ["art", "5", "b", "12", "000", "troops"]
+    assert words("Zone É-3 is demilitarised") == ["zone", "é", "3", "is", "demilitarised"]
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
