@@ -76,6 +76,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
@@ -215,9 +216,17 @@ def _flip(alignment: Alignment) -> Alignment:
     )
 
 
-def _by_score(item: tuple[int, float]) -> tuple[float, int]:
-    """Highest score first, then the lower index."""
-    return -item[1], item[0]
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def _rank(lst: list[tuple[float, int]]) -> None:
+    """Sort (score, index) pairs in place: highest score first, then the lower index.
+
+    Two stable sorts in C (a descending sort keeps equal keys in their order) instead of
+    one calling a Python key function per pair."""
+    lst.sort(key=_second)
+    lst.sort(key=_first, reverse=True)
 
 
 def _next_best(lst: list[tuple[float, int]], partner: int) -> float:
@@ -478,10 +487,10 @@ def _build_scores(st: _State) -> bool:
     keep: set[tuple[int, int]] = set()
     top = cfg.candidates_per_provision
     for a, lst in by_old.items():
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
         keep.update((a, b) for _s, b in lst[:top])
     for b, lst in by_new.items():
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
         keep.update((a, b) for _s, a in lst[:top])
     st.edges = edges = {e: cos[e] for e in sorted(keep)}
     # Best adjusted score per side, for the number guard and the relative margin.
@@ -492,7 +501,7 @@ def _build_scores(st: _State) -> bool:
         best_a[a].append((adj, b))
         best_b[b].append((adj, a))
     for lst in (*best_a.values(), *best_b.values()):
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
     st.number_new = {}
     for b, j in enumerate(rest_new):
         num = st.new[j].number
@@ -551,8 +560,9 @@ def _index_side(
             for b in postings[t]:
                 score[b] += w
         if score:
-            # nsmallest is sorted(...)[:k] without sorting the whole score table.
-            for b, _w in heapq.nsmallest(fetch, score.items(), key=_by_score):
+            # Highest score first, then the lower index: (-score, index) tuples sort that way
+            # in C (the indices are distinct, so no two tuples tie).
+            for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
                 emit((a, b))
         elif present:
             common_only.append((a, present[0][1]))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from peacediff._lexical import _WORD_RE, Vectors, stem, stem_counts, words
 from peacediff._order import _chain_lengths, increasing_chain
+from peacediff.align import _rank
 
 _WORDS = st.lists(st.sampled_from(["the", "forces", "force", "s", "5", "withdraw", "withdrawing", "a", "zones",
                                    "zone", "voted", "voting", "x", "elections", "twelve", "12"]), max_size=40)
@@ -52,6 +53,14 @@ def test_words_are_what_the_unicode_word_expression_finds_in_the_lower_cased_tex
 def test_words_split_at_underscores_and_keep_digits_and_non_ascii_letters() -> None:
     assert words("Art_5 (b): 12,000 TROOPS") == ["art", "5", "b", "12", "000", "troops"]
     assert words("Zone É-3 is demilitarised") == ["zone", "é", "3", "is", "demilitarised"]
+
+
+@given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 0.25, 0.5, 1.0, -0.125, 0.1 + 0.2]), st.integers(0, 40)),
+                max_size=50))
+def test_rank_orders_by_score_descending_then_index_ascending(pairs: list[tuple[float, int]]) -> None:
+    got = list(pairs)
+    _rank(got)
+    assert got == sorted(pairs, key=lambda x: (-x[0], x[1]))
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
