@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
@@ -113,14 +113,36 @@ FUNCTION_WORDS = frozenset(
 
 def stem_counts(words: list[str]) -> Counter[str]:
     """How often each stem occurs in ``words``, stems in order of first occurrence."""
-    # Single letters are mostly the "s" of a possessive or a list label.  Counting the
-    # stems in C (Counter over a list) is twice as fast as merging word counts by stem.
-    get = _STEM_CACHE.get
-    return Counter([get(word) or stem(word) for word in words if len(word) > 1 or word.isdigit()])
+    # Counting the stems in C (Counter over a filtered list of cached stems) is several
+    # times as fast as merging word counts by stem, or as a comprehension over the words.
+    return Counter(filter(None, _kept_stems(words)))
 
 
 def stem_set(text: str) -> set[str]:
-    return {_STEM_CACHE.get(w) or stem(w) for w in set(words(text)) if len(w) > 1 or w.isdigit()}
+    """The stems of the kept words of ``text``."""
+    return set(filter(None, _kept_stems(set(words(text)))))
+
+
+#: word -> its stem, or "" for a word no bag of stems keeps: single letters, digits aside,
+#: are mostly the "s" of a possessive or a list label.
+_KEPT: dict[str, str] = {}
+
+
+def _kept_stems(words: Collection[str]) -> list[str]:
+    """The stem of each word ("" for a dropped one), in order: all look-ups in C once the words are known."""
+    try:
+        return list(map(_KEPT.__getitem__, words))
+    except KeyError:  # a word not seen yet (or the cache is full)
+        return [_kept(word) for word in words]
+
+
+def _kept(word: str) -> str:
+    out = _KEPT.get(word)
+    if out is None:
+        out = stem(word) if len(word) > 1 or word.isdigit() else ""
+        if len(_KEPT) < 200_000:
+            _KEPT[word] = out
+    return out
 
 
 class Vectors:

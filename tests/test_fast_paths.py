@@ -11,7 +11,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff._lexical import _WORD_RE, Vectors, stem, stem_counts, words
+from peacediff._lexical import _WORD_RE, Vectors, stem, stem_counts, stem_set, words
 from peacediff._order import _chain_lengths, increasing_chain
 from peacediff.align import _rank
 
@@ -61,6 +61,14 @@ def test_rank_orders_by_score_descending_then_index_ascending(pairs: list[tuple[
     got = list(pairs)
     _rank(got)
     assert got == sorted(pairs, key=lambda x: (-x[0], x[1]))
+
+
+@given(st.lists(st.sampled_from(["The", "forces", "s", "5", "Withdrawing", "a", "zone", "voted", "x", "twelve", "ß"])
+                | st.text(max_size=8), max_size=20))
+def test_stem_set_is_the_set_of_stems_of_the_kept_words(parts: list[str]) -> None:
+    text = " ".join(parts) + "."
+    expected = {stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) > 1 or w.isdigit()}
+    assert stem_set(text) == expected
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
