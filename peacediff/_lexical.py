@@ -15,7 +15,10 @@ from collections.abc import Collection, Sequence
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
-__all__ = ["FUNCTION_WORDS", "Vectors", "concepts", "normalise", "stem", "stem_counts", "stem_set", "words"]
+__all__ = [
+    "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "normalise", "stem", "stem_counts", "stem_set",
+    "words",
+]
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -282,3 +285,17 @@ def concepts(text: str) -> set[str]:
             s = stem(word)
             out.add(_WORD_CONCEPTS.get(s, s))
     return out - FUNCTION_WORDS
+
+
+def drafting_concepts(text: str) -> frozenset[str]:
+    """The drafting concepts of ``text`` alone: ``{t for t in concepts(text) if t.startswith("~")}``.
+
+    Only the paraphrase phrases and the concept words can give one, so the other words
+    are looked up in C (their cached stems), never stemmed and tested one by one.
+    """
+    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ").split()
+    held = {word for word in norm if word.startswith("~")}
+    plain = [word for word in norm if not word.startswith("~")] if held else norm
+    held.update(filter(None, map(_WORD_CONCEPTS.get, _kept_stems(plain))))
+    return frozenset(held)
+

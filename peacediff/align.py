@@ -80,7 +80,7 @@ from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, concepts, normalise, stem_counts
+from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -304,7 +304,7 @@ class _State:
         held = cache.get(index)
         if held is None:
             text = self.old_texts[index] if old_side else self.new_texts[index]
-            held = cache[index] = frozenset(t for t in concepts(text) if t.startswith("~"))
+            held = cache[index] = drafting_concepts(text)
         return held
 
     # -- links

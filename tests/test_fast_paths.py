@@ -11,7 +11,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff._lexical import _WORD_RE, Vectors, stem, stem_counts, stem_set, words
+from peacediff._lexical import _WORD_RE, Vectors, concepts, drafting_concepts, stem, stem_counts, stem_set, words
 from peacediff._order import _chain_lengths, increasing_chain
 from peacediff.align import _rank
 
@@ -69,6 +69,18 @@ def test_stem_set_is_the_set_of_stems_of_the_kept_words(parts: list[str]) -> Non
     text = " ".join(parts) + "."
     expected = {stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) > 1 or w.isdigit()}
     assert stem_set(text) == expected
+
+
+_CLAUSES = st.sampled_from([
+    "The treaty enters into force", "takes effect", "Elections", "troops", "restrictive measures", "are in force",
+    "the", "a", "s", "5", "Sanctions", "lifted", "pulled back", "armed forces", "in phases", "x", "Vote", "ß",
+])
+
+
+@given(st.lists(_CLAUSES | st.text(max_size=6), max_size=12))
+def test_drafting_concepts_are_the_tilde_concepts(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert drafting_concepts(text) == frozenset(t for t in concepts(text) if t.startswith("~"))
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
