@@ -270,6 +270,11 @@ _WORD_CONCEPTS = {
 _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
 
 
+#: A word every match of a phrase pattern contains (as a substring): a text without any of
+#: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
+_PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ")
+
+
 def _phrase_concept(match: re.Match[str]) -> str:
     return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
 
@@ -293,9 +298,12 @@ def drafting_concepts(text: str) -> frozenset[str]:
     Only the paraphrase phrases and the concept words can give one, so the other words
     are looked up in C (their cached stems), never stemmed and tested one by one.
     """
-    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ").split()
-    held = {word for word in norm if word.startswith("~")}
-    plain = [word for word in norm if not word.startswith("~")] if held else norm
+    padded = " " + normalise(text) + " "
+    if any(key in padded for key in _PHRASE_KEYS):  # most clauses hold no phrase: skip the long scan
+        padded = _PHRASES.sub(_phrase_concept, padded)
+    tokens = padded.split()
+    held = {word for word in tokens if word.startswith("~")}
+    plain = [word for word in tokens if not word.startswith("~")] if held else tokens
     held.update(filter(None, map(_WORD_CONCEPTS.get, _kept_stems(plain))))
     return frozenset(held)
 

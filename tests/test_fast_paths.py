@@ -11,7 +11,18 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff._lexical import _WORD_RE, Vectors, concepts, drafting_concepts, stem, stem_counts, stem_set, words
+from peacediff._lexical import (
+    _PHRASE_CONCEPTS,
+    _PHRASE_KEYS,
+    _WORD_RE,
+    Vectors,
+    concepts,
+    drafting_concepts,
+    stem,
+    stem_counts,
+    stem_set,
+    words,
+)
 from peacediff._order import _chain_lengths, increasing_chain
 from peacediff.align import _rank
 
@@ -81,6 +92,14 @@ _CLAUSES = st.sampled_from([
 def test_drafting_concepts_are_the_tilde_concepts(parts: list[str]) -> None:
     text = " ".join(parts)
     assert drafting_concepts(text) == frozenset(t for t in concepts(text) if t.startswith("~"))
+
+
+@given(st.data())
+def test_every_phrase_match_holds_one_of_the_phrase_keys(data: st.DataObject) -> None:
+    # drafting_concepts skips the phrase scan on a text without any key: no phrase may lack one.
+    pattern, _concept = data.draw(st.sampled_from(_PHRASE_CONCEPTS))
+    match = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(key in match for key in _PHRASE_KEYS)
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
