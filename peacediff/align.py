@@ -404,6 +404,11 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
         new_list = by_new.get(text)
         if not new_list or not text:
             continue
+        if len(old_list) == 1 and len(new_list) == 1:  # one copy a side (most texts): an anchor
+            i, j = old_list[0], new_list[0]
+            st.add((i,), (j,), "exact", 1.0)
+            st.anchor_pairs.append((i, j))
+            continue
         if len(old_list) == len(new_list):  # duplicates pair up in document order
             pairs = list(zip(old_list, new_list, strict=True))
         elif len(old_list) + len(new_list) <= cfg.duplicate_defer_max:
@@ -420,8 +425,6 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
                 )
         for i, j in pairs:
             st.add((i,), (j,), "exact", 1.0)
-        if len(old_list) == 1 and len(new_list) == 1:
-            st.anchor_pairs.append((old_list[0], new_list[0]))
 
 
 def _buckets(indices: list[int], keys: list[str]) -> dict[str, list[int]]:
