@@ -551,13 +551,14 @@ def _index_side(
         for t in counts:
             postings[t].append(b)
     fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
+    words, cap = cfg.candidate_words, cfg.posting_cap
     common_only: list[tuple[int, str]] = []
     for a in search:
         counts = this_counts[a]
         score: dict[int, float] = defaultdict(float)
-        present = sorted((len(postings[t]), t) for t in counts if t in postings)
-        for length, t in present[: cfg.candidate_words]:
-            if length > cfg.posting_cap:
+        present = sorted([(len(postings[t]), t) for t in counts if t in postings])
+        for length, t in present[:words]:
+            if length > cap:
                 break
             w = idf[t]
             for b in postings[t]:
@@ -1201,7 +1202,12 @@ def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
     At a document edge the structure says less (a last point dropped and a new one
     appended look like a slot), so the shared words must be rare even in a tiny
     document (``Vectors.shared(rare_only=True)``)."""
-    bounds = sorted((min(lk.old), max(lk.old), min(lk.new), max(lk.new)) for lk in st.links if lk)
+    bounds: list[tuple[int, int, int, int]] = []
+    for lk in st.links:
+        if lk:
+            o, n = lk.old, lk.new  # one provision a side (most links): no min / max calls
+            bounds.append((o[0], o[0], n[0], n[0]) if len(o) == 1 == len(n) else (min(o), max(o), min(n), max(n)))
+    bounds.sort()
     start, end = (-1, -1, -1, -1), (len(st.old),) * 2 + (len(st.new),) * 2
     slots = []
     for before, after in itertools.pairwise([start, *bounds, end]):
@@ -1255,11 +1261,13 @@ def _demotion_pass(st: _State) -> None:
 def _crossing_links(st: _State) -> set[int]:
     """Ids of links whose order is reversed against the order-keeping chain of firm
     links (exact, or at ``firm_sim``): a firm link is as good as an anchor."""
-    order = sorted(
-        (min(lk.old), min(lk.new), lid, lk.similarity or 0.0)
-        for lid, lk in enumerate(st.links)
-        if lk is not None
-    )
+    order: list[tuple[int, int, int, float]] = []
+    for lid, lk in enumerate(st.links):
+        if lk is not None:
+            olds, news = lk.old, lk.new  # one provision a side (most links): no min calls
+            order.append((olds[0] if len(olds) == 1 else min(olds), news[0] if len(news) == 1 else min(news),
+                          lid, lk.similarity or 0.0))
+    order.sort()
     # The firm links that keep their order: a firm link that itself moved (a point lifted
     # to the front) must not make every link it jumped over a move.
     firm_items = [(o, n, lid) for o, n, lid, sim in order if sim >= st.config.firm_sim]
