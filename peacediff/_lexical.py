@@ -7,6 +7,7 @@ IDF-weighted cosines, shared content words and coverage.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -159,18 +160,13 @@ class Vectors:
         config: AlignConfig = DEFAULT,
     ) -> None:
         """``linked_texts``: texts already linked exactly (each on both sides), sampled for document frequency."""
-        df: Counter[str] = Counter()
-        for counts in old_counts:
-            df.update(counts.keys())
-        for counts in new_counts:
-            df.update(counts.keys())
+        # One count over all the bags in C, in the same order as bag after bag.
+        df: Counter[str] = Counter(itertools.chain.from_iterable(map(dict.keys, [*old_counts, *new_counts])))
         total = len(old_counts) + len(new_counts)
         if linked_texts:
             # Pair-local IDF over both whole versions; past config.idf_sample linked provisions, an even sample.
             step = -(-len(linked_texts) // config.idf_sample)
-            sample: Counter[str] = Counter()
-            for text in linked_texts[::step]:
-                sample.update(stem_set(text))
+            sample: Counter[str] = Counter(itertools.chain.from_iterable(map(stem_set, linked_texts[::step])))
             for t, d in sample.items():
                 df[t] += 2 * step * d
             total += 2 * len(linked_texts)
