@@ -34,7 +34,12 @@ def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = N
     >>> moved_links([Link((0,), (1,), "key"), Link((1,), (2,), "key"), Link((3,), (0,), "key")])
     frozenset({2})
     """
-    points = sorted((min(lk.old), min(lk.new), k) for k, lk in enumerate(links) if lk.old and lk.new)
+    points = []
+    for k, lk in enumerate(links):
+        olds, news = lk.old, lk.new
+        if olds and news:  # one provision a side (most links): no min calls
+            points.append((olds[0] if len(olds) == 1 else min(olds), news[0] if len(news) == 1 else min(news), k))
+    points.sort()
     n = len(points)
     if n < 2:
         return frozenset()

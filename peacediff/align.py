@@ -76,10 +76,11 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, concepts, normalise, stem_counts
+from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -215,9 +216,17 @@ def _flip(alignment: Alignment) -> Alignment:
     )
 
 
-def _by_score(item: tuple[int, float]) -> tuple[float, int]:
-    """Highest score first, then the lower index."""
-    return -item[1], item[0]
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def _rank(lst: list[tuple[float, int]]) -> None:
+    """Sort (score, index) pairs in place: highest score first, then the lower index.
+
+    Two stable sorts in C (a descending sort keeps equal keys in their order) instead of
+    one calling a Python key function per pair."""
+    lst.sort(key=_second)
+    lst.sort(key=_first, reverse=True)
 
 
 def _next_best(lst: list[tuple[float, int]], partner: int) -> float:
@@ -295,7 +304,7 @@ class _State:
         held = cache.get(index)
         if held is None:
             text = self.old_texts[index] if old_side else self.new_texts[index]
-            held = cache[index] = frozenset(t for t in concepts(text) if t.startswith("~"))
+            held = cache[index] = drafting_concepts(text)
         return held
 
     # -- links
@@ -395,6 +404,11 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
         new_list = by_new.get(text)
         if not new_list or not text:
             continue
+        if len(old_list) == 1 and len(new_list) == 1:  # one copy a side (most texts): an anchor
+            i, j = old_list[0], new_list[0]
+            st.add((i,), (j,), "exact", 1.0)
+            st.anchor_pairs.append((i, j))
+            continue
         if len(old_list) == len(new_list):  # duplicates pair up in document order
             pairs = list(zip(old_list, new_list, strict=True))
         elif len(old_list) + len(new_list) <= cfg.duplicate_defer_max:
@@ -411,8 +425,6 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
                 )
         for i, j in pairs:
             st.add((i,), (j,), "exact", 1.0)
-        if len(old_list) == 1 and len(new_list) == 1:
-            st.anchor_pairs.append((old_list[0], new_list[0]))
 
 
 def _buckets(indices: list[int], keys: list[str]) -> dict[str, list[int]]:
@@ -478,10 +490,10 @@ def _build_scores(st: _State) -> bool:
     keep: set[tuple[int, int]] = set()
     top = cfg.candidates_per_provision
     for a, lst in by_old.items():
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
         keep.update((a, b) for _s, b in lst[:top])
     for b, lst in by_new.items():
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
         keep.update((a, b) for _s, a in lst[:top])
     st.edges = edges = {e: cos[e] for e in sorted(keep)}
     # Best adjusted score per side, for the number guard and the relative margin.
@@ -492,7 +504,7 @@ def _build_scores(st: _State) -> bool:
         best_a[a].append((adj, b))
         best_b[b].append((adj, a))
     for lst in (*best_a.values(), *best_b.values()):
-        lst.sort(key=lambda x: (-x[0], x[1]))
+        _rank(lst)
     st.number_new = {}
     for b, j in enumerate(rest_new):
         num = st.new[j].number
@@ -539,20 +551,22 @@ def _index_side(
         for t in counts:
             postings[t].append(b)
     fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
+    words, cap = cfg.candidate_words, cfg.posting_cap
     common_only: list[tuple[int, str]] = []
     for a in search:
         counts = this_counts[a]
         score: dict[int, float] = defaultdict(float)
-        present = sorted((len(postings[t]), t) for t in counts if t in postings)
-        for length, t in present[: cfg.candidate_words]:
-            if length > cfg.posting_cap:
+        present = sorted([(len(postings[t]), t) for t in counts if t in postings])
+        for length, t in present[:words]:
+            if length > cap:
                 break
             w = idf[t]
             for b in postings[t]:
                 score[b] += w
         if score:
-            # nsmallest is sorted(...)[:k] without sorting the whole score table.
-            for b, _w in heapq.nsmallest(fetch, score.items(), key=_by_score):
+            # Highest score first, then the lower index: (-score, index) tuples sort that way
+            # in C (the indices are distinct, so no two tuples tie).
+            for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
                 emit((a, b))
         elif present:
             common_only.append((a, present[0][1]))
@@ -1216,7 +1230,12 @@ def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
     At a document edge the structure says less (a last point dropped and a new one
     appended look like a slot), so the shared words must be rare even in a tiny
     document (``Vectors.shared(rare_only=True)``)."""
-    bounds = sorted((min(lk.old), max(lk.old), min(lk.new), max(lk.new)) for lk in st.links if lk)
+    bounds: list[tuple[int, int, int, int]] = []
+    for lk in st.links:
+        if lk:
+            o, n = lk.old, lk.new  # one provision a side (most links): no min / max calls
+            bounds.append((o[0], o[0], n[0], n[0]) if len(o) == 1 == len(n) else (min(o), max(o), min(n), max(n)))
+    bounds.sort()
     start, end = (-1, -1, -1, -1), (len(st.old),) * 2 + (len(st.new),) * 2
     slots = []
     for before, after in itertools.pairwise([start, *bounds, end]):
@@ -1270,11 +1289,13 @@ def _demotion_pass(st: _State) -> None:
 def _crossing_links(st: _State) -> set[int]:
     """Ids of links whose order is reversed against the order-keeping chain of firm
     links (exact, or at ``firm_sim``): a firm link is as good as an anchor."""
-    order = sorted(
-        (min(lk.old), min(lk.new), lid, lk.similarity or 0.0)
-        for lid, lk in enumerate(st.links)
-        if lk is not None
-    )
+    order: list[tuple[int, int, int, float]] = []
+    for lid, lk in enumerate(st.links):
+        if lk is not None:
+            olds, news = lk.old, lk.new  # one provision a side (most links): no min calls
+            order.append((olds[0] if len(olds) == 1 else min(olds), news[0] if len(news) == 1 else min(news),
+                          lid, lk.similarity or 0.0))
+    order.sort()
     # The firm links that keep their order: a firm link that itself moved (a point lifted
     # to the front) must not make every link it jumped over a move.
     firm_items = [(o, n, lid) for o, n, lid, sim in order if sim >= st.config.firm_sim]

@@ -11,8 +11,20 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacediff._lexical import Vectors, stem, stem_counts
+from peacediff._lexical import (
+    _PHRASE_CONCEPTS,
+    _PHRASE_KEYS,
+    _WORD_RE,
+    Vectors,
+    concepts,
+    drafting_concepts,
+    stem,
+    stem_counts,
+    stem_set,
+    words,
+)
 from peacediff._order import _chain_lengths, increasing_chain
+from peacediff.align import _rank
 
 _WORDS = st.lists(st.sampled_from(["the", "forces", "force", "s", "5", "withdraw", "withdrawing", "a", "zones",
                                    "zone", "voted", "voting", "x", "elections", "twelve", "12"]), max_size=40)
@@ -41,6 +53,53 @@ def test_stem_counts_count_the_stems_of_the_kept_words_in_order_of_first_occurre
     got = stem_counts(words)
     assert got == expected
     assert list(got) == list(expected)  # the order feeds float sums downstream
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=60) | st.text(max_size=30))
+def test_words_are_what_the_unicode_word_expression_finds_in_the_lower_cased_text(text: str) -> None:
+    # The ASCII byte-table path must split exactly where the expression does ("_", digits, any punctuation).
+    assert words(text) == _WORD_RE.findall(text.lower())
+
+
+def test_words_split_at_underscores_and_keep_digits_and_non_ascii_letters() -> None:
+    assert words("Art_5 (b): 12,000 TROOPS") == ["art", "5", "b", "12", "000", "troops"]
+    assert words("Zone É-3 is demilitarised") == ["zone", "é", "3", "is", "demilitarised"]
+
+
+@given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 0.25, 0.5, 1.0, -0.125, 0.1 + 0.2]), st.integers(0, 40)),
+                max_size=50))
+def test_rank_orders_by_score_descending_then_index_ascending(pairs: list[tuple[float, int]]) -> None:
+    got = list(pairs)
+    _rank(got)
+    assert got == sorted(pairs, key=lambda x: (-x[0], x[1]))
+
+
+@given(st.lists(st.sampled_from(["The", "forces", "s", "5", "Withdrawing", "a", "zone", "voted", "x", "twelve", "ß"])
+                | st.text(max_size=8), max_size=20))
+def test_stem_set_is_the_set_of_stems_of_the_kept_words(parts: list[str]) -> None:
+    text = " ".join(parts) + "."
+    expected = {stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) > 1 or w.isdigit()}
+    assert stem_set(text) == expected
+
+
+_CLAUSES = st.sampled_from([
+    "The treaty enters into force", "takes effect", "Elections", "troops", "restrictive measures", "are in force",
+    "the", "a", "s", "5", "Sanctions", "lifted", "pulled back", "armed forces", "in phases", "x", "Vote", "ß",
+])
+
+
+@given(st.lists(_CLAUSES | st.text(max_size=6), max_size=12))
+def test_drafting_concepts_are_the_tilde_concepts(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert drafting_concepts(text) == frozenset(t for t in concepts(text) if t.startswith("~"))
+
+
+@given(st.data())
+def test_every_phrase_match_holds_one_of_the_phrase_keys(data: st.DataObject) -> None:
+    # drafting_concepts skips the phrase scan on a text without any key: no phrase may lack one.
+    pattern, _concept = data.draw(st.sampled_from(_PHRASE_CONCEPTS))
+    match = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(key in match for key in _PHRASE_KEYS)
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
