@@ -1,0 +1,137 @@
+"""A version written out as a plain document (numbered text, Markdown, HTML, Word) that reads back the same.
+
+Unlike the report views of a version (header, parameters, evidence), these are the
+draft itself: the title, then each provision as its number and text, sub-points nested
+under their parent.  peacediff's own readers (:func:`peacediff.importers.read_document`)
+read each one back as the same provisions: same numbers, same texts, same nesting.
+
+What a document cannot carry is left out: keys, parameters, evidence, sources and
+notes are curated data, and categories are not written.  A provision's text is written
+with its runs of whitespace as single spaces, the way every reader gives text back.
+
+Known limits of the round trip, where the readers decide by what a line looks like:
+a provision whose text itself opens like a number or heading ("2. The parties",
+"Article 5", "(a) ...") is read as a new provision; a text with a line break in it
+reads back as one line; control characters cannot be written and are refused.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+from peacediff.model import Provision, Version
+
+__all__ = ["DOCUMENT_FORMATS", "document_bytes", "format_for_suffix"]
+
+#: The formats a version can be written in as a document, by file suffix.
+DOCUMENT_FORMATS = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                    ".docx": "docx"}
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The document format a file suffix asks for (``".md"`` → ``"md"``), or None."""
+    return DOCUMENT_FORMATS.get(suffix.lower())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_control(c: str) -> bool:
+    return ord(c) < 32 or 0x7F <= ord(c) <= 0x9F
+
+
+def _check(v: Version) -> None:
+    """Refuse control characters (other than white space): no document format carries them."""
+    for p in Version.walk_all(v.provisions):
+        bad = next((c for c in p.text if _is_control(c) and not c.isspace()), None)
+        if bad is not None:
+            raise ValueError(f"provision {p.label} holds a control character (U+{ord(bad):04X}) that no "
+                             "document can carry; remove it from the version")
+
+
+def _text_label(p: Provision, depth: int) -> str:
+    if p.number is None:
+        return "" if depth == 0 else "- "
+    return f"{p.number}. " if depth == 0 else f"({p.number}) "
+
+
+def _text_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+    for p in provisions:
+        yield "   " * depth + _text_label(p, depth) + _flat(p.text)
+        yield from _text_lines(p.subpoints, depth + 1)
+        if depth == 0:
+            yield ""
+
+
+def version_text(v: Version) -> str:
+    """The version as numbered plain text: the title line, then one paragraph per provision.
+
+    The title is a line of its own; where the reader would take that line for a provision
+    (a version whose provisions are all unnumbered), it is marked as a heading (``# Title``).
+    """
+    _check(v)
+    body = [*_text_lines(v.provisions, 0)]
+    text = "\n".join([_flat(v.title), "", *body]).rstrip("\n") + "\n"
+    from peacediff.plaintext import parse_text
+
+    if parse_text(text, "title-probe").title != _flat(v.title):
+        text = "\n".join([f"# {_flat(v.title)}", "", *body]).rstrip("\n") + "\n"
+    return text
+
+
+def _md_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+    """Provisions as Markdown list items; a lettered sub-point is a line of its parent's item.
+
+    Markdown has no lettered lists: "(a)" lines stay inside the parent's item, each after a
+    hard line break (two trailing spaces), so a viewer shows them on lines of their own.
+    Unnumbered sub-points are a nested bullet list.
+    """
+    for p in provisions:
+        line = "   " * depth + _text_label(p, depth) + _flat(p.text)
+        breaks = bool(p.subpoints) and p.subpoints[0].number is not None
+        yield line + ("  " if breaks else "")
+        for i, sub in enumerate(p.subpoints):
+            nxt = p.subpoints[i + 1] if i + 1 < len(p.subpoints) else None
+            lines = list(_md_lines((sub,), depth + 1))
+            if nxt is not None and nxt.number is not None and not sub.subpoints:
+                lines[-1] += "  "
+            yield from lines
+        if depth == 0:
+            yield ""
+
+
+def version_markdown(v: Version) -> str:
+    """The version as Markdown: a ``#`` title, then the provisions as nested lists."""
+    _check(v)
+    return "\n".join([f"# {_flat(v.title)}", "", *_md_lines(v.provisions, 0)]).rstrip("\n") + "\n"
+
+
+def _html_items(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+    for p in provisions:
+        label = html.escape(_text_label(p, depth))
+        yield f'<p class="d{min(depth, 3)}">{label}{html.escape(_flat(p.text))}</p>'
+        yield from _html_items(p.subpoints, depth + 1)
+
+
+def version_html(v: Version) -> str:
+    """The version as a web page: the title, then one numbered paragraph per provision, all text escaped."""
+    _check(v)
+    title = html.escape(_flat(v.title))
+    body = "\n".join(_html_items(v.provisions, 0))
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n<style>.d1{{margin-left:2em}}.d2{{margin-left:4em}}.d3{{margin-left:6em}}"
+            f"</style>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
+
+
+def document_bytes(v: Version, fmt: str) -> bytes:
+    """The version as a document in ``fmt`` ("text", "md", "html" or "docx"), as the bytes of the file."""
+    if fmt == "docx":
+        from peacediff._docx_out import version_docx
+
+        return version_docx(v)
+    writers = {"text": version_text, "md": version_markdown, "html": version_html}
+    if fmt not in writers:
+        raise ValueError(f"unknown document format {fmt!r}; choose one of text, md, html, docx")
+    return writers[fmt](v).encode("utf-8")
