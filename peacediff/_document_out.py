@@ -109,17 +109,62 @@ def version_markdown(v: Version) -> str:
 
 
 def _html_items(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+    """Numbered paragraphs, for numbers an HTML list cannot show ("SG-1", "4bis", "ii")."""
     for p in provisions:
         label = html.escape(_text_label(p, depth))
         yield f'<p class="d{min(depth, 3)}">{label}{html.escape(_flat(p.text))}</p>'
         yield from _html_items(p.subpoints, depth + 1)
 
 
+def _list_kind(p: Provision, depth: int) -> str | None:
+    """The list that shows ``p``'s number ("ol", "ol-a", "ul", "p" for an unnumbered provision), or None."""
+    if p.number is None:
+        return "ul" if depth else "p"
+    if depth == 0:
+        return "ol" if p.number.isascii() and p.number.isdigit() and not p.number.startswith("0") else None
+    return "ol-a" if len(p.number) == 1 and "a" <= p.number <= "z" else None
+
+
+def _listable(provisions: tuple[Provision, ...], depth: int) -> bool:
+    return all(_list_kind(p, depth) is not None and _listable(p.subpoints, depth + 1) for p in provisions)
+
+
+_OPEN = {"ol": "<ol>", "ol-a": '<ol type="a">', "ul": "<ul>"}
+
+
+def _html_lists(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+    """Provisions as nested lists, each item carrying its number as ``value``; a new list where the kind changes."""
+    open_kind: str | None = None
+    for p in provisions:
+        kind = _list_kind(p, depth)
+        if kind != open_kind and open_kind is not None:
+            yield f"</{open_kind[:2]}>"
+            open_kind = None
+        if kind == "p":
+            yield f"<p>{html.escape(_flat(p.text))}</p>"
+            continue
+        if open_kind is None:
+            yield _OPEN[str(kind)]
+            open_kind = kind
+        number = p.number or ""
+        value = f' value="{int(number) if kind == "ol" else ord(number) - 96}"' if kind != "ul" else ""
+        inner = "".join(_html_lists(p.subpoints, depth + 1))
+        yield f"<li{value}>{html.escape(_flat(p.text))}{inner}</li>"
+    if open_kind is not None:
+        yield f"</{open_kind[:2]}>"
+
+
 def version_html(v: Version) -> str:
-    """The version as a web page: the title, then one numbered paragraph per provision, all text escaped."""
+    """The version as a web page: the title, then the provisions, all text escaped.
+
+    Decimal numbers and lettered sub-points are nested lists (``<ol>``, ``<ol type="a">``,
+    ``<ul>`` for unnumbered sub-points), each item with its number as ``value``; a version
+    with any other number ("SG-1", "4bis") is written as numbered paragraphs instead.
+    """
     _check(v)
     title = html.escape(_flat(v.title))
-    body = "\n".join(_html_items(v.provisions, 0))
+    listable = _listable(v.provisions, 0)
+    body = "\n".join(_html_lists(v.provisions, 0) if listable else _html_items(v.provisions, 0))
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title}</title>\n<style>.d1{{margin-left:2em}}.d2{{margin-left:4em}}.d3{{margin-left:6em}}"
             f"</style>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
