@@ -22,14 +22,14 @@ from collections.abc import Iterator
 
 from peacediff.model import Provision, Version
 
-__all__ = ["DOCUMENT_FORMATS", "document_bytes", "format_for_suffix"]
+__all__ = ["DOCUMENT_FORMATS", "document_bytes", "document_format"]
 
 #: The formats a version can be written in as a document, by file suffix.
 DOCUMENT_FORMATS = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                     ".docx": "docx"}
 
 
-def format_for_suffix(suffix: str) -> str | None:
+def document_format(suffix: str) -> str | None:
     """The document format a file suffix asks for (``".md"`` → ``"md"``), or None."""
     return DOCUMENT_FORMATS.get(suffix.lower())
 

@@ -1,4 +1,4 @@
-"""The ``peacediff`` command line: list, show, history, diff, redline (the site), validate, import,
+"""The ``peacediff`` command line: list, show, history, diff, redline (the site), validate, import, export,
 matrix, compare3, lineage, batch.
 
 Exit codes: 0 success, 1 differences found (``diff --exit-code`` only, as in
@@ -43,6 +43,7 @@ examples:
   peacediff diff old.txt new.txt --format md --align text
   peacediff diff draft-2.docx draft-3.docx -o redline.docx   (Word, tracked changes)
   peacediff diff us-russia-28 us-ua-20 --format json --exit-code
+  peacediff export us-ua-20 -o draft.md   (the version as a plain document)
   peacediff redline --out redlines
   peacediff validate versions/
 
@@ -563,7 +564,7 @@ _EXPORT_FORMATS = ["text", "md", "html", "docx"]
 
 def _export_format(args: argparse.Namespace) -> str:
     """The format asked for: --format, else the -o suffix (an unknown one refused), else text."""
-    from peacediff._document_out import format_for_suffix
+    from peacediff._document_out import document_format
 
     if args.format:
         return str(args.format)
@@ -571,7 +572,7 @@ def _export_format(args: argparse.Namespace) -> str:
         return "text"
     if args.output == "":
         raise _UserError("-o was given an empty file name", "name the file, e.g. -o draft.md, or leave out -o")
-    found = format_for_suffix(Path(args.output).suffix)
+    found = document_format(Path(args.output).suffix)
     if found is None:
         raise _UserError(f"-o {args.output}: export writes .txt, .md, .html or .docx, not "
                          f"{Path(args.output).suffix or 'a file without a suffix'}",
