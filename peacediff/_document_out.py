@@ -18,9 +18,30 @@ reads back as one line; control characters cannot be written and are refused.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from peacediff.model import Provision, Version
+
+# The model calls this module, so it names no model class: a version and a provision are what
+# it reads of them (peacediff.model.Version and Provision have these).
+class Point(Protocol):
+    """What a document shows of a provision."""
+
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def subpoints(self) -> Sequence[Point]: ...
+
+
+class Draft(Protocol):
+    """What a document shows of a version."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def provisions(self) -> Sequence[Point]: ...
 
 __all__ = ["DOCUMENT_FORMATS", "document_bytes", "document_format"]
 
@@ -42,22 +63,29 @@ def _is_control(c: str) -> bool:
     return ord(c) < 32 or 0x7F <= ord(c) <= 0x9F
 
 
-def _check(v: Version) -> None:
+def _walk(provisions: Sequence[Point]) -> Iterator[Point]:
+    for p in provisions:
+        yield p
+        yield from _walk(p.subpoints)
+
+
+def _check(v: Draft) -> None:
     """Refuse control characters (other than white space): no document format carries them."""
-    for p in Version.walk_all(v.provisions):
+    for p in _walk(v.provisions):
         bad = next((c for c in p.text if _is_control(c) and not c.isspace()), None)
         if bad is not None:
-            raise ValueError(f"provision {p.label} holds a control character (U+{ord(bad):04X}) that no "
+            where = p.number or repr(_flat(p.text)[:40])
+            raise ValueError(f"provision {where} holds a control character (U+{ord(bad):04X}) that no "
                              "document can carry; remove it from the version")
 
 
-def _text_label(p: Provision, depth: int) -> str:
+def _text_label(p: Point, depth: int) -> str:
     if p.number is None:
         return "" if depth == 0 else "- "
     return f"{p.number}. " if depth == 0 else f"({p.number}) "
 
 
-def _text_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+def _text_lines(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     for p in provisions:
         yield "   " * depth + _text_label(p, depth) + _flat(p.text)
         yield from _text_lines(p.subpoints, depth + 1)
@@ -65,23 +93,17 @@ def _text_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
             yield ""
 
 
-def version_text(v: Version) -> str:
-    """The version as numbered plain text: the title line, then one paragraph per provision.
+def version_text(v: Draft) -> str:
+    """The version as numbered plain text: the title as a ``# Title`` line, then one paragraph per provision.
 
-    The title is a line of its own; where the reader would take that line for a provision
-    (a version whose provisions are all unnumbered), it is marked as a heading (``# Title``).
+    The title is marked as a heading because a bare first line is read as a provision or a
+    preamble wherever the version's own points are unnumbered or the title reads like a sentence.
     """
     _check(v)
-    body = [*_text_lines(v.provisions, 0)]
-    text = "\n".join([_flat(v.title), "", *body]).rstrip("\n") + "\n"
-    from peacediff.plaintext import parse_text
-
-    if parse_text(text, "title-probe").title != _flat(v.title):
-        text = "\n".join([f"# {_flat(v.title)}", "", *body]).rstrip("\n") + "\n"
-    return text
+    return "\n".join([f"# {_flat(v.title)}", "", *_text_lines(v.provisions, 0)]).rstrip("\n") + "\n"
 
 
-def _md_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+def _md_lines(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     """Provisions as Markdown list items; a lettered sub-point is a line of its parent's item.
 
     Markdown has no lettered lists: "(a)" lines stay inside the parent's item, each after a
@@ -102,13 +124,13 @@ def _md_lines(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
             yield ""
 
 
-def version_markdown(v: Version) -> str:
+def version_markdown(v: Draft) -> str:
     """The version as Markdown: a ``#`` title, then the provisions as nested lists."""
     _check(v)
     return "\n".join([f"# {_flat(v.title)}", "", *_md_lines(v.provisions, 0)]).rstrip("\n") + "\n"
 
 
-def _html_items(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+def _html_items(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     """Numbered paragraphs, for numbers an HTML list cannot show ("SG-1", "4bis", "ii")."""
     for p in provisions:
         label = html.escape(_text_label(p, depth))
@@ -116,7 +138,7 @@ def _html_items(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
         yield from _html_items(p.subpoints, depth + 1)
 
 
-def _list_kind(p: Provision, depth: int) -> str | None:
+def _list_kind(p: Point, depth: int) -> str | None:
     """The list that shows ``p``'s number ("ol", "ol-a", "ul", "p" for an unnumbered provision), or None."""
     if p.number is None:
         return "ul" if depth else "p"
@@ -125,14 +147,14 @@ def _list_kind(p: Provision, depth: int) -> str | None:
     return "ol-a" if len(p.number) == 1 and "a" <= p.number <= "z" else None
 
 
-def _listable(provisions: tuple[Provision, ...], depth: int) -> bool:
+def _listable(provisions: Sequence[Point], depth: int) -> bool:
     return all(_list_kind(p, depth) is not None and _listable(p.subpoints, depth + 1) for p in provisions)
 
 
 _OPEN = {"ol": "<ol>", "ol-a": '<ol type="a">', "ul": "<ul>"}
 
 
-def _html_lists(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
+def _html_lists(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     """Provisions as nested lists, each item carrying its number as ``value``; a new list where the kind changes."""
     open_kind: str | None = None
     for p in provisions:
@@ -154,7 +176,7 @@ def _html_lists(provisions: tuple[Provision, ...], depth: int) -> Iterator[str]:
         yield f"</{open_kind[:2]}>"
 
 
-def version_html(v: Version) -> str:
+def version_html(v: Draft) -> str:
     """The version as a web page: the title, then the provisions, all text escaped.
 
     Decimal numbers and lettered sub-points are nested lists (``<ol>``, ``<ol type="a">``,
@@ -170,12 +192,12 @@ def version_html(v: Version) -> str:
             f"</style>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
 
 
-def document_bytes(v: Version, fmt: str) -> bytes:
+def document_bytes(v: Draft, fmt: str) -> bytes:
     """The version as a document in ``fmt`` ("text", "md", "html" or "docx"), as the bytes of the file."""
-    if fmt == "docx":
-        from peacediff._docx_out import version_docx
+    if fmt == "docx":  # the Word writer, reached through the format registry (it sits above the model)
+        from peacediff._display import render_bytes
 
-        return version_docx(v)
+        return render_bytes(v, "docx")
     writers = {"text": version_text, "md": version_markdown, "html": version_html}
     if fmt not in writers:
         raise ValueError(f"unknown document format {fmt!r}; choose one of text, md, html, docx")

@@ -129,7 +129,7 @@ def test_a_bundled_version_reads_back_unchanged(vid: str, fmt: str, request: pyt
 def test_a_document_holds_the_draft_not_the_report() -> None:
     v = peacediff.load("us-russia-28")
     text = v.to_document("text").decode()
-    assert text.startswith(v.title + "\n\n1. ")
+    assert text.startswith("# " + v.title + "\n\n1. ")
     assert "600,000" in text and "evidence" not in text.lower()
     assert "\n   (a) " in text  # sub-points nested under their parent
 
