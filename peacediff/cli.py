@@ -1,4 +1,4 @@
-"""The ``peacediff`` command line: list, show, history, diff, redline (the site), validate, import,
+"""The ``peacediff`` command line: list, show, history, diff, redline (the site), validate, import, export,
 matrix, compare3, lineage, batch.
 
 Exit codes: 0 success, 1 differences found (``diff --exit-code`` only, as in
@@ -43,6 +43,7 @@ examples:
   peacediff diff old.txt new.txt --format md --align text
   peacediff diff draft-2.docx draft-3.docx -o redline.docx   (Word, tracked changes)
   peacediff diff us-russia-28 us-ua-20 --format json --exit-code
+  peacediff export us-ua-20 -o draft.md   (the version as a plain document)
   peacediff redline --out redlines
   peacediff validate versions/
 
@@ -87,7 +88,7 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="show the traceback of an internal error")
     for add in (_add_list_parser, _add_show_parser, _add_history_parser, _add_diff_parser, _add_compare3_parser,
                 _add_matrix_parser, _add_lineage_parser, _add_redline_parser, _add_import_parser,
-                _add_validate_parser, _add_batch_parser):
+                _add_validate_parser, _add_batch_parser, _add_export_parser):
         add(sub, common)
     return parser
 
@@ -544,6 +545,67 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common],
+                       help="write a version as a plain document (.txt .md .html .docx) that imports back unchanged",
+                       description="Write a version as the draft itself: the title, then each provision's number "
+                       "and text, sub-points nested. No parameters or evidence (see `show` for the report).",
+                       epilog="example: peacediff export us-ua-20 -o draft.md")
+    p.add_argument("ref", metavar="REF", help="bundled id, version file or document (.txt .md .docx .html .pdf)")
+    p.add_argument("--format", choices=_EXPORT_FORMATS, default=None,
+                   help="document format (default: from the -o suffix, else text)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (atomically) instead of stdout; .txt .md .html .docx pick the format")
+    _add_encoding_option(p)
+
+
+_EXPORT_FORMATS = ["text", "md", "html", "docx"]
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    """The format asked for: --format, else the -o suffix (an unknown one refused), else text."""
+    from peacediff._document_out import document_format
+
+    if args.format:
+        return str(args.format)
+    if args.output is None:
+        return "text"
+    if args.output == "":
+        raise _UserError("-o was given an empty file name", "name the file, e.g. -o draft.md, or leave out -o")
+    found = document_format(Path(args.output).suffix)
+    if found is None:
+        raise _UserError(f"-o {args.output}: export writes .txt, .md, .html or .docx, not "
+                         f"{Path(args.output).suffix or 'a file without a suffix'}",
+                         f"name the file e.g. {Path(args.output).stem or 'draft'}.md, or give --format")
+    return found
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = _export_format(args)
+    version = _load(args.ref, args.encoding)
+    try:
+        data = version.to_document(fmt)
+    except ValueError as exc:  # a control character no document can carry
+        raise _UserError(f"{args.ref}: {exc}", "remove the character from the version, then export again") from None
+    if args.output is None:
+        if fmt == "docx" and sys.stdout.isatty():
+            raise _UserError("a .docx file is binary and standard output is a terminal",
+                             "write it to a file with -o FILE.docx, or redirect the output")
+        if fmt != "docx":
+            _check_encodable(data.decode("utf-8"), sys.stdout)
+            sys.stdout.write(data.decode("utf-8"))
+            sys.stdout.flush()
+            return EXIT_OK
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    from peacediff._files import atomic_write_bytes
+
+    atomic_write_bytes(args.output, data)
+    _say(f"wrote {args.output}")
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from peacediff._resources import resource_path
     from peacediff.archive import validate_paths
@@ -571,6 +633,7 @@ _COMMANDS = {
     "redline": _cmd_redline,
     "validate": _cmd_validate,
     "import": _cmd_import,
+    "export": _cmd_export,
 }
 
 

@@ -20,6 +20,7 @@ Example::
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, TypeVar, cast
@@ -890,6 +891,23 @@ class Version(Displayable, _Record):
             return attrs.evolve(p, key=None, origins=(), subpoints=tuple(strip(s) for s in p.subpoints))
 
         return attrs.evolve(self, provisions=tuple(strip(p) for p in self.provisions), removed=())
+
+    def to_document(self, fmt: str, path: str | os.PathLike[str] | None = None) -> bytes:
+        """The version as a plain document that peacediff's readers read back as the same provisions.
+
+        ``fmt`` is "text" (numbered text), "md" (Markdown), "html" or "docx": the title, then
+        each provision's number and text, sub-points nested under their parent; no parameters,
+        keys or evidence.  Written (atomically) to ``path`` if given.  Same bytes for the same
+        version.  Raises ValueError for another ``fmt`` or a text with a control character.
+        What reads back unchanged, and what cannot: docs/documents.md.
+        """
+        from peacediff._document_out import document_bytes
+        from peacediff._files import atomic_write_bytes
+
+        data = document_bytes(self, fmt)
+        if path is not None:
+            atomic_write_bytes(path, data)
+        return data
 
     def __repr__(self) -> str:
         # One line, whatever the version holds (a list of versions stays readable).
