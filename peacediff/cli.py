@@ -449,9 +449,6 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
 
     fmt = args.format or _format_for(args.output)
     archive = Archive(args.versions_dir) if args.versions_dir else None
-    repeated = sorted({ref for ref in args.versions if args.versions.count(ref) > 1})
-    if repeated:
-        raise _UserError(f"the version {repeated[0]!r} is given twice", "name each version once")
     versions = None
     if args.versions:
         from peacediff._loading import load_versions
