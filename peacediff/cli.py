@@ -1,5 +1,7 @@
-"""The ``peacediff`` command line: list, show, history, diff, redline (the site), validate, import, export,
-matrix, compare3, lineage, batch.
+"""The ``peacediff`` command line, one sub-command per job.
+
+Commands: list, show, history, diff, redline (the site), validate, import,
+export, matrix, compare3, lineage, batch.
 
 Exit codes: 0 success, 1 differences found (``diff --exit-code`` only, as in
 ``git diff``), 2 usage or input error, 3 internal error (a bug in peacediff).
