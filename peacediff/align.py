@@ -626,9 +626,11 @@ def _template_pass(st: _State) -> None:
     pairs items across, and the joint and attach passes merge look-alikes.  An item is
     *templated* when at least two of its candidates in its gap share ``template_overlap``
     of its words (Dice over stems, unweighted: the frame is the evidence here).  Where at
-    least ``template_min_items`` items on each side of a gap are templated, they are paired
-    by the order-preserving matching of greatest total overlap (nearness in the gap breaking
-    ties); a pair still needs ``template_overlap``.  Gaps of more than
+    least ``template_min_items`` items on each side of the document are templated, the
+    templated items of each gap are paired by the order-preserving matching of greatest
+    total overlap (nearness in the gap breaking ties), however few a gap holds: an unchanged
+    item cuts a list into gaps without making it less of a list.  A pair still needs
+    ``template_overlap``.  Gaps of more than
     ``template_cells_max`` templated pairs are left to the other passes, with a note.
     """
     if not st.scored():
@@ -641,10 +643,14 @@ def _template_pass(st: _State) -> None:
     for b in range(len(st.rest_new)):
         if _templated(st, b, st.by_new.get(b, []), old_side=False):
             gaps[st.gap_new[b]][1].append(b)
+    # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
+    # items between its links: they are still items of one list, so the count is the list's.
+    listed = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
+              and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
     skipped = 0
     for g in sorted(gaps):
         la, lb = gaps[g]
-        if len(la) < cfg.template_min_items or len(lb) < cfg.template_min_items:
+        if not la or not lb or not listed:
             continue
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
@@ -1193,13 +1199,22 @@ def _paraphrase_pass(st: _State) -> None:
     tiny = {t for t, d in df.items() if d <= cfg.tiny_doc_df} | rare
     for olds, news, between in slots:
         _unique_concepts(st, olds, news, tiny if between else rare, between)
+    # At an edge, a pair that keeps its printed number is placed as firmly as a pair between
+    # two links ("5. ... enters into force upon signature" -> "5. It takes effect once
+    # signed", last to last): there a concept in one provision a side is enough.
+    for olds, news, between in slots:
+        if not between:
+            _unique_concepts(st, [i for i in olds if i not in st.link_old],
+                             [j for j in news if j not in st.link_new], tiny, between, numbered=True)
 
 
-def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool) -> None:
+def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool,
+                     *, numbered: bool = False) -> None:
     """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order.
 
     At a document edge (``between`` false) the pair must also keep one printed number (or have
-    none): a last point dropped and a new one appended after it share a topic as easily."""
+    none): a last point dropped and a new one appended after it share a topic as easily.
+    ``numbered``: the pair must keep a printed number (having none is not enough)."""
     held_old = {i: st.drafting(i, old_side=True) & rare for i in olds}
     held_new = {j: st.drafting(j, old_side=False) & rare for j in news}
     holders: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -1216,7 +1231,8 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
     last_j = -1
     for i, j in pairs:
         if (j > last_j and i not in st.link_old and j not in st.link_new
-                and (between or st.old[i].number == st.new[j].number)):
+                and (between or st.old[i].number == st.new[j].number)
+                and not (numbered and st.old[i].number is None)):
             a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
             last_j = j

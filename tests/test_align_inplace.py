@@ -1,0 +1,77 @@
+"""Points kept in place under their printed number, in short documents and around insertions.
+
+Made-up drafts of the shapes a reader checks first: the closing clause reworded in other
+words ("enters into force upon signature" -> "takes effect once signed"), the same clause
+after an article inserted with a Latin suffix ("Article 2bis"), and a schedule whose items
+all changed their figures and that an unchanged item cuts in two.
+"""
+
+from __future__ import annotations
+
+from peacediff._align_config import DEFAULT
+from peacediff.align import align_text
+from peacediff.model import Provision
+
+
+def _numbered(texts: list[str], numbers: list[str] | None = None) -> list[Provision]:
+    numbers = numbers or [str(k) for k in range(1, len(texts) + 1)]
+    return [Provision(text=t, number=n) for t, n in zip(texts, numbers, strict=True)]
+
+
+def _links(old: list[Provision], new: list[Provision], config=DEFAULT) -> set[tuple[str, str]]:
+    result = align_text(old, new, config)
+    return {(old[i].number or "", new[j].number or "") for lk in result.links for i in lk.old for j in lk.new}
+
+
+_FIRST = [
+    "The parties agree to an immediate ceasefire along the current line of contact.",
+    "Both sides withdraw heavy weapons 30 kilometres from the line.",
+    "A joint commission monitors compliance and reports monthly.",
+]
+
+
+def test_the_last_clause_reworded_under_its_number_links_in_place() -> None:
+    old = _numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
+    new = _numbered([*_FIRST, "It takes effect once both parties have signed it."])
+    assert ("4", "4") in _links(old, new)
+
+
+def test_a_last_clause_replaced_by_another_topic_stays_removed_and_added() -> None:
+    old = _numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
+    new = _numbered([*_FIRST, "Prisoners are exchanged all for all within 30 days."])
+    assert ("4", "4") not in _links(old, new)
+
+
+def test_a_clause_reworded_after_an_inserted_bis_article_links_in_place() -> None:
+    body = ["Scope: the convention applies to the land border between the Parties.",
+            "Demarcation: a joint commission of 10 members demarcates the border."]
+    old = _numbered([*body, "Entry into force: the convention enters into force upon signature by both Parties."],
+                    ["1", "2", "3"])
+    new = _numbered([*body, "Observers: the OSCE may send 5 observers.",
+                     "Entry into force: the convention takes effect once both Parties have signed it."],
+                    ["1", "2", "2bis", "3"])
+    links = _links(old, new)
+    assert ("3", "3") in links
+    assert not any(n == "2bis" for _o, n in links)
+
+
+_NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet",
+          "Kilo", "Lima", "Mike", "November"]
+
+
+def _checkpoints(names: list[str], days: list[int], cars: list[int]) -> list[Provision]:
+    return _numbered([f"The checkpoint at {n} opens within {d} days and admits {c} vehicles a day."
+                      for n, d, c in zip(names, days, cars, strict=True)])
+
+
+def test_a_template_list_cut_by_an_unchanged_item_aligns_each_part_in_order() -> None:
+    n = len(_NAMES)
+    old = _checkpoints(_NAMES, [10 + 3 * k for k in range(n)], [100 * (1 + k % 7) for k in range(n)])
+    # every figure changes except item 11 (Lima), which stays word for word and cuts the list;
+    # the last item takes the figures another item had, so on words alone it leans there
+    days = [20 + 5 * k for k in range(n)]
+    cars = [100 * (1 + (k + 3) % 7) for k in range(n)]
+    days[11], cars[11] = 10 + 3 * 11, 100 * (1 + 11 % 7)
+    days[-1], cars[-1] = 10 + 3 * 2, 100 * (1 + 2 % 7)
+    new = _checkpoints(_NAMES, days, cars)
+    assert _links(old, new) == {(str(k), str(k)) for k in range(1, n + 1)}
