@@ -217,9 +217,11 @@ class AlignConfig:
     number_in_step_split_cover: float = _unit_field(0.5)
 
     # ------------------------------------------------------------------ template lists
-    #: A gap between anchors is a template list when at least this many items on each side
-    #: are templated (two candidates in the gap share template_overlap of their words): those
-    #: are then paired in order.  A schedule of 36 withdrawals differing only in figures and
+    #: A document holds a template list when at least this many items on each side are
+    #: templated (two candidates in their gap share template_overlap of their words): the
+    #: templated items of every gap are then paired in order, however few a gap holds (an
+    #: unchanged item cuts a list into gaps: a 14-checkpoint list cut at item 12 lost its last
+    #: item to removed + added while the count was per gap).  A schedule of 36 withdrawals differing only in figures and
     #: one of three sectors, every figure changed, linked 7 of 39 items right (22 false
     #: links: crossed pairs and merged look-alikes) before this pass.  Two templated pairs
     #: are a near-duplicate, which the assignment's position term already handles.
@@ -229,6 +231,15 @@ class AlignConfig:
     #: withdrawal schedule's items share 0.7-0.9 with each other; rewritten clauses of one
     #: topic in the corpora rarely reach 0.5.
     template_overlap: float = _unit_field(0.6)
+
+    #: What a pair of a template list scores beyond how far its words (not its figures: the
+    #: figures are what a template varies) lead every rival of both items.  Pure ties still
+    #: score it, so among ties the order and the number of pairs decide; an item whose name
+    #: follows it to another place ("measure 8 ... zone Hotel" renumbered "measure 7 ...")
+    #: outscores it, so a dropped item is not covered by shifting its neighbours up (a
+    #: 25-measure list with one drop and one insertion linked 6 items one place off when
+    #: every pair weighed its overlap outright).  Below position_weight: order breaks ties.
+    template_tie_weight: float = _unit_field(0.01)
 
     #: Largest template gap (tied old items × tied new items) paired in order (an
     #: O(old × new) dynamic programme); bigger ones are left to the assignment, with a note.

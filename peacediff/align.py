@@ -75,7 +75,7 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
@@ -664,12 +664,33 @@ def _template_pass(st: _State) -> None:
         )
 
 
-def _overlap(st: _State, a: int, b: int) -> float:
-    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted)."""
-    one, other = st.vec.old_counts[a], st.vec.new_counts[b]
+def _overlap(st: _State, a: int, b: int, *, words_only: bool = False) -> float:
+    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted); ``words_only``:
+    of the stems that are not figures."""
+    one: Set[str] = st.vec.old_counts[a].keys()
+    other: Set[str] = st.vec.new_counts[b].keys()
+    if words_only:
+        one = {t for t in one if not t[:1].isdigit()}
+        other = {t for t in other if not t[:1].isdigit()}
     if not one or not other:
         return 0.0
-    return 2 * len(one.keys() & other.keys()) / (len(one) + len(other))
+    return 2 * len(one & other) / (len(one) + len(other))
+
+
+
+def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], float]:
+    """The best ``(score, index)`` of ``scored`` and the runner-up's score (-inf for none)."""
+    if not scored:
+        return (float("-inf"), -1), float("-inf")
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return scored[0], scored[1][0] if len(scored) > 1 else float("-inf")
+
+
+def _other(top: tuple[tuple[float, int], float], index: int) -> float:
+    """The best score among the others than ``index`` (0 where there is no rival)."""
+    (best, at), second = top
+    rival = second if at == index else best
+    return rival if rival != float("-inf") else 0.0
 
 
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
@@ -691,18 +712,31 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
 
 def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
-    weight: word overlap plus cosine, plus a nearness bonus within the gap; pairs below
+    weight: ``template_tie_weight`` plus how far the pair's word overlap (figures aside) leads
+    every rival of both items, plus a nearness bonus within the gap; pairs below
     ``template_overlap`` never match."""
     cfg = st.config
     n, m = len(la), len(lb)
-    weight = [[-1.0] * m for _ in range(n)]
+    raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x, a in enumerate(la):
-        row = weight[x]
         for y, b in enumerate(lb):
-            s = _overlap(st, a, b)
-            if s >= cfg.template_overlap:
-                # The frame makes every pair alike; the IDF cosine weighs what tells items apart.
-                row[y] = s + st.cosine(a, b) + cfg.position_weight * (1.0 - abs(x / n - y / m))
+            if _overlap(st, a, b) >= cfg.template_overlap:
+                # The frame makes every pair alike and the figures are what a template varies
+                # (and match by chance: one item's new kilometre is another's old hour): what
+                # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
+                # "measure 7 ... zone Hotel" is still Hotel's measure).
+                raw[x][y] = _overlap(st, a, b, words_only=True)
+    row_top = [_top_two([(v, y) for y, v in enumerate(r) if v is not None]) for r in raw]
+    col_top = [_top_two([(v, x) for x in range(n) if (v := raw[x][y]) is not None]) for y in range(m)]
+    weight = [[-1.0] * m for _ in range(n)]
+    for x in range(n):
+        for y in range(m):
+            v = raw[x][y]
+            if v is None:
+                continue
+            rival = max(_other(row_top[x], y), _other(col_top[y], x))
+            weight[x][y] = (cfg.template_tie_weight + v - rival
+                            + cfg.position_weight * (1.0 - abs(x / n - y / m)))
     # best[x][y]: the heaviest matching of the first x old and the first y new items.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(1, n + 1):
@@ -735,7 +769,8 @@ def _number_pass(st: _State) -> None:
     for a, i in enumerate(st.rest_old):
         num = st.old[i].number
         b = st.number_new.get(num) if num is not None else None
-        if b is None or st.rest_new[b] in st.link_new or st.gap_old[a] != st.gap_new[b]:
+        if (b is None or i in st.link_old or st.rest_new[b] in st.link_new
+                or st.gap_old[a] != st.gap_new[b]):
             continue
         s = st.cosine(a, b)
         if s < cfg.number_min_sim:

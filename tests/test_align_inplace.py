@@ -75,3 +75,25 @@ def test_a_template_list_cut_by_an_unchanged_item_aligns_each_part_in_order() ->
     days[-1], cars[-1] = 10 + 3 * 2, 100 * (1 + 2 % 7)
     new = _checkpoints(_NAMES, days, cars)
     assert _links(old, new) == {(str(k), str(k)) for k in range(1, n + 1)}
+
+
+_ZONES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet",
+          "Kilo", "Lima", "Mike", "November", "Oscar", "Papa"]
+
+
+def _measures(zones: list[str], days: list[int]) -> list[Provision]:
+    return _numbered([f"Measure {k} applies within {d} days to zone {z}."
+                      for k, (z, d) in enumerate(zip(zones, days, strict=True), 1)])
+
+
+def test_a_renumbered_template_list_follows_its_names_not_its_numbers() -> None:
+    """Item 7 (Golf) dropped and Zulu inserted at 12, the list renumbered in its text as in its
+    numbers, every deadline changed: Hotel's measure is still Hotel's one place up."""
+    old = _measures(_ZONES, [10 + 4 * k for k in range(len(_ZONES))])
+    zones = [z for z in _ZONES if z != "Golf"]
+    zones.insert(11, "Zulu")
+    new = _measures(zones, [90 - 3 * k for k in range(len(zones))])
+    links = _links(old, new)
+    where = {z: str(k) for k, z in enumerate(zones, 1)}
+    assert links == {(str(k), where[z]) for k, z in enumerate(_ZONES, 1) if z != "Golf"}
+
