@@ -642,7 +642,7 @@ class _Marked:
     def item(self, lineno: int, body: str, blank_before: bool) -> bool:
         """Open a lettered sub-point, a bullet or an indented number where the layout puts it."""
         stack, indent = self.stack, self.layout.indents[lineno]
-        found = _item(body, indent, stack)
+        found = _item(body, indent, stack, self.last_top + 1)
         if found is None:
             return False
         kind, number, text = found
@@ -662,8 +662,13 @@ class _Marked:
         return True
 
 
-def _item(body: str, indent: int, stack: list[_Node]) -> tuple[str, str | None, str] | None:
-    """``(kind, number, text)`` of a sub-point line: "(a) ...", "- ...", or a number indented under a point."""
+def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[str, str | None, str] | None:
+    """``(kind, number, text)`` of a sub-point line: "(a) ...", "- ...", or a number indented under a point.
+
+    An indented number that carries on the points' own count ("1. ..." / " 2. ...") is the next
+    point, not a sub-point, unless it is in parentheses ("(2)", how sub-points are numbered) or
+    continues a run of indented numbers already open.
+    """
     sub = _SUB_RE.match(body)
     if sub and stack:
         return "sub", sub.group(1) or sub.group(2), sub.group(3).strip()
@@ -672,7 +677,8 @@ def _item(body: str, indent: int, stack: list[_Node]) -> tuple[str, str | None, 
         return "bullet", None, bullet.group(1).strip()
     if stack and stack[0].kind != "keyword" and indent > stack[0].indent:
         numeric = _numeric_marker(body, None)  # "   1. ..." under "2. ...": a Markdown nested list
-        if numeric is not None and "." not in numeric[0]:
+        in_run = body.startswith("(") or any(n.kind == "number" and n.indent == indent for n in stack[1:])
+        if numeric is not None and "." not in numeric[0] and (numeric[0] != str(next_top) or in_run):
             return "number", numeric[0], numeric[1]
     return None
 

@@ -63,8 +63,8 @@ def _assert_round_trip(v: Version, fmt: str) -> None:
 # - every text opens with a word, never with something shaped like a number or a heading
 #   ("2. The", "Article 5", "(a) ...", "- "), which the reader takes for a new provision;
 # - numbers the reader recognises: top-level points 1..n, or prefixed "SG-1".."SG-n" through the
-#   whole document (a prefix used once, on a number other than 1, reads as a word); sub-points
-#   lettered a.., sub-sub-points roman i.. or digits 1.., three levels in all; any provision at
+#   whole document (a prefix used once, on a number other than 1, reads as a word); below them
+#   (a)/(i), (a)/(1) or (1)/(a), three levels in all; any provision at
 #   any depth may be unnumbered instead (written as a bullet item, read back as one), and a
 #   version may have no numbers at all.  Deeper than three levels the Word writer flattens
 #   (it has four paragraph styles, the last shared);
@@ -83,21 +83,24 @@ _TITLE = st.lists(st.text(_LETTERS, min_size=1, max_size=8), min_size=1, max_siz
     lambda ws: "Draft " + " ".join(ws))
 
 
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi"]
+_SCHEMES = {  # how each level below the top is numbered: (a)/(i), (a)/(1), (1)/(a)
+    "ai": [lambda n: chr(96 + n), lambda n: ["i", "ii", "iii", "iv", "v", "vi"][n - 1]],
+    "a1": [lambda n: chr(96 + n), str],
+    "1a": [str, lambda n: chr(96 + n)],
+}
 
 
 @st.composite
-def _level(draw: st.DrawFn, depth: int, prefix: str, max_size: int) -> list[Provision]:
+def _level(draw: st.DrawFn, depth: int, prefix: str, scheme: str, max_size: int) -> list[Provision]:
     """The provisions of one level: numbered in step (with unnumbered ones anywhere) or all unnumbered."""
     numbered = draw(st.booleans()) if depth else prefix != "none"
     out: list[Provision] = []
     n = 0
     for _ in range(draw(st.integers(0 if depth else 1, max_size))):
-        subs = draw(_level(depth + 1, prefix, 3)) if depth < 2 and draw(st.booleans()) else []
+        subs = draw(_level(depth + 1, prefix, scheme, 3)) if depth < 2 and draw(st.booleans()) else []
         if numbered and draw(st.integers(0, 3)):  # most numbered; some unnumbered between them
             n += 1
-            number = (f"{prefix}{n}" if depth == 0 else chr(96 + n) if depth == 1
-                      else _ROMAN[n - 1] if prefix != "SG-" else str(n))
+            number = f"{prefix}{n}" if depth == 0 else _SCHEMES[scheme][depth - 1](n)
         else:
             number = None
         out.append(Provision(text=draw(_SENTENCE), number=number, subpoints=subs))
@@ -107,7 +110,8 @@ def _level(draw: st.DrawFn, depth: int, prefix: str, max_size: int) -> list[Prov
 @st.composite
 def documents(draw: st.DrawFn) -> Version:
     prefix = draw(st.sampled_from(["", "", "SG-", "none"]))
-    return Version(id="draft", title=draw(_TITLE), provisions=draw(_level(0, prefix, 8)))
+    scheme = draw(st.sampled_from(sorted(_SCHEMES)))
+    return Version(id="draft", title=draw(_TITLE), provisions=draw(_level(0, prefix, scheme, 8)))
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html", "docx"])
