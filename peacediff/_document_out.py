@@ -9,9 +9,13 @@ What a document cannot carry is left out: keys, parameters, evidence, sources an
 notes are curated data, and categories are not written.  A provision's text is written
 with its runs of whitespace as single spaces, the way every reader gives text back.
 
+What a plain line cannot say is marked: an unnumbered provision is a bullet item at any
+depth ("- ", ``<ul>``, a typed "•" in Word), and each level of sub-points is indented (three
+spaces, a nested list, a deeper Word list level), which the readers nest by.
+
 Known limits of the round trip, where the readers decide by what a line looks like:
 a provision whose text itself opens like a number or heading ("2. The parties",
-"Article 5", "(a) ...") is read as a new provision; a text with a line break in it
+"Article 5", "(a) ...", "- ") is read as a new provision; a text with a line break in it
 reads back as one line; control characters cannot be written and are refused.
 """
 

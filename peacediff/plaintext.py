@@ -15,7 +15,17 @@ reader is forgiving about layout and strict about never losing text:
   nest under the point or numbered paragraph above them.  In a document whose
   points are Articles / Sections / Clauses, numbered paragraphs (``1.``,
   ``(1)``) are sub-points of their article, as in statutes and treaties.
-  Bullets (``-``, ``*``, ``•``) under a point are unnumbered sub-points.
+  Bullets (``-``, ``*``, ``•``) indented under a point, right under a line
+  that opens a list ("... as follows:"), or in an article are unnumbered
+  sub-points; a bullet level with numbered points is an unnumbered point of
+  its own.
+* **Nesting by indentation**: a sub-point, bullet or parenthesised number
+  indented deeper than the line above nests under it ("(i)" under "(a)"
+  under "1."), level with it is its sibling; spaces or tabs, as long as a
+  level is indented the same way (Markdown nested lists read the same way).
+* **Prefixed numbers**: "SG-1.", "EU-3 -", "A-12:" are point numbers when the
+  prefix numbers two or more lines in rising order (or one line numbered 1);
+  "COVID-19 cases" is a sentence.
 * **Wrapped lines** continue the point above (a word hyphenated at the line
   end is joined back; "Page 3 of 12" and "- 3 -" lines are page furniture).  A line that merely begins with
   a figure ("100 days after signing", "2026. The parties ...") is not a marker
@@ -35,8 +45,9 @@ reader is forgiving about layout and strict about never losing text:
   with numbered paragraphs keeps "Article 5" as its text.  Every such guess
   is written into the version's ``note``.
 * Text before the first marker becomes an unnumbered preamble point.  A
-  document with no markers at all becomes one provision per paragraph (or per
-  bullet), numbered 1, 2, 3 ...
+  document with no markers at all becomes one provision per paragraph,
+  numbered 1, 2, 3 ..., or, when it bullets its points, one unnumbered
+  provision per bullet.
 
 Example::
 
