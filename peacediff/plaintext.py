@@ -336,6 +336,11 @@ def _note_loose_bullets(nodes: list[_Node], notes: list[str]) -> None:
     if loose:
         notes.append(f"Read {len(loose)} bulleted item{'s' if len(loose) > 1 else ''} level with the numbered points "
                      "as unnumbered provisions of their own, not as part of the point above.")
+    listed = [n for n in nodes if n.kind == "number" and any(c.kind == "bullet" and c.indent == n.indent
+                                                              for c in n.children)]
+    if listed:
+        notes.append(f"Read the bullets right under point {listed[0].number}{' and others' if len(listed) > 1 else ''}"
+                     ", level with it, as its sub-points: the point's text opens a list (it ends with ':').")
 
 
 def _without_title(points: list[_Node], title: str) -> list[_Node]:

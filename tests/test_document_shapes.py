@@ -58,6 +58,7 @@ def test_a_bullet_under_a_line_that_opens_a_list_or_indented_is_a_sub_point() ->
         ("2", "Monitoring is done by", [(None, "the commission, and", []), (None, "two observers.", [])]),
         (None, "A closing item stands alone.", []),
     ]
+    assert "bullets right under point 1, level with it, as its sub-points" in (v.note or "")
 
 
 def test_a_plain_paragraph_after_a_numbered_point_stays_its_continuation() -> None:
