@@ -133,10 +133,26 @@ def _md_lines(provisions: Sequence[Point], depth: int) -> Iterator[str]:
             yield ""
 
 
+def _end_bullet_lists(lines: Iterator[str]) -> Iterator[str]:
+    """A blank line where a bullet item is followed by a lettered line no deeper than it.
+
+    Without it Markdown would run "(b) ..." on into the bullet's paragraph (a lazy continuation).
+    """
+    before = ""
+    for line in lines:
+        bullet = before.lstrip().startswith("- ")
+        depth = len(before) - len(before.lstrip())
+        if bullet and line.strip() and not line.lstrip().startswith("- ") and len(line) - len(line.lstrip()) <= depth:
+            yield ""
+        yield line
+        before = line
+
+
 def version_markdown(v: Draft) -> str:
     """The version as Markdown: a ``#`` title, then the provisions as nested lists."""
     _check(v)
-    return "\n".join([f"# {_flat(v.title)}", "", *_md_lines(v.provisions, 0)]).rstrip("\n") + "\n"
+    body = _end_bullet_lists(_md_lines(v.provisions, 0))
+    return "\n".join([f"# {_flat(v.title)}", "", *body]).rstrip("\n") + "\n"
 
 
 _TYPED = '<ul class="typed" style="list-style-type:none">'
