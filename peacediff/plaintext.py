@@ -667,7 +667,7 @@ class _Marked:
         introduced = not blank_before and bool(above.lines) and above.lines[-1].endswith(":")
         if stack:
             self.open(node, _item_depth(node, stack, introduced))
-        elif self.preamble.lines and (introduced or self.keyword_doc):  # "The parties agree:" / "- to ..."
+        elif not self.points and self.preamble.lines and (introduced or self.keyword_doc):  # "... agree:" / "- to"
             self.preamble.children.append(node)
             stack[:] = [self.preamble, node]
         else:  # a bullet before any point: an unnumbered provision of its own

@@ -291,3 +291,14 @@ def test_a_word_file_with_bullets_and_three_numbering_levels(tmp_path: Path) -> 
         (None, "The corridor is patrolled.", [(None, "Patrols are unarmed.", [])]),
         ("2", "Fees are shared.", []),
     ]
+
+
+def test_bullets_under_a_heading_after_the_articles_are_that_heading_s_provisions() -> None:
+    v = parse_text("The parties, recalling the accord,\nhave agreed:\nArticle 1\nScope.\n\nANNEX I\n"
+                   "- The map of the valley.\n- The list of crossings.\n", "annexed")
+    assert [(p.number, p.text, p.category, len(p.subpoints)) for p in v.provisions] == [
+        (None, "The parties, recalling the accord, have agreed:", None, 0),
+        ("1", "Scope.", None, 0),
+        (None, "The map of the valley.", "ANNEX I", 0),
+        (None, "The list of crossings.", "ANNEX I", 0),
+    ]
