@@ -302,3 +302,22 @@ def test_bullets_under_a_heading_after_the_articles_are_that_heading_s_provision
         (None, "The map of the valley.", "ANNEX I", 0),
         (None, "The list of crossings.", "ANNEX I", 0),
     ]
+
+
+def test_word_s_own_leveled_list_styles_nest_as_word_indents_them(tmp_path: Path) -> None:
+    pytest.importorskip("lxml")
+    pytest.importorskip("docx")
+    from docx_fixtures import WordDoc
+
+    d = WordDoc()
+    d.para("The ceasefire holds.", style="List Number")
+    d.para("Artillery moves back.", style="List Bullet 2")
+    d.para("Drones are grounded.", style="List Bullet 3")
+    d.para("Observers are invited.", style="List Bullet")
+    d.para("Talks resume.", style="List Number")
+    v = read_document(d.save(tmp_path / "styles.docx"))
+    assert _shape(v.provisions) == [
+        ("1", "The ceasefire holds.", [(None, "Artillery moves back.", [(None, "Drones are grounded.", [])])]),
+        (None, "Observers are invited.", []),
+        ("2", "Talks resume.", []),
+    ]

@@ -33,6 +33,7 @@ __all__ = ["docx_to_text"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RUN_ON = "\x00run-on"  # marks a paragraph whose deleted mark joins it to the next
+_LIST_STYLE_RE = re.compile(r"list(?: bullet| number| continue)? ([1-9])")
 _MAX_PART = 256 * 1024 * 1024  # bytes of XML in one part; more is a zip bomb, not a treaty
 
 
@@ -320,7 +321,16 @@ class _Reader:
             return None, None
         if level is None:  # the style is tied to a level of the list ("Article" style -> level 0)
             level = self.numbering.style_levels.get(style_id or "", ("", 0))[1]
-        return self.numbering.label(num_id, level), level
+        return self.numbering.label(num_id, level), level + self.style_depth(style_id)
+
+    def style_depth(self, style_id: str | None) -> int:
+        """How much deeper Word's own leveled list styles sit: "List Bullet 2" is one level in.
+
+        Those styles are each a list of their own, all on level 0, indented by the style.
+        """
+        style = self.styles.get(style_id or "")
+        m = _LIST_STYLE_RE.fullmatch(style.name) if style is not None else None
+        return int(m.group(1)) - 1 if m else 0
 
     def heading_level(self, ppr: Any) -> int | None:
         outline = _val(ppr, "outlineLvl")
