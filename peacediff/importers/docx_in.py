@@ -7,7 +7,8 @@ definitions in ``numbering.xml`` (start value, format, a pattern such as
 ``Article %1`` or ``(%2)``) and the counters of the paragraphs before it.
 This module replays those counters, so "Article 5" and "(b)" come out as Word
 shows them, and writes each paragraph as one line of text for the shared
-structure reader.  Heading styles become Markdown headings (categories),
+structure reader, indented by its list level when asked (so "(i)" nests under
+"(a)" and a bullet under its point).  Heading styles become Markdown headings (categories),
 table rows become lines, and tracked changes are read as if all were
 accepted (insertions kept, deletions dropped), which the notes say.
 

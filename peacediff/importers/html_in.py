@@ -2,7 +2,10 @@
 
 Ordered lists come out with the numbers the browser shows (``start``,
 ``type`` 1/a/A/i/I, ``value`` on an item, ``reversed``), nested lists nest
-(letters and roman numerals as sub-points, numbers under numbers as "2.1"),
+(letters and roman numerals as sub-points, numbers under numbers as "2.1"; read
+through :func:`peacediff.importers.read_document`, every list item is indented
+a level per list it sits in, so bullets and deeper levels nest too), a list
+styled ``list-style-type: none`` shows no marker (its items' typed numbers are read),
 headings become Markdown headings (categories, or articles when they read
 "Article 5"), table rows become lines, and scripts, styles, navigation,
 headers, footers, forms and hidden elements are left out.  Standard library
