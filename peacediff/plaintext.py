@@ -693,9 +693,15 @@ def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[st
         return "bullet", None, bullet.group(1).strip()
     if stack and stack[0].kind != "keyword" and indent > stack[0].indent:
         numeric = _numeric_marker(body, None)  # "   1. ..." under "2. ...": a Markdown nested list
+        if numeric is None:
+            return None
+        number, rest = numeric
+        if "." in number:  # "3.1" nests only under an open "3": elsewhere it is a point of its own
+            under = any(n.number and number.startswith(n.number + ".") and n.indent < indent for n in stack)
+            return ("number", number, rest) if under else None
         in_run = body.startswith("(") or any(n.kind == "number" and n.indent == indent for n in stack[1:])
-        if numeric is not None and "." not in numeric[0] and (numeric[0] != str(next_top) or in_run):
-            return "number", numeric[0], numeric[1]
+        if number != str(next_top) or in_run:
+            return "number", number, rest
     return None
 
 

@@ -321,3 +321,17 @@ def test_word_s_own_leveled_list_styles_nest_as_word_indents_them(tmp_path: Path
         (None, "Observers are invited.", []),
         ("2", "Talks resume.", []),
     ]
+
+
+def test_numbered_lists_nested_in_numbered_items_nest_with_their_numbers(tmp_path: Path) -> None:
+    page = tmp_path / "nested.html"
+    page.write_text("<ol><li>The zone is set up.<ol><li>Its width is 15 km.</li><li>Its length is 100 km."
+                    "</li></ol></li><li>The zone is patrolled.</li></ol>", encoding="utf-8")
+    text = parse_text("1. The zone is set up.\n   1.1 Its width is 15 km.\n   1.2. Its length is 100 km.\n"
+                      "2. The zone is patrolled.\n1.3 Unindented, it is a point of its own.\n", "zone")
+    expected = [
+        ("1", "The zone is set up.", [("1.1", "Its width is 15 km.", []), ("1.2", "Its length is 100 km.", [])]),
+        ("2", "The zone is patrolled.", []),
+    ]
+    assert _shape(read_document(page).provisions) == expected
+    assert _shape(text.provisions) == [*expected, ("1.3", "Unindented, it is a point of its own.", [])]
