@@ -9,9 +9,13 @@ What a document cannot carry is left out: keys, parameters, evidence, sources an
 notes are curated data, and categories are not written.  A provision's text is written
 with its runs of whitespace as single spaces, the way every reader gives text back.
 
+What a plain line cannot say is marked: an unnumbered provision is a bullet item at any
+depth ("- ", ``<ul>``, a typed "•" in Word), and each level of sub-points is indented (three
+spaces, a nested list, a deeper Word list level), which the readers nest by.
+
 Known limits of the round trip, where the readers decide by what a line looks like:
 a provision whose text itself opens like a number or heading ("2. The parties",
-"Article 5", "(a) ...") is read as a new provision; a text with a line break in it
+"Article 5", "(a) ...", "- ") is read as a new provision; a text with a line break in it
 reads back as one line; control characters cannot be written and are refused.
 """
 
@@ -80,8 +84,9 @@ def _check(v: Draft) -> None:
 
 
 def _text_label(p: Point, depth: int) -> str:
+    """"6. ", "(a) ", or "- " for an unnumbered provision at any depth (a bare line would continue the one above)."""
     if p.number is None:
-        return "" if depth == 0 else "- "
+        return "- "
     return f"{p.number}. " if depth == 0 else f"({p.number}) "
 
 
@@ -95,6 +100,10 @@ def _text_lines(provisions: Sequence[Point], depth: int) -> Iterator[str]:
 
 def version_text(v: Draft) -> str:
     """The version as numbered plain text: the title as a ``# Title`` line, then one paragraph per provision.
+
+    Sub-points are indented three spaces a level under their parent; an unnumbered provision is a
+    bullet item ("- ..."), level with its numbered neighbours, so the reader neither folds it into
+    the point above nor numbers it.
 
     The title is marked as a heading because a bare first line is read as a provision or a
     preamble wherever the version's own points are unnumbered or the title reads like a sentence.
@@ -124,54 +133,110 @@ def _md_lines(provisions: Sequence[Point], depth: int) -> Iterator[str]:
             yield ""
 
 
+def _end_bullet_lists(lines: Iterator[str]) -> Iterator[str]:
+    """A blank line where a bullet item is followed by a lettered line no deeper than it.
+
+    Without it Markdown would run "(b) ..." on into the bullet's paragraph (a lazy continuation).
+    """
+    before = ""
+    for line in lines:
+        bullet = before.lstrip().startswith("- ")
+        depth = len(before) - len(before.lstrip())
+        if bullet and line.strip() and not line.lstrip().startswith("- ") and len(line) - len(line.lstrip()) <= depth:
+            yield ""
+        yield line
+        before = line
+
+
 def version_markdown(v: Draft) -> str:
     """The version as Markdown: a ``#`` title, then the provisions as nested lists."""
     _check(v)
-    return "\n".join([f"# {_flat(v.title)}", "", *_md_lines(v.provisions, 0)]).rstrip("\n") + "\n"
+    body = _end_bullet_lists(_md_lines(v.provisions, 0))
+    return "\n".join([f"# {_flat(v.title)}", "", *body]).rstrip("\n") + "\n"
 
 
-def _html_items(provisions: Sequence[Point], depth: int) -> Iterator[str]:
-    """Numbered paragraphs, for numbers an HTML list cannot show ("SG-1", "4bis", "ii")."""
+_TYPED = '<ul class="typed" style="list-style-type:none">'
+
+
+def _html_items(provisions: Sequence[Point]) -> Iterator[str]:
+    """Numbered paragraphs, for numbers an HTML list cannot show ("SG-1", "4bis"); sub-points nested under each.
+
+    The sub-points are lists that show no marker of their own (``list-style-type:none``), their
+    numbers typed in front of their text: nested, so a browser indents them and a reader nests them.
+    """
     for p in provisions:
-        label = html.escape(_text_label(p, depth))
-        yield f'<p class="d{min(depth, 3)}">{label}{html.escape(_flat(p.text))}</p>'
-        yield from _html_items(p.subpoints, depth + 1)
+        yield f"<p>{html.escape(_text_label(p, 0))}{html.escape(_flat(p.text))}</p>"
+        if p.subpoints:
+            yield "".join(_typed_list(p.subpoints, 1))
 
 
-def _list_kind(p: Point, depth: int) -> str | None:
-    """The list that shows ``p``'s number ("ol", "ol-a", "ul", "p" for an unnumbered provision), or None."""
-    if p.number is None:
-        return "ul" if depth else "p"
+def _typed_list(provisions: Sequence[Point], depth: int) -> Iterator[str]:
+    yield _TYPED
+    for p in provisions:
+        inner = "".join(_typed_list(p.subpoints, depth + 1)) if p.subpoints else ""
+        yield f"<li>{html.escape(_text_label(p, depth))}{html.escape(_flat(p.text))}{inner}</li>"
+    yield "</ul>"
+
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for digits, amount in _ROMAN:
+        while value >= amount:
+            out, value = out + digits, value - amount
+    return out
+
+
+def _roman_value(number: str) -> int | None:
+    """The value of a lower-case roman numeral written the usual way ("iv" -> 4), else None."""
+    value, rest = 0, number
+    for digits, amount in _ROMAN:
+        while rest.startswith(digits):
+            value, rest = value + amount, rest[len(digits):]
+    return value if not rest and value and _roman(value) == number else None
+
+
+def _list_kind(p: Point, depth: int) -> tuple[str, int | None] | None:
+    """The list that shows ``p``'s number and the item's ``value``: ("ol", 6), ("ol-a", 2), ("ol-i", 4), ("ul", None).
+
+    None for a number no list can show ("SG-1", "4bis", a sub-point numbered "1").
+    """
+    number = p.number
+    if number is None:
+        return "ul", None
     if depth == 0:
-        return "ol" if p.number.isascii() and p.number.isdigit() and not p.number.startswith("0") else None
-    return "ol-a" if len(p.number) == 1 and "a" <= p.number <= "z" else None
+        ok = number.isascii() and number.isdigit() and not number.startswith("0")
+        return ("ol", int(number)) if ok else None
+    if len(number) == 1 and "a" <= number <= "z":  # "i" too: the ninth letter shows as "i" all the same
+        return "ol-a", ord(number) - 96
+    value = _roman_value(number)
+    return ("ol-i", value) if value is not None else None
 
 
 def _listable(provisions: Sequence[Point], depth: int) -> bool:
     return all(_list_kind(p, depth) is not None and _listable(p.subpoints, depth + 1) for p in provisions)
 
 
-_OPEN = {"ol": "<ol>", "ol-a": '<ol type="a">', "ul": "<ul>"}
+_OPEN = {"ol": "<ol>", "ol-a": '<ol type="a">', "ol-i": '<ol type="i">', "ul": "<ul>"}
 
 
 def _html_lists(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     """Provisions as nested lists, each item carrying its number as ``value``; a new list where the kind changes."""
     open_kind: str | None = None
     for p in provisions:
-        kind = _list_kind(p, depth)
+        kind, value = _list_kind(p, depth) or ("ul", None)
         if kind != open_kind and open_kind is not None:
             yield f"</{open_kind[:2]}>"
             open_kind = None
-        if kind == "p":
-            yield f"<p>{html.escape(_flat(p.text))}</p>"
-            continue
         if open_kind is None:
-            yield _OPEN[str(kind)]
+            yield _OPEN[kind]
             open_kind = kind
-        number = p.number or ""
-        value = f' value="{int(number) if kind == "ol" else ord(number) - 96}"' if kind != "ul" else ""
+        shown = f' value="{value}"' if value is not None else ""
         inner = "".join(_html_lists(p.subpoints, depth + 1))
-        yield f"<li{value}>{html.escape(_flat(p.text))}{inner}</li>"
+        yield f"<li{shown}>{html.escape(_flat(p.text))}{inner}</li>"
     if open_kind is not None:
         yield f"</{open_kind[:2]}>"
 
@@ -179,17 +244,17 @@ def _html_lists(provisions: Sequence[Point], depth: int) -> Iterator[str]:
 def version_html(v: Draft) -> str:
     """The version as a web page: the title, then the provisions, all text escaped.
 
-    Decimal numbers and lettered sub-points are nested lists (``<ol>``, ``<ol type="a">``,
-    ``<ul>`` for unnumbered sub-points), each item with its number as ``value``; a version
-    with any other number ("SG-1", "4bis") is written as numbered paragraphs instead.
+    Decimal numbers, lettered and roman sub-points are nested lists (``<ol>``, ``<ol type="a">``,
+    ``<ol type="i">``, ``<ul>`` for unnumbered provisions at any depth), each item with its number
+    as ``value``; a version with any other number ("SG-1", "4bis") is written as numbered
+    paragraphs instead, their sub-points nested lists with the numbers typed.
     """
     _check(v)
     title = html.escape(_flat(v.title))
     listable = _listable(v.provisions, 0)
-    body = "\n".join(_html_lists(v.provisions, 0) if listable else _html_items(v.provisions, 0))
+    body = "\n".join(_html_lists(v.provisions, 0) if listable else _html_items(v.provisions))
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n<style>.d1{{margin-left:2em}}.d2{{margin-left:4em}}.d3{{margin-left:6em}}"
-            f"</style>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
+            f"<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
 
 
 def document_bytes(v: Draft, fmt: str) -> bytes:

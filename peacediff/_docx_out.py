@@ -448,11 +448,16 @@ def comparison_docx(c: Comparison) -> bytes:
 
 
 def version_docx(v: Version) -> bytes:
-    """A version as a .docx: its provisions as numbered paragraphs, no tracked changes."""
+    """A version as a .docx: its provisions as numbered paragraphs, no tracked changes.
+
+    Unlike in a redline, an unnumbered provision at the top level is a bullet too: read back, a
+    paragraph with no number of its own continues the provision above it.
+    """
     w = _Writer(None, ("", ""))
-    drawer = _Drawer(w)
-    for p in v.provisions:
-        drawer.whole(p, "same", 0)
+    for top in v.provisions:
+        for p, depth in _flatten(top, 0):
+            label = "•\t" if p.number is None else _label(p.number, depth)
+            w.paragraph(_style(depth), w.text_runs(label) + w.text_runs(p.text))
     return _package(w.parts, v.title, _revision_date(v.date))
 
 

@@ -15,7 +15,17 @@ reader is forgiving about layout and strict about never losing text:
   nest under the point or numbered paragraph above them.  In a document whose
   points are Articles / Sections / Clauses, numbered paragraphs (``1.``,
   ``(1)``) are sub-points of their article, as in statutes and treaties.
-  Bullets (``-``, ``*``, ``•``) under a point are unnumbered sub-points.
+  Bullets (``-``, ``*``, ``•``) indented under a point, right under a line
+  that opens a list ("... as follows:"), or in an article are unnumbered
+  sub-points; a bullet level with numbered points is an unnumbered point of
+  its own.
+* **Nesting by indentation**: a sub-point, bullet or parenthesised number
+  indented deeper than the line above nests under it ("(i)" under "(a)"
+  under "1."), level with it is its sibling; spaces or tabs, as long as a
+  level is indented the same way (Markdown nested lists read the same way).
+* **Prefixed numbers**: "SG-1.", "EU-3 -", "A-12:" are point numbers when the
+  prefix numbers two or more lines in rising order (or one line numbered 1);
+  "COVID-19 cases" is a sentence.
 * **Wrapped lines** continue the point above (a word hyphenated at the line
   end is joined back; "Page 3 of 12" and "- 3 -" lines are page furniture).  A line that merely begins with
   a figure ("100 days after signing", "2026. The parties ...") is not a marker
@@ -35,8 +45,9 @@ reader is forgiving about layout and strict about never losing text:
   with numbered paragraphs keeps "Article 5" as its text.  Every such guess
   is written into the version's ``note``.
 * Text before the first marker becomes an unnumbered preamble point.  A
-  document with no markers at all becomes one provision per paragraph (or per
-  bullet), numbered 1, 2, 3 ...
+  document with no markers at all becomes one provision per paragraph,
+  numbered 1, 2, 3 ..., or, when it bullets its points, one unnumbered
+  provision per bullet.
 
 Example::
 
@@ -51,7 +62,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +106,10 @@ _RANKS = {"annex": 0, "schedule": 0, "appendix": 0, "book": 1, "part": 1, "title
 #: "(a)", "a)", "a.", "(iv)", and in capitals only between parentheses: "(A)", "(IV)" as in statutes.
 _SUB_RE = re.compile(r"^(?:\(?([a-z]|[ivx]{1,5})[.)]|\(([A-Z]|[IVX]{1,5})\))\s+(.*)$")
 _BULLET_RE = re.compile(r"^[-*•–·]\s+(.*)$")
+#: "SG-1.", "EU-3", "A-12:": a point number behind a short prefix of letters and a hyphen.
+_PREFIXED_RE = re.compile(
+    r"^(?P<prefix>[A-Z][A-Za-z]{0,9}-)(?P<num>\d{1,6}[a-z]?)(?P<punct>[.:)]|\s+[-–—])?(?:\s+|$)(?P<rest>.*)$"
+)
 _HEADING_WORDS = "Chapter|Part|Title|Annex|Schedule|Appendix|Division|Subpart"
 #: "Chapter II", "PART THREE", "Annex 1 - Maps": a capitalised division word and its label.
 _HEADING_WORD_RE = re.compile(
@@ -154,6 +169,8 @@ class _Node:
     marker: str | None = None
     #: The annex, schedule or appendix the point belongs to ("Annex-I"), None in the main text.
     annex: str | None = None
+    #: Columns of white space before the marker (a tab counts 4): how deep the author nested it.
+    indent: int = 0
 
     def add(self, text: str, source_width: int) -> None:
         if not self.lines:
@@ -223,19 +240,107 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     lines = list(_clean_lines(text))
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
-    marked = keyword_doc or any(_numeric_marker(body, None) for body in bodies)
-    widths = {number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)}
     notes: list[str] = []
+    layout = _Layout(
+        widths={number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)},
+        indents={number: _indent(raw) for number, raw in enumerate(text.splitlines(), start=1)},
+        prefixes=_number_prefixes(bodies, notes),
+    )
+    bulleted = any(_BULLET_RE.match(body) for body in bodies)
+    marked = (keyword_doc or bool(layout.prefixes) or any(_numeric_marker(body, None) for body in bodies)
+              or (bulleted and any(_SUB_RE.match(body) for body in bodies)))
     if marked:
-        nodes = _read_marked(lines, widths, keyword_doc, _heading_kinds(bodies, notes))
+        nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes))
+        _note_loose_bullets(nodes, notes)
     else:
-        nodes = _read_paragraphs(lines, widths)
+        nodes = _read_paragraphs(lines, layout, notes)
     points = _fold_recitals([n for n in nodes if n.lines or n.children], notes)
     _note_lettered_articles(points, notes)
     _qualify_annexes(points, notes)
     _qualify_restarts([n for n in points if n.annex is None], notes)
     _check_unique_numbers(points, source)
     return points, notes
+
+
+@attrs.frozen
+class _Layout:
+    """What the reader knows of a document's lines beyond their text."""
+
+    widths: dict[int, int]  # line number -> width of the source line
+    indents: dict[int, int]  # line number -> columns of white space before its text
+    prefixes: frozenset[str]  # prefixes that number the points ("SG-")
+
+
+def _indent(raw: str) -> int:
+    """Columns of white space at the start of a line, a tab counting 4 (as Markdown counts it)."""
+    lead = raw[:len(raw) - len(raw.lstrip(" \t"))]
+    return len(lead.expandtabs(4))
+
+
+@attrs.frozen
+class _Prefixed:
+    """A prefixed point number read off a line: "SG-4. The framework ..."."""
+
+    prefix: str  # "SG-"
+    number: int  # 4
+    label: str  # "SG-4"
+    rest: str
+    bare: bool  # no punctuation after the number: a marker only when it keeps the count
+
+
+def _prefixed(line: str) -> _Prefixed | None:
+    """The prefixed number ("SG-1.", "EU-3 -", "A-12 The ...") ``line`` starts with, else None.
+
+    As with "Article 5", a bare number must be followed by a capital: "COVID-19 cases rose"
+    is a sentence, not a point.
+    """
+    m = _PREFIXED_RE.match(line)
+    if m is None:
+        return None
+    rest, bare = m.group("rest").strip(), m.group("punct") is None
+    if bare and not rest[:1].isupper():
+        return None
+    digits = re.match(r"\d+", m.group("num"))
+    assert digits is not None
+    return _Prefixed(m.group("prefix"), int(digits.group()), m.group("prefix") + m.group("num"), rest, bare)
+
+
+def _number_prefixes(bodies: list[str], notes: list[str]) -> frozenset[str]:
+    """Prefixes that number the document's points: "SG-" in "SG-1. ..." / "SG-2. ...".
+
+    A prefix counts when the document uses it on at least two lines whose numbers rise (or on one
+    line numbered 1), so a sentence that merely opens with "COVID-19." or "G-7" does not.
+    """
+    runs: dict[str, list[str]] = {}
+    last: dict[str, int] = {}
+    for body in bodies:
+        found = _prefixed(body)
+        if found is None:
+            continue
+        before = last.get(found.prefix)
+        if before is None or found.number == before + 1 or (not found.bare and found.number > before):
+            runs.setdefault(found.prefix, []).append(found.label)
+            last[found.prefix] = found.number
+    chosen = {prefix for prefix, labels in runs.items() if len(labels) >= 2 or labels == [f"{prefix}1"]}
+    for prefix in sorted(chosen):
+        labels = runs[prefix]
+        notes.append(f"Read '{labels[0]}'{' … ' + repr(labels[-1]) if len(labels) > 1 else ''} as point numbers: "
+                     f"the prefix '{prefix}' numbers {len(labels)} point{'s' if len(labels) > 1 else ''} in sequence.")
+    return frozenset(chosen)
+
+
+def _note_loose_bullets(nodes: list[_Node], notes: list[str]) -> None:
+    """Say so when bulleted items level with numbered points were read as provisions of their own."""
+    first = next((i for i, n in enumerate(nodes) if n.number is not None), None)
+    loose = [n for n in nodes[first:] if n.kind == "bullet"] if first is not None else []
+    if loose:
+        notes.append(f"Read {len(loose)} bulleted item{'s' if len(loose) > 1 else ''} level with the numbered points "
+                     "as unnumbered provisions of their own, not as part of the point above.")
+    listed = [n for n in nodes if n.kind == "number" and any(c.kind == "bullet" and c.indent == n.indent
+                                                              for c in n.children)]
+    if listed:
+        notes.append(f"Read the bullets right under point {listed[0].number}{' and others' if len(listed) > 1 else ''}"
+                     ", level with it, as its sub-points: the point's text opens a list (it ends with ':').")
 
 
 def _without_title(points: list[_Node], title: str) -> list[_Node]:
@@ -295,7 +400,8 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
             or _HEADING_WORD_RE.match(candidate) or _keyword_marker(candidate)
             or _numeric_marker(candidate, None) or _SUB_RE.match(candidate) or _BULLET_RE.match(candidate)):
         return None
-    numbered = [n for n in points if n.number is not None or n is not points[0]]
+    # every point but a preamble (text before the first marker, above any heading)
+    numbered = [n for n in points if n.number is not None or n is not points[0] or n.kind == "bullet"]
     categories = [n.category or "" for n in numbered]
     rules_all = bool(categories) and all(c == candidate or c.startswith(candidate + " — ") for c in categories)
     over_heading = bool(categories) and categories[0].startswith(candidate + " — ")
@@ -445,26 +551,13 @@ def _ends_sentence(line: str) -> bool:
     return not line or line.endswith((".", ";", ":", "!", "?", ")", '"', "”", "'"))
 
 
-def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_doc: bool,
+def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: bool,
                  heading_kinds: frozenset[str] = frozenset()) -> list[_Node]:
     """The points of a document with markers, sub-points nested, headings as their categories."""
-    points: list[_Node] = []
-    headings = _Headings()
-    preamble = _Node(None, 1, "paragraph")
-    stack: list[_Node] = []  # the open point and its open sub-points, outermost first
-    last_top = 0
-
-    def open_node(node: _Node, depth: int) -> None:
-        del stack[depth:]
-        if depth == 0:
-            node.annex = headings.annex
-            points.append(node)
-        else:
-            stack[depth - 1].children.append(node)
-        stack.append(node)
-
+    reader = _Marked(layout, keyword_doc)
     after_sentence = after_blank = True
     heading_before = False  # "PART I" over "SECURITY": one category "PART I — SECURITY"
+    headings, stack, points, preamble = reader.headings, reader.stack, reader.points, reader.preamble
     for lineno, line in lines:
         if not line:
             after_blank = True
@@ -480,28 +573,7 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             stack.clear()
             heading_before = True
             continue
-        in_article = bool(stack) and stack[0].kind == "keyword"
-        expected_top = last_top + 1 if points else None
-        if keyword:
-            node = _Node(keyword.number, lineno, "keyword", headings.category, marker=keyword.marker)
-            open_node(node, 0)
-            last_top = int(keyword.number) if keyword.number.isdigit() else last_top
-            if keyword.rest:
-                stack[0].add(keyword.rest, widths[lineno])
-            continue
-        numeric = _numeric_marker(body, _expected(stack) if in_article else expected_top)
-        if numeric is not None and (md is None or not keyword_doc):
-            number, rest = numeric
-            if in_article:  # a numbered paragraph of an article, as in statutes
-                open_node(_Node(number, lineno, "number"), 1)
-            else:
-                open_node(_Node(number, lineno, "number", headings.category), 0)
-                if number.isdigit():
-                    last_top = int(number)
-            if rest:
-                stack[-1].add(rest, widths[lineno])
-            continue
-        if stack and md is None and _open_item(body, lineno, widths[lineno], stack, open_node):
+        if reader.marker(lineno, body, keyword, md is not None, blank_before):
             continue
         heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
@@ -513,34 +585,148 @@ def _read_marked(lines: list[tuple[int, str]], widths: dict[int, int], keyword_d
             headings.push(body, True, 20)  # "Chapter 3" over "Entry into Force": one heading
             continue
         if keyword_doc and not any(n.kind == "keyword" for n in points) and _ENACTING_RE.match(body):
-            preamble.add(body, widths[lineno])  # "HAVE ADOPTED THIS REGULATION:" closes the preamble
+            preamble.add(body, layout.widths[lineno])  # "HAVE ADOPTED THIS REGULATION:" closes the preamble
             stack.clear()
             continue
         if not stack and points:  # text under a heading, before the next point: a point of its own
-            open_node(_Node(None, lineno, "paragraph", headings.category), 0)
-        if stack:
-            stack[-1].add(body, widths[lineno])
+            reader.open(_Node(None, lineno, "paragraph", headings.category), 0)
+        (stack[-1] if stack else preamble).add(body, layout.widths[lineno])
+    return ([preamble] if preamble.lines or preamble.children else []) + points
+
+
+@attrs.define
+class _Marked:
+    """The state of :func:`_read_marked`: the points so far, the open ones, the headings above."""
+
+    layout: _Layout
+    keyword_doc: bool
+    points: list[_Node] = attrs.field(factory=list)
+    headings: _Headings = attrs.field(factory=lambda: _Headings())
+    preamble: _Node = attrs.field(factory=lambda: _Node(None, 1, "paragraph"))
+    stack: list[_Node] = attrs.field(factory=list)  # the open point and its open sub-points, outermost first
+    last_top: int = 0
+    counters: dict[str, int] = attrs.field(factory=dict)  # the last number seen after each prefix
+
+    def open(self, node: _Node, depth: int) -> None:
+        del self.stack[depth:]
+        if depth == 0:
+            node.annex = self.headings.annex
+            self.points.append(node)
         else:
-            preamble.add(body, widths[lineno])
-    return ([preamble] if preamble.lines else []) + points
+            self.stack[depth - 1].children.append(node)
+        self.stack.append(node)
 
-
-def _open_item(body: str, lineno: int, width: int, stack: list[_Node],
-               open_node: Callable[[_Node, int], None]) -> bool:
-    """Open a lettered sub-point ("a)", "(iv)") or a bullet under the open point; False for any other line."""
-    sub = _SUB_RE.match(body)
-    if sub:
-        owner = len(stack) if stack[-1].kind in ("keyword", "number") else len(stack) - 1
-        open_node(_Node(sub.group(1) or sub.group(2), lineno, "sub"), owner)
-        stack[-1].add(sub.group(3).strip(), width)
+    def marker(self, lineno: int, body: str, keyword: _Keyword | None, md: bool, blank_before: bool) -> bool:
+        """Open the point or sub-point whose marker starts the line; False for a line without one."""
+        stack, width, indent = self.stack, self.layout.widths[lineno], self.layout.indents[lineno]
+        in_article = bool(stack) and stack[0].kind == "keyword"
+        if keyword:
+            self.open(_Node(keyword.number, lineno, "keyword", self.headings.category, marker=keyword.marker,
+                            indent=indent), 0)
+            self.last_top = int(keyword.number) if keyword.number.isdigit() else self.last_top
+            if keyword.rest:
+                stack[0].add(keyword.rest, width)
+            return True
+        if not md and self.item(lineno, body, blank_before):
+            return True
+        prefixed = self.prefixed(body)
+        numeric = (prefixed.label, prefixed.rest) if prefixed is not None else _numeric_marker(
+            body, _expected(stack) if in_article else self.last_top + 1 if self.points else None)
+        if numeric is None or (md and self.keyword_doc):
+            return False
+        number, rest = numeric
+        if in_article and prefixed is None:  # a numbered paragraph of an article, as in statutes
+            self.open(_Node(number, lineno, "number", indent=indent), 1)
+        else:
+            self.open(_Node(number, lineno, "number", self.headings.category, indent=indent), 0)
+            if number.isdigit():
+                self.last_top = int(number)
+        if rest:
+            stack[-1].add(rest, width)
         return True
+
+    def prefixed(self, body: str) -> _Prefixed | None:
+        """A prefixed number ("SG-3.") of the document's own numbering, counted; else None."""
+        found = _prefixed(body) if self.layout.prefixes else None
+        if found is None or found.prefix not in self.layout.prefixes:
+            return None
+        if found.bare and found.number != self.counters.get(found.prefix, 0) + 1:
+            return None  # "SG-12 Units ..." out of step: a wrapped line, not a point
+        self.counters[found.prefix] = found.number
+        return found
+
+    def item(self, lineno: int, body: str, blank_before: bool) -> bool:
+        """Open a lettered sub-point, a bullet or an indented number where the layout puts it."""
+        stack, indent = self.stack, self.layout.indents[lineno]
+        found = _item(body, indent, stack, self.last_top + 1)
+        if found is None:
+            return False
+        kind, number, text = found
+        node = _Node(number, lineno, kind, indent=indent)
+        above = stack[-1] if stack else self.preamble
+        introduced = not blank_before and bool(above.lines) and above.lines[-1].endswith(":")
+        if stack:
+            self.open(node, _item_depth(node, stack, introduced))
+        elif not self.points and self.preamble.lines and (introduced or self.keyword_doc):  # "... agree:" / "- to"
+            self.preamble.children.append(node)
+            stack[:] = [self.preamble, node]
+        else:  # a bullet before any point: an unnumbered provision of its own
+            self.open(node, 0)
+        if len(stack) == 1:
+            node.category = self.headings.category
+        stack[-1].add(text, self.layout.widths[lineno])
+        return True
+
+
+def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[str, str | None, str] | None:
+    """``(kind, number, text)`` of a sub-point line: "(a) ...", "- ...", or a number indented under a point.
+
+    An indented number that carries on the points' own count ("1. ..." / " 2. ...") is the next
+    point, not a sub-point, unless it is in parentheses ("(2)", how sub-points are numbered) or
+    continues a run of indented numbers already open.
+    """
+    sub = _SUB_RE.match(body)
+    if sub and stack:
+        return "sub", sub.group(1) or sub.group(2), sub.group(3).strip()
     bullet = _BULLET_RE.match(body)
     if bullet:
-        owner = len(stack) if stack[-1].kind in ("keyword", "number", "sub") else len(stack) - 1
-        open_node(_Node(None, lineno, "bullet"), owner)
-        stack[-1].add(bullet.group(1).strip(), width)
-        return True
-    return False
+        return "bullet", None, bullet.group(1).strip()
+    if stack and stack[0].kind != "keyword" and indent > stack[0].indent:
+        numeric = _numeric_marker(body, None)  # "   1. ..." under "2. ...": a Markdown nested list
+        if numeric is None:
+            return None
+        number, rest = numeric
+        if "." in number:  # "3.1" nests only under an open "3": elsewhere it is a point of its own
+            under = any(n.number and number.startswith(n.number + ".") and n.indent < indent for n in stack)
+            return ("number", number, rest) if under else None
+        in_run = body.startswith("(") or any(n.kind == "number" and n.indent == indent for n in stack[1:])
+        if number != str(next_top) or in_run:
+            return "number", number, rest
+    return None
+
+
+def _item_depth(item: _Node, stack: list[_Node], introduced: bool) -> int:
+    """Where a sub-point, bullet or indented number opens under the open point: a depth in ``stack``.
+
+    Indentation decides where the document uses it: deeper than the open item nests under it,
+    level with an indented item is its sibling.  Level with the point itself (a document that
+    does not indent), a lettered sub-point nests under the point, and a bullet nests only in an
+    article or right under a line that introduces a list ("... as follows:"); otherwise a bullet
+    level with numbered points is an unnumbered provision of its own, not part of the one above.
+    """
+    depth = len(stack)
+    while depth > 1 and stack[depth - 1].indent > item.indent:
+        depth -= 1
+    above = stack[depth - 1]
+    if item.indent > above.indent:
+        return depth
+    if depth > 1 and above.indent > stack[depth - 2].indent:
+        return depth - 1  # level with an indented sub-point: its sibling
+    if depth == 1 and item.kind == "bullet" and above.kind != "keyword":
+        return 1 if introduced and len(stack) == 1 and above.kind != "bullet" else 0
+    if item.kind == "bullet":
+        return depth if above.kind in ("keyword", "number", "sub") else depth - 1
+    return depth if above.kind in ("keyword", "number") or (depth == 1 and above.kind == "bullet") else depth - 1
 
 
 @attrs.define
@@ -612,28 +798,53 @@ def _expected(stack: list[_Node]) -> int:
     return 1
 
 
-def _read_paragraphs(lines: list[tuple[int, str]], widths: dict[int, int]) -> list[_Node]:
-    """No markers: one provision per paragraph or bullet, numbered in reading order."""
+def _read_paragraphs(lines: list[tuple[int, str]], layout: _Layout, notes: list[str]) -> list[_Node]:
+    """No point numbers: one provision per paragraph or bullet, a bullet indented under another nested in it.
+
+    Plain paragraphs are numbered 1, 2, 3 ... in reading order.  A document that bullets its
+    points has chosen not to number them: its bullets (and any paragraph between them) stay
+    unnumbered, as the author wrote them.
+    """
     nodes: list[_Node] = []
-    current: _Node | None = None
+    stack: list[_Node] = []  # the open paragraph or bullet, and the bullets nested in it
     category: str | None = None
+    open_ = False  # a line continues the open node (no blank line since it began)
     for lineno, line in lines:
-        bullet = _BULLET_RE.match(line)
         if not line:
-            current = None
+            open_ = False
             continue
-        heading = _heading(line, True, True) if current is None else None
+        bullet = _BULLET_RE.match(line)
+        heading = _heading(line, True, True) if not open_ and not bullet else None
         if heading is not None:
-            category = heading
+            category, stack = heading, []
             continue
-        if bullet or current is None:
-            current = _Node(None, lineno, "paragraph", category)
-            nodes.append(current)
+        width, indent = layout.widths[lineno], layout.indents[lineno]
+        if bullet or not open_:
+            node = _Node(None, lineno, "bullet" if bullet else "paragraph", category, indent=indent)
+            while stack and (stack[-1].indent >= indent or not bullet):
+                stack.pop()
+            (stack[-1].children if stack else nodes).append(node)
+            stack.append(node)
+            open_ = True
             line = bullet.group(1).strip() if bullet else line
-        current.add(line, widths[lineno])
-    for i, node in enumerate(nodes, start=1):
-        node.number = str(i)
+        stack[-1].add(line, width)
+    bullets = sum(1 for n in _walk_nodes(nodes) if n.kind == "bullet")
+    if bullets:
+        notes.append(f"The document numbers none of its points: its {bullets} bulleted item"
+                     f"{'s were' if bullets > 1 else ' was'} read as unnumbered provisions.")
+    else:
+        for i, node in enumerate(nodes, start=1):
+            node.number = str(i)
+        if len(nodes) > 1:
+            notes.append(f"The document numbers none of its paragraphs: they were numbered 1–{len(nodes)} "
+                         "in reading order.")
     return nodes
+
+
+def _walk_nodes(nodes: list[_Node]) -> Iterator[_Node]:
+    for node in nodes:
+        yield node
+        yield from _walk_nodes(node.children)
 
 
 def _unique_labels(children: list[_Node]) -> list[_Node]:

@@ -143,11 +143,13 @@ def test_markdown_headings_bold_markers_and_bullets() -> None:
     ]
     bullets = parse_text("KEY POINTS\n\n- Ceasefire now.\n- Elections\n  later.\n\nA closing paragraph.", "b")
     assert bullets.title == "KEY POINTS"
+    # A document that bullets its points numbers none of them: the reader invents no numbers.
     assert _shape(bullets) == [
-        ("1", "Ceasefire now.", None, []),
-        ("2", "Elections later.", None, []),
-        ("3", "A closing paragraph.", None, []),
+        (None, "Ceasefire now.", None, []),
+        (None, "Elections later.", None, []),
+        (None, "A closing paragraph.", None, []),
     ]
+    assert "2 bulleted items were read as unnumbered provisions" in (bullets.note or "")
 
 
 def test_roman_and_heading_only_article_markers() -> None:

@@ -54,11 +54,11 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
 
-        text, notes, title = html_to_text(decode_text(data, p, encoding))
+        text, notes, title = html_to_text(decode_text(data, p, encoding), indent=True)
     elif kind == "docx":
         from peacediff.importers.docx_in import docx_to_text
 
-        text, notes, title = docx_to_text(p, data)
+        text, notes, title = docx_to_text(p, data, indent=True)
     else:
         from peacediff.importers.pdf_in import pdf_to_text
 

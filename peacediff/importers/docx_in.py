@@ -7,7 +7,8 @@ definitions in ``numbering.xml`` (start value, format, a pattern such as
 ``Article %1`` or ``(%2)``) and the counters of the paragraphs before it.
 This module replays those counters, so "Article 5" and "(b)" come out as Word
 shows them, and writes each paragraph as one line of text for the shared
-structure reader.  Heading styles become Markdown headings (categories),
+structure reader, indented by its list level when asked (so "(i)" nests under
+"(a)" and a bullet under its point).  Heading styles become Markdown headings (categories),
 table rows become lines, and tracked changes are read as if all were
 accepted (insertions kept, deletions dropped), which the notes say.
 
@@ -33,6 +34,7 @@ __all__ = ["docx_to_text"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RUN_ON = "\x00run-on"  # marks a paragraph whose deleted mark joins it to the next
+_LIST_STYLE_RE = re.compile(r"list(?: bullet| number| continue)? ([1-9])")
 _MAX_PART = 256 * 1024 * 1024  # bytes of XML in one part; more is a zip bomb, not a treaty
 
 
@@ -227,6 +229,7 @@ class _Reader:
 
     numbering: _Numbering
     styles: dict[str, _Style]
+    indent: bool = False  # write a list paragraph indented three spaces a level
     insertions: int = 0
     deletions: int = 0
     lines: list[str] = attrs.field(factory=list)
@@ -246,7 +249,7 @@ class _Reader:
         ppr = p.find(_q("pPr"))
         rpr = ppr.find(_q("rPr")) if ppr is not None else None
         mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
-        label = self.number(ppr)
+        label, level = self.number(ppr)
         heading = self.heading_level(ppr)
         if label == "-":
             line = f"- {text}" if text else ""
@@ -256,6 +259,8 @@ class _Reader:
             line = text
         if heading and line and not label:  # a numbered heading is a point: its number is what readers cite
             line = "#" * heading + " " + line
+        elif self.indent and level and line:  # Word indents a list's levels: the reader nests by it
+            line = "   " * level + line
         self.deletions += mark_deleted
         self.emit(line, run_on=mark_deleted)
 
@@ -304,7 +309,8 @@ class _Reader:
                 out.append(self.runs(child))
         return "".join(out)
 
-    def number(self, ppr: Any) -> str | None:
+    def number(self, ppr: Any) -> tuple[str | None, int | None]:
+        """The paragraph's displayed number (None if it shows none) and its list level (None outside a list)."""
         numpr = ppr.find(_q("numPr")) if ppr is not None else None
         num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
         level = int(ilvl) if ilvl is not None else None
@@ -313,10 +319,19 @@ class _Reader:
             num_id = num_id or style.num_id
             level = level if level is not None else style.ilvl
         if num_id is None or num_id == "0":
-            return None
+            return None, None
         if level is None:  # the style is tied to a level of the list ("Article" style -> level 0)
             level = self.numbering.style_levels.get(style_id or "", ("", 0))[1]
-        return self.numbering.label(num_id, level)
+        return self.numbering.label(num_id, level), level + self.style_depth(style_id)
+
+    def style_depth(self, style_id: str | None) -> int:
+        """How much deeper Word's own leveled list styles sit: "List Bullet 2" is one level in.
+
+        Those styles are each a list of their own, all on level 0, indented by the style.
+        """
+        style = self.styles.get(style_id or "")
+        m = _LIST_STYLE_RE.fullmatch(style.name) if style is not None else None
+        return int(m.group(1)) - 1 if m else 0
 
     def heading_level(self, ppr: Any) -> int | None:
         outline = _val(ppr, "outlineLvl")
@@ -354,11 +369,14 @@ def _parse_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
                             "    fix: open it in Word or LibreOffice and save it again") from None
 
 
-def docx_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[str], str | None]:
+def docx_to_text(path: str | Path, data: bytes | None = None, *,
+                 indent: bool = False) -> tuple[str, list[str], str | None]:
     """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
 
     ``data`` is the file's bytes when they have been read already (``path`` then only names the
     file in messages).  The title is the one set in the document's properties (File > Info), None if unset.
+    With ``indent``, a paragraph on a deeper level of a list is indented three spaces a level, as
+    Word shows it, so the structure reader nests "(i)" under "(a)" and a bullet under its point.
     """
     p = Path(path)
     try:
@@ -372,7 +390,7 @@ def docx_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list
             raise DocumentError(f"{p}: this zip file has no word/document.xml, so it is not a Word document\n"
                                 "    fix: give the .docx saved by Word or LibreOffice")
         reader = _Reader(_read_numbering(_parse_xml(archive, "word/numbering.xml", p)),
-                         _read_styles(_parse_xml(archive, "word/styles.xml", p)))
+                         _read_styles(_parse_xml(archive, "word/styles.xml", p)), indent)
         core = _parse_xml(archive, "docProps/core.xml", p)
     title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""

@@ -2,7 +2,10 @@
 
 Ordered lists come out with the numbers the browser shows (``start``,
 ``type`` 1/a/A/i/I, ``value`` on an item, ``reversed``), nested lists nest
-(letters and roman numerals as sub-points, numbers under numbers as "2.1"),
+(letters and roman numerals as sub-points, numbers under numbers as "2.1"; read
+through :func:`peacediff.importers.read_document`, every list item is indented
+a level per list it sits in, so bullets and deeper levels nest too), a list
+styled ``list-style-type: none`` shows no marker (its items' typed numbers are read),
 headings become Markdown headings (categories, or articles when they read
 "Article 5"), table rows become lines, and scripts, styles, navigation,
 headers, footers, forms and hidden elements are left out.  Standard library
@@ -37,11 +40,13 @@ class _List:
     step: int = 1
     label: str | None = None  # the label of the item that holds this list ("2" for a list inside item 2)
     current: str | None = None  # the label of this list's open item
+    shown: bool = True  # False under "list-style: none": the browser shows no number or bullet
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, indent: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.indent = indent
         self.lines: list[str] = []
         self.buffer: list[str] = []
         self.prefix = ""
@@ -90,7 +95,8 @@ class _Reader(HTMLParser):
             self.open_list(tag, attributes)
         elif tag == "li":
             self.flush()
-            self.prefix = self.item(attributes)
+            depth = "   " * len(self.lists) if self.indent else ""  # a browser indents each nested list
+            self.prefix = depth + self.item(attributes)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.flush()
             self.prefix = "#" * int(tag[1]) + " "
@@ -148,12 +154,16 @@ class _Reader(HTMLParser):
         start = _int(attributes.get("start"))
         step = -1 if ordered and "reversed" in attributes else 1
         holder = self.lists[-1].current if self.lists else None
-        self.lists.append(_List(ordered, fmt, start if start is not None else 1, step, holder))
+        style = (attributes.get("style") or "").replace(" ", "").lower()
+        shown = not ("list-style:none" in style or "list-style-type:none" in style)
+        self.lists.append(_List(ordered, fmt, start if start is not None else 1, step, holder, shown=shown))
 
     def item(self, attributes: dict[str, str | None]) -> str:
         if not self.lists:
             return "- "
         lst = self.lists[-1]
+        if not lst.shown:  # the item's own text carries whatever number it has ("SG-1. ...")
+            return ""
         if not lst.ordered:
             return "- "
         value = _int(attributes.get("value"))
@@ -180,9 +190,13 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def html_to_text(html: str) -> tuple[str, list[str], str | None]:
-    """A page's text as numbered lines, notes on the reading, and the page's ``<title>`` (None if absent)."""
-    reader = _Reader()
+def html_to_text(html: str, *, indent: bool = False) -> tuple[str, list[str], str | None]:
+    """A page's text as numbered lines, notes on the reading, and the page's ``<title>`` (None if absent).
+
+    With ``indent``, each list item is indented three spaces for every list it sits in, as a
+    browser shows it, so the structure reader nests "(i)" under "(a)" and a bullet under its point.
+    """
+    reader = _Reader(indent)
     reader.feed(html)
     reader.close()
     text = reader.text()
