@@ -288,6 +288,15 @@ class _Prefixed:
     bare: bool  # no punctuation after the number: a marker only when it keeps the count
 
 
+#: What may open a sentence before its capital: a defined term in quotes ('1.1 "Goods" means').
+_OPENERS = "\"“'‘«„(["
+
+
+def _opens_sentence(rest: str) -> bool:
+    """``rest`` starts like a sentence: a capital, perhaps behind opening quotes or a bracket."""
+    return rest.lstrip(_OPENERS)[:1].isupper()
+
+
 def _prefixed(line: str) -> _Prefixed | None:
     """The prefixed number ("SG-1.", "EU-3 -", "A-12 The ...") ``line`` starts with, else None.
 
@@ -298,7 +307,7 @@ def _prefixed(line: str) -> _Prefixed | None:
     if m is None:
         return None
     rest, bare = m.group("rest").strip(), m.group("punct") is None
-    if bare and not rest[:1].isupper():
+    if bare and not _opens_sentence(rest):
         return None
     digits = re.match(r"\d+", m.group("num"))
     assert digits is not None
@@ -436,7 +445,7 @@ def _keyword_marker(line: str) -> _Keyword | None:
     if not m:
         return None
     punct, rest = m.group("punct").strip(), m.group("rest").strip()
-    if rest and not punct and not rest[:1].isupper():
+    if rest and not punct and not _opens_sentence(rest):
         return None
     word = m.group("kw").lower()
     # "5 ter" / "5 TER" -> "5ter", a label without spaces; "7a" and "7A" stay apart
@@ -509,7 +518,7 @@ def _numeric_marker(line: str, expected: int | None) -> tuple[str, str] | None:
     in_step = expected is None or (number.isdigit() and int(number) == expected)
     bare = punct.isspace() or punct == ""
     # "1.1 Scope" is a marker; "100 days" only when it keeps the count
-    if bare and (not rest[:1].isupper() or ("." not in number and not (in_step and expected is not None))):
+    if bare and (not _opens_sentence(rest) or ("." not in number and not (in_step and expected is not None))):
         return None
     if number.isdigit() and _YEAR_RE.match(number) and (expected is None or int(number) != expected):
         return None

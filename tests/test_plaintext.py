@@ -90,6 +90,30 @@ def test_a_bare_number_starts_a_point_only_when_it_keeps_the_count() -> None:
     ]
 
 
+
+def test_a_numbered_clause_that_opens_with_a_quoted_defined_term_is_a_clause() -> None:
+    """Contracts open definitions with the term in quotes: '1.1 "Goods" means ...' is clause 1.1,
+    not words folded into clause 1 (whose figure "1.1" a diff then reports as changed)."""
+    v = parse_text(
+        "1. DEFINITIONS\n"
+        '1.1 "Goods" means the products listed in Schedule 1.\n'
+        "1.2 \u201cPrice\u201d means EUR 120 per unit.\n"
+        "1.3 (Order) A written purchase order.\n"
+        "2. DELIVERY\n"
+        "2.1 The Supplier delivers within\n"
+        '30 "working" days.\n',
+        "d",
+    )
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("1", "DEFINITIONS"),
+        ("1.1", '"Goods" means the products listed in Schedule 1.'),
+        ("1.2", "\u201cPrice\u201d means EUR 120 per unit."),
+        ("1.3", "(Order) A written purchase order."),
+        ("2", "DELIVERY"),
+        ("2.1", 'The Supplier delivers within 30 "working" days.'),
+    ]
+
+
 def test_statute_layout_articles_paragraphs_letters_and_chapters() -> None:
     v = parse_text(
         "The parties, recalling their commitments,\n"
