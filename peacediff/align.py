@@ -1034,8 +1034,10 @@ def _attach_gain(
         return None  # a whole provision, or one item of a list of variants: nothing to join
     parts = lk.new if split else lk.old
     # A part next to one already linked, whose own best candidate is this partner,
-    # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain).
-    beside = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
+    # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain) - except in
+    # a handful of points, where the neighbour's partner is every part's best candidate.
+    adjacent = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
+    beside = adjacent and len(st.old) + len(st.new) >= cfg.attach_beside_min_provisions
     partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
     if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
         return None
@@ -1048,7 +1050,7 @@ def _attach_gain(
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
     after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
     gain = after - before
-    if gain >= (cfg.split_gain if not beside else max(cfg.split_gain, cfg.joint_gain)):
+    if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
     if beside and _clear_lead(st, p, q, parts, split=split):
         # The partner is long and its first part carries it, so the joined cosine barely moves

@@ -260,3 +260,36 @@ def test_a_renumbered_one_point_document_links_only_what_it_carries():
     assert _links(align_text(old, edited)) == {(0, 0)}
     # Under one number the point is answered in place, whatever it says (the number pass).
     assert _links(align_text(old, [P(replaced[0].text, "1")])) == {(0, 0)}
+
+
+# --------------------------------------------------------------------------- a look-alike beside a split
+
+_VALLEY = ["The valley council meets on the first Monday of every month.",
+           "Members of the council serve for four years.",
+           "The council keeps a register of common land in Ashby and Brennmoor.",
+           "The ministry reviews the grazing permits of the Alder valley by 2028. Farmers may return unused "
+           "pastures in Brennmoor for a refund of 5 euros. The warden will guard the forests of Corrow and "
+           "Dunhill under the supervision of the council.",
+           "Hunting is prohibited in the nature reserve of Elmstead.",
+           "The council publishes its accounts every year.",
+           "Disputes about grazing rights go to the land tribunal."]
+_KEPT = ("The ministry reviews the grazing permits of the Alder valley by 2028. Farmers may return unused pastures "
+         "in Brennmoor for a refund of 5 euros.")
+
+
+def test_an_inserted_look_alike_beside_a_shortened_point_is_no_part_of_it():
+    """Point 4 lost its last sentence (the warden) while a new point about the warden's footpaths was
+    inserted after it.  In seven points the neighbour's partner is every part's first choice, so
+    adjacency is no evidence: the new point must carry split_cover of the old one's words to join it."""
+    look_alike = "The warden shall mark the footpaths of Dunhill along the river and repair the bridges of Corrow."
+    old, new = _numbered(_VALLEY), _numbered([*_VALLEY[:3], _KEPT, look_alike, *_VALLEY[4:]])
+    assert (3, 4) not in _links(align_text(old, new))
+    assert (4, 3) not in _links(align_text(new, old))
+    # The allowance for adjacency, granted in documents of any size, absorbs it (the rule is needed).
+    assert (3, 4) in _links(align_text(old, new, AlignConfig(attach_beside_min_provisions=0)))
+
+
+def test_the_dropped_sentence_rewritten_as_its_own_point_still_joins_its_split():
+    rewritten = "The warden guards the forests of Corrow and Dunhill, supervised by the council."
+    old, new = _numbered(_VALLEY), _numbered([*_VALLEY[:3], _KEPT, rewritten, *_VALLEY[4:]])
+    assert ((3,), (3, 4), "split") in {(lk.old, lk.new, lk.matched_by) for lk in align_text(old, new).links}
