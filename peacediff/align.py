@@ -16,7 +16,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      times on each side are left to the assignment (few) or paired by position (many).
   2. ``template``: in a gap between anchors holding a list of variants of one frame
      (items that share most of their words with several others), the variants pair in
-     order - figures that all changed leave order as the evidence.
+     order - figures that all changed leave order as the evidence; so do the items of a
+     list left between two kept (anchored) items, however few.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -35,18 +36,20 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
-      are each other's best there link on a lower bar (structure is evidence), lower
-      still for a pair that leads all its other candidates (``slot_lead_*``); a lone
+      are each other's best there link on a lower bar (structure is evidence): the
+      lowest for a lone pair or a pair holding the same place in the slot on both sides,
+      lower for a pair that leads all its other candidates (``slot_lead_*``); a lone
       provision at a document edge answers its counterpart in place (the same end under
       one number, or the whole document carrying most of the other's words).
   11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
       drafting concept ("enters into force" / "takes effect", "elections" / "polls")
       link whatever their cosine (at a document edge, under one number).
-  12. ``demotion``: a similarity or number link that crosses a firm link without a
+  12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
+  13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  13. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  14. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
-  14. ``duplicates-in-order``: identical provisions on one side take their partners
+  15. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -279,6 +282,8 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._stems_old: dict[int, frozenset[str]] = {}
+        self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
         self._drafting_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
@@ -297,6 +302,15 @@ class _State:
         if text is None:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
+
+    def stems(self, index: int, *, old_side: bool) -> frozenset[str]:
+        """The stem set of a provision (linked or not), computed once."""
+        cache = self._stems_old if old_side else self._stems_new
+        held = cache.get(index)
+        if held is None:
+            text = self.old_norm(index) if old_side else self.new_norm(index)
+            held = cache[index] = frozenset(stem_counts(text.split()))
+        return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
         """The drafting concepts (``~inforce``, ``~election`` …) of a provision, computed once."""
@@ -630,22 +644,38 @@ def _template_pass(st: _State) -> None:
     by the order-preserving matching of greatest total overlap (nearness in the gap breaking
     ties); a pair still needs ``template_overlap``.  Gaps of more than
     ``template_cells_max`` templated pairs are left to the other passes, with a note.
+
+    A list whose kept items are exact anchors leaves its changed items in gaps of one or two
+    between them, too few to be a list there: between two anchors, items that are *listed* in
+    their own version (two of the provisions within two places share ``template_overlap`` of
+    their words) pair in order the same way, however few.
     """
     if not st.scored():
         return
     cfg = st.config
     gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for a in range(len(st.rest_old)):
-        if _templated(st, a, st.by_old.get(a, []), old_side=True):
+        ranked = st.by_old.get(a, [])
+        if _templated(st, a, ranked, old_side=True):
             gaps[st.gap_old[a]][0].append(a)
+        if _listed(st, st.rest_old[a], old_side=True):
+            listed[st.gap_old[a]][0].append(a)
     for b in range(len(st.rest_new)):
-        if _templated(st, b, st.by_new.get(b, []), old_side=False):
+        ranked = st.by_new.get(b, [])
+        if _templated(st, b, ranked, old_side=False):
             gaps[st.gap_new[b]][1].append(b)
+        if _listed(st, st.rest_new[b], old_side=False):
+            listed[st.gap_new[b]][1].append(b)
     skipped = 0
-    for g in sorted(gaps):
+    for g in sorted(set(gaps) | set(listed)):
         la, lb = gaps[g]
         if len(la) < cfg.template_min_items or len(lb) < cfg.template_min_items:
-            continue
+            # Items of a list whose unchanged items are anchors: between two of them, order is the
+            # evidence even for a single item on each side (its text ties with its siblings).
+            la, lb = listed[g]
+            if not (la and lb and 0 < g < len(st.chain_old)):
+                continue
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
             continue
@@ -680,6 +710,24 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
             close += 1
             if close == 2:
                 return True
+    return False
+
+
+def _listed(st: _State, index: int, *, old_side: bool) -> bool:
+    """Provision ``index`` is an item of a list in its own version: at least two of the provisions
+    within two places of it share ``template_overlap`` of its words (Dice over stems)."""
+    n = len(st.old) if old_side else len(st.new)
+    mine = st.stems(index, old_side=old_side)
+    if not mine:
+        return False
+    close = 0
+    for k in (index - 1, index + 1, index - 2, index + 2):
+        if 0 <= k < n:
+            theirs = st.stems(k, old_side=old_side)
+            if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= st.config.template_overlap:
+                close += 1
+                if close == 2:
+                    return True
     return False
 
 
@@ -1105,7 +1153,9 @@ def _slot_pass(st: _State) -> None:
     the same point if the wording shares something distinctive.
 
     One unlinked on each side: ``slot_min_sim``; more: pairs that are each other's best in
-    the gap, at ``slot_gap_min_sim``.
+    the gap, at ``slot_gap_min_sim`` - or at ``slot_min_sim`` when, between two links, the pair
+    holds the same place in the slot on both sides (the k-th from its start or its end), or
+    leads every other candidate of both (``slot_lead_*``).
     """
     if not st.scored():
         return
@@ -1122,12 +1172,24 @@ def _slot_pass(st: _State) -> None:
         for a in la:
             b = best_of_a[a]
             s = table[(a, b)]
-            bar = cfg.slot_min_sim if single or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
+            in_step = single or (between_links and _slot_in_step(la, lb, a, b))
+            bar = cfg.slot_min_sim if in_step or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
             rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
                     and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared):
                 st.link(a, b, "similarity", s)
                 last_b = b
+
+
+def _slot_in_step(la: list[int], lb: list[int], a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` hold the same place in a slot between two links: the k-th unlinked
+    provision on both sides, counted from the slot's start or from its end.
+
+    A rewritten chapter keeps its order: the first clause after a kept point answers the first
+    one, the last before the next kept point the last.  That place is evidence, as a lone slot's
+    is, so the pair needs only ``slot_min_sim`` (with the shared words and the mutual choice)."""
+    x, y = la.index(a), lb.index(b)
+    return x == y or len(la) - x == len(lb) - y
 
 
 def _lone_at_edge(st: _State, i: int, j: int) -> bool:
@@ -1468,6 +1530,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("attach-after-move", _attach_pass),
     ("slot", _slot_pass),
     ("paraphrase", _paraphrase_pass),
+    ("attach-after-slot", _attach_pass),
     ("demotion", _demotion_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),

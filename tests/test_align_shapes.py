@@ -293,3 +293,93 @@ def test_the_dropped_sentence_rewritten_as_its_own_point_still_joins_its_split()
     rewritten = "The warden guards the forests of Corrow and Dunhill, supervised by the council."
     old, new = _numbered(_VALLEY), _numbered([*_VALLEY[:3], _KEPT, rewritten, *_VALLEY[4:]])
     assert ((3,), (3, 4), "split") in {(lk.old, lk.new, lk.matched_by) for lk in align_text(old, new).links}
+
+
+# --------------------------------------------------------------------------- a list whose kept items are anchors
+
+
+def _guns(values: list[tuple[int, int]]) -> list[Provision]:
+    """An unnumbered withdrawal schedule: items that differ only in figures and one of four sectors."""
+    sectors = ("northern", "coastal", "eastern", "southern")
+    items = [f"Heavy guns in the {sectors[k % 4]} sector withdraw {km} km within {days} days."
+             for k, (km, days) in enumerate(values)]
+    return [P(t) for t in ["The parties withdraw their heavy guns according to the following schedule.",
+                           "A joint verification team confirms each withdrawal in writing.", *items,
+                           "Withdrawn guns are stored at sites listed in Annex B."]]
+
+
+@pytest.mark.parametrize("every", [2, 3])
+def test_items_of_a_list_between_kept_items_link_in_order(every):
+    """Every second (third) item of an unnumbered schedule changed both figures; the kept items are
+    anchors, so each changed item sits alone between two of them.  Its text ties with its siblings
+    (the frame weighs nothing by IDF and shares its sector with three others): its place in the list
+    carries the link."""
+    old_values = [(15 + 3 * k, 10 + k % 4) for k in range(16)]
+    new_values = [(25 + 5 * k, 20 + k % 6) if k % every == 0 else v for k, v in enumerate(old_values)]
+    result = align_text(_guns(old_values), _guns(new_values))
+    assert _links(result) == {(k, k) for k in range(19)}
+    assert {lk.rule for lk in result.links if lk.old[0] - 2 in range(0, 16, every)} == {"template"}
+    # With the template rule off (no two items share enough words), the changed items are lost.
+    off = align_text(_guns(old_values), _guns(new_values), AlignConfig(template_overlap=1.0))
+    assert len(_links(off)) < 19
+
+
+def test_a_replaced_item_between_kept_items_stays_apart():
+    old_values = [(15 + 3 * k, 10 + k % 4) for k in range(8)]
+    old, new = _guns(old_values), _guns(old_values)
+    new[5] = P("Mine clearance teams in the coastal sector are funded by the donor conference.")
+    assert (5, 5) not in _links(align_text(old, new))
+
+
+# --------------------------------------------------------------------------- a chapter rewritten in place
+
+_CHARTER = ["The library is open to every resident of the district.",
+            "Opening hours are posted at the entrance and online.",
+            "Children under twelve borrow with a parent's card.",
+            "Reference works stay in the reading room.",
+            "Lost items are replaced at the reader's expense.",
+            "The reading room is silent after six in the evening."]
+_LENDING = ["Borrowing periods: library items may be borrowed for three weeks and renewed twice at the desk, "
+            "subject to reservations by other readers.",
+            "Overdue charges: readers returning library items after the due date pay a charge for each day of "
+            "delay, up to the replacement value.",
+            "Damaged materials: readers reimburse the library for any damage to items beyond ordinary wear."]
+_PLAIN = ["How long you can keep things. Three weeks, and you can ask for more time twice unless someone is waiting.",
+          "Late returns. Every day late adds a small charge, never more than a new copy.",
+          "If something gets damaged. Beyond normal wear, you pay us back for the damage."]
+
+
+def test_a_chapter_rewritten_in_place_links_clause_by_clause_in_order():
+    """A lending chapter rewritten in plain language between two kept points: each clause scores
+    0.16-0.35 with its rewrite and shares two or three words with it.  The k-th clause of the slot
+    on both sides holds the same place, which lets it link from slot_min_sim, as a lone slot does."""
+    old = [P(t) for t in [*_CHARTER[:3], *_LENDING, *_CHARTER[3:]]]
+    new = [P(t) for t in [*_CHARTER[:3], *_PLAIN, *_CHARTER[3:]]]
+    result = align_text(old, new)
+    assert _links(result) == {(k, k) for k in range(9)}
+    # Without the lower bar for a place held in step, only the closest rewrite links.
+    strict = align_text(old, new, AlignConfig(slot_min_sim=DEFAULT.slot_gap_min_sim))
+    assert {(3, 3), (4, 4)} - _links(strict) == {(3, 3), (4, 4)}
+
+
+@pytest.mark.parametrize("order", [(1, 0, 2), (2, 1, 0)])
+def test_a_reordered_rewritten_chapter_keeps_only_its_clear_links(order):
+    """Reordered, the clauses no longer hold the same places: position is no evidence there."""
+    old = [P(t) for t in [*_CHARTER[:3], *_LENDING, *_CHARTER[3:]]]
+    new = [P(t) for t in [*_CHARTER[:3], *(_PLAIN[k] for k in order), *_CHARTER[3:]]]
+    found = _links(align_text(old, new))
+    assert {(3 + k, 3 + order.index(k)) for k in (0, 1)} & found == set()
+
+
+def test_a_clause_linked_in_place_takes_its_other_part():
+    """A clause linked by its place (slot) was split in two: its first part joins it afterwards."""
+    split = ["Loans last three weeks from the day you borrow.",
+             "You can ask for more time twice at the desk, unless other readers have reserved it.",
+             *_PLAIN[1:]]
+    more = ["The reading room is silent after six in the evening.", "Group visits are booked two weeks ahead.",
+            "The library board meets four times a year.", "Donations of books are accepted at the front desk.",
+            "Printing costs ten cents a page.", "This charter is reviewed every five years."]
+    old = [P(t) for t in [*_CHARTER, *_LENDING, *more]]
+    new = [P(t) for t in [*_CHARTER, *split, *more]]
+    links = {(lk.old, lk.new, lk.matched_by, lk.rule) for lk in align_text(old, new).links}
+    assert ((6,), (6, 7), "split", "attach-after-slot") in links
