@@ -1172,13 +1172,19 @@ def _slot_pass(st: _State) -> None:
         for a in la:
             b = best_of_a[a]
             s = table[(a, b)]
-            in_step = single or (between_links and _slot_in_step(la, lb, a, b))
+            in_step = single or (between_links and _slot_in_step(la, lb, a, b) and _mutual_best(st, a, b))
             bar = cfg.slot_min_sim if in_step or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
             rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
                     and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared):
                 st.link(a, b, "similarity", s)
                 last_b = b
+
+
+def _mutual_best(st: _State, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` are each other's best candidate anywhere in the document."""
+    ranked_a, ranked_b = st.by_old.get(a), st.by_new.get(b)
+    return bool(ranked_a and ranked_b and ranked_a[0][1] == b and ranked_b[0][1] == a)
 
 
 def _slot_in_step(la: list[int], lb: list[int], a: int, b: int) -> bool:
