@@ -659,13 +659,13 @@ def _template_pass(st: _State) -> None:
         ranked = st.by_old.get(a, [])
         if _templated(st, a, ranked, old_side=True):
             gaps[st.gap_old[a]][0].append(a)
-        if _listed(st, st.rest_old[a], old_side=True):
+        elif _tied_in_gap(st, a, ranked, old_side=True) and _listed(st, st.rest_old[a], old_side=True):
             listed[st.gap_old[a]][0].append(a)
     for b in range(len(st.rest_new)):
         ranked = st.by_new.get(b, [])
         if _templated(st, b, ranked, old_side=False):
             gaps[st.gap_new[b]][1].append(b)
-        if _listed(st, st.rest_new[b], old_side=False):
+        elif _tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False):
             listed[st.gap_new[b]][1].append(b)
     skipped = 0
     for g in sorted(set(gaps) | set(listed)):
@@ -711,6 +711,19 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
             if close == 2:
                 return True
     return False
+
+
+def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
+    """A candidate in the same gap, between two anchors, shares ``template_overlap`` of the words
+    but not the wording (cosine under ``sim_link``): an item whose figures changed, not an edit
+    the assignment links anyway.  Cheap, so that only such items are checked for siblings."""
+    gap = st.gap_old[k] if old_side else st.gap_new[k]
+    if not 0 < gap < len(st.chain_old):
+        return False
+    other_gap = st.gap_new if old_side else st.gap_old
+    bar, link = st.config.template_overlap, st.config.sim_link
+    return any(s < link and other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar
+               for s, q in ranked)
 
 
 def _listed(st: _State, index: int, *, old_side: bool) -> bool:
