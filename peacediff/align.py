@@ -1094,16 +1094,18 @@ def _attach_gain(
     if lk.matched_by == "exact" or lk.rule == "template":
         return None  # a whole provision, or one item of a list of variants: nothing to join
     parts = lk.new if split else lk.old
-    # A part next to one already linked, whose own best candidate is this partner,
-    # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain) - except in
-    # a handful of points, where the neighbour's partner is every part's best candidate.
-    adjacent = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
-    beside = adjacent and len(st.old) + len(st.new) >= cfg.attach_beside_min_provisions
-    partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
-    if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
-        return None
     parts_counts = _counts_of(st, parts, split=split)
     if parts_counts is None:
+        return None
+    partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
+    # A part next to one already linked, whose own best candidate is this partner, needs no
+    # coverage: the joint pass's evidence (adjacency, mutual choice, gain).  In a handful of
+    # points the neighbour's partner is every part's best candidate, so there the part must
+    # instead carry what the partner holds beyond its linked parts.
+    adjacent = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
+    beside = adjacent and (len(st.old) + len(st.new) >= cfg.attach_beside_min_provisions
+                           or _carries_rest(st, part_counts, partner_counts, parts_counts))
+    if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
         return None
     if 1.0 - vec.coverage(part_counts, parts_counts) < cfg.part_novelty_min:
         return None  # it repeats the parts already linked: a near-duplicate, not another part
@@ -1118,6 +1120,13 @@ def _attach_gain(
         # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
         return gain, lid
     return None
+
+
+def _carries_rest(st: _State, part: Counter[str], partner: Counter[str], parts: Counter[str]) -> bool:
+    """``part`` holds ``split_cover`` of the (IDF-weighted) words of ``partner`` that its linked
+    ``parts`` do not: the rest of a split, not a look-alike of its frame."""
+    rest = Counter({t: c for t, c in partner.items() if t not in parts})
+    return bool(rest) and st.vec.coverage(rest, part) >= st.config.split_cover
 
 
 def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bool) -> bool:

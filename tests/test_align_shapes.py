@@ -394,3 +394,12 @@ def test_a_place_in_step_is_no_evidence_for_a_pair_that_prefers_others():
     for ch in compare(old, new, align="text").changes:
         if ch.old and ch.new:
             assert not (ch.old[0].text.startswith("Russia's place") and "Zaporizhzhia" in ch.new[0].text)
+
+
+def test_in_a_handful_of_points_the_rest_of_a_split_beside_its_part_still_joins():
+    """Sub-points are a tiny document: "then on banks" became "then on shipping" and "finally on
+    banks".  The second new point carries all the old one holds beyond the first (banks), so it
+    joins beside it, where a look-alike of the frame would not."""
+    old = [P("first on energy;", "a"), P("then on banks.", "b")]
+    new = [P("first on energy;", "a"), P("then on shipping;", "b"), P("finally on banks.", "c")]
+    assert ((1,), (1, 2), "split") in {(lk.old, lk.new, lk.matched_by) for lk in align_text(old, new).links}
