@@ -16,7 +16,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      times on each side are left to the assignment (few) or paired by position (many).
   2. ``template``: in a gap between anchors holding a list of variants of one frame
      (items that share most of their words with several others), the variants pair in
-     order - figures that all changed leave order as the evidence.
+     order - figures that all changed leave order as the evidence; so do the items of a
+     list left between two kept (anchored) items, however few.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -35,18 +36,20 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
-      are each other's best there link on a lower bar (structure is evidence), lower
-      still for a pair that leads all its other candidates (``slot_lead_*``); a lone
-      provision at a document edge answers its counterpart in place (whole document,
-      or the same end under one number).
+      are each other's best there link on a lower bar (structure is evidence): the
+      lowest for a lone pair or a pair holding the same place in the slot on both sides,
+      lower for a pair that leads all its other candidates (``slot_lead_*``); a lone
+      provision at a document edge answers its counterpart in place (the same end under
+      one number, or the whole document carrying most of the other's words).
   11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
       drafting concept ("enters into force" / "takes effect", "elections" / "polls")
       link whatever their cosine (at a document edge, under one number).
-  12. ``demotion``: a similarity or number link that crosses a firm link without a
+  12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
+  13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  13. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  14. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
-  14. ``duplicates-in-order``: identical provisions on one side take their partners
+  15. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -279,6 +282,8 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._stems_old: dict[int, frozenset[str]] = {}
+        self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
         self._drafting_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
@@ -297,6 +302,15 @@ class _State:
         if text is None:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
+
+    def stems(self, index: int, *, old_side: bool) -> frozenset[str]:
+        """The stem set of a provision (linked or not), computed once."""
+        cache = self._stems_old if old_side else self._stems_new
+        held = cache.get(index)
+        if held is None:
+            text = self.old_norm(index) if old_side else self.new_norm(index)
+            held = cache[index] = frozenset(stem_counts(text.split()))
+        return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
         """The drafting concepts (``~inforce``, ``~election`` …) of a provision, computed once."""
@@ -632,26 +646,43 @@ def _template_pass(st: _State) -> None:
     item cuts a list into gaps without making it less of a list.  A pair still needs
     ``template_overlap``.  Gaps of more than
     ``template_cells_max`` templated pairs are left to the other passes, with a note.
+
+    A list whose kept items are exact anchors leaves its changed items in gaps of one or two
+    between them, too few to be a list there: between two anchors, items that are *listed* in
+    their own version (two of the provisions within two places share ``template_overlap`` of
+    their words) pair in order the same way, however few.
     """
     if not st.scored():
         return
     cfg = st.config
     gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for a in range(len(st.rest_old)):
-        if _templated(st, a, st.by_old.get(a, []), old_side=True):
+        ranked = st.by_old.get(a, [])
+        if _templated(st, a, ranked, old_side=True):
             gaps[st.gap_old[a]][0].append(a)
+        elif _tied_in_gap(st, a, ranked, old_side=True) and _listed(st, st.rest_old[a], old_side=True):
+            listed[st.gap_old[a]][0].append(a)
     for b in range(len(st.rest_new)):
-        if _templated(st, b, st.by_new.get(b, []), old_side=False):
+        ranked = st.by_new.get(b, [])
+        if _templated(st, b, ranked, old_side=False):
             gaps[st.gap_new[b]][1].append(b)
+        elif _tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False):
+            listed[st.gap_new[b]][1].append(b)
     # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
     # items between its links: they are still items of one list, so the count is the list's.
-    listed = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
-              and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
+    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
+                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
     skipped = 0
-    for g in sorted(gaps):
+    for g in sorted(set(gaps) | set(listed)):
         la, lb = gaps[g]
-        if not la or not lb or not listed:
-            continue
+        if (len(la) < cfg.template_min_items or len(lb) < cfg.template_min_items) and not (
+                whole_list and la and lb):
+            # Items of a list whose unchanged items are anchors: between two of them, order is the
+            # evidence even for a single item on each side (its text ties with its siblings).
+            la, lb = listed[g]
+            if not (la and lb and 0 < g < len(st.chain_old)):
+                continue
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
             continue
@@ -707,6 +738,37 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
             close += 1
             if close == 2:
                 return True
+    return False
+
+
+def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
+    """A candidate in the same gap, between two anchors, shares ``template_overlap`` of the words
+    but not the wording (cosine under ``sim_link``): an item whose figures changed, not an edit
+    the assignment links anyway.  Cheap, so that only such items are checked for siblings."""
+    gap = st.gap_old[k] if old_side else st.gap_new[k]
+    if not 0 < gap < len(st.chain_old):
+        return False
+    other_gap = st.gap_new if old_side else st.gap_old
+    bar, link = st.config.template_overlap, st.config.sim_link
+    return any(s < link and other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar
+               for s, q in ranked)
+
+
+def _listed(st: _State, index: int, *, old_side: bool) -> bool:
+    """Provision ``index`` is an item of a list in its own version: at least two of the provisions
+    within two places of it share ``template_overlap`` of its words (Dice over stems)."""
+    n = len(st.old) if old_side else len(st.new)
+    mine = st.stems(index, old_side=old_side)
+    if not mine:
+        return False
+    close = 0
+    for k in (index - 1, index + 1, index - 2, index + 2):
+        if 0 <= k < n:
+            theirs = st.stems(k, old_side=old_side)
+            if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= st.config.template_overlap:
+                close += 1
+                if close == 2:
+                    return True
     return False
 
 
@@ -1074,14 +1136,18 @@ def _attach_gain(
     if lk.matched_by == "exact" or lk.rule == "template":
         return None  # a whole provision, or one item of a list of variants: nothing to join
     parts = lk.new if split else lk.old
-    # A part next to one already linked, whose own best candidate is this partner,
-    # needs no coverage: the joint pass's evidence (adjacency, mutual choice, gain).
-    beside = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
-    partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
-    if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
-        return None
     parts_counts = _counts_of(st, parts, split=split)
     if parts_counts is None:
+        return None
+    partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
+    # A part next to one already linked, whose own best candidate is this partner, needs no
+    # coverage: the joint pass's evidence (adjacency, mutual choice, gain).  In a handful of
+    # points the neighbour's partner is every part's best candidate, so there the part must
+    # instead carry what the partner holds beyond its linked parts.
+    adjacent = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
+    beside = adjacent and (len(st.old) + len(st.new) >= cfg.attach_beside_min_provisions
+                           or _carries_rest(st, part_counts, partner_counts, parts_counts))
+    if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
         return None
     if 1.0 - vec.coverage(part_counts, parts_counts) < cfg.part_novelty_min:
         return None  # it repeats the parts already linked: a near-duplicate, not another part
@@ -1089,13 +1155,20 @@ def _attach_gain(
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
     after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
     gain = after - before
-    if gain >= (cfg.split_gain if not beside else max(cfg.split_gain, cfg.joint_gain)):
+    if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
     if beside and _clear_lead(st, p, q, parts, split=split):
         # The partner is long and its first part carries it, so the joined cosine barely moves
         # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
         return gain, lid
     return None
+
+
+def _carries_rest(st: _State, part: Counter[str], partner: Counter[str], parts: Counter[str]) -> bool:
+    """``part`` holds ``split_cover`` of the (IDF-weighted) words of ``partner`` that its linked
+    ``parts`` do not: the rest of a split, not a look-alike of its frame."""
+    rest = Counter({t: c for t, c in partner.items() if t not in parts})
+    return bool(rest) and st.vec.coverage(rest, part) >= st.config.split_cover
 
 
 def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bool) -> bool:
@@ -1144,7 +1217,9 @@ def _slot_pass(st: _State) -> None:
     the same point if the wording shares something distinctive.
 
     One unlinked on each side: ``slot_min_sim``; more: pairs that are each other's best in
-    the gap, at ``slot_gap_min_sim``.
+    the gap, at ``slot_gap_min_sim`` - or at ``slot_min_sim`` when, between two links, the pair
+    holds the same place in the slot on both sides (the k-th from its start or its end), or
+    leads every other candidate of both (``slot_lead_*``).
     """
     if not st.scored():
         return
@@ -1161,7 +1236,8 @@ def _slot_pass(st: _State) -> None:
         for a in la:
             b = best_of_a[a]
             s = table[(a, b)]
-            bar = cfg.slot_min_sim if single or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
+            in_step = single or (between_links and _slot_in_step(la, lb, a, b) and _mutual_best(st, a, b))
+            bar = cfg.slot_min_sim if in_step or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
             rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
                     and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared):
@@ -1169,16 +1245,39 @@ def _slot_pass(st: _State) -> None:
                 last_b = b
 
 
-def _lone_at_edge(st: _State, i: int, j: int) -> bool:
-    """Old ``i`` and new ``j`` are alone at a document edge and answer each other in place: the whole
-    of both documents, or the same end of both under one printed number (or none).
+def _mutual_best(st: _State, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` are each other's best candidate anywhere in the document."""
+    ranked_a, ranked_b = st.by_old.get(a), st.by_new.get(b)
+    return bool(ranked_a and ranked_b and ranked_a[0][1] == b and ranked_b[0][1] == a)
 
-    A one-provision document is the strongest positional evidence there is ("Forces are capped
-    at 600,000." -> "... at 800,000 in peacetime."), and a point kept under its number at the
-    same end is the same point; a last point dropped and a new one appended under another
-    number is not, so that slot still needs words rare by IDF."""
+
+def _slot_in_step(la: list[int], lb: list[int], a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` hold the same place in a slot between two links: the k-th unlinked
+    provision on both sides, counted from the slot's start or from its end.
+
+    A rewritten chapter keeps its order: the first clause after a kept point answers the first
+    one, the last before the next kept point the last.  That place is evidence, as a lone slot's
+    is, so the pair needs only ``slot_min_sim`` (with the shared words and the mutual choice)."""
+    x, y = la.index(a), lb.index(b)
+    return x == y or len(la) - x == len(lb) - y
+
+
+def _lone_at_edge(st: _State, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` are alone at a document edge (or are the whole of both documents) and
+    answer each other in place: under one printed number (or none), or, as the whole of both
+    documents, one carrying ``split_cover`` of the other's words.
+
+    A one-provision document is strong positional evidence ("Forces are capped at 600,000." ->
+    "... at 800,000 in peacetime."), and a point kept under its number at the same end is the same
+    point; a last point dropped and a new one appended under another number is not, so that slot
+    still needs words rare by IDF.  A renumbered whole document needs the containment the number
+    pass asks of a weak number link: a one-point document whose point 1 gave way to an unrelated
+    point 4 shared only "The ... shall ... in accordance with this agreement" (the precision
+    property at 1,000 examples), and two provisions have no word rare by IDF."""
+    if st.old[i].number == st.new[j].number:
+        return True
     whole = len(st.old) == 1 and len(st.new) == 1
-    return whole or st.old[i].number == st.new[j].number
+    return whole and _contained(st, st.local_old[i], st.local_new[j])
 
 
 def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
@@ -1511,6 +1610,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("attach-after-move", _attach_pass),
     ("slot", _slot_pass),
     ("paraphrase", _paraphrase_pass),
+    ("attach-after-slot", _attach_pass),
     ("demotion", _demotion_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),

@@ -118,15 +118,20 @@ def test_rewritten_point_keeping_its_number_links_by_number_below_the_similarity
     assert ((1,), (1,), "number") in pairs(result)
     sim = result.links[1].similarity
     assert sim is not None and DEFAULT.number_min_sim <= sim < DEFAULT.sim_min
-    # With another number, and another new point beside it, no number or slot links the pair;
-    # sanctions being the only drafting concept the two share in that gap, the paraphrase pass
-    # does, and says it is unsure (rule and a score under sim_min).
+    # With another number, and another new point before it, the slot pass links it as the last
+    # point of the slot on both sides (the same place, counted from the end).
     extra = P("Prisoners are exchanged all for all.", "8")
     result = align_text(old, [new[0], extra, P(new[1].text, "9"), new[2]])
+    assert [(lk.old, lk.new, lk.rule) for lk in result.links if lk.rule != "exact"] == [((1,), (2,), "slot")]
+    # Between two new points it holds no place of the old one's; sanctions being the only drafting
+    # concept the two share in that gap, the paraphrase pass links them, and says it is unsure
+    # (rule and a score under sim_min).
+    after = P("Refugees may return to their homes.", "10")
+    result = align_text(old, [new[0], extra, P(new[1].text, "9"), after, new[2]])
     assert [(lk.old, lk.new, lk.rule) for lk in result.links if lk.rule != "exact"] == [((1,), (2,), "paraphrase")]
     assert (result.links[1].similarity or 0.0) < DEFAULT.sim_min
     # Without the paraphrase pass it stays apart (removed + added, possible match).
-    result = align_text(old, [new[0], extra, P(new[1].text, "9"), new[2]], AlignConfig(paraphrase_unique_max=0))
+    result = align_text(old, [new[0], extra, P(new[1].text, "9"), after, new[2]], AlignConfig(paraphrase_unique_max=0))
     assert len(result.links) == 2 and result.possible[("old", 1)][0] == 2
     # Alone between the same two neighbours on both sides (a slot), shared distinctive words
     # ("sanctions", "reviewed") link it despite the new number.
