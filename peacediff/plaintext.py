@@ -223,6 +223,7 @@ def _parse(text: str, version_id: str, title: str | None, source: str, untitled:
     found = None if title else _document_title(text, points)
     if found is not None:
         points = _without_title(points, found[1])
+    _settle_preamble_heading(points)
     provisions = tuple(_built(n, source) for n in points)
     if notes:
         metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
@@ -364,6 +365,20 @@ def _without_title(points: list[_Node], title: str) -> list[_Node]:
     return points
 
 
+def _settle_preamble_heading(points: list[_Node]) -> None:
+    """Keep a heading over the preamble only where no later point keeps it: its text is never lost.
+
+    A heading that goes on ruling the points below ("# River Treaty" over "## Part I") is already
+    in their categories; one closed before the first point ("AGREEMENT ..." over the recitals, then
+    "PART I") is shown only on the preamble.
+    """
+    if not points or points[0].number is not None or points[0].category is None:
+        return
+    heading = points[0].category
+    if any(n.category and (n.category == heading or n.category.startswith(heading + " — ")) for n in points[1:]):
+        points[0].category = None
+
+
 def _built(node: _Node, source: str) -> Provision:
     try:
         return node.to_provision()
@@ -410,12 +425,19 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
             or _numeric_marker(candidate, None) or _SUB_RE.match(candidate) or _BULLET_RE.match(candidate)):
         return None
     # every point but a preamble (text before the first marker, above any heading)
-    numbered = [n for n in points if n.number is not None or n is not points[0] or n.kind == "bullet"]
+    # every point but a preamble (text before the first marker, above any heading) and the annexes,
+    # whose headings close the title's
+    numbered = [n for n in points if (n.number is not None or n is not points[0] or n.kind == "bullet")
+                and n.annex is None]
     categories = [n.category or "" for n in numbered]
-    rules_all = bool(categories) and all(c == candidate or c.startswith(candidate + " — ") for c in categories)
+    ruled = [c == candidate or c.startswith(candidate + " — ") for c in categories]
+    rules_all = bool(categories) and all(ruled)
     over_heading = bool(categories) and categories[0].startswith(candidate + " — ")
     preamble = points[0].number is None and points[0].lines == [candidate] and not points[0].children
-    return (lineno, candidate) if rules_all or over_heading or (preamble and len(points) > 1) else None
+    # "AGREEMENT ON ..." over "The High Contracting Parties, ...", closed by "PART I": the treaty's title
+    over_preamble = points[0].number is None and points[0].category == candidate and not any(ruled)
+    return (lineno, candidate) if rules_all or over_heading or over_preamble or (preamble and len(points) > 1) \
+        else None
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -578,7 +600,8 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
         body = line[md.end():].strip() if md else line
         keyword = _keyword_marker(body)
         if keyword and keyword.kind in heading_kinds:
-            headings.push(body, follows_heading, _rank(body))
+            # "## SECTION 1." under "# PART II": Markdown's level ranks it, as it ranks "# PART II"
+            headings.push(body, follows_heading, _rank(line if md else body))
             stack.clear()
             heading_before = True
             continue
@@ -599,6 +622,8 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             continue
         if not stack and points:  # text under a heading, before the next point: a point of its own
             reader.open(_Node(None, lineno, "paragraph", headings.category), 0)
+        elif not stack and not preamble.lines:  # a heading over the preamble is the title, or its category
+            preamble.category = headings.category
         (stack[-1] if stack else preamble).add(body, layout.widths[lineno])
     return ([preamble] if preamble.lines or preamble.children else []) + points
 

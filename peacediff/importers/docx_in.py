@@ -233,6 +233,8 @@ class _Reader:
     insertions: int = 0
     deletions: int = 0
     lines: list[str] = attrs.field(factory=list)
+    #: The first paragraph in Word's Title style, taken as the title when the properties set none.
+    title: str | None = None
 
     def body(self, element: Any) -> None:
         for child in element:
@@ -251,6 +253,9 @@ class _Reader:
         mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
         label, level = self.number(ppr)
         heading = self.heading_level(ppr)
+        if self.title == "" and text and not label and self.is_title(ppr):
+            self.title = text  # the document's title, as Word's Title style says: not a heading over its text
+            return
         if label == "-":
             line = f"- {text}" if text else ""
         elif label:
@@ -333,6 +338,10 @@ class _Reader:
         m = _LIST_STYLE_RE.fullmatch(style.name) if style is not None else None
         return int(m.group(1)) - 1 if m else 0
 
+    def is_title(self, ppr: Any) -> bool:
+        style = self.styles.get(_val(ppr, "pStyle") or "")
+        return style is not None and style.name == "title"
+
     def heading_level(self, ppr: Any) -> int | None:
         outline = _val(ppr, "outlineLvl")
         if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -374,7 +383,8 @@ def docx_to_text(path: str | Path, data: bytes | None = None, *,
     """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
 
     ``data`` is the file's bytes when they have been read already (``path`` then only names the
-    file in messages).  The title is the one set in the document's properties (File > Info), None if unset.
+    file in messages).  The title is the one set in the document's properties (File > Info), else the first
+    paragraph in Word's Title style, None if neither.
     With ``indent``, a paragraph on a deeper level of a list is indented three spaces a level, as
     Word shows it, so the structure reader nests "(i)" under "(a)" and a bullet under its point.
     """
@@ -394,9 +404,11 @@ def docx_to_text(path: str | Path, data: bytes | None = None, *,
         core = _parse_xml(archive, "docProps/core.xml", p)
     title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""
+    reader.title = None if title else ""  # without a title in the properties, the Title paragraph is it
     body = document.find(_q("body"))
     if body is not None:
         reader.body(body)
+    title = title or reader.title or ""
     notes = []
     if reader.insertions or reader.deletions:
         notes.append(f"The Word file has tracked changes ({reader.insertions} insertions, {reader.deletions} "

@@ -1,0 +1,113 @@
+"""Real documents as a new user brings them: treaties, bills and contracts in every format in.
+
+Each test reads a made-up document of a shape real texts use (a treaty's title over its
+recitals, PART / SECTION headings as Word writes them, a contract's schedules ...) and checks
+that nothing is lost, nothing is made up, and the numbers are the ones a reader sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import peacediff
+from peacediff.model import Provision
+from peacediff.plaintext import parse_text
+
+_TREATY = """\
+AGREEMENT ON THE TAMSA RIVER BASIN
+
+The High Contracting Parties,
+
+Whereas the waters of the Tamsa river are shared by both States;
+
+Have agreed as follows:
+
+PART I
+GENERAL PROVISIONS
+
+Article 1
+The purpose of this Agreement is the equitable use of the waters.
+
+PART II
+OBLIGATIONS
+
+Article 2
+Each Party shall be entitled to 45 per cent of the mean annual flow.
+"""
+
+_CONTRACT = """\
+SUPPLY AGREEMENT
+
+1. DEFINITIONS
+1.1 "Goods" means the goods described in Schedule 1.
+1.2 Headings do not affect interpretation.
+
+2. PRICE
+2.1 The price is EUR 12.50 per unit.
+
+SCHEDULE 1
+THE GOODS
+1. Pallets of type A.
+2. Pallets of type B.
+"""
+
+
+def _words(v: peacediff.Version) -> str:
+    """Every word a version keeps: its title, categories and texts."""
+    def walk(ps: tuple[Provision, ...]) -> list[str]:
+        return [w for p in ps for w in [p.category or "", p.text, *walk(p.subpoints)]]
+    return " ".join([v.title, *walk(v.provisions)])
+
+
+def test_a_treaty_title_over_its_recitals_is_its_title() -> None:
+    v = parse_text(_TREATY, "river")
+    assert v.title == "AGREEMENT ON THE TAMSA RIVER BASIN"
+    assert v.provisions[0].number is None and v.provisions[0].text.startswith("The High Contracting Parties,")
+    assert [(p.number, p.category) for p in v.provisions[1:]] == [
+        ("1", "PART I — GENERAL PROVISIONS"), ("2", "PART II — OBLIGATIONS")]
+
+
+def test_a_heading_over_the_recitals_is_never_lost_when_the_title_is_given() -> None:
+    v = parse_text(_TREATY, "river", title="River treaty, draft 2")
+    assert v.provisions[0].category == "AGREEMENT ON THE TAMSA RIVER BASIN"
+    assert "TAMSA RIVER BASIN" in _words(v)
+
+
+def test_a_contract_title_rules_its_clauses_not_its_schedule() -> None:
+    v = parse_text(_CONTRACT, "supply")
+    assert v.title == "SUPPLY AGREEMENT"
+    assert {p.category for p in v.provisions if not (p.number or "").startswith("Schedule")} == {None}
+    assert [p.number for p in v.provisions][-2:] == ["Schedule-1.1", "Schedule-1.2"]
+
+
+def _word_treaty(path: Path) -> Path:
+    from docx_fixtures import WordDoc
+
+    d = WordDoc()
+    d.doc.add_paragraph("AGREEMENT ON THE TAMSA RIVER BASIN", style="Title")
+    d.para("The High Contracting Parties,")
+    d.para("Have agreed as follows:")
+    arts = d.new_list([("decimal", "Article %1"), ("decimal", "%2.")])
+    d.heading("PART I", 1)
+    d.para("Purpose", arts, 0)
+    d.para("The purpose of this Agreement is the equitable use of the waters.", arts, 1)
+    d.heading("PART II", 1)
+    d.heading("SECTION 1. WATER ALLOCATION", 2)
+    d.para("Each Party shall be entitled to 45 per cent of the mean annual flow.", arts, 0)
+    d.heading("SECTION 2. MONITORING", 2)
+    d.para("The Parties shall install 12 gauging stations.", arts, 0)
+    return d.save(path)
+
+
+def test_word_title_style_is_the_title_and_sections_stay_under_their_part(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    v = peacediff.load(_word_treaty(tmp_path / "river.docx"))
+    assert v.title == "AGREEMENT ON THE TAMSA RIVER BASIN"
+    assert [(p.number, p.category) for p in v.provisions] == [
+        (None, None),
+        ("1", "PART I"),
+        ("2", "PART II — SECTION 1. WATER ALLOCATION"),
+        ("3", "PART II — SECTION 2. MONITORING"),
+    ]
