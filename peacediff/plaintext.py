@@ -171,6 +171,8 @@ class _Node:
     annex: str | None = None
     #: Columns of white space before the marker (a tab counts 4): how deep the author nested it.
     indent: int = 0
+    #: The form of its marker ("(a)", "(1)", "1.", "(i)"): in an article that does not indent, its level.
+    style: str = ""
 
     def add(self, text: str, source_width: int) -> None:
         if not self.lines:
@@ -670,7 +672,8 @@ class _Marked:
             return False
         number, rest = numeric
         if in_article and prefixed is None:  # a numbered paragraph of an article, as in statutes
-            self.open(_Node(number, lineno, "number", indent=indent), 1)
+            node = _Node(number, lineno, "number", indent=indent, style=_number_style(number, body))
+            self.open(node, _flat_depth(node, stack, body) or 1)
         else:
             self.open(_Node(number, lineno, "number", self.headings.category, indent=indent), 0)
             if number.isdigit():
@@ -700,7 +703,7 @@ class _Marked:
         above = stack[-1] if stack else self.preamble
         introduced = not blank_before and bool(above.lines) and above.lines[-1].endswith(":")
         if stack:
-            self.open(node, _item_depth(node, stack, introduced))
+            self.open(node, _flat_depth(node, stack, body) or _item_depth(node, stack, introduced))
         elif not self.points and self.preamble.lines and (introduced or self.keyword_doc):  # "... agree:" / "- to"
             self.preamble.children.append(node)
             stack[:] = [self.preamble, node]
@@ -737,6 +740,57 @@ def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[st
         if number != str(next_top) or in_run:
             return "number", number, rest
     return None
+
+
+def _number_style(number: str, body: str) -> str:
+    """The form of a paragraph number's marker: "(1)", "1.", "1)", "1.1" ..."""
+    opened = body.startswith("(")
+    close = body[len(number) + opened:][:1]
+    return ("(" if opened else "") + ("1.1" if "." in number else "1") + (close if close in ".):" else "")
+
+
+def _sub_style(item: _Node, body: str, stack: list[_Node]) -> str:
+    """The form of a lettered or roman marker; "(i)" is roman unless it follows an open "(h)"."""
+    label = item.number or ""
+    opened = body.startswith("(")
+    form = ("(" if opened else "") + "{}" + body[len(label) + opened:][:1]
+    letter, roman = form.format("A" if label.isupper() else "a"), form.format("I" if label.isupper() else "i")
+    if not re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE):
+        return letter
+    if len(label) > 1:
+        return roman
+    follows_letter = any(n.style == letter and n.number and ord(n.number[-1]) + 1 == ord(label) for n in stack)
+    if follows_letter:
+        return letter
+    return roman if label in "iI" or any(n.style == roman for n in stack) else letter
+
+
+def _flat_depth(item: _Node, stack: list[_Node], body: str) -> int | None:
+    """Where a paragraph or sub-point opens in an article that does not indent, by the form of its marker.
+
+    Statutes nest by the form alone: "(a)" > "(1)" > "(A)" > "(i)" in a bill, "1." > "(a)" > "(i)" in a
+    treaty.  A marker of a form already open is that item's sibling; a new form nests under the item
+    above.  None where indentation or the kind of the point decides (:func:`_item_depth`).
+    """
+    if not stack or stack[0].kind != "keyword" or any(n.indent != item.indent for n in stack[1:]):
+        return None
+    if item.kind == "sub":
+        item.style = _sub_style(item, body, stack)
+    elif item.kind != "number":
+        return None
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].style == item.style or _continues(stack[depth], item):
+            return depth
+    return len(stack)
+
+
+def _continues(open_: _Node, item: _Node) -> bool:
+    """``item`` carries on the count of the open paragraph in another form: "(1a)" after "1."."""
+    if open_.kind != "number" or item.kind != "number" or not open_.number or not item.number:
+        return False
+    before, after = re.match(r"\d*", open_.number), re.match(r"\d*", item.number)
+    assert before is not None and after is not None
+    return bool(before.group() and after.group()) and int(after.group()) - int(before.group()) in (0, 1)
 
 
 def _item_depth(item: _Node, stack: list[_Node], introduced: bool) -> int:

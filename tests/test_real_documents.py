@@ -111,3 +111,37 @@ def test_word_title_style_is_the_title_and_sections_stay_under_their_part(tmp_pa
         ("2", "PART II — SECTION 1. WATER ALLOCATION"),
         ("3", "PART II — SECTION 2. MONITORING"),
     ]
+
+
+_BILL = """\
+Sec. 1. Short title.
+This Act may be cited as the "Watershed Restoration Act".
+
+Sec. 2. Grant program.
+(a) In general.—The Administrator shall award grants.
+(b) Amount.—
+(1) In general.—A grant shall not exceed $5,000,000.
+(2) Cost share.—The Federal share shall be not more than 75 percent.
+(A) Waiver.—The Administrator may waive the cost share.
+(i) for a tribal applicant; or
+(ii) after a disaster.
+(B) Limit.—No waiver exceeds 2 years.
+(c) Reports.—Each recipient shall report within 90 days.
+"""
+
+
+def _tree(ps: tuple[Provision, ...]) -> list[object]:
+    return [(p.number, _tree(p.subpoints)) if p.subpoints else p.number for p in ps]
+
+
+def test_a_bill_nests_subsections_paragraphs_and_subparagraphs_by_their_form() -> None:
+    v = parse_text(_BILL, "bill")
+    assert _tree(v.provisions) == [
+        "1", ("2", ["a", ("b", ["1", ("2", [("A", ["i", "ii"]), "B"])]), "c"])]
+
+
+def test_a_treaty_article_nests_points_and_letters_and_keeps_letter_i() -> None:
+    letters = "\n".join(f"({c}) item {c};" for c in "ghij")
+    v = parse_text(f"Article 1\n1. The Parties shall:\n(a) first;\n(i) one;\n(ii) two;\n(b) second.\n"
+                   f"2. They shall also:\n{letters}\n3. Last.\n", "t")
+    assert _tree(v.provisions) == [("1", [("1", [("a", ["i", "ii"]), "b"]), ("2", ["g", "h", "i", "j"]), "3"])]
