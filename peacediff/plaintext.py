@@ -244,13 +244,17 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
     notes: list[str] = []
+    divisions, division_heads = _divisions(lines, notes)
     layout = _Layout(
         widths={number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)},
         indents={number: _indent(raw) for number, raw in enumerate(text.splitlines(), start=1)},
         prefixes=_number_prefixes(bodies, notes),
+        divisions=divisions,
+        division_heads=division_heads,
     )
     bulleted = any(_BULLET_RE.match(body) for body in bodies)
-    marked = (keyword_doc or bool(layout.prefixes) or any(_numeric_marker(body, None) for body in bodies)
+    marked = (keyword_doc or bool(layout.prefixes) or bool(divisions)
+              or any(_numeric_marker(body, None) for body in bodies)
               or (bulleted and any(_SUB_RE.match(body) for body in bodies)))
     if marked:
         nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes))
@@ -272,6 +276,9 @@ class _Layout:
     widths: dict[int, int]  # line number -> width of the source line
     indents: dict[int, int]  # line number -> columns of white space before its text
     prefixes: frozenset[str]  # prefixes that number the points ("SG-")
+    #: line number -> (label, text) of the lines numbered "I.", "II." or "A.", "B." in sequence
+    divisions: dict[int, tuple[str, str]] = attrs.field(factory=dict)
+    division_heads: bool = False  # those lines head groups of numbered points rather than being points
 
 
 def _indent(raw: str) -> int:
@@ -606,6 +613,16 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             headings.push(body, follows_heading, _rank(line if md else body))
             stack.clear()
             heading_before = True
+            continue
+        division = None if md else layout.divisions.get(lineno)
+        if division is not None and layout.division_heads:  # "I. SECURITY" over "1." points: a heading
+            headings.push(body, follows_heading, _RANKS["division"])
+            stack.clear()
+            heading_before = True
+            continue
+        if division is not None:  # "II. Station Beta ...": a point numbered II
+            reader.open(_Node(division[0], lineno, "number", headings.category, indent=layout.indents[lineno]), 0)
+            stack[0].add(division[1], layout.widths[lineno])
             continue
         if reader.marker(lineno, body, keyword, md is not None, blank_before):
             continue
@@ -984,13 +1001,68 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
 
 
 def _chapter_label(category: str | None) -> str | None:
-    """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2"."""
+    """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2", "II. Economy" -> "II"."""
     for part in reversed((category or "").split(" — ")):
-        m = _HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part)
+        m = _HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part) or _DIVISION_RE.match(part)
         if m:
             label = m.group(1) if m.re is _HEADING_WORD_RE else m.group("num")
             return "".join(label.split())
     return None
+
+
+#: "II. Economy", "B) Definitions": a point or heading numbered with a capital roman numeral or letter.
+_DIVISION_RE = re.compile(r"^(?P<num>[IVXLC]+|[A-Z])[.)]\s+(?P<rest>[\"“'‘(]?[A-Z].*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(label: str) -> int | None:
+    """The value of a well-formed capital roman numeral ("XIV" -> 14), else None."""
+    if not label or any(c not in _ROMAN_VALUES for c in label):
+        return None
+    total = 0
+    for here, after in zip(label, label[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[here]
+        total += -value if _ROMAN_VALUES.get(after, 0) > value else value
+    return total if 0 < total < 400 and _roman(total) == label else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def _divisions(lines: list[tuple[int, str]], notes: list[str]) -> tuple[dict[int, tuple[str, str]], bool]:
+    """Lines numbered "I.", "II.", "III." (or "A.", "B.", "C.") in sequence from the first, and whether they head.
+
+    A lone "A. Smith said" or "I. e." is text: the labels must count up from I (or A) on two or more
+    lines.  They are headings when each is a short title with no full stop and numbered points
+    or articles follow them ("I. Security" over "1. Ceasefire"), else points of their own.
+    """
+    runs: dict[str, list[tuple[int, str, str]]] = {"roman": [], "letter": []}
+    for lineno, line in lines:
+        m = _DIVISION_RE.match(line)
+        if m is None:
+            continue
+        label = m.group("num")
+        for kind, value in (("roman", _roman_value(label)), ("letter", ord(label) - 64 if len(label) == 1 else None)):
+            if value is not None and value == len(runs[kind]) + 1:
+                runs[kind].append((lineno, label, m.group("rest").strip()))
+    kind = max(runs, key=lambda k: len(runs[k]))
+    run = runs[kind]
+    if len(run) < 2:
+        return {}, False
+    found = {lineno: (label, rest) for lineno, label, rest in run}
+    titled = all(len(rest.split()) <= 12 and not rest.endswith((".", ";", ",", ":")) for _, _, rest in run)
+    below = [line for lineno, line in lines if lineno > run[0][0] and lineno not in found]
+    heads = titled and any(_keyword_marker(line) or _numeric_marker(line, None) for line in below)
+    notes.append(f"Read the lines numbered '{run[0][1]}.' … '{run[-1][1]}.' as "
+                 + ("headings of the numbered points under them." if heads else f"points numbered {run[0][1]}, "
+                    f"{run[1][1]} …, not as text."))
+    return found, heads
 
 
 def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:

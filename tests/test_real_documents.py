@@ -145,3 +145,40 @@ def test_a_treaty_article_nests_points_and_letters_and_keeps_letter_i() -> None:
     v = parse_text(f"Article 1\n1. The Parties shall:\n(a) first;\n(i) one;\n(ii) two;\n(b) second.\n"
                    f"2. They shall also:\n{letters}\n3. Last.\n", "t")
     assert _tree(v.provisions) == [("1", [("1", [("a", ["i", "ii"]), "b"]), ("2", ["g", "h", "i", "j"]), "3"])]
+
+
+def test_roman_chapters_over_restarting_points_are_headings_and_qualify_the_points() -> None:
+    v = parse_text("I. Security\n1. The ceasefire holds.\n2. Troops withdraw 15 km.\n"
+                   "II. Economy\n1. Trade resumes.\n2. Sanctions are lifted.\n", "plan")
+    assert [(p.number, p.category) for p in v.provisions] == [
+        ("I.1", "I. Security"), ("I.2", "I. Security"), ("II.1", "II. Economy"), ("II.2", "II. Economy")]
+    assert "headings" in (v.note or "")
+
+
+def test_points_numbered_with_capital_romans_or_letters_are_not_folded_into_one() -> None:
+    v = parse_text("The stations are:\n\nI. Station Alpha at kilometre 12.\nII. Station Beta at kilometre 40.\n"
+                   "III. Station Gamma at kilometre 77.\n", "stations")
+    assert [(p.number, p.text) for p in v.provisions] == [
+        (None, "The stations are:"), ("I", "Station Alpha at kilometre 12."),
+        ("II", "Station Beta at kilometre 40."), ("III", "Station Gamma at kilometre 77.")]
+    lettered = parse_text("A. Scope. This applies to all.\nB. Definitions. Terms.\nC. Final. The end.\n", "l")
+    assert [p.number for p in lettered.provisions] == ["A", "B", "C"]
+
+
+def test_a_lone_initial_or_an_out_of_step_capital_stays_text() -> None:
+    v = parse_text("1. The envoy, A. Smith, reported.\nA. Smith signed for the mission.\n2. Done.\n", "t")
+    assert [p.number for p in v.provisions] == ["1", "2"]
+    assert "A. Smith signed" in v.provisions[0].text
+
+
+def test_a_web_page_with_a_roman_list_reads_as_its_text_twin(tmp_path: Path) -> None:
+    page = tmp_path / "annex.html"
+    page.write_text("<html><body><nav><ol><li>Home</li></ol></nav><p>The stations are:</p><ol type='I'>"
+                    "<li>Station Alpha at kilometre 12.</li><li>Station Beta at kilometre 40.</li></ol>"
+                    "<script>document.write('1. x')</script></body></html>", encoding="utf-8")
+    text = tmp_path / "annex.txt"
+    text.write_text("The stations are:\n\nI. Station Alpha at kilometre 12.\nII. Station Beta at kilometre 40.\n",
+                    encoding="utf-8")
+    assert [(p.number, p.text) for p in peacediff.load(page).provisions] == [
+        (p.number, p.text) for p in peacediff.load(text).provisions]
+    assert [p.number for p in peacediff.load(page).provisions] == [None, "I", "II"]

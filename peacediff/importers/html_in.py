@@ -175,7 +175,7 @@ class _Reader(HTMLParser):
             nested_in_number = lst.label is not None and lst.label[:1].isdigit()
             return f"{lst.label}.{label}. " if nested_in_number else f"{label}. "
         if len(self.lists) == 1 and lst.fmt in ("upperLetter", "upperRoman"):
-            return f"{label}. "  # as shown: the text reader has no top-level letters, so it stays text
+            return f"{label}. "  # as shown: "II. ..." in a run counting from I is a point (or a heading)
         return f"({label}) "
 
     def text(self) -> str:
