@@ -119,6 +119,8 @@ _HEADING_WORD_RE = re.compile(
 _HEADING_TAIL_RE = re.compile(r"^\s*(?:$|[-–—:.]\s*\S)")
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _BOLD_RE = re.compile(r"\*\*")
+#: Markdown emphasis around words ("*Whereas*", "_inter alia_"): the reader sees the words, not the marks.
+_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?![\s*_])([^*_\n]+?)(?<![\s*_])\1(?![\w*])")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 #: Page furniture left by PDF copies: "Page 3", "Page 3 of 12", "- 3 -".
 _PAGE_RE = re.compile(r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—])$", re.IGNORECASE)
@@ -133,13 +135,14 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-def _is_title_line(line: str, width: int, following: str) -> bool:
+def _is_title_line(line: str, width: int, following: str, apart: bool = False) -> bool:
     """True for a short heading line on its own ("Subject matter") above the text it titles.
 
     The break after it must be deliberate: the next line's first word would have
     fitted on it, ``width`` being the source line's full width with its marker
     (a hard-wrapped "1. ... if Ukraine invades" / "Russia." fails that, at any
-    wrap column, because a greedy wrapper breaks only when the word does not fit).
+    wrap column, because a greedy wrapper breaks only when the word does not fit),
+    or a blank line must stand between them (``apart``).
     """
     words = line.split()
     next_words = following.split()
@@ -149,7 +152,7 @@ def _is_title_line(line: str, width: int, following: str) -> bool:
         and not line.endswith((".", ";", ",", ":", "-", "—", "–"))
         and words[-1].lower() not in _OPEN_ENDINGS
         and (following[:1].isupper() or following[:1] in "\"“'‘(")
-        and max(width, len(line)) + 1 + len(next_words[0]) <= len(following)
+        and (apart or max(width, len(line)) + 1 + len(next_words[0]) <= len(following))
     )
 
 
@@ -173,6 +176,8 @@ class _Node:
     indent: int = 0
     #: The form of its marker ("(a)", "(1)", "1.", "(i)"): in an article that does not indent, its level.
     style: str = ""
+    #: A blank line stands between its first line and the second: no wrapped sentence runs across it.
+    apart: bool = False
 
     def add(self, text: str, source_width: int) -> None:
         if not self.lines:
@@ -186,7 +191,7 @@ class _Node:
                 glue = ""
             elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].islower():
                 glue = ""  # "recon-" / "struction": a word broken at the line end
-            elif k == 1 and _is_title_line(self.lines[0], self.first_width, line):
+            elif k == 1 and _is_title_line(self.lines[0], self.first_width, line, self.apart):
                 glue = " — "  # "Definitions" over "For the purposes of ...": keep them apart
             else:
                 glue = " "
@@ -452,7 +457,7 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
     """Line numbers and lines without Markdown emphasis; blank lines and page furniture as ``""``."""
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = _BOLD_RE.sub("", raw).strip()
+        line = _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", raw)).strip()
         yield number, "" if _PAGE_RE.match(line) else line
 
 
@@ -643,7 +648,9 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             reader.open(_Node(None, lineno, "paragraph", headings.category), 0)
         elif not stack and not preamble.lines:  # a heading over the preamble is the title, or its category
             preamble.category = headings.category
-        (stack[-1] if stack else preamble).add(body, layout.widths[lineno])
+        target = stack[-1] if stack else preamble
+        target.apart = target.apart or (blank_before and len(target.lines) == 1)
+        target.add(body, layout.widths[lineno])
     return ([preamble] if preamble.lines or preamble.children else []) + points
 
 
@@ -690,7 +697,7 @@ class _Marked:
         number, rest = numeric
         if in_article and prefixed is None:  # a numbered paragraph of an article, as in statutes
             node = _Node(number, lineno, "number", indent=indent, style=_number_style(number, body))
-            self.open(node, _flat_depth(node, stack, body) or 1)
+            self.open(node, _flat_depth(node, stack, body) or _indented_depth(node, stack))
         else:
             self.open(_Node(number, lineno, "number", self.headings.category, indent=indent), 0)
             if number.isdigit():
@@ -799,6 +806,18 @@ def _flat_depth(item: _Node, stack: list[_Node], body: str) -> int | None:
         if stack[depth].style == item.style or _continues(stack[depth], item):
             return depth
     return len(stack)
+
+
+def _indented_depth(item: _Node, stack: list[_Node]) -> int:
+    """Where an indented paragraph number opens in an article: under the deepest item indented less.
+
+    "   1." under "1." (a Markdown list nested in a numbered paragraph) is its sub-point, not a
+    second paragraph 1.
+    """
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].indent < item.indent:
+            return depth + 1
+    return 1
 
 
 def _continues(open_: _Node, item: _Node) -> bool:

@@ -182,3 +182,37 @@ def test_a_web_page_with_a_roman_list_reads_as_its_text_twin(tmp_path: Path) -> 
     assert [(p.number, p.text) for p in peacediff.load(page).provisions] == [
         (p.number, p.text) for p in peacediff.load(text).provisions]
     assert [p.number for p in peacediff.load(page).provisions] == [None, "I", "II"]
+
+
+_MARKDOWN_TREATY = """\
+# Agreement on the River Basin
+
+The High Contracting Parties, *Whereas* the river is _shared_ by both States,
+
+## Part I — General provisions
+
+### Article 1 — Definitions
+
+1. For the purposes of this Agreement:
+   1. "Basin" means the catchment area;
+   2. "Commission" means the Joint Commission.
+2. Terms not defined keep their ordinary meaning.
+
+### Article 2bis — Transparency
+
+Each Party shall publish its data.
+"""
+
+
+def test_a_markdown_treaty_nests_lists_in_paragraphs_and_drops_emphasis_marks() -> None:
+    v = parse_text(_MARKDOWN_TREATY, "md")
+    assert v.provisions[0].text == "The High Contracting Parties, Whereas the river is shared by both States,"
+    definitions = v.provisions[1]
+    assert _tree((definitions,)) == [("1", [("1", ["1", "2"]), "2"])]
+    assert v.provisions[2].text == "Transparency — Each Party shall publish its data."
+
+
+def test_emphasis_marks_in_identifiers_and_bullets_stay() -> None:
+    v = parse_text("1. See file_name_v2 and 2 * 3 = 6.\n* A bullet point here.\n", "t")
+    assert v.provisions[0].text == "See file_name_v2 and 2 * 3 = 6."
+    assert v.provisions[1].text == "A bullet point here."
