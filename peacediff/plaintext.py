@@ -444,14 +444,16 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
     numbered = [n for n in points if (n.number is not None or n is not points[0] or n.kind == "bullet")
                 and n.annex is None]
     categories = [n.category or "" for n in numbered]
-    ruled = [c == candidate or c.startswith(candidate + " — ") for c in categories]
-    rules_all = bool(categories) and all(ruled)
+    rules_all = bool(categories) and all(c == candidate or c.startswith(candidate + " — ") for c in categories)
     over_heading = bool(categories) and categories[0].startswith(candidate + " — ")
     preamble = points[0].number is None and points[0].lines == [candidate] and not points[0].children
-    # "AGREEMENT ON ..." over "The High Contracting Parties, ...", closed by "PART I": the treaty's title
-    over_preamble = points[0].number is None and points[0].category == candidate and not any(ruled)
-    return (lineno, candidate) if rules_all or over_heading or over_preamble or (preamble and len(points) > 1) \
-        else None
+    # "AGREEMENT ON ..." over "The High Contracting Parties, ...", closed by "PART I": the treaty's
+    # title, whole when it was wrapped over two lines
+    heading = points[0].category if points[0].number is None else None
+    if heading and (heading == candidate or heading.startswith(candidate + " ")) and not any(
+            c == heading or c.startswith(heading + " — ") for c in categories):
+        return lineno, heading
+    return (lineno, candidate) if rules_all or over_heading or (preamble and len(points) > 1) else None
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -608,6 +610,7 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             after_blank = True
             continue
         follows_heading, heading_before = heading_before, False
+        wrapped = follows_heading and not after_blank  # the heading above runs on into this line
         blank_before, after_blank = after_blank or follows_heading, False
         sentence_before, after_sentence = after_sentence, _ends_sentence(line)
         md = _MARKDOWN_HEADING_RE.match(line)
@@ -633,7 +636,7 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             continue
         heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
-            headings.push(heading, follows_heading, _rank(line))
+            headings.push(heading, follows_heading, _rank(line), wrapped=wrapped)
             stack.clear()
             heading_before = True
             continue
@@ -870,10 +873,13 @@ class _Headings:
     def category(self) -> str | None:
         return " — ".join(text for _, text in self.open) or None
 
-    def push(self, heading: str, continues: bool, rank: int) -> None:
+    def push(self, heading: str, continues: bool, rank: int, wrapped: bool = False) -> None:
+        """Open a heading; ``continues``: right under another; ``wrapped``: on the very next line, no break."""
         if continues and self.open and rank >= 20:  # "CHAPTER II" over "OBLIGATIONS": one heading, two lines
-            rank, text = self.open[-1]
-            self.open[-1] = (rank, f"{text} — {heading}")
+            rank_above, text = self.open[-1]
+            # "AGREEMENT ON THE RIVER" / "BASIN": one title wrapped, as a PDF lays it out
+            glue = " " if wrapped and rank_above == 20 else " — "
+            self.open[-1] = (rank_above, f"{text}{glue}{heading}")
             return
         self.open = [(r, t) for r, t in self.open if r < rank]
         self.open.append((rank, heading))

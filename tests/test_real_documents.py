@@ -7,6 +7,8 @@ that nothing is lost, nothing is made up, and the numbers are the ones a reader 
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,34 @@ def test_emphasis_marks_in_identifiers_and_bullets_stay() -> None:
     v = parse_text("1. See file_name_v2 and 2 * 3 = 6.\n* A bullet point here.\n", "t")
     assert v.provisions[0].text == "See file_name_v2 and 2 * 3 = 6."
     assert v.provisions[1].text == "A bullet point here."
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
+    v = parse_text("AGREEMENT ON THE TAMSA RIVER\nBASIN\n\nThe High Contracting Parties,\n\nHave agreed as follows:\n\n"
+                   "PART I\nGENERAL\n\nArticle 1\nPurpose.\n", "t")
+    assert v.title == "AGREEMENT ON THE TAMSA RIVER BASIN"
+    assert v.provisions[1].category == "PART I — GENERAL"
+
+
+def _shape(v: peacediff.Version) -> list[object]:
+    """Numbers, texts and categories below the preamble: what must not depend on the format."""
+    def walk(ps: tuple[Provision, ...]) -> list[object]:
+        return [(p.number, p.text, walk(p.subpoints)) for p in ps]
+    return [(p.number, p.category, p.text, walk(p.subpoints)) for p in v.provisions[1:]]
+
+
+def test_a_pdf_printed_from_word_reads_as_the_word_file(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    pytest.importorskip("pypdf")
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+    word = _word_treaty(tmp_path / "river.docx")
+    run = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path), str(word)],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    from_word, from_pdf = peacediff.load(word), peacediff.load(tmp_path / "river.pdf")
+    assert _shape(from_pdf) == _shape(from_word)
+    assert from_pdf.provisions[0].text == from_word.provisions[0].text
+    assert "AGREEMENT ON THE TAMSA RIVER BASIN" in _words(from_pdf)
