@@ -249,3 +249,26 @@ def test_a_pdf_printed_from_word_reads_as_the_word_file(tmp_path: Path) -> None:
     assert _shape(from_pdf) == _shape(from_word)
     assert from_pdf.provisions[0].text == from_word.provisions[0].text
     assert "AGREEMENT ON THE TAMSA RIVER BASIN" in _words(from_pdf)
+
+
+def test_an_article_deleted_whole_as_a_tracked_change_leaves_the_count(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_fixtures import WordDoc, delete_paragraph_mark
+
+    stamp = 'w:author="Negotiator" w:date="2026-01-01T00:00:00Z"'
+    d = WordDoc()
+    arts = d.new_list([("decimal", "Article %1"), ("decimal", "%2.")])
+    d.para("Scope", arts, 0)
+    d.para("This Agreement applies to the Basin.", arts, 1)
+    gone = d.para("", arts, 0)  # "Article 2 Obsolete", struck out with its paragraph mark
+    gone._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="31" {stamp}><w:r><w:delText>Obsolete</w:delText>'
+                             "</w:r></w:del>"))
+    delete_paragraph_mark(gone)
+    d.para("Allocation", arts, 0)
+    d.para("Each Party receives 45 per cent.", arts, 1)
+    v = peacediff.load(d.save(tmp_path / "tracked.docx"))
+    assert _tree(v.provisions) == [("1", ["1"]), ("2", ["1"])]
+    assert [p.text for p in v.provisions] == ["Scope", "Allocation"]
+    assert "accepted" in (v.note or "")

@@ -251,6 +251,9 @@ class _Reader:
         ppr = p.find(_q("pPr"))
         rpr = ppr.find(_q("rPr")) if ppr is not None else None
         mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
+        if mark_deleted and not text:  # deleted whole: accepted, it is gone, and so is its number in the count
+            self.deletions += 1
+            return
         label, level = self.number(ppr)
         heading = self.heading_level(ppr)
         if self.title == "" and text and not label and self.is_title(ppr):
