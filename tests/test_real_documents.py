@@ -100,7 +100,6 @@ def _word_treaty(path: Path) -> Path:
     d.para("Each Party shall be entitled to 45 per cent of the mean annual flow.", arts, 0)
     d.heading("SECTION 2. MONITORING", 2)
     d.para("The Parties shall install 12 gauging stations.", arts, 0)
-    d.table([["Station", "Kilometre"], ["Alpha", "12"], ["Beta", "40"]])
     return d.save(path)
 
 
@@ -274,11 +273,3 @@ def test_an_article_deleted_whole_as_a_tracked_change_leaves_the_count(tmp_path:
     assert [p.text for p in v.provisions] == ["Scope", "Allocation"]
     assert "accepted" in (v.note or "")
 
-
-def test_pdf_layout_lines_keep_table_cells_apart_and_markers_with_their_text() -> None:
-    from peacediff.importers.pdf_in import _cells
-
-    assert _cells("Station" + " " * 30 + "Kilometre") == "Station | Kilometre"
-    assert _cells("Alpha" + " " * 38 + "12") == "Alpha | 12"
-    assert _cells("1." + " " * 9 + "A Joint  Commission is established.") == "1. A Joint Commission is established."
-    assert _cells("(a)" + " " * 8 + "Basin" + " " * 20 + "river") == "(a) Basin | river"

@@ -27,10 +27,6 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?[-–—]?\s*\d+\s*[-–—]?(?:\s*(
 _POINT_RE = re.compile(r"^(?:\(?\d+[.)]|article|section|§|part|chapter|title|annex|schedule)\s", re.IGNORECASE)
 _EDGE = 2  # lines at the top and the bottom of a page that may be running headers or footers
 _GUTTER = 3  # blank characters a column gap must span
-#: A gap between a table's cells in the layout ("Station        Kilometre"), wider than any between words.
-_CELL_GAP_RE = re.compile(r" {8,}")
-#: What may stand before a wide gap without being a cell: a list marker set off by a tab ("1.      The ...").
-_MARKER_RE = re.compile(r"^(?:\(?(?:\d{1,4}(?:\.\d{1,3})*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,4}[a-z]?\)|[-•*–·])$")
 
 
 def pdf_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[str]]:
@@ -49,7 +45,7 @@ def pdf_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[
         if split is not None:
             two_columns.append(number)
             lines = split
-        columns.append([_cells(line) for line in lines])
+        columns.append([" ".join(line.split()) for line in lines])
     if two_columns:
         notes.append(f"The PDF is set in two columns on {_pages(two_columns)}; each such page was read "
                      "left column first, then right.")
@@ -61,23 +57,6 @@ def pdf_to_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[
     if rejoined:
         notes.append(f"Rejoined {rejoined} word{'s' if rejoined != 1 else ''} hyphenated at line ends.")
     return "\n".join(joined), notes
-
-
-def _cells(line: str) -> str:
-    """A layout line as the reader sees it: words one space apart, a table row's cells joined by " | ".
-
-    The same table reads the same from Word and from the PDF printed from it.
-    """
-    parts = [" ".join(part.split()) for part in _CELL_GAP_RE.split(line.strip())]
-    if len(parts) < 2:
-        return parts[0] if parts else ""
-    cells = [parts[0]]
-    for part in parts[1:]:
-        if _MARKER_RE.match(cells[-1]) and len(cells) == 1:
-            cells[-1] = f"{cells[-1]} {part}"  # "1.  The Parties ...": a marker and its text
-        else:
-            cells.append(part)
-    return " | ".join(cells)
 
 
 def _page_lines(path: Path, data: bytes | None) -> list[list[str]]:
