@@ -471,6 +471,7 @@ class _Keyword:
     number: str  # "5ter"
     marker: str  # "Article 5ter"
     rest: str  # "Elections"
+    set_off: bool = False  # a dash or colon sets the rest off from the number: a title ("Article 1 - Scope")
 
 
 def _keyword_marker(line: str) -> _Keyword | None:
@@ -490,7 +491,8 @@ def _keyword_marker(line: str) -> _Keyword | None:
     number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), ascii_digits(m.group("num")),
                     flags=re.I)
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
-    return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
+    set_off = any(c in punct for c in "-–—:")
+    return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest, set_off)
 
 
 def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
@@ -689,6 +691,7 @@ class _Marked:
             self.last_top = int(keyword.number) if keyword.number.isdigit() else self.last_top
             if keyword.rest:
                 stack[0].add(keyword.rest, width)
+                stack[0].apart = keyword.set_off
             return True
         if not md and self.item(lineno, body, blank_before):
             return True
@@ -991,7 +994,7 @@ def _unique_labels(children: list[_Node]) -> list[_Node]:
     return [c for c in children if c.lines or c.children]
 
 
-def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
+def _qualify_restarts(points: list[_Node], notes: list[str]) -> bool:
     """Numbering that restarts under chapter headings becomes "II.1", "II.2" ...
 
     Only the chapters whose numbers repeat another chapter's are qualified, so
@@ -1001,14 +1004,14 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
     """
     numbers = [n.number for n in points if n.number is not None]
     if len(numbers) == len(set(numbers)):
-        return
+        return False
     chapters: dict[str | None, list[str]] = {}
     for node in points:
         chapters.setdefault(node.category, [])
         if node.number is not None:
             chapters[node.category].append(node.number)
     if len(chapters) < 2 or any(len(nums) != len(set(nums)) for nums in chapters.values()):
-        return
+        return False
     restarting = {
         category for category, nums in chapters.items()
         if category is not None and any(set(nums) & set(other) for c, other in chapters.items() if c != category)
@@ -1023,6 +1026,7 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
         notes.append("Numbering restarts under " + ", ".join(f"'{c}'" for c in chapters if c in restarting)
                      + ": their points are numbered chapter.point (e.g. "
                      + next(n.number for n in points if n.category in restarting and n.number) + ").")
+    return bool(restarting)
 
 
 def _chapter_label(category: str | None) -> str | None:
@@ -1101,8 +1105,9 @@ def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:
             continue
         groups.setdefault(node.annex, []).append(node)
     for annex, members in groups.items():
+        restarts = _qualify_restarts(members, notes)  # "Part 1", "Part 2" of a schedule: "1.1", "2.1"
         numbers = {n.number for n in members if n.number is not None}
-        if numbers & seen:
+        if numbers & seen or restarts:
             for node in members:
                 if node.number is not None:
                     node.number = f"{annex}.{node.number}"

@@ -273,3 +273,15 @@ def test_an_article_deleted_whole_as_a_tracked_change_leaves_the_count(tmp_path:
     assert [p.text for p in v.provisions] == ["Scope", "Allocation"]
     assert "accepted" in (v.note or "")
 
+
+
+def test_a_schedule_in_parts_that_restart_is_qualified_by_part() -> None:
+    v = parse_text("1. Main clause.\n2. Second clause.\n\nSCHEDULE 1\nPart 1\n1. First item.\n2. Second item.\n"
+                   "Part 2\n1. Other item.\n", "contract")
+    assert [p.number for p in v.provisions] == ["1", "2", "Schedule-1.1.1", "Schedule-1.1.2", "Schedule-1.2.1"]
+    assert v.provisions[-1].category == "SCHEDULE 1 — Part 2"
+
+
+def test_an_article_title_set_off_by_a_dash_stays_a_title() -> None:
+    v = parse_text("ARTICLE 1 - SCOPE\nThis applies.\nArticle 2: Elections\nThey are held.\n", "t")
+    assert [p.text for p in v.provisions] == ["SCOPE — This applies.", "Elections — They are held."]
