@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import peacediff
+import peacediff.importers
 from peacediff.model import Provision
 from peacediff.plaintext import parse_text
 
@@ -285,3 +286,39 @@ def test_a_schedule_in_parts_that_restart_is_qualified_by_part() -> None:
 def test_an_article_title_set_off_by_a_dash_stays_a_title() -> None:
     v = parse_text("ARTICLE 1 - SCOPE\nThis applies.\nArticle 2: Elections\nThey are held.\n", "t")
     assert [p.text for p in v.provisions] == ["SCOPE — This applies.", "Elections — They are held."]
+
+
+@pytest.mark.parametrize("name", ["draft.docx", "draft.pdf"])
+def test_a_damaged_docx_or_pdf_is_called_damaged_not_badly_encoded(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(128, 256)) * 8)
+    with pytest.raises(peacediff.importers.DocumentError) as err:
+        peacediff.load(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: this is not") and "damaged" in message and "encoding" not in message
+
+
+def test_a_text_file_named_docx_is_read_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_text("1. Peace.\n2. Quiet.\n", encoding="utf-8")
+    v = peacediff.load(path)
+    assert [p.text for p in v.provisions] == ["Peace.", "Quiet."]
+    assert "plain-text file although it is named draft.docx" in (v.note or "")
+
+
+def test_a_truncated_pdf_says_damaged_once_and_logs_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    pytest.importorskip("pypdf")
+    import fpdf
+
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(text="1. The ceasefire holds.")
+    whole = bytes(pdf.output())
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(peacediff.importers.DocumentError, match="damaged"):
+        peacediff.load(path)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert capsys.readouterr().err == ""

@@ -49,7 +49,7 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     if kind == "text":
         from peacediff.plaintext import version_from_bytes
 
-        return version_from_bytes(data, p, vid, encoding, metadata)
+        return version_from_bytes(data, p, vid, encoding, _named_as_binary(data, p, encoding, metadata))
     metadata.setdefault("title", p.name)
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
@@ -70,6 +70,23 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     if named is not None and named != kind:  # say so: the user thinks of it as the other format
         notes.insert(0, f"Read as .{kind}: this is a .{kind} file although it is named {p.name}.")
     return _parse(text, vid, p, notes, metadata)
+
+
+def _named_as_binary(data: bytes, path: Path, encoding: str | None, metadata: dict[str, Any]) -> dict[str, Any]:
+    """``metadata``, noting a text file named .docx or .pdf; a damaged one of those is an error, not bad text."""
+    named = FORMATS.get(path.suffix.lower())
+    if named not in ("docx", "pdf"):
+        return metadata
+    try:
+        decode_text(data, path, encoding)
+    except DocumentError:
+        what = ("a .docx file: it is not the zip archive every .docx is" if named == "docx"
+                else "a PDF: it does not start with '%PDF-' as every PDF does")
+        app = "Word or LibreOffice" if named == "docx" else "a PDF viewer"
+        raise DocumentError(f"{path}: this is not {what}, nor is it text; the file is damaged\n"
+                            f"    fix: open the original in {app} and save it again") from None
+    note = f"Read as text: this is a plain-text file although it is named {path.name}."
+    return {**metadata, "note": f"{metadata['note']} {note}" if metadata.get("note") else note}
 
 
 def _read(path: Path) -> bytes:
