@@ -322,3 +322,24 @@ def test_a_truncated_pdf_says_damaged_once_and_logs_nothing(tmp_path: Path, caps
         peacediff.load(path)
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
     assert capsys.readouterr().err == ""
+
+
+_SAVED_PAGE = """<html><head><title>Draft protocol</title><style>.x{}</style></head><body>
+<div id="toc"><ul><li><a href="#a1">Article 1</a></li><li><a href="#a3">Article 3</a></li></ul></div>
+<p><strong>Article&nbsp;1</strong><br>Scope</p>
+<p>This Protocol applies to the Basin.<sup><a href="#fn1">1</a></sup>
+It enters into force on the 1<sup>st</sup> day.</p>
+<p><b>Article&#160;3</b> Final provisions</p>
+<ol reversed><li>Three.</li><li>Two.</li><li>One.</li></ol>
+<section class="footnotes" role="doc-endnotes"><ol><li id="fn1">As defined in the 1997 Convention.</li></ol>
+</section></body></html>"""
+
+
+def test_a_saved_web_page_leaves_out_its_contents_list_footnotes_and_reference_marks(tmp_path: Path) -> None:
+    path = tmp_path / "protocol.html"
+    path.write_text(_SAVED_PAGE, encoding="utf-8")
+    v = peacediff.load(path)
+    assert _tree(v.provisions) == ["1", ("3", ["3", "2", "1"])]
+    assert v.provisions[0].text == ("Scope — This Protocol applies to the Basin. It enters into force on the 1st day.")
+    assert [s.text for s in v.provisions[1].subpoints] == ["Three.", "Two.", "One."]
+    assert "footnotes" in (v.note or "")
