@@ -343,3 +343,35 @@ def test_a_saved_web_page_leaves_out_its_contents_list_footnotes_and_reference_m
     assert v.provisions[0].text == ("Scope — This Protocol applies to the Basin. It enters into force on the 1st day.")
     assert [s.text for s in v.provisions[1].subpoints] == ["Three.", "Two.", "One."]
     assert "footnotes" in (v.note or "")
+
+
+def _word_list_style(path: Path) -> Path:
+    """A treaty numbered through a multilevel list style, as Word writes one applied from a template."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx_fixtures import WordDoc
+
+    d = WordDoc()
+    real = d.new_list([("decimal", "Article %1"), ("decimal", "%2."), ("lowerLetter", "(%3)")])
+    for abstract in d._numbering.findall(qn("w:abstractNum")):
+        if abstract.get(qn("w:abstractNumId")) == str(d._abstract_of[real]):
+            abstract.find(qn("w:multiLevelType")).addnext(parse_xml(f'<w:styleLink {nsdecls("w")} w:val="Treaty"/>'))
+    style = d.doc.styles.add_style("Treaty", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:type"), "numbering")
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{real}"/></w:numPr>'))
+    d._numbering.find(qn("w:num")).addprevious(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="200"><w:multiLevelType w:val="multilevel"/>'
+        '<w:numStyleLink w:val="Treaty"/></w:abstractNum>'))
+    d._numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="300"><w:abstractNumId w:val="200"/></w:num>'))
+    for text, level in [("Scope", 0), ("This applies.", 1), ("Definitions", 0), ("Terms:", 1), ("first;", 2),
+                        ("second.", 2)]:
+        d.para(text, 300, level)
+    return d.save(path)
+
+
+def test_word_numbering_through_a_list_style_shows_its_numbers(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    v = peacediff.load(_word_list_style(tmp_path / "styled.docx"))
+    assert _tree(v.provisions) == [("1", ["1"]), ("2", [("1", ["a", "b"])])]
+    assert [p.text for p in v.provisions] == ["Scope", "Definitions"]

@@ -69,6 +69,8 @@ class _Numbering:
     nums: dict[str, str] = attrs.field(factory=dict)  # numId -> abstractNumId
     overrides: dict[str, dict[int, _Level | int]] = attrs.field(factory=dict)
     style_levels: dict[str, tuple[str, int]] = attrs.field(factory=dict)  # w:pStyle on a level
+    #: abstractNumId -> the list style it only points at (w:numStyleLink), whose own list holds the levels
+    style_links: dict[str, str] = attrs.field(factory=dict)
     counters: dict[str, dict[int, int]] = attrs.field(factory=dict)
     started: set[str] = attrs.field(factory=set)
 
@@ -167,6 +169,9 @@ def _read_numbering(root: Any) -> _Numbering:
         return numbering
     for abstract in root.iter(_q("abstractNum")):
         aid = abstract.get(_q("abstractNumId"), "")
+        link = _val(abstract, "numStyleLink")
+        if link:
+            numbering.style_links[aid] = link
         levels = numbering.abstract.setdefault(aid, {})
         for lvl in abstract.iter(_q("lvl")):
             ilvl = int(lvl.get(_q("ilvl"), "0"))
@@ -185,6 +190,25 @@ def _read_numbering(root: Any) -> _Numbering:
             elif _val(override, "startOverride") is not None:
                 numbering.overrides.setdefault(nid, {})[ilvl] = int(_val(override, "startOverride") or 1)
     return numbering
+
+
+def _follow_list_styles(numbering: _Numbering, styles: dict[str, _Style]) -> None:
+    """Point each list defined by a list style (w:numStyleLink) at the definition that style numbers with.
+
+    Word writes a list that applies a multilevel list style ("Legal", "Treaty articles") as a
+    definition without levels that names the style; the style's own list holds the levels and
+    the counters, shared by every list that uses the style.
+    """
+    for nid, aid in list(numbering.nums.items()):
+        seen: set[str] = set()
+        while aid in numbering.style_links and aid not in seen:
+            seen.add(aid)
+            style = styles.get(numbering.style_links[aid])
+            target = numbering.nums.get(style.num_id or "") if style is not None else None
+            if target is None:
+                break
+            aid = target
+        numbering.nums[nid] = aid
 
 
 @attrs.frozen
@@ -402,8 +426,10 @@ def docx_to_text(path: str | Path, data: bytes | None = None, *,
         if document is None:
             raise DocumentError(f"{p}: this zip file has no word/document.xml, so it is not a Word document\n"
                                 "    fix: give the .docx saved by Word or LibreOffice")
-        reader = _Reader(_read_numbering(_parse_xml(archive, "word/numbering.xml", p)),
-                         _read_styles(_parse_xml(archive, "word/styles.xml", p)), indent)
+        numbering = _read_numbering(_parse_xml(archive, "word/numbering.xml", p))
+        styles = _read_styles(_parse_xml(archive, "word/styles.xml", p))
+        _follow_list_styles(numbering, styles)
+        reader = _Reader(numbering, styles, indent)
         core = _parse_xml(archive, "docProps/core.xml", p)
     title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""
