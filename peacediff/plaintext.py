@@ -81,7 +81,7 @@ _ROMAN = r"(?-i:[IVXLC]+)"
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 #: "Article 5", "Article IV.", "Article 4bis", "Article 7A", "Article C", "§ 3 -", "Section 2.1:".
 _KEYWORD_RE = re.compile(
-    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}|(?-i:[A-Z]))\b"
+    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}(?:[\s-]?{_LATIN})?|(?-i:[A-Z]))\b"
     r"(?P<punct>[.:)]?\s*[-–—:.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -375,3 +375,10 @@ def test_word_numbering_through_a_list_style_shows_its_numbers(tmp_path: Path) -
     v = peacediff.load(_word_list_style(tmp_path / "styled.docx"))
     assert _tree(v.provisions) == [("1", ["1"]), ("2", [("1", ["a", "b"])])]
     assert [p.text for p in v.provisions] == ["Scope", "Definitions"]
+
+
+def test_a_roman_article_with_a_latin_suffix_is_an_article_of_its_own() -> None:
+    v = parse_text("Article I\nScope.\nArticle I bis\nInserted.\nARTICLE II-TER\nAlso inserted.\nArticle III\nAims.\n",
+                   "t")
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("I", "Scope."), ("Ibis", "Inserted."), ("IIter", "Also inserted."), ("III", "Aims.")]
