@@ -119,6 +119,12 @@ _HEADING_WORD_RE = re.compile(
 _HEADING_TAIL_RE = re.compile(r"^\s*(?:$|[-–—:.]\s*\S)")
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _BOLD_RE = re.compile(r"\*\*")
+#: Markdown a renderer does not show as such: a rule or setext underline, a table row and its rule, a quote, a link.
+_MD_RULE_RE = re.compile(r"^(?:={3,}|-{3,}|\*{3,}|_{3,})$")
+_MD_TABLE_RE = re.compile(r"^\|.*\|$")
+_MD_TABLE_RULE_RE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|$")
+_MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 #: Markdown emphasis around words ("*Whereas*", "_inter alia_"): the reader sees the words, not the marks.
 _EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?![\s*_])([^*_\n]+?)(?<![\s*_])\1(?![\w*])")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -256,6 +262,7 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
         prefixes=_number_prefixes(bodies, notes),
         divisions=divisions,
         division_heads=division_heads,
+        numbered_heads=_numbered_headings(lines),
     )
     bulleted = any(_BULLET_RE.match(body) for body in bodies)
     marked = (keyword_doc or bool(layout.prefixes) or bool(divisions)
@@ -284,6 +291,8 @@ class _Layout:
     #: line number -> (label, text) of the lines numbered "I.", "II." or "A.", "B." in sequence
     divisions: dict[int, tuple[str, str]] = attrs.field(factory=dict)
     division_heads: bool = False  # those lines head groups of numbered points rather than being points
+    #: Markdown headings numbered "## 1. Security" over a numbered list of their own: headings, not points
+    numbered_heads: frozenset[int] = frozenset()
 
 
 def _indent(raw: str) -> int:
@@ -457,10 +466,35 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Line numbers and lines without Markdown emphasis; blank lines and page furniture as ``""``."""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", raw)).strip()
-        yield number, "" if _PAGE_RE.match(line) else line
+    """Line numbers and lines as a reader sees them; blank lines and page furniture as ``""``.
+
+    Markdown's marks are read as a renderer shows them: no emphasis marks, a link as its text,
+    a quoted line without its ">", a table row as cells joined by " | " (its rule row left out),
+    "Title" over "=====" or "-----" as a heading, and a rule line ("---") as a break.
+    """
+    raws = text.splitlines()
+    for number, raw in enumerate(raws, start=1):
+        line = _markdown_inline(raw)
+        if _MD_RULE_RE.match(line) or _PAGE_RE.match(line):
+            yield number, ""
+        elif _MD_TABLE_RE.match(line):
+            if not _MD_TABLE_RULE_RE.match(line):
+                yield number, " | ".join(cell.strip() for cell in line.strip("|").split("|"))
+        else:
+            underline = _markdown_inline(raws[number]) if number < len(raws) else ""
+            setext = _MD_RULE_RE.match(underline) and line and not _starts_like_a_point(line)
+            yield number, (("# " if underline[:1] == "=" else "## ") + line) if setext else line
+
+
+def _markdown_inline(raw: str) -> str:
+    line = _MD_QUOTE_RE.sub("", raw.strip())
+    line = _MD_LINK_RE.sub(r"\1", line)
+    return _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", line)).strip()
+
+
+def _starts_like_a_point(line: str) -> bool:
+    """The line opens with a marker or a bullet: over "---", it is not a Markdown heading."""
+    return bool(line[:1].isdigit() or line[:1] in "(#" or _BULLET_RE.match(line) or _keyword_marker(line))
 
 
 @attrs.frozen
@@ -621,6 +655,11 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
         if keyword and keyword.kind in heading_kinds:
             # "## SECTION 1." under "# PART II": Markdown's level ranks it, as it ranks "# PART II"
             headings.push(body, follows_heading, _rank(line if md else body))
+            stack.clear()
+            heading_before = True
+            continue
+        if md and lineno in layout.numbered_heads:  # "## 1. Security" over "1. Ceasefire": a heading
+            headings.push(body, follows_heading, _rank(line))
             stack.clear()
             heading_before = True
             continue
@@ -1032,7 +1071,8 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> bool:
 def _chapter_label(category: str | None) -> str | None:
     """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2", "II. Economy" -> "II"."""
     for part in reversed((category or "").split(" — ")):
-        m = _HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part) or _DIVISION_RE.match(part)
+        m = (_HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part) or _DIVISION_RE.match(part)
+             or _NUMBERED_HEADING_RE.match(part))
         if m:
             label = m.group(1) if m.re is _HEADING_WORD_RE else m.group("num")
             return "".join(label.split())
@@ -1041,6 +1081,8 @@ def _chapter_label(category: str | None) -> str | None:
 
 #: "II. Economy", "B) Definitions": a point or heading numbered with a capital roman numeral or letter.
 _DIVISION_RE = re.compile(r"^(?P<num>[IVXLC]+|[A-Z])[.)]\s+(?P<rest>[\"“'‘(]?[A-Z].*)$")
+#: "1. Security", "2.3 Monitoring": a heading numbered in figures.
+_NUMBERED_HEADING_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)*)[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -1062,6 +1104,26 @@ def _roman(value: int) -> str:
         while value >= number:
             out, value = out + letters, value - number
     return out
+
+
+def _numbered_headings(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Markdown headings with a number ("## 1. Security") that have numbered points of their own under them.
+
+    Their own: the first number under the heading starts a list afresh ("1.") or counts within the
+    heading ("1.1" under "## 1."); a "2." under "## 1. Ceasefire" carries on the headings' count.
+    """
+    heads: set[int] = set()
+    open_: tuple[int, str] | None = None
+    for lineno, line in lines:
+        md = _MARKDOWN_HEADING_RE.match(line)
+        numeric = _numeric_marker(line[md.end():].strip() if md else line, None)
+        if md:
+            open_ = (lineno, numeric[0]) if numeric else None
+        elif open_ is not None and numeric is not None:
+            if numeric[0] == "1" or numeric[0].startswith(open_[1] + "."):
+                heads.add(open_[0])
+            open_ = None
+    return frozenset(heads)
 
 
 def _divisions(lines: list[tuple[int, str]], notes: list[str]) -> tuple[dict[int, tuple[str, str]], bool]:

@@ -382,3 +382,22 @@ def test_a_roman_article_with_a_latin_suffix_is_an_article_of_its_own() -> None:
                    "t")
     assert [(p.number, p.text) for p in v.provisions] == [
         ("I", "Scope."), ("Ibis", "Inserted."), ("IIter", "Also inserted."), ("III", "Aims.")]
+
+
+def test_markdown_numbered_headings_over_their_own_lists_are_headings() -> None:
+    v = parse_text("# Peace Plan\n\n## 1. Security\n\n1. Ceasefire.\n2. Withdrawal.\n\n## 2. Economy\n\n1. Trade.\n",
+                   "md")
+    assert [(p.number, p.category) for p in v.provisions] == [
+        ("1.1", "1. Security"), ("1.2", "1. Security"), ("2.1", "2. Economy")]
+
+
+def test_markdown_as_rendered_setext_headings_tables_quotes_links_and_rules() -> None:
+    v = parse_text("Peace Plan\n==========\n\nSecurity\n--------\n\n1. Quotas, see [Annex](annex.md):\n\n"
+                   "| Species | Tonnes |\n|:---|---:|\n| Salmon | 10 |\n\n> 2. Quoted point.\n\n---\n\n"
+                   "Economy\n-------\n\n3. Trade.\n", "md")
+    assert v.title == "Peace Plan"
+    assert [(p.number, p.category, p.text) for p in v.provisions] == [
+        ("1", "Security", "Quotas, see Annex: Species | Tonnes Salmon | 10"),
+        ("2", "Security", "Quoted point."),
+        ("3", "Economy", "Trade."),
+    ]
