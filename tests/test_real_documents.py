@@ -401,3 +401,18 @@ def test_markdown_as_rendered_setext_headings_tables_quotes_links_and_rules() ->
         ("2", "Security", "Quoted point."),
         ("3", "Economy", "Trade."),
     ]
+
+
+def test_a_web_page_saved_in_the_encoding_it_declares_is_read_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "traite.html"
+    path.write_bytes('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+                     "<title>Traité</title></head><body><ol><li>Le cessez-le-feu est respecté.</li>"
+                     "<li>“Zone” démilitarisée.</li></ol></body></html>".encode("cp1252"))
+    v = peacediff.load(path)
+    assert v.title == "Traité"
+    assert [p.text for p in v.provisions] == ["Le cessez-le-feu est respecté.", "“Zone” démilitarisée."]
+    assert "windows-1252" in (v.note or "")
+    undeclared = tmp_path / "plain.html"
+    undeclared.write_bytes("<ol><li>Respecté.</li></ol>".encode("cp1252"))
+    with pytest.raises(peacediff.importers.DocumentError, match="--encoding"):
+        peacediff.load(undeclared)
