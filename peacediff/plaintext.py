@@ -274,6 +274,11 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     else:
         nodes = _read_paragraphs(lines, layout, notes)
     points = _fold_recitals([n for n in nodes if n.lines or n.children], notes)
+    _note_nesting_by_form(points, notes)
+    if layout.numbered_heads:
+        first = next(line for lineno, line in lines if lineno in layout.numbered_heads)
+        notes.append(f"Read the numbered Markdown headings ('{_MARKDOWN_HEADING_RE.sub('', first)}' …) as headings "
+                     "over their own numbered lists, not as points.")
     _note_lettered_articles(points, notes)
     _qualify_annexes(points, notes)
     _qualify_restarts([n for n in points if n.annex is None], notes)
@@ -360,6 +365,18 @@ def _number_prefixes(bodies: list[str], notes: list[str]) -> frozenset[str]:
         notes.append(f"Read '{labels[0]}'{' … ' + repr(labels[-1]) if len(labels) > 1 else ''} as point numbers: "
                      f"the prefix '{prefix}' numbers {len(labels)} point{'s' if len(labels) > 1 else ''} in sequence.")
     return frozenset(chosen)
+
+
+def _note_nesting_by_form(points: list[_Node], notes: list[str]) -> None:
+    """Say so when a numbered paragraph was nested under a lettered one by the form of the markers alone."""
+    for point in points:
+        for parent in _walk_nodes(point.children):
+            child = next((c for c in parent.children if c.kind == "number"), None)
+            if parent.kind == "sub" and child is not None and point.kind == "keyword":
+                notes.append(f"Read '({child.number})' under '({parent.number})' in {point.marker} as its paragraph: "
+                             "the lines are not indented, so markers nest by their form, (a) > (1) > (A) > (i), "
+                             "as in statutes.")
+                return
 
 
 def _note_loose_bullets(nodes: list[_Node], notes: list[str]) -> None:

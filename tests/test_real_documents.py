@@ -141,6 +141,7 @@ def test_a_bill_nests_subsections_paragraphs_and_subparagraphs_by_their_form() -
     v = parse_text(_BILL, "bill")
     assert _tree(v.provisions) == [
         "1", ("2", ["a", ("b", ["1", ("2", [("A", ["i", "ii"]), "B"])]), "c"])]
+    assert "by their form" in (v.note or "")
 
 
 def test_a_treaty_article_nests_points_and_letters_and_keeps_letter_i() -> None:
@@ -389,6 +390,7 @@ def test_markdown_numbered_headings_over_their_own_lists_are_headings() -> None:
                    "md")
     assert [(p.number, p.category) for p in v.provisions] == [
         ("1.1", "1. Security"), ("1.2", "1. Security"), ("2.1", "2. Economy")]
+    assert "numbered Markdown headings ('1. Security'" in (v.note or "")
 
 
 def test_markdown_as_rendered_setext_headings_tables_quotes_links_and_rules() -> None:
