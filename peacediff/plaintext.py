@@ -223,8 +223,13 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
 
 
 def _parse(text: str, version_id: str, title: str | None, source: str, untitled: str | None,
-           metadata: dict[str, Any]) -> Version:
-    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line."""
+           metadata: dict[str, Any], headings_title: bool = True) -> Version:
+    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line.
+
+    Without ``headings_title`` (a PDF's or web page's lines, whose title is named elsewhere), a heading
+    that rules the points stays their category; only a line that would otherwise be lost or read as
+    a provision of its own is taken as the title.
+    """
     source = shown(source)
     if not text.strip():
         raise PlainTextError(f"{source}:1:1: the document is empty\n    fix: give a file with one numbered point "
@@ -233,7 +238,7 @@ def _parse(text: str, version_id: str, title: str | None, source: str, untitled:
     points, notes = _read_points(text, source)
     if _OTHER_DIGIT_MARKER_RE.search(text):
         notes.append("Point numbers written in non-ASCII digits are stored as ASCII digits (١ as 1).")
-    found = None if title else _document_title(text, points)
+    found = None if title else _document_title(text, points, headings_title)
     if found is not None:
         points = _without_title(points, found[1])
     _settle_preamble_heading(points)
@@ -442,7 +447,7 @@ def _check_characters(text: str, source: str) -> None:
         )
 
 
-def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
+def _document_title(text: str, points: list[_Node], headings: bool = True) -> tuple[int, str] | None:
     """``(line, title)`` when the document opens with a title line, else None.
 
     A title is the first line, standing alone, shaped like a heading ("TWENTY-POINT PEACE
@@ -464,7 +469,6 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
             or _HEADING_WORD_RE.match(candidate) or _keyword_marker(candidate)
             or _numeric_marker(candidate, None) or _SUB_RE.match(candidate) or _BULLET_RE.match(candidate)):
         return None
-    # every point but a preamble (text before the first marker, above any heading)
     # every point but a preamble (text before the first marker, above any heading) and the annexes,
     # whose headings close the title's
     numbered = [n for n in points if (n.number is not None or n is not points[0] or n.kind == "bullet")
@@ -479,7 +483,8 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
     if heading and (heading == candidate or heading.startswith(candidate + " ")) and not any(
             c == heading or c.startswith(heading + " — ") for c in categories):
         return lineno, heading
-    return (lineno, candidate) if rules_all or over_heading or (preamble and len(points) > 1) else None
+    ruling = headings and (rules_all or over_heading)
+    return (lineno, candidate) if ruling or (preamble and len(points) > 1) else None
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -418,3 +418,17 @@ def test_a_web_page_saved_in_the_encoding_it_declares_is_read_in_it(tmp_path: Pa
     undeclared.write_bytes("<ol><li>Respecté.</li></ol>".encode("cp1252"))
     with pytest.raises(peacediff.importers.DocumentError, match="--encoding"):
         peacediff.load(undeclared)
+
+
+def test_a_title_line_of_a_page_without_a_title_is_its_title_not_a_provision(tmp_path: Path) -> None:
+    page = tmp_path / "protocol.html"
+    page.write_text("<html><body><p>Protocol on Cultural Property</p><h2>Article A</h2><p>Scope.</p>"
+                    "<h2>Article B</h2><p>Aims.</p></body></html>", encoding="utf-8")
+    text = tmp_path / "protocol.txt"
+    text.write_text("Protocol on Cultural Property\n\nArticle A\nScope.\n\nArticle B\nAims.\n", encoding="utf-8")
+    from_page, from_text = peacediff.load(page), peacediff.load(text)
+    assert from_page.title == from_text.title == "Protocol on Cultural Property"
+    assert [(p.number, p.text) for p in from_page.provisions] == [("A", "Scope."), ("B", "Aims.")]
+    from peacediff.importers import read_document
+
+    assert read_document(page, title="Draft 3").provisions[0].text == "Protocol on Cultural Property"

@@ -51,7 +51,7 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
         from peacediff.plaintext import version_from_bytes
 
         return version_from_bytes(data, p, vid, encoding, _named_as_binary(data, p, encoding, metadata))
-    metadata.setdefault("title", p.name)
+    given = metadata.get("title")
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
 
@@ -68,7 +68,7 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
 
         text, notes = pdf_to_text(p, data)
         title = None
-    if title and metadata["title"] == p.name:
+    if given is None and title:
         metadata["title"] = title
     named = FORMATS.get(p.suffix.lower())
     if named is not None and named != kind:  # say so: the user thinks of it as the other format
@@ -131,10 +131,13 @@ def _read(path: Path) -> bytes:
 
 
 def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:
-    from peacediff.plaintext import parse_text
+    from peacediff.plaintext import _parse as parse_lines
 
     if not text.strip():
         raise DocumentError(f"{path}: the document has no text\n    fix: give a document with numbered points")
     if notes:
         metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
-    return parse_text(text, vid, source=str(path), **metadata)
+    # Named nowhere else, the title is a title line that would otherwise be lost or become a
+    # provision of its own (as its text twin reads it), else the file name.
+    title = metadata.pop("title", None)
+    return parse_lines(text, vid, title, str(path), path.name, metadata, headings_title=False)
