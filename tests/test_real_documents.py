@@ -432,3 +432,27 @@ def test_a_title_line_of_a_page_without_a_title_is_its_title_not_a_provision(tmp
     from peacediff.importers import read_document
 
     assert read_document(page, title="Draft 3").provisions[0].text == "Protocol on Cultural Property"
+
+
+def test_numbered_paragraphs_set_in_a_word_table_keep_their_numbers_and_the_count(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_fixtures import WordDoc
+
+    d = WordDoc()
+    points = d.new_list([("decimal", "%1."), ("lowerLetter", "(%2)")])
+    d.para("Quotas are set as follows:", points, 0)
+    d.table([["Salmon", "10 t"], ["Trout", "20 t"]])
+    d.para("The commission reviews them.", points, 0)
+    boxed = d.doc.add_table(rows=2, cols=1)
+    for row, text in enumerate(["Third point, in a box.", "Fourth point, in a box."]):
+        p = boxed.cell(row, 0).paragraphs[0]
+        p.text = text
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
+                                               f'<w:numId w:val="{points}"/></w:numPr>'))
+    d.para("Fifth point.", points, 0)
+    v = peacediff.load(d.save(tmp_path / "boxes.docx"))
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("1", "Quotas are set as follows: Salmon | 10 t Trout | 20 t"), ("2", "The commission reviews them."),
+        ("3", "Third point, in a box."), ("4", "Fourth point, in a box."), ("5", "Fifth point.")]

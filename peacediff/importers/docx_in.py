@@ -307,15 +307,37 @@ class _Reader:
             self.lines.extend([line, ""])
 
     def table(self, tbl: Any) -> None:
+        """One line per row, cells joined by " | "; a row of one cell holding list paragraphs reads as they do.
+
+        Numbered paragraphs in a table count in their list wherever they stand, as Word counts them,
+        so the points after the table keep the numbers Word shows.
+        """
         for row in tbl.iter(_q("tr")):
-            cells = []
-            for cell in row.iter(_q("tc")):
-                words = " ".join(" ".join(self.runs(p).split()) for p in cell.iter(_q("p")))
-                if words.strip():
-                    cells.append(words.strip())
-            if cells:
-                self.lines.append(" | ".join(cells))
+            cells = [list(cell.iter(_q("p"))) for cell in row.iter(_q("tc"))]
+            filled = [ps for ps in cells if any((t.text or "").strip() for p in ps for t in p.iter(_q("t")))]
+            if len(filled) == 1 and any(self.number_of(p) for p in filled[0]):
+                self.lines.append("")
+                for p in filled[0]:  # a point set in a table (a box, a layout grid): a point as any other
+                    self.paragraph(p)
+                continue
+            shown = [" ".join(self.cell_text(p) for p in ps).strip() for ps in cells]
+            if any(shown):
+                self.lines.append(" | ".join(text for text in shown if text))
         self.lines.append("")
+
+    def number_of(self, p: Any) -> bool:
+        """The paragraph is in a list (directly or by its style), without advancing the count."""
+        ppr = p.find(_q("pPr"))
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        num_id = _val(numpr, "numId") or next((s.num_id for s in _style_chain(self.styles, _val(ppr, "pStyle"))
+                                              if s.num_id), None)
+        return num_id not in (None, "0")
+
+    def cell_text(self, p: Any) -> str:
+        """A paragraph in a table cell, with the number Word shows before it (and counted)."""
+        text = " ".join(self.runs(p).split())
+        label, _level = self.number(p.find(_q("pPr")))
+        return f"{_as_marker(label)} {text}" if label and label != "-" and text else text
 
     def runs(self, element: Any) -> str:
         """The text of a paragraph as it reads with every tracked change accepted."""
