@@ -456,3 +456,26 @@ def test_numbered_paragraphs_set_in_a_word_table_keep_their_numbers_and_the_coun
     assert [(p.number, p.text) for p in v.provisions] == [
         ("1", "Quotas are set as follows: Salmon | 10 t Trout | 20 t"), ("2", "The commission reviews them."),
         ("3", "Third point, in a box."), ("4", "Fourth point, in a box."), ("5", "Fifth point.")]
+
+
+def test_an_article_moved_as_a_tracked_change_is_counted_where_it_arrives(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_fixtures import WordDoc
+
+    stamp = 'w:author="Negotiator" w:date="2026-01-01T00:00:00Z"'
+    d = WordDoc()
+    arts = d.new_list([("decimal", "Article %1")])
+    d.para("Scope of the agreement.", arts, 0)
+    for tag, ids in (("moveFrom", (41, 42)), (None, None), ("moveTo", (43, 44))):
+        if tag is None:
+            d.para("Allocation of water.", arts, 0)
+            continue
+        p = d.para("", arts, 0)
+        p._p.append(parse_xml(f'<w:{tag} {nsdecls("w")} w:id="{ids[0]}" {stamp}><w:r><w:t>Final clauses.</w:t>'
+                              f"</w:r></w:{tag}>"))
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {nsdecls("w")}><w:{tag} w:id="{ids[1]}" {stamp}/></w:rPr>'))
+    v = peacediff.load(d.save(tmp_path / "moved.docx"))
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("1", "Scope of the agreement."), ("2", "Allocation of water."), ("3", "Final clauses.")]

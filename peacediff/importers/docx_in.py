@@ -274,7 +274,8 @@ class _Reader:
         text = " ".join(self.runs(p).split())
         ppr = p.find(_q("pPr"))
         rpr = ppr.find(_q("rPr")) if ppr is not None else None
-        mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
+        # a mark deleted, or moved away with its paragraph: accepted, it is not there
+        mark_deleted = rpr is not None and (rpr.find(_q("del")) is not None or rpr.find(_q("moveFrom")) is not None)
         if mark_deleted and not text:  # deleted whole: accepted, it is gone, and so is its number in the count
             self.deletions += 1
             return
