@@ -238,7 +238,11 @@ def _parse(text: str, version_id: str, title: str | None, source: str, untitled:
     points, notes = _read_points(text, source)
     if _OTHER_DIGIT_MARKER_RE.search(text):
         notes.append("Point numbers written in non-ASCII digits are stored as ASCII digits (١ as 1).")
-    found = None if title else _document_title(text, points, headings_title)
+    found = _document_title(text, points, headings_title and not title)
+    if title and found is None:  # "<h1>Treaty</h1>" under "<title>Treaty</title>": the title, shown twice
+        found = _document_title(text, points)
+    if title and found is not None and found[1] != title:
+        found = None
     if found is not None:
         points = _without_title(points, found[1])
     _settle_preamble_heading(points)

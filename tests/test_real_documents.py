@@ -479,3 +479,13 @@ def test_an_article_moved_as_a_tracked_change_is_counted_where_it_arrives(tmp_pa
     v = peacediff.load(d.save(tmp_path / "moved.docx"))
     assert [(p.number, p.text) for p in v.provisions] == [
         ("1", "Scope of the agreement."), ("2", "Allocation of water."), ("3", "Final clauses.")]
+
+
+def test_a_page_heading_that_repeats_its_title_is_not_a_category(tmp_path: Path) -> None:
+    page = tmp_path / "river.html"
+    page.write_text("<html><head><title>River Treaty</title></head><body><h1>River Treaty</h1>"
+                    "<h2>PART I</h2><h3>Article 1</h3><p>Scope.</p><h2>PART II</h2><h3>Article 2</h3><p>Aims.</p>"
+                    "</body></html>", encoding="utf-8")
+    v = peacediff.load(page)
+    assert v.title == "River Treaty"
+    assert [(p.number, p.category) for p in v.provisions] == [("1", "PART I"), ("2", "PART II")]
