@@ -264,6 +264,7 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
     notes: list[str] = []
+    _note_worded_numbers(bodies, notes)
     divisions, division_heads = _divisions(lines, notes)
     layout = _Layout(
         widths={number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)},
@@ -542,7 +543,7 @@ def _keyword_marker(line: str) -> _Keyword | None:
     """
     m = _KEYWORD_RE.match(line)
     if not m:
-        return None
+        return _worded_marker(line)
     punct, rest = m.group("punct").strip(), m.group("rest").strip()
     if rest and not punct and not _opens_sentence(rest):
         return None
@@ -553,6 +554,46 @@ def _keyword_marker(line: str) -> _Keyword | None:
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
     set_off = any(c in punct for c in "-–—:")
     return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest, set_off)
+
+
+#: "ARTICLE ONE", "Section Twenty-Two", "Article premier": a keyword and its number in words.
+_WORDED_RE = re.compile(rf"^(?P<kw>{_KEYWORD})\s+(?P<tail>(?:[A-Za-z]|1er\b).*)$", re.IGNORECASE)
+_FIRST_RE = re.compile(r"(?:premier|1er)\b", re.IGNORECASE)
+_AFTER_NUMBER_RE = re.compile(r"[.:)]?\s*[-–—:.]?\s*")
+
+
+def _worded_marker(line: str) -> _Keyword | None:
+    """A keyword marker whose number is written in words ("ARTICLE ONE - SCOPE"), else None."""
+    m = _WORDED_RE.match(line)
+    if m is None:
+        return None
+    tail = m.group("tail")
+    first = _FIRST_RE.match(tail)
+    if first is not None:
+        value, end = 1, first.end()
+    else:
+        from peacediff._numberwords import read_number
+
+        phrase = read_number(tail.lower(), 0)
+        if phrase is None or phrase.kind != "cardinal" or not phrase.value.is_integer() or phrase.value < 1:
+            return None
+        value, end = int(phrase.value), phrase.end
+    after = _AFTER_NUMBER_RE.match(tail, end)
+    assert after is not None
+    punct, rest = after.group().strip(), tail[after.end():].strip()
+    if (rest and not punct and not _opens_sentence(rest)) or (end < len(tail) and tail[end].isalnum()):
+        return None
+    word = m.group("kw").lower()
+    return _Keyword(_KIND.get(word, word), str(value), line[:m.start("tail") + end].strip(), rest,
+                    any(c in punct for c in "-–—:"))
+
+
+def _note_worded_numbers(bodies: list[str], notes: list[str]) -> None:
+    worded = [body for body in bodies if _KEYWORD_RE.match(body) is None and _worded_marker(body)]
+    if worded:
+        k = _worded_marker(worded[0])
+        assert k is not None
+        notes.append(f"Read numbers written in words as point numbers ('{k.marker}' as {k.number}).")
 
 
 def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:

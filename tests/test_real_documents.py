@@ -489,3 +489,13 @@ def test_a_page_heading_that_repeats_its_title_is_not_a_category(tmp_path: Path)
     v = peacediff.load(page)
     assert v.title == "River Treaty"
     assert [(p.number, p.category) for p in v.provisions] == [("1", "PART I"), ("2", "PART II")]
+
+
+def test_articles_numbered_in_words_are_articles() -> None:
+    v = parse_text("ARTICLE ONE - SCOPE\n1. This applies.\nARTICLE TWO\nAims.\nArticle Twenty-One\nLate.\n", "t")
+    assert [(p.number, p.text) for p in v.provisions] == [("1", "SCOPE"), ("2", "Aims."), ("21", "Late.")]
+    assert "'ARTICLE ONE' as 1" in (v.note or "")
+    french = parse_text("Article 1er\nObjet.\nArticle 2\nChamp.\n", "fr")
+    assert [p.number for p in french.provisions] == ["1", "2"]
+    prose = parse_text("1. Point one is that we agree.\nSection two of the Act applies.\n2. Done.\n", "p")
+    assert [p.number for p in prose.provisions] == ["1", "2"]
