@@ -277,7 +277,8 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     bulleted = any(_BULLET_RE.match(body) for body in bodies)
     marked = (keyword_doc or bool(layout.prefixes) or bool(divisions)
               or any(_numeric_marker(body, None) for body in bodies)
-              or (bulleted and any(_SUB_RE.match(body) for body in bodies)))
+              or (bulleted and any(_SUB_RE.match(body) for body in bodies))
+              or sum(1 for body in bodies if _SUB_RE.match(body)) >= 2)
     if marked:
         nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes))
         _note_loose_bullets(nodes, notes)
@@ -285,6 +286,11 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
         nodes = _read_paragraphs(lines, layout, notes)
     points = _fold_recitals([n for n in nodes if n.lines or n.children], notes)
     _note_nesting_by_form(points, notes)
+    lettered = [n for n in points if n.kind == "sub"]
+    if lettered:
+        plural = "s" if len(lettered) > 1 else ""
+        notes.append(f"Read {len(lettered)} lettered line{plural} ('({lettered[0].number})' …) above any numbered "
+                     "point as points of their own.")
     if layout.numbered_heads:
         first = next(line for lineno, line in lines if lineno in layout.numbered_heads)
         notes.append(f"Read the numbered Markdown headings ('{_MARKDOWN_HEADING_RE.sub('', first)}' …) as headings "
@@ -859,7 +865,7 @@ def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[st
     continues a run of indented numbers already open.
     """
     sub = _SUB_RE.match(body)
-    if sub and stack:
+    if sub:  # under a point its sub-point; before any, a lettered point of its own or the preamble's
         return "sub", sub.group(1) or sub.group(2), sub.group(3).strip()
     bullet = _BULLET_RE.match(body)
     if bullet:

@@ -499,3 +499,13 @@ def test_articles_numbered_in_words_are_articles() -> None:
     assert [p.number for p in french.provisions] == ["1", "2"]
     prose = parse_text("1. Point one is that we agree.\nSection two of the Act applies.\n2. Done.\n", "p")
     assert [p.number for p in prose.provisions] == ["1", "2"]
+
+
+def test_a_list_lettered_from_the_top_is_points_not_one_made_up_point() -> None:
+    v = parse_text("(a) The ceasefire holds.\n(b) Troops withdraw 15 km.\n(c) Observers deploy.\n", "t")
+    assert [(p.number, p.text) for p in v.provisions] == [
+        ("a", "The ceasefire holds."), ("b", "Troops withdraw 15 km."), ("c", "Observers deploy.")]
+    assert "lettered" in (v.note or "")
+    introduced = parse_text("The Parties agree:\n(a) to stop firing;\n(b) to withdraw.\n", "t")
+    assert [(s.number, s.text) for s in introduced.provisions[0].subpoints] == [
+        ("a", "to stop firing;"), ("b", "to withdraw.")]
