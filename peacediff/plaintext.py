@@ -123,6 +123,9 @@ _BOLD_RE = re.compile(r"\*\*")
 _MD_RULE_RE = re.compile(r"^(?:={3,}|-{3,}|\*{3,}|_{3,})$")
 _MD_TABLE_RE = re.compile(r"^\|.*\|$")
 _MD_TABLE_RULE_RE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|$")
+_MD_FENCE_RE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: Marks a line of a fenced code block for the structure reader: it matches no marker; taken off when read.
+_VERBATIM = "\x00"
 _MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 #: Markdown emphasis around words ("*Whereas*", "_inter alia_"): the reader sees the words, not the marks.
@@ -506,7 +509,15 @@ def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
     "Title" over "=====" or "-----" as a heading, and a rule line ("---") as a break.
     """
     raws = text.splitlines()
+    fenced = False
     for number, raw in enumerate(raws, start=1):
+        if _MD_FENCE_RE.match(raw):
+            fenced = not fenced
+            yield number, ""
+            continue
+        if fenced:  # "2. not a point" in a code block: text as written, never a marker or a heading
+            yield number, _VERBATIM + raw.strip() if raw.strip() else ""
+            continue
         line = _markdown_inline(raw)
         if _MD_RULE_RE.match(line) or _PAGE_RE.match(line):
             yield number, ""
@@ -767,7 +778,7 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             preamble.category = headings.category
         target = stack[-1] if stack else preamble
         target.apart = target.apart or (blank_before and len(target.lines) == 1)
-        target.add(body, layout.widths[lineno])
+        target.add(body.lstrip(_VERBATIM), layout.widths[lineno])
     return ([preamble] if preamble.lines or preamble.children else []) + points
 
 
@@ -1072,7 +1083,7 @@ def _read_paragraphs(lines: list[tuple[int, str]], layout: _Layout, notes: list[
             stack.append(node)
             open_ = True
             line = bullet.group(1).strip() if bullet else line
-        stack[-1].add(line, width)
+        stack[-1].add(line.lstrip(_VERBATIM), width)
     bullets = sum(1 for n in _walk_nodes(nodes) if n.kind == "bullet")
     if bullets:
         notes.append(f"The document numbers none of its points: its {bullets} bulleted item"

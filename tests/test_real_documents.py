@@ -509,3 +509,10 @@ def test_a_list_lettered_from_the_top_is_points_not_one_made_up_point() -> None:
     introduced = parse_text("The Parties agree:\n(a) to stop firing;\n(b) to withdraw.\n", "t")
     assert [(s.number, s.text) for s in introduced.provisions[0].subpoints] == [
         ("a", "to stop firing;"), ("b", "to withdraw.")]
+
+
+def test_a_markdown_code_block_is_text_not_points() -> None:
+    v = parse_text("1. Use this form:\n\n```\n2. not a point\n# not a heading\n```\n\n2. Real point.\n", "md")
+    assert [(p.number, p.category, p.text) for p in v.provisions] == [
+        ("1", None, "Use this form: 2. not a point # not a heading"), ("2", None, "Real point.")]
+    assert "\x00" not in "".join(p.text for p in v.provisions)
