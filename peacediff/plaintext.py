@@ -81,7 +81,7 @@ _ROMAN = r"(?-i:[IVXLC]+)"
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 #: "Article 5", "Article IV.", "Article 4bis", "Article 7A", "Article C", "§ 3 -", "Section 2.1:".
 _KEYWORD_RE = re.compile(
-    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}|(?-i:[A-Z]))\b"
+    rf"^(?P<kw>{_KEYWORD})\s*(?P<num>\d+(?:[\s-]?{_LATIN}|[a-z])?(?:\.\d+)*|{_ROMAN}(?:[\s-]?{_LATIN})?|(?-i:[A-Z]))\b"
     r"(?P<punct>[.:)]?\s*[-–—:.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -119,6 +119,17 @@ _HEADING_WORD_RE = re.compile(
 _HEADING_TAIL_RE = re.compile(r"^\s*(?:$|[-–—:.]\s*\S)")
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _BOLD_RE = re.compile(r"\*\*")
+#: Markdown a renderer does not show as such: a rule or setext underline, a table row and its rule, a quote, a link.
+_MD_RULE_RE = re.compile(r"^(?:={3,}|-{3,}|\*{3,}|_{3,})$")
+_MD_TABLE_RE = re.compile(r"^\|.*\|$")
+_MD_TABLE_RULE_RE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|$")
+_MD_FENCE_RE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: Marks a line of a fenced code block for the structure reader: it matches no marker; taken off when read.
+_VERBATIM = "\x00"
+_MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+#: Markdown emphasis around words ("*Whereas*", "_inter alia_"): the reader sees the words, not the marks.
+_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?![\s*_])([^*_\n]+?)(?<![\s*_])\1(?![\w*])")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 #: Page furniture left by PDF copies: "Page 3", "Page 3 of 12", "- 3 -".
 _PAGE_RE = re.compile(r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—])$", re.IGNORECASE)
@@ -133,13 +144,14 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-def _is_title_line(line: str, width: int, following: str) -> bool:
+def _is_title_line(line: str, width: int, following: str, apart: bool = False) -> bool:
     """True for a short heading line on its own ("Subject matter") above the text it titles.
 
     The break after it must be deliberate: the next line's first word would have
     fitted on it, ``width`` being the source line's full width with its marker
     (a hard-wrapped "1. ... if Ukraine invades" / "Russia." fails that, at any
-    wrap column, because a greedy wrapper breaks only when the word does not fit).
+    wrap column, because a greedy wrapper breaks only when the word does not fit),
+    or a blank line must stand between them (``apart``).
     """
     words = line.split()
     next_words = following.split()
@@ -149,7 +161,7 @@ def _is_title_line(line: str, width: int, following: str) -> bool:
         and not line.endswith((".", ";", ",", ":", "-", "—", "–"))
         and words[-1].lower() not in _OPEN_ENDINGS
         and (following[:1].isupper() or following[:1] in "\"“'‘(")
-        and max(width, len(line)) + 1 + len(next_words[0]) <= len(following)
+        and (apart or max(width, len(line)) + 1 + len(next_words[0]) <= len(following))
     )
 
 
@@ -171,6 +183,10 @@ class _Node:
     annex: str | None = None
     #: Columns of white space before the marker (a tab counts 4): how deep the author nested it.
     indent: int = 0
+    #: The form of its marker ("(a)", "(1)", "1.", "(i)"): in an article that does not indent, its level.
+    style: str = ""
+    #: A blank line stands between its first line and the second: no wrapped sentence runs across it.
+    apart: bool = False
 
     def add(self, text: str, source_width: int) -> None:
         if not self.lines:
@@ -184,7 +200,7 @@ class _Node:
                 glue = ""
             elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].islower():
                 glue = ""  # "recon-" / "struction": a word broken at the line end
-            elif k == 1 and _is_title_line(self.lines[0], self.first_width, line):
+            elif k == 1 and _is_title_line(self.lines[0], self.first_width, line, self.apart):
                 glue = " — "  # "Definitions" over "For the purposes of ...": keep them apart
             else:
                 glue = " "
@@ -210,8 +226,13 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
 
 
 def _parse(text: str, version_id: str, title: str | None, source: str, untitled: str | None,
-           metadata: dict[str, Any]) -> Version:
-    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line."""
+           metadata: dict[str, Any], headings_title: bool = True) -> Version:
+    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line.
+
+    Without ``headings_title`` (a PDF's or web page's lines, whose title is named elsewhere), a heading
+    that rules the points stays their category; only a line that would otherwise be lost or read as
+    a provision of its own is taken as the title.
+    """
     source = shown(source)
     if not text.strip():
         raise PlainTextError(f"{source}:1:1: the document is empty\n    fix: give a file with one numbered point "
@@ -220,9 +241,14 @@ def _parse(text: str, version_id: str, title: str | None, source: str, untitled:
     points, notes = _read_points(text, source)
     if _OTHER_DIGIT_MARKER_RE.search(text):
         notes.append("Point numbers written in non-ASCII digits are stored as ASCII digits (١ as 1).")
-    found = None if title else _document_title(text, points)
+    found = _document_title(text, points, headings_title and not title)
+    if title and found is None:  # "<h1>Treaty</h1>" under "<title>Treaty</title>": the title, shown twice
+        found = _document_title(text, points)
+    if title and found is not None and found[1] != title:
+        found = None
     if found is not None:
         points = _without_title(points, found[1])
+    _settle_preamble_heading(points)
     provisions = tuple(_built(n, source) for n in points)
     if notes:
         metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
@@ -241,20 +267,37 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
     keyword_doc = any(_keyword_marker(body) for body in bodies)
     notes: list[str] = []
+    _note_worded_numbers(bodies, notes)
+    divisions, division_heads = _divisions(lines, notes)
     layout = _Layout(
         widths={number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)},
         indents={number: _indent(raw) for number, raw in enumerate(text.splitlines(), start=1)},
         prefixes=_number_prefixes(bodies, notes),
+        divisions=divisions,
+        division_heads=division_heads,
+        numbered_heads=_numbered_headings(lines),
     )
     bulleted = any(_BULLET_RE.match(body) for body in bodies)
-    marked = (keyword_doc or bool(layout.prefixes) or any(_numeric_marker(body, None) for body in bodies)
-              or (bulleted and any(_SUB_RE.match(body) for body in bodies)))
+    marked = (keyword_doc or bool(layout.prefixes) or bool(divisions)
+              or any(_numeric_marker(body, None) for body in bodies)
+              or (bulleted and any(_SUB_RE.match(body) for body in bodies))
+              or sum(1 for body in bodies if _SUB_RE.match(body)) >= 2)
     if marked:
         nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes))
         _note_loose_bullets(nodes, notes)
     else:
         nodes = _read_paragraphs(lines, layout, notes)
     points = _fold_recitals([n for n in nodes if n.lines or n.children], notes)
+    _note_nesting_by_form(points, notes)
+    lettered = [n for n in points if n.kind == "sub"]
+    if lettered:
+        plural = "s" if len(lettered) > 1 else ""
+        notes.append(f"Read {len(lettered)} lettered line{plural} ('({lettered[0].number})' …) above any numbered "
+                     "point as points of their own.")
+    if layout.numbered_heads:
+        first = next(line for lineno, line in lines if lineno in layout.numbered_heads)
+        notes.append(f"Read the numbered Markdown headings ('{_MARKDOWN_HEADING_RE.sub('', first)}' …) as headings "
+                     "over their own numbered lists, not as points.")
     _note_lettered_articles(points, notes)
     _qualify_annexes(points, notes)
     _qualify_restarts([n for n in points if n.annex is None], notes)
@@ -269,6 +312,11 @@ class _Layout:
     widths: dict[int, int]  # line number -> width of the source line
     indents: dict[int, int]  # line number -> columns of white space before its text
     prefixes: frozenset[str]  # prefixes that number the points ("SG-")
+    #: line number -> (label, text) of the lines numbered "I.", "II." or "A.", "B." in sequence
+    divisions: dict[int, tuple[str, str]] = attrs.field(factory=dict)
+    division_heads: bool = False  # those lines head groups of numbered points rather than being points
+    #: Markdown headings numbered "## 1. Security" over a numbered list of their own: headings, not points
+    numbered_heads: frozenset[int] = frozenset()
 
 
 def _indent(raw: str) -> int:
@@ -338,6 +386,18 @@ def _number_prefixes(bodies: list[str], notes: list[str]) -> frozenset[str]:
     return frozenset(chosen)
 
 
+def _note_nesting_by_form(points: list[_Node], notes: list[str]) -> None:
+    """Say so when a numbered paragraph was nested under a lettered one by the form of the markers alone."""
+    for point in points:
+        for parent in _walk_nodes(point.children):
+            child = next((c for c in parent.children if c.kind == "number"), None)
+            if parent.kind == "sub" and child is not None and point.kind == "keyword":
+                notes.append(f"Read '({child.number})' under '({parent.number})' in {point.marker} as its paragraph: "
+                             "the lines are not indented, so markers nest by their form, (a) > (1) > (A) > (i), "
+                             "as in statutes.")
+                return
+
+
 def _note_loose_bullets(nodes: list[_Node], notes: list[str]) -> None:
     """Say so when bulleted items level with numbered points were read as provisions of their own."""
     first = next((i for i, n in enumerate(nodes) if n.number is not None), None)
@@ -364,6 +424,20 @@ def _without_title(points: list[_Node], title: str) -> list[_Node]:
     return points
 
 
+def _settle_preamble_heading(points: list[_Node]) -> None:
+    """Keep a heading over the preamble only where no later point keeps it: its text is never lost.
+
+    A heading that goes on ruling the points below ("# River Treaty" over "## Part I") is already
+    in their categories; one closed before the first point ("AGREEMENT ..." over the recitals, then
+    "PART I") is shown only on the preamble.
+    """
+    if not points or points[0].number is not None or points[0].category is None:
+        return
+    heading = points[0].category
+    if any(n.category and (n.category == heading or n.category.startswith(heading + " — ")) for n in points[1:]):
+        points[0].category = None
+
+
 def _built(node: _Node, source: str) -> Provision:
     try:
         return node.to_provision()
@@ -387,7 +461,7 @@ def _check_characters(text: str, source: str) -> None:
         )
 
 
-def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
+def _document_title(text: str, points: list[_Node], headings: bool = True) -> tuple[int, str] | None:
     """``(line, title)`` when the document opens with a title line, else None.
 
     A title is the first line, standing alone, shaped like a heading ("TWENTY-POINT PEACE
@@ -409,20 +483,62 @@ def _document_title(text: str, points: list[_Node]) -> tuple[int, str] | None:
             or _HEADING_WORD_RE.match(candidate) or _keyword_marker(candidate)
             or _numeric_marker(candidate, None) or _SUB_RE.match(candidate) or _BULLET_RE.match(candidate)):
         return None
-    # every point but a preamble (text before the first marker, above any heading)
-    numbered = [n for n in points if n.number is not None or n is not points[0] or n.kind == "bullet"]
+    # every point but a preamble (text before the first marker, above any heading) and the annexes,
+    # whose headings close the title's
+    numbered = [n for n in points if (n.number is not None or n is not points[0] or n.kind == "bullet")
+                and n.annex is None]
     categories = [n.category or "" for n in numbered]
     rules_all = bool(categories) and all(c == candidate or c.startswith(candidate + " — ") for c in categories)
     over_heading = bool(categories) and categories[0].startswith(candidate + " — ")
     preamble = points[0].number is None and points[0].lines == [candidate] and not points[0].children
-    return (lineno, candidate) if rules_all or over_heading or (preamble and len(points) > 1) else None
+    # "AGREEMENT ON ..." over "The High Contracting Parties, ...", closed by "PART I": the treaty's
+    # title, whole when it was wrapped over two lines
+    heading = points[0].category if points[0].number is None else None
+    if heading and (heading == candidate or heading.startswith(candidate + " ")) and not any(
+            c == heading or c.startswith(heading + " — ") for c in categories):
+        return lineno, heading
+    ruling = headings and (rules_all or over_heading)
+    return (lineno, candidate) if ruling or (preamble and len(points) > 1) else None
 
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Line numbers and lines without Markdown emphasis; blank lines and page furniture as ``""``."""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = _BOLD_RE.sub("", raw).strip()
-        yield number, "" if _PAGE_RE.match(line) else line
+    """Line numbers and lines as a reader sees them; blank lines and page furniture as ``""``.
+
+    Markdown's marks are read as a renderer shows them: no emphasis marks, a link as its text,
+    a quoted line without its ">", a table row as cells joined by " | " (its rule row left out),
+    "Title" over "=====" or "-----" as a heading, and a rule line ("---") as a break.
+    """
+    raws = text.splitlines()
+    fenced = False
+    for number, raw in enumerate(raws, start=1):
+        if _MD_FENCE_RE.match(raw):
+            fenced = not fenced
+            yield number, ""
+            continue
+        if fenced:  # "2. not a point" in a code block: text as written, never a marker or a heading
+            yield number, _VERBATIM + raw.strip() if raw.strip() else ""
+            continue
+        line = _markdown_inline(raw)
+        if _MD_RULE_RE.match(line) or _PAGE_RE.match(line):
+            yield number, ""
+        elif _MD_TABLE_RE.match(line):
+            if not _MD_TABLE_RULE_RE.match(line):
+                yield number, " | ".join(cell.strip() for cell in line.strip("|").split("|"))
+        else:
+            underline = _markdown_inline(raws[number]) if number < len(raws) else ""
+            setext = _MD_RULE_RE.match(underline) and line and not _starts_like_a_point(line)
+            yield number, (("# " if underline[:1] == "=" else "## ") + line) if setext else line
+
+
+def _markdown_inline(raw: str) -> str:
+    line = _MD_QUOTE_RE.sub("", raw.strip())
+    line = _MD_LINK_RE.sub(r"\1", line)
+    return _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", line)).strip()
+
+
+def _starts_like_a_point(line: str) -> bool:
+    """The line opens with a marker or a bullet: over "---", it is not a Markdown heading."""
+    return bool(line[:1].isdigit() or line[:1] in "(#" or _BULLET_RE.match(line) or _keyword_marker(line))
 
 
 @attrs.frozen
@@ -433,6 +549,7 @@ class _Keyword:
     number: str  # "5ter"
     marker: str  # "Article 5ter"
     rest: str  # "Elections"
+    set_off: bool = False  # a dash or colon sets the rest off from the number: a title ("Article 1 - Scope")
 
 
 def _keyword_marker(line: str) -> _Keyword | None:
@@ -443,7 +560,7 @@ def _keyword_marker(line: str) -> _Keyword | None:
     """
     m = _KEYWORD_RE.match(line)
     if not m:
-        return None
+        return _worded_marker(line)
     punct, rest = m.group("punct").strip(), m.group("rest").strip()
     if rest and not punct and not _opens_sentence(rest):
         return None
@@ -452,7 +569,48 @@ def _keyword_marker(line: str) -> _Keyword | None:
     number = re.sub(rf"[\s-]*({_LATIN})", lambda latin: latin.group(1).lower(), ascii_digits(m.group("num")),
                     flags=re.I)
     shown = m.group("kw") if not m.group("kw").isalpha() else m.group("kw").capitalize()
-    return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest)
+    set_off = any(c in punct for c in "-–—:")
+    return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest, set_off)
+
+
+#: "ARTICLE ONE", "Section Twenty-Two", "Article premier": a keyword and its number in words.
+_WORDED_RE = re.compile(rf"^(?P<kw>{_KEYWORD})\s+(?P<tail>(?:[A-Za-z]|1er\b).*)$", re.IGNORECASE)
+_FIRST_RE = re.compile(r"(?:premier|1er)\b", re.IGNORECASE)
+_AFTER_NUMBER_RE = re.compile(r"[.:)]?\s*[-–—:.]?\s*")
+
+
+def _worded_marker(line: str) -> _Keyword | None:
+    """A keyword marker whose number is written in words ("ARTICLE ONE - SCOPE"), else None."""
+    m = _WORDED_RE.match(line)
+    if m is None:
+        return None
+    tail = m.group("tail")
+    first = _FIRST_RE.match(tail)
+    if first is not None:
+        value, end = 1, first.end()
+    else:
+        from peacediff._numberwords import read_number
+
+        phrase = read_number(tail.lower(), 0)
+        if phrase is None or phrase.kind != "cardinal" or not phrase.value.is_integer() or phrase.value < 1:
+            return None
+        value, end = int(phrase.value), phrase.end
+    after = _AFTER_NUMBER_RE.match(tail, end)
+    assert after is not None
+    punct, rest = after.group().strip(), tail[after.end():].strip()
+    if (rest and not punct and not _opens_sentence(rest)) or (end < len(tail) and tail[end].isalnum()):
+        return None
+    word = m.group("kw").lower()
+    return _Keyword(_KIND.get(word, word), str(value), line[:m.start("tail") + end].strip(), rest,
+                    any(c in punct for c in "-–—:"))
+
+
+def _note_worded_numbers(bodies: list[str], notes: list[str]) -> None:
+    worded = [body for body in bodies if _KEYWORD_RE.match(body) is None and _worded_marker(body)]
+    if worded:
+        k = _worded_marker(worded[0])
+        assert k is not None
+        notes.append(f"Read numbers written in words as point numbers ('{k.marker}' as {k.number}).")
 
 
 def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
@@ -572,21 +730,38 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             after_blank = True
             continue
         follows_heading, heading_before = heading_before, False
+        wrapped = follows_heading and not after_blank  # the heading above runs on into this line
         blank_before, after_blank = after_blank or follows_heading, False
         sentence_before, after_sentence = after_sentence, _ends_sentence(line)
         md = _MARKDOWN_HEADING_RE.match(line)
         body = line[md.end():].strip() if md else line
         keyword = _keyword_marker(body)
         if keyword and keyword.kind in heading_kinds:
-            headings.push(body, follows_heading, _rank(body))
+            # "## SECTION 1." under "# PART II": Markdown's level ranks it, as it ranks "# PART II"
+            headings.push(body, follows_heading, _rank(line if md else body))
             stack.clear()
             heading_before = True
+            continue
+        if md and lineno in layout.numbered_heads:  # "## 1. Security" over "1. Ceasefire": a heading
+            headings.push(body, follows_heading, _rank(line))
+            stack.clear()
+            heading_before = True
+            continue
+        division = None if md else layout.divisions.get(lineno)
+        if division is not None and layout.division_heads:  # "I. SECURITY" over "1." points: a heading
+            headings.push(body, follows_heading, _RANKS["division"])
+            stack.clear()
+            heading_before = True
+            continue
+        if division is not None:  # "II. Station Beta ...": a point numbered II
+            reader.open(_Node(division[0], lineno, "number", headings.category, indent=layout.indents[lineno]), 0)
+            stack[0].add(division[1], layout.widths[lineno])
             continue
         if reader.marker(lineno, body, keyword, md is not None, blank_before):
             continue
         heading = _heading(line, sentence_before, blank_before, follows_heading)
         if heading is not None and (not stack or stack[-1].lines or stack[-1].children):
-            headings.push(heading, follows_heading, _rank(line))
+            headings.push(heading, follows_heading, _rank(line), wrapped=wrapped)
             stack.clear()
             heading_before = True
             continue
@@ -599,7 +774,11 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
             continue
         if not stack and points:  # text under a heading, before the next point: a point of its own
             reader.open(_Node(None, lineno, "paragraph", headings.category), 0)
-        (stack[-1] if stack else preamble).add(body, layout.widths[lineno])
+        elif not stack and not preamble.lines:  # a heading over the preamble is the title, or its category
+            preamble.category = headings.category
+        target = stack[-1] if stack else preamble
+        target.apart = target.apart or (blank_before and len(target.lines) == 1)
+        target.add(body.lstrip(_VERBATIM), layout.widths[lineno])
     return ([preamble] if preamble.lines or preamble.children else []) + points
 
 
@@ -635,6 +814,7 @@ class _Marked:
             self.last_top = int(keyword.number) if keyword.number.isdigit() else self.last_top
             if keyword.rest:
                 stack[0].add(keyword.rest, width)
+                stack[0].apart = keyword.set_off
             return True
         if not md and self.item(lineno, body, blank_before):
             return True
@@ -645,7 +825,8 @@ class _Marked:
             return False
         number, rest = numeric
         if in_article and prefixed is None:  # a numbered paragraph of an article, as in statutes
-            self.open(_Node(number, lineno, "number", indent=indent), 1)
+            node = _Node(number, lineno, "number", indent=indent, style=_number_style(number, body))
+            self.open(node, _flat_depth(node, stack, body) or _indented_depth(node, stack))
         else:
             self.open(_Node(number, lineno, "number", self.headings.category, indent=indent), 0)
             if number.isdigit():
@@ -675,7 +856,7 @@ class _Marked:
         above = stack[-1] if stack else self.preamble
         introduced = not blank_before and bool(above.lines) and above.lines[-1].endswith(":")
         if stack:
-            self.open(node, _item_depth(node, stack, introduced))
+            self.open(node, _flat_depth(node, stack, body) or _item_depth(node, stack, introduced))
         elif not self.points and self.preamble.lines and (introduced or self.keyword_doc):  # "... agree:" / "- to"
             self.preamble.children.append(node)
             stack[:] = [self.preamble, node]
@@ -695,7 +876,7 @@ def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[st
     continues a run of indented numbers already open.
     """
     sub = _SUB_RE.match(body)
-    if sub and stack:
+    if sub:  # under a point its sub-point; before any, a lettered point of its own or the preamble's
         return "sub", sub.group(1) or sub.group(2), sub.group(3).strip()
     bullet = _BULLET_RE.match(body)
     if bullet:
@@ -712,6 +893,69 @@ def _item(body: str, indent: int, stack: list[_Node], next_top: int) -> tuple[st
         if number != str(next_top) or in_run:
             return "number", number, rest
     return None
+
+
+def _number_style(number: str, body: str) -> str:
+    """The form of a paragraph number's marker: "(1)", "1.", "1)", "1.1" ..."""
+    opened = body.startswith("(")
+    close = body[len(number) + opened:][:1]
+    return ("(" if opened else "") + ("1.1" if "." in number else "1") + (close if close in ".):" else "")
+
+
+def _sub_style(item: _Node, body: str, stack: list[_Node]) -> str:
+    """The form of a lettered or roman marker; "(i)" is roman unless it follows an open "(h)"."""
+    label = item.number or ""
+    opened = body.startswith("(")
+    form = ("(" if opened else "") + "{}" + body[len(label) + opened:][:1]
+    letter, roman = form.format("A" if label.isupper() else "a"), form.format("I" if label.isupper() else "i")
+    if not re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE):
+        return letter
+    if len(label) > 1:
+        return roman
+    follows_letter = any(n.style == letter and n.number and ord(n.number[-1]) + 1 == ord(label) for n in stack)
+    if follows_letter:
+        return letter
+    return roman if label in "iI" or any(n.style == roman for n in stack) else letter
+
+
+def _flat_depth(item: _Node, stack: list[_Node], body: str) -> int | None:
+    """Where a paragraph or sub-point opens in an article that does not indent, by the form of its marker.
+
+    Statutes nest by the form alone: "(a)" > "(1)" > "(A)" > "(i)" in a bill, "1." > "(a)" > "(i)" in a
+    treaty.  A marker of a form already open is that item's sibling; a new form nests under the item
+    above.  None where indentation or the kind of the point decides (:func:`_item_depth`).
+    """
+    if not stack or stack[0].kind != "keyword" or any(n.indent != item.indent for n in stack[1:]):
+        return None
+    if item.kind == "sub":
+        item.style = _sub_style(item, body, stack)
+    elif item.kind != "number":
+        return None
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].style == item.style or _continues(stack[depth], item):
+            return depth
+    return len(stack)
+
+
+def _indented_depth(item: _Node, stack: list[_Node]) -> int:
+    """Where an indented paragraph number opens in an article: under the deepest item indented less.
+
+    "   1." under "1." (a Markdown list nested in a numbered paragraph) is its sub-point, not a
+    second paragraph 1.
+    """
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].indent < item.indent:
+            return depth + 1
+    return 1
+
+
+def _continues(open_: _Node, item: _Node) -> bool:
+    """``item`` carries on the count of the open paragraph in another form: "(1a)" after "1."."""
+    if open_.kind != "number" or item.kind != "number" or not open_.number or not item.number:
+        return False
+    before, after = re.match(r"\d*", open_.number), re.match(r"\d*", item.number)
+    assert before is not None and after is not None
+    return bool(before.group() and after.group()) and int(after.group()) - int(before.group()) in (0, 1)
 
 
 def _item_depth(item: _Node, stack: list[_Node], introduced: bool) -> int:
@@ -755,10 +999,13 @@ class _Headings:
     def category(self) -> str | None:
         return " — ".join(text for _, text in self.open) or None
 
-    def push(self, heading: str, continues: bool, rank: int) -> None:
+    def push(self, heading: str, continues: bool, rank: int, wrapped: bool = False) -> None:
+        """Open a heading; ``continues``: right under another; ``wrapped``: on the very next line, no break."""
         if continues and self.open and rank >= 20:  # "CHAPTER II" over "OBLIGATIONS": one heading, two lines
-            rank, text = self.open[-1]
-            self.open[-1] = (rank, f"{text} — {heading}")
+            rank_above, text = self.open[-1]
+            # "AGREEMENT ON THE RIVER" / "BASIN": one title wrapped, as a PDF lays it out
+            glue = " " if wrapped and rank_above == 20 else " — "
+            self.open[-1] = (rank_above, f"{text}{glue}{heading}")
             return
         self.open = [(r, t) for r, t in self.open if r < rank]
         self.open.append((rank, heading))
@@ -836,7 +1083,7 @@ def _read_paragraphs(lines: list[tuple[int, str]], layout: _Layout, notes: list[
             stack.append(node)
             open_ = True
             line = bullet.group(1).strip() if bullet else line
-        stack[-1].add(line, width)
+        stack[-1].add(line.lstrip(_VERBATIM), width)
     bullets = sum(1 for n in _walk_nodes(nodes) if n.kind == "bullet")
     if bullets:
         notes.append(f"The document numbers none of its points: its {bullets} bulleted item"
@@ -870,7 +1117,7 @@ def _unique_labels(children: list[_Node]) -> list[_Node]:
     return [c for c in children if c.lines or c.children]
 
 
-def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
+def _qualify_restarts(points: list[_Node], notes: list[str]) -> bool:
     """Numbering that restarts under chapter headings becomes "II.1", "II.2" ...
 
     Only the chapters whose numbers repeat another chapter's are qualified, so
@@ -880,14 +1127,14 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
     """
     numbers = [n.number for n in points if n.number is not None]
     if len(numbers) == len(set(numbers)):
-        return
+        return False
     chapters: dict[str | None, list[str]] = {}
     for node in points:
         chapters.setdefault(node.category, [])
         if node.number is not None:
             chapters[node.category].append(node.number)
     if len(chapters) < 2 or any(len(nums) != len(set(nums)) for nums in chapters.values()):
-        return
+        return False
     restarting = {
         category for category, nums in chapters.items()
         if category is not None and any(set(nums) & set(other) for c, other in chapters.items() if c != category)
@@ -902,16 +1149,95 @@ def _qualify_restarts(points: list[_Node], notes: list[str]) -> None:
         notes.append("Numbering restarts under " + ", ".join(f"'{c}'" for c in chapters if c in restarting)
                      + ": their points are numbered chapter.point (e.g. "
                      + next(n.number for n in points if n.category in restarting and n.number) + ").")
+    return bool(restarting)
 
 
 def _chapter_label(category: str | None) -> str | None:
-    """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2"."""
+    """The label of the innermost division heading in a category: "PART I — CHAPTER 2" -> "2", "II. Economy" -> "II"."""
     for part in reversed((category or "").split(" — ")):
-        m = _HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part)
+        m = (_HEADING_WORD_RE.match(part) or _KEYWORD_RE.match(part) or _DIVISION_RE.match(part)
+             or _NUMBERED_HEADING_RE.match(part))
         if m:
             label = m.group(1) if m.re is _HEADING_WORD_RE else m.group("num")
             return "".join(label.split())
     return None
+
+
+#: "II. Economy", "B) Definitions": a point or heading numbered with a capital roman numeral or letter.
+_DIVISION_RE = re.compile(r"^(?P<num>[IVXLC]+|[A-Z])[.)]\s+(?P<rest>[\"“'‘(]?[A-Z].*)$")
+#: "1. Security", "2.3 Monitoring": a heading numbered in figures.
+_NUMBERED_HEADING_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)*)[.)]?\s+\S")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(label: str) -> int | None:
+    """The value of a well-formed capital roman numeral ("XIV" -> 14), else None."""
+    if not label or any(c not in _ROMAN_VALUES for c in label):
+        return None
+    total = 0
+    for here, after in zip(label, label[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[here]
+        total += -value if _ROMAN_VALUES.get(after, 0) > value else value
+    return total if 0 < total < 400 and _roman(total) == label else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def _numbered_headings(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Markdown headings with a number ("## 1. Security") that have numbered points of their own under them.
+
+    Their own: the first number under the heading starts a list afresh ("1.") or counts within the
+    heading ("1.1" under "## 1."); a "2." under "## 1. Ceasefire" carries on the headings' count.
+    """
+    heads: set[int] = set()
+    open_: tuple[int, str] | None = None
+    for lineno, line in lines:
+        md = _MARKDOWN_HEADING_RE.match(line)
+        numeric = _numeric_marker(line[md.end():].strip() if md else line, None)
+        if md:
+            open_ = (lineno, numeric[0]) if numeric else None
+        elif open_ is not None and numeric is not None:
+            if numeric[0] == "1" or numeric[0].startswith(open_[1] + "."):
+                heads.add(open_[0])
+            open_ = None
+    return frozenset(heads)
+
+
+def _divisions(lines: list[tuple[int, str]], notes: list[str]) -> tuple[dict[int, tuple[str, str]], bool]:
+    """Lines numbered "I.", "II.", "III." (or "A.", "B.", "C.") in sequence from the first, and whether they head.
+
+    A lone "A. Smith said" or "I. e." is text: the labels must count up from I (or A) on two or more
+    lines.  They are headings when each is a short title with no full stop and numbered points
+    or articles follow them ("I. Security" over "1. Ceasefire"), else points of their own.
+    """
+    runs: dict[str, list[tuple[int, str, str]]] = {"roman": [], "letter": []}
+    for lineno, line in lines:
+        m = _DIVISION_RE.match(line)
+        if m is None:
+            continue
+        label = m.group("num")
+        for kind, value in (("roman", _roman_value(label)), ("letter", ord(label) - 64 if len(label) == 1 else None)):
+            if value is not None and value == len(runs[kind]) + 1:
+                runs[kind].append((lineno, label, m.group("rest").strip()))
+    kind = max(runs, key=lambda k: len(runs[k]))
+    run = runs[kind]
+    if len(run) < 2:
+        return {}, False
+    found = {lineno: (label, rest) for lineno, label, rest in run}
+    titled = all(len(rest.split()) <= 12 and not rest.endswith((".", ";", ",", ":")) for _, _, rest in run)
+    below = [line for lineno, line in lines if lineno > run[0][0] and lineno not in found]
+    heads = titled and any(_keyword_marker(line) or _numeric_marker(line, None) for line in below)
+    notes.append(f"Read the lines numbered '{run[0][1]}.' … '{run[-1][1]}.' as "
+                 + ("headings of the numbered points under them." if heads else f"points numbered {run[0][1]}, "
+                    f"{run[1][1]} …, not as text."))
+    return found, heads
 
 
 def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:
@@ -925,8 +1251,9 @@ def _qualify_annexes(points: list[_Node], notes: list[str]) -> None:
             continue
         groups.setdefault(node.annex, []).append(node)
     for annex, members in groups.items():
+        restarts = _qualify_restarts(members, notes)  # "Part 1", "Part 2" of a schedule: "1.1", "2.1"
         numbers = {n.number for n in members if n.number is not None}
-        if numbers & seen:
+        if numbers & seen or restarts:
             for node in members:
                 if node.number is not None:
                     node.number = f"{annex}.{node.number}"

@@ -20,6 +20,7 @@ Example::
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,15 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
     if kind == "text":
         from peacediff.plaintext import version_from_bytes
 
-        return version_from_bytes(data, p, vid, encoding, metadata)
-    metadata.setdefault("title", p.name)
+        return version_from_bytes(data, p, vid, encoding, _named_as_binary(data, p, encoding, metadata))
+    given = metadata.get("title")
     if kind == "html":
         from peacediff.importers.html_in import html_to_text
 
-        text, notes, title = html_to_text(decode_text(data, p, encoding), indent=True)
+        page, declared = _decode_page(data, p, encoding)
+        text, notes, title = html_to_text(page, indent=True)
+        if declared:
+            notes.insert(0, f"Read as {declared}, the encoding the page declares (it is not UTF-8).")
     elif kind == "docx":
         from peacediff.importers.docx_in import docx_to_text
 
@@ -64,12 +68,54 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
 
         text, notes = pdf_to_text(p, data)
         title = None
-    if title and metadata["title"] == p.name:
+    if given is None and title:
         metadata["title"] = title
     named = FORMATS.get(p.suffix.lower())
     if named is not None and named != kind:  # say so: the user thinks of it as the other format
         notes.insert(0, f"Read as .{kind}: this is a .{kind} file although it is named {p.name}.")
     return _parse(text, vid, p, notes, metadata)
+
+
+def _named_as_binary(data: bytes, path: Path, encoding: str | None, metadata: dict[str, Any]) -> dict[str, Any]:
+    """``metadata``, noting a text file named .docx or .pdf; a damaged one of those is an error, not bad text."""
+    named = FORMATS.get(path.suffix.lower())
+    if named not in ("docx", "pdf"):
+        return metadata
+    try:
+        decode_text(data, path, encoding)
+    except DocumentError:
+        what = ("a .docx file: it is not the zip archive every .docx is" if named == "docx"
+                else "a PDF: it does not start with '%PDF-' as every PDF does")
+        app = "Word or LibreOffice" if named == "docx" else "a PDF viewer"
+        raise DocumentError(f"{path}: this is not {what}, nor is it text; the file is damaged\n"
+                            f"    fix: open the original in {app} and save it again") from None
+    note = f"Read as text: this is a plain-text file although it is named {path.name}."
+    return {**metadata, "note": f"{metadata['note']} {note}" if metadata.get("note") else note}
+
+
+#: The encoding a web page declares: <meta charset="..."> or <meta http-equiv=... content="...; charset=...">.
+_DECLARED_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _decode_page(data: bytes, path: Path, encoding: str | None) -> tuple[str, str | None]:
+    """A web page's text, and the encoding it declares when that, not UTF-8, was needed to read it.
+
+    As a browser does, a page saved in windows-1252 that says so in a ``<meta>`` is read in it; a page
+    that decodes as UTF-8 is read as UTF-8 whatever it declares (the commoner mislabel).
+    """
+    try:
+        return decode_text(data, path, encoding), None
+    except DocumentError:
+        declared = _DECLARED_RE.search(data[:4096])
+        if encoding is not None or declared is None:
+            raise
+        codec = declared.group(1).decode("ascii")
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            raise DocumentError(f"{path}: the page declares the encoding {codec!r} but does not decode in it\n"
+                                "    fix: give the encoding, e.g. --encoding cp1252 (command line) or "
+                                "encoding='cp1252' (load)") from None
 
 
 def _read(path: Path) -> bytes:
@@ -85,10 +131,13 @@ def _read(path: Path) -> bytes:
 
 
 def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:
-    from peacediff.plaintext import parse_text
+    from peacediff.plaintext import _parse as parse_lines
 
     if not text.strip():
         raise DocumentError(f"{path}: the document has no text\n    fix: give a document with numbered points")
     if notes:
         metadata["note"] = " ".join([metadata["note"], *notes] if metadata.get("note") else notes)
-    return parse_text(text, vid, source=str(path), **metadata)
+    # Named nowhere else, the title is a title line that would otherwise be lost or become a
+    # provision of its own (as its text twin reads it), else the file name.
+    title = metadata.pop("title", None)
+    return parse_lines(text, vid, title, str(path), path.name, metadata, headings_title=False)

@@ -69,6 +69,8 @@ class _Numbering:
     nums: dict[str, str] = attrs.field(factory=dict)  # numId -> abstractNumId
     overrides: dict[str, dict[int, _Level | int]] = attrs.field(factory=dict)
     style_levels: dict[str, tuple[str, int]] = attrs.field(factory=dict)  # w:pStyle on a level
+    #: abstractNumId -> the list style it only points at (w:numStyleLink), whose own list holds the levels
+    style_links: dict[str, str] = attrs.field(factory=dict)
     counters: dict[str, dict[int, int]] = attrs.field(factory=dict)
     started: set[str] = attrs.field(factory=set)
 
@@ -167,6 +169,9 @@ def _read_numbering(root: Any) -> _Numbering:
         return numbering
     for abstract in root.iter(_q("abstractNum")):
         aid = abstract.get(_q("abstractNumId"), "")
+        link = _val(abstract, "numStyleLink")
+        if link:
+            numbering.style_links[aid] = link
         levels = numbering.abstract.setdefault(aid, {})
         for lvl in abstract.iter(_q("lvl")):
             ilvl = int(lvl.get(_q("ilvl"), "0"))
@@ -185,6 +190,25 @@ def _read_numbering(root: Any) -> _Numbering:
             elif _val(override, "startOverride") is not None:
                 numbering.overrides.setdefault(nid, {})[ilvl] = int(_val(override, "startOverride") or 1)
     return numbering
+
+
+def _follow_list_styles(numbering: _Numbering, styles: dict[str, _Style]) -> None:
+    """Point each list defined by a list style (w:numStyleLink) at the definition that style numbers with.
+
+    Word writes a list that applies a multilevel list style ("Legal", "Treaty articles") as a
+    definition without levels that names the style; the style's own list holds the levels and
+    the counters, shared by every list that uses the style.
+    """
+    for nid, aid in list(numbering.nums.items()):
+        seen: set[str] = set()
+        while aid in numbering.style_links and aid not in seen:
+            seen.add(aid)
+            style = styles.get(numbering.style_links[aid])
+            target = numbering.nums.get(style.num_id or "") if style is not None else None
+            if target is None:
+                break
+            aid = target
+        numbering.nums[nid] = aid
 
 
 @attrs.frozen
@@ -233,6 +257,8 @@ class _Reader:
     insertions: int = 0
     deletions: int = 0
     lines: list[str] = attrs.field(factory=list)
+    #: The first paragraph in Word's Title style, taken as the title when the properties set none.
+    title: str | None = None
 
     def body(self, element: Any) -> None:
         for child in element:
@@ -248,9 +274,16 @@ class _Reader:
         text = " ".join(self.runs(p).split())
         ppr = p.find(_q("pPr"))
         rpr = ppr.find(_q("rPr")) if ppr is not None else None
-        mark_deleted = rpr is not None and rpr.find(_q("del")) is not None
+        # a mark deleted, or moved away with its paragraph: accepted, it is not there
+        mark_deleted = rpr is not None and (rpr.find(_q("del")) is not None or rpr.find(_q("moveFrom")) is not None)
+        if mark_deleted and not text:  # deleted whole: accepted, it is gone, and so is its number in the count
+            self.deletions += 1
+            return
         label, level = self.number(ppr)
         heading = self.heading_level(ppr)
+        if self.title == "" and text and not label and self.is_title(ppr):
+            self.title = text  # the document's title, as Word's Title style says: not a heading over its text
+            return
         if label == "-":
             line = f"- {text}" if text else ""
         elif label:
@@ -275,15 +308,37 @@ class _Reader:
             self.lines.extend([line, ""])
 
     def table(self, tbl: Any) -> None:
+        """One line per row, cells joined by " | "; a row of one cell holding list paragraphs reads as they do.
+
+        Numbered paragraphs in a table count in their list wherever they stand, as Word counts them,
+        so the points after the table keep the numbers Word shows.
+        """
         for row in tbl.iter(_q("tr")):
-            cells = []
-            for cell in row.iter(_q("tc")):
-                words = " ".join(" ".join(self.runs(p).split()) for p in cell.iter(_q("p")))
-                if words.strip():
-                    cells.append(words.strip())
-            if cells:
-                self.lines.append(" | ".join(cells))
+            cells = [list(cell.iter(_q("p"))) for cell in row.iter(_q("tc"))]
+            filled = [ps for ps in cells if any((t.text or "").strip() for p in ps for t in p.iter(_q("t")))]
+            if len(filled) == 1 and any(self.number_of(p) for p in filled[0]):
+                self.lines.append("")
+                for p in filled[0]:  # a point set in a table (a box, a layout grid): a point as any other
+                    self.paragraph(p)
+                continue
+            shown = [" ".join(self.cell_text(p) for p in ps).strip() for ps in cells]
+            if any(shown):
+                self.lines.append(" | ".join(text for text in shown if text))
         self.lines.append("")
+
+    def number_of(self, p: Any) -> bool:
+        """The paragraph is in a list (directly or by its style), without advancing the count."""
+        ppr = p.find(_q("pPr"))
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        num_id = _val(numpr, "numId") or next((s.num_id for s in _style_chain(self.styles, _val(ppr, "pStyle"))
+                                              if s.num_id), None)
+        return num_id not in (None, "0")
+
+    def cell_text(self, p: Any) -> str:
+        """A paragraph in a table cell, with the number Word shows before it (and counted)."""
+        text = " ".join(self.runs(p).split())
+        label, _level = self.number(p.find(_q("pPr")))
+        return f"{_as_marker(label)} {text}" if label and label != "-" and text else text
 
     def runs(self, element: Any) -> str:
         """The text of a paragraph as it reads with every tracked change accepted."""
@@ -333,6 +388,10 @@ class _Reader:
         m = _LIST_STYLE_RE.fullmatch(style.name) if style is not None else None
         return int(m.group(1)) - 1 if m else 0
 
+    def is_title(self, ppr: Any) -> bool:
+        style = self.styles.get(_val(ppr, "pStyle") or "")
+        return style is not None and style.name == "title"
+
     def heading_level(self, ppr: Any) -> int | None:
         outline = _val(ppr, "outlineLvl")
         if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -374,7 +433,8 @@ def docx_to_text(path: str | Path, data: bytes | None = None, *,
     """A .docx file's text as numbered lines, notes on what was decided while reading it, and its title.
 
     ``data`` is the file's bytes when they have been read already (``path`` then only names the
-    file in messages).  The title is the one set in the document's properties (File > Info), None if unset.
+    file in messages).  The title is the one set in the document's properties (File > Info), else the first
+    paragraph in Word's Title style, None if neither.
     With ``indent``, a paragraph on a deeper level of a list is indented three spaces a level, as
     Word shows it, so the structure reader nests "(i)" under "(a)" and a bullet under its point.
     """
@@ -389,14 +449,18 @@ def docx_to_text(path: str | Path, data: bytes | None = None, *,
         if document is None:
             raise DocumentError(f"{p}: this zip file has no word/document.xml, so it is not a Word document\n"
                                 "    fix: give the .docx saved by Word or LibreOffice")
-        reader = _Reader(_read_numbering(_parse_xml(archive, "word/numbering.xml", p)),
-                         _read_styles(_parse_xml(archive, "word/styles.xml", p)), indent)
+        numbering = _read_numbering(_parse_xml(archive, "word/numbering.xml", p))
+        styles = _read_styles(_parse_xml(archive, "word/styles.xml", p))
+        _follow_list_styles(numbering, styles)
+        reader = _Reader(numbering, styles, indent)
         core = _parse_xml(archive, "docProps/core.xml", p)
     title_element = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
     title = " ".join((title_element.text or "").split()) if title_element is not None else ""
+    reader.title = None if title else ""  # without a title in the properties, the Title paragraph is it
     body = document.find(_q("body"))
     if body is not None:
         reader.body(body)
+    title = title or reader.title or ""
     notes = []
     if reader.insertions or reader.deletions:
         notes.append(f"The Word file has tracked changes ({reader.insertions} insertions, {reader.deletions} "

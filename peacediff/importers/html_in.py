@@ -14,6 +14,7 @@ only.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import attrs
@@ -30,6 +31,13 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "blockquote", "dd"
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
                    "wbr", "param"})
 _TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+#: Class or id words of page furniture that is not marked up as such: tables of contents, cookie banners.
+_FURNITURE_WORDS = frozenset({"toc", "table-of-contents", "breadcrumb", "breadcrumbs", "sidebar", "cookie-banner",
+                              "skip-link", "menu"})
+#: Class, id or role words of a page's footnotes, left out (and said so in the notes).
+_FOOTNOTE_WORDS = frozenset({"footnotes", "endnotes", "doc-endnotes", "doc-footnotes", "references"})
+#: A footnote reference set as a superscript ("Basin.<sup>1</sup>", "<sup>[2]</sup>", "<sup>*</sup>").
+_FOOTNOTE_MARK_RE = re.compile(r"^\s*\[?(?:\d{1,3}|[*†‡§])\]?\s*$")
 
 
 @attrs.define
@@ -41,6 +49,11 @@ class _List:
     label: str | None = None  # the label of the item that holds this list ("2" for a list inside item 2)
     current: str | None = None  # the label of this list's open item
     shown: bool = True  # False under "list-style: none": the browser shows no number or bullet
+    #: ``reversed`` without ``start``: counts down from the number of items, known only at the end
+    count_down: bool = False
+    items: int = 0
+    first_line: int = 0  # where the list's lines begin in the output
+    serial: int = 0  # which placeholders are this list's
 
 
 class _Reader(HTMLParser):
@@ -56,6 +69,9 @@ class _Reader(HTMLParser):
         self.in_pre = 0
         self.in_title = False
         self.title_parts: list[str] = []
+        self.footnotes = 0  # footnote sections left out
+        self.sup: list[str] | None = None  # the text of an open <sup>, held until it is known to be a mark
+        self.serials = 0
 
     # text being gathered -------------------------------------------------------------------
     def flush(self, blank: bool = True) -> None:
@@ -86,9 +102,19 @@ class _Reader(HTMLParser):
         style = (attributes.get("style") or "").replace(" ", "").lower()
         hidden = ("hidden" in attributes or attributes.get("aria-hidden") == "true"
                   or "display:none" in style or "visibility:hidden" in style)
-        if tag in _SKIP or attributes.get("role") == "navigation" or (hidden and tag not in _VOID):
+        words = set(f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
+                    .lower().split())
+        furniture = bool(words & _FURNITURE_WORDS) and tag not in ("body", "main", "article")
+        if words & _FOOTNOTE_WORDS and tag not in _VOID and tag not in ("body", "main", "article"):
+            self.footnotes += 1
+            furniture = True
+        if (tag in _SKIP or attributes.get("role") == "navigation" or (hidden and tag not in _VOID)
+                or furniture):
             if tag not in _VOID:
                 self.skipping.append(tag)
+            return
+        if tag == "sup":
+            self.sup = []
             return
         if tag in ("ol", "ul"):
             self.flush()
@@ -117,6 +143,11 @@ class _Reader(HTMLParser):
         if tag == "title":
             self.in_title = False
             return
+        if tag == "sup" and self.sup is not None and not self.skipping:
+            text, self.sup = "".join(self.sup), None
+            if not _FOOTNOTE_MARK_RE.match(text):  # "1<sup>st</sup>" is text; "Basin.<sup>1</sup>" a reference
+                self.buffer.append(text)
+            return
         if self.skipping:
             if self.skipping[-1] == tag or tag in self.skipping:
                 while self.skipping and self.skipping.pop() != tag:
@@ -125,7 +156,7 @@ class _Reader(HTMLParser):
         if tag in ("ol", "ul"):
             self.flush()
             if self.lists:
-                self.lists.pop()
+                self.close_list(self.lists.pop())
         elif tag in ("td", "th") and self.cells is not None:
             self.flush()
         elif tag == "tr" and self.cells is not None:
@@ -145,7 +176,7 @@ class _Reader(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
         elif not self.skipping:
-            self.buffer.append(data)
+            (self.sup if self.sup is not None else self.buffer).append(data)
 
     # lists --------------------------------------------------------------------------------
     def open_list(self, tag: str, attributes: dict[str, str | None]) -> None:
@@ -156,7 +187,19 @@ class _Reader(HTMLParser):
         holder = self.lists[-1].current if self.lists else None
         style = (attributes.get("style") or "").replace(" ", "").lower()
         shown = not ("list-style:none" in style or "list-style-type:none" in style)
-        self.lists.append(_List(ordered, fmt, start if start is not None else 1, step, holder, shown=shown))
+        self.serials += 1
+        self.lists.append(_List(ordered, fmt, start if start is not None else 1, step, holder, shown=shown,
+                                count_down=step == -1 and start is None, first_line=len(self.lines),
+                                serial=self.serials))
+
+    def close_list(self, lst: _List) -> None:
+        """A list counting down from its length: its items' numbers, now that the length is known."""
+        if not lst.count_down:
+            return
+        marks = {f"\x01{lst.serial}:{k}\x01": _format(lst.items - k, lst.fmt) for k in range(lst.items)}
+        for i in range(lst.first_line, len(self.lines)):
+            for mark, label in marks.items():
+                self.lines[i] = self.lines[i].replace(mark, label)
 
     def item(self, attributes: dict[str, str | None]) -> str:
         if not self.lists:
@@ -170,12 +213,15 @@ class _Reader(HTMLParser):
         number = value if value is not None else lst.next
         lst.next = number + lst.step
         label = _format(number, lst.fmt)
+        if lst.count_down and value is None:
+            label = f"\x01{lst.serial}:{lst.items}\x01"  # settled when the list closes
+        lst.items += 1
         lst.current = label
         if lst.fmt == "decimal":
             nested_in_number = lst.label is not None and lst.label[:1].isdigit()
             return f"{lst.label}.{label}. " if nested_in_number else f"{label}. "
         if len(self.lists) == 1 and lst.fmt in ("upperLetter", "upperRoman"):
-            return f"{label}. "  # as shown: the text reader has no top-level letters, so it stays text
+            return f"{label}. "  # as shown: "II. ..." in a run counting from I is a point (or a heading)
         return f"({label}) "
 
     def text(self) -> str:
@@ -201,4 +247,6 @@ def html_to_text(html: str, *, indent: bool = False) -> tuple[str, list[str], st
     reader.close()
     text = reader.text()
     title = " ".join("".join(reader.title_parts).split()) or None
-    return text, [], title
+    notes = [f"Left out the page's footnotes ({reader.footnotes} section{'s' if reader.footnotes > 1 else ''})."
+             ] if reader.footnotes else []
+    return text, notes, title

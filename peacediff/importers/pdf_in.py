@@ -14,6 +14,7 @@ elsewhere).  A PDF without a text layer is a scan: it has to go through OCR.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -64,6 +65,9 @@ def _page_lines(path: Path, data: bytes | None) -> list[list[str]]:
         import pypdf
     except ImportError:
         raise extra_missing("pdf", "pypdf", path) from None
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)  # "EOF marker not found" and the like: the error below says it, once
     try:
         reader = pypdf.PdfReader(io.BytesIO(data) if data is not None else path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -75,6 +79,8 @@ def _page_lines(path: Path, data: bytes | None) -> list[list[str]]:
     except Exception as exc:  # a malformed PDF can fail anywhere inside the parser
         raise DocumentError(f"{path}: the PDF is damaged ({exc})\n"
                             "    fix: open it in a PDF viewer and save or print it to a new PDF") from None
+    finally:
+        log.setLevel(level)
     if not any(line.strip() for lines in pages for line in lines):
         raise DocumentError(f"{path}: no text layer: this PDF is an image; run OCR first "
                             "(e.g. ocrmypdf in.pdf out.pdf), then read the OCRed file")
