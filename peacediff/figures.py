@@ -38,9 +38,9 @@ class Figure(NamedTuple):
     written (with its unit: "10 km", "600,000 troops"), and a normalised value used
     to decide whether two figures are the same ("3 km" and "3,000 m" are).
 
-    ``weak`` marks a lone number word with nothing after it that makes it a quantity
-    ("one of the parties", "the two sides"): it cancels the same number written in
-    digits on the other side, but is never reported by itself.
+    ``weak`` marks a lone number word that does not count a quantity ("one of the
+    parties", "the two sides", "three appointed by each"; "six members" does): it cancels
+    the same number written in digits on the other side, but is never reported by itself.
     """
 
     kind: str
@@ -327,8 +327,9 @@ class _FigureReader:
         if groups.get("currency"):
             return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
         figure = _quantity(written, value, value, pos, groups)
-        if figure.kind == "number" and phrase.words == 1:
-            # "one of the parties", "the two sides": too common in prose to report alone.
+        if figure.kind == "number" and phrase.words == 1 and not (groups.get("counted") and value >= 3):
+            # "one of the parties", "the two sides": too common in prose to report alone; "six
+            # members" counts something a draft sets, as "6 members" does.
             figure = figure._replace(weak=True)
         return figure, stop
 

@@ -109,6 +109,17 @@ def test_a_lone_small_number_word_only_cancels_its_digits() -> None:
     assert _both_ways("The 5 parties agree.", "The parties agree.") == [("number", "5 parties", None)]
 
 
+
+def test_a_number_word_that_counts_members_or_troops_is_a_figure() -> None:
+    """"six members" -> "eight members" is a parameter a draft sets, as "6 members" -> "8 members" is;
+    "one of the parties" and "the two sides" stay prose."""
+    old = "The commission has six members, three appointed by each Party."
+    new = "The commission has eight members, four appointed by each Party."
+    assert _both_ways(old, new) == [("number", "six members", "eight members")]
+    assert _both_ways("Six members sit.", "The members sit.") == [("number", "Six members", None)]
+    assert _both_ways("One of the parties agrees.", "The two parties agree.") == []
+
+
 def test_twenty_twelve_is_not_thirty_two() -> None:
     assert read_number("twenty twelve", 0).value == 20
     assert read_number("two three", 0).value == 2
