@@ -1,8 +1,8 @@
 """Batch comparisons on Dask (peacediff.batch, ``peacediff batch``): rows, bytes, faults, resume, clusters.
 
 The output is read back with pyarrow alone, as a user without peacediff would.
-One local cluster of two worker processes serves the module; the scheduler test
-starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
+One local cluster of two worker processes, as ``compare_many`` starts it, serves the module;
+the scheduler test starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -81,8 +81,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as c:
+    # the cluster compare_many starts without a client, so the module's runs check its settings too
+    with batch._local_cluster(2) as cluster, Client(cluster) as c:
         yield c
 
 
@@ -357,11 +357,11 @@ def _periodic_callbacks(dask_worker: object) -> list[str]:
     return sorted(getattr(dask_worker, "periodic_callbacks", {}))
 
 
-def test_the_local_cluster_runs_without_dasks_sampling_profiler() -> None:
+def test_the_local_cluster_runs_without_dasks_sampling_profiler(client: Client) -> None:
     # the profiler walks the task thread's stack every 10 ms, holding the interpreter lock
-    with batch._local_cluster(1) as cluster, Client(cluster) as c:
-        callbacks = next(iter(c.run(_periodic_callbacks).values()))
-    assert "heartbeat" in callbacks and "profile" not in callbacks
+    assert isinstance(client.cluster, LocalCluster) and len(client.cluster.workers) == 2
+    for callbacks in client.run(_periodic_callbacks).values():
+        assert "heartbeat" in callbacks and "profile" not in callbacks
 
 
 def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:
