@@ -1,11 +1,14 @@
-"""Accept or reject every tracked change of Word files in LibreOffice, and save each as UTF-8 text.
+"""Open Word files in LibreOffice: accept or reject every tracked change, or convert to PDF or text.
 
 Run by the system Python that has LibreOffice's UNO bridge (Debian's python3-uno), not by the
-test environment's:  python3 tests/lo_resolve.py PROFILE_DIR accept|reject IN.docx OUT.txt [IN OUT ...]
+test environment's:  python3 tests/lo_resolve.py PROFILE_DIR MODE IN.docx OUT [MODE IN OUT ...]
+where MODE is accept or reject (all changes, then saved as UTF-8 text), text, or pdf.
 
-LibreOffice is started once, headless, with its own profile, on a private pipe; every file is
-loaded hidden, all its changes accepted or rejected through Writer's own commands, and stored
-with the "Text (encoded)" filter.  Exit status 0 when every file was written.
+LibreOffice is started once, headless, with its own profile, on a private pipe, for every job:
+starting it costs more than the jobs.  Every file is loaded hidden, its changes accepted or
+rejected through Writer's own commands, and stored with the "Text (encoded)" filter; text and
+pdf store the document as it was opened, with the filters ``soffice --convert-to txt`` and
+``--convert-to pdf`` use.  Exit status 0 when every file was written.
 """
 
 from __future__ import annotations
@@ -44,8 +47,19 @@ def _connect(pipe: str, process: subprocess.Popen[bytes]) -> object:
     raise SystemExit("soffice did not answer within 60 s")
 
 
+#: mode -> (the Writer command run first, the filter and its options for the output file)
+MODES: dict[str, tuple[str | None, str, str]] = {
+    "accept": (".uno:AcceptAllTrackedChanges", "Text (encoded)", "UTF8,LF"),
+    "reject": (".uno:RejectAllTrackedChanges", "Text (encoded)", "UTF8,LF"),
+    "text": (None, "Text (encoded)", "UTF8"),
+    "pdf": (None, "writer_pdf_Export", ""),
+}
+
+
 def main(argv: list[str]) -> int:
-    profile, mode, files = Path(argv[0]), argv[1], argv[2:]
+    profile, jobs = Path(argv[0]), argv[1:]
+    if len(jobs) % 3 or any(mode not in MODES for mode in jobs[::3]):
+        raise SystemExit(f"usage: lo_resolve.py PROFILE_DIR {'|'.join(MODES)} IN OUT [MODE IN OUT ...]")
     pipe = f"peacediff-lo-{os.getpid()}"
     process = subprocess.Popen(
         ["soffice", "--headless", "--norestore", "--nologo", "--nodefault", "--invisible",
@@ -56,14 +70,14 @@ def main(argv: list[str]) -> int:
         smgr = context.ServiceManager  # type: ignore[attr-defined]
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-        command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
-        for source, target in zip(files[::2], files[1::2], strict=True):
+        for mode, source, target in zip(jobs[::3], jobs[1::3], jobs[2::3], strict=True):
+            command, filter_name, options = MODES[mode]
             doc = desktop.loadComponentFromURL(Path(source).resolve().as_uri(), "_blank", 0, _props(Hidden=True))
             if doc is None:
                 raise SystemExit(f"LibreOffice could not open {source}")
-            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-            doc.storeToURL(Path(target).resolve().as_uri(),
-                           _props(FilterName="Text (encoded)", FilterOptions="UTF8,LF"))
+            if command:
+                dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+            doc.storeToURL(Path(target).resolve().as_uri(), _props(FilterName=filter_name, FilterOptions=options))
             doc.close(True)
         with contextlib.suppress(Exception):  # the bridge goes away as soffice quits
             desktop.terminate()

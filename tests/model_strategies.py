@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 
+import attrs
 from hypothesis import strategies as st
 
 from peacediff.model import (
@@ -55,30 +56,46 @@ values = st.one_of(
 )
 
 
-@st.composite
-def parameters(draw: st.DrawFn) -> tuple[Parameter, ...]:
-    names = draw(st.lists(param_names, max_size=3, unique=True))
-    return tuple(Parameter(name=n, value=draw(values), unit=draw(st.none() | st.sampled_from(
-        ["personnel", "USD", "days", "percent", "years"])), note=draw(st.none() | texts)) for n in names)
+_UNITS = ("personnel", "USD", "days", "percent", "years")
+#: One Parameter per name; the names of a provision's parameters are distinct.
+parameter_lists = st.lists(
+    st.builds(Parameter, name=param_names, value=values, unit=st.none() | st.sampled_from(_UNITS), note=opt_texts),
+    max_size=3, unique_by=lambda p: p.name,
+).map(tuple)
+_opt_ids = st.none() | ids
+_opt_param_names = st.none() | param_names
+_opt_personnel = st.none() | st.just("personnel")
+
+# Strategies are built once, at import or once per drawn version (those that pick among its
+# source ids), never once per drawn provision: building and validating a fresh strategy object
+# cost more than drawing from it, and made versions() the slowest part of the property tests.
 
 
-def evidence(source_ids: list[str]) -> st.SearchStrategy[Evidence]:
-    return st.builds(Evidence, source=st.sampled_from(source_ids), quote=texts, note=opt_texts)
+@attrs.frozen
+class _Citing:
+    """What a provision, removal or claim may cite, given the version's source ids."""
+
+    source: st.SearchStrategy[str]
+    sources: st.SearchStrategy[tuple[str, ...]]  # up to two, repeats allowed
+    evidence: st.SearchStrategy[tuple[Evidence, ...]]  # up to two
+
+    @classmethod
+    def of(cls, source_ids: tuple[str, ...]) -> _Citing | None:
+        if not source_ids:
+            return None
+        source = st.sampled_from(source_ids)
+        return cls(source, st.lists(source, max_size=2).map(tuple),
+                   st.lists(st.builds(Evidence, source=source, quote=texts, note=opt_texts), max_size=2).map(tuple))
 
 
-@st.composite
-def provisions(draw: st.DrawFn, source_ids: list[str], depth: int = 0, key_prefix: str = "k") -> Provision:
+def _provision(draw: st.DrawFn, citing: _Citing | None, depth: int, key_prefix: str, number: str | None) -> Provision:
     n_subs = draw(st.integers(0, 2 if depth < 3 else 0))
     sub_numbers = draw(st.lists(numbers, min_size=n_subs, max_size=n_subs, unique=True))
-    subs = tuple(draw(provisions(source_ids, depth + 1, f"{key_prefix}.{i}")) for i in range(n_subs))
-    subs = tuple(
-        Provision(**{**_fields(s), "number": num if draw(st.booleans()) else None})
-        for s, num in zip(subs, sub_numbers, strict=True)
-    )
-    has_sources = bool(source_ids)
+    subs = tuple(_provision(draw, citing, depth + 1, f"{key_prefix}.{i}", num if draw(st.booleans()) else None)
+                 for i, num in enumerate(sub_numbers))
     return Provision(
         text=draw(texts),
-        number=None,
+        number=number,
         key=key_prefix if draw(st.booleans()) else None,
         title=draw(opt_texts),
         category=draw(opt_texts),
@@ -87,44 +104,45 @@ def provisions(draw: st.DrawFn, source_ids: list[str], depth: int = 0, key_prefi
         wording_known=draw(st.booleans()),
         coverage=draw(st.sampled_from(COVERAGE_LEVELS)),
         origins=tuple(draw(st.lists(ids, max_size=2, unique=True))),
-        parameters=draw(parameters()),
-        sources=tuple(draw(st.lists(st.sampled_from(source_ids), max_size=2))) if has_sources else (),
-        evidence=tuple(draw(st.lists(evidence(source_ids), max_size=2))) if has_sources else (),
+        parameters=draw(parameter_lists),
+        sources=draw(citing.sources) if citing else (),
+        evidence=draw(citing.evidence) if citing else (),
         subpoints=subs,
         note=draw(opt_texts),
     )
 
 
-def _fields(p: Provision) -> dict:
-    import attrs
-
-    return attrs.asdict(p, recurse=False)
+@st.composite
+def provisions(draw: st.DrawFn, source_ids: tuple[str, ...] = (), key_prefix: str = "k") -> Provision:
+    """A provision with up to three levels of sub-points (numbered or not), citing ``source_ids``."""
+    return _provision(draw, _Citing.of(tuple(source_ids)), 0, key_prefix, None)
 
 
 @st.composite
 def versions(draw: st.DrawFn) -> Version:
-    source_ids = draw(st.lists(ids, max_size=3, unique=True))
+    source_ids = tuple(draw(st.lists(ids, max_size=3, unique=True)))
+    citing = _Citing.of(source_ids)
     sources = tuple(Source(id=i, outlet=draw(texts), date=draw(dates), url=draw(opt_texts), seed=None,
                            note=draw(opt_texts)) for i in source_ids)
     count = draw(st.integers(0, 3))
     numbers_ = draw(st.lists(numbers, min_size=count, max_size=count, unique=True))
-    provs = []
-    for i in range(count):
-        p = draw(provisions(source_ids, key_prefix=f"p{i}"))
-        provs.append(Provision(**{**_fields(p), "number": numbers_[i] if draw(st.booleans()) else None}))
+    provs = [_provision(draw, citing, 0, f"p{i}", num if draw(st.booleans()) else None)
+             for i, num in enumerate(numbers_)]
     present = {q.key for p in provs for q in p.walk() if q.key}
     removed_keys = draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
-    cite = st.lists(st.sampled_from(source_ids), max_size=1).map(tuple) if source_ids else st.just(())
+    cite = st.lists(citing.source, max_size=1).map(tuple) if citing else st.just(())
     removed = tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)), sources=draw(cite),
                             note=draw(opt_texts)) for k in removed_keys)
     variants = ()
-    if source_ids:
+    if citing:
+        one_evidence = st.lists(st.builds(Evidence, source=citing.source, quote=texts, note=opt_texts),
+                                max_size=1).map(tuple)
         variants = tuple(
-            Variant(id=f"v{i}", topic=draw(texts), key=draw(st.none() | ids), parameter=draw(st.none() | param_names),
+            Variant(id=f"v{i}", topic=draw(texts), key=draw(_opt_ids), parameter=draw(_opt_param_names),
                     verdict=draw(opt_texts),
-                    claims=tuple(Claim(value=draw(values), sources=(draw(st.sampled_from(source_ids)),),
-                                       unit=draw(st.none() | st.just("personnel")), note=draw(opt_texts),
-                                       evidence=tuple(draw(st.lists(evidence(source_ids), max_size=1))))
+                    claims=tuple(Claim(value=draw(values), sources=(draw(citing.source),),
+                                       unit=draw(_opt_personnel), note=draw(opt_texts),
+                                       evidence=draw(one_evidence))
                                  for _ in range(draw(st.integers(2, 3)))))
             for i in range(draw(st.integers(0, 2)))
         )

@@ -1,8 +1,8 @@
 """Batch comparisons on Dask (peacediff.batch, ``peacediff batch``): rows, bytes, faults, resume, clusters.
 
 The output is read back with pyarrow alone, as a user without peacediff would.
-One local cluster of two worker processes serves the module; the scheduler test
-starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
+One local cluster of two worker processes, as ``compare_many`` starts it, serves the module;
+the scheduler test starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from peacediff._manifest import natural_key, read_manifest  # noqa: E402
 from peacediff._synth import document, random_mutations, revise, versions_of  # noqa: E402
 from peacediff.cli import main  # noqa: E402
 from peacediff.compare import CHANGE_KINDS  # noqa: E402
-from peacediff.store import save  # noqa: E402
+from peacediff.store import dumps, save  # noqa: E402
 
 RATES = {"edit": 0.1, "figure": 0.05, "move": 0.03, "split": 0.03, "merge": 0.03, "drop": 0.03, "insert": 0.05}
 N_PAIRS = 240
@@ -58,8 +58,10 @@ def _write_pair(folder: Path, k: int) -> tuple[str, str]:
             (folder / name).write_text("".join(f"{p.number}. {p.text}\n" for p in v.provisions), encoding="utf-8")
         return names
     names = (f"doc{k}/old.toml", f"doc{k}/new.toml")
-    save(old, folder / names[0])
-    save(new, folder / names[1])
+    (folder / f"doc{k}").mkdir(parents=True, exist_ok=True)
+    for name, v in zip(names, (old, new), strict=True):
+        # save()'s bytes without its fsyncs: a corpus of 480 files is test input, not a save to check
+        (folder / name).write_text(dumps(v), encoding="utf-8")
     return names
 
 
@@ -81,8 +83,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as c:
+    # the cluster compare_many starts without a client, so the module's runs check its settings too
+    with batch._local_cluster(2) as cluster, Client(cluster) as c:
         yield c
 
 
@@ -357,11 +359,11 @@ def _periodic_callbacks(dask_worker: object) -> list[str]:
     return sorted(getattr(dask_worker, "periodic_callbacks", {}))
 
 
-def test_the_local_cluster_runs_without_dasks_sampling_profiler() -> None:
+def test_the_local_cluster_runs_without_dasks_sampling_profiler(client: Client) -> None:
     # the profiler walks the task thread's stack every 10 ms, holding the interpreter lock
-    with batch._local_cluster(1) as cluster, Client(cluster) as c:
-        callbacks = next(iter(c.run(_periodic_callbacks).values()))
-    assert "heartbeat" in callbacks and "profile" not in callbacks
+    assert isinstance(client.cluster, LocalCluster) and len(client.cluster.workers) == 2
+    for callbacks in client.run(_periodic_callbacks).values():
+        assert "heartbeat" in callbacks and "profile" not in callbacks
 
 
 def test_versions_built_in_code_compare_as_serially(client: Client, tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""The command line: outputs, exit codes, and messages instead of tracebacks."""
+"""The command line: outputs, exit codes, and messages instead of tracebacks.
+
+Most commands run in this process (``cli_run.run_cli``); ``run`` starts a real ``python -m peacediff``
+for what only a process shows: the entry point's exit status, output stable across hash seeds, the
+template cache from one run to the next.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from peacediff.cli import main
 
@@ -72,7 +78,7 @@ def test_validate_bundled_and_broken(capsys: pytest.CaptureFixture[str]) -> None
     ],
 )
 def test_user_mistakes_exit_2_without_traceback(args: list[str], needle: str) -> None:
-    r = run(*args)
+    r = run_cli(*args)
     assert r.returncode == 2
     assert needle in r.stderr
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
@@ -93,13 +99,13 @@ def test_diff_exit_code_and_output_file(tmp_path: Path) -> None:
 def test_diff_plain_text_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("1. Forces capped at 600,000.\n2. Elections within 100 days.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("1. Forces capped at 800,000.\n2. Elections within 100 days.\n", encoding="utf-8")
-    r = run("diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "text", "--color", "never")
+    r = run_cli("diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "text", "--color", "never")
     assert r.returncode == 0, r.stderr
     assert "600,000" in r.stdout and "800,000" in r.stdout
 
 
 def test_redline_writes_every_pair_and_index(tmp_path: Path) -> None:
-    r = run("redline", "--out", str(tmp_path / "out"))
+    r = run_cli("redline", "--out", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert "index.html" in files
@@ -112,16 +118,17 @@ def test_redline_writes_every_pair_and_index(tmp_path: Path) -> None:
 
 
 def test_redline_output_is_deterministic(tmp_path: Path) -> None:
-    assert run("redline", "--out", str(tmp_path / "a")).returncode == 0
+    # one run here, one in a fresh process: another hash seed, another template cache state
+    assert run_cli("redline", "--out", str(tmp_path / "a")).returncode == 0
     assert run("redline", "--out", str(tmp_path / "b")).returncode == 0
     for f in sorted((tmp_path / "a").iterdir()):
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
 
 
 def test_works_from_an_unrelated_directory(tmp_path: Path) -> None:
-    r = run("validate", cwd=tmp_path)
+    r = run_cli("validate", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    r = run("list", cwd=tmp_path)
+    r = run_cli("list", cwd=tmp_path)
     assert "us-ua-20" in r.stdout
 
 

@@ -442,41 +442,46 @@ def _uno_python() -> str:
     return "/usr/bin/python3"
 
 
-def test_libreoffice_converts_every_bundled_pair_to_pdf_and_text(soffice, tmp_path):
-    names = []
-    for c in _bundled_comparisons():
-        path = tmp_path / f"{c.old.id}--{c.new.id}.docx"
+@pytest.fixture(scope="module")
+def libreoffice(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Comparison], int]:
+    """Every case as .docx, opened in one LibreOffice session (lo_resolve.py): each accepted and
+    rejected as text, each bundled pair (the first ``n_bundled`` cases) also converted to PDF and text.
+
+    One session for all: starting LibreOffice costs more than every conversion together.
+    """
+    python = _uno_python()
+    folder = tmp_path_factory.mktemp("libreoffice")
+    bundled = _bundled_comparisons()
+    cases = bundled + _made_up_comparisons()
+    jobs: list[str] = []
+    for k, c in enumerate(cases):
+        path = folder / f"case{k}.docx"
         c.to_docx(path)
-        names.append(path)
-    profile = (tmp_path / "profile").as_uri()
-    for target in ("pdf", "txt:Text (encoded):UTF8"):
-        run = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-                              "--convert-to", target, "--outdir", str(tmp_path), *map(str, names)],
-                             capture_output=True, text=True, timeout=600, check=False)
-        assert run.returncode == 0, run.stderr
-    for path in names:
-        pdf, txt = path.with_suffix(".pdf"), path.with_suffix(".txt")
+        for view in ("accept", "reject"):
+            jobs += [view, str(path), str(folder / f"case{k}.{view}.txt")]
+        if k < len(bundled):
+            jobs += ["pdf", str(path), str(path.with_suffix(".pdf")), "text", str(path), str(path.with_suffix(".txt"))]
+    run = subprocess.run([python, str(HERE / "lo_resolve.py"), str(folder / "profile"), *jobs],
+                         capture_output=True, text=True, timeout=900, check=False)
+    assert run.returncode == 0, run.stderr
+    return folder, cases, len(bundled)
+
+
+def test_libreoffice_converts_every_bundled_pair_to_pdf_and_text(libreoffice):
+    folder, _cases, n_bundled = libreoffice
+    assert n_bundled >= 5
+    for k in range(n_bundled):
+        pdf, txt = folder / f"case{k}.pdf", folder / f"case{k}.txt"
         assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 2000
         assert "Provisions" in txt.read_text(encoding="utf-8")
 
 
-def test_libreoffice_accept_all_and_reject_all_give_new_and_old(soffice, tmp_path):
-    python = _uno_python()
-    cases = _bundled_comparisons() + _made_up_comparisons()
-    pairs: dict[str, list[str]] = {"accept": [], "reject": []}
-    for k, c in enumerate(cases):
-        path = tmp_path / f"case{k}.docx"
-        c.to_docx(path)
-        for view in pairs:
-            pairs[view] += [str(path), str(tmp_path / f"case{k}.{view}.txt")]
-    for view, files in pairs.items():
-        run = subprocess.run([python, str(HERE / "lo_resolve.py"), str(tmp_path / "profile"), view, *files],
-                             capture_output=True, text=True, timeout=900, check=False)
-        assert run.returncode == 0, run.stderr
+def test_libreoffice_accept_all_and_reject_all_give_new_and_old(libreoffice):
+    folder, cases, _n_bundled = libreoffice
     for k, c in enumerate(cases):
         new, old = expected(c)
-        accepted = (tmp_path / f"case{k}.accept.txt").read_text(encoding="utf-8")
-        rejected = (tmp_path / f"case{k}.reject.txt").read_text(encoding="utf-8")
+        accepted = (folder / f"case{k}.accept.txt").read_text(encoding="utf-8")
+        rejected = (folder / f"case{k}.reject.txt").read_text(encoding="utf-8")
         assert _lo_text(accepted) == _as_lines(new), (c.old.id, c.new.id)
         assert _lo_text(rejected) == _as_lines(old), (c.old.id, c.new.id)
 

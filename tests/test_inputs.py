@@ -3,6 +3,9 @@
 Each bad input gets exit status 2, a message whose first line names the problem (and a
 ``fix:`` line), and no traceback; an internal error gets status 3.  Status 1 stays
 reserved for "the drafts differ" under ``--exit-code``.
+
+The commands run in this process (``cli_run.run_cli``); the stdout-encoding and closed-pipe
+checks start a real ``python -m peacediff``, since only a process shows those.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_run import Ran
+from cli_run import run_cli as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,13 +28,14 @@ from peacediff.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, cwd: Path | None = None, **env_extra: str) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    """``python -m peacediff ARGS`` in a fresh interpreter: for what only a real process shows."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "PEACEDIFF_NO_CACHE": "1", **env_extra}
     return subprocess.run([sys.executable, "-m", "peacediff", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=env, timeout=120, errors="replace")
+                          cwd=ROOT, env=env, timeout=120, errors="replace")
 
 
-def assert_user_error(r: subprocess.CompletedProcess[str], *needles: str) -> None:
+def assert_user_error(r: Ran | subprocess.CompletedProcess[str], *needles: str) -> None:
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
     first = r.stderr.splitlines()[0]
@@ -147,7 +153,7 @@ def test_deepest_allowed_nesting_renders_in_every_format(tmp_path: Path) -> None
 
 
 def test_output_encoding_that_cannot_carry_the_text() -> None:
-    r = run("diff", "us-russia-28", "us-ua-20", PYTHONIOENCODING="ascii")
+    r = run_process("diff", "us-russia-28", "us-ua-20", PYTHONIOENCODING="ascii")
     assert_user_error(r, "ascii", "PYTHONIOENCODING=utf-8")
     assert r.stdout == "", "nothing half-written before the error"
 

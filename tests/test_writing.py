@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from peacediff import _files
 from peacediff._files import FileProblem, atomic_write_text
@@ -47,14 +48,12 @@ def test_replaced_file_keeps_its_mode(tmp_path: Path, umask_022: None, kept: int
     assert mode(target) == kept and target.read_text(encoding="utf-8") == "new"
 
 
-def test_cli_output_file_gets_0644_under_umask_022(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PEACEDIFF_NO_CACHE": "1"}
+def test_cli_output_file_gets_0644_under_umask_022(tmp_path: Path, umask_022: None) -> None:
     out = tmp_path / "r.json"
-    subprocess.run(["sh", "-c", f"umask 022 && '{sys.executable}' -m peacediff diff us-russia-28 us-ua-20 -o '{out}'"],
-                   check=True, env=env, capture_output=True, timeout=120)
+    r = run_cli("diff", "us-russia-28", "us-ua-20", "-o", str(out))
+    assert r.returncode == 0, r.stderr
     assert mode(out) == 0o644
-    r = subprocess.run(["sh", "-c", f"umask 022 && '{sys.executable}' -m peacediff redline --out '{tmp_path / 'rl'}'"],
-                       env=env, capture_output=True, timeout=300)
+    r = run_cli("redline", "--out", str(tmp_path / "rl"))
     assert r.returncode == 0, r.stderr
     assert {mode(p) for p in (tmp_path / "rl").iterdir()} == {0o644}
     assert mode(tmp_path / "rl") == 0o755
