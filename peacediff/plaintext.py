@@ -127,7 +127,7 @@ _MD_FENCE_RE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 #: Marks a line of a fenced code block for the structure reader: it matches no marker; taken off when read.
 _VERBATIM = "\x00"
 _MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
-_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 #: Markdown emphasis around words ("*Whereas*", "_inter alia_"): the reader sees the words, not the marks.
 _EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?![\s*_])([^*_\n]+?)(?<![\s*_])\1(?![\w*])")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
