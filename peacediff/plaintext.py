@@ -71,7 +71,7 @@ import attrs
 from peacediff._documents import DocumentError, PlainTextError, decode_text, sniff, version_id_for
 from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem, read_document
 from peacediff._messages import shown
-from peacediff.model import Provision, Version
+from peacediff.model import MAX_DEPTH, Provision, Version
 
 __all__ = ["PlainTextError", "load_text", "parse_text"]
 
@@ -283,7 +283,7 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
               or (bulleted and any(_SUB_RE.match(body) for body in bodies))
               or sum(1 for body in bodies if _SUB_RE.match(body)) >= 2)
     if marked:
-        nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes))
+        nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes), notes)
         _note_loose_bullets(nodes, notes)
     else:
         nodes = _read_paragraphs(lines, layout, notes)
@@ -719,7 +719,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: bool,
-                 heading_kinds: frozenset[str] = frozenset()) -> list[_Node]:
+                 heading_kinds: frozenset[str], notes: list[str]) -> list[_Node]:
     """The points of a document with markers, sub-points nested, headings as their categories."""
     reader = _Marked(layout, keyword_doc)
     after_sentence = after_blank = True
@@ -779,6 +779,9 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
         target = stack[-1] if stack else preamble
         target.apart = target.apart or (blank_before and len(target.lines) == 1)
         target.add(body.lstrip(_VERBATIM), layout.widths[lineno])
+    if reader.capped:
+        notes.append(f"{reader.capped} item(s) nested deeper than {MAX_DEPTH} levels (the most a version holds) "
+                     f"were read as sub-points of level {MAX_DEPTH}.")
     return ([preamble] if preamble.lines or preamble.children else []) + points
 
 
@@ -794,8 +797,14 @@ class _Marked:
     stack: list[_Node] = attrs.field(factory=list)  # the open point and its open sub-points, outermost first
     last_top: int = 0
     counters: dict[str, int] = attrs.field(factory=dict)  # the last number seen after each prefix
+    capped: int = 0  # items nested past MAX_DEPTH, read at MAX_DEPTH
 
     def open(self, node: _Node, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            # A version holds MAX_DEPTH levels of sub-points; a list nested deeper (2,000 <ol>
+            # in a hostile page) reads its deeper items as siblings at the last level.
+            depth = MAX_DEPTH
+            self.capped += 1
         del self.stack[depth:]
         if depth == 0:
             node.annex = self.headings.annex

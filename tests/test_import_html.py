@@ -65,3 +65,27 @@ def test_a_utf16_page_with_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_bytes(_PAGE.encode("utf-16"))
     assert [p.number for p in peacediff.load(path).provisions] == [None, "3", "7", "8", "9"]
+
+
+def test_a_list_nested_past_the_depth_a_version_holds_reads_at_the_last_level(tmp_path: Path) -> None:
+    """2,000 nested <ol> (a hostile page) used to overflow the stack; the items past the limit are
+    read as siblings at the deepest level a version holds, and the notes say so."""
+    from peacediff.model import MAX_DEPTH
+
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<ol><li>Level item" * 2000 + "</li></ol>" * 2000 + "</body></html>",
+                    encoding="utf-8")
+    v = peacediff.load(page)
+    depth, node = 0, v.provisions[0]
+    while node.subpoints:
+        node, depth = node.subpoints[0], depth + 1
+    assert depth == MAX_DEPTH
+    assert f"deeper than {MAX_DEPTH} levels" in (v.note or "")
+
+
+def test_a_long_reversed_list_counts_down_from_its_length(tmp_path: Path) -> None:
+    page = tmp_path / "countdown.html"
+    page.write_text("<html><body><ol reversed>" + "".join(f"<li>Step {k}.</li>" for k in range(1, 601))
+                    + "</ol></body></html>", encoding="utf-8")
+    v = peacediff.load(page)
+    assert [(p.number, p.text) for p in v.provisions] == [(str(601 - k), f"Step {k}.") for k in range(1, 601)]

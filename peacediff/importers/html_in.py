@@ -196,10 +196,15 @@ class _Reader(HTMLParser):
         """A list counting down from its length: its items' numbers, now that the length is known."""
         if not lst.count_down:
             return
-        marks = {f"\x01{lst.serial}:{k}\x01": _format(lst.items - k, lst.fmt) for k in range(lst.items)}
+        # One pass over the list's lines, whatever its length (a replace per item was quadratic).
+        mark = re.compile(f"\x01{lst.serial}:(\\d+)\x01")
+
+        def label(m: re.Match[str]) -> str:
+            return _format(lst.items - int(m.group(1)), lst.fmt)
+
         for i in range(lst.first_line, len(self.lines)):
-            for mark, label in marks.items():
-                self.lines[i] = self.lines[i].replace(mark, label)
+            if "\x01" in self.lines[i]:
+                self.lines[i] = mark.sub(label, self.lines[i])
 
     def item(self, attributes: dict[str, str | None]) -> str:
         if not self.lists:
