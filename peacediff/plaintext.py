@@ -525,15 +525,24 @@ def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
             if not _MD_TABLE_RULE_RE.match(line):
                 yield number, " | ".join(cell.strip() for cell in line.strip("|").split("|"))
         else:
-            underline = _markdown_inline(raws[number]) if number < len(raws) else ""
+            # Only a line of "=", "-", "*" or "_" can underline a heading: read no other one twice.
+            below = raws[number].strip() if number < len(raws) else ""
+            underline = _markdown_inline(below) if below[:1] in ("=", "-", "*", "_", ">") else ""
             setext = _MD_RULE_RE.match(underline) and line and not _starts_like_a_point(line)
             yield number, (("# " if underline[:1] == "=" else "## ") + line) if setext else line
 
 
 def _markdown_inline(raw: str) -> str:
-    line = _MD_QUOTE_RE.sub("", raw.strip())
-    line = _MD_LINK_RE.sub(r"\1", line)
-    return _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", line)).strip()
+    # Most lines hold no Markdown at all: test for each mark's character before its pattern
+    # (a 20,000-point draft spent a fifth of its reading time in these substitutions).
+    line = raw.strip()
+    if line[:1] == ">":
+        line = _MD_QUOTE_RE.sub("", line)
+    if "](" in line:
+        line = _MD_LINK_RE.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        line = _EMPHASIS_RE.sub(r"\2", _BOLD_RE.sub("", line))
+    return line.strip()
 
 
 def _starts_like_a_point(line: str) -> bool:
@@ -1209,6 +1218,8 @@ def _numbered_headings(lines: list[tuple[int, str]]) -> frozenset[int]:
     open_: tuple[int, str] | None = None
     for lineno, line in lines:
         md = _MARKDOWN_HEADING_RE.match(line)
+        if not md and open_ is None:
+            continue  # a point's number matters only under an open numbered heading
         numeric = _numeric_marker(line[md.end():].strip() if md else line, None)
         if md:
             open_ = (lineno, numeric[0]) if numeric else None
