@@ -258,6 +258,8 @@ _WORD_CONCEPTS = {
     "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "acced": "~join",
     "frozen": "~freeze", "freez": "~freeze", "immobilis": "~freeze", "immobiliz": "~freeze",
     "increas": "~raise", "rais": "~raise", "ris": "~raise",
+    "amnesty": "~amnesty", "pardon": "~amnesty",
+    "exchang": "~exchange", "swap": "~exchange",
     "reduc": "~reduce", "reduction": "~reduce", "decreas": "~reduce", "lower": "~reduce",
 }
 

@@ -97,3 +97,24 @@ def test_a_renumbered_template_list_follows_its_names_not_its_numbers() -> None:
     where = {z: str(k) for k, z in enumerate(zones, 1)}
     assert links == {(str(k), where[z]) for k, z in enumerate(_ZONES, 1) if z != "Golf"}
 
+
+
+def test_an_amnesty_reworded_between_unchanged_clauses_links_in_place() -> None:
+    """Unnumbered, no word in common: "amnesty" and "pardoned" are one drafting concept, and the
+    clause sits between the same two unchanged neighbours."""
+    frame = ["The parties commit to a lasting peace.", "A joint commission oversees the settlement.",
+             "Disputes are referred to the guarantors."]
+    old = [Provision(text=t) for t in [*frame[:2], "The amnesty covers all combatants for acts committed "
+                                       "during the conflict.", frame[2]]]
+    new = [Provision(text=t) for t in [*frame[:2], "Everyone who fought is pardoned for what they did in "
+                                       "the war.", frame[2]]]
+    result = align_text(old, new)
+    assert {(lk.old, lk.new, lk.rule) for lk in result.links if lk.old == (2,)} == {((2,), (2,), "paraphrase")}
+
+
+def test_those_swapped_or_exchanged_are_one_clause_in_place() -> None:
+    frame = ["The parties commit to a lasting peace.", "A joint commission oversees the settlement.",
+             "Disputes are referred to the guarantors."]
+    old = _numbered([*frame[:2], "Those held by each side are exchanged on an all-for-all basis.", frame[2]])
+    new = _numbered([*frame[:2], "People in custody are swapped within a month.", frame[2]])
+    assert ("3", "3") in _links(old, new)
