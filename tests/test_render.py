@@ -804,3 +804,24 @@ def test_the_notes_list_exactly_the_disputes_the_comparison_carries() -> None:
         stripped = attrs.evolve(comparison, changes=tuple(without_disputes(ch) for ch in comparison.changes))
         assert not [n for cv in build_view(stripped).changes for n in cv.notes if n.kind == "variant"]
         assert "disputed" not in render_text(stripped).lower()
+
+
+def test_a_link_made_by_place_says_so_and_that_it_is_less_sure() -> None:
+    """A clause reworded in place is linked on its position, not its words: the redline says so in
+    every format, instead of "Linked by similar wording"."""
+    from peacediff.compare import compare
+    from peacediff.model import Provision, Version
+
+    frame = ["The parties agree to an immediate ceasefire along the current line of contact.",
+             "Both sides withdraw heavy weapons 30 kilometres from the line.",
+             "A joint commission monitors compliance and reports monthly."]
+    old = Version(id="a", title="A", provisions=[Provision(text=t, number=str(k)) for k, t in enumerate(
+        [*frame, "This agreement enters into force upon signature by both parties."], 1)])
+    new = Version(id="b", title="B", provisions=[Provision(text=t, number=str(k)) for k, t in enumerate(
+        [*frame, "It takes effect once both parties have signed it."], 1)])
+    c = compare(old, new, align="text")
+    assert [ch.rule for ch in c.changes][-1] == "paraphrase"
+    for fmt, out in (("text", c.to_text()), ("md", c.to_markdown()), ("html", c.to_html())):
+        out = " ".join(out.split())
+        assert "Linked by its place, as a clause reworded between the same neighbours" in out, fmt
+        assert "less sure than a link by wording" in out, fmt

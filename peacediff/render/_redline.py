@@ -511,7 +511,7 @@ def _match_note(ch: Change) -> str | None:
     elif ch.similarity is not None and ch.kind != "unchanged":
         pct = round(ch.similarity * 100)
         kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
-    how = {
+    how = _BY_PLACE.get(ch.rule or "") or {
         "key": "Same provision (lineage key)",
         "exact": "Same text",
         "number": "Same number and similar wording",
@@ -520,6 +520,19 @@ def _match_note(ch: Change) -> str | None:
         "merge": "Linked as a merger",
     }.get(rule, f"Linked by {rule}")
     return f"{how}: {kept}." if kept else f"{how}."
+
+
+#: Links that rest on where a provision stands more than on its words: the note says so, since
+#: they are less sure than a link by wording (issue 17: "say how sure the link is").
+_BY_PLACE = {
+    "paraphrase": "Linked by its place, as a clause reworded between the same neighbours "
+                  "(a shared drafting concept, few shared words; less sure than a link by wording)",
+    "slot": "Linked by its place between the same neighbours, on a few shared words "
+            "(less sure than a link by wording)",
+    "number-in-step": "Same number between the same neighbours, on a few shared words "
+                      "(less sure than a link by wording)",
+    "template": "Linked by its place in a list of look-alike items",
+}
 
 
 def _legend(views: Sequence[ChangeView], groups: Sequence[ParameterGroup]) -> tuple[tuple[str, str, str], ...]:
