@@ -708,22 +708,6 @@ def _overlap(st: _State, a: int, b: int, *, words_only: bool = False) -> float:
     return 2 * len(one & other) / (len(one) + len(other))
 
 
-
-def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], float]:
-    """The best ``(score, index)`` of ``scored`` and the runner-up's score (-inf for none)."""
-    if not scored:
-        return (float("-inf"), -1), float("-inf")
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    return scored[0], scored[1][0] if len(scored) > 1 else float("-inf")
-
-
-def _other(top: tuple[tuple[float, int], float], index: int) -> float:
-    """The best score among the others than ``index`` (0 where there is no rival)."""
-    (best, at), second = top
-    rival = second if at == index else best
-    return rival if rival != float("-inf") else 0.0
-
-
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
     """At least two candidates in the same gap share most of the words: a variant of a frame."""
     gap = st.gap_old[k] if old_side else st.gap_new[k]
@@ -788,15 +772,17 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
                 # "measure 7 ... zone Hotel" is still Hotel's measure).
                 raw[x][y] = _overlap(st, a, b, words_only=True)
-    row_top = [_top_two([(v, y) for y, v in enumerate(r) if v is not None]) for r in raw]
-    col_top = [_top_two([(v, x) for x in range(n) if (v := raw[x][y]) is not None]) for y in range(m)]
+    rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
+    cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
+    for ranked in (*rows, *cols):
+        _rank(ranked)
     weight = [[-1.0] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             v = raw[x][y]
             if v is None:
                 continue
-            rival = max(_other(row_top[x], y), _other(col_top[y], x))
+            rival = max(_next_best(rows[x], y), _next_best(cols[y], x))
             weight[x][y] = (cfg.template_tie_weight + v - rival
                             + cfg.position_weight * (1.0 - abs(x / n - y / m)))
     # best[x][y]: the heaviest matching of the first x old and the first y new items.
