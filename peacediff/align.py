@@ -83,7 +83,7 @@ from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts
+from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts, stem_set
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -309,7 +309,7 @@ class _State:
         held = cache.get(index)
         if held is None:
             text = self.old_norm(index) if old_side else self.new_norm(index)
-            held = cache[index] = frozenset(stem_counts(text.split()))
+            held = cache[index] = frozenset(stem_set(text))
         return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
@@ -676,8 +676,7 @@ def _template_pass(st: _State) -> None:
     skipped = 0
     for g in sorted(set(gaps) | set(listed)):
         la, lb = gaps[g]
-        if (len(la) < cfg.template_min_items or len(lb) < cfg.template_min_items) and not (
-                whole_list and la and lb):
+        if not (whole_list and la and lb):
             # Items of a list whose unchanged items are anchors: between two of them, order is the
             # evidence even for a single item on each side (its text ties with its siblings).
             la, lb = listed[g]
@@ -695,17 +694,21 @@ def _template_pass(st: _State) -> None:
         )
 
 
-def _overlap(st: _State, a: int, b: int, *, words_only: bool = False) -> float:
-    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted); ``words_only``:
-    of the stems that are not figures."""
-    one: Set[str] = st.vec.old_counts[a].keys()
-    other: Set[str] = st.vec.new_counts[b].keys()
-    if words_only:
-        one = {t for t in one if not t[:1].isdigit()}
-        other = {t for t in other if not t[:1].isdigit()}
+def _overlap(st: _State, a: int, b: int) -> float:
+    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted)."""
+    return _dice(st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys())
+
+
+def _dice(one: Set[str], other: Set[str]) -> float:
+    """Dice coefficient of two stem sets (0 when either is empty)."""
     if not one or not other:
         return 0.0
     return 2 * len(one & other) / (len(one) + len(other))
+
+
+def _words(stems: Set[str]) -> frozenset[str]:
+    """The stems that are not figures."""
+    return frozenset(t for t in stems if not t[:1].isdigit())
 
 
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
@@ -747,12 +750,10 @@ def _listed(st: _State, index: int, *, old_side: bool) -> bool:
         return False
     close = 0
     for k in (index - 1, index + 1, index - 2, index + 2):
-        if 0 <= k < n:
-            theirs = st.stems(k, old_side=old_side)
-            if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= st.config.template_overlap:
-                close += 1
-                if close == 2:
-                    return True
+        if 0 <= k < n and _dice(mine, st.stems(k, old_side=old_side)) >= st.config.template_overlap:
+            close += 1
+            if close == 2:
+                return True
     return False
 
 
@@ -763,15 +764,19 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     ``template_overlap`` never match."""
     cfg = st.config
     n, m = len(la), len(lb)
+    # Each item's stems and its stems that are not figures, once (not once per pair).
+    old_stems = [st.vec.old_counts[a].keys() for a in la]
+    new_stems = [st.vec.new_counts[b].keys() for b in lb]
+    old_words, new_words = [_words(k) for k in old_stems], [_words(k) for k in new_stems]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
-    for x, a in enumerate(la):
-        for y, b in enumerate(lb):
-            if _overlap(st, a, b) >= cfg.template_overlap:
+    for x in range(n):
+        for y in range(m):
+            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
                 # "measure 7 ... zone Hotel" is still Hotel's measure).
-                raw[x][y] = _overlap(st, a, b, words_only=True)
+                raw[x][y] = _dice(old_words[x], new_words[y])
     rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
     cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
     for ranked in (*rows, *cols):
