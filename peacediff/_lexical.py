@@ -52,9 +52,6 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
-_STEM_CACHE: dict[str, str] = {}
-
-
 #: Number words read as figures ("Sixteen-year-olds" / "lowered to 16"): drafts spell small
 #: numbers either way.  Only the similarity vectors see this; anchors and diffs keep the text.
 #: "one" stays a word: it is a pronoun as often as a number ("no one", "one of the parties").
@@ -68,13 +65,8 @@ def stem(word: str) -> str:
     consonant doubled before "-ed" / "-ing" is undoubled ("committed" -> "commit"),
     except the l, s and z that English keeps double ("fall", "pass").
     """
-    cached = _STEM_CACHE.get(word)
-    if cached is not None:
-        return cached
-    out = _NUMBER_STEMS.get(word) or _strip_ending(word)
-    if len(_STEM_CACHE) < 200_000:
-        _STEM_CACHE[word] = out
-    return out
+    # Not cached here: every hot path reaches it through _kept, whose cache holds the stem.
+    return _NUMBER_STEMS.get(word) or _strip_ending(word)
 
 
 def _strip_ending(word: str) -> str:
