@@ -89,3 +89,10 @@ def test_a_long_reversed_list_counts_down_from_its_length(tmp_path: Path) -> Non
                     + "</ol></body></html>", encoding="utf-8")
     v = peacediff.load(page)
     assert [(p.number, p.text) for p in v.provisions] == [(str(601 - k), f"Step {k}.") for k in range(1, 601)]
+
+
+def test_a_superscript_left_open_loses_no_text() -> None:
+    text, _notes, _title = html_to_text("<p>1. Basin<sup>2</p><p>2. The parties agree.</p><p>3. More.</p>")
+    assert "2. The parties agree." in text and "3. More." in text
+    closed, _notes, _title = html_to_text("<p>1. Basin.<sup>1</sup></p><p>2. The parties agree.</p>")
+    assert "<sup>" not in closed and "Basin.1" not in closed

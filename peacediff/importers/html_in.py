@@ -75,6 +75,9 @@ class _Reader(HTMLParser):
 
     # text being gathered -------------------------------------------------------------------
     def flush(self, blank: bool = True) -> None:
+        if self.sup is not None:  # a <sup> never closed before the block ends: its text is text
+            self.buffer.extend(self.sup)
+            self.sup = None
         text = "".join(self.buffer)
         self.buffer = []
         if self.cells is not None:
