@@ -262,6 +262,8 @@ def document_bytes(v: Draft, fmt: str) -> bytes:
     if fmt == "docx":  # the Word writer, reached through the format registry (it sits above the model)
         from peacediff._display import render_bytes
 
+        _check(v)  # refused as in every other format, not dropped silently by the Word writer
+
         return render_bytes(v, "docx")
     writers = {"text": version_text, "md": version_markdown, "html": version_html}
     if fmt not in writers:

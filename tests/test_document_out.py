@@ -181,6 +181,14 @@ def test_control_characters_and_unknown_formats_are_refused() -> None:
         Version.from_texts("c", [("1", "Fine.")]).to_document("pdf")
 
 
+
+def test_word_refuses_control_characters_like_every_other_format() -> None:
+    pytest.importorskip("lxml")
+    v = Version.from_texts("c", [("1", "A bell\x07 here.")])
+    for fmt in ("text", "md", "html", "docx"):
+        with pytest.raises(ValueError, match="U\\+0007"):
+            v.to_document(fmt)
+
 def test_to_document_writes_the_file_atomically(tmp_path: Path) -> None:
     out = tmp_path / "draft.md"
     data = peacediff.load("us-ua-20").to_document("md", out)
