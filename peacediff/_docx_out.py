@@ -43,6 +43,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from peacediff._order import increasing_chain
+from peacediff.model import _plural
+
 if TYPE_CHECKING:
     from peacediff.compare import Change, Comparison
     from peacediff.model import Provision, Version
@@ -74,29 +77,6 @@ class _Item:
     new: Provision | None
     change: Change | None = None
     move: str | None = None  # the name shared by a move's two ends
-
-
-def _lis(values: Sequence[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence of ``values`` (patience sorting)."""
-    import bisect
-
-    tails: list[int] = []
-    tail_at: list[int] = []
-    before: list[int] = [-1] * len(values)
-    for at, value in enumerate(values):
-        k = bisect.bisect_left(tails, value)
-        before[at] = tail_at[k - 1] if k else -1
-        if k == len(tails):
-            tails.append(value)
-            tail_at.append(at)
-        else:
-            tails[k], tail_at[k] = value, at
-    keep: set[int] = set()
-    at = tail_at[-1] if tail_at else -1
-    while at >= 0:
-        keep.add(at)
-        at = before[at]
-    return keep
 
 
 def _index(provisions: Sequence[Provision]) -> dict[int, int]:
@@ -139,7 +119,7 @@ class _Merge:
     def _pairs(self, candidates: list[tuple[int, int, Change]]) -> list[tuple[int, int, Change]]:
         """The pairs drawn in place; the others are moves (those the aligner flagged first)."""
         steady = [c for c in candidates if not c[2].moved]
-        in_order = _lis([c[1] for c in steady])
+        in_order = set(increasing_chain([(c[0], c[1]) for c in steady]))
         pairs = [c for at, c in enumerate(steady) if at in in_order]
         kept = {id(c[2]) for c in pairs}
         for j, i, ch in candidates:
@@ -396,10 +376,6 @@ def _revision_date(*dates: str | None) -> str | None:
             parts = (date.split("-") + ["01", "01"])[:3]
             return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
     return None
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _summary(c: Comparison) -> list[str]:
