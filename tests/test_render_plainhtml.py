@@ -18,7 +18,7 @@ from peacediff.compare import compare
 from peacediff.model import CONFIDENCE_LEVELS, Version
 from peacediff.render import ChangeView, build_view
 from peacediff.render._environment import _environment
-from peacediff.render._plainhtml import NAV_ROW_TEMPLATE, nav_rows_html, plain_change_html
+from peacediff.render._plainhtml import nav_rows_html, plain_change_html
 
 _WORDS = st.sampled_from([
     "ceasefire", "troops", "<b>withdraw</b>", "A&B", "\"quoted\"", "it's", "→", "600,000",
@@ -26,6 +26,13 @@ _WORDS = st.sampled_from([
 ])
 _TEXT = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
 _SUFFIX = st.sampled_from(["", "", "a", "bis"])  # renumbers some points, and stays unique
+
+#: The contents list's row, as redline.html.j2 drew it in a Jinja loop (the reference nav_rows_html must match).
+NAV_ROW_TEMPLATE = (
+    '<li><a href="#{{ v.anchor }}"><span class="num">{{ v.label }}</span></a> <span class="badge k-{{ v.kind }}">'
+    '{{ v.kind_label }}</span>{% if v.change.moved %} <span class="badge k-moved">moved</span>{% endif %}'
+    ' {{ v.title }}</li>\n'
+)
 
 
 def _macro(v: ChangeView, prefix: str = "") -> str:

@@ -20,12 +20,11 @@ from hypothesis import strategies as st
 from render_fixtures import hostile_comparison
 from test_render import assert_links_resolve, assert_redline_contract, changes_of, text_of
 
+from peacediff._chars import NOT_TEXT_RE as _CONTROL_RE
 from peacediff._jsontext import dumps
 from peacediff.compare import Comparison, compare
 from peacediff.model import Version
 from peacediff.render import (
-    _CONTROL_RE,
-    _assets,
     build_view,
     expose_invisible,
     md_url,
@@ -40,6 +39,7 @@ from peacediff.render import (
     safe_url,
     visible_controls,
 )
+from peacediff.render._environment import page_assets as _assets
 
 PAYLOADS = [
     "<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", "' onmouseover='alert(1)", "</style>",

@@ -44,7 +44,7 @@ Example::
 from __future__ import annotations
 
 from peacediff.render._anchors import redline_anchors
-from peacediff.render._environment import page_assets, use_template_cache
+from peacediff.render._environment import use_template_cache
 from peacediff.render._lineage import (
     lineage_svg,
     render_lineage_html,
@@ -91,7 +91,6 @@ from peacediff.render._redline import (
     provision_title,
 )
 from peacediff.render._runs import own_segments, segments
-from peacediff.render._safetext import _CONTROL_RE as _CONTROL_RE
 from peacediff.render._safetext import expose_invisible, safe_url, visible_controls
 from peacediff.render._site import render_site, site_name
 from peacediff.render._sources import SourceRef, VersionView
@@ -103,9 +102,6 @@ from peacediff.render._views import (
     ProvisionRow,
     ThreeWaySide,
 )
-
-# Names the tests reach for by their pre-package spelling.
-_assets = page_assets
 
 __all__ = [
     "KIND_LABELS",

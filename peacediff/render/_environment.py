@@ -16,13 +16,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from peacediff._chars import NOT_TEXT_RE
 from peacediff._labels import humanize
 from peacediff._resources import resource_path
 from peacediff.compare import CHANGE_KINDS
 from peacediff.render._markdown import md_cell, md_escape, md_redline, md_url
 from peacediff.render._plainhtml import nav_rows_html, plain_change_html
 from peacediff.render._redline import KIND_LABELS, provision_title
-from peacediff.render._safetext import _CONTROL_RE, Styled, safe_url, visible_controls
+from peacediff.render._safetext import Styled, safe_url, visible_controls
 from peacediff.render._sources import SourceRef
 from peacediff.render._terminal import styled, text_redline, text_wrap
 
@@ -137,7 +138,7 @@ def page_assets() -> tuple[Markup, Markup, str]:
     # slipped past escaping could neither load anything nor execute.
     csp = (f"default-src 'none'; style-src {digest(css)}; script-src {digest(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    if _CONTROL_RE.search(css + script):  # render_template's final pass must leave them (and their hashes) alone
+    if NOT_TEXT_RE.search(css + script):  # render_template's final pass must leave them (and their hashes) alone
         raise AssertionError("the stylesheet or script contains a control character")
     return Markup(css), Markup(script), csp
 

@@ -61,19 +61,11 @@ def plain_change_html(v: ChangeView) -> Markup:
     return Markup("".join(parts))
 
 
-#: The contents list's row, as redline.html.j2 drew it in a Jinja loop (kept as the tests' reference).
-NAV_ROW_TEMPLATE = (
-    '<li><a href="#{{ v.anchor }}"><span class="num">{{ v.label }}</span></a> <span class="badge k-{{ v.kind }}">'
-    '{{ v.kind_label }}</span>{% if v.change.moved %} <span class="badge k-moved">moved</span>{% endif %}'
-    ' {{ v.title }}</li>\n'
-)
-
-
 def nav_rows_html(views: Sequence[ChangeView]) -> Markup:
     """The redline's contents list: one ``<li>`` per change (label, kind badge, "moved", title)."""
     parts = []
     for v in views:
-        moved = ' <span class="badge k-moved">moved</span>' if v.extras and v.change.moved else ""
+        moved = ' <span class="badge k-moved">moved</span>' if v.change.moved else ""
         parts.append(f'<li><a href="#{_e(v.anchor)}"><span class="num">{_e(v.label)}</span></a>'
                      f' <span class="badge k-{_e(v.kind)}">{_e(v.kind_label)}</span>{moved} {_e(v.title)}</li>\n')
     return Markup("".join(parts))

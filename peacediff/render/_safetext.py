@@ -15,11 +15,10 @@ from urllib.parse import urlsplit
 
 from peacediff._chars import NOT_TEXT_RE, SUSPECT_SCAN_RE, is_shown_astral, token
 
-# What no redline carries as it is (peacediff._chars names each part): C0 controls but tab and
+# NOT_TEXT_RE is what no redline carries as it is (peacediff._chars names each part): C0 controls but tab and
 # newline, DEL and C1, the bidi embedding, override and isolate controls, characters that draw
 # nothing, noncharacters.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
 # cannot reorder text beyond their own neighbourhood.  No URL may hold one either.
-_CONTROL_RE = NOT_TEXT_RE
 
 _SAFE_URL_SCHEMES = frozenset({"http", "https"})
 _SPACE_RE = re.compile(r"\s")
@@ -44,7 +43,7 @@ def visible_controls(text: str) -> str:
     return SUSPECT_SCAN_RE.sub(_show, text)
 
 
-# Characters a reader cannot see, beyond _INVISIBLE (which is always shown): joiners, direction
+# Characters a reader cannot see, beyond _chars.INVISIBLE (which is always shown): joiners, direction
 # marks, soft hyphen, variation selectors, spaces other than the plain one.  They belong in some
 # text (Persian needs ZWNJ, emoji need ZWJ), so they are shown only where a change consists of
 # them, or where they are all that tells a deletion from the insertion beside it.
@@ -100,7 +99,7 @@ def expose_invisible(segs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], 
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) URL without whitespace or controls, else None."""
-    if not url or _CONTROL_RE.search(url) or _SPACE_RE.search(url):
+    if not url or NOT_TEXT_RE.search(url) or _SPACE_RE.search(url):
         return None
     try:
         parts = urlsplit(url)
