@@ -1148,7 +1148,7 @@ def _attach_gain(
     gain = after - before
     if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
-    if beside and _clear_lead(st, p, q, parts, split=split):
+    if beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split):
         # The partner is long and its first part carries it, so the joined cosine barely moves
         # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
         return gain, lid
@@ -1162,14 +1162,15 @@ def _carries_rest(st: _State, part: Counter[str], partner: Counter[str], parts: 
     return bool(rest) and st.vec.coverage(rest, part) >= st.config.split_cover
 
 
-def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bool) -> bool:
-    """Part ``p`` and partner ``q`` choose each other (``q`` first among ``p``'s candidates, ``p``
-    first among ``q``'s outside its linked ``parts``), at ``attach_lead_min_sim``, ahead of ``p``'s
-    runner-up by ``attach_lead_margin``, with ``attach_lead_shared`` rare words in common."""
+def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...],
+                counts: tuple[Counter[str], Counter[str], Counter[str]], *, split: bool) -> bool:
+    """Part ``p`` and partner ``q`` choose each other (``q`` first among ``p``'s candidates, which
+    the caller's ``beside`` has checked; ``p`` first among ``q``'s outside its linked ``parts``), at
+    ``attach_lead_min_sim``, ahead of ``p``'s runner-up by ``attach_lead_margin``, with
+    ``attach_lead_shared`` rare words in common.  ``counts``: the part's, the partner's and the
+    linked parts' stem counts, as the caller holds them."""
     cfg = st.config
-    ranked = (st.by_new if split else st.by_old).get(p, [])
-    if not ranked or ranked[0][1] != q:
-        return False
+    ranked = (st.by_new if split else st.by_old)[p]
     local = st.local_new if split else st.local_old
     own = {local.get(x) for x in parts}
     theirs = [(s, x) for s, x in (st.by_old if split else st.by_new).get(q, []) if x not in own]
@@ -1179,9 +1180,7 @@ def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...], *, split: bo
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     # What the partner took from this part: shared words the linked parts do not hold.  A dropped
     # point beside its neighbour shares only the neighbour's topic words with their partner.
-    part_counts = st.vec.new_counts[p] if split else st.vec.old_counts[p]
-    partner_counts = st.vec.old_counts[q] if split else st.vec.new_counts[q]
-    parts_counts = _counts_of(st, parts, split=split) or Counter()
+    part_counts, partner_counts, parts_counts = counts
     novel = Counter({t: c for t, c in part_counts.items() if t not in parts_counts})
     return (s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin
             and st.vec.shared_words(part_counts, partner_counts, rare_only=True) >= cfg.attach_lead_shared
@@ -1215,7 +1214,7 @@ def _slot_pass(st: _State) -> None:
     if not st.scored():
         return
     cfg = st.config
-    for olds, news, between_links, _anchored in _slots(st):
+    for olds, news, between_links in _slots(st):
         if len(olds) * len(news) > cfg.slot_pairs_max:
             continue
         la, lb = [st.local_old[i] for i in olds], [st.local_new[j] for j in news]
@@ -1290,7 +1289,7 @@ def _paraphrase_pass(st: _State) -> None:
     old and a new provision that alone in the slot hold one rare drafting concept link on it.
 
     A concept is a drafting paraphrase read as one (``enters into force`` / ``takes effect``,
-    ``elections`` / ``polls``, ``membership`` / ``joins``: :func:`peacediff._lexical.concepts`).
+    ``elections`` / ``polls``, ``membership`` / ``joins``: :func:`peacediff._lexical.drafting_concepts`).
     Position between linked neighbours is the main evidence, so no cosine bar applies; the
     link's ``rule`` (``paraphrase``) and its low ``link_score`` say how unsure it is.  A clause
     replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point on prisoners")
@@ -1300,10 +1299,12 @@ def _paraphrase_pass(st: _State) -> None:
     if not st.scored():
         return
     cfg = st.config
-    # A slot that is the whole document has no neighbour to be placed by (the slot pass takes a
-    # lone provision on each side on its words).
-    slots = [(olds, news, between) for olds, news, between, anchored in _slots(st)
-             if anchored and len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
+    # Without any link the one slot is the whole document: it has no neighbour to be placed by
+    # (the slot pass takes a lone provision on each side on its words).
+    if not any(st.links):
+        return
+    slots = [(olds, news, between) for olds, news, between in _slots(st)
+             if len(olds) <= cfg.paraphrase_unique_max and len(news) <= cfg.paraphrase_unique_max]
     if not slots:
         return
     # A concept most unlinked provisions hold ("the signatories" of every generated point) tells
@@ -1363,10 +1364,10 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
             last_j = j
 
 
-def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
+def _slots(st: _State) -> list[tuple[list[int], list[int], bool]]:
     """The unlinked old and new provisions between each two consecutive, order-keeping
-    links (or a document edge), where both sides have some, whether a link bounds the
-    slot on both sides, and whether one does on either side (not the whole document).
+    links (or a document edge), where both sides have some, and whether a link bounds the
+    slot on both sides.
 
     At a document edge the structure says less (a last point dropped and a new one
     appended look like a slot), so the shared words must be rare even in a tiny
@@ -1387,8 +1388,7 @@ def _slots(st: _State) -> list[tuple[list[int], list[int], bool, bool]]:
         olds = [i for i in range(before[1] + 1, after[0]) if i not in st.link_old]
         news = [j for j in range(before[3] + 1, after[2]) if j not in st.link_new]
         if olds and news:
-            slots.append((olds, news, before is not start and after is not end,
-                          before is not start or after is not end))
+            slots.append((olds, news, before is not start and after is not end))
     return slots
 
 
@@ -1487,7 +1487,7 @@ def _possible_match_pass(st: _State) -> None:
 def _concept_hints(st: _State) -> None:
     """A hint for an unlinked provision that has none by cosine: the unlinked counterpart sharing
     the most drafting concepts with it (``army`` / ``troops``, ``sanctions`` / ``restrictive
-    measures``: :func:`peacediff._lexical.concepts`), at least one, scored by its cosine.
+    measures``: :func:`peacediff._lexical.drafting_concepts`), at least one, scored by its cosine.
     Rival plans word one topic differently ("armed forces capped at 600,000 personnel" /
     "peacetime army of up to 800,000 troops"): the cosine sees nothing shared.  A concept
     held by more than ``posting_cap`` unlinked provisions proposes nothing (as a common word
