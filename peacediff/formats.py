@@ -27,7 +27,8 @@ for _format in (
     Format("json", (".json",), "the result's to_dict() as JSON"),
     Format("csv", (".csv",), "one row per change, for a spreadsheet"),
     Format("text", (".txt", ".text"), "plain text for a terminal or a file"),
-    Format("docx", (".docx",), "a Word document with tracked changes", binary=True),
+    Format("docx", (".docx",), "a Word document: tracked changes for a comparison, numbered paragraphs for a version",
+           binary=True),
 ):
     FORMATS[_format.name] = _format
 

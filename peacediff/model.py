@@ -286,7 +286,7 @@ def _tuple_of_str(value: Iterable[str] | str | None) -> tuple[str, ...]:
 def _check_str_item(_inst: object, attr: attrs.Attribute[Any], item: Any) -> None:
     if not isinstance(item, str):
         raise TypeError(f"{attr.name} must hold strings, not {type(item).__name__}")
-    _validate_text(attr.name, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
+    _check_text(_inst, attr, item)  # a NUL or lone surrogate in a list is as unsavable as in a field
 
 
 _v = attrs.validators
