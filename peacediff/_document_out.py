@@ -25,6 +25,8 @@ import html
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from peacediff._numberwords import roman_value
+
 
 # The model calls this module, so it names no model class: a version and a provision are what
 # it reads of them (peacediff.model.Version and Provision have these).
@@ -178,27 +180,6 @@ def _typed_list(provisions: Sequence[Point], depth: int) -> Iterator[str]:
     yield "</ul>"
 
 
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
-          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for digits, amount in _ROMAN:
-        while value >= amount:
-            out, value = out + digits, value - amount
-    return out
-
-
-def _roman_value(number: str) -> int | None:
-    """The value of a lower-case roman numeral written the usual way ("iv" -> 4), else None."""
-    value, rest = 0, number
-    for digits, amount in _ROMAN:
-        while rest.startswith(digits):
-            value, rest = value + amount, rest[len(digits):]
-    return value if not rest and value and _roman(value) == number else None
-
-
 def _list_kind(p: Point, depth: int) -> tuple[str, int | None] | None:
     """The list that shows ``p``'s number and the item's ``value``: ("ol", 6), ("ol-a", 2), ("ol-i", 4), ("ul", None).
 
@@ -212,7 +193,7 @@ def _list_kind(p: Point, depth: int) -> tuple[str, int | None] | None:
         return ("ol", int(number)) if ok else None
     if len(number) == 1 and "a" <= number <= "z":  # "i" too: the ninth letter shows as "i" all the same
         return "ol-a", ord(number) - 96
-    value = _roman_value(number)
+    value = roman_value(number) if number.islower() else None  # "iv": a lower-case numeral
     return ("ol-i", value) if value is not None else None
 
 

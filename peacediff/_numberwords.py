@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "read_number"]
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "read_number", "roman", "roman_value"]
 
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -211,3 +211,28 @@ def _ending(reader: _Reader, word: str, after_and: bool) -> tuple[float, str] | 
     if reader.last in ("hundred", "scale") and ordinal < 100:
         return float(reader.value + ordinal), "ordinal"  # "one hundred and first"
     return None
+
+
+_ROMAN_PARTS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(value: int) -> str:
+    """``value`` as a capital roman numeral written the usual way (14 -> "XIV")."""
+    out = ""
+    for amount, digits in _ROMAN_PARTS:
+        while value >= amount:
+            out, value = out + digits, value - amount
+    return out
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a roman numeral written the usual way, in capitals or in small letters
+    ("XIV" or "xiv" -> 14), else None ("IIII", "IC", "Xiv" and "" are not numerals)."""
+    if not (label.isupper() or label.islower()):
+        return None
+    value, rest = 0, label.upper()
+    for amount, digits in _ROMAN_PARTS:
+        while rest.startswith(digits):
+            value, rest = value + amount, rest[len(digits):]
+    return value if not rest and value and roman(value) == label.upper() else None

@@ -71,6 +71,7 @@ import attrs
 from peacediff._documents import DocumentError, PlainTextError, decode_text, sniff, version_id_for
 from peacediff._files import MAX_DOCUMENT_BYTES, FileProblem, read_document
 from peacediff._messages import shown
+from peacediff._numberwords import roman_value
 from peacediff.model import MAX_DEPTH, Provision, Version
 
 __all__ = ["PlainTextError", "load_text", "parse_text"]
@@ -1185,27 +1186,10 @@ def _chapter_label(category: str | None) -> str | None:
 _DIVISION_RE = re.compile(r"^(?P<num>[IVXLC]+|[A-Z])[.)]\s+(?P<rest>[\"“'‘(]?[A-Z].*)$")
 #: "1. Security", "2.3 Monitoring": a heading numbered in figures.
 _NUMBERED_HEADING_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)*)[.)]?\s+\S")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
 def _roman_value(label: str) -> int | None:
-    """The value of a well-formed capital roman numeral ("XIV" -> 14), else None."""
-    if not label or any(c not in _ROMAN_VALUES for c in label):
-        return None
-    total = 0
-    for here, after in zip(label, label[1:] + " ", strict=True):
-        value = _ROMAN_VALUES[here]
-        total += -value if _ROMAN_VALUES.get(after, 0) > value else value
-    return total if 0 < total < 400 and _roman(total) == label else None
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                            (4, "IV"), (1, "I")):
-        while value >= number:
-            out, value = out + letters, value - number
-    return out
+    """The value of a capital roman numeral under 400 ("XIV" -> 14): the numerals of divisions."""
+    value = roman_value(label) if label.isupper() else None
+    return value if value is not None and value < 400 else None
 
 
 def _numbered_headings(lines: list[tuple[int, str]]) -> frozenset[int]:

@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 
 from peacediff._documents import DocumentError, extra_missing
+from peacediff._numberwords import roman
 
 __all__ = ["docx_to_text"]
 
@@ -122,8 +123,8 @@ def _format(value: int, fmt: str) -> str:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y, z, aa, bb
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
+        numeral = roman(value)
+        return numeral.lower() if fmt == "lowerRoman" else numeral
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt == "ordinal":
@@ -141,15 +142,6 @@ def _as_marker(label: str) -> str:
     if re.fullmatch(r"[A-Z]|[IVX]{1,5}", label):
         return f"({label})"
     return label
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= amount:
-            out, value = out + digits, value - amount
-    return out
 
 
 def _level(lvl: Any) -> _Level:
