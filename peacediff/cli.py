@@ -262,7 +262,11 @@ def _emit(obj: object, fmt: str, output: str | None, **options: Any) -> None:
         return
     from peacediff._display import render_bytes
 
-    data = render_bytes(obj, fmt)
+    _write_bytes(render_bytes(obj, fmt), output, fmt)
+
+
+def _write_bytes(data: bytes, output: str | None, fmt: str) -> None:
+    """Write a binary file's ``data`` to ``output``, or to stdout when it is not a terminal."""
     if output is None:
         if sys.stdout.isatty():
             raise _UserError(f"a .{fmt} file is binary and standard output is a terminal",
@@ -586,22 +590,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         data = version.to_document(fmt)
     except ValueError as exc:  # a control character no document can carry
         raise _UserError(f"{args.ref}: {exc}", "remove the character from the version, then export again") from None
-    if args.output is None:
-        if fmt == "docx" and sys.stdout.isatty():
-            raise _UserError("a .docx file is binary and standard output is a terminal",
-                             "write it to a file with -o FILE.docx, or redirect the output")
-        if fmt != "docx":
-            _check_encodable(data.decode("utf-8"), sys.stdout)
-            sys.stdout.write(data.decode("utf-8"))
-            sys.stdout.flush()
-            return EXIT_OK
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return EXIT_OK
-    from peacediff._files import atomic_write_bytes
-
-    atomic_write_bytes(args.output, data)
-    _say(f"wrote {args.output}")
+    if args.output is None and fmt != "docx":
+        _write(data.decode("utf-8"), None)  # a text document to the terminal, as any text output
+    else:
+        _write_bytes(data, args.output, fmt)  # the file's own bytes, whatever the format
     return EXIT_OK
 
 
