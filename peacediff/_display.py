@@ -20,10 +20,10 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
-__all__ = ["BINARY_FORMATTERS", "FORMATS", "FORMATTERS", "Displayable", "Format", "format_for_suffix", "register",
-           "register_binary", "render", "render_bytes"]
+__all__ = ["BINARY_FORMATTERS", "FORMATS", "FORMATTERS", "Displayable", "Format", "format_for_suffix", "formats_of",
+           "register", "register_binary", "render", "render_bytes"]
 
 
 class Format(NamedTuple):
@@ -56,12 +56,28 @@ def register_binary(class_name: str, fmt: str, renderer: Callable[..., bytes]) -
     BINARY_FORMATTERS[(class_name, fmt)] = renderer
 
 
-def _renderer(obj: object, fmt: str) -> Callable[..., str] | None:
+_R = TypeVar("_R")
+
+
+def _lookup(registry: dict[tuple[str, str], Callable[..., _R]], obj: object, fmt: str) -> Callable[..., _R] | None:
+    """The renderer ``registry`` holds for ``obj``'s class (or its nearest base) and ``fmt``."""
     for cls in type(obj).__mro__:
-        found = FORMATTERS.get((cls.__name__, fmt))
+        found = registry.get((cls.__name__, fmt))
         if found is not None:
             return found
     return None
+
+
+def _renderer(obj: object, fmt: str) -> Callable[..., str] | None:
+    return _lookup(FORMATTERS, obj, fmt)
+
+
+def formats_of(obj: object, *, binary: bool | None = None) -> list[str]:
+    """The formats ``obj`` can be written as, sorted: text ones, binary ones, or (None) both."""
+    registries = {None: (*FORMATTERS, *BINARY_FORMATTERS), False: tuple(FORMATTERS),
+                  True: tuple(BINARY_FORMATTERS)}[binary]
+    names = {cls.__name__ for cls in type(obj).__mro__}
+    return sorted({f for (name, f) in registries if name in names})
 
 
 def render(obj: object, fmt: str, **options: Any) -> str:
@@ -71,7 +87,7 @@ def render(obj: object, fmt: str, **options: Any) -> str:
     """
     renderer = _renderer(obj, fmt)
     if renderer is None:
-        have = sorted({f for (name, f) in FORMATTERS for cls in type(obj).__mro__ if name == cls.__name__})
+        have = formats_of(obj, binary=False)
         raise ValueError(f"a {type(obj).__name__} cannot be written as {fmt!r}; it can be: {', '.join(have)}")
     return renderer(obj, **options)
 
@@ -81,11 +97,10 @@ def render_bytes(obj: object, fmt: str, **options: Any) -> bytes:
 
     Raises ``ValueError`` naming the binary formats ``obj`` has when ``fmt`` is not one of them.
     """
-    for cls in type(obj).__mro__:
-        found = BINARY_FORMATTERS.get((cls.__name__, fmt))
-        if found is not None:
-            return found(obj, **options)
-    have = sorted({f for (name, f) in BINARY_FORMATTERS for cls in type(obj).__mro__ if name == cls.__name__})
+    found = _lookup(BINARY_FORMATTERS, obj, fmt)
+    if found is not None:
+        return found(obj, **options)
+    have = formats_of(obj, binary=True)
     raise ValueError(f"a {type(obj).__name__} cannot be written as {fmt!r}"
                      + (f"; its binary formats are: {', '.join(have)}" if have else ""))
 

@@ -249,12 +249,11 @@ def _load(ref: str, encoding: str | None = None) -> Version:
 
 def _emit(obj: object, fmt: str, output: str | None, **options: Any) -> None:
     """Write ``obj`` as ``fmt`` to ``output`` (stdout when None): text, or bytes for a binary format."""
-    from peacediff._display import BINARY_FORMATTERS, FORMATTERS
+    from peacediff._display import formats_of
 
-    kinds = {c.__name__ for c in type(obj).__mro__}
     binary = FORMATS[fmt].binary
-    if not any((kind, fmt) in (BINARY_FORMATTERS if binary else FORMATTERS) for kind in kinds):
-        have = sorted({f for (kind, f) in (*FORMATTERS, *BINARY_FORMATTERS) if kind in kinds and f in FORMATS})
+    if fmt not in formats_of(obj, binary=binary):
+        have = [f for f in formats_of(obj) if f in FORMATS]
         raise _UserError(f"this command's result cannot be written as {fmt}",
                          f"choose one of: {', '.join(have)}")
     if not binary:
