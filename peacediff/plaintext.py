@@ -270,9 +270,10 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     notes: list[str] = []
     _note_worded_numbers(bodies, notes)
     divisions, division_heads = _divisions(lines, notes)
+    raws = text.splitlines()
     layout = _Layout(
-        widths={number: len(raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)},
-        indents={number: _indent(raw) for number, raw in enumerate(text.splitlines(), start=1)},
+        widths={number: len(raw.rstrip()) for number, raw in enumerate(raws, start=1)},
+        indents={number: _indent(raw) for number, raw in enumerate(raws, start=1)},
         prefixes=_number_prefixes(bodies, notes),
         divisions=divisions,
         division_heads=division_heads,
