@@ -264,37 +264,44 @@ _NOTEBOOK_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What `peacediff redline --out` writes, plus ``notebook.html``: every bundled version and a history
-    per lineage key as a notebook shows them, one output after another as a notebook page holds them,
-    each in a ``<div data-view=NAME>``."""
+    """Exactly what `peacediff redline --out` writes."""
+    from peacediff.cli import main
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    assert main(["redline", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def notebook_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every bundled version and a history per lineage key as a notebook shows them, one output after
+    another as a notebook page holds them, each in a ``<div data-view=NAME>``."""
     import html
 
     import peacediff
     from peacediff.archive import Archive
-    from peacediff.cli import main
 
-    out = tmp_path_factory.mktemp("site")
-    assert main(["redline", "--out", str(out)]) == 0
     archive = Archive.bundled()
     views = [(f"version-{v.id}", v._repr_mimebundle_()["text/html"]) for v in archive.versions()]
     keys = sorted({p.key for v in archive.versions() for p in v.provisions if p.key})
     views += [(f"history-{key}", peacediff.history(key)._repr_mimebundle_()["text/html"]) for key in keys]
     body = "".join(f'<div data-view="{html.escape(name)}">{view}</div>' for name, view in views)
-    (out / "notebook.html").write_text(_NOTEBOOK_PAGE.format(title="Notebook views", body=body), encoding="utf-8")
-    return out
+    path = tmp_path_factory.mktemp("notebook") / "notebook.html"
+    path.write_text(_NOTEBOOK_PAGE.format(title="Notebook views", body=body), encoding="utf-8")
+    return path
 
 
 _VIEW_WIDTHS_JS = "() => [...document.querySelectorAll('body > [data-view]')].map(e => [e.dataset.view, e.scrollWidth])"
 
 
-def test_no_notebook_view_scrolls_sideways_at_390px(browser: object, site: Path, artifacts: Path) -> None:
+def test_no_notebook_view_scrolls_sideways_at_390px(browser: object, notebook_page: Path, artifacts: Path) -> None:
     """Every version and history view at 390 px, named when wider than the screen.  The site's own
     pages are checked at 390 px by the crawl; the views share one page, as in a notebook (a page
     each laid them out alike, at 390 px and below, for thirty times the cost)."""
     context = browser.new_context(viewport=NARROW)  # type: ignore[attr-defined]
     page = context.new_page()
     try:
-        page.goto((site / "notebook.html").resolve().as_uri())
+        page.goto(notebook_page.resolve().as_uri())
         page.wait_for_load_state("load")
         views = page.evaluate(_VIEW_WIDTHS_JS)
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
@@ -409,48 +416,38 @@ def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: 
 # The browsable site: crawl from the index
 # --------------------------------------------------------------------------------------------
 
-_LINKS_JS = """() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"""
-# One round trip a page for its element ids (one per same-page link was most of the crawl's time).
-_IDS_JS = """() => [...document.querySelectorAll('[id]')].map(e => e.id)"""
+# One round trip a page for its width, element ids and links (one per same-page link was most of
+# the crawl's time).
+_PAGE_JS = """() => [document.documentElement.scrollWidth, window.innerWidth,
+  [...document.querySelectorAll('[id]')].map(e => e.id),
+  [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))]"""
 
 
-@pytest.fixture(scope="module")
-def browsable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Exactly what `peacediff redline --out` writes (the site fixture above adds notebook pages)."""
-    from peacediff.cli import main
-
-    out = tmp_path_factory.mktemp("browsable") / "site"
-    assert main(["redline", "--out", str(out)]) == 0
-    return out
-
-
-def test_crawl_the_site_from_the_index(browser: object, browsable_site: Path, artifacts: Path) -> None:
+def test_crawl_the_site_from_the_index(browser: object, site: Path, artifacts: Path) -> None:
     """Every page is reached from the index, every link resolves, no page logs an error or asks the
     network, and no page scrolls sideways at 390 px."""
     from urllib.parse import unquote, urlsplit
 
     queue, seen, broken, problems, wide = ["index.html"], {"index.html"}, [], [], []
     texts: dict[str, str] = {}
-    wide_screen = {"width": 1100, "height": 900}
-    # One page visits them all: a fresh browser context per page was half of the crawl's time.
-    # Narrowing the loaded page lays it out as loading it at 390 px does, for a third of the cost.
-    p = Page(browser, browsable_site / "index.html", viewport=wide_screen)
+    # One page at 390 px visits them all: a fresh browser context per page was half of the crawl's
+    # time, and loading at the width under test lays each page out once (links, ids, errors and
+    # requests do not depend on the width; the other tests look at wide screens).
+    p = Page(browser, site / "index.html", viewport=NARROW)
     try:
         while queue:
             name = queue.pop(0)
-            p.open(browsable_site / name)
-            p.page.set_viewport_size(NARROW)
-            scroll, inner = p.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            p.open(site / name)
+            scroll, inner, ids_, links = p.page.evaluate(_PAGE_JS)
             if scroll > inner:
                 wide.append(f"{name}: {scroll} px > {inner} px")
-            p.page.set_viewport_size(wide_screen)
-            ids = set(p.page.evaluate(_IDS_JS))
-            for href in p.page.evaluate(_LINKS_JS):
+            ids = set(ids_)
+            for href in links:
                 parts = urlsplit(href)
                 if parts.scheme in ("http", "https"):
                     continue
                 target = unquote(parts.path) or name
-                if not (browsable_site / target).is_file():
+                if not (site / target).is_file():
                     broken.append(f"{name}: {href}")
                     continue
                 if parts.fragment:
@@ -458,7 +455,7 @@ def test_crawl_the_site_from_the_index(browser: object, browsable_site: Path, ar
                         found = unquote(parts.fragment) in ids
                     else:
                         if target not in texts:
-                            texts[target] = (browsable_site / target).read_text(encoding="utf-8")
+                            texts[target] = (site / target).read_text(encoding="utf-8")
                         found = f'id="{parts.fragment}"' in texts[target]
                     if not found:
                         broken.append(f"{name}: {href} (no such element)")
@@ -473,22 +470,21 @@ def test_crawl_the_site_from_the_index(browser: object, browsable_site: Path, ar
         p.close()
     assert broken == [] and problems == []
     assert wide == [], "pages that scroll sideways at 390 px: " + "; ".join(wide)
-    assert seen == {path.name for path in browsable_site.glob("*.html")}
+    assert seen == {path.name for path in site.glob("*.html")}
 
 
-def test_site_screenshots(browser: object, browsable_site: Path, artifacts: Path) -> None:
-    # the crawl checks every page of the site at 390 px
+def test_site_screenshots(browser: object, site: Path, artifacts: Path) -> None:
+    # the crawl checks every page of the site at 390 px; these are pictures to look at
     three_way = "threeway-us-russia-28--e3-counter-28--us-ua-20.html"
-    for name, shot in (("index.html", "site-index.png"), (three_way, "site-three-way.png"),
-                       ("matrix.html", "site-matrix.png")):
-        p = Page(browser, browsable_site / name, viewport={"width": 1100, "height": 1000})
-        try:
+    p = Page(browser, site / "index.html", viewport={"width": 1100, "height": 1000})
+    try:
+        for name, shot in (("index.html", "site-index.png"), (three_way, "site-three-way.png"),
+                           ("matrix.html", "site-matrix.png")):
+            p.open(site / name)
             p.page.screenshot(path=str(artifacts / shot))
             p.assert_clean()
-        finally:
-            p.close()
-    p = Page(browser, browsable_site / "index.html", viewport=NARROW)
-    try:
+        p.page.set_viewport_size(NARROW)
+        p.open(site / "index.html")
         p.page.screenshot(path=str(artifacts / "site-index-narrow.png"), full_page=True)
         p.assert_clean()
     finally:
