@@ -178,7 +178,12 @@ def test_structured_parameter_changes_read_without_peacediff(first_run: batch.Ba
 def test_bytes_do_not_depend_on_the_number_of_workers(
     corpus: Path, first_run: batch.BatchResult, tmp_path: Path
 ) -> None:
-    one = batch.compare_many(corpus, tmp_path / "one", workers=1, progress=False)
+    # One worker in this process: the worker count is what is under test, and compare_many's own
+    # one-worker cluster is started by the killed-batch test's `--workers 1` (a second cluster of
+    # processes here cost two seconds).
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
+            Client(cluster) as single:
+        one = batch.compare_many(corpus, tmp_path / "one", single, progress=False)
     assert one.chunk_size == first_run.chunk_size and one.chunks > 2
     assert _digests(one.out) == _digests(first_run.out)
     assert len([p for p in (one.out / "pairs.parquet").iterdir()]) == one.chunks

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -172,11 +173,15 @@ def test_kill_at_any_moment_of_a_real_cli_write(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PEACEDIFF_NO_CACHE": "1"}
     target = tmp_path / "r.html"
     args = [sys.executable, "-m", "peacediff", "diff", "us-russia-28", "us-ua-20", "-o", str(target)]
+    started = time.monotonic()
     whole = subprocess.run(args, env=env, capture_output=True, timeout=120)
+    took = time.monotonic() - started
     assert whole.returncode == 0
     complete = target.read_bytes()
     target.unlink()
-    for delay in (0.2, 0.5, 0.8, 1.1, 1.4, 2.0):
+    # Moments spread over the length of a whole run on this machine, so that every kill lands
+    # while the command runs, late ones near its write.
+    for delay in (took * f for f in (0.15, 0.35, 0.55, 0.75, 0.88, 0.96)):
         proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             proc.wait(timeout=delay)
