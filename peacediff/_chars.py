@@ -68,6 +68,8 @@ NONCHARACTERS_BMP = "\ufdd0-\ufdef\ufffe\uffff"
 #: Not text, and they make an HTML document invalid.
 NONCHARACTERS = NONCHARACTERS_BMP + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
                                             for p in range(1, 17))
+#: Tag characters (U+E0000-E007F): they draw nothing and spell hidden ASCII text.
+TAGS = "\U000e0000-\U000e007f"
 _ASTRAL = "\U00010000-\U0010ffff"
 
 #: What a one-line terminal message shows as a token (:func:`peacediff._messages.shown`).
@@ -80,7 +82,7 @@ JSON_ESCAPED_RE = re.compile(
 )
 
 #: Characters that are not text at all: no URL may hold one, and no asset of ours does.
-NOT_TEXT_RE = re.compile(f"[{C0_EXCEPT_LAYOUT}{DEL_C1}{BIDI_CONTROLS}{INVISIBLE}{NONCHARACTERS}]")
+NOT_TEXT_RE = re.compile(f"[{C0_EXCEPT_LAYOUT}{DEL_C1}{BIDI_CONTROLS}{INVISIBLE}{NONCHARACTERS}{TAGS}]")
 
 #: What a redline shows as a token, scanned fast: Python's regex engine scans a class of scattered
 #: astral code points slowly (9 ms over a 100 KB page), a plain range quickly, so every astral
@@ -92,7 +94,7 @@ def is_shown_astral(code: int) -> bool:
     """Whether an astral code point is shown as a token: a noncharacter, or a tag character
     (U+E0000-E007F, which spell hidden ASCII text).  An ordinary astral character (emoji, CJK
     extensions) stays as it is."""
-    return code & 0xFFFE == 0xFFFE or 0xE0000 <= code <= 0xE007F
+    return code & 0xFFFE == 0xFFFE or 0xE0000 <= code <= 0xE007F  # TAGS
 
 
 def token(char: str) -> str:

@@ -14,6 +14,7 @@ from peacediff import _chars
 from peacediff._jsontext import dumps
 from peacediff._messages import shown
 from peacediff.render import visible_controls
+from peacediff.render._safetext import safe_url
 
 #: Every code point that can stand in a Python string of text (no surrogates).
 ALL = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
@@ -26,8 +27,10 @@ OLD = {
     "messages": re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"),
     "json": re.compile("[\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
                        "\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff]"),
+    # and the tag characters since a URL holding one passed safe_url and then had it shown as a
+    # token inside its href: a link to somewhere else
     "not-text": re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_OLD_INVISIBLE}"
-                           f"{_OLD_NONCHARACTERS}]"),
+                           f"{_OLD_NONCHARACTERS}\U000e0000-\U000e007f]"),
     "scan": re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
                        + _OLD_INVISIBLE + "\U00010000-\U0010ffff]"),
 }
@@ -87,3 +90,14 @@ def test_guarded_text_reads_back_and_shows_no_scan_match(text):
 def test_the_token_is_one_form_everywhere():
     assert _chars.token("\u202e") == "⟨U+202E⟩" == shown("\u202e") == visible_controls("\u202e")
     assert _chars.token("\U000e0041") == visible_controls("\U000e0041") == "⟨U+E0041⟩"
+
+
+def test_a_url_holds_no_character_a_redline_shows_as_a_token():
+    # A link goes where its text says or is not a link: a character the page writes as a token
+    # inside the href would send the reader somewhere else.  Every code point the redline shows as a
+    # token: the BMP's, the tag characters and the astral noncharacters (is_shown_astral).
+    astral = [*range(0xE0000, 0xE0080), *(p * 0x10000 + end for p in range(1, 17) for end in (0xFFFE, 0xFFFF))]
+    shown_as_tokens = [c for c in map(chr, [*range(0x10000), *astral]) if c not in "\t\n" and visible_controls(c) != c]
+    assert len(shown_as_tokens) > 100
+    kept = [f"U+{ord(c):04X}" for c in shown_as_tokens if safe_url(f"https://example.org/a{c}b") is not None]
+    assert kept == []
