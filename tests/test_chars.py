@@ -17,7 +17,7 @@ from peacediff.render import visible_controls
 from peacediff.render._safetext import safe_url
 
 #: Every code point that can stand in a Python string of text (no surrogates).
-ALL = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+ALL = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
 
 # The sets as each module wrote them before they shared one source, kept here as the reference.
 _OLD_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"

@@ -9,6 +9,7 @@ and review the diff of tests/goldens/ like any other code change.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -26,27 +27,29 @@ GOLDENS, golden_files = regen_goldens.GOLDENS, regen_goldens.golden_files
 FIX = "run `.venv/bin/python tools/regen_goldens.py` and review `git diff tests/goldens`"
 
 
-def _cases() -> list:
-    # A failure to build the goldens is a failure of the renderer or the engine: it must fail the
-    # run, not skip it (a skip would let a broken renderer pass CI).
-    try:
-        return [pytest.param(path, text, id=path.name) for path, text in golden_files()]
-    except Exception as exc:  # collected here, reported by the test below
-        return [pytest.param(None, f"{type(exc).__name__}: {exc}", id="build")]
+@functools.cache
+def _fresh() -> dict[str, str]:
+    """Every golden's fresh rendering by file name, built once per worker when a golden test first
+    runs rather than at collection, where every worker built all of them.  A failure to build is a
+    failure of the renderer or the engine: it fails the tests that need it, never skips them."""
+    return {path.name: text for path, text in golden_files()}
 
 
-@pytest.mark.parametrize("path,expected", _cases())
-def test_golden(path, expected: str) -> None:
-    assert path is not None, f"cannot build the goldens: {expected}"
-    assert path.exists(), f"{path.name} is missing: {FIX}"
-    actual = path.read_text(encoding="utf-8")
+_PRESENT = sorted(p.name for pattern in ("*.html", "*.md", "*.txt") for p in GOLDENS.glob(pattern))
+
+
+@pytest.mark.parametrize("name", _PRESENT)
+def test_golden(name: str) -> None:
+    fresh = _fresh()
+    assert name in fresh, f"stale golden {name}: {FIX}"
+    actual, expected = (GOLDENS / name).read_text(encoding="utf-8"), fresh[name]
     if actual != expected:
         old, new = actual.splitlines(), expected.splitlines()
         first = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
-        pytest.fail(f"{path.name} differs from a fresh rendering at line {first + 1}: {FIX}")
+        pytest.fail(f"{name} differs from a fresh rendering at line {first + 1}: {FIX}")
 
 
-def test_no_stale_goldens() -> None:
-    expected = {path.name for path, _ in golden_files()}
-    present = {p.name for pattern in ("*.html", "*.md", "*.txt") for p in GOLDENS.glob(pattern)}
-    assert present <= expected, f"stale goldens {sorted(present - expected)}: {FIX}"
+def test_every_golden_is_present_and_none_is_stale() -> None:
+    expected, present = set(_fresh()), set(_PRESENT)
+    assert not expected - present, f"missing goldens {sorted(expected - present)}: {FIX}"
+    assert not present - expected, f"stale goldens {sorted(present - expected)}: {FIX}"

@@ -10,31 +10,46 @@ import peacediff
 from peacediff.importers import DocumentError
 from peacediff.importers.pdf_in import pdf_to_text
 
-pytest.importorskip("pypdf")
-fpdf = pytest.importorskip("fpdf")
+
+# Imported by fixtures, not at the top: fpdf2 takes a third of a second to import, and every
+# pytest worker collects this file whether or not it runs these tests.
+@pytest.fixture(scope="module", autouse=True)
+def _pdf_reader() -> None:
+    pytest.importorskip("pypdf")
+
+
+@pytest.fixture(scope="module")
+def fpdf():
+    return pytest.importorskip("fpdf")
+
 
 _LONG = ("The parties shall cooperate in good faith on the management of the shared river, its tributaries "
          "and its banks, and shall report to the joint commission every year on point {n}.")
 
 
-class _Paged(fpdf.FPDF):
-    def header(self) -> None:
-        self.set_font("Helvetica", size=9)
-        self.cell(0, 8, "Joint River Treaty - negotiating draft of 3 March", align="C")
-        self.ln(14)
+def _paged(fpdf):
+    """A PDF with a running header and "Page N of M" footers, as word processors print drafts."""
 
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", size=9)
-        self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+    class Paged(fpdf.FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, "Joint River Treaty - negotiating draft of 3 March", align="C")
+            self.ln(14)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    return Paged()
 
 
 def _line(pdf, text: str) -> None:
     pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
 
 
-def _treaty_pdf(path: Path) -> Path:
-    pdf = _Paged()
+def _treaty_pdf(fpdf, path: Path) -> Path:
+    pdf = _paged(fpdf)
     pdf.set_auto_page_break(True, 25)
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
@@ -49,8 +64,8 @@ def _treaty_pdf(path: Path) -> Path:
     return path
 
 
-def test_running_headers_page_numbers_and_hyphens(tmp_path: Path) -> None:
-    path = _treaty_pdf(tmp_path / "treaty.pdf")
+def test_running_headers_page_numbers_and_hyphens(fpdf, tmp_path: Path) -> None:
+    path = _treaty_pdf(fpdf, tmp_path / "treaty.pdf")
     v = peacediff.load(path)
     assert [p.number for p in v.provisions] == [str(n) for n in range(1, 40)]
     assert v.provisions[0].text == ("The well-known principles of the reconstruction fund apply, "
@@ -61,7 +76,7 @@ def test_running_headers_page_numbers_and_hyphens(tmp_path: Path) -> None:
     assert "negotiating draft" not in text and "Page 2 of" not in text
 
 
-def test_a_two_column_layout_is_read_column_by_column_and_reported(tmp_path: Path) -> None:
+def test_a_two_column_layout_is_read_column_by_column_and_reported(fpdf, tmp_path: Path) -> None:
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=14)
@@ -80,7 +95,7 @@ def test_a_two_column_layout_is_read_column_by_column_and_reported(tmp_path: Pat
     assert "two columns on page 1" in (v.note or "")
 
 
-def test_a_table_is_not_mistaken_for_two_columns(tmp_path: Path) -> None:
+def test_a_table_is_not_mistaken_for_two_columns(fpdf, tmp_path: Path) -> None:
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
@@ -99,7 +114,7 @@ def test_a_table_is_not_mistaken_for_two_columns(tmp_path: Path) -> None:
     assert "columns" not in (v.note or "")
 
 
-def test_a_scan_without_a_text_layer_and_a_damaged_pdf(tmp_path: Path) -> None:
+def test_a_scan_without_a_text_layer_and_a_damaged_pdf(fpdf, tmp_path: Path) -> None:
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 150, style="F")  # a page of ink and no text, as a scanner makes
