@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import attrs
 import pytest
-from hypothesis import given
-from model_strategies import versions
 
 from peacediff.model import Claim, Evidence, Parameter, Provision, Removal, Source, Variant, Version, format_value
 
@@ -91,15 +87,6 @@ def test_lookup_helpers() -> None:
 )
 def test_format_value(value, unit, shown: str) -> None:
     assert format_value(value, unit) == shown
-
-
-@given(versions())
-def test_to_dict_is_json_ready_and_key_order_is_fixed(version: Version) -> None:
-    d = version.to_dict()
-    assert list(d) == ["id", "title", "date", "date_note", "proposer", "drafters", "status", "coverage",
-                       "declared_count", "parents", "summary", "note", "sources", "provisions", "removed", "variants"]
-    text = json.dumps(d, ensure_ascii=False, sort_keys=False)
-    assert json.dumps(json.loads(text), ensure_ascii=False) == text
 
 
 def test_evidence_and_claim_dicts() -> None:
