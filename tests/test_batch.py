@@ -37,7 +37,7 @@ from peacediff.compare import CHANGE_KINDS  # noqa: E402
 from peacediff.store import dumps, save  # noqa: E402
 
 RATES = {"edit": 0.1, "figure": 0.05, "move": 0.03, "split": 0.03, "merge": 0.03, "drop": 0.03, "insert": 0.05}
-N_PAIRS = 240
+N_PAIRS = 120
 DETERMINISTIC = ("_batch.json", "changes.parquet", "pairs.parquet", "html")
 
 
