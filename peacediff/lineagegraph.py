@@ -17,8 +17,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+import functools
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -30,16 +30,12 @@ if TYPE_CHECKING:
 
 __all__ = ["LineageGraph", "lineage_graph"]
 
-_T = TypeVar("_T")
-
-
 @attrs.frozen(repr=False)
 class LineageGraph(Displayable):
     """Versions (oldest first) and their ``(parent id, child id)`` links."""
 
     versions: tuple[Version, ...]
     edges: tuple[tuple[str, str], ...]
-    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __repr__(self) -> str:
         return f"<LineageGraph: {len(self.versions)} version(s), {len(self.edges)} link(s)>"
@@ -73,8 +69,10 @@ class LineageGraph(Displayable):
 
     def depth(self, version_id: str) -> int:
         """Generations from the farthest root (0 for a root)."""
-        return self._derived("depths", self._depths)[version_id]
+        return self._depths[version_id]
 
+    # The graph is frozen, so what is derived from it holds for its lifetime: derived once.
+    @functools.cached_property
     def _depths(self) -> dict[str, int]:
         depths: dict[str, int] = {}
         for v in self.versions:  # oldest first: parents are usually placed before their children
@@ -91,21 +89,15 @@ class LineageGraph(Displayable):
         known[version_id] = value
         return value
 
-    def _derived(self, name: str, derive: Callable[[], _T]) -> _T:
-        # The graph is frozen, so what is derived from it holds for its lifetime: derive it once.
-        if name not in self._cache:
-            self._cache[name] = derive()
-        value: _T = self._cache[name]
-        return value
-
     def tree(self) -> tuple[tuple[int, Version, bool], ...]:
         """``(indent, version, first time)`` rows of the text tree, depth first from each root.
 
         A version with two parents appears under each; the second time it is not expanded.
         The text tree, the Markdown list and the SVG all draw these rows.
         """
-        return self._derived("tree", self._tree)
+        return self._tree
 
+    @functools.cached_property
     def _tree(self) -> tuple[tuple[int, Version, bool], ...]:
         rows: list[tuple[int, Version, bool]] = []
         shown: set[str] = set()
