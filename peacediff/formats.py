@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from peacediff._display import BINARY_FORMATTERS, FORMATS, FORMATTERS, Format, register, register_binary
@@ -33,17 +34,40 @@ for _format in (
     FORMATS[_format.name] = _format
 
 
-def _view(function: str) -> Callable[..., str]:
-    """A renderer from :mod:`peacediff.render`, imported on first use (Jinja2 costs start-up time)."""
+# The modules behind the views, imported on first use: Jinja2 and the Word writer cost start-up
+# time that ``import peacediff`` must not pay.  Plain imports, so that the import graph (and the
+# test that walks it for cycles) sees these edges.
+def _render() -> ModuleType:
+    from peacediff import render
 
-    def call(obj: Any, **options: Any) -> str:
-        from peacediff import render
+    return render
 
-        result: str = getattr(render, function)(obj, **options)
-        return result
+
+def _listing_module() -> ModuleType:
+    from peacediff import listing
+
+    return listing
+
+
+def _docx_module() -> ModuleType:
+    from peacediff import _docx_out
+
+    return _docx_out
+
+
+def _lazy(module: Callable[[], ModuleType], function: str, *, options: bool = True) -> Callable[..., Any]:
+    """``function`` of the module ``module()`` loads, looked up on its first call."""
+
+    def call(obj: Any, **kwargs: Any) -> Any:
+        target = getattr(module(), function)
+        return target(obj, **kwargs) if options else target(obj)
 
     call.__name__ = call.__qualname__ = function
     return call
+
+
+def _view(function: str) -> Callable[..., str]:
+    return _lazy(_render, function)
 
 
 def _json(obj: Any, **options: Any) -> str:
@@ -73,13 +97,7 @@ def _cell(value: Any) -> Any:
 
 
 def _listing(kind: str) -> Callable[..., str]:
-    def call(obj: Any, **_options: Any) -> str:
-        from peacediff import listing
-
-        result: str = getattr(listing, kind)(obj)
-        return result
-
-    return call
+    return _lazy(_listing_module, kind, options=False)
 
 
 _VIEWS: dict[str, dict[str, Callable[..., str]]] = {
@@ -134,18 +152,5 @@ for _class, _formats in _VIEWS.items():
         register(_class, _name, _renderer)
 
 
-def _docx(function: str) -> Callable[..., bytes]:
-    """A Word writer from :mod:`peacediff._docx_out`, imported on first use."""
-
-    def call(obj: Any, **_options: Any) -> bytes:
-        from peacediff import _docx_out
-
-        result: bytes = getattr(_docx_out, function)(obj)
-        return result
-
-    call.__name__ = call.__qualname__ = function
-    return call
-
-
-register_binary("Comparison", "docx", _docx("comparison_docx"))
-register_binary("Version", "docx", _docx("version_docx"))
+register_binary("Comparison", "docx", _lazy(_docx_module, "comparison_docx", options=False))
+register_binary("Version", "docx", _lazy(_docx_module, "version_docx", options=False))
