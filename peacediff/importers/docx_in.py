@@ -320,11 +320,19 @@ class _Reader:
 
     def number_of(self, p: Any) -> bool:
         """The paragraph is in a list (directly or by its style), without advancing the count."""
-        ppr = p.find(_q("pPr"))
+        num_id, _level = self._list_of(p.find(_q("pPr")))
+        return num_id is not None
+
+    def _list_of(self, ppr: Any) -> tuple[str | None, int | None]:
+        """The paragraph's list id and level, set on it or inherited from its style chain
+        (``(None, None)`` outside a list; numId 0 switches an inherited list off)."""
         numpr = ppr.find(_q("numPr")) if ppr is not None else None
-        num_id = _val(numpr, "numId") or next((s.num_id for s in _style_chain(self.styles, _val(ppr, "pStyle"))
-                                              if s.num_id), None)
-        return num_id not in (None, "0")
+        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        level = int(ilvl) if ilvl is not None else None
+        for style in _style_chain(self.styles, _val(ppr, "pStyle")):
+            num_id = num_id or style.num_id
+            level = level if level is not None else style.ilvl
+        return (None, None) if num_id in (None, "0") else (num_id, level)
 
     def cell_text(self, p: Any) -> str:
         """A paragraph in a table cell, with the number Word shows before it (and counted)."""
@@ -358,15 +366,10 @@ class _Reader:
 
     def number(self, ppr: Any) -> tuple[str | None, int | None]:
         """The paragraph's displayed number (None if it shows none) and its list level (None outside a list)."""
-        numpr = ppr.find(_q("numPr")) if ppr is not None else None
-        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
-        level = int(ilvl) if ilvl is not None else None
-        style_id = _val(ppr, "pStyle")
-        for style in _style_chain(self.styles, style_id):
-            num_id = num_id or style.num_id
-            level = level if level is not None else style.ilvl
-        if num_id is None or num_id == "0":
+        num_id, level = self._list_of(ppr)
+        if num_id is None:
             return None, None
+        style_id = _val(ppr, "pStyle")
         if level is None:  # the style is tied to a level of the list ("Article" style -> level 0)
             level = self.numbering.style_levels.get(style_id or "", ("", 0))[1]
         return self.numbering.label(num_id, level), level + self.style_depth(style_id)
