@@ -747,20 +747,17 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
         md = _MARKDOWN_HEADING_RE.match(line)
         body = line[md.end():].strip() if md else line
         keyword = _keyword_marker(body)
+        division = None if md else layout.divisions.get(lineno)
+        rank = None
         if keyword and keyword.kind in heading_kinds:
             # "## SECTION 1." under "# PART II": Markdown's level ranks it, as it ranks "# PART II"
-            headings.push(body, follows_heading, _rank(line if md else body))
-            stack.clear()
-            heading_before = True
-            continue
-        if md and lineno in layout.numbered_heads:  # "## 1. Security" over "1. Ceasefire": a heading
-            headings.push(body, follows_heading, _rank(line))
-            stack.clear()
-            heading_before = True
-            continue
-        division = None if md else layout.divisions.get(lineno)
-        if division is not None and layout.division_heads:  # "I. SECURITY" over "1." points: a heading
-            headings.push(body, follows_heading, _RANKS["division"])
+            rank = _rank(line if md else body)
+        elif md and lineno in layout.numbered_heads:  # "## 1. Security" over "1. Ceasefire": a heading
+            rank = _rank(line)
+        elif division is not None and layout.division_heads:  # "I. SECURITY" over "1." points: a heading
+            rank = _RANKS["division"]
+        if rank is not None:
+            headings.push(body, follows_heading, rank)
             stack.clear()
             heading_before = True
             continue
