@@ -3,8 +3,11 @@
     python benchmarks/bench_targets.py                # every target (a few minutes)
     python benchmarks/bench_targets.py heavy bundled  # some of them
 
-Targets: ``heavy`` (3,000-provision heavy revision: compare <= 0.15 s), ``heavy30k``
-(30,000: <= 2 s, <= 500 MB), ``bundled`` (every ordered pair of the bundled versions:
+Targets: ``redraft`` (3,000 long provisions, about 85 words each, heavily redrafted: a fifth
+reworded, 5 % split or merged, 5 % removed or added, moves; the profile the targets name:
+compare <= 0.15 s), ``redraft30k`` (30,000 of them: <= 2 s, <= 500 MB), ``heavy`` and
+``heavy30k`` (the same sizes of short provisions, about 22 words, 16 % touched),
+``bundled`` (every ordered pair of the bundled versions:
 < 5 ms), ``redlines`` (300 provisions: >= 500x faster than the redlines package on the
 same pair), ``plaintext`` (20,000-point plain-text pair through ``peacediff diff a.txt
 b.txt -o out.html``: <= 3 s, no budget tripped), ``import`` (``import peacediff`` <= 100 ms).
@@ -53,10 +56,10 @@ def best(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return min(cpu), min(wall)
 
 
-def heavy(n: int, repeat: int) -> None:
+def heavy(n: int, repeat: int, redraft: bool = False) -> None:
     from peacediff.compare import compare
 
-    old, new, _ = generate(n, seed=n, heavy=True)
+    old, new, _ = generate(n, seed=n, heavy=True, redraft=redraft)
     compare(old, new, align="text")
     cpu, wall = best(lambda: compare(old, new, align="text"), repeat)
     gc.collect()
@@ -64,7 +67,8 @@ def heavy(n: int, repeat: int) -> None:
     c = compare(old, new, align="text")
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
-    print(f"heavy {n:>6,}: compare {cpu:.4f} s CPU ({wall:.4f} s wall), peak {peak:.0f} MB (tracemalloc),"
+    print(f"{'redraft' if redraft else 'heavy'} {n:>6,}: compare {cpu:.4f} s CPU ({wall:.4f} s wall),"
+          f" peak {peak:.0f} MB (tracemalloc),"
           f" budget {'tripped' if c.budget_exhausted else 'not tripped'}")
 
 
@@ -92,15 +96,15 @@ def redlines(n: int) -> None:
     except ImportError:
         print("redlines: not installed; run: .venv/bin/pip install -e '.[bench]'")
         return
-    for heavy_rev in (False, True):
-        old, new, _ = generate(n, seed=n, heavy=heavy_rev)
+    for profile in ("amended", "heavy", "redraft"):
+        old, new, _ = generate(n, seed=n, heavy=profile == "heavy", redraft=profile == "redraft")
         a = "\n".join(p.full_text for p in old.provisions)
         b = "\n".join(p.full_text for p in new.provisions)
         compare(old, new, align="text").to_markdown()
         ours, ours_wall = best(lambda old=old, new=new: compare(old, new, align="text"), 5)
         both, both_wall = best(lambda old=old, new=new: compare(old, new, align="text").to_markdown(), 5)
         theirs, theirs_wall = best(lambda a=a, b=b: Redlines(a, b).output_markdown, 1)
-        print(f"redlines {n} provisions ({'heavy' if heavy_rev else 'amended'}, {len(a):,} characters):"
+        print(f"redlines {n} provisions ({profile}, {len(a):,} characters):"
               f" redlines {theirs:.3f} s CPU; peacediff compare {ours * 1000:.1f} ms ({theirs / ours:.0f}x),"
               f" compare + Markdown redline {both * 1000:.1f} ms ({theirs / both:.0f}x)"
               f" [wall: {theirs_wall / ours_wall:.0f}x, {theirs_wall / both_wall:.0f}x]")
@@ -166,10 +170,15 @@ def import_time(repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("targets", nargs="*",
-                        default=["import", "bundled", "heavy", "redlines", "heavy30k", "plaintext"])
+                        default=["import", "bundled", "redraft", "heavy", "redlines", "redraft30k", "heavy30k",
+                                 "plaintext"])
     args = parser.parse_args()
     for target in args.targets:
-        if target == "heavy":
+        if target == "redraft":
+            heavy(3000, 5, redraft=True)
+        elif target == "redraft30k":
+            heavy(30000, 2, redraft=True)
+        elif target == "heavy":
             heavy(3000, 5)
         elif target == "heavy30k":
             heavy(30000, 2)

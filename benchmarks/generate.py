@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import sys
 
-from peacediff._synth import document, links_of, random_mutations, revise, versions_of
+from peacediff._synth import LONG, SHORT, document, links_of, random_mutations, revise, versions_of
 from peacediff.model import Version
 
 #: Share of provisions hit by each mutation kind in one revision: an amended bill,
@@ -35,17 +35,29 @@ RATES: dict[str, float] = {
 #: A heavy revision (about 16 % of provisions touched), for stress.
 HEAVY_RATES: dict[str, float] = {k: 2 * v for k, v in RATES.items()} | {"edit": 0.08, "figure": 0.03}
 
+#: A heavy redraft of long clauses, the profile the speed targets name (docs/DESIGN.md, issue 17):
+#: about 85 words a provision (:data:`LONG`), a fifth of provisions reworded or refigured, 5 %
+#: split or merged, 5 % removed or added, 2 % moved (about 32 % touched).
+REDRAFT_RATES: dict[str, float] = {
+    "edit": 0.17, "figure": 0.03, "move": 0.02, "split": 0.025, "merge": 0.025, "drop": 0.025,
+    "insert": 0.025, "duplicate": 0.005,
+}  # fmt: skip
+
 
 def generate(
-    n: int, seed: int = 0, *, moves: bool = True, keyed: bool = False, heavy: bool = False
+    n: int, seed: int = 0, *, moves: bool = True, keyed: bool = False, heavy: bool = False, redraft: bool = False
 ) -> tuple[Version, Version, frozenset[tuple[int, int]]]:
-    """An ``n``-provision document, its revision and the true links (deterministic in ``seed``)."""
-    texts = document(n, seed)
-    rates = dict(HEAVY_RATES if heavy else RATES)
+    """An ``n``-provision document, its revision and the true links (deterministic in ``seed``).
+
+    ``heavy`` revises short provisions at :data:`HEAVY_RATES`; ``redraft`` revises long ones at
+    :data:`REDRAFT_RATES`."""
+    sentences = LONG if redraft else SHORT
+    texts = document(n, seed, sentences)
+    rates = dict(REDRAFT_RATES if redraft else HEAVY_RATES if heavy else RATES)
     if not moves:
         rates.pop("move")
     mutations = random_mutations(n, random.Random(seed + 1), rates)
-    items, offset = revise(texts, mutations, n_rare=max(200, n), seed=seed + 2)
+    items, offset = revise(texts, mutations, n_rare=max(200, n), seed=seed + 2, sentences=sentences)
     old, new = versions_of(texts, items, offset, keyed=keyed)
     return old, new, links_of(items)
 

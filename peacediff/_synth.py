@@ -100,17 +100,23 @@ def sentence(rng: random.Random, n_rare: int) -> str:
     return f"{rng.choice(SUBJECTS)} {rng.choice(MODALS)} {rng.choice(VERBS)} {obj} {qualifier}."
 
 
-def provision_text(rng: random.Random, n_rare: int) -> str:
-    """One to three sentences."""
-    count = rng.choice((1, 1, 2, 2, 3))
+#: Sentences a provision has, drawn uniformly from this tuple: one to three (about 22 words).
+SHORT = (1, 1, 2, 2, 3)
+#: Six to eight sentences (about 85 words): the long clauses of a treaty or a bill.
+LONG = (6, 7, 7, 8)
+
+
+def provision_text(rng: random.Random, n_rare: int, sentences: Sequence[int] = SHORT) -> str:
+    """One provision: a number of sentences drawn from ``sentences``."""
+    count = rng.choice(sentences)
     return " ".join(sentence(rng, n_rare) for _ in range(count))
 
 
-def document(n: int, seed: int = 0) -> list[str]:
+def document(n: int, seed: int = 0, sentences: Sequence[int] = SHORT) -> list[str]:
     """``n`` provision texts, deterministic in ``seed``."""
     rng = random.Random(seed)
     n_rare = max(200, n)
-    return [provision_text(rng, n_rare) for _ in range(n)]
+    return [provision_text(rng, n_rare, sentences) for _ in range(n)]
 
 
 @attrs.frozen
@@ -158,13 +164,14 @@ def _sentences(text: str) -> list[str]:
 
 
 def revise(
-    old_texts: Sequence[str], mutations: Iterable[tuple[str, int, int]], n_rare: int = 200, seed: int = 0
+    old_texts: Sequence[str], mutations: Iterable[tuple[str, int, int]], n_rare: int = 200, seed: int = 0,
+    sentences: Sequence[int] = SHORT,
 ) -> tuple[list[Item], int]:
     """Apply ``mutations`` to ``old_texts``.
 
     Returns the new items (text + source indices) and the numbering offset
-    set by a ``renumber`` mutation (0 when none).  ``seed`` and ``n_rare``
-    drive the text of inserted provisions.
+    set by a ``renumber`` mutation (0 when none).  ``seed``, ``n_rare`` and
+    ``sentences`` drive the text of inserted provisions.
     """
     items = [Item(t, (i,)) for i, t in enumerate(old_texts)]
     existing = set(old_texts)  # every text seen, so that an insertion never repeats one
@@ -179,11 +186,11 @@ def revise(
             continue
         if kind == "insert":
             pos = x % (len(items) + 1)
-            text = provision_text(rng, n_rare)
+            text = provision_text(rng, n_rare, sentences)
             for _ in range(20):  # an insertion that repeats an existing point would make the truth ambiguous
                 if text not in existing:
                     break
-                text = provision_text(rng, n_rare)
+                text = provision_text(rng, n_rare, sentences)
             else:
                 continue
             items.insert(pos, Item(text, ()))
