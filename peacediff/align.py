@@ -47,9 +47,13 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
   13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  14. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  14. ``concept-match``: a point reworded and moved - what every other pass left - links
+      to the unlinked counterpart it shares a drafting concept with when the two are each
+      other's best by a paraphrase score (words and concepts weighed by rarity), at
+      ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
+  15. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
-  15. ``duplicates-in-order``: identical provisions on one side take their partners
+  16. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -83,7 +87,15 @@ from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts, stem_set
+from peacediff._lexical import (
+    CONCEPT_STEMS,
+    Vectors,
+    drafting_concepts,
+    normalise,
+    paraphrase_bag,
+    stem_counts,
+    stem_set,
+)
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -1457,6 +1469,149 @@ def _crossing_links(st: _State) -> set[int]:
     return crossing
 
 
+# --------------------------------------------------------------------------- pass: concept match
+
+
+def _concept_match_pass(st: _State) -> None:
+    """A point reworded *and* moved: neither its words nor its place give it away, its concepts may.
+
+    After every firm pass, the provisions still unlinked are compared by a paraphrase score:
+    an IDF-weighted cosine over their content stems with drafting paraphrases read as one
+    concept (:func:`peacediff._lexical.paraphrase_bag`: "termination" / "ends", "notify" /
+    "inform", "tribunal" / "arbitration", "elections" / "vote"), each word or concept weighed
+    by its rarity in the two versions.  A pair links when it is each other's best, at
+    ``concept_min_sim``, ahead of every rival of both by ``concept_margin``, sharing
+    ``concept_min_shared`` rare words or concepts.  Rivals include the linked provisions each
+    side's words point to (its ranked candidates), so a new point on the subject of a kept one
+    - a dropped point's look-alike - does not take the dropped point.
+    """
+    if not st.scored():
+        return
+    old_open = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
+    new_open = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
+    if not old_open or not new_open:
+        return
+    _concept_links(st, old_open, new_open)
+
+
+def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None:
+    """Link the open pairs that share a concept and are each other's clear best by the paraphrase score."""
+    cfg = st.config
+    bags = _ConceptBags(st)
+    # Only a pair sharing a concept can link, so only such pairs are scored (a concept held by
+    # more than posting_cap provisions proposes nothing, as a common word proposes no candidate).
+    postings: dict[str, list[int]] = defaultdict(list)
+    for b in new_open:
+        for t in bags.concepts(b, old_side=False):
+            postings[t].append(b)
+    held_old = Counter(t for a in old_open for t in bags.concepts(a, old_side=True))
+    best_of_a: dict[int, list[tuple[float, int]]] = {}
+    best_of_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+    for a in old_open:
+        found = {b for t in bags.concepts(a, old_side=True) if len(postings.get(t, ())) <= cfg.posting_cap
+                 for b in postings.get(t, ())}
+        ranked = best_of_a[a] = [(bags.score(a, b), b) for b in sorted(found)]
+        for s, b in ranked:
+            best_of_b[b].append((s, a))
+    for lst in (*best_of_a.values(), *best_of_b.values()):
+        _rank(lst)
+    for a in old_open:
+        if not best_of_a[a]:
+            continue
+        s, b = best_of_a[a][0]
+        if best_of_b[b][0][1] != a or s < cfg.concept_min_sim or bags.shared(a, b) < cfg.concept_min_shared:
+            continue
+        # A concept many unlinked provisions hold ("exchange", "supervision" in generated plans)
+        # tells no two of them apart: one shared concept must be held by few on each side.
+        most = cfg.concept_holders_max
+        if not any(held_old[t] <= most and len(postings[t]) <= most
+                   for t in bags.concepts(a, old_side=True) if t in bags.new[b]):
+            continue
+        # Rivals: every other open provision sharing a concept, and the provisions, linked or not,
+        # that each one's words point to.
+        rivals = [x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a]
+        rivals += [bags.score(a, other) for _c, other in st.by_old.get(a, [])[: cfg.candidates_per_provision]
+                   if other != b]
+        rivals += [bags.score(other, b) for _c, other in st.by_new.get(b, [])[: cfg.candidates_per_provision]
+                   if other != a]
+        lead = s - max(rivals, default=0.0)
+        if lead < cfg.concept_margin:
+            continue
+        # A pair that crosses a link is a move, which needs a clearer lead (as in the move pass),
+        # and rare words mean little in a document of a dozen points: there, no move on concepts.
+        if _crosses(st, a, b) and (lead < cfg.concept_move_margin
+                                   or len(st.old) + len(st.new) < cfg.concept_move_min_provisions):
+            continue
+        st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _crosses(st: _State, a: int, b: int) -> bool:
+    """Linking old ``a`` to new ``b`` would cross the order-keeping chain of firm links (exact, or
+    at ``firm_sim``), as a moved point does (the links demotion reads as anchors)."""
+    i, j = st.rest_old[a], st.rest_new[b]
+    firm = sorted((min(lk.old), min(lk.new)) for lk in st.links
+                  if lk is not None and (lk.similarity or 0.0) >= st.config.firm_sim)
+    return any((o - i) * (n - j) < 0 for o, n in (firm[k] for k in increasing_chain(firm)))
+
+
+class _ConceptBags:
+    """The paraphrase bags (:func:`peacediff._lexical.paraphrase_bag`) of the provisions the
+    concept-match pass reads, computed on first use, and the rarity weight of each word or concept."""
+
+    def __init__(self, st: _State) -> None:
+        self.st = st
+        self.old: dict[int, frozenset[str]] = {}
+        self.new: dict[int, frozenset[str]] = {}
+        self.norm_old: dict[int, float] = {}
+        self.norm_new: dict[int, float] = {}
+        self.weights: dict[str, float] = {}  # the concepts' weights, once each
+        self.idf = st.vec.idf
+
+    def weight(self, t: str) -> float:
+        """A plain stem weighs its IDF; a concept that of its most frequent word (held at least twice)."""
+        w = self.idf.get(t)
+        if w is None:
+            w = self.weights.get(t)
+            if w is None:
+                vec = self.st.vec
+                # At least as frequent as its most frequent word (one provision often holds
+                # several: "an arbitral tribunal of three arbitrators").
+                df = max(2, max([vec.df.get(s, 0) for s in CONCEPT_STEMS.get(t, ())], default=0))
+                w = self.weights[t] = max(0.0, math.log((vec.total + 1) / df))
+        return w
+
+    def bag(self, k: int, *, old_side: bool) -> tuple[frozenset[str], float]:
+        bags, norms = (self.old, self.norm_old) if old_side else (self.new, self.norm_new)
+        held = bags.get(k)
+        if held is None:
+            st = self.st
+            norm = st.old_norm(st.rest_old[k]) if old_side else st.new_norm(st.rest_new[k])
+            held = bags[k] = paraphrase_bag(norm)
+            idf, weight = self.idf, self.weight
+            # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
+            norms[k] = math.sqrt(math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in held]]))
+        return held, norms[k]
+
+    def concepts(self, k: int, *, old_side: bool) -> list[str]:
+        """The concepts (not the plain words) of a provision's bag, in a fixed order."""
+        return sorted(t for t in self.bag(k, old_side=old_side)[0] if t.startswith("~"))
+
+    def score(self, a: int, b: int) -> float:
+        """The weighted cosine of old ``a``'s and new ``b``'s paraphrase bags."""
+        one, n1 = self.bag(a, old_side=True)
+        other, n2 = self.bag(b, old_side=False)
+        if not n1 or not n2:
+            return 0.0
+        idf, weight = self.idf, self.weight
+        return math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in one & other]]) / (n1 * n2)
+
+    def shared(self, a: int, b: int) -> int:
+        """Words or concepts the two share that are rare (weight at ``common_idf``)."""
+        common = self.st.config.common_idf
+        one, other = self.old[a], self.new[b]
+        return sum(1 for t in one & other if self.weight(t) >= common)
+
+
 # --------------------------------------------------------------------------- pass: possible matches
 
 
@@ -1603,6 +1758,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("paraphrase", _paraphrase_pass),
     ("attach-after-slot", _attach_pass),
     ("demotion", _demotion_pass),
+    ("concept-match", _concept_match_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),
 )
