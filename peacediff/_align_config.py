@@ -409,6 +409,20 @@ class AlignConfig:
     #: 0.085-0.114; the moved voting-age clause of benchmarks/redrafts leads by 0.21.
     concept_move_margin: float = _unit_field(0.15)
 
+    #: Plain cosine a concept-match pair that crosses a firm link needs, unless the two name
+    #: concept_move_reworded shared concepts in different words.  A generated dropped point
+    #: ("military elections of Tirabaovo at 75 % of the total") and an inserted one that reuses
+    #: its made-up name, "elections" and, as "troops", "military" led by 0.17 at cosine 0.26, a
+    #: false move (1 in 400 generated pairs, sizes 30-1,000); the moved voting-age clause of
+    #: benchmarks/redrafts has 0.44.
+    concept_move_min_cos: float = _unit_field(0.3)
+
+    #: Shared concepts named in different words on each side ("terminated by notification" /
+    #: "end ... informs") that let a moved concept-match pair under concept_move_min_cos link.
+    #: One was the generator's false move above ("military" / "troops"); a clause rewritten in
+    #: plain words and moved renames two or more (tests/test_align_paraphrase_moved.py).
+    concept_move_reworded: int = _count_field(2, minimum=1)
+
     #: A concept-match pair that crosses a link (a moved point) needs a document of at least this
     #: many provisions (both versions): in a dozen generated points boilerplate, a figure with its
     #: unit and a concept ("exchange ... up to 800,000 personnel in accordance with this

@@ -1498,17 +1498,19 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
     """Link the open pairs that share a concept and are each other's clear best by the paraphrase score."""
     cfg = st.config
     bags = _ConceptBags(st)
-    # Only a pair sharing a concept can link, so only such pairs are scored (a concept held by
-    # more than posting_cap provisions proposes nothing, as a common word proposes no candidate).
+    # Only a pair sharing a concept few unlinked provisions hold can link (a concept many hold -
+    # "exchange", "supervision" in generated plans - tells no two of them apart), so only such
+    # pairs are scored; the provisions each one's words rank first are its other rivals.
     postings: dict[str, list[int]] = defaultdict(list)
     for b in new_open:
         for t in bags.concepts(b, old_side=False):
             postings[t].append(b)
     held_old = Counter(t for a in old_open for t in bags.concepts(a, old_side=True))
+    most = cfg.concept_holders_max
     best_of_a: dict[int, list[tuple[float, int]]] = {}
     best_of_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
     for a in old_open:
-        found = {b for t in bags.concepts(a, old_side=True) if len(postings.get(t, ())) <= cfg.posting_cap
+        found = {b for t in bags.concepts(a, old_side=True) if held_old[t] <= most and len(postings.get(t, ())) <= most
                  for b in postings.get(t, ())}
         ranked = best_of_a[a] = [(bags.score(a, b), b) for b in sorted(found)]
         for s, b in ranked:
@@ -1521,12 +1523,6 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
         s, b = best_of_a[a][0]
         if best_of_b[b][0][1] != a or s < cfg.concept_min_sim or bags.shared(a, b) < cfg.concept_min_shared:
             continue
-        # A concept many unlinked provisions hold ("exchange", "supervision" in generated plans)
-        # tells no two of them apart: one shared concept must be held by few on each side.
-        most = cfg.concept_holders_max
-        if not any(held_old[t] <= most and len(postings[t]) <= most
-                   for t in bags.concepts(a, old_side=True) if t in bags.new[b]):
-            continue
         # Rivals: every other open provision sharing a concept, and the provisions, linked or not,
         # that each one's words point to.
         rivals = [x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a]
@@ -1537,12 +1533,29 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
         lead = s - max(rivals, default=0.0)
         if lead < cfg.concept_margin:
             continue
-        # A pair that crosses a link is a move, which needs a clearer lead (as in the move pass),
-        # and rare words mean little in a document of a dozen points: there, no move on concepts.
+        # A pair that crosses a firm link is a move, which needs a clearer lead and closer wording
+        # (as in the move pass), and rare words mean little in a document of a dozen points:
+        # there, no move on concepts.
         if _crosses(st, a, b) and (lead < cfg.concept_move_margin
-                                   or len(st.old) + len(st.new) < cfg.concept_move_min_provisions):
+                                   or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
+                                   or (st.cosine(a, b) < cfg.concept_move_min_cos
+                                       and _reworded(st, bags, a, b) < cfg.concept_move_reworded)):
             continue
         st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _reworded(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+    """How many concepts old ``a`` and new ``b`` share that each names in other words ("terminated"
+    / "ends", "dispute" / "disagreements"): evidence the plain cosine cannot see, as a word
+    repeated on both sides is not."""
+    old_words, new_words = st.vec.old_counts[a], st.vec.new_counts[b]
+    count = 0
+    for t in bags.concepts(a, old_side=True):
+        if t in bags.new[b]:
+            members = CONCEPT_STEMS.get(t, ())
+            if members and not {m for m in members if m in old_words} & {m for m in members if m in new_words}:
+                count += 1
+    return count
 
 
 def _crosses(st: _State, a: int, b: int) -> bool:
