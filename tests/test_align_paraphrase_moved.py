@@ -110,3 +110,12 @@ def test_a_moved_pair_naming_one_concept_in_other_words_needs_closer_wording() -
     new = _numbered(["The Treaty ends twelve months after a Party asks the depositary.", *_BODY, _DISPUTE_NEW])
     assert ("12", "1") not in _links(old, new)
     assert _links(old, new, AlignConfig(concept_move_reworded=1))[("12", "1")] == "concept-match"
+
+
+def test_only_the_concept_match_pass_reads_the_wide_concept_table() -> None:
+    from peacediff._lexical import drafting_concepts, normalise, paraphrase_bag
+
+    old, new = "Any dispute goes to an arbitral tribunal.", "Disagreements go to a court."
+    assert {"~dispute", "~tribunal"} <= paraphrase_bag(normalise(old)) & paraphrase_bag(normalise(new))
+    # The in-place paraphrase pass links on one concept alone: it keeps the narrow table.
+    assert not drafting_concepts(old) & {"~dispute", "~tribunal"}
