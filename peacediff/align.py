@@ -1481,9 +1481,12 @@ def _concept_match_pass(st: _State) -> None:
     "inform", "tribunal" / "arbitration", "elections" / "vote"), each word or concept weighed
     by its rarity in the two versions.  A pair links when it is each other's best, at
     ``concept_min_sim``, ahead of every rival of both by ``concept_margin``, sharing
-    ``concept_min_shared`` rare words or concepts.  Rivals include the linked provisions each
-    side's words point to (its ranked candidates), so a new point on the subject of a kept one
-    - a dropped point's look-alike - does not take the dropped point.
+    ``concept_min_shared`` rare words or concepts, one of their shared concepts held by at most
+    ``concept_holders_max`` unlinked provisions a side.  Rivals include the linked provisions
+    each side's words point to (its ranked candidates), so a new point on the subject of a kept
+    one - a dropped point's look-alike - does not take the dropped point.  A pair that crosses
+    the firm links is a move and needs more (``concept_move_*``): a clearer lead, a document
+    of some size, and close wording or two concepts each side names in its own words.
     """
     if not st.scored():
         return
