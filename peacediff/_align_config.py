@@ -385,6 +385,13 @@ class AlignConfig:
     #: "we may change these terms", moved); at 0.15 nothing more links there.
     concept_min_sim: float = _unit_field(0.2)
 
+    #: concept_min_sim for a pair alone between two links (its place is evidence, as in the slot
+    #: pass), which then needs one rare shared concept or word instead of concept_min_shared.  A
+    #: renumbered lease clause, "sublet ... without consent" -> "needs permission before letting"
+    #: (tests/test_align_paraphrase_moved.py), scores 0.197 with one rare concept; no link
+    #: changes on the corpora or the generator.
+    concept_slot_min_sim: float = _unit_field(0.12)
+
     #: Lead of a concept-match pair over every rival of both (the other unlinked provisions
     #: sharing a concept, and the provisions, linked or not, each one's words rank first).  The
     #: true pairs lead by 0.09-0.21; the closest false candidate on the development corpora

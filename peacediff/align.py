@@ -1520,11 +1520,15 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
             best_of_b[b].append((s, a))
     for lst in (*best_of_a.values(), *best_of_b.values()):
         _rank(lst)
+    # A pair alone between two links holds its place: that is evidence, so it needs less of the score.
+    lone = {(olds[0], news[0]) for olds, news, between in _slots(st) if between and len(olds) == len(news) == 1}
     for a in old_open:
         if not best_of_a[a]:
             continue
         s, b = best_of_a[a][0]
-        if best_of_b[b][0][1] != a or s < cfg.concept_min_sim or bags.shared(a, b) < cfg.concept_min_shared:
+        placed = (st.rest_old[a], st.rest_new[b]) in lone
+        if (best_of_b[b][0][1] != a or s < (cfg.concept_slot_min_sim if placed else cfg.concept_min_sim)
+                or bags.shared(a, b) < (1 if placed else cfg.concept_min_shared)):
             continue
         # Rivals: every other open provision sharing a concept, and the provisions, linked or not,
         # that each one's words point to.

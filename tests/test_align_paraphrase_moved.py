@@ -119,3 +119,29 @@ def test_only_the_concept_match_pass_reads_the_wide_concept_table() -> None:
     assert {"~dispute", "~tribunal"} <= paraphrase_bag(normalise(old)) & paraphrase_bag(normalise(new))
     # The in-place paraphrase pass links on one concept alone: it keeps the narrow table.
     assert not drafting_concepts(old) & {"~dispute", "~tribunal"}
+
+
+_LEASE = [
+    "The tenant shall pay the rent monthly in advance on the first working day of each month.",
+    "The landlord shall keep the structure and exterior of the dwelling in good repair.",
+    "The tenant shall not sublet the dwelling or any part of it without the landlord's prior written consent.",
+    "The landlord may enter the dwelling to inspect its condition after giving at least 24 hours' written notice.",
+    "The rent may be increased once a year by no more than the rate of inflation.",
+    "The tenant shall keep the garden tidy and free of refuse.",
+    "Pets may be kept only with the landlord's approval, which shall not be unreasonably withheld.",
+    "Keys shall be returned to the landlord on the last day of the tenancy.",
+]
+
+
+def test_a_clause_reworded_alone_between_two_kept_points_links_on_one_shared_concept() -> None:
+    # "sublet ... without consent" -> "needs permission before letting", renumbered: one rare
+    # shared concept and a score under concept_min_sim, but alone between two kept points.  The dropped pets
+    # clause holds the same concept ("approval") and stays unlinked.
+    new_clause = "The tenant needs the landlord's written permission before letting the flat or a room in it to others."
+    old = _numbered(_LEASE)
+    new = _numbered([_LEASE[0], "Bicycles are stored in the basement.", _LEASE[1], new_clause, *_LEASE[3:6],
+                     _LEASE[7]])
+    links = _links(old, new)
+    assert links[("3", "4")] == "concept-match"
+    assert not any(o == "7" for o, _n in links)
+    assert ("3", "4") not in _links(old, new, AlignConfig(concept_slot_min_sim=1.0))
