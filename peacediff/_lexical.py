@@ -271,7 +271,7 @@ _CONCEPT_WORD_GROUPS = {
     "~own": ("ownership", "own", "owner", "owned"),
     "~pay": ("fee", "fees", "remuneration", "wage", "wages", "salary", "salaries", "paying"),
     "~secret": ("confidential", "confidentiality", "secret", "secrecy"),
-    "~dispute": ("dispute", "disputes", "disagreement", "controversy"),
+    "~dispute": ("dispute", "disputes", "disagreement", "disagreements", "disagree", "controversy"),
     "~tribunal": ("court", "courts", "tribunal", "arbitration", "arbitral", "arbitrator", "arbitrators"),
     "~monitor": ("monitor", "monitoring", "observe", "observer", "observers", "observation", "verify",
                  "verification", "inspect", "inspection", "inspectors", "supervise", "supervision"),
