@@ -385,6 +385,20 @@ class AlignConfig:
     #: "we may change these terms", moved); at 0.15 nothing more links there.
     concept_min_sim: float = _unit_field(0.2)
 
+    #: A concept-match pair that shares no distinct concept - close plain wording the other
+    #: passes left ("We call on the ... banks to double their climate-related lending" / "We urge
+    #: the ... banks to lend twice as much for climate action", moved: score 0.35, lead 0.25,
+    #: benchmarks/redrafts-3) - needs this score, ...
+    concept_plain_min_sim: float = _unit_field(0.3)
+
+    #: ... this lead over every rival (a dropped climate point and a new one sharing "action",
+    #: "national" and "plans" led by 0.13 at score 0.30, benchmarks/redrafts; 0.15 and 0.2 link
+    #: the same on every corpus) ...
+    concept_plain_margin: float = _unit_field(0.2)
+
+    #: ... and this many shared rare words.
+    concept_plain_shared: int = _count_field(3)
+
     #: concept_min_sim for a pair alone between two links (its place is evidence, as in the slot
     #: pass), which then needs one rare shared concept or word instead of concept_min_shared.  A
     #: renumbered lease clause, "sublet ... without consent" -> "needs permission before letting"

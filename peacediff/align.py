@@ -1498,57 +1498,82 @@ def _concept_match_pass(st: _State) -> None:
 
 
 def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None:
-    """Link the open pairs that share a concept and are each other's clear best by the paraphrase score."""
+    """Link the open pairs that are each other's clear best by the paraphrase score."""
     cfg = st.config
     bags = _ConceptBags(st)
-    # Only a pair sharing a concept few unlinked provisions hold can link (a concept many hold -
-    # "exchange", "supervision" in generated plans - tells no two of them apart), so only such
-    # pairs are scored; the provisions each one's words rank first are its other rivals.
+    # A concept many unlinked provisions hold ("exchange", "supervision" in generated plans)
+    # tells no two of them apart: only one held by few a side (a *distinct* concept) proposes
+    # a pair.  So does close plain wording, which then needs stricter bars (_concept_evidence).
     postings: dict[str, list[int]] = defaultdict(list)
     for b in new_open:
         for t in bags.concepts(b, old_side=False):
             postings[t].append(b)
     held_old = Counter(t for a in old_open for t in bags.concepts(a, old_side=True))
     most = cfg.concept_holders_max
+    distinct = {t for t, n in held_old.items() if n <= most and 0 < len(postings.get(t, ())) <= most}
+    open_b = set(new_open)
     best_of_a: dict[int, list[tuple[float, int]]] = {}
     best_of_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
     for a in old_open:
-        found = {b for t in bags.concepts(a, old_side=True) if held_old[t] <= most and len(postings.get(t, ())) <= most
-                 for b in postings.get(t, ())}
+        found = {b for t in bags.concepts(a, old_side=True) if t in distinct for b in postings[t]}
+        found.update(b for c, b in st.by_old.get(a, [])[: cfg.candidates_per_provision]
+                     if b in open_b and c >= cfg.sim_min)
         ranked = best_of_a[a] = [(bags.score(a, b), b) for b in sorted(found)]
         for s, b in ranked:
             best_of_b[b].append((s, a))
     for lst in (*best_of_a.values(), *best_of_b.values()):
         _rank(lst)
-    # A pair alone between two links holds its place: that is evidence, so it needs less of the score.
-    lone = {(olds[0], news[0]) for olds, news, between in _slots(st) if between and len(olds) == len(news) == 1}
+    floor = min(cfg.concept_min_sim, cfg.concept_slot_min_sim, cfg.concept_plain_min_sim)
     for a in old_open:
         if not best_of_a[a]:
             continue
         s, b = best_of_a[a][0]
-        placed = (st.rest_old[a], st.rest_new[b]) in lone
-        if (best_of_b[b][0][1] != a or s < (cfg.concept_slot_min_sim if placed else cfg.concept_min_sim)
-                or bags.shared(a, b) < (1 if placed else cfg.concept_min_shared)):
-            continue
-        # Rivals: every other open provision sharing a concept, and the provisions, linked or not,
-        # that each one's words point to.
+        if best_of_b[b][0][1] != a or s < floor:
+            continue  # not each other's best, or under every bar (the rivals cost bags of linked points)
+        # Rivals: every other open provision proposed, and the provisions, linked or not, that
+        # each one's words rank first.
         rivals = [x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a]
         rivals += [bags.score(a, other) for _c, other in st.by_old.get(a, [])[: cfg.candidates_per_provision]
                    if other != b]
         rivals += [bags.score(other, b) for _c, other in st.by_new.get(b, [])[: cfg.candidates_per_provision]
                    if other != a]
-        lead = s - max(rivals, default=0.0)
-        if lead < cfg.concept_margin:
-            continue
-        # A pair that crosses a firm link is a move, which needs a clearer lead and closer wording
-        # (as in the move pass), and rare words mean little in a document of a dozen points:
-        # there, no move on concepts.
-        if _crosses(st, a, b) and (lead < cfg.concept_move_margin
-                                   or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
-                                   or (st.cosine(a, b) < cfg.concept_move_min_cos
-                                       and _reworded(st, bags, a, b) < cfg.concept_move_reworded)):
-            continue
-        st.link(a, b, "similarity", st.cosine(a, b))
+        shares_distinct = any(t in distinct and t in bags.new[b] for t in bags.concepts(a, old_side=True))
+        if _concept_evidence(st, bags, a, b, (s, s - max(rivals, default=0.0)), distinct=shares_distinct):
+            st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _concept_evidence(st: _State, bags: _ConceptBags, a: int, b: int, score_lead: tuple[float, float],
+                      *, distinct: bool) -> bool:
+    """Whether a mutual best pair of the concept-match pass (its score and its lead over every
+    rival) has the evidence to link; ``distinct``: it shares a concept few unlinked provisions hold."""
+    cfg = st.config
+    s, lead = score_lead
+    shared = bags.shared(a, b)
+    if lead < cfg.concept_margin:
+        return False
+    if not distinct:  # close plain wording, nothing renamed: a clear lead on several rare words
+        if s < cfg.concept_plain_min_sim or lead < cfg.concept_plain_margin or shared < cfg.concept_plain_shared:
+            return False
+    # A pair alone between two links holds its place: that is evidence, so it needs less.
+    elif (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (
+            s >= cfg.concept_slot_min_sim and shared and _alone_between(st, a, b)):
+        return False
+    # A pair that crosses a firm link is a move, which needs a clearer lead and closer wording
+    # (as in the move pass), and rare words mean little in a document of a dozen points.
+    return not (_crosses(st, a, b) and (
+        lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
+        or (st.cosine(a, b) < cfg.concept_move_min_cos and _reworded(st, bags, a, b) < cfg.concept_move_reworded)))
+
+
+def _alone_between(st: _State, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` are alone between two links: their neighbours before are linked to
+    each other, and so are their neighbours after."""
+    i, j = st.rest_old[a], st.rest_new[b]
+    if not (0 < i < len(st.old) - 1 and 0 < j < len(st.new) - 1):
+        return False
+    before, after = st.link_old.get(i - 1), st.link_old.get(i + 1)
+    return (before is not None and after is not None
+            and before == st.link_new.get(j - 1) and after == st.link_new.get(j + 1))
 
 
 def _reworded(st: _State, bags: _ConceptBags, a: int, b: int) -> int:

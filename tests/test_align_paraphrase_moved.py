@@ -145,3 +145,16 @@ def test_a_clause_reworded_alone_between_two_kept_points_links_on_one_shared_con
     assert links[("3", "4")] == "concept-match"
     assert not any(o == "7" for o, _n in links)
     assert ("3", "4") not in _links(old, new, AlignConfig(concept_slot_min_sim=1.0))
+
+
+def test_a_moved_clause_in_close_plain_words_links_on_a_clear_lead() -> None:
+    # No concept renamed ("call on" / "urge", "double" / "twice as much"), but several rare words
+    # kept and no rival near it: under the move pass's bars, over the plain bars of concept-match.
+    old_clause = ("The Parties call on the regional development bank to double its lending for flood defences "
+                  "along the Silver River by 2030.")
+    new_clause = ("The Parties urge the regional development bank to lend twice as much for protection against "
+                  "floods on the Silver River by the end of the decade.")
+    old = _numbered([*_BODY[:2], old_clause, *_BODY[2:], _TERMINATION])
+    new = _numbered([*_BODY, new_clause, _TERMINATION])
+    assert _links(old, new)[("3", "11")] == "concept-match"
+    assert ("3", "11") not in _links(old, new, AlignConfig(concept_plain_min_sim=1.0))
