@@ -340,17 +340,25 @@ def concepts(text: str) -> set[str]:
     return out - FUNCTION_WORDS
 
 
-def paraphrase_bag(norm: str) -> frozenset[str]:
+def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset[str]:
     """The content stems of a :func:`normalise`-d text with every drafting paraphrase read as one
     concept, the wide table included (``"termination of the lease"`` and ``"when the lease ends"``
     share ``~end``).
+
+    ``stems``: the text's kept stems when the caller holds them (``stem_counts(norm.split())``),
+    which spares tokenising the text again unless it holds a paraphrase phrase.
 
     >>> sorted(paraphrase_bag(normalise("The observers notify the tribunal.")))
     ['~monitor', '~notify', '~tribunal']
     """
     padded = " " + norm + " "
     held: set[str] = set()
-    if any(key in padded for key in _PHRASE_KEYS):
+    wide = _WIDE_CONCEPTS.get
+    phrased = any(key in padded for key in _PHRASE_KEYS)
+    if stems is not None and not phrased:
+        # No phrase to read: the bag is the text's stems (as stem_counts keeps them), renamed.
+        return frozenset([wide(s, s) for s in stems]) - FUNCTION_WORDS
+    if phrased:
         padded = _PHRASES.sub(_phrase_concept, padded)
         tokens = padded.split()
         held = {word for word in tokens if word.startswith("~")}
@@ -358,7 +366,6 @@ def paraphrase_bag(norm: str) -> frozenset[str]:
             tokens = [word for word in tokens if not word.startswith("~")]
     else:
         tokens = padded.split()
-    wide = _WIDE_CONCEPTS.get
     held.update([wide(s, s) for s in _kept_stems(tokens) if s])
     return frozenset(held - FUNCTION_WORDS)
 

@@ -298,6 +298,8 @@ class _State:
         self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
         self._drafting_new: dict[int, frozenset[str]] = {}
+        self._words_old: dict[int, frozenset[str]] = {}
+        self._words_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -331,6 +333,14 @@ class _State:
         if held is None:
             text = self.old_texts[index] if old_side else self.new_texts[index]
             held = cache[index] = drafting_concepts(text)
+        return held
+
+    def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
+        """The stems of local provision ``k`` that are not figures, computed once."""
+        cache = self._words_old if old_side else self._words_new
+        held = cache.get(k)
+        if held is None:
+            held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
         return held
 
     # -- links
@@ -707,8 +717,22 @@ def _template_pass(st: _State) -> None:
 
 
 def _overlap(st: _State, a: int, b: int) -> float:
-    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted)."""
-    return _dice(st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys())
+    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted), or of their words
+    without figures when that is higher: the figures are what a template varies, and in a short
+    item ("Pay point 4: 34,300 per year.") they are half its stems."""
+    one, other = st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys()
+    if not one or not other:
+        return 0.0
+    shared, total = len(one & other), len(one) + len(other)
+    bar = st.config.template_overlap
+    if 2 * shared >= bar * total:
+        return 2 * shared / total
+    # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
+    # even that stays under the bar (long clauses, whose few figures cannot carry it over).
+    figures = sum(map(str.isdigit, one)) + sum(map(str.isdigit, other))
+    if total == figures or 2 * shared < bar * (total - figures):
+        return 2 * shared / total
+    return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))
 
 
 def _dice(one: Set[str], other: Set[str]) -> float:
@@ -1609,6 +1633,8 @@ class _ConceptBags:
         self.new: dict[int, frozenset[str]] = {}
         self.norm_old: dict[int, float] = {}
         self.norm_new: dict[int, float] = {}
+        self.concepts_old: dict[int, list[str]] = {}
+        self.concepts_new: dict[int, list[str]] = {}
         self.weights: dict[str, float] = {}  # the concepts' weights, once each
         self.idf = st.vec.idf
 
@@ -1631,7 +1657,7 @@ class _ConceptBags:
         if held is None:
             st = self.st
             norm = st.old_norm(st.rest_old[k]) if old_side else st.new_norm(st.rest_new[k])
-            held = bags[k] = paraphrase_bag(norm)
+            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys())
             idf, weight = self.idf, self.weight
             # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
             norms[k] = math.sqrt(math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in held]]))
@@ -1639,7 +1665,11 @@ class _ConceptBags:
 
     def concepts(self, k: int, *, old_side: bool) -> list[str]:
         """The concepts (not the plain words) of a provision's bag, in a fixed order."""
-        return sorted(t for t in self.bag(k, old_side=old_side)[0] if t.startswith("~"))
+        cache = self.concepts_old if old_side else self.concepts_new
+        held = cache.get(k)
+        if held is None:
+            held = cache[k] = sorted(t for t in self.bag(k, old_side=old_side)[0] if t[0] == "~")
+        return held
 
     def score(self, a: int, b: int) -> float:
         """The weighted cosine of old ``a``'s and new ``b``'s paraphrase bags."""

@@ -158,3 +158,21 @@ def test_a_moved_clause_in_close_plain_words_links_on_a_clear_lead() -> None:
     new = _numbered([*_BODY, new_clause, _TERMINATION])
     assert _links(old, new)[("3", "11")] == "concept-match"
     assert ("3", "11") not in _links(old, new, AlignConfig(concept_plain_min_sim=1.0))
+
+
+def test_a_pay_scale_whose_figures_all_changed_pairs_in_order() -> None:
+    # "Pay point 4: 34,300 per year." -> "Pay point 4: 35,670 per year.": the figures are half of
+    # a short item's stems, so two items share under template_overlap of them; without the
+    # figures they share all their words, and the list pairs in order.
+    head = ["This Agreement covers the nursing staff of the Authority.",
+            "Normal working hours are 37.5 hours a week.",
+            "No shift may last more than 12 hours."]
+    tail = ["An employee moves to the next pay point after each twelve months of service.",
+            "Overtime is paid at time and a half."]
+    old_pay = [f"Pay point {k}: {28_400 + 2_000 * k:,} per year." for k in range(1, 8)]
+    new_pay = [f"Pay point {k}: {29_550 + 2_100 * k:,} per year." for k in range(1, 9)]
+    old = _numbered([*head, *old_pay, *tail])
+    new = _numbered([*head[:1], "In this Agreement a week means seven days.", *head[1:], *new_pay, *tail])
+    links = _links(old, new)
+    assert all((str(3 + k), str(4 + k)) in links for k in range(1, 8))
+    assert not any(n == "12" for _o, n in links)  # the new pay point 8
