@@ -1538,10 +1538,10 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
     open_b = set(new_open)
     best_of_a: dict[int, list[tuple[float, int]]] = {}
     best_of_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+    top = cfg.candidates_per_provision
     for a in old_open:
         found = {b for t in bags.concepts(a, old_side=True) if t in distinct for b in postings[t]}
-        found.update(b for c, b in st.by_old.get(a, [])[: cfg.candidates_per_provision]
-                     if b in open_b and c >= cfg.sim_min)
+        found.update(b for c, b in st.by_old.get(a, [])[:top] if b in open_b and c >= cfg.sim_min)
         ranked = best_of_a[a] = [(bags.score(a, b), b) for b in sorted(found)]
         for s, b in ranked:
             best_of_b[b].append((s, a))
@@ -1553,37 +1553,44 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
             continue
         s, b = best_of_a[a][0]
         if best_of_b[b][0][1] != a or s < floor:
-            continue  # not each other's best, or under every bar (the rivals cost bags of linked points)
-        # Rivals: every other open provision proposed, and the provisions, linked or not, that
-        # each one's words rank first.
-        rivals = [x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a]
-        rivals += [bags.score(a, other) for _c, other in st.by_old.get(a, [])[: cfg.candidates_per_provision]
-                   if other != b]
-        rivals += [bags.score(other, b) for _c, other in st.by_new.get(b, [])[: cfg.candidates_per_provision]
-                   if other != a]
+            continue  # not each other's best, or under every bar
         shares_distinct = any(t in distinct and t in bags.new[b] for t in bags.concepts(a, old_side=True))
-        if _concept_evidence(st, bags, a, b, (s, s - max(rivals, default=0.0)), distinct=shares_distinct):
+        need = _concept_bar(st, bags, a, b, s, distinct=shares_distinct)
+        if need is None:
+            continue
+        # Rivals: every other open provision proposed, then (only if the lead survives them, as
+        # they cost bags of linked points) the provisions, linked or not, each one's words rank first.
+        rival = max([x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a],
+                    default=0.0)
+        if s - rival < need:
+            continue
+        rival = max([rival, *(bags.score(a, other) for _c, other in st.by_old.get(a, [])[:top] if other != b),
+                     *(bags.score(other, b) for _c, other in st.by_new.get(b, [])[:top] if other != a)])
+        if s - rival >= need and _move_allowed(st, bags, a, b, s - rival):
             st.link(a, b, "similarity", st.cosine(a, b))
 
 
-def _concept_evidence(st: _State, bags: _ConceptBags, a: int, b: int, score_lead: tuple[float, float],
-                      *, distinct: bool) -> bool:
-    """Whether a mutual best pair of the concept-match pass (its score and its lead over every
-    rival) has the evidence to link; ``distinct``: it shares a concept few unlinked provisions hold."""
+def _concept_bar(st: _State, bags: _ConceptBags, a: int, b: int, s: float, *, distinct: bool) -> float | None:
+    """The lead over every rival a mutual best pair of the concept-match pass (score ``s``) needs,
+    or None when its score or shared words fall short; ``distinct``: it shares a concept few
+    unlinked provisions hold."""
     cfg = st.config
-    s, lead = score_lead
     shared = bags.shared(a, b)
-    if lead < cfg.concept_margin:
-        return False
     if not distinct:  # close plain wording, nothing renamed: a clear lead on several rare words
-        if s < cfg.concept_plain_min_sim or lead < cfg.concept_plain_margin or shared < cfg.concept_plain_shared:
-            return False
+        if s < cfg.concept_plain_min_sim or shared < cfg.concept_plain_shared:
+            return None
+        return max(cfg.concept_margin, cfg.concept_plain_margin)
     # A pair alone between two links holds its place: that is evidence, so it needs less.
-    elif (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (
+    if (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (
             s >= cfg.concept_slot_min_sim and shared and _alone_between(st, a, b)):
-        return False
-    # A pair that crosses a firm link is a move, which needs a clearer lead and closer wording
-    # (as in the move pass), and rare words mean little in a document of a dozen points.
+        return None
+    return cfg.concept_margin
+
+
+def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -> bool:
+    """A concept-match pair that crosses a firm link is a move, which needs a clearer lead and
+    closer wording (as in the move pass); rare words mean little in a document of a dozen points."""
+    cfg = st.config
     return not (_crosses(st, a, b) and (
         lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
         or (st.cosine(a, b) < cfg.concept_move_min_cos and _reworded(st, bags, a, b) < cfg.concept_move_reworded)))
