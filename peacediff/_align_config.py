@@ -377,6 +377,81 @@ class AlignConfig:
     #: Joint split/merge: at most this many parts in one group.
     joint_max_parts: int = _count_field(3, minimum=2)
 
+    # ------------------------------------------------------------------ concept match
+    #: Paraphrase score (IDF-weighted cosine of the paraphrase bags: content stems with drafting
+    #: paraphrases read as one concept) at or above which the concept-match pass links a mutual
+    #: best pair that shares a concept.  True pairs on the development corpora score 0.23-0.36
+    #: ("voting age lowered to 16" / "Sixteen-year-olds ... vote", moved; "terms modified" /
+    #: "we may change these terms", moved); at 0.15 nothing more links there.
+    concept_min_sim: float = _unit_field(0.2)
+
+    #: A concept-match pair that shares no distinct concept - close plain wording the other
+    #: passes left ("We call on the ... banks to double their climate-related lending" / "We urge
+    #: the ... banks to lend twice as much for climate action", moved: score 0.35, lead 0.25,
+    #: benchmarks/redrafts-3) - needs this score, ...
+    concept_plain_min_sim: float = _unit_field(0.3)
+
+    #: ... this lead over every rival (a dropped climate point and a new one sharing "action",
+    #: "national" and "plans" led by 0.13 at score 0.30, benchmarks/redrafts; 0.15 and 0.2 link
+    #: the same on every corpus) ...
+    concept_plain_margin: float = _unit_field(0.2)
+
+    #: ... and this many shared rare words.
+    concept_plain_shared: int = _count_field(3)
+
+    #: concept_min_sim for a pair alone between two links (its place is evidence, as in the slot
+    #: pass), which then needs one rare shared concept or word instead of concept_min_shared.  A
+    #: renumbered lease clause, "sublet ... without consent" -> "needs permission before letting"
+    #: (tests/test_align_paraphrase_moved.py), scores 0.197 with one rare concept; no link
+    #: changes on the corpora or the generator.
+    concept_slot_min_sim: float = _unit_field(0.12)
+
+    #: Lead of a concept-match pair over every rival of both (the other unlinked provisions
+    #: sharing a concept, and the provisions, linked or not, each one's words rank first).  The
+    #: true pairs lead by 0.09-0.21; the closest false candidate on the development corpora
+    #: (two pay clauses of a labour agreement) led by 0.05, and at 0.0 a false link appears.
+    concept_margin: float = _unit_field(0.07)
+
+    #: Rare words or concepts (weight at common_idf) a concept-match pair must share: one shared
+    #: concept alone is a topic, not a point ("fees" / "contributions" in one agreement).
+    concept_min_shared: int = _count_field(2)
+
+    #: One concept a concept-match pair shares must be held by at most this many unlinked
+    #: provisions on each side.  The true pairs of the development corpora share a concept held
+    #: by 1-3 a side; on the generator (heavy, 3,000) a dropped and an inserted point sharing
+    #: "exchange" (held by 3 and 7) and "supervision" (17 and 28) and a made-up name made a
+    #: false move.
+    concept_holders_max: int = _count_field(3, minimum=1)
+
+    #: Lead over every rival a concept-match pair that crosses a link (a moved point) needs
+    #: instead of concept_margin.  On the generator, where points are never paraphrased, every
+    #: concept-match pair was a dropped and an inserted point sharing a word and its concept
+    #: ("exchange", "military", "obligations") and a made-up name, each a false move, leading by
+    #: 0.085-0.114; the moved voting-age clause of benchmarks/redrafts leads by 0.21.
+    concept_move_margin: float = _unit_field(0.15)
+
+    #: Plain cosine a concept-match pair that crosses a firm link needs, unless the two name
+    #: concept_move_reworded shared concepts in different words.  A generated dropped point
+    #: ("military elections of Tirabaovo at 75 % of the total") and an inserted one that reuses
+    #: its made-up name, "elections" and, as "troops", "military" led by 0.17 at cosine 0.26, a
+    #: false move (1 in 400 generated pairs, sizes 30-1,000); the moved voting-age clause of
+    #: benchmarks/redrafts has 0.44.
+    concept_move_min_cos: float = _unit_field(0.3)
+
+    #: Shared concepts named in different words on each side ("terminated by notification" /
+    #: "end ... informs") that let a moved concept-match pair under concept_move_min_cos link.
+    #: One was the generator's false move above ("military" / "troops"); a clause rewritten in
+    #: plain words and moved renames two or more (tests/test_align_paraphrase_moved.py).
+    concept_move_reworded: int = _count_field(2, minimum=1)
+
+    #: A concept-match pair that crosses a link (a moved point) needs a document of at least this
+    #: many provisions (both versions): in a dozen generated points boilerplate, a figure with its
+    #: unit and a concept ("exchange ... up to 800,000 personnel in accordance with this
+    #: agreement") made a dropped and an inserted point each other's clear best, a false move
+    #: (tests/test_align.py, found by the move-free property).  As moved_clear_min_provisions,
+    #: which guards the same evidence in the move pass, but a field of its own.
+    concept_move_min_provisions: int = _count_field(20)
+
     # ------------------------------------------------------------------ possible matches
     #: Best unlinked candidate at or above this cosine is kept as a possible match
     #: (a hint for readers, never a link): 0.1 is about two shared content words.

@@ -17,8 +17,8 @@ from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
-    "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "normalise", "stem", "stem_counts", "stem_set",
-    "words",
+    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "normalise", "paraphrase_bag",
+    "stem", "stem_counts", "stem_set", "words",
 ]
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -165,6 +165,7 @@ class Vectors:
         # log(N / df) without smoothing: a word in every provision ("the", "shall") weighs ~0.
         self.idf = {t: math.log((total + 1) / d) for t, d in df.items()}
         self.df = df
+        self.total = total  # provisions the document frequencies count (the linked ones twice)
         self.common_idf = config.common_idf
         self.tiny_doc_df = config.tiny_doc_df
         self.old_counts = old_counts
@@ -256,6 +257,63 @@ _WORD_CONCEPTS = {
 }
 
 
+#: General legal and diplomatic paraphrases, as words (stemmed once, here) per concept: the same
+#: act named by another word in a redraft ("termination" / "ends", "notify" / "inform",
+#: "tribunal" / "arbitration", "observers" / "verification").  Each group is a rewording that
+#: holds across subjects, not a thesaurus of one corpus.  Only the concept-match pass reads them
+#: (:func:`paraphrase_bag`), weighted by how rare they are in the pair of versions: the in-place
+#: paraphrase pass links on one concept alone, and there "fees" / "contribute ... £250,000" made a
+#: false link on benchmarks/redrafts-2 (a payment of another kind).
+_CONCEPT_WORD_GROUPS = {
+    "~end": ("termination", "terminate", "expiry", "expiration", "ends", "ended"),
+    "~oblige": ("obligation", "obliged", "required", "requirement", "duty", "duties"),
+    "~notify": ("notify", "notified", "notification", "inform", "informed", "tell", "told"),
+    "~own": ("ownership", "own", "owner", "owned"),
+    "~pay": ("fee", "fees", "remuneration", "wage", "wages", "salary", "salaries", "paying"),
+    "~secret": ("confidential", "confidentiality", "secret", "secrecy"),
+    "~dispute": ("dispute", "disputes", "disagreement", "disagreements", "disagree", "controversy"),
+    "~tribunal": ("court", "courts", "tribunal", "arbitration", "arbitral", "arbitrator", "arbitrators"),
+    "~monitor": ("monitor", "monitoring", "observe", "observer", "observers", "observation", "verify",
+                 "verification", "inspect", "inspection", "inspectors", "supervise", "supervision"),
+    "~amend": ("amend", "amendment", "modify", "modification", "change", "changes", "revise", "revision"),
+    "~prohibit": ("prohibit", "prohibited", "prohibition", "ban", "banned", "forbid", "forbidden"),
+    "~delete": ("delete", "deleted", "deletion", "erase", "erasure", "destroy", "destroyed"),
+    "~liable": ("liable", "liability", "responsible", "responsibility"),
+    "~start": ("begin", "begins", "commence", "commences", "commencement", "start", "starts"),
+    "~worker": ("employee", "employees", "worker", "workers", "staff"),
+    "~release": ("release", "released", "freed", "liberate", "liberated", "liberation"),
+    "~return": ("return", "returned", "repatriate", "repatriated", "repatriation"),
+    "~rebuild": ("reconstruction", "reconstruct", "rebuild", "rebuilt", "rebuilding", "recovery"),
+    "~harm": ("damage", "damages", "harm", "harms", "loss", "losses", "injury"),
+    "~breach": ("breach", "breaches", "violation", "violations", "violate", "infringement"),
+    "~assess": ("assess", "assessment", "evaluate", "evaluation", "evaluations", "audit", "audits", "review"),
+    "~disclose": ("disclose", "disclosure", "publish", "published", "publication", "report", "reports"),
+    "~consent": ("consent", "approval", "approve", "approved", "authorise", "authorize", "authorisation",
+                 "authorization", "permission"),
+    "~dismiss": ("dismiss", "dismissal", "dismissed", "redundancy", "redundancies", "layoff", "layoffs"),
+    "~hire": ("hire", "hired", "recruit", "recruitment", "employ", "employment"),
+    "~repair": ("repair", "repairs", "maintain", "maintenance", "fix"),
+    "~meet": ("meet", "meeting", "meetings", "convene", "session", "sessions"),
+    "~border": ("border", "borders", "frontier", "boundary", "boundaries"),
+    "~penalty": ("penalty", "penalties", "fine", "fines", "sanctioned"),
+    "~risk": ("risk", "risks", "hazard", "hazards", "danger", "dangerous"),
+    "~immediate": ("immediately", "forthwith", "promptly"),
+    "~annual": ("annual", "annually", "yearly"),
+    "~rent": ("rent", "rents", "rental", "lease", "leases", "tenancy", "tenancies"),
+    "~evict": ("evict", "eviction", "evictions", "repossession"),
+}
+_WIDE_CONCEPTS = dict(_WORD_CONCEPTS)
+for _concept, _group in _CONCEPT_WORD_GROUPS.items():
+    for _word in _group:
+        _WIDE_CONCEPTS.setdefault(stem(_word), _concept)
+
+#: Each concept of the wide table and the stems read as it: a concept is about as frequent in a
+#: document as its words together (what the concept-match pass weighs it by).
+CONCEPT_STEMS: dict[str, tuple[str, ...]] = {}
+for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
+    CONCEPT_STEMS[_concept] = (*CONCEPT_STEMS.get(_concept, ()), _stem)
+
+
 #: The phrase patterns as one alternation (one scan of the text instead of one per phrase).
 _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
 
@@ -280,6 +338,36 @@ def concepts(text: str) -> set[str]:
             s = stem(word)
             out.add(_WORD_CONCEPTS.get(s, s))
     return out - FUNCTION_WORDS
+
+
+def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset[str]:
+    """The content stems of a :func:`normalise`-d text with every drafting paraphrase read as one
+    concept, the wide table included (``"termination of the lease"`` and ``"when the lease ends"``
+    share ``~end``).
+
+    ``stems``: the text's kept stems when the caller holds them (``stem_counts(norm.split())``),
+    which spares tokenising the text again unless it holds a paraphrase phrase.
+
+    >>> sorted(paraphrase_bag(normalise("The observers notify the tribunal.")))
+    ['~monitor', '~notify', '~tribunal']
+    """
+    padded = " " + norm + " "
+    held: set[str] = set()
+    wide = _WIDE_CONCEPTS.get
+    phrased = any(key in padded for key in _PHRASE_KEYS)
+    if stems is not None and not phrased:
+        # No phrase to read: the bag is the text's stems (as stem_counts keeps them), renamed.
+        return frozenset([wide(s, s) for s in stems]) - FUNCTION_WORDS
+    if phrased:
+        padded = _PHRASES.sub(_phrase_concept, padded)
+        tokens = padded.split()
+        held = {word for word in tokens if word.startswith("~")}
+        if held:
+            tokens = [word for word in tokens if not word.startswith("~")]
+    else:
+        tokens = padded.split()
+    held.update([wide(s, s) for s in _kept_stems(tokens) if s])
+    return frozenset(held - FUNCTION_WORDS)
 
 
 def drafting_concepts(text: str) -> frozenset[str]:

@@ -47,9 +47,13 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
   13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  14. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  14. ``concept-match``: a point reworded and moved - what every other pass left - links
+      to the unlinked counterpart it shares a drafting concept with when the two are each
+      other's best by a paraphrase score (words and concepts weighed by rarity), at
+      ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
+  15. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
-  15. ``duplicates-in-order``: identical provisions on one side take their partners
+  16. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -83,7 +87,15 @@ from operator import itemgetter
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._keys import key_groups
-from peacediff._lexical import Vectors, drafting_concepts, normalise, stem_counts, stem_set
+from peacediff._lexical import (
+    CONCEPT_STEMS,
+    Vectors,
+    drafting_concepts,
+    normalise,
+    paraphrase_bag,
+    stem_counts,
+    stem_set,
+)
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
@@ -286,6 +298,8 @@ class _State:
         self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
         self._drafting_new: dict[int, frozenset[str]] = {}
+        self._words_old: dict[int, frozenset[str]] = {}
+        self._words_new: dict[int, frozenset[str]] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -319,6 +333,14 @@ class _State:
         if held is None:
             text = self.old_texts[index] if old_side else self.new_texts[index]
             held = cache[index] = drafting_concepts(text)
+        return held
+
+    def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
+        """The stems of local provision ``k`` that are not figures, computed once."""
+        cache = self._words_old if old_side else self._words_new
+        held = cache.get(k)
+        if held is None:
+            held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
         return held
 
     # -- links
@@ -695,8 +717,22 @@ def _template_pass(st: _State) -> None:
 
 
 def _overlap(st: _State, a: int, b: int) -> float:
-    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted)."""
-    return _dice(st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys())
+    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted), or of their words
+    without figures when that is higher: the figures are what a template varies, and in a short
+    item ("Pay point 4: 34,300 per year.") they are half its stems."""
+    one, other = st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys()
+    if not one or not other:
+        return 0.0
+    shared, total = len(one & other), len(one) + len(other)
+    bar = st.config.template_overlap
+    if 2 * shared >= bar * total:
+        return 2 * shared / total
+    # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
+    # even that stays under the bar (long clauses, whose few figures cannot carry it over).
+    figures = sum(map(str.isdigit, one)) + sum(map(str.isdigit, other))
+    if total == figures or 2 * shared < bar * (total - figures):
+        return 2 * shared / total
+    return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))
 
 
 def _dice(one: Set[str], other: Set[str]) -> float:
@@ -1457,6 +1493,207 @@ def _crossing_links(st: _State) -> set[int]:
     return crossing
 
 
+# --------------------------------------------------------------------------- pass: concept match
+
+
+def _concept_match_pass(st: _State) -> None:
+    """A point reworded *and* moved: neither its words nor its place give it away, its concepts may.
+
+    After every firm pass, the provisions still unlinked are compared by a paraphrase score:
+    an IDF-weighted cosine over their content stems with drafting paraphrases read as one
+    concept (:func:`peacediff._lexical.paraphrase_bag`: "termination" / "ends", "notify" /
+    "inform", "tribunal" / "arbitration", "elections" / "vote"), each word or concept weighed
+    by its rarity in the two versions.  A pair links when it is each other's best, at
+    ``concept_min_sim``, ahead of every rival of both by ``concept_margin``, sharing
+    ``concept_min_shared`` rare words or concepts, one of their shared concepts held by at most
+    ``concept_holders_max`` unlinked provisions a side.  Rivals include the linked provisions
+    each side's words point to (its ranked candidates), so a new point on the subject of a kept
+    one - a dropped point's look-alike - does not take the dropped point.  A pair that crosses
+    the firm links is a move and needs more (``concept_move_*``): a clearer lead, a document
+    of some size, and close wording or two concepts each side names in its own words.
+    """
+    if not st.scored():
+        return
+    old_open = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
+    new_open = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
+    if not old_open or not new_open:
+        return
+    _concept_links(st, old_open, new_open)
+
+
+def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None:
+    """Link the open pairs that are each other's clear best by the paraphrase score."""
+    cfg = st.config
+    bags = _ConceptBags(st)
+    # A concept many unlinked provisions hold ("exchange", "supervision" in generated plans)
+    # tells no two of them apart: only one held by few a side (a *distinct* concept) proposes
+    # a pair.  So does close plain wording, which then needs stricter bars (_concept_evidence).
+    postings: dict[str, list[int]] = defaultdict(list)
+    for b in new_open:
+        for t in bags.concepts(b, old_side=False):
+            postings[t].append(b)
+    held_old = Counter(t for a in old_open for t in bags.concepts(a, old_side=True))
+    most = cfg.concept_holders_max
+    distinct = {t for t, n in held_old.items() if n <= most and 0 < len(postings.get(t, ())) <= most}
+    open_b = set(new_open)
+    best_of_a: dict[int, list[tuple[float, int]]] = {}
+    best_of_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+    top = cfg.candidates_per_provision
+    for a in old_open:
+        found = {b for t in bags.concepts(a, old_side=True) if t in distinct for b in postings[t]}
+        found.update(b for c, b in st.by_old.get(a, [])[:top] if b in open_b and c >= cfg.sim_min)
+        ranked = best_of_a[a] = [(bags.score(a, b), b) for b in sorted(found)]
+        for s, b in ranked:
+            best_of_b[b].append((s, a))
+    for lst in (*best_of_a.values(), *best_of_b.values()):
+        _rank(lst)
+    floor = min(cfg.concept_min_sim, cfg.concept_slot_min_sim, cfg.concept_plain_min_sim)
+    for a in old_open:
+        if not best_of_a[a]:
+            continue
+        s, b = best_of_a[a][0]
+        if best_of_b[b][0][1] != a or s < floor:
+            continue  # not each other's best, or under every bar
+        shares_distinct = any(t in distinct and t in bags.new[b] for t in bags.concepts(a, old_side=True))
+        need = _concept_bar(st, bags, a, b, s, distinct=shares_distinct)
+        if need is None:
+            continue
+        # Rivals: every other open provision proposed, then (only if the lead survives them, as
+        # they cost bags of linked points) the provisions, linked or not, each one's words rank first.
+        rival = max([x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a],
+                    default=0.0)
+        if s - rival < need:
+            continue
+        rival = max([rival, *(bags.score(a, other) for _c, other in st.by_old.get(a, [])[:top] if other != b),
+                     *(bags.score(other, b) for _c, other in st.by_new.get(b, [])[:top] if other != a)])
+        if s - rival >= need and _move_allowed(st, bags, a, b, s - rival):
+            st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _concept_bar(st: _State, bags: _ConceptBags, a: int, b: int, s: float, *, distinct: bool) -> float | None:
+    """The lead over every rival a mutual best pair of the concept-match pass (score ``s``) needs,
+    or None when its score or shared words fall short; ``distinct``: it shares a concept few
+    unlinked provisions hold."""
+    cfg = st.config
+    shared = bags.shared(a, b)
+    if not distinct:  # close plain wording, nothing renamed: a clear lead on several rare words
+        if s < cfg.concept_plain_min_sim or shared < cfg.concept_plain_shared:
+            return None
+        return max(cfg.concept_margin, cfg.concept_plain_margin)
+    # A pair alone between two links holds its place: that is evidence, so it needs less.
+    if (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (
+            s >= cfg.concept_slot_min_sim and shared and _alone_between(st, a, b)):
+        return None
+    return cfg.concept_margin
+
+
+def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -> bool:
+    """A concept-match pair that crosses a firm link is a move, which needs a clearer lead and
+    closer wording (as in the move pass); rare words mean little in a document of a dozen points."""
+    cfg = st.config
+    return not (_crosses(st, a, b) and (
+        lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
+        or (st.cosine(a, b) < cfg.concept_move_min_cos and _reworded(st, bags, a, b) < cfg.concept_move_reworded)))
+
+
+def _alone_between(st: _State, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` are alone between two links: their neighbours before are linked to
+    each other, and so are their neighbours after."""
+    i, j = st.rest_old[a], st.rest_new[b]
+    if not (0 < i < len(st.old) - 1 and 0 < j < len(st.new) - 1):
+        return False
+    before, after = st.link_old.get(i - 1), st.link_old.get(i + 1)
+    return (before is not None and after is not None
+            and before == st.link_new.get(j - 1) and after == st.link_new.get(j + 1))
+
+
+def _reworded(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+    """How many concepts old ``a`` and new ``b`` share that each names in other words ("terminated"
+    / "ends", "dispute" / "disagreements"): evidence the plain cosine cannot see, as a word
+    repeated on both sides is not."""
+    old_words, new_words = st.vec.old_counts[a], st.vec.new_counts[b]
+    count = 0
+    for t in bags.concepts(a, old_side=True):
+        if t in bags.new[b]:
+            members = CONCEPT_STEMS.get(t, ())
+            if members and not {m for m in members if m in old_words} & {m for m in members if m in new_words}:
+                count += 1
+    return count
+
+
+def _crosses(st: _State, a: int, b: int) -> bool:
+    """Linking old ``a`` to new ``b`` would cross the order-keeping chain of firm links (exact, or
+    at ``firm_sim``), as a moved point does (the links demotion reads as anchors)."""
+    i, j = st.rest_old[a], st.rest_new[b]
+    firm = sorted((min(lk.old), min(lk.new)) for lk in st.links
+                  if lk is not None and (lk.similarity or 0.0) >= st.config.firm_sim)
+    return any((o - i) * (n - j) < 0 for o, n in (firm[k] for k in increasing_chain(firm)))
+
+
+class _ConceptBags:
+    """The paraphrase bags (:func:`peacediff._lexical.paraphrase_bag`) of the provisions the
+    concept-match pass reads, computed on first use, and the rarity weight of each word or concept."""
+
+    def __init__(self, st: _State) -> None:
+        self.st = st
+        self.old: dict[int, frozenset[str]] = {}
+        self.new: dict[int, frozenset[str]] = {}
+        self.norm_old: dict[int, float] = {}
+        self.norm_new: dict[int, float] = {}
+        self.concepts_old: dict[int, list[str]] = {}
+        self.concepts_new: dict[int, list[str]] = {}
+        self.weights: dict[str, float] = {}  # the concepts' weights, once each
+        self.idf = st.vec.idf
+
+    def weight(self, t: str) -> float:
+        """A plain stem weighs its IDF; a concept that of its most frequent word (held at least twice)."""
+        w = self.idf.get(t)
+        if w is None:
+            w = self.weights.get(t)
+            if w is None:
+                vec = self.st.vec
+                # At least as frequent as its most frequent word (one provision often holds
+                # several: "an arbitral tribunal of three arbitrators").
+                df = max(2, max([vec.df.get(s, 0) for s in CONCEPT_STEMS.get(t, ())], default=0))
+                w = self.weights[t] = max(0.0, math.log((vec.total + 1) / df))
+        return w
+
+    def bag(self, k: int, *, old_side: bool) -> tuple[frozenset[str], float]:
+        bags, norms = (self.old, self.norm_old) if old_side else (self.new, self.norm_new)
+        held = bags.get(k)
+        if held is None:
+            st = self.st
+            norm = st.old_norm(st.rest_old[k]) if old_side else st.new_norm(st.rest_new[k])
+            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys())
+            idf, weight = self.idf, self.weight
+            # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
+            norms[k] = math.sqrt(math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in held]]))
+        return held, norms[k]
+
+    def concepts(self, k: int, *, old_side: bool) -> list[str]:
+        """The concepts (not the plain words) of a provision's bag, in a fixed order."""
+        cache = self.concepts_old if old_side else self.concepts_new
+        held = cache.get(k)
+        if held is None:
+            held = cache[k] = sorted(t for t in self.bag(k, old_side=old_side)[0] if t[0] == "~")
+        return held
+
+    def score(self, a: int, b: int) -> float:
+        """The weighted cosine of old ``a``'s and new ``b``'s paraphrase bags."""
+        one, n1 = self.bag(a, old_side=True)
+        other, n2 = self.bag(b, old_side=False)
+        if not n1 or not n2:
+            return 0.0
+        idf, weight = self.idf, self.weight
+        return math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in one & other]]) / (n1 * n2)
+
+    def shared(self, a: int, b: int) -> int:
+        """Words or concepts the two share that are rare (weight at ``common_idf``)."""
+        common = self.st.config.common_idf
+        one, other = self.old[a], self.new[b]
+        return sum(1 for t in one & other if self.weight(t) >= common)
+
+
 # --------------------------------------------------------------------------- pass: possible matches
 
 
@@ -1603,6 +1840,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
     ("paraphrase", _paraphrase_pass),
     ("attach-after-slot", _attach_pass),
     ("demotion", _demotion_pass),
+    ("concept-match", _concept_match_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),
 )

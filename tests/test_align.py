@@ -961,11 +961,16 @@ def test_rival_plans_link_where_topic_words_agree():
     result = align_text(old, new)
     found = {(lk.old[0], lk.new[0]) for lk in result.links}
     # Frozen assets, guarantees, NATO, sanctions, Zaporizhzhia: the same topics in other words.
-    assert found == {(5, 0), (3, 2), (1, 3), (4, 4), (2, 5)}
     # The army cap shares no word but "Ukraine" ("armed forces ... personnel" / "army ... troops"):
-    # not a link, but a scored possible match by its drafting concept.
-    assert result.possible[("old", 0)][0] == 1 and result.possible[("new", 1)][0] == 0
-    assert result.possible[("old", 0)][1] < DEFAULT.possible_min_sim
+    # the concept-match pass links it on the drafting concept the two share (forces / troops),
+    # each the other's clear best and crossing no firm link.
+    assert found == {(5, 0), (3, 2), (1, 3), (4, 4), (2, 5), (0, 1)}
+    rules = {(lk.old[0], lk.new[0]): lk.rule for lk in result.links}
+    assert rules[(0, 1)] == "concept-match"
+    without = align_text(old, new, AlignConfig(concept_min_sim=1.0))
+    # Without that pass it is still offered as a scored possible match by its concept.
+    assert without.possible[("old", 0)][0] == 1 and without.possible[("new", 1)][0] == 0
+    assert without.possible[("old", 0)][1] < DEFAULT.possible_min_sim
     # Elections and a parliamentary commission are different subjects: neither link nor hint.
     assert ("old", 6) not in result.possible and ("new", 6) not in result.possible
 
