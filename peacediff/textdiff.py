@@ -253,6 +253,16 @@ def _token_floor(text: str) -> int:
     return 2 * runs - 1 if runs else min(len(text), 1)
 
 
+def _holds_more(text: str, start: int, end: int, tokens: int) -> bool:
+    """Whether ``text[start:end]`` certainly holds more than ``tokens`` tokens (:func:`_token_floor`
+    of its end first: a stretch holds at least as many tokens as any part of it)."""
+    if tokens < 0:
+        return True
+    if end - start > 16 * (tokens + 1) and _token_floor(text[end - 16 * (tokens + 1) : end]) > tokens:
+        return True
+    return _token_floor(text[start:end]) > tokens
+
+
 def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     """The token diff of the pair with ``prefix`` / ``suffix`` characters set aside at the ends.
 
@@ -267,9 +277,9 @@ def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     start, end = _common_ends(old_mid, new_mid)
     old_left, new_left = len(old_mid) - start - end, len(new_mid) - start - end
     longest = max(old_left, new_left)
-    if prefix and _token_floor(old[:prefix]) + start <= longest:
+    if prefix and not _holds_more(old, 0, prefix, longest - start):
         return _diff_middle(old, new, 0, suffix)
-    if suffix and _token_floor(old[len(old) - suffix :]) + end <= longest:
+    if suffix and not _holds_more(old, len(old) - suffix, len(old), longest - end):
         return _diff_middle(old, new, prefix, 0)
     dropped = _indel().distance(old_mid[start : len(old_mid) - end], new_mid[start : len(new_mid) - end])
     if _is_rewrite(dropped, old_left + new_left, old, prefix, suffix, start + end):
@@ -321,27 +331,37 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     # sub-points.  Its result is a minimal diff like Myers'; diff-match-patch then
     # does what it is best at, the semantic cleanup (decision 0004).
     opcodes = _indel().opcodes(chars_old, chars_new)
-    last = len(opcodes) - 1
-    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag != "equal":
-            if i2 > i1:
-                diffs.append((-1, chars_old[i1:i2]))
-            if j2 > j1:
-                diffs.append((1, chars_new[j1:j2]))
+    # The edits between two equalities go in as one deletion and one insertion (the old
+    # and the new text between them), which is what cleanup's merge makes of them first:
+    # it concatenates them in order.  ``ops`` counts the diffs before that, which decides
+    # how much cleanup the diff gets (a lower bound, made exact when it matters).
+    ops = len(diffs) + (1 if tail else 0)
+    kept_old = kept_new = 0  # where the last equality kept as one ends
+    seen_old = seen_new = 0  # where the last common block ends
+    for a, b, size in opcodes.as_matching_blocks():
+        if not size:
             continue
-        text = chars_old[i1:i2]
-        # An equality at either end of the whole diff is the common text there.
-        if (k > 0 or head) and (k < last or tail) and text in spaces:
+        ops += (a > seen_old) + (b > seen_new)
+        seen_old, seen_new = a + size, b + size
+        text = chars_old[a:seen_old]
+        # A block at either end of the whole diff is the common text there.
+        if (a or b or head) and (seen_old < len(chars_old) or seen_new < len(chars_new) or tail) and text in spaces:
             # A lone whitespace token between two edits joins them.  Semantic cleanup
             # would mostly fold it in (it is no longer than either edit); folding it
             # first spares that cleanup most of its work on a rewritten text.
-            diffs.append((-1, text))
-            diffs.append((1, text))
-        else:
-            diffs.append((0, text))
+            ops += 2
+            continue
+        _add_edits(diffs, chars_old[kept_old:a], chars_new[kept_new:b])
+        diffs.append((0, text))
+        ops += 1
+        kept_old, kept_new = seen_old, seen_new
+    ops += (len(chars_old) > seen_old) + (len(chars_new) > seen_new)
+    _add_edits(diffs, chars_old[kept_old:], chars_new[kept_new:])
+    if ops <= 4:
+        ops = _diff_count(opcodes, chars_old, spaces, bool(head), bool(tail))
     if tail:
         diffs.append((0, chars[-1]))
-    if len(diffs) > 4:
+    if ops > 4:
         _DMP.diff_cleanupMerge(diffs)
         _DMP.diff_cleanupSemantic(diffs)
     else:
@@ -349,6 +369,26 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
         # merge away, only the edit's boundary to place, which is the cheap half.
         _DMP.diff_cleanupSemanticLossless(diffs)
     return [(op, text.translate(back)) for op, text in diffs]
+
+
+def _add_edits(diffs: list[Op], gone: str, came: str) -> None:
+    if gone:
+        diffs.append((-1, gone))
+    if came:
+        diffs.append((1, came))
+
+
+def _diff_count(opcodes: Any, chars_old: str, spaces: set[str], head: bool, tail: bool) -> int:
+    """How many diffs the opcodes make one by one (a replacement two, a folded space two)."""
+    count = head + tail
+    last = len(opcodes) - 1
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            folded = (k > 0 or head) and (k < last or tail) and chars_old[i1:i2] in spaces
+            count += 2 if folded else 1
+        else:
+            count += (i2 > i1) + (j2 > j1)
+    return count
 
 
 def _is_rewrite(dropped: int, middle: int, old: str, prefix: int, suffix: int, common: int) -> bool:
@@ -359,6 +399,8 @@ def _is_rewrite(dropped: int, middle: int, old: str, prefix: int, suffix: int, c
     sides.  ``similarity < REWRITE_SIM`` is ``dropped > (1 - REWRITE_SIM) · total``: exact
     in floating point at 1/2, where rapidfuzz computes ``1 - dropped / total``.
     """
+    if dropped <= (1 - REWRITE_SIM) * (middle + 2 * common):
+        return False  # the common tokens in the middle are enough
     ends = old[:prefix], old[len(old) - suffix :]
     if dropped <= (1 - REWRITE_SIM) * (middle + 2 * (common + sum(map(_token_floor, ends)))):
         return False  # even the fewest tokens the set-aside ends can hold make it a word diff
