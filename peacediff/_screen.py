@@ -11,10 +11,18 @@ test in tests/test_textdiff.py checks it).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-__all__ = ["CHANGE_CONTEXT", "ChangeWindows", "LazyPattern", "changed_windows", "lower_same_length", "scan", "touched"]
+__all__ = [
+    "CHANGE_CONTEXT",
+    "ChangeWindows",
+    "LazyPattern",
+    "changed_windows",
+    "lower_same_length",
+    "near",
+    "scan",
+]
 
 Op = tuple[int, str]
 
@@ -152,14 +160,6 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
     return "\x00".join(parts), tuple(moved), max(0, length - len(parts))
 
 
-def _near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+def near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """True when a changed stretch touches ``[start, end]`` (an insertion point on its edge included)."""
     return any(lo <= end and start <= hi for lo, hi in changes)
-
-
-def touched(windows: ChangeWindows, reach: Callable[[str], Iterator[tuple[int, int]]]) -> bool:
-    """True when a change of either side touches the reach of an expression found there."""
-    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
-        if any(_near(changes, start, end) for start, end in reach(text)):
-            return True
-    return False

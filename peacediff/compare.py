@@ -671,6 +671,17 @@ class _Budget:
         self.long_pairs: list[str] = []
         self.config = config
         self.passes = dict.fromkeys(passes, 0)  # links per aligner pass, every level summed
+        # Possible-match similarities by (old text, new text): two unlinked provisions often
+        # name each other as their possible match, and the word diff is the costly part.
+        self._similar: dict[tuple[str, str], float] = {}
+
+    def similarity(self, old_text: str, new_text: str) -> float:
+        """:func:`shown_similarity` of the pair's word diff, computed once per comparison."""
+        key = (old_text, new_text)
+        found = self._similar.get(key)
+        if found is None:
+            found = self._similar[key] = shown_similarity(textdiff.word_ops(old_text, new_text))
+        return found
 
 
 def _compare(old: Version, new: Version, mode: str, config: AlignConfig = _DEFAULT_CONFIG) -> Comparison:
@@ -757,8 +768,10 @@ def _changes(
         if sub_notes:
             notes.extend(n for n in sub_notes if n not in notes)
         out.append(change)
-    out.extend(_unlinked_changes(old_list, new_list, linked_old, alignment, "old", scope.new, scope.new_partial))
-    out.extend(_unlinked_changes(new_list, old_list, linked_new, alignment, "new", scope.old, scope.old_partial))
+    out.extend(_unlinked_changes(old_list, new_list, linked_old, alignment, "old", scope.new, scope.new_partial,
+                                 budget))
+    out.extend(_unlinked_changes(new_list, old_list, linked_new, alignment, "new", scope.old, scope.old_partial,
+                                 budget))
     if scope.old.variants or scope.new.variants:
         out = [_with_disputes(ch, scope) for ch in out]
     return reading_order(out, old_list, new_list), tuple(notes)
@@ -790,6 +803,7 @@ def _unlinked_changes(
     name: str,
     other_version: Version,
     other_partial: bool,
+    budget: _Budget,
 ) -> list[Change]:
     """Changes for the provisions of one side that have no partner: removed (old side) or
     added (new side), or unknown when the other side is a partial record that does not
@@ -805,7 +819,7 @@ def _unlinked_changes(
         if hint is not None:
             partner = other[hint[0]]
             pair = (p.full_text, partner.full_text) if is_old else (partner.full_text, p.full_text)
-            possible = PossibleMatch(partner, shown_similarity(textdiff.word_ops(*pair)), hint[1])
+            possible = PossibleMatch(partner, budget.similarity(*pair), hint[1])
         out.append(Change(
             kind="unknown" if other_partial and removal is None else ("removed" if is_old else "added"),
             old=(p,) if is_old else (),

@@ -24,13 +24,14 @@ from peacediff._screen import (
     LazyPattern,
     changed_windows,
     lower_same_length,
-    touched,
+    near,
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
 __all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "Figure", "figure_changes", "find_figures"]
 
 Op = tuple[int, str]
+_Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
 
 
 class Figure(NamedTuple):
@@ -389,12 +390,20 @@ def _is_list_label(text: str, start: int, end: int) -> bool:
 FIGURE_REACH = 17
 
 
-def _figure_near_change(windows: ChangeWindows) -> bool:
-    def reach(text: str) -> Iterator[tuple[int, int]]:
-        for f in find_figures(text):
-            yield f.start - FIGURE_REACH, f.start + len(f.text) + 1
+def _figures_near_changes(windows: ChangeWindows) -> tuple[list[_Key], list[_Key]]:
+    """The figures a change can reach (:data:`FIGURE_REACH`), old side and new side, as sorted keys.
 
-    return touched(windows, reach)
+    Every other figure stands, identical and in the same context, on both sides, so
+    when these agree the two texts hold the same figures.
+    """
+    sides = []
+    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+        sides.append(sorted(
+            (f.kind, f.unit, f.value)
+            for f in find_figures(text)
+            if near(changes, f.start - FIGURE_REACH, f.start + len(f.text) + 1)
+        ))
+    return sides[0], sides[1]
 
 
 #: Order in which figure kinds are reported.
@@ -429,8 +438,10 @@ def figure_changes(
         return []
     if windows is None and ops is not None:
         windows = changed_windows(old_text, new_text, ops)
-    if windows is not None and not windows.whole and not _figure_near_change(windows):
-        return []  # no figure near any change
+    if windows is not None and not windows.whole:
+        near_old, near_new = _figures_near_changes(windows)
+        if near_old == near_new:
+            return []  # no figure near any change, or the same ones on both sides
     old = find_figures(old_text, include_weak=True)
     new = find_figures(new_text, include_weak=True)
     old_strong = [f for f in old if not f.weak]
@@ -462,7 +473,7 @@ def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequenc
 
 
 def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:
-    pool: dict[tuple[str, str, float], int] = {}
+    pool: dict[_Key, int] = {}
     for f in other:
         key = (f.kind, f.unit, f.value)
         pool[key] = pool.get(key, 0) + 1

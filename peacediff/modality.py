@@ -12,7 +12,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from peacediff._screen import (
     CHANGE_CONTEXT,
@@ -20,8 +20,8 @@ from peacediff._screen import (
     LazyPattern,
     changed_windows,
     lower_same_length,
+    near,
     scan,
-    touched,
 )
 
 __all__ = ["modality_shifts", "modals"]
@@ -29,14 +29,22 @@ __all__ = ["modality_shifts", "modals"]
 Op = tuple[int, str]
 
 
-def _modal_near_change(windows: ChangeWindows) -> bool:
-    def reach(text: str) -> Iterator[tuple[int, int]]:
-        for start, end, _modal in _modal_matches(text):
+def _modals_near_changes(windows: ChangeWindows) -> tuple[list[str], list[str]]:
+    """The modal expressions a change can reach, old side and new side, in reading order.
+
+    Every other one stands, identical and in the same place among them, on both sides,
+    so when these agree the two texts hold the same modal expressions.
+    """
+    sides = []
+    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
+        found = []
+        for start, end, modal in _modal_matches(text):
             # After the expression, a change can reach it through the look-ahead for a number.
             tail = text[end : end + CHANGE_CONTEXT]
-            yield start - 1, end + len(tail) - len(tail.lstrip()) + 1
-
-    return touched(windows, reach)
+            if near(changes, start - 1, end + len(tail) - len(tail.lstrip()) + 1):
+                found.append(modal)
+        sides.append(found)
+    return sides[0], sides[1]
 
 
 _MODAL_RE = LazyPattern(
@@ -105,8 +113,10 @@ def modality_shifts(
         return []
     if windows is None and ops is not None:
         windows = changed_windows(old_text, new_text, ops)
-    if windows is not None and not windows.whole and not _modal_near_change(windows):
-        return []  # no modal expression near any change
+    if windows is not None and not windows.whole:
+        near_old, near_new = _modals_near_changes(windows)
+        if near_old == near_new:
+            return []  # no modal expression near any change, or the same ones on both sides
     a = modals(old_text)
     b = modals(new_text)
     if a == b:

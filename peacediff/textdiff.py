@@ -153,65 +153,258 @@ def invert_ops(ops: Sequence[Op]) -> tuple[Op, ...]:
 
 
 def _diff_tokens(old: str, new: str) -> list[Op]:
-    old_tokens = tokenize(old)
-    new_tokens = tokenize(new)
-    # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
-    # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
-    # sub-points.  Its result is a minimal diff like Myers'; diff-match-patch then
-    # does what it is best at, the semantic cleanup (decision 0004).
-    Indel = _indel()
-    if Indel.normalized_similarity(old_tokens, new_tokens) < REWRITE_SIM:
+    """The word diff of a pair (the cleaned-up token diff, back in real text).
+
+    Most edits touch a few words of a long clause, so the common text at both ends is
+    set aside at string level first and only the middle is tokenised and diffed
+    (:func:`_ends`); the result is exactly that of diffing the whole token lists.
+    """
+    prefix, suffix = _ends(old, new)
+    return _diff_middle(old, new, prefix, suffix)
+
+
+# Where the texts may be cut untokenised: only a whitespace-run token holds an ASCII
+# space or line break (a number's group separators are no-break and thin spaces), so
+# right after one and before a character that is not whitespace, the tokens of the
+# text end; the tokens after that point depend on the text after it only (the token
+# pattern looks ahead, never behind).
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix (binary search over C-speed slice comparisons)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    la, lb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _boundary_before(text: str, limit: int) -> int:
+    """The last cut ``0 < c <= limit`` right after an ASCII space or line break and before a
+    character that is not whitespace: a token boundary (0 if there is none)."""
+    at = limit
+    while at > 0:
+        k = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at))
+        if k < 0:
+            return 0
+        if not text[k + 1].isspace():
+            return k + 1
+        at = k
+    return 0
+
+
+def _boundary_from(text: str, lowest: int) -> int:
+    """The first such cut ``c >= lowest`` (``len(text)`` if there is none)."""
+    at = max(lowest - 1, 0)
+    while True:
+        found = [k for k in (text.find(" ", at), text.find("\n", at)) if k >= 0]
+        if not found:
+            return len(text)
+        k = min(found)
+        if k + 1 < len(text) and not text[k + 1].isspace():
+            return k + 1
+        at = k + 1
+
+
+def _ends(old: str, new: str) -> tuple[int, int]:
+    """Characters at the start and at the end of both texts that can be set aside untokenised.
+
+    Each cut is a token boundary in both texts (see the comment above) with the same text
+    beyond it on both sides, so the same tokens; the characters on both sides of a cut
+    are common to the two texts, and the end cut lies after all the common text at the start.
+    """
+    head = _common_prefix(old, new)
+    prefix = _boundary_before(old, head - 1) if head > 1 else 0
+    tail = _common_suffix(old, new)
+    # The suffix stays clear of the whole common prefix: the token diff takes the common
+    # tokens at the start first, and only then those at the end.
+    reach = min(tail - 1, min(len(old), len(new)) - head)
+    if reach < 1:
+        return prefix, 0
+    cut = _boundary_from(old, len(old) - reach)
+    return prefix, len(old) - cut
+
+
+def _token_floor(text: str) -> int:
+    """A lower bound on the number of tokens of ``text`` (cheap: no tokenising).
+
+    In ASCII text whitespace only ever forms whitespace-run tokens, so its blank-separated
+    runs and the blanks between them are distinct tokens; other text gets 0 here (a
+    number's group separator may be a no-break space inside one token).
+    """
+    if not text.isascii():
+        return 0
+    runs = len(text.split())
+    return 2 * runs - 1 if runs else min(len(text), 1)
+
+
+def _holds_more(text: str, start: int, end: int, tokens: int) -> bool:
+    """Whether ``text[start:end]`` certainly holds more than ``tokens`` tokens (:func:`_token_floor`
+    of its end first: a stretch holds at least as many tokens as any part of it)."""
+    if tokens < 0:
+        return True
+    if end - start > 16 * (tokens + 1) and _token_floor(text[end - 16 * (tokens + 1) : end]) > tokens:
+        return True
+    return _token_floor(text[start:end]) > tokens
+
+
+def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
+    """The token diff of the pair with ``prefix`` / ``suffix`` characters set aside at the ends.
+
+    A set-aside end joins the common tokens next to it and stands in the diff as one
+    placeholder character.  That changes nothing as long as every edit is shorter than
+    that end (cleanup then never compares their contents, and it never merges away the
+    first or the last equality); when an end is too short to be sure, the diff is redone
+    with that end tokenised, as a plain token diff would see it.
+    """
+    old_mid = tokenize(old[prefix : len(old) - suffix])
+    new_mid = tokenize(new[prefix : len(new) - suffix])
+    start, end = _common_ends(old_mid, new_mid)
+    old_left, new_left = len(old_mid) - start - end, len(new_mid) - start - end
+    longest = max(old_left, new_left)
+    if prefix and not _holds_more(old, 0, prefix, longest - start):
+        return _diff_middle(old, new, 0, suffix)
+    if suffix and not _holds_more(old, len(old) - suffix, len(old), longest - end):
+        return _diff_middle(old, new, prefix, 0)
+    dropped = _indel().distance(old_mid[start : len(old_mid) - end], new_mid[start : len(new_mid) - end])
+    if _is_rewrite(dropped, old_left + new_left, old, prefix, suffix, start + end):
         # A rewrite: keep the common words at both ends, replace the middle.
-        start = 0
-        limit = min(len(old_tokens), len(new_tokens))
-        while start < limit and old_tokens[start] == new_tokens[start]:
-            start += 1
-        end = 0
-        while end < limit - start and old_tokens[-1 - end] == new_tokens[-1 - end]:
-            end += 1
-        parts = [
-            (0, old_tokens[:start]),
-            (-1, old_tokens[start : len(old_tokens) - end]),
-            (1, new_tokens[start : len(new_tokens) - end]),
-            (0, old_tokens[len(old_tokens) - end :]),
+        return [
+            (0, old[:prefix] + "".join(old_mid[:start])),
+            (-1, "".join(old_mid[start : len(old_mid) - end])),
+            (1, "".join(new_mid[start : len(new_mid) - end])),
+            (0, "".join(old_mid[len(old_mid) - end :]) + old[len(old) - suffix :]),
         ]
-        return [(op, "".join(tokens)) for op, tokens in parts]
+    # A set-aside end becomes one placeholder; otherwise the common tokens stay in the diff.
+    head = old[:prefix] + "".join(old_mid[:start]) if prefix else ""
+    tail = "".join(old_mid[len(old_mid) - end :]) + old[len(old) - suffix :] if suffix else ""
+    old_core = old_mid[start if prefix else 0 : len(old_mid) - (end if suffix else 0)]
+    new_core = new_mid[start if prefix else 0 : len(new_mid) - (end if suffix else 0)]
+    return _cleaned_diff(old_core, new_core, head, tail)
+
+
+def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
+    """How many tokens the two lists share at the start, and then at the end."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, end
+
+
+def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail: str) -> list[Op]:
+    """diff-match-patch's cleaned-up diff of two token lists, each token one character, with
+    ``head`` and ``tail`` (when not empty) as one common placeholder character at the ends."""
     # Each distinct token becomes one character, numbered in order of first appearance:
     # diff-match-patch's cleanup works on strings.
     distinct = dict.fromkeys(old_tokens)
     distinct.update(dict.fromkeys(new_tokens))
-    index = dict(zip(distinct, _token_chars(len(distinct)), strict=True))
+    chars = _token_chars(len(distinct) + 2)
+    index = dict(zip(distinct, chars, strict=False))
     chars_old = "".join(map(index.__getitem__, old_tokens))
     chars_new = "".join(map(index.__getitem__, new_tokens))
-    back = dict(zip(map(ord, index.values()), index, strict=True))
+    back: dict[int, str] = dict(zip(map(ord, index.values()), index, strict=True))
+    back[ord(chars[-2])] = head
+    back[ord(chars[-1])] = tail
     spaces = {c for t, c in index.items() if t.isspace()}
-    diffs: list[Op] = []
-    opcodes = Indel.opcodes(chars_old, chars_new)
-    last = len(opcodes) - 1
-    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag != "equal":
-            if i2 > i1:
-                diffs.append((-1, chars_old[i1:i2]))
-            if j2 > j1:
-                diffs.append((1, chars_new[j1:j2]))
+    diffs: list[Op] = [(0, chars[-2])] if head else []
+    # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
+    # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
+    # sub-points.  Its result is a minimal diff like Myers'; diff-match-patch then
+    # does what it is best at, the semantic cleanup (decision 0004).
+    opcodes = _indel().opcodes(chars_old, chars_new)
+    # The edits between two equalities go in as one deletion and one insertion (the old
+    # and the new text between them), which is what cleanup's merge makes of them first:
+    # it concatenates them in order.  ``ops`` counts the diffs before that, which decides
+    # how much cleanup the diff gets (a lower bound, made exact when it matters).
+    ops = len(diffs) + (1 if tail else 0)
+    kept_old = kept_new = 0  # where the last equality kept as one ends
+    seen_old = seen_new = 0  # where the last common block ends
+    for a, b, size in opcodes.as_matching_blocks():
+        if not size:
             continue
-        text = chars_old[i1:i2]
-        if 0 < k < last and text in spaces:
+        ops += (a > seen_old) + (b > seen_new)
+        seen_old, seen_new = a + size, b + size
+        text = chars_old[a:seen_old]
+        # A block at either end of the whole diff is the common text there.
+        if (a or b or head) and (seen_old < len(chars_old) or seen_new < len(chars_new) or tail) and text in spaces:
             # A lone whitespace token between two edits joins them.  Semantic cleanup
             # would mostly fold it in (it is no longer than either edit); folding it
             # first spares that cleanup most of its work on a rewritten text.
-            diffs.append((-1, text))
-            diffs.append((1, text))
-        else:
-            diffs.append((0, text))
-    if len(diffs) > 4:
+            ops += 2
+            continue
+        _add_edits(diffs, chars_old[kept_old:a], chars_new[kept_new:b])
+        diffs.append((0, text))
+        ops += 1
+        kept_old, kept_new = seen_old, seen_new
+    ops += (len(chars_old) > seen_old) + (len(chars_new) > seen_new)
+    _add_edits(diffs, chars_old[kept_old:], chars_new[kept_new:])
+    if ops <= 4:
+        ops = _diff_count(opcodes, chars_old, spaces, bool(head), bool(tail))
+    if tail:
+        diffs.append((0, chars[-1]))
+    if ops > 4:
         _DMP.diff_cleanupMerge(diffs)
         _DMP.diff_cleanupSemantic(diffs)
     else:
         # At most one edit between two equalities: there is no short equality to
         # merge away, only the edit's boundary to place, which is the cheap half.
         _DMP.diff_cleanupSemanticLossless(diffs)
-    return [(op, chars.translate(back)) for op, chars in diffs]
+    return [(op, text.translate(back)) for op, text in diffs]
+
+
+def _add_edits(diffs: list[Op], gone: str, came: str) -> None:
+    if gone:
+        diffs.append((-1, gone))
+    if came:
+        diffs.append((1, came))
+
+
+def _diff_count(opcodes: Any, chars_old: str, spaces: set[str], head: bool, tail: bool) -> int:
+    """How many diffs the opcodes make one by one (a replacement two, a folded space two)."""
+    count = head + tail
+    last = len(opcodes) - 1
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            folded = (k > 0 or head) and (k < last or tail) and chars_old[i1:i2] in spaces
+            count += 2 if folded else 1
+        else:
+            count += (i2 > i1) + (j2 > j1)
+    return count
+
+
+def _is_rewrite(dropped: int, middle: int, old: str, prefix: int, suffix: int, common: int) -> bool:
+    """Whether the whole pair's token similarity (2·LCS / total tokens) is below :data:`REWRITE_SIM`.
+
+    ``dropped`` of the ``middle`` tokens (both sides) are outside their LCS; every common
+    token at the ends (``common`` of them tokenised, the rest set aside) counts on both
+    sides.  ``similarity < REWRITE_SIM`` is ``dropped > (1 - REWRITE_SIM) · total``: exact
+    in floating point at 1/2, where rapidfuzz computes ``1 - dropped / total``.
+    """
+    if dropped <= (1 - REWRITE_SIM) * (middle + 2 * common):
+        return False  # the common tokens in the middle are enough
+    ends = old[:prefix], old[len(old) - suffix :]
+    if dropped <= (1 - REWRITE_SIM) * (middle + 2 * (common + sum(map(_token_floor, ends)))):
+        return False  # even the fewest tokens the set-aside ends can hold make it a word diff
+    return dropped > (1 - REWRITE_SIM) * (middle + 2 * (common + sum(len(tokenize(t)) for t in ends)))
 
 
 _INDEL: Any = None

@@ -395,3 +395,26 @@ def test_any_budget_keeps_ops_exact_and_antisymmetric(pair, budget):
     ops = word_ops(old, new, budget=budget)
     assert _rebuild(ops, -1) == old and _rebuild(ops, 1) == new
     assert word_ops(new, old, budget=budget) == invert_ops(ops)
+
+
+def test_a_change_beside_an_unchanged_figure_or_modal_reports_nothing():
+    filler = " The parties agree to meet in good faith." * 8
+    old = filler + " Forces of 600,000 shall withdraw within 30 days." + filler
+    new = filler + " Forces of 600,000 must withdraw within 30 days." + filler
+    windows = _screen.changed_windows(old, new, word_ops(old, new))
+    assert not windows.whole
+    assert figure_changes(old, new, windows=windows) == figure_changes(old, new) == []
+    assert modality_shifts(old, new, windows=windows) == modality_shifts(old, new) == [("shall", "must")]
+    new = filler + " Troops of 600,000 shall withdraw within 30 days." + filler
+    windows = _screen.changed_windows(old, new, word_ops(old, new))
+    assert modality_shifts(old, new, windows=windows) == modality_shifts(old, new) == []
+
+
+def test_figures_near_a_change_that_differ_are_compared_over_the_whole_texts():
+    # The changed figure's value recurs far away: pairing still follows the full texts.
+    filler = " The parties agree to meet in good faith." * 8
+    old = "Zone A spans 5 km." + filler + " Zone B spans 10 km." + filler
+    new = "Zone A spans 10 km." + filler + " Zone B spans 10 km." + filler
+    windows = _screen.changed_windows(old, new, word_ops(old, new))
+    assert not windows.whole
+    assert figure_changes(old, new, windows=windows) == figure_changes(old, new) == [("distance", "5 km", "10 km")]

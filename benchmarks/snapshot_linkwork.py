@@ -1,0 +1,90 @@
+"""Snapshot the per-link results of many comparisons, to prove a speed-up of the per-link
+work (word ops, figures, modal verbs) changes no result.
+
+For every ordered pair of the bundled versions and for generated pairs of every profile
+(normal, heavy, redraft; several seeds, keyed and not) it writes the bytes of
+``compare(old, new, align="text").to_dict()`` (ops, text ops, parameter changes, modality
+shifts and similarity included) into one JSON file per case, in a directory outside the
+repository::
+
+    python benchmarks/snapshot_linkwork.py /tmp/linkspeed-base
+    python benchmarks/snapshot_linkwork.py /tmp/linkspeed-after --against /tmp/linkspeed-base
+
+With ``--against`` it prints the cases whose bytes differ and exits 1 if any do.  The
+alignment half of the results is covered by benchmarks/snapshot_alignment.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generate import generate
+
+import peacediff
+from peacediff.model import Version
+
+#: (size, seeds, profile, keyed): the generated pairs; redraft 3,000 is the speed target's shape.
+GENERATED = (
+    (300, range(6), "redraft", False),
+    (300, range(3), "redraft", True),
+    (300, range(6), "heavy", False),
+    (300, range(3), "normal", False),
+    (3000, range(1), "redraft", False),
+)
+
+
+def cases() -> Iterator[tuple[str, Version, Version, str]]:
+    """(name, old, new, align mode) for every case, in a fixed order."""
+    bundled = peacediff.versions()
+    for a, b in itertools.permutations(bundled, 2):
+        for mode in ("auto", "text"):
+            yield f"bundled.{a.id}.{b.id}.{mode}", a, b, mode
+    for n, seeds, profile, keyed in GENERATED:
+        for seed in seeds:
+            old, new, _truth = generate(
+                n, seed, keyed=keyed, heavy=profile == "heavy", redraft=profile == "redraft"
+            )
+            mode = "auto" if keyed else "text"
+            yield f"generated.{profile}.{n}.{seed}.{mode}", old, new, mode
+
+
+def snapshot(old: Version, new: Version, mode: str) -> bytes:
+    data = peacediff.compare(old, new, align=mode).to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="directory to write the snapshots to")
+    parser.add_argument("--against", type=Path, help="a baseline directory to compare with")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    differ = []
+    count = 0
+    for name, old, new, mode in cases():
+        data = snapshot(old, new, mode)
+        (args.out / f"{name}.json").write_bytes(data)
+        count += 1
+        if args.against is not None:
+            base = args.against / f"{name}.json"
+            if not base.exists() or base.read_bytes() != data:
+                differ.append(name)
+    print(f"{count} snapshots written to {args.out}")
+    if args.against is not None:
+        for name in differ:
+            print(f"differs: {name}")
+        print(f"{len(differ)} of {count} differ from {args.against}")
+        return 1 if differ else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
