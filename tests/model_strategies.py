@@ -6,6 +6,7 @@ bidi controls and non-Latin scripts: whatever a document may contain.
 
 from __future__ import annotations
 
+import itertools
 import string
 
 import attrs
@@ -100,21 +101,30 @@ class _Citing:
                    st.lists(st.builds(Evidence, source=source, quote=texts, note=opt_texts), max_size=2).map(tuple))
 
 
+#: A provision's small choices drawn at once: (keyed, category inferred, wording known, confidence,
+#: coverage).  One draw instead of five: versions() draws a few dozen provisions' worth of them,
+#: and hypothesis spends more per draw than per choice.  The first tuple is the simplest (shrinks
+#: to it).
+_FLAGS = tuple(itertools.product((False, True), (False, True), (True, False), CONFIDENCE_LEVELS, COVERAGE_LEVELS))
+_flags = st.sampled_from(_FLAGS)
+
+
 def _provision(draw: st.DrawFn, citing: _Citing | None, depth: int, key_prefix: str, number: str | None) -> Provision:
     n_subs = draw(st.integers(0, 2 if depth < 3 else 0))
     sub_numbers = draw(st.lists(numbers, min_size=n_subs, max_size=n_subs, unique=True))
     subs = tuple(_provision(draw, citing, depth + 1, f"{key_prefix}.{i}", num if draw(st.booleans()) else None)
                  for i, num in enumerate(sub_numbers))
+    keyed, category_inferred, wording_known, confidence, coverage = draw(_flags)
     return Provision(
         text=draw(texts),
         number=number,
-        key=key_prefix if draw(st.booleans()) else None,
+        key=key_prefix if keyed else None,
         title=draw(opt_texts),
         category=draw(opt_texts),
-        category_inferred=draw(st.booleans()),
-        confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)),
-        wording_known=draw(st.booleans()),
-        coverage=draw(st.sampled_from(COVERAGE_LEVELS)),
+        category_inferred=category_inferred,
+        confidence=confidence,
+        wording_known=wording_known,
+        coverage=coverage,
         origins=tuple(draw(st.lists(ids, max_size=2, unique=True))),
         parameters=draw(parameter_lists),
         sources=draw(citing.sources) if citing else (),
