@@ -15,6 +15,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from render_fixtures import sample_comparison
@@ -65,17 +66,35 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-class Page:
-    """A page opened from a file, recording console errors and requests."""
+#: Playwright's viewport for a new context, which a test that asks for no size gets.
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 
-    def __init__(self, browser: object, path: Path, **context: object) -> None:
-        self.context = browser.new_context(**context)  # type: ignore[attr-defined]
-        self.page = self.context.new_page()
+
+@pytest.fixture(scope="module")
+def tab(browser: object) -> Iterator[object]:
+    """One browser tab the tests take turns in: a fresh context and page cost half a second each, a
+    page load in a kept tab an eighth of that.  :meth:`Page.close` leaves it blank, at the
+    default size and on screen media, for the next test."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+class Page:
+    """A file opened in the shared tab, recording console errors and requests."""
+
+    def __init__(self, tab: object, path: Path, viewport: dict[str, int] | None = None) -> None:
+        self.page: Any = tab
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
+        self._handlers: tuple[tuple[str, Any], ...] = (
+            ("console", lambda m: self.errors.append(m.text) if m.type == "error" else None),
+            ("pageerror", lambda e: self.errors.append(str(e))),
+            ("request", lambda r: self.requests.append(r.url)),
+        )
+        for event, handler in self._handlers:
+            self.page.on(event, handler)
+        self.page.set_viewport_size(viewport or DEFAULT_VIEWPORT)
         self.url = ""
         self.open(path)
 
@@ -93,7 +112,10 @@ class Page:
         assert others == [], f"network requests besides the file: {others}"
 
     def close(self) -> None:
-        self.context.close()
+        for event, handler in self._handlers:
+            self.page.remove_listener(event, handler)
+        self.page.emulate_media(media="null")
+        self.page.goto("about:blank")
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +135,8 @@ def bundled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_opens_offline_without_errors(browser: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(browser, sample_file, viewport={"width": 1100, "height": 1400})
+def test_opens_offline_without_errors(tab: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(tab, sample_file, viewport={"width": 1100, "height": 1400})
     try:
         assert p.page.title() == "Redline: Draft plan A → Counter-proposal B"
         assert p.page.locator("html").get_attribute("lang") == "en"
@@ -126,8 +148,8 @@ def test_opens_offline_without_errors(browser: object, sample_file: Path, artifa
         p.close()
 
 
-def test_side_by_side_toggle(browser: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(browser, sample_file, viewport={"width": 1100, "height": 1400})
+def test_side_by_side_toggle(tab: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(tab, sample_file, viewport={"width": 1100, "height": 1400})
     page = p.page
     try:
         button = page.locator("button.pd-sbs-toggle")
@@ -155,8 +177,8 @@ def test_side_by_side_toggle(browser: object, sample_file: Path, artifacts: Path
         p.close()
 
 
-def test_keyboard_reaches_and_presses_the_toggle(browser: object, sample_file: Path) -> None:
-    p = Page(browser, sample_file)
+def test_keyboard_reaches_and_presses_the_toggle(tab: object, sample_file: Path) -> None:
+    p = Page(tab, sample_file)
     page = p.page
     try:
         page.keyboard.press("Tab")
@@ -173,8 +195,8 @@ def test_keyboard_reaches_and_presses_the_toggle(browser: object, sample_file: P
         p.close()
 
 
-def test_move_links_both_ways(browser: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(browser, sample_file, viewport={"width": 1100, "height": 900})
+def test_move_links_both_ways(tab: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(tab, sample_file, viewport={"width": 1100, "height": 900})
     page = p.page
     try:
         page.locator("p.stub a").click()
@@ -192,8 +214,8 @@ def test_move_links_both_ways(browser: object, sample_file: Path, artifacts: Pat
         p.close()
 
 
-def test_screen_reader_labels_on_deletions_and_insertions(browser: object, sample_file: Path) -> None:
-    p = Page(browser, sample_file)
+def test_screen_reader_labels_on_deletions_and_insertions(tab: object, sample_file: Path) -> None:
+    p = Page(tab, sample_file)
     try:
         before = p.page.evaluate("getComputedStyle(document.querySelector('.change del'), '::before').content")
         after = p.page.evaluate("getComputedStyle(document.querySelector('.change ins'), '::before').content")
@@ -206,8 +228,8 @@ def test_screen_reader_labels_on_deletions_and_insertions(browser: object, sampl
         p.close()
 
 
-def test_print_media(browser: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(browser, sample_file, viewport={"width": 900, "height": 1200})
+def test_print_media(tab: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(tab, sample_file, viewport={"width": 900, "height": 1200})
     page = p.page
     try:
         page.locator("button.pd-sbs-toggle").click()  # even with side-by-side on, print shows the redline
@@ -225,8 +247,8 @@ def test_print_media(browser: object, sample_file: Path, artifacts: Path) -> Non
         p.close()
 
 
-def test_narrow_screen_does_not_scroll_sideways(browser: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(browser, sample_file, viewport={"width": 390, "height": 844})
+def test_narrow_screen_does_not_scroll_sideways(tab: object, sample_file: Path, artifacts: Path) -> None:
+    p = Page(tab, sample_file, viewport={"width": 390, "height": 844})
     try:
         overflow = p.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
@@ -235,8 +257,8 @@ def test_narrow_screen_does_not_scroll_sideways(browser: object, sample_file: Pa
         p.close()
 
 
-def test_bundled_redline(browser: object, bundled_file: Path, artifacts: Path) -> None:
-    p = Page(browser, bundled_file, viewport={"width": 1100, "height": 1400})
+def test_bundled_redline(tab: object, bundled_file: Path, artifacts: Path) -> None:
+    p = Page(tab, bundled_file, viewport={"width": 1100, "height": 1400})
     page = p.page
     try:
         assert page.locator("section.change").count() >= 20
@@ -294,21 +316,19 @@ def notebook_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 _VIEW_WIDTHS_JS = "() => [...document.querySelectorAll('body > [data-view]')].map(e => [e.dataset.view, e.scrollWidth])"
 
 
-def test_no_notebook_view_scrolls_sideways_at_390px(browser: object, notebook_page: Path, artifacts: Path) -> None:
+def test_no_notebook_view_scrolls_sideways_at_390px(tab: object, notebook_page: Path, artifacts: Path) -> None:
     """Every version and history view at 390 px, named when wider than the screen.  The site's own
     pages are checked at 390 px by the crawl; the views share one page, as in a notebook (a page
     each laid them out alike, at 390 px and below, for thirty times the cost)."""
-    context = browser.new_context(viewport=NARROW)  # type: ignore[attr-defined]
-    page = context.new_page()
+    p = Page(tab, notebook_page, viewport=NARROW)
+    page = p.page
     try:
-        page.goto(notebook_page.resolve().as_uri())
-        page.wait_for_load_state("load")
         views = page.evaluate(_VIEW_WIDTHS_JS)
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll > inner:
             page.screenshot(path=str(artifacts / "narrow-overflow-notebook.png"), full_page=True)
     finally:
-        context.close()
+        p.close()
     names = [name for name, _ in views]
     assert any(n.startswith("version-") for n in names) and any(n.startswith("history-") for n in names)
     wide = [f"{name}: {width} px > {inner} px" for name, width in views if width > inner]
@@ -340,13 +360,13 @@ _MARKS_JS = """() => {
 }"""
 
 
-def test_legend_lists_every_mark_on_every_redline(browser: object, site: Path, sample_file: Path) -> None:
+def test_legend_lists_every_mark_on_every_redline(tab: object, site: Path, sample_file: Path) -> None:
     pages = [sample_file, *sorted(site.glob("*__*.html"))]
-    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
-    page = context.new_page()
+    p = Page(tab, pages[0], viewport={"width": 1100, "height": 900})
+    page = p.page
     try:
         for path in pages:
-            page.goto(path.resolve().as_uri())
+            p.open(path)
             used, listed = page.evaluate(_MARKS_JS)
             names = [mark for mark, _ in listed]
             assert used, path.name
@@ -355,16 +375,16 @@ def test_legend_lists_every_mark_on_every_redline(browser: object, site: Path, s
             assert all(len(words) > 10 for _, words in listed), f"{path.name}: a legend entry says nothing"
             assert page.locator(".legend").is_visible()
     finally:
-        context.close()
+        p.close()
 
 
-def test_every_redline_links_back_to_the_index(browser: object, site: Path) -> None:
+def test_every_redline_links_back_to_the_index(tab: object, site: Path) -> None:
     redlines = sorted(p.name for p in site.glob("*__*.html"))
-    context = browser.new_context()  # type: ignore[attr-defined]
-    page = context.new_page()
+    p = Page(tab, site / redlines[0])
+    page = p.page
     try:
         for name in redlines:
-            page.goto((site / name).resolve().as_uri())
+            p.open(site / name)
             back = page.locator("a[href='index.html']").first
             assert back.is_visible(), name
         back.click()  # the crawl follows every link; one click shows this one leads home
@@ -373,15 +393,14 @@ def test_every_redline_links_back_to_the_index(browser: object, site: Path) -> N
         # each redline once in the table of redlines (the lineage graph's arrow links it too)
         assert [page.locator(f"table a[href='{name}']").count() for name in redlines] == [1] * len(redlines)
     finally:
-        context.close()
+        p.close()
 
 
-def test_unreported_sub_points_read_as_unknown_not_deleted(browser: object, site: Path, artifacts: Path) -> None:
+def test_unreported_sub_points_read_as_unknown_not_deleted(tab: object, site: Path, artifacts: Path) -> None:
     page_path = site / "us-russia-28__us-ua-20.html"
-    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
-    page = context.new_page()
+    p = Page(tab, page_path, viewport={"width": 390, "height": 844})
+    page = p.page
     try:
-        page.goto(page_path.resolve().as_uri())
         unknown = page.locator("li.sub[data-kind=unknown]")
         assert unknown.count() > 0
         first = unknown.first
@@ -391,14 +410,13 @@ def test_unreported_sub_points_read_as_unknown_not_deleted(browser: object, site
         first.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "unreported-sub-points-narrow.png"))
     finally:
-        context.close()
+        p.close()
 
 
-def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: Path) -> None:
-    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
-    page = context.new_page()
+def test_side_by_side_covers_sub_points(tab: object, site: Path, artifacts: Path) -> None:
+    p = Page(tab, site / "us-russia-28__us-ua-20.html", viewport={"width": 1100, "height": 900})
+    page = p.page
     try:
-        page.goto((site / "us-russia-28__us-ua-20.html").resolve().as_uri())
         guarantee = page.locator("section.change[data-old='10']")
         subs = guarantee.locator("li.sub > .redline")
         assert subs.count() >= 3
@@ -410,7 +428,7 @@ def test_side_by_side_covers_sub_points(browser: object, site: Path, artifacts: 
         guarantee.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "sub-points-side-by-side.png"))
     finally:
-        context.close()
+        p.close()
 
 
 # --------------------------------------------------------------------------------------------
@@ -424,7 +442,7 @@ _PAGE_JS = """() => [document.documentElement.scrollWidth, window.innerWidth,
   [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))]"""
 
 
-def test_crawl_the_site_from_the_index(browser: object, site: Path, artifacts: Path) -> None:
+def test_crawl_the_site_from_the_index(tab: object, site: Path, artifacts: Path) -> None:
     """Every page is reached from the index, every link resolves, no page logs an error or asks the
     network, and no page scrolls sideways at 390 px."""
     from urllib.parse import unquote, urlsplit
@@ -434,7 +452,7 @@ def test_crawl_the_site_from_the_index(browser: object, site: Path, artifacts: P
     # One page at 390 px visits them all: a fresh browser context per page was half of the crawl's
     # time, and loading at the width under test lays each page out once (links, ids, errors and
     # requests do not depend on the width; the other tests look at wide screens).
-    p = Page(browser, site / "index.html", viewport=NARROW)
+    p = Page(tab, site / "index.html", viewport=NARROW)
     try:
         while queue:
             name = queue.pop(0)
@@ -474,10 +492,10 @@ def test_crawl_the_site_from_the_index(browser: object, site: Path, artifacts: P
     assert seen == {path.name for path in site.glob("*.html")}
 
 
-def test_site_screenshots(browser: object, site: Path, artifacts: Path) -> None:
+def test_site_screenshots(tab: object, site: Path, artifacts: Path) -> None:
     # the crawl checks every page of the site at 390 px; these are pictures to look at
     three_way = "threeway-us-russia-28--e3-counter-28--us-ua-20.html"
-    p = Page(browser, site / "index.html", viewport={"width": 1100, "height": 1000})
+    p = Page(tab, site / "index.html", viewport={"width": 1100, "height": 1000})
     try:
         for name, shot in (("index.html", "site-index.png"), (three_way, "site-three-way.png"),
                            ("matrix.html", "site-matrix.png")):
