@@ -1,7 +1,7 @@
 """Batch comparisons on Dask (peacediff.batch, ``peacediff batch``): rows, bytes, faults, resume, clusters.
 
 The output is read back with pyarrow alone, as a user without peacediff would.
-One local cluster of two worker processes, as ``compare_many`` starts it, serves the module;
+One local cluster of one worker process, as ``compare_many`` starts it, serves the module;
 the scheduler test starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
 """
 
@@ -38,6 +38,9 @@ from peacediff.store import dumps, save  # noqa: E402
 
 RATES = {"edit": 0.1, "figure": 0.05, "move": 0.03, "split": 0.03, "merge": 0.03, "drop": 0.03, "insert": 0.05}
 N_PAIRS = 120
+#: Pairs per task in the module's runs: 16 tasks, enough for resume and kill to fall between them,
+#: a quarter of the default's partition files (each written and fsynced on its own).
+CHUNK = 8
 DETERMINISTIC = ("_batch.json", "changes.parquet", "pairs.parquet", "html")
 
 
@@ -83,15 +86,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    # the cluster compare_many starts without a client, so the module's runs check its settings too
-    with batch._local_cluster(2) as cluster, Client(cluster) as c:
+    # the cluster compare_many starts without a client, so the module's runs check its settings too;
+    # one worker process (a nanny and a worker: each process imports Dask for a second of CPU).
+    # Two workers: the in-process pair of test_bytes_do_not_depend_on_the_number_of_workers and
+    # the separate processes of the lost-worker test.
+    with batch._local_cluster(1) as cluster, Client(cluster) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def first_run(corpus: Path, client: Client, tmp_path_factory: pytest.TempPathFactory) -> batch.BatchResult:
     out = tmp_path_factory.mktemp("run") / "out"
-    return batch.compare_many(corpus, out, client, progress=False)
+    return batch.compare_many(corpus, out, client, progress=False, chunk_size=CHUNK)
 
 
 def _digests(out: Path) -> dict[str, str]:
@@ -178,12 +184,11 @@ def test_structured_parameter_changes_read_without_peacediff(first_run: batch.Ba
 def test_bytes_do_not_depend_on_the_number_of_workers(
     corpus: Path, first_run: batch.BatchResult, tmp_path: Path
 ) -> None:
-    # One worker in this process: the worker count is what is under test, and compare_many's own
-    # one-worker cluster is started by the killed-batch test's `--workers 1` (a second cluster of
-    # processes here cost two seconds).
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
-            Client(cluster) as single:
-        one = batch.compare_many(corpus, tmp_path / "one", single, progress=False)
+    # Two workers in this process against the module's one worker process: the worker count is
+    # what is under test (a second cluster of processes here cost two seconds).
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
+            Client(cluster) as pair:
+        one = batch.compare_many(corpus, tmp_path / "one", pair, progress=False, chunk_size=CHUNK)
     assert one.chunk_size == first_run.chunk_size and one.chunks > 2
     assert _digests(one.out) == _digests(first_run.out)
     assert len([p for p in (one.out / "pairs.parquet").iterdir()]) == one.chunks
@@ -206,13 +211,13 @@ def test_resume_computes_only_the_missing_chunks(corpus: Path, client: Client, f
     stale.write_bytes(b"half a partition")
     assert pq.read_table(out / "changes.parquet").num_rows > 0  # readers skip the temporary file
     kept = {p: p.stat().st_mtime_ns for p in (out / "pairs.parquet").iterdir()}
-    again = batch.compare_many(corpus, out, client, progress=False)
+    again = batch.compare_many(corpus, out, client, progress=False, chunk_size=CHUNK)
     assert again.computed == tuple(missing)
     assert len(again.skipped) == first_run.chunks - len(missing)
     assert {p: p.stat().st_mtime_ns for p in kept} == kept  # finished partitions untouched
     assert not stale.exists()
     assert _digests(out) == _digests(first_run.out)
-    done = batch.compare_many(corpus, out, client, progress=False)
+    done = batch.compare_many(corpus, out, client, progress=False, chunk_size=CHUNK)
     assert done.computed == () and done.errors == first_run.errors == 2
 
 
@@ -238,7 +243,7 @@ def test_a_killed_batch_resumes_with_only_the_missing_pairs(corpus: Path, client
     # every partition left behind is whole: a pairs partition is readable and has its chunk's rows
     for k in finished:
         assert pq.read_table(out / "pairs.parquet" / f"part-{k:05d}.parquet").num_rows == first_run.chunk_size
-    again = batch.compare_many(corpus, out, client, progress=False)
+    again = batch.compare_many(corpus, out, client, progress=False, chunk_size=CHUNK)
     assert again.computed and set(again.computed).isdisjoint(finished)
     assert set(again.computed) | finished == set(range(first_run.chunks))
     assert _digests(out) == _digests(first_run.out)
@@ -366,7 +371,7 @@ def _periodic_callbacks(dask_worker: object) -> list[str]:
 
 def test_the_local_cluster_runs_without_dasks_sampling_profiler(client: Client) -> None:
     # the profiler walks the task thread's stack every 10 ms, holding the interpreter lock
-    assert isinstance(client.cluster, LocalCluster) and len(client.cluster.workers) == 2
+    assert isinstance(client.cluster, LocalCluster) and len(client.cluster.workers) == 1
     for callbacks in client.run(_periodic_callbacks).values():
         assert "heartbeat" in callbacks and "profile" not in callbacks
 
