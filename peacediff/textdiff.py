@@ -475,13 +475,7 @@ def diff_cost(old: str, new: str) -> int:
 
 
 def _middle_cost(old: Sequence[str], new: Sequence[str]) -> int:
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+    start, end = _common_ends(old, new)
     return (len(old) - start - end) * (len(new) - start - end)
 
 
