@@ -141,7 +141,12 @@ def provisions(draw: st.DrawFn, source_ids: tuple[str, ...] = (), key_prefix: st
 
 
 @st.composite
-def versions(draw: st.DrawFn) -> Version:
+def versions(draw: st.DrawFn, provisions_only: bool = False) -> Version:
+    """A valid version of any shape.  ``provisions_only``: its provisions (and removals) as varied
+    as ever, with no sources, variants or other metadata — for laws of the comparison, which reads
+    none of them, at half the cost of a draw."""
+    if provisions_only:
+        return _bare_version(draw)
     source_ids = tuple(draw(st.lists(ids, max_size=3, unique=True)))
     citing = _Citing.of(source_ids)
     sources = tuple(Source(id=i, outlet=draw(texts), date=draw(dates), url=draw(opt_texts), seed=None,
@@ -186,4 +191,20 @@ def versions(draw: st.DrawFn) -> Version:
         variants=variants,
         summary=draw(opt_texts),
         note=draw(opt_texts),
+    )
+
+
+def _bare_version(draw: st.DrawFn) -> Version:
+    count = draw(st.integers(0, 3))
+    numbers_ = draw(st.lists(numbers, min_size=count, max_size=count, unique=True))
+    provs = [_provision(draw, None, 0, f"p{i}", num if draw(st.booleans()) else None)
+             for i, num in enumerate(numbers_)]
+    present = {q.key for p in provs for q in p.walk() if q.key}
+    removed_keys = draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
+    return Version(
+        id=draw(ids),
+        title="Draft",
+        provisions=tuple(provs),
+        coverage=draw(st.sampled_from(COVERAGE_LEVELS)),
+        removed=tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS))) for k in removed_keys),
     )
