@@ -151,12 +151,7 @@ def versions(draw: st.DrawFn, provisions_only: bool = False) -> Version:
     citing = _Citing.of(source_ids)
     sources = tuple(Source(id=i, outlet=draw(texts), date=draw(dates), url=draw(opt_texts), seed=None,
                            note=draw(opt_texts)) for i in source_ids)
-    count = draw(st.integers(0, 3))
-    numbers_ = draw(st.lists(numbers, min_size=count, max_size=count, unique=True))
-    provs = [_provision(draw, citing, 0, f"p{i}", num if draw(st.booleans()) else None)
-             for i, num in enumerate(numbers_)]
-    present = {q.key for p in provs for q in p.walk() if q.key}
-    removed_keys = draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
+    provs, removed_keys = _provisions_and_removed_keys(draw, citing)
     cite = st.lists(citing.source, max_size=1).map(tuple) if citing else st.just(())
     removed = tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS)), sources=draw(cite),
                             note=draw(opt_texts)) for k in removed_keys)
@@ -177,7 +172,7 @@ def versions(draw: st.DrawFn, provisions_only: bool = False) -> Version:
     return Version(
         id=vid,
         title=draw(texts),
-        provisions=tuple(provs),
+        provisions=provs,
         date=draw(dates),
         date_note=draw(opt_texts),
         proposer=draw(opt_texts),
@@ -194,17 +189,23 @@ def versions(draw: st.DrawFn, provisions_only: bool = False) -> Version:
     )
 
 
-def _bare_version(draw: st.DrawFn) -> Version:
+def _provisions_and_removed_keys(draw: st.DrawFn, citing: _Citing | None) -> tuple[tuple[Provision, ...], list[str]]:
+    """Up to three top-level provisions (sub-points below) and up to two keys recorded as removed,
+    none of them a key a provision holds."""
     count = draw(st.integers(0, 3))
     numbers_ = draw(st.lists(numbers, min_size=count, max_size=count, unique=True))
-    provs = [_provision(draw, None, 0, f"p{i}", num if draw(st.booleans()) else None)
-             for i, num in enumerate(numbers_)]
+    provs = tuple(_provision(draw, citing, 0, f"p{i}", num if draw(st.booleans()) else None)
+                  for i, num in enumerate(numbers_))
     present = {q.key for p in provs for q in p.walk() if q.key}
-    removed_keys = draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
+    return provs, draw(st.lists(ids.filter(lambda k: k not in present), max_size=2, unique=True))
+
+
+def _bare_version(draw: st.DrawFn) -> Version:
+    provs, removed_keys = _provisions_and_removed_keys(draw, None)
     return Version(
         id=draw(ids),
         title="Draft",
-        provisions=tuple(provs),
+        provisions=provs,
         coverage=draw(st.sampled_from(COVERAGE_LEVELS)),
         removed=tuple(Removal(key=k, confidence=draw(st.sampled_from(CONFIDENCE_LEVELS))) for k in removed_keys),
     )
