@@ -20,7 +20,7 @@ import argparse
 import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +73,11 @@ def snapshot(old: Version, new: Version, mode: str, drop: frozenset[str]) -> byt
     return _dump(_without(peacediff.compare(old, new, align=mode).to_dict(), drop))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, cases: Callable[[], Iterator[tuple[str, Version, Version, str]]] = cases,
+         description: str = __doc__) -> int:
+    """Write the snapshot of each of ``cases()`` and, with ``--against``, compare (other snapshot
+    scripts pass their own cases)."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("out", type=Path, help="directory to write the snapshots to")
     parser.add_argument("--against", type=Path, help="a baseline directory to compare with")
     parser.add_argument("--drop-key", action="append", default=[], help="to_dict() key to leave out")

@@ -16,9 +16,7 @@ alignment half of the results is covered by benchmarks/snapshot_alignment.py.
 
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import snapshot_alignment
 from generate import generate
 
 import peacediff
@@ -56,34 +55,8 @@ def cases() -> Iterator[tuple[str, Version, Version, str]]:
             yield f"generated.{profile}.{n}.{seed}.{mode}", old, new, mode
 
 
-def snapshot(old: Version, new: Version, mode: str) -> bytes:
-    data = peacediff.compare(old, new, align=mode).to_dict()
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="directory to write the snapshots to")
-    parser.add_argument("--against", type=Path, help="a baseline directory to compare with")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    differ = []
-    count = 0
-    for name, old, new, mode in cases():
-        data = snapshot(old, new, mode)
-        (args.out / f"{name}.json").write_bytes(data)
-        count += 1
-        if args.against is not None:
-            base = args.against / f"{name}.json"
-            if not base.exists() or base.read_bytes() != data:
-                differ.append(name)
-    print(f"{count} snapshots written to {args.out}")
-    if args.against is not None:
-        for name in differ:
-            print(f"differs: {name}")
-        print(f"{len(differ)} of {count} differ from {args.against}")
-        return 1 if differ else 0
-    return 0
+    return snapshot_alignment.main(argv, cases, __doc__)
 
 
 if __name__ == "__main__":
