@@ -170,30 +170,6 @@ def _diff_tokens(old: str, new: str) -> list[Op]:
 # pattern looks ahead, never behind).
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the longest common prefix (binary search over C-speed slice comparisons)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    la, lb = len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _boundary_before(text: str, limit: int) -> int:
     """The last cut ``0 < c <= limit`` right after an ASCII space or line break and before a
     character that is not whitespace: a token boundary (0 if there is none)."""
@@ -228,9 +204,9 @@ def _ends(old: str, new: str) -> tuple[int, int]:
     beyond it on both sides, so the same tokens; the characters on both sides of a cut
     are common to the two texts, and the end cut lies after all the common text at the start.
     """
-    head = _common_prefix(old, new)
+    head = _DMP.diff_commonPrefix(old, new)  # binary searches over C-speed slice comparisons
     prefix = _boundary_before(old, head - 1) if head > 1 else 0
-    tail = _common_suffix(old, new)
+    tail = _DMP.diff_commonSuffix(old, new)
     # The suffix stays clear of the whole common prefix: the token diff takes the common
     # tokens at the start first, and only then those at the end.
     reach = min(tail - 1, min(len(old), len(new)) - head)
