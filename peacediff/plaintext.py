@@ -242,9 +242,9 @@ def _parse(text: str, version_id: str, title: str | None, source: str, untitled:
     points, notes = _read_points(text, source)
     if _OTHER_DIGIT_MARKER_RE.search(text):
         notes.append("Point numbers written in non-ASCII digits are stored as ASCII digits (١ as 1).")
-    found = _document_title(text, points, headings_title and not title)
-    if title and found is None:  # "<h1>Treaty</h1>" under "<title>Treaty</title>": the title, shown twice
-        found = _document_title(text, points)
+    # With a title given, a heading line is taken only when it is that title, shown twice
+    # ("<h1>Treaty</h1>" under "<title>Treaty</title>").
+    found = _document_title(text, points, headings_title or bool(title))
     if title and found is not None and found[1] != title:
         found = None
     if found is not None:
