@@ -68,8 +68,9 @@ NONCHARACTERS_BMP = "\ufdd0-\ufdef\ufffe\uffff"
 #: Not text, and they make an HTML document invalid.
 NONCHARACTERS = NONCHARACTERS_BMP + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
                                             for p in range(1, 17))
+_TAG_FIRST, _TAG_LAST = 0xE0000, 0xE007F
 #: Tag characters (U+E0000-E007F): they draw nothing and spell hidden ASCII text.
-TAGS = "\U000e0000-\U000e007f"
+TAGS = f"{chr(_TAG_FIRST)}-{chr(_TAG_LAST)}"
 _ASTRAL = "\U00010000-\U0010ffff"
 
 #: What a one-line terminal message shows as a token (:func:`peacediff._messages.shown`).
@@ -94,7 +95,7 @@ def is_shown_astral(code: int) -> bool:
     """Whether an astral code point is shown as a token: a noncharacter, or a tag character
     (U+E0000-E007F, which spell hidden ASCII text).  An ordinary astral character (emoji, CJK
     extensions) stays as it is."""
-    return code & 0xFFFE == 0xFFFE or 0xE0000 <= code <= 0xE007F  # TAGS
+    return code & 0xFFFE == 0xFFFE or _TAG_FIRST <= code <= _TAG_LAST
 
 
 def token(char: str) -> str:

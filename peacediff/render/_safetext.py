@@ -17,7 +17,7 @@ from peacediff._chars import NOT_TEXT_RE, SUSPECT_SCAN_RE, is_shown_astral, toke
 
 # NOT_TEXT_RE is what no redline carries as it is (peacediff._chars names each part): C0 controls but tab and
 # newline, DEL and C1, the bidi embedding, override and isolate controls, characters that draw
-# nothing, noncharacters.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
+# nothing, noncharacters, tag characters.  Bidi marks (LRM/RLM/ALM) stay: right-to-left text needs them and they
 # cannot reorder text beyond their own neighbourhood.  No URL may hold one either.
 
 _SAFE_URL_SCHEMES = frozenset({"http", "https"})
