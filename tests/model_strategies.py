@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import string
+from collections.abc import Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -28,22 +29,25 @@ from peacediff.model import (
 
 _TRICKY = ['"', "'", "\\", "\n", "\t", "\r", "<", ">", "&", "</style>", "<script>", "\u202e", "\u2066",
            "“", "”", "—", "€", "Київ", "\x7f", "\x1b", "#", "=", "[[x]]", '"""']
-# The tricky pieces are drawn as single characters of a private-use alphabet and expanded
-# afterwards: one string draw per text instead of a list of one_of draws (three times cheaper,
-# and versions() draws a dozen texts).  A blank draw (a fifth of them: hypothesis favours short
-# strings of the first characters) gets a letter rather than a retry, which a filter would cost.
-_TOKENS = {0xE000 + i: token for i, token in enumerate(_TRICKY)}
-_TOKEN_ALPHABET = string.ascii_letters + " ,." + "".join(map(chr, _TOKENS))
+def piece_lists(pieces: Sequence[str], min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[list[str]]:
+    """Lists of ``pieces``, drawn as one string of private-use stand-in characters: one draw where a
+    list of sampled pieces costs one a piece (ten times as much), and hypothesis still shrinks
+    piece by piece, towards the first."""
+    alphabet = "".join(chr(0xE000 + i) for i in range(len(pieces)))
+    return st.text(alphabet, min_size=min_size, max_size=max_size).map(lambda s: [pieces[ord(c) - 0xE000] for c in s])
 
 
 def _not_blank(s: str) -> str:
+    # A blank draw (a fifth of them: hypothesis favours short strings of the first characters)
+    # gets a letter rather than a retry, which a filter would cost.
     return s if s.strip() else s + "x"
 
 
+# versions() draws a dozen texts: the tricky pieces come as one string draw (piece_lists).
 texts = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1,
             max_size=40).map(_not_blank),
-    st.text(_TOKEN_ALPHABET, min_size=1, max_size=24).map(lambda s: _not_blank(s.translate(_TOKENS))),
+    piece_lists((*string.ascii_letters, " ", ",", ".", *_TRICKY), 1, 24).map(lambda p: _not_blank("".join(p))),
 )
 opt_texts = st.none() | texts
 _ALNUM = string.ascii_lowercase + string.digits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from model_strategies import piece_lists
 
 from peacediff import _screen, figures, modality, textdiff
 from peacediff.figures import figure_changes, find_figures
@@ -243,10 +244,7 @@ _WORDS = (
     "first", "day", "km", "m", "troops", "۶۰۰٬۰۰۰", "٣٠", "seventy-seven", "seven",
 )  # fmt: skip
 _VOCABULARY = ("and", "the", "parties", "agree", "of", "in", "for") * 3 + _WORDS
-# One string draw, a character per word, instead of a list of 80-200 draws: a tenth of the cost
-# of generating a pair, and hypothesis still shrinks it word by word.
-_text_words = st.text("".join(chr(0xE000 + i) for i in range(len(_VOCABULARY))), min_size=80, max_size=200).map(
-    lambda s: [_VOCABULARY[ord(c) - 0xE000] for c in s])
+_text_words = piece_lists(_VOCABULARY, min_size=80, max_size=200)
 
 
 @st.composite

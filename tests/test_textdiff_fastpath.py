@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from model_strategies import piece_lists
 
 from peacediff import textdiff
 from peacediff.textdiff import REWRITE_SIM, Op, invert_ops, normalise_ops, tokenize
@@ -84,14 +85,11 @@ def _same(old: str, new: str) -> None:
 # separators a number may hold ("600,000", "۶۰۰٬۰۰۰", "600 000" with no-break spaces).
 _PIECES = ("a", "b", "the", "600", "000", ",", ".", " ", "  ", "\n", "\u00a0", "\u202f", "٬", "۶۰۰", "é", "Ω",
            "1", "2.5", "\t", " \n")  # fmt: skip
-_PIECE_OF = {0xE000 + i: piece for i, piece in enumerate(_PIECES)}
 
 
 def _piece_runs(min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
-    """A run of pieces, drawn as one string of stand-in characters (a list of sampled pieces cost
-    a draw a piece: ten times as much)."""
-    return st.text("".join(map(chr, _PIECE_OF)), min_size=min_size, max_size=max_size).map(
-        lambda s: s.translate(_PIECE_OF))
+    """A run of pieces, drawn as one string (piece_lists)."""
+    return piece_lists(_PIECES, min_size, max_size).map("".join)
 
 
 _pieces = _piece_runs()
