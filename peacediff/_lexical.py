@@ -295,7 +295,7 @@ _CONCEPT_WORD_GROUPS = {
     "~repair": ("repair", "repairs", "maintain", "maintenance", "fix"),
     "~meet": ("meet", "meeting", "meetings", "convene", "session", "sessions"),
     "~border": ("border", "borders", "frontier", "boundary", "boundaries"),
-    "~penalty": ("penalty", "penalties", "fine", "fines", "sanctioned"),
+    "~penalty": ("penalty", "penalties", "fine", "fines"),  # "sanctioned" reads as ~sanction
     "~risk": ("risk", "risks", "hazard", "hazards", "danger", "dangerous"),
     "~immediate": ("immediately", "forthwith", "promptly"),
     "~annual": ("annual", "annually", "yearly"),

@@ -803,7 +803,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # Each item's stems and its stems that are not figures, once (not once per pair).
     old_stems = [st.vec.old_counts[a].keys() for a in la]
     new_stems = [st.vec.new_counts[b].keys() for b in lb]
-    old_words, new_words = [_words(k) for k in old_stems], [_words(k) for k in new_stems]
+    old_words = [st.words_of(a, old_side=True) for a in la]
+    new_words = [st.words_of(b, old_side=False) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
@@ -1527,7 +1528,7 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
     bags = _ConceptBags(st)
     # A concept many unlinked provisions hold ("exchange", "supervision" in generated plans)
     # tells no two of them apart: only one held by few a side (a *distinct* concept) proposes
-    # a pair.  So does close plain wording, which then needs stricter bars (_concept_evidence).
+    # a pair.  So does close plain wording, which then needs stricter bars (_concept_bar).
     postings: dict[str, list[int]] = defaultdict(list)
     for b in new_open:
         for t in bags.concepts(b, old_side=False):
@@ -1560,8 +1561,7 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
             continue
         # Rivals: every other open provision proposed, then (only if the lead survives them, as
         # they cost bags of linked points) the provisions, linked or not, each one's words rank first.
-        rival = max([x for x, other in best_of_a[a] if other != b] + [x for x, other in best_of_b[b] if other != a],
-                    default=0.0)
+        rival = max(_next_best(best_of_a[a], b), _next_best(best_of_b[b], a))
         if s - rival < need:
             continue
         rival = max([rival, *(bags.score(a, other) for _c, other in st.by_old.get(a, [])[:top] if other != b),
