@@ -147,8 +147,8 @@ def provisions(draw: st.DrawFn, source_ids: tuple[str, ...] = (), key_prefix: st
 @st.composite
 def versions(draw: st.DrawFn, provisions_only: bool = False) -> Version:
     """A valid version of any shape.  ``provisions_only``: its provisions (and removals) as varied
-    as ever, with no sources, variants or other metadata — for laws of the comparison, which reads
-    none of them, at half the cost of a draw."""
+    as ever, with no sources, variants or other metadata, a third cheaper to draw — for laws that
+    read none of them (the comparison reads variants only to attach disputes)."""
     if provisions_only:
         return _bare_version(draw)
     source_ids = tuple(draw(st.lists(ids, max_size=3, unique=True)))

@@ -73,8 +73,8 @@ DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 @pytest.fixture(scope="module")
 def tab(browser: object) -> Iterator[object]:
     """One browser tab the tests take turns in: a fresh context and page cost half a second each, a
-    page load in a kept tab an eighth of that.  :meth:`Page.close` leaves it blank, at the
-    default size and on screen media, for the next test."""
+    page load in a kept tab an eighth of that.  :meth:`Page.close` leaves it blank and on screen
+    media, and each :class:`Page` sets the size it asks for (default: Playwright's)."""
     context = browser.new_context()  # type: ignore[attr-defined]
     yield context.new_page()
     context.close()
@@ -248,7 +248,7 @@ def test_print_media(tab: object, sample_file: Path, artifacts: Path) -> None:
 
 
 def test_narrow_screen_does_not_scroll_sideways(tab: object, sample_file: Path, artifacts: Path) -> None:
-    p = Page(tab, sample_file, viewport={"width": 390, "height": 844})
+    p = Page(tab, sample_file, viewport=NARROW)
     try:
         overflow = p.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
@@ -398,7 +398,7 @@ def test_every_redline_links_back_to_the_index(tab: object, site: Path) -> None:
 
 def test_unreported_sub_points_read_as_unknown_not_deleted(tab: object, site: Path, artifacts: Path) -> None:
     page_path = site / "us-russia-28__us-ua-20.html"
-    p = Page(tab, page_path, viewport={"width": 390, "height": 844})
+    p = Page(tab, page_path, viewport=NARROW)
     page = p.page
     try:
         unknown = page.locator("li.sub[data-kind=unknown]")
