@@ -4,9 +4,10 @@ Every file peacediff writes goes through :func:`atomic_write_text` (or its bytes
 goes through :func:`read_document`.  The rules, also in README "Files peacediff writes":
 
 * A regular file is replaced atomically: the text goes to an anonymous temporary file in the
-  same folder (Linux ``O_TMPFILE``, so a kill at any moment leaves nothing behind), which is
+  same folder (Linux ``O_TMPFILE``, so a kill while writing leaves nothing behind), which is
   linked under a hidden name and renamed over the target; the folder is then fsynced so the
-  rename survives a crash.  Where ``O_TMPFILE`` is missing a named temporary file is used and
+  rename survives a crash.  A kill in the instant between link and rename leaves the hidden
+  name, swept as below.  Where ``O_TMPFILE`` is missing a named temporary file is used and
   removed on every exception; a leftover from a SIGKILL is swept by the next write to the same
   folder once its writer is dead.
 * The replaced file keeps its permission bits; a new file gets ``0666 & ~umask``, as ``open``
