@@ -729,7 +729,8 @@ def _overlap(st: _State, a: int, b: int) -> float:
         return 2 * shared / total
     # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
     # even that stays under the bar (long clauses, whose few figures cannot carry it over).
-    figures = sum(map(str.isdigit, one)) + sum(map(str.isdigit, other))
+    # A figure is what _words drops: any stem that starts with a digit ("600", "1st", "2bis").
+    figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
     if total == figures or 2 * shared < bar * (total - figures):
         return 2 * shared / total
     return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))

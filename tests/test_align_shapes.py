@@ -56,6 +56,24 @@ def test_a_schedule_whose_every_figure_changed_aligns_by_order(drop):
     assert result.moved == frozenset()
 
 
+@pytest.mark.parametrize(("old_text", "new_text"), [
+    ("1st and 3rd tiers: 31,000.", "2nd and 4th tiers: 33,900."),
+    ("Annex 2bis, rows 4a to 9c: 12 posts.", "Annex 3bis, rows 5a to 8c: 15 posts."),
+])
+def test_a_template_item_scores_its_words_without_any_figure_or_ordinal(old_text, new_text):
+    """Ordinals and lettered numbers ("1st", "2bis", "4a") are figures a template varies, as
+    "31,000" is: the items share every other word, so their overlap is 1.0 (the early exit
+    once counted only all-digit stems, and scored the first pair 0.33)."""
+    from peacediff.align import _exact_pass, _overlap, _State
+
+    old = [P(old_text, "1"), P("The closing words of the list stay here.", "2")]
+    new = [P(new_text, "1"), P("Other closing words of another kind.", "2")]
+    st = _State(old, new, DEFAULT)
+    _exact_pass(st)
+    assert st.scored()
+    assert _overlap(st, 0, 0) == 1.0
+
+
 # --------------------------------------------------------------------------- paraphrase in place
 
 _STATUTE = ["This Act establishes a regional council for water management.",
