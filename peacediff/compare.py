@@ -587,7 +587,9 @@ def compare(old: Version, new: Version, align: str = "auto", config: AlignConfig
 
     ``align="keys"`` links provisions by lineage key (splits and merges from
     ``origins``); ``"text"`` ignores keys and aligns by wording; ``"auto"``
-    uses keys when every provision of both versions has one.  ``config`` sets the text
+    uses keys when every provision of both versions has one and the two share a key (or a
+    key one names in ``origins``): two plans keyed in families of their own are rivals, not
+    mark-ups of each other, and are aligned by text.  ``config`` sets the text
     aligner's thresholds and work budgets (:class:`peacediff.AlignConfig`; the measured
     defaults when None); the result records it in ``Comparison.config``.
 
@@ -636,7 +638,19 @@ def compare_known(old: Version, new: Version, known: Mapping[tuple[str, str], Co
 
 
 def _auto_mode(old: Version, new: Version) -> str:
-    return "keys" if _all_keyed(old) and _all_keyed(new) else "text"
+    if not (_all_keyed(old) and _all_keyed(new)):
+        return "text"
+    # Two plans keyed in families of their own (rival drafts, not mark-ups of each other)
+    # share no key and no origin: keys would link nothing and leave every point removed or
+    # unknown beside an added one, so their wording is the only evidence there is.
+    return "keys" if _lineage_names(old) & _lineage_names(new) else "text"
+
+
+def _lineage_names(v: Version) -> set[str]:
+    """The keys of a version's provisions and the keys their ``origins`` name."""
+    names = {p.key for p in v.provisions if p.key}
+    names.update(o for p in v.provisions for o in p.origins)
+    return names
 
 
 def _all_keyed(v: Version) -> bool:

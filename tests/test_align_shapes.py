@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 import peacediff
@@ -222,13 +223,7 @@ _TOPICS = {"army size": r"600,000|army|armed forces", "NATO": r"NATO", "Zaporizh
            "security guarantees": r"guarantee", "frozen assets": r"assets"}
 
 
-def test_rival_plans_link_or_offer_a_scored_match_on_each_shared_topic():
-    """The 28 points against the European counter-proposal: not a mark-up, few anchors, other words.
-    Each topic both plans treat is linked, or offered as a scored possible match, between provisions
-    that both treat it."""
-    versions = {v.id: v for v in peacediff.versions()}
-    old, new = versions["us-russia-28"].without_keys(), versions["eu-telegraph-24"].without_keys()
-    c = compare(old, new, align="text")
+def _assert_each_topic_linked_or_offered(c) -> None:
     for topic, pattern in _TOPICS.items():
         def about(text: str, pattern: str = pattern) -> bool:
             return re.search(pattern, text, re.IGNORECASE) is not None
@@ -239,6 +234,56 @@ def test_rival_plans_link_or_offer_a_scored_match_on_each_shared_topic():
                    and about(ch.possible_match.provision.full_text)]
         assert linked or offered, topic
         assert all(ch.possible_match is not None and ch.possible_match.link_score is not None for ch in offered)
+
+
+def test_rival_plans_link_or_offer_a_scored_match_on_each_shared_topic():
+    """The 28 points against the European counter-proposal: not a mark-up, few anchors, other words.
+    Each topic both plans treat is linked, or offered as a scored possible match, between provisions
+    that both treat it."""
+    versions = {v.id: v for v in peacediff.versions()}
+    old, new = versions["us-russia-28"].without_keys(), versions["eu-telegraph-24"].without_keys()
+    _assert_each_topic_linked_or_offered(compare(old, new, align="text"))
+
+
+def test_rival_plans_keyed_each_in_its_own_family_are_compared_by_text_by_default():
+    """As bundled, the two plans are keyed in families of their own (``eu24-…``): keys would link
+    nothing, so the default alignment reads their wording, and each shared topic shows."""
+    versions = {v.id: v for v in peacediff.versions()}
+    c = compare(versions["us-russia-28"], versions["eu-telegraph-24"])
+    assert c.align == "text"
+    _assert_each_topic_linked_or_offered(c)
+    assert compare(versions["us-russia-28"], versions["us-ua-20"]).align == "keys"
+
+
+def _keyed(id: str, keyed: list[tuple[str, str, tuple[str, ...]]]) -> Version:
+    v = Version.from_texts(id, [text for _key, text, _origins in keyed])
+    return attrs.evolve(v, provisions=tuple(attrs.evolve(p, key=key, origins=origins)
+                                            for p, (key, _text, origins) in zip(v.provisions, keyed, strict=True)))
+
+
+_PLAN_A = [("a-cease", "A ceasefire takes effect on signature.", ()),
+           ("a-army", "Ukraine's armed forces are capped at 600,000 personnel.", ()),
+           ("a-assets", "Frozen Russian assets fund reconstruction.", ())]
+
+
+@pytest.mark.parametrize(("plan_b", "mode"), [
+    ([("b-army", "Ukraine's army is capped at 800,000 troops in peacetime.", ()),
+      ("b-cease", "A ceasefire takes effect on signature.", ())], "text"),
+    ([("a-army", "Ukraine's army is capped at 800,000 troops in peacetime.", ()),
+      ("b-cease", "A ceasefire takes effect on signature.", ())], "keys"),
+    ([("b-army", "Ukraine's army is capped at 800,000 troops in peacetime.", ("a-army",)),
+      ("b-cease", "A ceasefire takes effect on signature.", ())], "keys"),
+])
+def test_auto_uses_keys_only_when_the_two_versions_share_a_key_or_an_origin(plan_b, mode):
+    old, new = _keyed("a", _PLAN_A), _keyed("b", plan_b)
+    c, back = compare(old, new), compare(new, old)
+    assert c.align == back.align == mode
+    assert back == c.inverse()
+    army = next(ch for ch in c.changes if ch.old and "600,000" in ch.old_text)
+    partner = army.new or ((army.possible_match.provision,) if army.possible_match else ())
+    assert [p.key for p in partner] == [plan_b[0][0]]  # by key, by origin, or by wording
+    assert (mode == "keys") == bool(army.new and army.matched_by in ("key", "split", "merge"))
+    assert compare(old, new, align="keys").align == "keys"  # asked for, keys are kept
 
 
 # --------------------------------------------------------------------------- a lone provision in place
