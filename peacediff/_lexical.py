@@ -232,6 +232,10 @@ _PHRASE_CONCEPTS = (
     (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
     (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
+    (re.compile(r"\b(?:once a|every|each) month\b"), " ~monthly "),
+    (re.compile(r"\b(?:every three months|each quarter|every quarter)\b"), " ~quarterly "),
+    (re.compile(r"\b(?:once a|every|each) year\b"), " ~annual "),
+    (re.compile(r"\b(?:make|makes|made|making) public\b"), " ~disclose "),
 )
 _WORD_CONCEPTS = {
     # Not "signatories": they are the parties, not the act of signing.
@@ -301,6 +305,13 @@ _CONCEPT_WORD_GROUPS = {
     "~annual": ("annual", "annually", "yearly"),
     "~rent": ("rent", "rents", "rental", "lease", "leases", "tenancy", "tenancies"),
     "~evict": ("evict", "eviction", "evictions", "repossession"),
+    "~cost": ("cost", "costs", "expense", "expenses", "expenditure", "expenditures"),
+    "~weapon": ("weapon", "weapons", "arms", "armament", "armaments", "artillery", "munitions"),
+    "~move": ("movement", "movements", "travel", "travels", "moving"),
+    "~establish": ("establish", "established", "establishment", "create", "created", "creation"),
+    "~transfer": ("transfer", "transfers", "transferred", "hand", "handed"),
+    "~monthly": ("monthly",),
+    "~quarterly": ("quarterly",),
 }
 _WIDE_CONCEPTS = dict(_WORD_CONCEPTS)
 for _concept, _group in _CONCEPT_WORD_GROUPS.items():
@@ -320,7 +331,8 @@ _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _
 
 #: A word every match of a phrase pattern contains (as a substring): a text without any of
 #: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
-_PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ")
+_PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
+                "month", "quarter", "year", "public")
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
