@@ -797,8 +797,9 @@ def _listed(st: _State, index: int, *, old_side: bool) -> bool:
 def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
     weight: ``template_tie_weight`` plus how far the pair's word overlap (figures aside) leads
-    every rival of both items, plus a nearness bonus within the gap; pairs below
-    ``template_overlap`` never match."""
+    every rival of both items, plus ``template_number_weight`` when the two carry the same
+    printed number, plus a nearness bonus within the gap; pairs below ``template_overlap``
+    never match."""
     cfg = st.config
     n, m = len(la), len(lb)
     # Each item's stems and its stems that are not figures, once (not once per pair).
@@ -819,6 +820,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
     for ranked in (*rows, *cols):
         _rank(ranked)
+    old_numbers = [st.old[st.rest_old[a]].number for a in la]
+    new_numbers = [st.new[st.rest_new[b]].number for b in lb]
     weight = [[-1.0] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
@@ -826,8 +829,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
             if v is None:
                 continue
             rival = max(_next_best(rows[x], y), _next_best(cols[y], x))
+            same_number = old_numbers[x] is not None and old_numbers[x] == new_numbers[y]
             weight[x][y] = (cfg.template_tie_weight + v - rival
-                            + cfg.position_weight * (1.0 - abs(x / n - y / m)))
+                            + cfg.position_weight * (1.0 - abs(x / n - y / m))
+                            + (cfg.template_number_weight if same_number else 0.0))
     # best[x][y]: the heaviest matching of the first x old and the first y new items.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(1, n + 1):
