@@ -230,35 +230,42 @@ _PHRASE_CONCEPTS = (
     (re.compile(r"\barmed forces\b"), " ~forces "),
     (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
     (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
+    (re.compile(r"\b(?:stop|stops|halt|halts|cease|ceases) (?:the )?(?:shooting|firing|fighting|fire)\b"),
+     " ~ceasefire "),
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
     (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
+    (re.compile(r"\b(?:all|both|every)\b(?: \w+){0,3} agrees?\b"), " ~consensus "),
     (re.compile(r"\b(?:once a|every|each) month\b"), " ~monthly "),
     (re.compile(r"\b(?:every three months|each quarter|every quarter)\b"), " ~quarterly "),
     (re.compile(r"\b(?:once a|every|each) year\b"), " ~annual "),
     (re.compile(r"\b(?:make|makes|made|making) public\b"), " ~disclose "),
 )
-_WORD_CONCEPTS = {
+#: Words (not stems: the table is stemmed below, so that no entry can name a stem no word has)
+#: and the concept each is read as.
+_CONCEPT_WORDS = {
     # Not "signatories": they are the parties, not the act of signing.
-    "signatur": "~sign", "sign": "~sign",
+    "signature": "~sign", "sign": "~sign",
     "sanction": "~sanction", "embargo": "~sanction",
-    "lift": "~lift", "eas": "~lift", "remov": "~lift", "relax": "~lift", "relief": "~lift",
-    "gradual": "~gradual", "gradually": "~gradual", "phas": "~gradual", "staged": "~gradual",
+    "lift": "~lift", "ease": "~lift", "remove": "~lift", "relax": "~lift", "relief": "~lift",
+    "gradual": "~gradual", "gradually": "~gradual", "phase": "~gradual", "staged": "~gradual",
     "truce": "~ceasefire", "ceasefire": "~ceasefire", "armistice": "~ceasefire",
     "withdraw": "~withdraw", "withdrawal": "~withdraw", "retreat": "~withdraw",
-    "terminat": "~end", "expir": "~end", "expiry": "~end", "ceas": "~end", "end": "~end",
-    "detainee": "~prisoner", "prisoner": "~prisoner", "captive": "~prisoner", "hostag": "~prisoner",
-    "election": "~election", "poll": "~election", "ballot": "~election", "vot": "~election",
+    "terminate": "~end", "expire": "~end", "expiry": "~end", "cease": "~end", "end": "~end",
+    "detainee": "~prisoner", "prisoner": "~prisoner", "captive": "~prisoner", "hostage": "~prisoner",
+    "election": "~election", "poll": "~election", "ballot": "~election", "vote": "~election",
     "guarantee": "~guarantee", "assurance": "~guarantee",
     "troop": "~forces", "soldier": "~forces", "army": "~forces", "military": "~forces",
-    "compensation": "~pay", "reimburs": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
-    "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revok": "~cancel",
-    "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "acced": "~join",
-    "frozen": "~freeze", "freez": "~freeze", "immobilis": "~freeze", "immobiliz": "~freeze",
-    "increas": "~raise", "rais": "~raise", "ris": "~raise",
+    "compensation": "~pay", "reimburse": "~pay", "pay": "~pay", "paid": "~pay", "payment": "~pay",
+    "cancel": "~cancel", "annul": "~cancel", "void": "~cancel", "revoke": "~cancel",
+    "membership": "~join", "member": "~join", "join": "~join", "accession": "~join", "accede": "~join",
+    "frozen": "~freeze", "freeze": "~freeze", "immobilise": "~freeze", "immobilize": "~freeze",
+    "increase": "~raise", "raise": "~raise", "rise": "~raise",
     "amnesty": "~amnesty", "pardon": "~amnesty",
-    "exchang": "~exchange", "swap": "~exchange",
-    "reduc": "~reduce", "reduction": "~reduce", "decreas": "~reduce", "lower": "~reduce",
+    "consensus": "~consensus", "unanimous": "~consensus", "unanimously": "~consensus", "unanimity": "~consensus",
+    "exchange": "~exchange", "swap": "~exchange",
+    "reduce": "~reduce", "reduction": "~reduce", "decrease": "~reduce", "lower": "~reduce",
 }
+_WORD_CONCEPTS = {stem(word): concept for word, concept in _CONCEPT_WORDS.items()}
 
 
 #: General legal and diplomatic paraphrases, as words (stemmed once, here) per concept: the same
@@ -332,7 +339,8 @@ _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _
 #: A word every match of a phrase pattern contains (as a substring): a text without any of
 #: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
 _PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
-                "month", "quarter", "year", "public")
+                "month", "quarter", "year", "public", "agree",
+                "shooting", "firing", "fighting", "fire")
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
