@@ -303,6 +303,8 @@ class _State:
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
+        self._presence_old: Counter[str] | None = None
+        self._presence_new: Counter[str] | None = None
 
     # -- texts
     def old_norm(self, i: int) -> str:
@@ -341,6 +343,19 @@ class _State:
         held = cache.get(k)
         if held is None:
             held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
+        return held
+
+    def word_presence(self, *, old_side: bool) -> Counter[str]:
+        """How many provisions of one version hold each stem, computed once."""
+        held = self._presence_old if old_side else self._presence_new
+        if held is None:
+            held = Counter()
+            for k in range(len(self.old if old_side else self.new)):
+                held.update(self.stems(k, old_side=old_side))
+            if old_side:
+                self._presence_old = held
+            else:
+                self._presence_new = held
         return held
 
     # -- links
@@ -807,9 +822,15 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     new_stems = [st.vec.new_counts[b].keys() for b in lb]
     old_words = [st.words_of(a, old_side=True) for a in la]
     new_words = [st.words_of(b, old_side=False) for b in lb]
+    # An item whose own name left the document, against one whose name is new to it ("Saithe:
+    # 12,400 tonnes" dropped, "Whiting: 7,500 tonnes" added): one item replaced another.
+    gone = [_named_only_here(st, old_words[x], old_side=True) for x in range(n)]
+    fresh = [_named_only_here(st, new_words[y], old_side=False) for y in range(m)]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
+            if gone[x] and fresh[y]:
+                continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
@@ -852,6 +873,13 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
         else:
             y -= 1
     return pairs[::-1]
+
+
+def _named_only_here(st: _State, words: frozenset[str], *, old_side: bool) -> bool:
+    """Some word of an item (figures aside) stands in no other provision of its version and in
+    none of the other version: the item's own name, and it is not on the other side."""
+    own, other = st.word_presence(old_side=old_side), st.word_presence(old_side=not old_side)
+    return any(own[w] == 1 and w not in other for w in words)
 
 
 # --------------------------------------------------------------------------- pass: number

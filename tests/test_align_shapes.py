@@ -110,6 +110,31 @@ def test_a_nameless_schedule_whose_figures_all_changed_follows_its_printed_numbe
     assert links(AlignConfig(template_number_weight=0.0)) != truth  # the rule the test rests on
 
 
+_STOCKS = ["Cod", "Haddock", "Plaice", "Sole", "Saithe", "Hake", "Turbot", "Ling"]
+
+
+def _quotas(names: list[str], base: int) -> list[Provision]:
+    return _numbered([f"{name}: total allowable catch {base + 700 * k:,} tonnes, shared {40 + k}% Ostmark "
+                      f"and {60 - k}% Vellund." for k, name in enumerate(names)])
+
+
+def test_a_list_item_replaced_by_a_newly_named_one_is_removed_and_added():
+    """Every figure changed, a stock added at the top (so every line is renumbered) and Saithe's
+    line replaced by Whiting's in the same place: the words of the two lines tie with every other
+    pair's, but Saithe's name left the document and Whiting's is new to it, so one stock replaced
+    another.  A renamed stock whose old name the new version still mentions stays linked."""
+    def stocks(old, new):
+        return {(old[i].text.split(":")[0], new[j].text.split(":")[0]) for i, j in _links(align_text(old, new))}
+
+    old = _quotas(_STOCKS, 9000)
+    names = ["Mackerel", *_STOCKS]
+    names[5] = "Whiting"
+    assert stocks(old, _quotas(names, 12000)) == {(n, n) for n in _STOCKS if n != "Saithe"}
+    names[5] = "Pollock"
+    new = [*_quotas(names, 12000), P("Pollock was called Saithe in the previous agreement.", "10")]
+    assert ("Saithe", "Pollock") in stocks(old, new)
+
+
 # --------------------------------------------------------------------------- paraphrase in place
 
 _STATUTE = ["This Act establishes a regional council for water management.",
