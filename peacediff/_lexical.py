@@ -235,6 +235,9 @@ _PHRASE_CONCEPTS = (
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
     (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
     (re.compile(r"\b(?:all|both|every)\b(?: \w+){0,3} agrees?\b"), " ~consensus "),
+    (re.compile(r"\bright,? title and interest\b"), " ~own "),
+    (re.compile(r"\b(?:stay|stays|remain|remains) (?:yours|ours|theirs)\b"), " ~own "),
+    (re.compile(r"\b(?:you|we|they) (?:still )?own\b"), " ~own "),
     (re.compile(r"\b(?:once a|every|each) month\b"), " ~monthly "),
     (re.compile(r"\b(?:every three months|each quarter|every quarter)\b"), " ~quarterly "),
     (re.compile(r"\b(?:once a|every|each) year\b"), " ~annual "),
@@ -261,6 +264,8 @@ _CONCEPT_WORDS = {
     "frozen": "~freeze", "freeze": "~freeze", "immobilise": "~freeze", "immobilize": "~freeze",
     "increase": "~raise", "raise": "~raise", "rise": "~raise",
     "amnesty": "~amnesty", "pardon": "~amnesty",
+    # Not "own" alone: "bears its own costs" is no ownership.
+    "ownership": "~own", "owner": "~own",
     "consensus": "~consensus", "unanimous": "~consensus", "unanimously": "~consensus", "unanimity": "~consensus",
     "exchange": "~exchange", "swap": "~exchange",
     "reduce": "~reduce", "reduction": "~reduce", "decrease": "~reduce", "lower": "~reduce",
@@ -340,7 +345,7 @@ _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _
 #: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
 _PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
                 "month", "quarter", "year", "public", "agree",
-                "shooting", "firing", "fighting", "fire")
+                "shooting", "firing", "fighting", "fire", "title", "yours", "ours", "theirs", " own")
 
 
 def _phrase_concept(match: re.Match[str]) -> str:

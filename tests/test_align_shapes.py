@@ -542,6 +542,7 @@ def test_every_word_of_the_concept_tables_reads_as_its_concept():
 
     for word, concept in _CONCEPT_WORDS.items():
         assert drafting_concepts(f"The {word} here.") == {concept}, word
+    assert not drafting_concepts("Each Party bears its own costs.")  # "own" alone is no ownership
     for concept, group in _CONCEPT_WORD_GROUPS.items():
         for word in group:
             held = paraphrase_bag(normalise(f"The {word} here."))
@@ -555,6 +556,9 @@ def test_every_word_of_the_concept_tables_reads_as_its_concept():
      "Both countries stop shooting everywhere along the front, with no conditions attached."),
     ("The Parties agree to an armistice along the current line.",
      "A truce holds along the current line from signature."),
+    ("As between the parties, the Customer retains all right, title and interest in the Customer Data.",
+     "You own your data."),
+    ("The Member retains ownership of any photograph it submits.", "Your photos stay yours."),
 ])
 def test_a_clause_reworded_in_place_with_a_drafting_synonym_links_in_place(old_text, new_text):
     frame = ["An international mission monitors the line with drones and ground patrols.",
