@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "read_number", "roman", "roman_value"]
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "list_number", "read_number", "roman", "roman_value"]
 
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -236,3 +236,26 @@ def roman_value(label: str) -> int | None:
         while rest.startswith(digits):
             value, rest = value + amount, rest[len(digits):]
     return value if not rest and value and roman(value) == label.upper() else None
+
+
+def list_number(value: int, fmt: str) -> str:
+    """The label a numbered list shows for its ``value``-th item in the numbering format ``fmt``
+    (Word's names, which web pages' list types map onto): ``decimal`` 3, ``lowerLetter`` c (then
+    y, z, aa, bb as Word counts on), ``upperLetter`` C, ``lowerRoman`` iii, ``upperRoman`` III,
+    ``decimalZero`` 03, ``ordinal`` 3rd; any other format reads as decimal.
+
+    >>> [list_number(28, f) for f in ("lowerLetter", "upperRoman", "ordinal")]
+    ['bb', 'XXVIII', '28th']
+    """
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        numeral = roman(value)
+        return numeral.lower() if fmt == "lowerRoman" else numeral
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        return f"{value}{suffix}"
+    return str(value)

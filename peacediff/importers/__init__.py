@@ -20,7 +20,6 @@ Example::
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +52,9 @@ def read_document(path: str | os.PathLike[str], version_id: str | None = None, *
         return version_from_bytes(data, p, vid, encoding, _named_as_binary(data, p, encoding, metadata))
     given = metadata.get("title")
     if kind == "html":
-        from peacediff.importers.html_in import html_to_text
+        from peacediff.importers.html_in import decode_page, html_to_text
 
-        page, declared = _decode_page(data, p, encoding)
+        page, declared = decode_page(data, p, encoding)
         text, notes, title = html_to_text(page, indent=True)
         if declared:
             notes.insert(0, f"Read as {declared}, the encoding the page declares (it is not UTF-8).")
@@ -91,31 +90,6 @@ def _named_as_binary(data: bytes, path: Path, encoding: str | None, metadata: di
                             f"    fix: open the original in {app} and save it again") from None
     note = f"Read as text: this is a plain-text file although it is named {path.name}."
     return {**metadata, "note": f"{metadata['note']} {note}" if metadata.get("note") else note}
-
-
-#: The encoding a web page declares: <meta charset="..."> or <meta http-equiv=... content="...; charset=...">.
-_DECLARED_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-
-
-def _decode_page(data: bytes, path: Path, encoding: str | None) -> tuple[str, str | None]:
-    """A web page's text, and the encoding it declares when that, not UTF-8, was needed to read it.
-
-    As a browser does, a page saved in windows-1252 that says so in a ``<meta>`` is read in it; a page
-    that decodes as UTF-8 is read as UTF-8 whatever it declares (the commoner mislabel).
-    """
-    try:
-        return decode_text(data, path, encoding), None
-    except DocumentError:
-        declared = _DECLARED_RE.search(data[:4096])
-        if encoding is not None or declared is None:
-            raise
-        codec = declared.group(1).decode("ascii")
-        try:
-            return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
-            raise DocumentError(f"{path}: the page declares the encoding {codec!r} but does not decode in it\n"
-                                "    fix: give the encoding, e.g. --encoding cp1252 (command line) or "
-                                "encoding='cp1252' (load)") from None
 
 
 def _read(path: Path) -> bytes:

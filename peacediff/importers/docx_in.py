@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from peacediff._documents import DocumentError, extra_missing
-from peacediff._numberwords import roman
+from peacediff._numberwords import list_number
 
 __all__ = ["docx_to_text"]
 
@@ -112,25 +112,10 @@ class _Numbering:
             k = int(match.group(1)) - 1
             lvl = levels.get(k, _Level())
             value = counters.get(k, lvl.start)
-            return _format(value, "decimal" if level.legal else lvl.fmt)
+            return list_number(value, "decimal" if level.legal else lvl.fmt)
 
         text = re.sub(r"%([1-9])", shown, level.text).strip()
         return text or None
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y, z, aa, bb
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        numeral = roman(value)
-        return numeral.lower() if fmt == "lowerRoman" else numeral
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-        return f"{value}{suffix}"
-    return str(value)
 
 
 def _as_marker(label: str) -> str:

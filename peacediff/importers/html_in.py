@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import attrs
 
-from peacediff.importers.docx_in import _format
+from peacediff._documents import DocumentError, decode_text
+from peacediff._numberwords import list_number
 
-__all__ = ["html_to_text"]
+__all__ = ["decode_page", "html_to_text"]
 
 #: Elements whose content is never the document's text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -203,7 +205,7 @@ class _Reader(HTMLParser):
         mark = re.compile(f"\x01{lst.serial}:(\\d+)\x01")
 
         def label(m: re.Match[str]) -> str:
-            return _format(lst.items - int(m.group(1)), lst.fmt)
+            return list_number(lst.items - int(m.group(1)), lst.fmt)
 
         for i in range(lst.first_line, len(self.lines)):
             if "\x01" in self.lines[i]:
@@ -220,7 +222,7 @@ class _Reader(HTMLParser):
         value = _int(attributes.get("value"))
         number = value if value is not None else lst.next
         lst.next = number + lst.step
-        label = _format(number, lst.fmt)
+        label = list_number(number, lst.fmt)
         if lst.count_down and value is None:
             label = f"\x01{lst.serial}:{lst.items}\x01"  # settled when the list closes
         lst.items += 1
@@ -258,3 +260,28 @@ def html_to_text(html: str, *, indent: bool = False) -> tuple[str, list[str], st
     notes = [f"Left out the page's footnotes ({reader.footnotes} section{'s' if reader.footnotes > 1 else ''})."
              ] if reader.footnotes else []
     return text, notes, title
+
+
+#: The encoding a web page declares: <meta charset="..."> or <meta http-equiv=... content="...; charset=...">.
+_DECLARED_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def decode_page(data: bytes, path: Path, encoding: str | None) -> tuple[str, str | None]:
+    """A web page's text, and the encoding it declares when that, not UTF-8, was needed to read it.
+
+    As a browser does, a page saved in windows-1252 that says so in a ``<meta>`` is read in it; a page
+    that decodes as UTF-8 is read as UTF-8 whatever it declares (the commoner mislabel).
+    """
+    try:
+        return decode_text(data, path, encoding), None
+    except DocumentError:
+        declared = _DECLARED_RE.search(data[:4096])
+        if encoding is not None or declared is None:
+            raise
+        codec = declared.group(1).decode("ascii")
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            raise DocumentError(f"{path}: the page declares the encoding {codec!r} but does not decode in it\n"
+                                "    fix: give the encoding, e.g. --encoding cp1252 (command line) or "
+                                "encoding='cp1252' (load)") from None
