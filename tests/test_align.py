@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from align_cases import index_links, numbered
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -741,24 +742,20 @@ _FRAME = ("The ceasefire takes effect at midnight on the day of signature.",
           "A joint commission reviews compliance every quarter.")
 
 
-def _numbered(texts):
-    return [P(t, str(k)) for k, t in enumerate(texts, 1)]
-
-
 def test_a_point_inserted_inside_a_split_does_not_take_the_dropped_next_points_number():
     """Old 2 splits around an inserted point while old 3 is dropped: the inserted point shares
     the dropped one's number and two of its words, but the split's second half after it shows
     the numbering is not in step there."""
-    old = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
-    new = _numbered([_FRAME[0], _PUMPS, _PATROLS, _TARIFF, _FRAME[1], _FRAME[2]])
+    old = numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
+    new = numbered([_FRAME[0], _PUMPS, _PATROLS, _TARIFF, _FRAME[1], _FRAME[2]])
     result = align_text(old, new)
     assert ((1,), (1, 3), "split") in pairs(result)
     assert not [lk for lk in result.links if 2 in lk.old or 2 in lk.new]
 
 
 def test_a_point_dropped_inside_a_merge_does_not_give_its_number_to_an_inserted_one():
-    old = _numbered([_FRAME[0], _PUMPS, _FISHING, _TARIFF, _FRAME[1], _FRAME[2]])
-    new = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _PATROLS, _FRAME[1], _FRAME[2]])
+    old = numbered([_FRAME[0], _PUMPS, _FISHING, _TARIFF, _FRAME[1], _FRAME[2]])
+    new = numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _PATROLS, _FRAME[1], _FRAME[2]])
     result = align_text(old, new)
     assert ((1, 3), (1,), "merge") in pairs(result)
     assert not [lk for lk in result.links if 2 in lk.old or 2 in lk.new]
@@ -767,8 +764,8 @@ def test_a_point_dropped_inside_a_merge_does_not_give_its_number_to_an_inserted_
 def test_a_point_rewritten_in_place_after_a_split_keeps_its_number_link():
     """The guard needs the split's other half *after* the candidate: a split that ends
     before it leaves the numbering in step."""
-    old = _numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
-    new = _numbered([_FRAME[0], _PUMPS, _TARIFF, _PATROLS, _FRAME[1], _FRAME[2]])
+    old = numbered([_FRAME[0], f"{_PUMPS} {_TARIFF}", _FISHING, _FRAME[1], _FRAME[2]])
+    new = numbered([_FRAME[0], _PUMPS, _TARIFF, _PATROLS, _FRAME[1], _FRAME[2]])
     links = {(lk.old, lk.new): lk.rule for lk in align_text(old, new).links}
     assert links.get(((1,), (1, 2))) is not None
     assert ((2,), (3,)) in links
@@ -787,10 +784,6 @@ def _schedule(hours: list[int], shift: int = 0, keep=lambda k: True) -> list[Pro
     return [*intro, *items, P("Hours may be extended by the joint commission.")]
 
 
-def _list_links(alignment) -> set[tuple[int, int]]:
-    return {(i, j) for lk in alignment.links for i in lk.old for j in lk.new}
-
-
 @pytest.mark.parametrize("dropped", [None, 5, 13])
 def test_template_list_with_every_figure_changed_aligns_in_order(dropped):
     old = _schedule([6 + k % 5 for k in range(20)])
@@ -798,7 +791,7 @@ def test_template_list_with_every_figure_changed_aligns_in_order(dropped):
     result = align_text(old, new)
     truth = {(0, 0), (1, 1), (22, len(new) - 1)}
     truth |= {(2 + k, 2 + k - (dropped is not None and k > dropped)) for k in range(20) if k != dropped}
-    assert _list_links(result) == truth
+    assert index_links(result) == truth
     assert all(len(lk.old) == len(lk.new) == 1 for lk in result.links)
     assert {lk.rule for lk in result.links} == {"exact", "template"}
 

@@ -8,19 +8,15 @@ all changed their figures and that an unchanged item cuts in two.
 
 from __future__ import annotations
 
+from align_cases import number_links, numbered
+
 from peacediff._align_config import DEFAULT
 from peacediff.align import align_text
 from peacediff.model import Provision
 
 
-def _numbered(texts: list[str], numbers: list[str] | None = None) -> list[Provision]:
-    numbers = numbers or [str(k) for k in range(1, len(texts) + 1)]
-    return [Provision(text=t, number=n) for t, n in zip(texts, numbers, strict=True)]
-
-
 def _links(old: list[Provision], new: list[Provision], config=DEFAULT) -> set[tuple[str, str]]:
-    result = align_text(old, new, config)
-    return {(old[i].number or "", new[j].number or "") for lk in result.links for i in lk.old for j in lk.new}
+    return set(number_links(old, new, config))
 
 
 _FIRST = [
@@ -31,23 +27,23 @@ _FIRST = [
 
 
 def test_the_last_clause_reworded_under_its_number_links_in_place() -> None:
-    old = _numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
-    new = _numbered([*_FIRST, "It takes effect once both parties have signed it."])
+    old = numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
+    new = numbered([*_FIRST, "It takes effect once both parties have signed it."])
     assert ("4", "4") in _links(old, new)
 
 
 def test_a_last_clause_replaced_by_another_topic_stays_removed_and_added() -> None:
-    old = _numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
-    new = _numbered([*_FIRST, "Prisoners are exchanged all for all within 30 days."])
+    old = numbered([*_FIRST, "This agreement enters into force upon signature by both parties."])
+    new = numbered([*_FIRST, "Prisoners are exchanged all for all within 30 days."])
     assert ("4", "4") not in _links(old, new)
 
 
 def test_a_clause_reworded_after_an_inserted_bis_article_links_in_place() -> None:
     body = ["Scope: the convention applies to the land border between the Parties.",
             "Demarcation: a joint commission of 10 members demarcates the border."]
-    old = _numbered([*body, "Entry into force: the convention enters into force upon signature by both Parties."],
+    old = numbered([*body, "Entry into force: the convention enters into force upon signature by both Parties."],
                     ["1", "2", "3"])
-    new = _numbered([*body, "Observers: the OSCE may send 5 observers.",
+    new = numbered([*body, "Observers: the OSCE may send 5 observers.",
                      "Entry into force: the convention takes effect once both Parties have signed it."],
                     ["1", "2", "2bis", "3"])
     links = _links(old, new)
@@ -60,7 +56,7 @@ _NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hote
 
 
 def _checkpoints(names: list[str], days: list[int], cars: list[int]) -> list[Provision]:
-    return _numbered([f"The checkpoint at {n} opens within {d} days and admits {c} vehicles a day."
+    return numbered([f"The checkpoint at {n} opens within {d} days and admits {c} vehicles a day."
                       for n, d, c in zip(names, days, cars, strict=True)])
 
 
@@ -82,7 +78,7 @@ _ZONES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hote
 
 
 def _measures(zones: list[str], days: list[int]) -> list[Provision]:
-    return _numbered([f"Measure {k} applies within {d} days to zone {z}."
+    return numbered([f"Measure {k} applies within {d} days to zone {z}."
                       for k, (z, d) in enumerate(zip(zones, days, strict=True), 1)])
 
 
@@ -115,6 +111,6 @@ def test_an_amnesty_reworded_between_unchanged_clauses_links_in_place() -> None:
 def test_those_swapped_or_exchanged_are_one_clause_in_place() -> None:
     frame = ["The parties commit to a lasting peace.", "A joint commission oversees the settlement.",
              "Disputes are referred to the guarantors."]
-    old = _numbered([*frame[:2], "Those held by each side are exchanged on an all-for-all basis.", frame[2]])
-    new = _numbered([*frame[:2], "People in custody are swapped within a month.", frame[2]])
+    old = numbered([*frame[:2], "Those held by each side are exchanged on an all-for-all basis.", frame[2]])
+    new = numbered([*frame[:2], "People in custody are swapped within a month.", frame[2]])
     assert ("3", "3") in _links(old, new)

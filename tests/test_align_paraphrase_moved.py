@@ -11,7 +11,9 @@ a dozen points makes no move on concepts.
 
 from __future__ import annotations
 
-from peacediff._align_config import DEFAULT, AlignConfig
+from align_cases import number_links, numbered
+
+from peacediff._align_config import AlignConfig
 from peacediff.align import align_text
 from peacediff.model import Provision
 
@@ -35,25 +37,17 @@ _DISPUTE = ("Any dispute about the interpretation of this Treaty shall be referr
 _DISPUTE_NEW = "Disagreements over how the Treaty is read go to a court, and both Parties accept its verdict."
 
 
-def _numbered(texts: list[str]) -> list[Provision]:
-    return [Provision(text=t, number=str(k)) for k, t in enumerate(texts, 1)]
-
-
-def _links(old: list[Provision], new: list[Provision], config: AlignConfig = DEFAULT) -> dict[tuple[str, str], str]:
-    result = align_text(old, new, config)
-    return {(old[i].number or "", new[j].number or ""): lk.rule or ""
-            for lk in result.links for i in lk.old for j in lk.new}
 
 
 def _redraft() -> tuple[list[Provision], list[Provision]]:
-    old = _numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION])
-    new = _numbered([_TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION])
+    new = numbered([_TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
     return old, new
 
 
 def test_a_clause_reworded_and_moved_to_the_front_links_on_its_concepts() -> None:
     old, new = _redraft()
-    links = _links(old, new)
+    links = number_links(old, new)
     assert links[("12", "1")] == "concept-match"
     result = align_text(old, new)
     moved = {(old[lk.old[0]].number, new[lk.new[0]].number) for k, lk in enumerate(result.links) if k in result.moved}
@@ -62,21 +56,21 @@ def test_a_clause_reworded_and_moved_to_the_front_links_on_its_concepts() -> Non
 
 def test_a_clause_reworded_and_moved_to_the_end_links_on_its_concepts() -> None:
     old, new = _redraft()
-    assert _links(old, new)[("5", "12")] == "concept-match"
+    assert number_links(old, new)[("5", "12")] == "concept-match"
 
 
 def test_the_pass_is_switched_off_by_its_bar() -> None:
     old, new = _redraft()
-    links = _links(old, new, AlignConfig(concept_min_sim=1.0))
+    links = number_links(old, new, AlignConfig(concept_min_sim=1.0))
     assert ("12", "1") not in links and ("5", "12") not in links
 
 
 def test_a_pair_that_shares_no_concept_does_not_link() -> None:
     # The same move, but the new clause names no act the old one names: only "Treaty" and a figure.
     old, _new = _redraft()
-    new = _numbered(["The Treaty is deposited with the river basin secretariat within twelve months.",
+    new = numbered(["The Treaty is deposited with the river basin secretariat within twelve months.",
                      *_BODY, _DISPUTE_NEW])
-    assert ("12", "1") not in _links(old, new)
+    assert ("12", "1") not in number_links(old, new)
 
 
 def test_a_new_point_on_a_kept_points_subject_does_not_take_a_dropped_point() -> None:
@@ -85,9 +79,9 @@ def test_a_new_point_on_a_kept_points_subject_does_not_take_a_dropped_point() ->
     dropped = "Each Party shall notify the other of any planned abstraction above 5 cubic metres per second."
     inserted = "Each Party shall inform the other every week of reservoir levels, river flow and abstraction."
     edited = "Data on river flow, reservoir levels and abstraction are exchanged every fortnight."
-    old = _numbered([*_BODY, dropped])
-    new = _numbered([*_BODY[:3], edited, *_BODY[4:], inserted])
-    links = _links(old, new)
+    old = numbered([*_BODY, dropped])
+    new = numbered([*_BODY[:3], edited, *_BODY[4:], inserted])
+    links = number_links(old, new)
     assert ("4", "4") in links
     assert ("11", "11") not in links and not any(o == "11" for o, _n in links)
 
@@ -95,8 +89,8 @@ def test_a_new_point_on_a_kept_points_subject_does_not_take_a_dropped_point() ->
 def test_a_dozen_points_make_no_move_on_concepts() -> None:
     # The same two moved clauses in a document of nine points a side: rare words and concepts
     # are weak evidence there, and a move would be a guess.
-    old = _numbered([*_BODY[:3], _DISPUTE, *_BODY[3:7], _TERMINATION])
-    new = _numbered([_TERMINATION_NEW, *_BODY[:7], _DISPUTE_NEW])
+    old = numbered([*_BODY[:3], _DISPUTE, *_BODY[3:7], _TERMINATION])
+    new = numbered([_TERMINATION_NEW, *_BODY[:7], _DISPUTE_NEW])
     result = align_text(old, new)
     assert not result.moved
     assert all(lk.rule != "concept-match" for lk in result.links)
@@ -107,9 +101,9 @@ def test_a_moved_pair_naming_one_concept_in_other_words_needs_closer_wording() -
     # One renamed concept ("terminated" / "ends") and a figure: a guess for a move, as a dropped
     # and an inserted point that share a name and "military" / "troops" would be.
     old, _new = _redraft()
-    new = _numbered(["The Treaty ends twelve months after a Party asks the depositary.", *_BODY, _DISPUTE_NEW])
-    assert ("12", "1") not in _links(old, new)
-    assert _links(old, new, AlignConfig(concept_move_reworded=1))[("12", "1")] == "concept-match"
+    new = numbered(["The Treaty ends twelve months after a Party asks the depositary.", *_BODY, _DISPUTE_NEW])
+    assert ("12", "1") not in number_links(old, new)
+    assert number_links(old, new, AlignConfig(concept_move_reworded=1))[("12", "1")] == "concept-match"
 
 
 def test_only_the_concept_match_pass_reads_the_wide_concept_table() -> None:
@@ -138,13 +132,13 @@ def test_a_clause_reworded_alone_between_two_kept_points_links_on_one_shared_con
     # shared concept and a score under concept_min_sim, but alone between two kept points.  The dropped pets
     # clause holds the same concept ("approval") and stays unlinked.
     new_clause = "The tenant needs the landlord's written permission before letting the flat or a room in it to others."
-    old = _numbered(_LEASE)
-    new = _numbered([_LEASE[0], "Bicycles are stored in the basement.", _LEASE[1], new_clause, *_LEASE[3:6],
+    old = numbered(_LEASE)
+    new = numbered([_LEASE[0], "Bicycles are stored in the basement.", _LEASE[1], new_clause, *_LEASE[3:6],
                      _LEASE[7]])
-    links = _links(old, new)
+    links = number_links(old, new)
     assert links[("3", "4")] == "concept-match"
     assert not any(o == "7" for o, _n in links)
-    assert ("3", "4") not in _links(old, new, AlignConfig(concept_slot_min_sim=1.0))
+    assert ("3", "4") not in number_links(old, new, AlignConfig(concept_slot_min_sim=1.0))
 
 
 def test_a_moved_clause_in_close_plain_words_links_on_a_clear_lead() -> None:
@@ -154,10 +148,10 @@ def test_a_moved_clause_in_close_plain_words_links_on_a_clear_lead() -> None:
                   "along the Silver River by 2030.")
     new_clause = ("The Parties urge the regional development bank to lend twice as much for protection against "
                   "floods on the Silver River by the end of the decade.")
-    old = _numbered([*_BODY[:2], old_clause, *_BODY[2:], _TERMINATION])
-    new = _numbered([*_BODY, new_clause, _TERMINATION])
-    assert _links(old, new)[("3", "11")] == "concept-match"
-    assert ("3", "11") not in _links(old, new, AlignConfig(concept_plain_min_sim=1.0))
+    old = numbered([*_BODY[:2], old_clause, *_BODY[2:], _TERMINATION])
+    new = numbered([*_BODY, new_clause, _TERMINATION])
+    assert number_links(old, new)[("3", "11")] == "concept-match"
+    assert ("3", "11") not in number_links(old, new, AlignConfig(concept_plain_min_sim=1.0))
 
 
 def test_a_pay_scale_whose_figures_all_changed_pairs_in_order() -> None:
@@ -171,8 +165,8 @@ def test_a_pay_scale_whose_figures_all_changed_pairs_in_order() -> None:
             "Overtime is paid at time and a half."]
     old_pay = [f"Pay point {k}: {28_400 + 2_000 * k:,} per year." for k in range(1, 8)]
     new_pay = [f"Pay point {k}: {29_550 + 2_100 * k:,} per year." for k in range(1, 9)]
-    old = _numbered([*head, *old_pay, *tail])
-    new = _numbered([*head[:1], "In this Agreement a week means seven days.", *head[1:], *new_pay, *tail])
-    links = _links(old, new)
+    old = numbered([*head, *old_pay, *tail])
+    new = numbered([*head[:1], "In this Agreement a week means seven days.", *head[1:], *new_pay, *tail])
+    links = number_links(old, new)
     assert all((str(3 + k), str(4 + k)) in links for k in range(1, 8))
     assert not any(n == "12" for _o, n in links)  # the new pay point 8

@@ -11,6 +11,7 @@ import re
 
 import attrs
 import pytest
+from align_cases import index_links, numbered
 
 import peacediff
 from peacediff._align_config import DEFAULT
@@ -23,14 +24,6 @@ def P(text: str, number: str | None = None) -> Provision:
     return Provision(text=text, number=number)
 
 
-def _links(alignment) -> set[tuple[int, int]]:
-    return {(i, j) for lk in alignment.links for i in lk.old for j in lk.new}
-
-
-def _numbered(texts: list[str]) -> list[Provision]:
-    return [P(t, str(k)) for k, t in enumerate(texts, 1)]
-
-
 # --------------------------------------------------------------------------- template lists
 
 _ZONES = ("northern", "coastal", "eastern")
@@ -41,7 +34,7 @@ def _schedule(days: list[int], *, km: int, drop: int | None = None) -> list[Prov
             "A joint verification team confirms each withdrawal in writing."]
     items = [f"Battery {k + 1} of the {_ZONES[k % 3]} zone withdraws {km + 3 * k} km within {d} days."
              for k, d in enumerate(days) if k != drop]
-    return _numbered([*head, *items, "Withdrawn artillery is stored at sites listed in Annex B."])
+    return numbered([*head, *items, "Withdrawn artillery is stored at sites listed in Annex B."])
 
 
 @pytest.mark.parametrize("drop", [None, 0, 7, 17])
@@ -52,7 +45,7 @@ def test_a_schedule_whose_every_figure_changed_aligns_by_order(drop):
     result = align_text(old, new)
     shift = {k: k - (drop is not None and k > drop) for k in range(18) if k != drop}
     truth = {(0, 0), (1, 1), (20, len(new) - 1)} | {(2 + k, 2 + j) for k, j in shift.items()}
-    assert _links(result) == truth
+    assert index_links(result) == truth
     assert all(len(lk.old) == len(lk.new) == 1 for lk in result.links)
     assert result.moved == frozenset()
 
@@ -104,7 +97,7 @@ def test_a_nameless_schedule_whose_figures_all_changed_follows_its_printed_numbe
     truth = {(str(k), str(k)) for k in range(1, n + 1) if k != drop}
 
     def links(config: AlignConfig) -> set[tuple[str, str]]:
-        return {(old[i].number, new[j].number) for i, j in _links(align_text(old, new, config))}
+        return {(old[i].number, new[j].number) for i, j in index_links(align_text(old, new, config))}
 
     assert links(DEFAULT) == truth
     assert links(AlignConfig(template_number_weight=0.0)) != truth  # the rule the test rests on
@@ -114,7 +107,7 @@ _STOCKS = ["Cod", "Haddock", "Plaice", "Sole", "Saithe", "Hake", "Turbot", "Ling
 
 
 def _quotas(names: list[str], base: int) -> list[Provision]:
-    return _numbered([f"{name}: total allowable catch {base + 700 * k:,} tonnes, shared {40 + k}% Ostmark "
+    return numbered([f"{name}: total allowable catch {base + 700 * k:,} tonnes, shared {40 + k}% Ostmark "
                       f"and {60 - k}% Vellund." for k, name in enumerate(names)])
 
 
@@ -124,7 +117,7 @@ def test_a_list_item_replaced_by_a_newly_named_one_is_removed_and_added():
     pair's, but Saithe's name left the document and Whiting's is new to it, so one stock replaced
     another.  A renamed stock whose old name the new version still mentions stays linked."""
     def stocks(old, new):
-        return {(old[i].text.split(":")[0], new[j].text.split(":")[0]) for i, j in _links(align_text(old, new))}
+        return {(old[i].text.split(":")[0], new[j].text.split(":")[0]) for i, j in index_links(align_text(old, new))}
 
     old = _quotas(_STOCKS, 9000)
     names = ["Mackerel", *_STOCKS]
@@ -214,7 +207,7 @@ def test_short_units_link_their_rewrites_and_nothing_else(numbered):
     """A house-rules list of one-line points: in-place rewrites link, the replaced point does not."""
     old = [P(t, str(k) if numbered else None) for k, t in enumerate(_RULES_OLD, 1)]
     new = [P(t, str(k) if numbered else None) for k, t in enumerate(_RULES_NEW, 1)]
-    found = _links(align_text(old, new))
+    found = index_links(align_text(old, new))
     # Point 11 (the caretaker's spare key) was replaced by a rule on scooters.
     assert found == {(k, k) for k in range(22) if k != 10}
 
@@ -258,12 +251,12 @@ def _labour_new() -> list[str]:
 def test_a_point_folded_into_a_larger_one_joins_it_on_a_clear_lead():
     """Old 4 (Sundays) is folded into old 3's supplements table: the table is carried by old 3, so
     adding old 4 barely moves its cosine, but old 4 chooses it clearly, beside old 3."""
-    old, new = _numbered(_LABOUR_OLD), _numbered(_labour_new())
+    old, new = numbered(_LABOUR_OLD), numbered(_labour_new())
     result = align_text(old, new)
     assert ((2, 3), (2,), "merge") in {(lk.old, lk.new, lk.matched_by) for lk in result.links}
-    assert _links(result) == {(k, k) for k in range(3)} | {(k, k - 1) for k in range(3, 20)}
+    assert index_links(result) == {(k, k) for k in range(3)} | {(k, k - 1) for k in range(3, 20)}
     strict = align_text(old, new, AlignConfig(attach_lead_min_sim=1.0))
-    assert (3, 2) not in _links(strict)
+    assert (3, 2) not in index_links(strict)
 
 
 def test_a_dropped_point_beside_a_linked_one_is_no_part_of_it():
@@ -272,7 +265,7 @@ def test_a_dropped_point_beside_a_linked_one_is_no_part_of_it():
     new[2] = ("Work on public holidays attracts a supplement of 100% of the basic hourly rate, and night work "
               "between 22:00 and 06:00 a supplement of 30%; supplements are paid with the following month's "
               "salary and appear separately on the payslip.")
-    result = align_text(_numbered(_LABOUR_OLD), _numbered(new))
+    result = align_text(numbered(_LABOUR_OLD), numbered(new))
     assert all(3 not in lk.old for lk in result.links)
 
 
@@ -362,15 +355,15 @@ def test_a_lone_last_provision_under_its_number_links_in_place():
     head = ["The parties agree a ceasefire along the current line of contact.",
             "Monitors of the mission patrol the line every day.",
             "Prisoners are exchanged all for all within a month."]
-    old = _numbered([*head, "Forces are capped at 600,000."])
-    new = _numbered([*head, "Forces are capped at 800,000 in peacetime."])
+    old = numbered([*head, "Forces are capped at 600,000."])
+    new = numbered([*head, "Forces are capped at 800,000 in peacetime."])
     # Only the slot pass (the assignment and the number passes are off): the last point kept its
     # number at the same end.
     slot_only = AlignConfig(sim_link=1.0, sim_min=1.0, number_min_sim=1.0, number_in_step_min_sim=1.0)
-    assert (3, 3) in _links(align_text(old, new, slot_only))
+    assert (3, 3) in index_links(align_text(old, new, slot_only))
     # Under another number at the end, a dropped point and an appended one: no rare word, no link.
     renumbered = [*new[:3], P(new[3].text, "7")]
-    assert (3, 3) not in _links(align_text(old, renumbered, slot_only))
+    assert (3, 3) not in index_links(align_text(old, renumbered, slot_only))
 
 
 def test_a_renumbered_one_point_document_links_only_what_it_carries():
@@ -383,9 +376,9 @@ def test_a_renumbered_one_point_document_links_only_what_it_carries():
     assert align_text(replaced, old).links == ()
     edited = [P("The Government should verify the border crossings of Velmora and Ostrava in accordance with "
                 "this agreement.", "4")]
-    assert _links(align_text(old, edited)) == {(0, 0)}
+    assert index_links(align_text(old, edited)) == {(0, 0)}
     # Under one number the point is answered in place, whatever it says (the number pass).
-    assert _links(align_text(old, [P(replaced[0].text, "1")])) == {(0, 0)}
+    assert index_links(align_text(old, [P(replaced[0].text, "1")])) == {(0, 0)}
 
 
 # --------------------------------------------------------------------------- a look-alike beside a split
@@ -408,16 +401,16 @@ def test_an_inserted_look_alike_beside_a_shortened_point_is_no_part_of_it():
     inserted after it.  In seven points the neighbour's partner is every part's first choice, so
     adjacency is no evidence: the new point must carry split_cover of the old one's words to join it."""
     look_alike = "The warden shall mark the footpaths of Dunhill along the river and repair the bridges of Corrow."
-    old, new = _numbered(_VALLEY), _numbered([*_VALLEY[:3], _KEPT, look_alike, *_VALLEY[4:]])
-    assert (3, 4) not in _links(align_text(old, new))
-    assert (4, 3) not in _links(align_text(new, old))
+    old, new = numbered(_VALLEY), numbered([*_VALLEY[:3], _KEPT, look_alike, *_VALLEY[4:]])
+    assert (3, 4) not in index_links(align_text(old, new))
+    assert (4, 3) not in index_links(align_text(new, old))
     # The allowance for adjacency, granted in documents of any size, absorbs it (the rule is needed).
-    assert (3, 4) in _links(align_text(old, new, AlignConfig(attach_beside_min_provisions=0)))
+    assert (3, 4) in index_links(align_text(old, new, AlignConfig(attach_beside_min_provisions=0)))
 
 
 def test_the_dropped_sentence_rewritten_as_its_own_point_still_joins_its_split():
     rewritten = "The warden guards the forests of Corrow and Dunhill, supervised by the council."
-    old, new = _numbered(_VALLEY), _numbered([*_VALLEY[:3], _KEPT, rewritten, *_VALLEY[4:]])
+    old, new = numbered(_VALLEY), numbered([*_VALLEY[:3], _KEPT, rewritten, *_VALLEY[4:]])
     assert ((3,), (3, 4), "split") in {(lk.old, lk.new, lk.matched_by) for lk in align_text(old, new).links}
 
 
@@ -443,18 +436,18 @@ def test_items_of_a_list_between_kept_items_link_in_order(every):
     old_values = [(15 + 3 * k, 10 + k % 4) for k in range(16)]
     new_values = [(25 + 5 * k, 20 + k % 6) if k % every == 0 else v for k, v in enumerate(old_values)]
     result = align_text(_guns(old_values), _guns(new_values))
-    assert _links(result) == {(k, k) for k in range(19)}
+    assert index_links(result) == {(k, k) for k in range(19)}
     assert {lk.rule for lk in result.links if lk.old[0] - 2 in range(0, 16, every)} == {"template"}
     # With the template rule off (no two items share enough words), the changed items are lost.
     off = align_text(_guns(old_values), _guns(new_values), AlignConfig(template_overlap=1.0))
-    assert len(_links(off)) < 19
+    assert len(index_links(off)) < 19
 
 
 def test_a_replaced_item_between_kept_items_stays_apart():
     old_values = [(15 + 3 * k, 10 + k % 4) for k in range(8)]
     old, new = _guns(old_values), _guns(old_values)
     new[5] = P("Mine clearance teams in the coastal sector are funded by the donor conference.")
-    assert (5, 5) not in _links(align_text(old, new))
+    assert (5, 5) not in index_links(align_text(old, new))
 
 
 # --------------------------------------------------------------------------- a chapter rewritten in place
@@ -482,18 +475,18 @@ def test_a_chapter_rewritten_in_place_links_clause_by_clause_in_order():
     old = [P(t) for t in [*_CHARTER[:3], *_LENDING, *_CHARTER[3:]]]
     new = [P(t) for t in [*_CHARTER[:3], *_PLAIN, *_CHARTER[3:]]]
     result = align_text(old, new)
-    assert _links(result) == {(k, k) for k in range(9)}
+    assert index_links(result) == {(k, k) for k in range(9)}
     # Without the lower bar for a place held in step, only the closest rewrite links.
     strict = align_text(old, new, AlignConfig(slot_min_sim=DEFAULT.slot_gap_min_sim))
-    assert {(3, 3), (4, 4)} - _links(strict) == {(3, 3), (4, 4)}
+    assert {(3, 3), (4, 4)} - index_links(strict) == {(3, 3), (4, 4)}
 
 
 @pytest.mark.parametrize("order", [(1, 0, 2), (2, 1, 0)])
-def test_a_reordered_rewritten_chapter_keeps_only_its_clear_links(order):
+def test_a_reordered_rewritten_chapter_keeps_only_its_clearindex_links(order):
     """Reordered, the clauses no longer hold the same places: position is no evidence there."""
     old = [P(t) for t in [*_CHARTER[:3], *_LENDING, *_CHARTER[3:]]]
     new = [P(t) for t in [*_CHARTER[:3], *(_PLAIN[k] for k in order), *_CHARTER[3:]]]
-    found = _links(align_text(old, new))
+    found = index_links(align_text(old, new))
     assert {(3 + k, 3 + order.index(k)) for k in (0, 1)} & found == set()
 
 
@@ -565,6 +558,6 @@ def test_a_clause_reworded_in_place_with_a_drafting_synonym_links_in_place(old_t
              "All prisoners of war are exchanged on an all-for-all basis within 30 days.",
              "Elections are held within 100 days of the signing of this agreement."]
     for k in (0, 2):  # first and in the middle between two kept points
-        old = _numbered([*frame[:k], old_text, *frame[k:]])
-        new = _numbered([*frame[:k], new_text, *frame[k:]])
-        assert (k, k) in _links(align_text(old, new)), k
+        old = numbered([*frame[:k], old_text, *frame[k:]])
+        new = numbered([*frame[:k], new_text, *frame[k:]])
+        assert (k, k) in index_links(align_text(old, new)), k
