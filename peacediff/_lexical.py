@@ -230,6 +230,9 @@ _PHRASE_CONCEPTS = (
     (re.compile(r"\barmed forces\b"), " ~forces "),
     (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
     (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
+    (re.compile(r"\bhostilities (?:shall |will |must |are to )?(?:cease|ceases|end|ends|stop|stops)\b"),
+     " ~ceasefire "),
+    (re.compile(r"\b(?:cease|ceases|end|ends|stop|stops|halt|halts) (?:all )?hostilities\b"), " ~ceasefire "),
     (re.compile(r"\b(?:stop|stops|halt|halts|cease|ceases) (?:the )?(?:shooting|firing|fighting|fire)\b"),
      " ~ceasefire "),
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
@@ -345,7 +348,7 @@ _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _
 #: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
 _PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
                 "month", "quarter", "year", "public", "agree",
-                "shooting", "firing", "fighting", "fire", "title", "yours", "ours", "theirs", " own")
+                "shooting", "firing", "fighting", "fire", "hostilities", "title", "yours", "ours", "theirs", " own")
 
 
 def _phrase_concept(match: re.Match[str]) -> str:

@@ -308,6 +308,49 @@ def test_rival_plans_keyed_each_in_its_own_family_are_compared_by_text_by_defaul
     assert compare(versions["us-russia-28"], versions["us-ua-20"]).align == "keys"
 
 
+_PLAN_US = ["All hostilities cease along the line of contact within 72 hours of signature.",
+            "Ukraine's armed forces are capped at 600,000 personnel.",
+            "Ukraine renounces membership of NATO and the alliance halts its enlargement.",
+            "The Zaporizhzhia nuclear plant is restarted under IAEA supervision and its output shared equally.",
+            "The United States provides a security guarantee modelled on Article 5.",
+            "Sanctions on Russia are lifted in stages.",
+            "100 billion dollars of frozen Russian assets fund reconstruction led by the United States.",
+            "Elections are held within 100 days.",
+            "A Peace Council chaired by the US President oversees implementation.",
+            "Full amnesty is granted for acts committed during the war."]
+_PLAN_EU = ["A complete and unconditional ceasefire in the air, at sea and on land takes effect immediately.",
+            "Ukraine's peacetime army may number up to 800,000 troops.",
+            "Ukraine's path to the Euro-Atlantic alliance depends on consensus among its members.",
+            "The Zaporizhzhia power station returns to Ukrainian control with the help of the United States.",
+            "Ukraine receives robust guarantees from the US and European states, mirroring the alliance's "
+            "mutual defence clause.",
+            "Restrictive measures against Moscow may be eased gradually and reinstated if the deal is breached.",
+            "Ukraine is compensated from immobilised Russian funds, which stay blocked until Russia pays "
+            "for the damage.",
+            "Prisoners are exchanged all for all and deported children returned.",
+            "Territorial questions are negotiated starting from the current line of contact."]
+
+
+@pytest.mark.parametrize(("topic", "pattern"), [
+    ("ceasefire", r"ceasefire|hostilities"), ("army size", r"army|armed forces"), ("NATO", r"NATO|alliance"),
+    ("Zaporizhzhia", r"Zaporizhzhia"), ("security guarantees", r"guarantee"),
+    ("sanctions", r"sanction|restrictive"), ("frozen assets", r"assets|funds"),
+])
+def test_made_up_rival_plans_link_or_offer_each_shared_topic(topic, pattern):
+    """Two made-up plans in their own words: each topic both treat is linked, or offered as a scored
+    possible match between the two points that treat it ("Zaporizhzhia" alone in two different
+    sentences is a hint; "all hostilities cease" reads as a ceasefire)."""
+    c = compare(Version.from_texts("us", _PLAN_US), Version.from_texts("eu", _PLAN_EU))
+
+    def about(text: str) -> bool:
+        return re.search(pattern, text, re.IGNORECASE) is not None
+
+    linked = [ch for ch in c.changes if ch.old and ch.new and about(ch.old_text) and about(ch.new_text)]
+    offered = [ch for ch in c.changes if ch.possible_match is not None
+               and about(ch.old_text if ch.old else ch.new_text) and about(ch.possible_match.provision.full_text)]
+    assert linked or offered
+
+
 def _keyed(id: str, keyed: list[tuple[str, str, tuple[str, ...]]]) -> Version:
     v = Version.from_texts(id, [text for _key, text, _origins in keyed])
     return attrs.evolve(v, provisions=tuple(attrs.evolve(p, key=key, origins=origins)
