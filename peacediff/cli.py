@@ -105,7 +105,8 @@ def _add_output_options(p: argparse.ArgumentParser, suffixes: str) -> None:
 
 def _add_align_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
-                   help="auto: lineage keys when both versions have them; text: ignore keys")
+                   help="auto: lineage keys when both versions have them and share one; keys: keys only; "
+                        "text: ignore keys")
 
 
 def _add_encoding_option(p: argparse.ArgumentParser) -> None:
@@ -368,8 +369,7 @@ def _add_batch_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (new, empty, or an earlier run's)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="use a running Dask cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
-    p.add_argument("--align", choices=["auto", "keys", "text"], default="auto",
-                   help="auto: lineage keys when both versions have them; text: ignore keys")
+    _add_align_option(p)
     p.add_argument("--html", action="store_true", help="also write a redline per pair to DIR/html/")
     p.add_argument("--chunk-size", type=int, metavar="K", help="pairs per task (default: from the batch size)")
     # Registered here, with its parser, so that the whole command is this one block.
