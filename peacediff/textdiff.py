@@ -245,8 +245,8 @@ def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     A set-aside end joins the common tokens next to it and stands in the diff as one
     placeholder character.  That changes nothing as long as every edit is shorter than
     that end (cleanup then never compares their contents, and it never merges away the
-    first or the last equality); when an end is too short to be sure, the diff is redone
-    with that end tokenised, as a plain token diff would see it.
+    first or the last equality); when an end is too short to be sure, that end is
+    tokenised and diffed with the rest, as a plain token diff would see it.
     """
     old_mid = tokenize(old[prefix : len(old) - suffix])
     new_mid = tokenize(new[prefix : len(new) - suffix])
@@ -254,9 +254,19 @@ def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     old_left, new_left = len(old_mid) - start - end, len(new_mid) - start - end
     longest = max(old_left, new_left)
     if prefix and not _holds_more(old, 0, prefix, longest - start):
-        return _diff_middle(old, new, 0, suffix)
+        # The cut is a token boundary and the end is common to both texts: its tokens
+        # join both token lists as they are, and all of them are common.
+        head_tokens = tokenize(old[:prefix])
+        old_mid = head_tokens + old_mid
+        new_mid = head_tokens + new_mid
+        start += len(head_tokens)
+        prefix = 0
     if suffix and not _holds_more(old, len(old) - suffix, len(old), longest - end):
-        return _diff_middle(old, new, prefix, 0)
+        tail_tokens = tokenize(old[len(old) - suffix :])
+        old_mid += tail_tokens
+        new_mid += tail_tokens
+        end += len(tail_tokens)
+        suffix = 0
     dropped = _indel().distance(old_mid[start : len(old_mid) - end], new_mid[start : len(new_mid) - end])
     if _is_rewrite(dropped, old_left + new_left, old, prefix, suffix, start + end):
         # A rewrite: keep the common words at both ends, replace the middle.

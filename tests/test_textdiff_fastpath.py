@@ -152,3 +152,18 @@ def test_a_sentence_rewritten_in_a_long_clause() -> None:
     new = clause.replace("within 30 days", "within sixty days", 1).replace("forces", "troops and militias", 4)
     _same(clause, new)
     _same(clause, "Entirely different wording. " + clause[:40])
+
+
+@settings(max_examples=300)
+@given(_pieces, _pieces, _piece_runs(min_size=1, max_size=6), _piece_runs(min_size=1, max_size=6), _pieces)
+def test_short_common_ends_around_a_long_edit_diff_as_the_plain_token_diff(
+    old: str, new: str, head: str, tail: str, middle: str
+) -> None:
+    # Ends too short to stand for the edits between them: their tokens join the diff.
+    _same(head + " " + old + middle + new + " " + tail, head + " " + new + middle + old + " " + tail)
+
+
+def test_edits_near_both_ends_of_a_clause() -> None:
+    clause = "The parties shall withdraw all forces from the zone within 30 days of signature and report."
+    _same("Both " + clause + " Done.", "All " + clause + " Finished.")
+    _same("Les " + clause + " – fin.", "Des " + clause + " – finis.")
