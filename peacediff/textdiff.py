@@ -310,7 +310,7 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     back: dict[int, str] = dict(zip(map(ord, index.values()), index, strict=True))
     back[ord(chars[-2])] = head
     back[ord(chars[-1])] = tail
-    spaces = {c for t, c in index.items() if t.isspace()}
+    spaces = {index[t] for t in filter(str.isspace, distinct)}
     diffs: list[Op] = [(0, chars[-2])] if head else []
     # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
     # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
@@ -324,21 +324,25 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     ops = len(diffs) + (1 if tail else 0)
     kept_old = kept_new = 0  # where the last equality kept as one ends
     seen_old = seen_new = 0  # where the last common block ends
+    old_length, new_length = len(chars_old), len(chars_new)
     for a, b, size in opcodes.as_matching_blocks():
         if not size:
             continue
         ops += (a > seen_old) + (b > seen_new)
         seen_old, seen_new = a + size, b + size
-        text = chars_old[a:seen_old]
         # A block at either end of the whole diff is the common text there.
-        if (a or b or head) and (seen_old < len(chars_old) or seen_new < len(chars_new) or tail) and text in spaces:
+        if (size == 1 and chars_old[a] in spaces and (a or b or head)
+                and (seen_old < old_length or seen_new < new_length or tail)):
             # A lone whitespace token between two edits joins them.  Semantic cleanup
             # would mostly fold it in (it is no longer than either edit); folding it
             # first spares that cleanup most of its work on a rewritten text.
             ops += 2
             continue
-        _add_edits(diffs, chars_old[kept_old:a], chars_new[kept_new:b])
-        diffs.append((0, text))
+        if kept_old < a:
+            diffs.append((-1, chars_old[kept_old:a]))
+        if kept_new < b:
+            diffs.append((1, chars_new[kept_new:b]))
+        diffs.append((0, chars_old[a:seen_old]))
         ops += 1
         kept_old, kept_new = seen_old, seen_new
     ops += (len(chars_old) > seen_old) + (len(chars_new) > seen_new)
