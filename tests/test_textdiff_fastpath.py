@@ -167,3 +167,12 @@ def test_edits_near_both_ends_of_a_clause() -> None:
     clause = "The parties shall withdraw all forces from the zone within 30 days of signature and report."
     _same("Both " + clause + " Done.", "All " + clause + " Finished.")
     _same("Les " + clause + " – fin.", "Des " + clause + " – finis.")
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_common_start_and_end_lengths_are_diff_match_patchs(head: str, old: str, new: str, tail: str) -> None:
+    prefix_length, suffix_length = textdiff._affixes()
+    for x, y in ((head + old + tail, head + new + tail), (old, new), (old, old)):
+        assert prefix_length(x, y) == textdiff._DMP.diff_commonPrefix(x, y)
+        assert suffix_length(x, y) == textdiff._DMP.diff_commonSuffix(x, y)
