@@ -106,8 +106,14 @@ _CHAR_BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
+# The first few thousand of them, built once: most pairs need a few dozen.
+_FIRST_CHARS = "".join(map(chr, range(_CHAR_BASE, _CHAR_BASE + 4096)))
+
+
 def _token_chars(count: int) -> str:
     """The characters standing for the first ``count`` distinct tokens."""
+    if count <= len(_FIRST_CHARS):
+        return _FIRST_CHARS[:count]
     stop = _CHAR_BASE + count
     if stop <= _SURROGATES.start:
         return "".join(map(chr, range(_CHAR_BASE, stop)))
