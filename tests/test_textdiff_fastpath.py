@@ -176,3 +176,11 @@ def test_common_start_and_end_lengths_are_diff_match_patchs(head: str, old: str,
     for x, y in ((head + old + tail, head + new + tail), (old, new), (old, old)):
         assert prefix_length(x, y) == textdiff._DMP.diff_commonPrefix(x, y)
         assert suffix_length(x, y) == textdiff._DMP.diff_commonSuffix(x, y)
+
+
+def test_token_characters_are_distinct_above_ascii_and_skip_surrogates() -> None:
+    for count in (0, 1, 4095, 4096, 4097, 0xD800 - 0x100, 0xD800 - 0x100 + 1, 60_000):
+        chars = textdiff._token_chars(count)
+        assert len(chars) == len(set(chars)) == count
+        assert all(ord(c) >= 0x100 and not 0xD800 <= ord(c) < 0xE000 for c in chars)
+        assert chars == textdiff._token_chars(count + 1)[:count]
