@@ -287,12 +287,15 @@ class _FigureReader:
     def _digits(self, pos: int) -> tuple[Figure | None, int]:
         text, subject = self.text, self.subject
         m = self.figure_re.match(subject, pos)
-        date = _date(m, text) if m is not None else None
-        if date is not None and date[0] == 0:
-            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
         if m is None:
             return None, 0
         groups = m.groupdict()
+        date = _date(m, groups, text)
+        if date is not None and date[0] == 0:
+            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
+            if m is None:
+                return None, 0
+            groups = m.groupdict()
         written = text[m.start() : m.end()]
         if date is not None:
             return Figure("date", written, date[0], "date", pos, date[1]), m.end()
@@ -370,13 +373,12 @@ def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str
     return Figure("number", written, value, "", pos, raw)
 
 
-def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
+def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[float, float] | None:
     """``(yyyymmdd value, year or day as written)`` of a date match (0 for a part not
     written: "April 2026" is 20260400, "1 April" 401), None for another figure.  The
     value is 0 when it is no date: a day no calendar has, or a month name not written
     with a capital ("paragraph 1 may be amended", "the parties may 2").
     """
-    groups = m.groupdict()
     for day, month, year in (("day1", "month1", "year1"), ("day2", "month2", "year2"),
                              (None, "month2", "year3"), ("day4", "month4", "year4")):
         if groups[month] is None or (day is not None and groups[day] is None) or (
