@@ -393,7 +393,8 @@ def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[f
             if not text[m.start(month)].isupper():
                 return 0.0, 0.0
         d = int((groups[day] or "0").rstrip("stndrh")) if day is not None else 0
-        y = int(groups[year]) if groups[year] is not None else 0
+        written_year = groups[year]
+        y = int(written_year) if written_year is not None else 0
         valid = 1 <= month_no <= 12 and (day is None or 1 <= d <= _MONTH_DAYS[month_no - 1])
         return ((y * 10000 + month_no * 100 + d) if valid else 0.0), float(y or d)
     return None
