@@ -64,3 +64,11 @@ def test_labels_read_as_the_changes_own() -> None:
         for change in comparison.changes:
             if change.kind != "unknown":
                 assert _redline._label(change, change.old_numbers, change.new_numbers) == change.label
+
+
+@pytest.mark.parametrize("number", ["5", "12bis", "5a", "ä1", "٣", "1.2", "x y", "Ω", "a_b", "A-1", "²", "Ⅻ"])
+def test_element_ids_of_point_numbers_are_cleaned_alike(number: str) -> None:
+    from peacediff.model import Provision
+    from peacediff.render import _anchors
+
+    assert _anchors._anchor_part(Provision(text="x", number=number), 0) == _anchors._UNSAFE_ID.sub("_", number)
