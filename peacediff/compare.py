@@ -767,7 +767,8 @@ def _changes(
             if _is_unchanged(a, b):  # most links of a long document: no call, no tuples
                 out.append(_unchanged(a, b, link, k in moved))
                 continue
-            olds, news = (a,), (b,)
+            olds: tuple[Provision, ...] = (a,)
+            news: tuple[Provision, ...] = (b,)
         else:
             olds = tuple([old_list[i] for i in link.old])
             news = tuple([new_list[j] for j in link.new])
