@@ -776,8 +776,16 @@ def _changes(
     for k, link in enumerate(alignment.links):
         linked_old.update(link.old)
         linked_new.update(link.new)
-        olds = tuple([old_list[i] for i in link.old])
-        news = tuple([new_list[j] for j in link.new])
+        if len(link.old) == 1 and len(link.new) == 1:
+            a, b = old_list[link.old[0]], new_list[link.new[0]]
+            if _is_unchanged(a, b):  # most links of a long document: no call, no tuples
+                out.append(_unchanged(a, b, link, k in moved))
+                continue
+            olds: tuple[Provision, ...] = (a,)
+            news: tuple[Provision, ...] = (b,)
+        else:
+            olds = tuple([old_list[i] for i in link.old])
+            news = tuple([new_list[j] for j in link.new])
         change, sub_notes = _linked_change(olds, news, link, k in moved, scope, mode, budget)
         if sub_notes:
             notes.extend(n for n in sub_notes if n not in notes)
@@ -854,10 +862,8 @@ def _linked_change(
     mode: str,
     budget: _Budget,
 ) -> tuple[Change, tuple[str, ...]]:
-    if len(olds) == 1 and len(news) == 1:
-        a, b = olds[0], news[0]
-        if a.text == b.text and not (a.subpoints or b.subpoints or a.parameters or b.parameters):
-            return _unchanged(a, b, link, moved), ()
+    if len(olds) == 1 and len(news) == 1 and _is_unchanged(olds[0], news[0]):
+        return _unchanged(olds[0], news[0], link, moved), ()
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
     ops, diff_mode = textdiff.diff_words(old_text, new_text)
@@ -904,6 +910,11 @@ def _linked_change(
         text_ops=text_ops,
     )
     return change, notes
+
+
+def _is_unchanged(a: Provision, b: Provision) -> bool:
+    """Whether a 1:1 pair is :func:`_unchanged`'s case: the same text, nothing below it, no parameters."""
+    return a.text == b.text and not (a.subpoints or b.subpoints or a.parameters or b.parameters)
 
 
 def _unchanged(a: Provision, b: Provision, link: _align.Link, moved: bool) -> Change:

@@ -15,7 +15,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple, TypeAlias
 
 from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
@@ -147,7 +147,9 @@ _SCALE_WORDS = (
 # Where a figure can start: a digit run, a currency sign or code, a month, a number word.
 # Trying the full readings only there gives the same figures as trying every position
 # (each reading begins with one of these, and its look-behinds still see the text before),
-# at a fifth of the cost.
+# at a fifth of the cost.  A currency code or a month starts a figure only before a
+# number ("USD 5", "May 2026", "1 May" starts at its digit), so "European" and the modal
+# "may" are no candidates.
 
 
 _TrieNode: TypeAlias = dict[str, "_TrieNode"]
@@ -178,13 +180,20 @@ def _trie(words: Iterable[str]) -> str:
 
 _START_WORDS = NUMBER_WORD_PATTERN.split("|")
 _START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
-# A letter start needs no word character before it; the class of first letters up
-# front lets the regex engine skip every other position quickly.
-_FIGURE_START = LazyPattern(
-    r"\d[\d,.]*|[$€£₴₽]"
-    rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
-    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)})"
+# Digit runs and currency signs, and letter starts, are found by two scans, each led by one
+# character class: the regex engine then skips every character outside it at C speed (a
+# pattern led by alternatives or a look-behind tries every position).  A digit run is one
+# start ("600,000"); a sign is a start of its own.
+_DIGIT_START = LazyPattern(r"[\d$€£₴₽](?:(?<=\d)[\d,.]*)?")
+# A letter start needs no word character before it: the scan reads that character as
+# part of the match (so a start is one past the match's start), and the text's first
+# character is tried on its own.  The class of first letters then skips the rest quickly.
+_WORD_BODY = (
+    rf"(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
+    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)}(?=\s*\d))"
 )
+_WORD_START = LazyPattern(rf"\W{_WORD_BODY}")
+_FIRST_WORD = LazyPattern(_WORD_BODY)
 _LETTER_START = re.compile(r"[a-zA-Z]")
 # The longest number phrase read in words ("seven hundred and seventy-seven thousand seven
 # hundred and seventy-seven" is 79 characters).
@@ -238,10 +247,27 @@ class _FigureReader:
         self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered)
         self.label_re = _LABEL_BEFORE.on(text, self.lowered)[0]
 
-    def starts(self) -> Iterator[tuple[int, bool]]:
-        """Positions where a figure can start, in order, and whether a number word starts there."""
-        starts, subject = _FIGURE_START.on(self.text, self.lowered)
-        return ((m.start(), m.start("word") >= 0) for m in starts.finditer(subject))
+    def starts(self) -> list[tuple[int, bool]]:
+        """Positions where a figure can start, in order, and whether a number word starts there.
+
+        The same figures as a single scan of all three kinds of start: the scans consume
+        the same text (a letter start takes letters only, or a currency code and a sign
+        before a number), except a sign inside "US$" before a number, which a single scan
+        skips and which starts nothing (a word character stands before it).
+        """
+        lowered = self.lowered
+        digits, subject = _DIGIT_START.on(self.text, lowered)
+        found = [(m.start(), False) for m in digits.finditer(subject)]
+        first = _FIRST_WORD.on(self.text, lowered)[0].match(subject)
+        words = _WORD_START.on(self.text, lowered)[0].finditer(subject, first.end() if first else 0)
+        letters = [(m.start() + 1, m.start("word") >= 0) for m in words]
+        if first is not None:
+            letters.insert(0, (0, first.start("word") >= 0))
+        if not letters:
+            return found
+        found.extend(letters)
+        found.sort()
+        return found
 
     def at(self, pos: int, word: bool | None = None) -> tuple[Figure | None, int]:
         """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start).
@@ -261,12 +287,15 @@ class _FigureReader:
     def _digits(self, pos: int) -> tuple[Figure | None, int]:
         text, subject = self.text, self.subject
         m = self.figure_re.match(subject, pos)
-        date = _date(m, text) if m is not None else None
-        if date is not None and date[0] == 0:
-            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
         if m is None:
             return None, 0
         groups = m.groupdict()
+        date = _date(m, groups, text)
+        if date is not None and date[0] == 0:
+            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
+            if m is None:
+                return None, 0
+            groups = m.groupdict()
         written = text[m.start() : m.end()]
         if date is not None:
             return Figure("date", written, date[0], "date", pos, date[1]), m.end()
@@ -344,13 +373,12 @@ def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str
     return Figure("number", written, value, "", pos, raw)
 
 
-def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
+def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[float, float] | None:
     """``(yyyymmdd value, year or day as written)`` of a date match (0 for a part not
     written: "April 2026" is 20260400, "1 April" 401), None for another figure.  The
     value is 0 when it is no date: a day no calendar has, or a month name not written
     with a capital ("paragraph 1 may be amended", "the parties may 2").
     """
-    groups = m.groupdict()
     for day, month, year in (("day1", "month1", "year1"), ("day2", "month2", "year2"),
                              (None, "month2", "year3"), ("day4", "month4", "year4")):
         if groups[month] is None or (day is not None and groups[day] is None) or (
@@ -365,7 +393,8 @@ def _date(m: re.Match[str], text: str) -> tuple[float, float] | None:
             if not text[m.start(month)].isupper():
                 return 0.0, 0.0
         d = int((groups[day] or "0").rstrip("stndrh")) if day is not None else 0
-        y = int(groups[year]) if groups[year] is not None else 0
+        written_year = groups[year]
+        y = int(written_year) if written_year is not None else 0
         valid = 1 <= month_no <= 12 and (day is None or 1 <= d <= _MONTH_DAYS[month_no - 1])
         return ((y * 10000 + month_no * 100 + d) if valid else 0.0), float(y or d)
     return None

@@ -52,11 +52,13 @@ _MODAL_RE = LazyPattern(
     r"|(?P<modal>won't|cannot|can't|shan't|mustn't|shouldn't|shall|will|may|should|must|can)"
     r"(?P<not>\s+not)?)\b(?!\s+\d)",
 )
-# Every modal expression begins with one of these letter runs.  A pattern of plain
-# literals lets the regex engine skip ahead to the next candidate; the full pattern
-# is then tried only there (same matches as a scan of every position: a candidate
-# inside an earlier one follows a letter, so its leading word boundary fails anyway).
-_MODAL_START = LazyPattern(r"is|are|won|can|sha|mus|sho|wil|may")
+# Every modal expression begins with one of these letter runs, at a word's start.  A
+# pattern led by plain literals lets the regex engine skip ahead to the next candidate;
+# the look-behind after each drops the runs inside words ("this", "declare") before
+# Python sees them.  The full pattern is then tried only there (same matches as a scan of
+# every position: anywhere else its leading word boundary fails).
+_MODAL_START = LazyPattern("|".join(rf"{run}(?<!\w{run})" for run in ("is", "are", "won", "can", "sha", "mus", "sho",
+                                                                      "wil", "may")))
 _MODAL_CANON = {"won't": "will not", "cannot": "cannot", "can't": "cannot", "shan't": "shall not",
                 "mustn't": "must not", "shouldn't": "should not"}  # fmt: skip
 

@@ -266,7 +266,8 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
     """The document's points, and what the reader had to guess about its structure (for the notes)."""
     lines = list(_clean_lines(text))
     bodies = [_MARKDOWN_HEADING_RE.sub("", line) for _, line in lines]
-    keyword_doc = any(_keyword_marker(body) for body in bodies)
+    markers = _KeywordMarkers()
+    keyword_doc = any(markers[body] for body in bodies)
     notes: list[str] = []
     _note_worded_numbers(bodies, notes)
     divisions, division_heads = _divisions(lines, notes)
@@ -285,7 +286,7 @@ def _read_points(text: str, source: str) -> tuple[list[_Node], list[str]]:
               or (bulleted and any(_SUB_RE.match(body) for body in bodies))
               or sum(1 for body in bodies if _SUB_RE.match(body)) >= 2)
     if marked:
-        nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes), notes)
+        nodes = _read_marked(lines, layout, keyword_doc, _heading_kinds(bodies, notes, markers), notes, markers)
         _note_loose_bullets(nodes, notes)
     else:
         nodes = _read_paragraphs(lines, layout, notes)
@@ -584,6 +585,14 @@ def _keyword_marker(line: str) -> _Keyword | None:
     return _Keyword(_KIND.get(word, word), number, f"{shown} {number}", rest, set_off)
 
 
+class _KeywordMarkers(dict[str, "_Keyword | None"]):
+    """:func:`_keyword_marker` of each line body, read once per document (three passes ask)."""
+
+    def __missing__(self, body: str) -> _Keyword | None:
+        found = self[body] = _keyword_marker(body)
+        return found
+
+
 #: "ARTICLE ONE", "Section Twenty-Two", "Article premier": a keyword and its number in words.
 _WORDED_RE = re.compile(rf"^(?P<kw>{_KEYWORD})\s+(?P<tail>(?:[A-Za-z]|1er\b).*)$", re.IGNORECASE)
 _FIRST_RE = re.compile(r"(?:premier|1er)\b", re.IGNORECASE)
@@ -624,7 +633,7 @@ def _note_worded_numbers(bodies: list[str], notes: list[str]) -> None:
         notes.append(f"Read numbers written in words as point numbers ('{k.marker}' as {k.number}).")
 
 
-def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
+def _heading_kinds(bodies: list[str], notes: list[str], markers: _KeywordMarkers) -> frozenset[str]:
     """Keyword kinds that head groups of the document's points rather than being points.
 
     In a treaty whose points are Articles, "SECTION 2. INTERPRETATION" lines
@@ -633,21 +642,21 @@ def _heading_kinds(bodies: list[str], notes: list[str]) -> frozenset[str]:
     reverse.  Only the more frequent kind of marker is read as points (on a
     tie, the kind that comes second).
     """
-    markers = [k for k in map(_keyword_marker, bodies) if k is not None]
+    found = [k for k in (markers[body] for body in bodies) if k is not None]
     counts: dict[str, int] = {}
-    for k in markers:
+    for k in found:
         counts[k.kind] = counts.get(k.kind, 0) + 1
     if len(counts) < 2:
         return frozenset()
-    order = [k.kind for k in markers]
+    order = [k.kind for k in found]
     # the commonest kind are the points; on a tie, the kind that comes first is the container
     main = max(counts, key=lambda kind: (counts[kind], order.index(kind)))
     heads = set()
     for kind in counts:
         if kind == main or counts[kind] > counts[main]:
             continue
-        followers = [markers[i + 1].kind if i + 1 < len(markers) else None
-                     for i, k in enumerate(markers) if k.kind == kind]
+        followers = [found[i + 1].kind if i + 1 < len(found) else None
+                     for i, k in enumerate(found) if k.kind == kind]
         if all(f == main for f in followers):
             heads.add(kind)
             notes.append(f"Read '{kind.capitalize()} N' lines as headings, not points: each is followed "
@@ -730,7 +739,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: bool,
-                 heading_kinds: frozenset[str], notes: list[str]) -> list[_Node]:
+                 heading_kinds: frozenset[str], notes: list[str], markers: _KeywordMarkers) -> list[_Node]:
     """The points of a document with markers, sub-points nested, headings as their categories."""
     reader = _Marked(layout, keyword_doc)
     after_sentence = after_blank = True
@@ -746,7 +755,7 @@ def _read_marked(lines: list[tuple[int, str]], layout: _Layout, keyword_doc: boo
         sentence_before, after_sentence = after_sentence, _ends_sentence(line)
         md = _MARKDOWN_HEADING_RE.match(line)
         body = line[md.end():].strip() if md else line
-        keyword = _keyword_marker(body)
+        keyword = markers[body]
         division = None if md else layout.divisions.get(lineno)
         rank = None
         if keyword and keyword.kind in heading_kinds:

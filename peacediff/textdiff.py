@@ -106,8 +106,14 @@ _CHAR_BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
+# The first few thousand of them, built once: most pairs need a few dozen.
+_FIRST_CHARS = "".join(map(chr, range(_CHAR_BASE, _CHAR_BASE + 4096)))
+
+
 def _token_chars(count: int) -> str:
     """The characters standing for the first ``count`` distinct tokens."""
+    if count <= len(_FIRST_CHARS):
+        return _FIRST_CHARS[:count]
     stop = _CHAR_BASE + count
     if stop <= _SURROGATES.start:
         return "".join(map(chr, range(_CHAR_BASE, stop)))
@@ -204,9 +210,10 @@ def _ends(old: str, new: str) -> tuple[int, int]:
     beyond it on both sides, so the same tokens; the characters on both sides of a cut
     are common to the two texts, and the end cut lies after all the common text at the start.
     """
-    head = _DMP.diff_commonPrefix(old, new)  # binary searches over C-speed slice comparisons
+    prefix_length, suffix_length = _affixes()
+    head = prefix_length(old, new)
     prefix = _boundary_before(old, head - 1) if head > 1 else 0
-    tail = _DMP.diff_commonSuffix(old, new)
+    tail = suffix_length(old, new)
     # The suffix stays clear of the whole common prefix: the token diff takes the common
     # tokens at the start first, and only then those at the end.
     reach = min(tail - 1, min(len(old), len(new)) - head)
@@ -245,8 +252,8 @@ def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     A set-aside end joins the common tokens next to it and stands in the diff as one
     placeholder character.  That changes nothing as long as every edit is shorter than
     that end (cleanup then never compares their contents, and it never merges away the
-    first or the last equality); when an end is too short to be sure, the diff is redone
-    with that end tokenised, as a plain token diff would see it.
+    first or the last equality); when an end is too short to be sure, that end is
+    tokenised and diffed with the rest, as a plain token diff would see it.
     """
     old_mid = tokenize(old[prefix : len(old) - suffix])
     new_mid = tokenize(new[prefix : len(new) - suffix])
@@ -254,9 +261,19 @@ def _diff_middle(old: str, new: str, prefix: int, suffix: int) -> list[Op]:
     old_left, new_left = len(old_mid) - start - end, len(new_mid) - start - end
     longest = max(old_left, new_left)
     if prefix and not _holds_more(old, 0, prefix, longest - start):
-        return _diff_middle(old, new, 0, suffix)
+        # The cut is a token boundary and the end is common to both texts: its tokens
+        # join both token lists as they are, and all of them are common.
+        head_tokens = tokenize(old[:prefix])
+        old_mid = head_tokens + old_mid
+        new_mid = head_tokens + new_mid
+        start += len(head_tokens)
+        prefix = 0
     if suffix and not _holds_more(old, len(old) - suffix, len(old), longest - end):
-        return _diff_middle(old, new, prefix, 0)
+        tail_tokens = tokenize(old[len(old) - suffix :])
+        old_mid += tail_tokens
+        new_mid += tail_tokens
+        end += len(tail_tokens)
+        suffix = 0
     dropped = _indel().distance(old_mid[start : len(old_mid) - end], new_mid[start : len(new_mid) - end])
     if _is_rewrite(dropped, old_left + new_left, old, prefix, suffix, start + end):
         # A rewrite: keep the common words at both ends, replace the middle.
@@ -300,7 +317,7 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     back: dict[int, str] = dict(zip(map(ord, index.values()), index, strict=True))
     back[ord(chars[-2])] = head
     back[ord(chars[-1])] = tail
-    spaces = {c for t, c in index.items() if t.isspace()}
+    spaces = {index[t] for t in filter(str.isspace, distinct)}
     diffs: list[Op] = [(0, chars[-2])] if head else []
     # The token-level LCS comes from rapidfuzz (C++, bit-parallel): diff-match-patch's
     # pure-Python bisection takes 10-20 ms on one heavily rewritten provision with
@@ -314,21 +331,25 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     ops = len(diffs) + (1 if tail else 0)
     kept_old = kept_new = 0  # where the last equality kept as one ends
     seen_old = seen_new = 0  # where the last common block ends
+    old_length, new_length = len(chars_old), len(chars_new)
     for a, b, size in opcodes.as_matching_blocks():
         if not size:
             continue
         ops += (a > seen_old) + (b > seen_new)
         seen_old, seen_new = a + size, b + size
-        text = chars_old[a:seen_old]
         # A block at either end of the whole diff is the common text there.
-        if (a or b or head) and (seen_old < len(chars_old) or seen_new < len(chars_new) or tail) and text in spaces:
+        if (size == 1 and chars_old[a] in spaces and (a or b or head)
+                and (seen_old < old_length or seen_new < new_length or tail)):
             # A lone whitespace token between two edits joins them.  Semantic cleanup
             # would mostly fold it in (it is no longer than either edit); folding it
             # first spares that cleanup most of its work on a rewritten text.
             ops += 2
             continue
-        _add_edits(diffs, chars_old[kept_old:a], chars_new[kept_new:b])
-        diffs.append((0, text))
+        if kept_old < a:
+            diffs.append((-1, chars_old[kept_old:a]))
+        if kept_new < b:
+            diffs.append((1, chars_new[kept_new:b]))
+        diffs.append((0, chars_old[a:seen_old]))
         ops += 1
         kept_old, kept_new = seen_old, seen_new
     ops += (len(chars_old) > seen_old) + (len(chars_new) > seen_new)
@@ -384,6 +405,7 @@ def _is_rewrite(dropped: int, middle: int, old: str, prefix: int, suffix: int, c
 
 
 _INDEL: Any = None
+_AFFIXES: tuple[Any, Any] | None = None
 
 
 def _indel() -> Any:
@@ -394,6 +416,17 @@ def _indel() -> Any:
 
         _INDEL = Indel
     return _INDEL
+
+
+def _affixes() -> tuple[Any, Any]:
+    """How many characters two strings share at the start, and at the end: rapidfuzz's Prefix and
+    Postfix similarities (C++; diff-match-patch's binary searches over slices cost ten times more)."""
+    global _AFFIXES
+    if _AFFIXES is None:
+        from rapidfuzz.distance import Postfix, Prefix
+
+        _AFFIXES = Prefix.similarity, Postfix.similarity
+    return _AFFIXES
 
 
 def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:

@@ -152,3 +152,35 @@ def test_a_sentence_rewritten_in_a_long_clause() -> None:
     new = clause.replace("within 30 days", "within sixty days", 1).replace("forces", "troops and militias", 4)
     _same(clause, new)
     _same(clause, "Entirely different wording. " + clause[:40])
+
+
+@settings(max_examples=300)
+@given(_pieces, _pieces, _piece_runs(min_size=1, max_size=6), _piece_runs(min_size=1, max_size=6), _pieces)
+def test_short_common_ends_around_a_long_edit_diff_as_the_plain_token_diff(
+    old: str, new: str, head: str, tail: str, middle: str
+) -> None:
+    # Ends too short to stand for the edits between them: their tokens join the diff.
+    _same(head + " " + old + middle + new + " " + tail, head + " " + new + middle + old + " " + tail)
+
+
+def test_edits_near_both_ends_of_a_clause() -> None:
+    clause = "The parties shall withdraw all forces from the zone within 30 days of signature and report."
+    _same("Both " + clause + " Done.", "All " + clause + " Finished.")
+    _same("Les " + clause + " – fin.", "Des " + clause + " – finis.")
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_common_start_and_end_lengths_are_diff_match_patchs(head: str, old: str, new: str, tail: str) -> None:
+    prefix_length, suffix_length = textdiff._affixes()
+    for x, y in ((head + old + tail, head + new + tail), (old, new), (old, old)):
+        assert prefix_length(x, y) == textdiff._DMP.diff_commonPrefix(x, y)
+        assert suffix_length(x, y) == textdiff._DMP.diff_commonSuffix(x, y)
+
+
+def test_token_characters_are_distinct_above_ascii_and_skip_surrogates() -> None:
+    for count in (0, 1, 4095, 4096, 4097, 0xD800 - 0x100, 0xD800 - 0x100 + 1, 60_000):
+        chars = textdiff._token_chars(count)
+        assert len(chars) == len(set(chars)) == count
+        assert all(ord(c) >= 0x100 and not 0xD800 <= ord(c) < 0xE000 for c in chars)
+        assert chars == textdiff._token_chars(count + 1)[:count]

@@ -18,6 +18,8 @@ def _anchor_part(p: Provision, position: int) -> str:
         raw = "k-" + p.key
     else:
         raw = f"n{position}"
+    if raw.isascii() and raw.isalnum():
+        return raw  # nothing to replace: most point numbers
     return _UNSAFE_ID.sub("_", raw)
 
 

@@ -28,6 +28,8 @@ class Note:
 def notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tuple[Note, ...]:
     """A change's footnotes, numbered on from ``counter``: removal reports and disputed figures first
     (the views show them), then evidence quotes (the views fold them away)."""
+    if _noteless(change):
+        return ()
     notes: list[Note] = []
 
     def add(**fields: Any) -> None:
@@ -70,6 +72,17 @@ def notes_for(change: Change, comparison: Comparison, counter: list[int]) -> tup
                         sources=(source_ref(version, ev.source),))
     shown = [n for n in notes if n.kind != "evidence"]
     return tuple(shown + [n for n in notes if n.kind == "evidence"])
+
+
+def _noteless(change: Change) -> bool:
+    """True when the change certainly has no footnote: linked or added, no sub-changes and no
+    reported variants, on provisions without sub-points or evidence (most changes of a long
+    document; the walks below would find nothing)."""
+    if change.kind in ("removed", "unknown") or change.subchanges or change.disputes:
+        return False
+    return not any(p.evidence or p.subpoints for p in change.new) and not any(
+        p.evidence or p.subpoints for p in change.old
+    )
 
 
 def walk_changes(changes: Sequence[Change]) -> Iterator[Change]:

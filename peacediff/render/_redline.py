@@ -322,6 +322,7 @@ def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], compa
                  links: _Links, counter: list[int]) -> ChangeView:
     """One change as the templates draw it; its notes are numbered on from ``counter``."""
     shown = ch.new or ch.old
+    old_numbers, new_numbers = ch.old_numbers, ch.new_numbers
     notes = notes_for(ch, comparison, counter)
     disputes = _disputes(notes)
     possible, possible_pct = links.possible(ch)
@@ -339,12 +340,12 @@ def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], compa
     return ChangeView(
         change=ch,
         kind=ch.kind,
-        data_old=",".join(ch.old_numbers),
-        data_new=",".join(ch.new_numbers),
+        data_old=",".join(old_numbers),
+        data_new=",".join(new_numbers),
         index=index,
         anchor=own[0],
         extra_anchors=own[1],
-        label=_label(ch),
+        label=_label(ch, old_numbers, new_numbers),
         kind_label=KIND_LABELS.get(ch.kind, ch.kind),
         title=" + ".join(provision_title(p) for p in shown) if shown else "",
         segments=expose_invisible(own_segments(ch)),
@@ -406,11 +407,14 @@ def _summary(comparison: Comparison, views: Sequence[ChangeView], items: tuple[C
     )
 
 
-def _label(ch: Change) -> str:
+def _label(ch: Change, old_numbers: tuple[str, ...], new_numbers: tuple[str, ...]) -> str:
+    """The change's heading label from its numbers on each side (``ch.old_numbers`` / ``ch.new_numbers``)."""
     # "∅" says a point is gone; an unknown fate is not known to be gone.
     if ch.kind == "unknown":
-        return f"{', '.join(ch.old_numbers or ch.new_numbers)} → ?" if ch.old else f"? → {', '.join(ch.new_numbers)}"
-    return ch.label
+        return f"{', '.join(old_numbers or new_numbers)} → ?" if ch.old else f"? → {', '.join(new_numbers)}"
+    old = ", ".join(old_numbers) or "∅"  # as Change.label
+    new = ", ".join(new_numbers) or "∅"
+    return old if old == new else f"{old} → {new}"
 
 
 def _sub_label(ch: Change) -> str:
@@ -511,15 +515,19 @@ def _match_note(ch: Change) -> str | None:
     elif ch.similarity is not None and ch.kind != "unchanged":
         pct = round(ch.similarity * 100)
         kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
-    how = _BY_PLACE.get(ch.rule or "") or {
-        "key": "Same provision (lineage key)",
-        "exact": "Same text",
-        "number": "Same number and similar wording",
-        "similarity": "Linked by similar wording",
-        "split": "Linked as a split",
-        "merge": "Linked as a merger",
-    }.get(rule, f"Linked by {rule}")
+    how = _BY_PLACE.get(ch.rule or "") or _BY_RULE.get(rule) or f"Linked by {rule}"
     return f"{how}: {kept}." if kept else f"{how}."
+
+
+#: How a pair was linked, in words, by the family of the rule that linked it.
+_BY_RULE = {
+    "key": "Same provision (lineage key)",
+    "exact": "Same text",
+    "number": "Same number and similar wording",
+    "similarity": "Linked by similar wording",
+    "split": "Linked as a split",
+    "merge": "Linked as a merger",
+}
 
 
 #: Links that rest on where a provision stands more than on its words: the note says so, since

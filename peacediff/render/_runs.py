@@ -32,9 +32,15 @@ def segments(change: Change) -> tuple[tuple[str, str], ...]:
     return _op_runs(change.ops) if change.ops else _whole_sides(change)
 
 
+_RUN_NAMES = {-1: "del", 0: "eq", 1: "ins"}
+
+
 def _op_runs(ops: Sequence[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    if len(ops) == 1:  # an unchanged provision: most of a long document
+        op, text = ops[0]
+        return ((_RUN_NAMES[op], text),) if text else ()
     if ops:
-        names = {-1: "del", 0: "eq", 1: "ins"}
+        names = _RUN_NAMES
         runs: list[list[str]] = []
         for op, text in ops:
             if not text:

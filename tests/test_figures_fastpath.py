@@ -1,0 +1,89 @@
+"""The figure reader's candidate scan gives exactly the figures of the single scan it replaced.
+
+:meth:`peacediff.figures._FigureReader.starts` finds digit runs and signs, and letter starts,
+in two scans led by a character class, and skips a currency code or a month that no number
+follows.  ``_reference_starts`` is the single scan as it was (every kind of start in one
+pattern, every code and month a candidate); the properties read random texts built from the
+pieces a figure is made of, and the words that only look like one ("European", the modal
+"may", "someone", "US$" glued to a word), with both scans and compare the figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from model_strategies import piece_lists
+
+from peacediff import figures
+from peacediff.figures import Figure
+
+_REFERENCE_START = (
+    r"\d[\d,.]*|[$€£₴₽]"
+    rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*figures._START_WORDS, *figures._START_OTHERS, 'a']}))}])"
+    rf"(?:(?P<word>{figures._trie(figures._START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{figures._SCALE_WORDS})\b))"
+    rf"|{figures._trie(figures._START_OTHERS)})"
+)
+_PLAIN = re.compile(_REFERENCE_START)
+_FOLDED = re.compile(_REFERENCE_START, re.IGNORECASE)
+
+
+class _ReferenceReader(figures._FigureReader):
+    def starts(self) -> list[tuple[int, bool]]:
+        pattern, subject = (_PLAIN, self.lowered) if self.lowered is not None else (_FOLDED, self.text)
+        return [(m.start(), m.start("word") >= 0) for m in pattern.finditer(subject)]
+
+
+def _reference_figures(text: str, include_weak: bool) -> list[Figure]:
+    reader = _ReferenceReader(text)
+    found: list[Figure] = []
+    end = 0
+    for start, word in reader.starts():
+        if start < end:
+            continue
+        figure, stop = reader.at(start, word)
+        if stop:
+            end = stop
+        if figure is not None and (include_weak or not figure.weak):
+            found.append(figure)
+    return found
+
+
+def _same(text: str) -> None:
+    for weak in (False, True):
+        assert figures.find_figures(text, include_weak=weak) == _reference_figures(text, weak)
+
+
+_PIECES = (
+    "5", "600", ",000", ".5", "2026", "1st", " ", "  ", "\n", "-", ",", ".", "(", ")", "%", "$", "€", "£", "₴", "₽",
+    "USD", "usd", "US$", "us$", "EUR", "eur", "European", "Europe", "GBP", "uah", "RUB", "rub", "roubles",
+    "May", "may", "March", "march", "June", "Decembers", "one", "One", "twenty", "-five", "ten", "tenth", "tenant",
+    "someone", "half", "a", "thousand", "million", "bn", "days", "years", "km", "per cent", "of", "the", "x",
+    "_", "é", "İ", "\u00a0", "\u202f", "٣", "۶۰۰", "Article", "point",
+)  # fmt: skip
+
+
+@settings(max_examples=800)
+@given(piece_lists(_PIECES, 0, 40).map("".join))
+@example("European Union: USD 5 billion in May 2026, may rise by one half")
+@example("us$5 and US$ 7, eur5, EURO 5, Europe 5")
+@example("one-European twenty-five days; x5,one; $one; us$ one; maybe 5")
+@example("İstanbul may 3 — Mayıs 5, £ 10 000")
+@example("May")
+@example("from May  2026 or June\n 5, USD\t5")
+@example("5 may 2026 and march 3rd")
+def test_the_two_scans_read_the_figures_of_the_single_scan(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60))
+def test_any_text_reads_the_figures_of_the_single_scan(text: str) -> None:
+    _same(text)
+
+
+def test_a_code_or_month_before_no_number_is_no_candidate() -> None:
+    reader = figures._FigureReader("European rules may apply from May 2026 at EUR 5")
+    starts = [reader.text[s : s + 3] for s, _word in reader.starts()]
+    assert starts == ["May", "202", "EUR", "5"]
