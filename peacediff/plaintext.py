@@ -74,7 +74,7 @@ from peacediff._messages import shown
 from peacediff._numberwords import roman_value
 from peacediff.model import MAX_DEPTH, Provision, Version
 
-__all__ = ["PlainTextError", "load_text", "parse_text"]
+__all__ = ["PlainTextError", "load_text", "parse_lines", "parse_text"]
 
 _KEYWORD = r"(?:point|article|art\.|section|sec\.|clause|paragraph|para\.|rule|item|§§?)"
 _ROMAN = r"(?-i:[IVXLC]+)"
@@ -223,12 +223,14 @@ def parse_text(text: str, version_id: str, *, title: str | None = None, source: 
     ``source`` names the document in error messages (``file:line: problem`` and
     a fix).  Extra keyword arguments are passed to :class:`Version`.
     """
-    return _parse(text, version_id, title, source, None, metadata)
+    return parse_lines(text, version_id, title, source, None, metadata)
 
 
-def _parse(text: str, version_id: str, title: str | None, source: str, untitled: str | None,
-           metadata: dict[str, Any], headings_title: bool = True) -> Version:
-    """:func:`parse_text`; ``untitled`` is the title instead of the id when the text has no title line.
+def parse_lines(text: str, version_id: str, title: str | None, source: str, untitled: str | None,
+                metadata: dict[str, Any], headings_title: bool = True) -> Version:
+    """:func:`parse_text` with every choice explicit, for the document importers, which hand their
+    format's lines to this one structure reader; ``untitled`` is the title instead of the id when
+    the text has no title line.
 
     Without ``headings_title`` (a PDF's or web page's lines, whose title is named elsewhere), a heading
     that rules the points stays their category; only a line that would otherwise be lost or read as
@@ -1366,5 +1368,5 @@ def version_from_bytes(data: bytes, path: Path, version_id: str, encoding: str |
     # The title is settled before construction, since a Version built twice validates every
     # provision twice.
     untitled = None if "title" in metadata else path.name
-    return _parse(decode_text(data, shown(path), encoding), version_id, metadata.pop("title", None), str(path),
-                  untitled, metadata)
+    return parse_lines(decode_text(data, shown(path), encoding), version_id, metadata.pop("title", None), str(path),
+                       untitled, metadata)

@@ -105,7 +105,7 @@ def _read(path: Path) -> bytes:
 
 
 def _parse(text: str, vid: str, path: Path, notes: list[str], metadata: dict[str, Any]) -> Version:
-    from peacediff.plaintext import _parse as parse_lines
+    from peacediff.plaintext import parse_lines
 
     if not text.strip():
         raise DocumentError(f"{path}: the document has no text\n    fix: give a document with numbered points")
