@@ -91,6 +91,7 @@ from peacediff._lexical import (
     CONCEPT_STEMS,
     Vectors,
     drafting_concepts,
+    merged,
     normalise,
     paraphrase_bag,
     stem_counts,
@@ -300,6 +301,7 @@ class _State:
         self._drafting_new: dict[int, frozenset[str]] = {}
         self._words_old: dict[int, frozenset[str]] = {}
         self._words_new: dict[int, frozenset[str]] = {}
+        self._overlaps: dict[tuple[int, int], float] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -331,8 +333,9 @@ class _State:
         cache = self._drafting_old if old_side else self._drafting_new
         held = cache.get(index)
         if held is None:
-            text = self.old_texts[index] if old_side else self.new_texts[index]
-            held = cache[index] = drafting_concepts(text)
+            text, norm = (self.old_texts[index], self.old_norm(index)) if old_side else (
+                self.new_texts[index], self.new_norm(index))
+            held = cache[index] = drafting_concepts(text, norm)
         return held
 
     def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
@@ -376,6 +379,14 @@ class _State:
         if self._scored is None:
             self._scored = _build_scores(self)
         return self._scored
+
+    def overlap(self, a: int, b: int) -> float:
+        """:func:`_overlap` of local old ``a`` and new ``b``, computed once: the template pass reads a
+        pair from both of its sides, and again when neither is templated."""
+        held = self._overlaps.get((a, b))
+        if held is None:
+            held = self._overlaps[(a, b)] = _overlap(self, a, b)
+        return held
 
     def cosine(self, a: int, b: int) -> float:
         s = self.cos.get((a, b))
@@ -430,6 +441,11 @@ def _exact_pass(st: _State) -> None:
 def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
     old_keys = [st.old_norm(i) for i in olds] if normalised else [st.old_texts[i] for i in olds]
     new_keys = [st.new_norm(j) for j in news] if normalised else [st.new_texts[j] for j in news]
+    new_at = dict(zip(new_keys, news, strict=True))
+    if len(new_at) == len(new_keys) and len(set(old_keys)) == len(old_keys):
+        # No text twice on a side (most documents): each shared text is an anchor, met in old order.
+        _exact_unique(st, olds, old_keys, new_at)
+        return
     by_new = _buckets(news, new_keys)
     by_old = _buckets(olds, old_keys)
     if record:  # texts that occur more than once on a side (see the duplicates-in-order pass)
@@ -461,6 +477,17 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
                 )
         for i, j in pairs:
             st.add((i,), (j,), "exact", 1.0)
+
+
+def _exact_unique(st: _State, olds: list[int], old_keys: list[str], new_at: dict[str, int]) -> None:
+    """:func:`_exact` when no key occurs twice on a side: the links and anchors it would make, in its
+    order (the old keys' order), without grouping the keys first."""
+    anchors = st.anchor_pairs
+    for i, key in zip(olds, old_keys, strict=True):
+        j = new_at.get(key)
+        if j is not None and key:
+            st.add((i,), (j,), "exact", 1.0)
+            anchors.append((i, j))
 
 
 def _buckets(indices: list[int], keys: list[str]) -> dict[str, list[int]]:
@@ -556,9 +583,10 @@ def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) 
     vec = st.vec
     pairs: set[tuple[int, int]] = set()
     if search_old:
-        _index_side(st, search_old, vec.old_counts, vec.new_counts, st.gap_old, st.gap_new, "old", pairs.add)
+        _index_side(st, search_old, vec.old_counts, vec.new_counts, vec.new_df, st.gap_old, st.gap_new, "old",
+                    pairs.add)
     if search_new:
-        _index_side(st, search_new, vec.new_counts, vec.old_counts, st.gap_new, st.gap_old, "new",
+        _index_side(st, search_new, vec.new_counts, vec.old_counts, vec.old_df, st.gap_new, st.gap_old, "new",
                     lambda pair: pairs.add((pair[1], pair[0])))
     return pairs
 
@@ -568,6 +596,7 @@ def _index_side(
     search: list[int],
     this_counts: list[Counter[str]],
     other_counts: list[Counter[str]],
+    held: Counter[str],
     this_gap: list[int],
     other_gap: list[int],
     side: str,
@@ -582,30 +611,41 @@ def _index_side(
     budget note says so).
     """
     cfg, idf = st.config, st.vec.idf
-    postings: dict[str, list[int]] = defaultdict(list)
-    for b, counts in enumerate(other_counts):
-        for t in counts:
-            postings[t].append(b)
     fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
     words, cap = cfg.candidate_words, cfg.posting_cap
+    # A word's posting length is how many provisions of the other side hold it (counted once,
+    # with the vectors); the postings themselves are listed only for the words some searched
+    # provision scores by, not for every word of the other side.
+    scoring: list[tuple[int, list[str]]] = []
     common_only: list[tuple[int, str]] = []
+    needed: set[str] = set()
     for a in search:
-        counts = this_counts[a]
-        score: dict[int, float] = defaultdict(float)
-        present = sorted([(len(postings[t]), t) for t in counts if t in postings])
+        present = sorted([(held[t], t) for t in this_counts[a] if t in held])
+        rare = []
         for length, t in present[:words]:
             if length > cap:
                 break
+            rare.append(t)
+        if rare:
+            scoring.append((a, rare))
+            needed.update(rare)
+        elif present:
+            common_only.append((a, present[0][1]))
+            needed.add(present[0][1])
+    postings: dict[str, list[int]] = {t: [] for t in needed}
+    for b, counts in enumerate(other_counts):
+        for t in needed.intersection(counts):
+            postings[t].append(b)
+    for a, rare in scoring:
+        score: dict[int, float] = defaultdict(float)
+        for t in rare:
             w = idf[t]
             for b in postings[t]:
                 score[b] += w
-        if score:
-            # Highest score first, then the lower index: (-score, index) tuples sort that way
-            # in C (the indices are distinct, so no two tuples tie).
-            for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
-                emit((a, b))
-        elif present:
-            common_only.append((a, present[0][1]))
+        # Highest score first, then the lower index: (-score, index) tuples sort that way
+        # in C (the indices are distinct, so no two tuples tie).
+        for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
+            emit((a, b))
     if not common_only:
         return
     k = max(1, min(cfg.fallback_nearest, cfg.fallback_pairs_max // len(common_only)))
@@ -757,7 +797,7 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
     bar = st.config.template_overlap
     close = 0
     for q in in_gap:
-        if (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar:
+        if (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar:
             close += 1
             if close == 2:
                 return True
@@ -773,7 +813,7 @@ def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_sid
         return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    return any(s < link and other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar
+    return any(s < link and other_gap[q] == gap and (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar
                for s, q in ranked)
 
 
@@ -1089,14 +1129,14 @@ def _grow_group(
         for p in ends:
             if 1.0 - vec.coverage(part_counts[p], counts) < cfg.part_novelty_min:
                 continue
-            s = vec.cosine(partner_vec, vec.vector(counts + part_counts[p]))
+            s = vec.cosine(partner_vec, vec.vector(merged(counts, part_counts[p])))
             if s - joint >= cfg.split_gain and (best is None or s > best[0]):
                 best = (s, p)
         if best is None:
             break
         joint, p = best
         group = sorted((*group, p))
-        counts += part_counts[p]
+        counts.update(part_counts[p])
     return group, joint, counts
 
 
@@ -1181,7 +1221,7 @@ def _attach_gain(
         return None  # it repeats the parts already linked: a near-duplicate, not another part
     partner_vec = vec.old[q] if split else vec.new[q]
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
-    after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
+    after = vec.cosine(partner_vec, vec.vector(merged(parts_counts, part_counts)))
     gain = after - before
     if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
@@ -1232,7 +1272,7 @@ def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[
         k = bisect_left(rest, index)
         if k == len(rest) or rest[k] != index:
             return None
-        total += st.vec.new_counts[k] if split else st.vec.old_counts[k]
+        total.update(st.vec.new_counts[k] if split else st.vec.old_counts[k])
     return total
 
 
