@@ -84,6 +84,24 @@ def test_shared_words_count_what_the_plain_test_counts(
         assert vec.shared_words(x, y, rare_only=rare_only) == _reference_shared(vec, x, y, rare_only)
 
 
+def _reference_coverage(vec: Vectors, part: Counter[str], whole: Counter[str]) -> float:
+    idf = vec.idf
+    total = sum(idf[t] for t in part)
+    if total == 0:
+        return 0.0
+    return sum(idf[t] for t in part if t in whole) / total
+
+
+@given(_BAGS, _BAGS, _BAG, _BAG)
+def test_coverage_is_the_plain_weighted_share_to_the_last_bit(
+        old_bags: list[list[str]], new_bags: list[list[str]], one: list[str], other: list[str]) -> None:
+    vec = _vectors([*old_bags, one], [*new_bags, other], [])
+    a, b = vec.old_counts[-1], vec.new_counts[-1]
+    for x, y in ((a, b), (b, a), (a, Counter()), (Counter(), b)):
+        got = vec.coverage(x, y)
+        assert got == _reference_coverage(vec, x, y) and isinstance(got, float)
+
+
 @given(_BAG, _BAG)
 def test_merged_is_counter_addition_with_the_same_order(one: list[str], other: list[str]) -> None:
     a, b = stem_counts(one), stem_counts(other)
