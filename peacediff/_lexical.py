@@ -408,16 +408,19 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     return frozenset(held - FUNCTION_WORDS)
 
 
-def drafting_concepts(text: str, norm: str | None = None) -> frozenset[str]:
+def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None) -> frozenset[str]:
     """The drafting concepts of ``text`` alone: ``{t for t in concepts(text) if t.startswith("~")}``.
 
     Only the paraphrase phrases and the concept words can give one, so the other words
     are looked up in C (their cached stems), never stemmed and tested one by one.
-    ``norm``: ``normalise(text)`` when the caller holds it.
+    ``norm``: ``normalise(text)`` when the caller holds it; ``stems``: its kept stems
+    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase.
     """
     padded = " " + (normalise(text) if norm is None else norm) + " "
     if any(key in padded for key in _PHRASE_KEYS):  # most clauses hold no phrase: skip the long scan
         padded = _PHRASES.sub(_phrase_concept, padded)
+    elif stems is not None:  # no phrase: the concept words among the stems in hand
+        return frozenset(filter(None, map(_WORD_CONCEPTS.get, stems)))
     tokens = padded.split()
     held = {word for word in tokens if word.startswith("~")}
     plain = [word for word in tokens if not word.startswith("~")] if held else tokens

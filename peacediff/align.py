@@ -98,6 +98,7 @@ from peacediff._lexical import (
     paraphrase_bag,
     stem_counts,
     stem_set,
+    words,
 )
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
@@ -319,6 +320,8 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._old_words: dict[int, list[str]] = {}
+        self._new_words: dict[int, list[str]] = {}
         self._stems_old: dict[int, frozenset[str]] = {}
         self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
@@ -343,6 +346,33 @@ class _State:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
 
+    def norms(self, indices: list[int], *, old_side: bool) -> list[str]:
+        """:meth:`old_norm` (:meth:`new_norm`) of each of ``indices``, keeping the words of those it
+        normalises until the stem counts take them (:meth:`words`), so they are not split again."""
+        norms, texts = (self._old_norm, self.old_texts) if old_side else (self._new_norm, self.new_texts)
+        kept = self._old_words if old_side else self._new_words
+        out = []
+        for index in indices:
+            text = norms.get(index)
+            if text is None:
+                tokens = kept[index] = words(texts[index])
+                text = norms[index] = " ".join(tokens)  # normalise(), from the tokens in hand
+            out.append(text)
+        return out
+
+    def words(self, index: int, *, old_side: bool) -> list[str]:
+        """The words of a provision (``old_norm(index).split()``), handed over once if :meth:`norms` kept them."""
+        kept = self._old_words if old_side else self._new_words
+        tokens = kept.pop(index, None)
+        if tokens is None:
+            tokens = (self.old_norm(index) if old_side else self.new_norm(index)).split()
+        return tokens
+
+    def drop_words(self) -> None:
+        """Let go of the words :meth:`norms` kept and nobody took (provisions linked exactly)."""
+        self._old_words.clear()
+        self._new_words.clear()
+
     def stems(self, index: int, *, old_side: bool) -> frozenset[str]:
         """The stem set of a provision (linked or not), computed once."""
         cache = self._stems_old if old_side else self._stems_new
@@ -359,7 +389,12 @@ class _State:
         if held is None:
             text, norm = (self.old_texts[index], self.old_norm(index)) if old_side else (
                 self.new_texts[index], self.new_norm(index))
-            held = cache[index] = drafting_concepts(text, norm)
+            stems = None
+            if self._scored:  # an unlinked provision's stems are counted: no need to split its text again
+                k = (self.local_old if old_side else self.local_new).get(index)
+                if k is not None:
+                    stems = (self.vec.old_counts if old_side else self.vec.new_counts)[k].keys()
+            held = cache[index] = drafting_concepts(text, norm, stems)
         return held
 
     def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
@@ -463,8 +498,8 @@ def _exact_pass(st: _State) -> None:
 
 
 def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
-    old_keys = [st.old_norm(i) for i in olds] if normalised else [st.old_texts[i] for i in olds]
-    new_keys = [st.new_norm(j) for j in news] if normalised else [st.new_texts[j] for j in news]
+    old_keys = st.norms(olds, old_side=True) if normalised else [st.old_texts[i] for i in olds]
+    new_keys = st.norms(news, old_side=False) if normalised else [st.new_texts[j] for j in news]
     new_at = dict(zip(new_keys, news, strict=True))
     if len(new_at) == len(new_keys) and len(set(old_keys)) == len(old_keys):
         # No text twice on a side (most documents): each shared text is an anchor, met in old order.
@@ -536,8 +571,9 @@ def _build_scores(st: _State) -> bool:
     st.rest_new = rest_new = [j for j in range(len(st.new)) if j not in st.link_new]
     if not (rest_old and rest_new):
         return False
-    counts_old = [stem_counts(st.old_norm(i).split()) for i in rest_old]
-    counts_new = [stem_counts(st.new_norm(j).split()) for j in rest_new]
+    counts_old = [stem_counts(st.words(i, old_side=True)) for i in rest_old]
+    counts_new = [stem_counts(st.words(j, old_side=False)) for j in rest_new]
+    st.drop_words()
     linked = [st.old_texts[i] for i in sorted(st.link_old)]
     st.vec = vec = Vectors(counts_old, counts_new, linked, cfg)
     st.gap_old = gap_old = [bisect_left(st.chain_old, i) for i in rest_old]

@@ -112,9 +112,23 @@ def test_merged_is_counter_addition_with_the_same_order(one: list[str], other: l
 
 @given(piece_lists(["The treaty enters into force", "takes effect", "Elections", "troops", "restrictive measures",
                     "Sanctions", "lifted", "pulled back", "in phases", "x", "ß", " ", ",", "5"], 0, 12))
-def test_drafting_concepts_from_the_normalised_text_are_those_of_the_text(parts: list[str]) -> None:
+def test_drafting_concepts_from_the_normalised_text_and_its_stems_are_those_of_the_text(parts: list[str]) -> None:
     text = " ".join(parts)
-    assert drafting_concepts(text, normalise(text)) == drafting_concepts(text)
+    norm = normalise(text)
+    assert drafting_concepts(text, norm) == drafting_concepts(text)
+    assert drafting_concepts(text, norm, stem_counts(norm.split()).keys()) == drafting_concepts(text)
+
+
+@given(st.lists(piece_lists(["Troops", " ", "\x1c", "\xa0", "\u2028", "ß", "É-3", "12,000", "_", "(b)", "x", "\n"],
+                            0, 12).map("".join), min_size=1, max_size=6))
+def test_words_kept_from_normalising_are_the_normalised_texts_split(texts: list[str]) -> None:
+    provisions = [Provision(text=t if t.strip() else "x") for t in texts]
+    state = align._State(provisions, provisions, DEFAULT)
+    indices = list(range(len(provisions)))
+    assert state.norms(indices, old_side=True) == [normalise(p.full_text) for p in provisions]
+    for k in indices:
+        assert state.words(k, old_side=True) == normalise(provisions[k].full_text).split()
+        assert state.words(k, old_side=False) == normalise(provisions[k].full_text).split()  # never kept
 
 
 # --------------------------------------------------------------------------- candidate search
