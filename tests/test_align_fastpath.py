@@ -20,6 +20,7 @@ from model_strategies import piece_lists
 from peacediff import align
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._lexical import FUNCTION_WORDS, Vectors, drafting_concepts, merged, normalise, stem_counts
+from peacediff._order import _bounds
 from peacediff.model import Provision
 
 _POOL = ["the", "forces", "force", "shall", "5", "12", "withdraw", "withdrawing", "zone", "zones", "voted",
@@ -267,3 +268,10 @@ def test_overlap_is_computed_once_and_is_the_plain_overlap(old_bags: list[list[s
         for b in range(len(new_bags)):
             assert state.overlap(a, b) == align._overlap(state, a, b)
             assert state.overlap(a, b) == align._overlap(state, a, b)
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_move_bounds_are_the_running_maxima_before_and_minima_after_each_point(ys: list[int]) -> None:
+    before, after = _bounds(ys)
+    assert before == [max(ys[:k], default=-1) for k in range(len(ys))]
+    assert after == [min(ys[k + 1:], default=math.inf) for k in range(len(ys))]
