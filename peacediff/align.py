@@ -306,8 +306,8 @@ class _State:
         self.config = config
         self.old = old
         self.new = new
-        self.old_texts = [p.full_text for p in old]
-        self.new_texts = [p.full_text for p in new]
+        self.old_texts = _full_texts(old)
+        self.new_texts = _full_texts(new)
         self.link_old: dict[int, int] = {}  # old index -> link id
         self.link_new: dict[int, int] = {}
         self.links: list[Link | None] = []
@@ -467,6 +467,12 @@ class _State:
         return (s >= cfg.moved_clear_sim and s - runner_up >= cfg.moved_clear_margin
                 and len(self.old) + len(self.new) >= cfg.moved_clear_min_provisions
                 and self.vec.shared(a, b, rare_only=True) >= cfg.moved_clear_shared)
+
+
+def _full_texts(provisions: Sequence[Provision]) -> list[str]:
+    """Each provision's ``full_text``: its text itself when it has no sub-points (most), without
+    the property's list and join."""
+    return [p.full_text if p.subpoints else p.text for p in provisions]
 
 
 def _run(st: _State) -> Alignment:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from model_strategies import piece_lists
+from model_strategies import piece_lists, provisions
 
 from peacediff import align
 from peacediff._align_config import DEFAULT, AlignConfig
@@ -275,3 +275,10 @@ def test_move_bounds_are_the_running_maxima_before_and_minima_after_each_point(y
     before, after = _bounds(ys)
     assert before == [max(ys[:k], default=-1) for k in range(len(ys))]
     assert after == [min(ys[k + 1:], default=math.inf) for k in range(len(ys))]
+
+
+@settings(max_examples=30)
+@given(st.lists(provisions(), max_size=4))
+def test_full_texts_are_the_provisions_full_texts(items: list[Provision]) -> None:
+    # Sub-points or none, the texts the aligner reads are exactly full_text.
+    assert align._full_texts(items) == [p.full_text for p in items]
