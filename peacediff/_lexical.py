@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -17,8 +18,8 @@ from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
-    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "normalise", "paraphrase_bag",
-    "stem", "stem_counts", "stem_set", "words",
+    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
+    "paraphrase_bag", "stem", "stem_counts", "stem_set", "words",
 ]
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -109,14 +110,35 @@ FUNCTION_WORDS = frozenset(
 
 def stem_counts(words: list[str]) -> Counter[str]:
     """How often each stem occurs in ``words``, stems in order of first occurrence."""
-    # Counting the stems in C (Counter over a filtered list of cached stems) is several
-    # times as fast as merging word counts by stem, or as a comprehension over the words.
-    return Counter(filter(None, _kept_stems(words)))
+    # Counting the stems in C (Counter over the cached stems, mapped in C) is several times as
+    # fast as merging word counts by stem, or as a comprehension over the words; the dropped
+    # words all count as "", deleted after (the other stems keep their order).
+    try:
+        counts = Counter(map(_KEPT.__getitem__, words))
+    except KeyError:  # a word not seen yet (or the cache is full)
+        counts = Counter(map(_kept, words))
+    del counts[""]
+    return counts
+
+
+def merged(one: Counter[str], other: Counter[str]) -> Counter[str]:
+    """``one + other`` for bags of positive counts (every bag of stems is one): the same stems in
+    the same order with the same counts, without ``Counter.__add__``'s two loops in Python (the
+    copy is in C, and only ``other`` is added one by one)."""
+    out = Counter(one)
+    out.update(other)
+    return out
 
 
 def stem_set(text: str) -> set[str]:
     """The stems of the kept words of ``text``."""
-    return set(filter(None, _kept_stems(set(words(text)))))
+    distinct = set(words(text))
+    try:
+        out = set(map(_KEPT.__getitem__, distinct))
+    except KeyError:  # a word not seen yet (or the cache is full)
+        out = set(map(_kept, distinct))
+    out.discard("")
+    return out
 
 
 #: word -> its stem, or "" for a word no bag of stems keeps: single letters, digits aside,
@@ -152,8 +174,12 @@ class Vectors:
         config: AlignConfig = DEFAULT,
     ) -> None:
         """``linked_texts``: texts already linked exactly (each on both sides), sampled for document frequency."""
-        # One count over all the bags in C, in the same order as bag after bag.
-        df: Counter[str] = Counter(itertools.chain.from_iterable(map(dict.keys, [*old_counts, *new_counts])))
+        # One count a side in C (the candidate search reads each side's alone), merged into the
+        # count over both: the same keys in the same order as one count over bag after bag.
+        self.old_df = Counter(itertools.chain.from_iterable(old_counts))
+        self.new_df = Counter(itertools.chain.from_iterable(new_counts))
+        df = Counter(self.old_df)
+        df.update(self.new_df)
         total = len(old_counts) + len(new_counts)
         if linked_texts:
             # Pair-local IDF over both whole versions; past config.idf_sample linked provisions, an even sample.
@@ -172,14 +198,17 @@ class Vectors:
         self.new_counts = new_counts
         self.old = [self.vector(c) for c in old_counts]
         self.new = [self.vector(c) for c in new_counts]
+        self._evidence_sets: tuple[frozenset[str], frozenset[str]] | None = None
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
-        idf = self.idf
-        vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
-        norm = math.sqrt(sum([w * w for w in vec.values()]))
+        """The unit vector of a bag of stems: log-scaled counts times IDF, in the bag's order."""
+        idf, log = self.idf, math.log
+        weights = [idf[t] if c == 1 else (1.0 + log(c)) * idf[t] for t, c in counts.items()]
+        # The squares summed and the weights divided in C, in the same order as one by one.
+        norm = math.sqrt(sum(map(operator.mul, weights, weights)))
         if norm == 0:
             return {}
-        return {t: w / norm for t, w in vec.items()}
+        return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -199,21 +228,30 @@ class Vectors:
 
     def shared_words(self, one: Counter[str], other: Counter[str], *, rare_only: bool = False) -> int:
         """:meth:`shared` for any two bags of words (a group of parts and its partner)."""
-        idf = self.idf
-        df = self.df
-        common, tiny = self.common_idf, self.tiny_doc_df
-        return sum(
-            1 for t in one
-            if t in other and t not in FUNCTION_WORDS and (idf[t] >= common or (df[t] <= tiny and not rare_only))
-        )
+        rare, wide = self._evidence()
+        # One argument at a time: with several, intersection() would first copy the whole set.
+        return len((rare if rare_only else wide).intersection(one).intersection(other))
+
+    def _evidence(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems :meth:`shared_words` counts: rare ones (at ``common_idf``), and those with the
+        tiny-document allowance (``tiny_doc_df``) as well; function words never.  Built once, so
+        that counting the shared ones is two set intersections in C."""
+        held = self._evidence_sets
+        if held is None:
+            common, tiny = self.common_idf, self.tiny_doc_df
+            rare = frozenset([t for t, w in self.idf.items() if w >= common]) - FUNCTION_WORDS
+            small = frozenset([t for t, d in self.df.items() if d <= tiny]) - FUNCTION_WORDS
+            held = self._evidence_sets = (rare, rare | small)
+        return held
 
     def coverage(self, part: Counter[str], whole: Counter[str]) -> float:
         """Share of ``part``'s IDF weight carried by words that also occur in ``whole``."""
-        idf = self.idf
-        total = sum(idf[t] for t in part)
+        weight = self.idf.__getitem__
+        # Looked up and summed in C, in the bag's order (as one by one: the same float sums).
+        total = sum(map(weight, part))
         if total == 0:
             return 0.0
-        return sum(idf[t] for t in part if t in whole) / total
+        return sum(map(weight, filter(whole.__contains__, part))) / total
 
 
 #: Drafting paraphrases read as one concept, for the in-place paraphrase pass only (the
@@ -398,15 +436,19 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     return frozenset(held - FUNCTION_WORDS)
 
 
-def drafting_concepts(text: str) -> frozenset[str]:
+def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None) -> frozenset[str]:
     """The drafting concepts of ``text`` alone: ``{t for t in concepts(text) if t.startswith("~")}``.
 
     Only the paraphrase phrases and the concept words can give one, so the other words
     are looked up in C (their cached stems), never stemmed and tested one by one.
+    ``norm``: ``normalise(text)`` when the caller holds it; ``stems``: its kept stems
+    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase.
     """
-    padded = " " + normalise(text) + " "
+    padded = " " + (normalise(text) if norm is None else norm) + " "
     if any(key in padded for key in _PHRASE_KEYS):  # most clauses hold no phrase: skip the long scan
         padded = _PHRASES.sub(_phrase_concept, padded)
+    elif stems is not None:  # no phrase: the concept words among the stems in hand
+        return frozenset(filter(None, map(_WORD_CONCEPTS.get, stems)))
     tokens = padded.split()
     held = {word for word in tokens if word.startswith("~")}
     plain = [word for word in tokens if not word.startswith("~")] if held else tokens

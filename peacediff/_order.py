@@ -6,6 +6,7 @@ text aligner (:func:`increasing_chain`) and the chains :func:`moved_links` weigh
 
 from __future__ import annotations
 
+import itertools
 import math
 import zlib
 from bisect import bisect_left
@@ -44,16 +45,7 @@ def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = N
     if n < 2:
         return frozenset()
     # A point comparable with every other is in every chain: skip it (near-linear for in-order documents).
-    prefix_max = [-1] * n
-    best = -1
-    for k in range(n):
-        prefix_max[k] = best
-        best = max(best, points[k][1])
-    suffix_min = [math.inf] * n
-    low: float = math.inf
-    for k in range(n - 1, -1, -1):
-        suffix_min[k] = low
-        low = min(low, points[k][1])
+    prefix_max, suffix_min = _bounds([p[1] for p in points])
     rest = [points[k] for k in range(n) if not (prefix_max[k] < points[k][1] < suffix_min[k])]
     if not rest:
         return frozenset()
@@ -70,6 +62,17 @@ def moved_links(links: Sequence[Link], tiebreak: Callable[[int], int] | None = N
             weights[k] = big + tiebreak(rest[k][2])
         on_chain, fixed = _chain_members(ranks, weights)
     return frozenset(rest[k][2] for k in range(r) if k not in fixed)
+
+
+def _bounds(ys: Sequence[int]) -> tuple[list[float], list[float]]:
+    """For each k, the highest of ``ys`` before k (-1 for none) and the lowest after it (inf for
+    none): running maxima and minima, computed in C."""
+    before: list[float] = list(itertools.accumulate(ys, max, initial=-1))
+    after: list[float] = list(itertools.accumulate(reversed(ys), min, initial=math.inf))
+    before.pop()
+    after.pop()
+    after.reverse()
+    return before, after
 
 
 def _chain_members(ranks: list[int], weights: list[int] | None) -> tuple[list[bool], set[int]]:

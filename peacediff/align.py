@@ -77,6 +77,8 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import heapq
 import itertools
 import math
@@ -92,10 +94,12 @@ from peacediff._lexical import (
     FUNCTION_WORDS,
     Vectors,
     drafting_concepts,
+    merged,
     normalise,
     paraphrase_bag,
     stem_counts,
     stem_set,
+    words,
 )
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
@@ -192,9 +196,31 @@ def align_text(old: Sequence[Provision], new: Sequence[Provision], config: Align
     in one canonical order (by their texts): ``align_text(b, a)`` is exactly
     ``align_text(a, b)`` with the sides swapped.
     """
-    if _text_order(old, new) > 0:
-        return _flip(_run(_State(new, old, config)))
-    return _run(_State(old, new, config))
+    with _collector_paused():
+        if _text_order(old, new) > 0:
+            return _flip(_run(_State(new, old, config)))
+        return _run(_State(old, new, config))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one alignment, then restore it as it was.
+
+    The passes allocate tens of thousands of small containers (stem counts, ranked candidate
+    lists, links) and form no reference cycles, so the collector finds nothing to free; but its
+    full passes walk every tracked object, the caller's provisions included: on a 30,000-provision
+    redraft three of them took a sixth of the alignment (benchmarks/bench_targets.py).  Reference
+    counting still frees everything as usual; a caller that paused the collector itself is left as
+    it was.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _text_order(old: Sequence[Provision], new: Sequence[Provision]) -> int:
@@ -281,8 +307,8 @@ class _State:
         self.config = config
         self.old = old
         self.new = new
-        self.old_texts = [p.full_text for p in old]
-        self.new_texts = [p.full_text for p in new]
+        self.old_texts = _full_texts(old)
+        self.new_texts = _full_texts(new)
         self.link_old: dict[int, int] = {}  # old index -> link id
         self.link_new: dict[int, int] = {}
         self.links: list[Link | None] = []
@@ -295,12 +321,15 @@ class _State:
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
         self._new_norm: dict[int, str] = {}
+        self._old_words: dict[int, list[str]] = {}
+        self._new_words: dict[int, list[str]] = {}
         self._stems_old: dict[int, frozenset[str]] = {}
         self._stems_new: dict[int, frozenset[str]] = {}
         self._drafting_old: dict[int, frozenset[str]] = {}
         self._drafting_new: dict[int, frozenset[str]] = {}
         self._words_old: dict[int, frozenset[str]] = {}
         self._words_new: dict[int, frozenset[str]] = {}
+        self._overlaps: dict[tuple[int, int], float] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -320,6 +349,33 @@ class _State:
             text = self._new_norm[j] = normalise(self.new_texts[j])
         return text
 
+    def norms(self, indices: list[int], *, old_side: bool) -> list[str]:
+        """:meth:`old_norm` (:meth:`new_norm`) of each of ``indices``, keeping the words of those it
+        normalises until the stem counts take them (:meth:`words`), so they are not split again."""
+        norms, texts = (self._old_norm, self.old_texts) if old_side else (self._new_norm, self.new_texts)
+        kept = self._old_words if old_side else self._new_words
+        out = []
+        for index in indices:
+            text = norms.get(index)
+            if text is None:
+                tokens = kept[index] = words(texts[index])
+                text = norms[index] = " ".join(tokens)  # normalise(), from the tokens in hand
+            out.append(text)
+        return out
+
+    def words(self, index: int, *, old_side: bool) -> list[str]:
+        """The words of a provision (``old_norm(index).split()``), handed over once if :meth:`norms` kept them."""
+        kept = self._old_words if old_side else self._new_words
+        tokens = kept.pop(index, None)
+        if tokens is None:
+            tokens = (self.old_norm(index) if old_side else self.new_norm(index)).split()
+        return tokens
+
+    def drop_words(self) -> None:
+        """Let go of the words :meth:`norms` kept and nobody took (provisions linked exactly)."""
+        self._old_words.clear()
+        self._new_words.clear()
+
     def stems(self, index: int, *, old_side: bool) -> frozenset[str]:
         """The stem set of a provision (linked or not), computed once."""
         cache = self._stems_old if old_side else self._stems_new
@@ -334,8 +390,14 @@ class _State:
         cache = self._drafting_old if old_side else self._drafting_new
         held = cache.get(index)
         if held is None:
-            text = self.old_texts[index] if old_side else self.new_texts[index]
-            held = cache[index] = drafting_concepts(text)
+            text, norm = (self.old_texts[index], self.old_norm(index)) if old_side else (
+                self.new_texts[index], self.new_norm(index))
+            stems = None
+            if self._scored:  # an unlinked provision's stems are counted: no need to split its text again
+                k = (self.local_old if old_side else self.local_new).get(index)
+                if k is not None:
+                    stems = (self.vec.old_counts if old_side else self.vec.new_counts)[k].keys()
+            held = cache[index] = drafting_concepts(text, norm, stems)
         return held
 
     def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
@@ -393,6 +455,14 @@ class _State:
             self._scored = _build_scores(self)
         return self._scored
 
+    def overlap(self, a: int, b: int) -> float:
+        """:func:`_overlap` of local old ``a`` and new ``b``, computed once: the template pass reads a
+        pair from both of its sides, and again when neither is templated."""
+        held = self._overlaps.get((a, b))
+        if held is None:
+            held = self._overlaps[(a, b)] = _overlap(self, a, b)
+        return held
+
     def cosine(self, a: int, b: int) -> float:
         s = self.cos.get((a, b))
         if s is None:
@@ -413,6 +483,12 @@ class _State:
         return (s >= cfg.moved_clear_sim and s - runner_up >= cfg.moved_clear_margin
                 and len(self.old) + len(self.new) >= cfg.moved_clear_min_provisions
                 and self.vec.shared(a, b, rare_only=True) >= cfg.moved_clear_shared)
+
+
+def _full_texts(provisions: Sequence[Provision]) -> list[str]:
+    """Each provision's ``full_text``: its text itself when it has no sub-points (most), without
+    the property's list and join."""
+    return [p.full_text if p.subpoints else p.text for p in provisions]
 
 
 def _run(st: _State) -> Alignment:
@@ -444,8 +520,13 @@ def _exact_pass(st: _State) -> None:
 
 
 def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
-    old_keys = [st.old_norm(i) for i in olds] if normalised else [st.old_texts[i] for i in olds]
-    new_keys = [st.new_norm(j) for j in news] if normalised else [st.new_texts[j] for j in news]
+    old_keys = st.norms(olds, old_side=True) if normalised else [st.old_texts[i] for i in olds]
+    new_keys = st.norms(news, old_side=False) if normalised else [st.new_texts[j] for j in news]
+    new_at = dict(zip(new_keys, news, strict=True))
+    if len(new_at) == len(new_keys) and len(set(old_keys)) == len(old_keys):
+        # No text twice on a side (most documents): each shared text is an anchor, met in old order.
+        _exact_unique(st, olds, old_keys, new_at)
+        return
     by_new = _buckets(news, new_keys)
     by_old = _buckets(olds, old_keys)
     if record:  # texts that occur more than once on a side (see the duplicates-in-order pass)
@@ -479,6 +560,17 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
             st.add((i,), (j,), "exact", 1.0)
 
 
+def _exact_unique(st: _State, olds: list[int], old_keys: list[str], new_at: dict[str, int]) -> None:
+    """:func:`_exact` when no key occurs twice on a side: the links and anchors it would make, in its
+    order (the old keys' order), without grouping the keys first."""
+    anchors = st.anchor_pairs
+    for i, key in zip(olds, old_keys, strict=True):
+        j = new_at.get(key)
+        if j is not None and key:
+            st.add((i,), (j,), "exact", 1.0)
+            anchors.append((i, j))
+
+
 def _buckets(indices: list[int], keys: list[str]) -> dict[str, list[int]]:
     """Indices grouped by key, groups in first-seen order."""
     out: dict[str, list[int]] = {}
@@ -501,8 +593,9 @@ def _build_scores(st: _State) -> bool:
     st.rest_new = rest_new = [j for j in range(len(st.new)) if j not in st.link_new]
     if not (rest_old and rest_new):
         return False
-    counts_old = [stem_counts(st.old_norm(i).split()) for i in rest_old]
-    counts_new = [stem_counts(st.new_norm(j).split()) for j in rest_new]
+    counts_old = [stem_counts(st.words(i, old_side=True)) for i in rest_old]
+    counts_new = [stem_counts(st.words(j, old_side=False)) for j in rest_new]
+    st.drop_words()
     linked = [st.old_texts[i] for i in sorted(st.link_old)]
     st.vec = vec = Vectors(counts_old, counts_new, linked, cfg)
     st.gap_old = gap_old = [bisect_left(st.chain_old, i) for i in rest_old]
@@ -572,9 +665,10 @@ def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) 
     vec = st.vec
     pairs: set[tuple[int, int]] = set()
     if search_old:
-        _index_side(st, search_old, vec.old_counts, vec.new_counts, st.gap_old, st.gap_new, "old", pairs.add)
+        _index_side(st, search_old, vec.old_counts, vec.new_counts, vec.new_df, st.gap_old, st.gap_new, "old",
+                    pairs.add)
     if search_new:
-        _index_side(st, search_new, vec.new_counts, vec.old_counts, st.gap_new, st.gap_old, "new",
+        _index_side(st, search_new, vec.new_counts, vec.old_counts, vec.old_df, st.gap_new, st.gap_old, "new",
                     lambda pair: pairs.add((pair[1], pair[0])))
     return pairs
 
@@ -584,6 +678,7 @@ def _index_side(
     search: list[int],
     this_counts: list[Counter[str]],
     other_counts: list[Counter[str]],
+    held: Counter[str],
     this_gap: list[int],
     other_gap: list[int],
     side: str,
@@ -598,30 +693,41 @@ def _index_side(
     budget note says so).
     """
     cfg, idf = st.config, st.vec.idf
-    postings: dict[str, list[int]] = defaultdict(list)
-    for b, counts in enumerate(other_counts):
-        for t in counts:
-            postings[t].append(b)
     fetch = cfg.candidate_overfetch * cfg.candidates_per_provision
     words, cap = cfg.candidate_words, cfg.posting_cap
+    # A word's posting length is how many provisions of the other side hold it (counted once,
+    # with the vectors); the postings themselves are listed only for the words some searched
+    # provision scores by, not for every word of the other side.
+    scoring: list[tuple[int, list[str]]] = []
     common_only: list[tuple[int, str]] = []
+    needed: set[str] = set()
     for a in search:
-        counts = this_counts[a]
-        score: dict[int, float] = defaultdict(float)
-        present = sorted([(len(postings[t]), t) for t in counts if t in postings])
+        present = sorted([(held[t], t) for t in this_counts[a] if t in held])
+        rare = []
         for length, t in present[:words]:
             if length > cap:
                 break
+            rare.append(t)
+        if rare:
+            scoring.append((a, rare))
+            needed.update(rare)
+        elif present:
+            common_only.append((a, present[0][1]))
+            needed.add(present[0][1])
+    postings: dict[str, list[int]] = {t: [] for t in needed}
+    for b, counts in enumerate(other_counts):
+        for t in needed.intersection(counts):
+            postings[t].append(b)
+    for a, rare in scoring:
+        score: dict[int, float] = defaultdict(float)
+        for t in rare:
             w = idf[t]
             for b in postings[t]:
                 score[b] += w
-        if score:
-            # Highest score first, then the lower index: (-score, index) tuples sort that way
-            # in C (the indices are distinct, so no two tuples tie).
-            for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
-                emit((a, b))
-        elif present:
-            common_only.append((a, present[0][1]))
+        # Highest score first, then the lower index: (-score, index) tuples sort that way
+        # in C (the indices are distinct, so no two tuples tie).
+        for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
+            emit((a, b))
     if not common_only:
         return
     k = max(1, min(cfg.fallback_nearest, cfg.fallback_pairs_max // len(common_only)))
@@ -774,7 +880,7 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
     bar = st.config.template_overlap
     close = 0
     for q in in_gap:
-        if (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar:
+        if (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar:
             close += 1
             if close == 2:
                 return True
@@ -790,7 +896,7 @@ def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_sid
         return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    return any(s < link and other_gap[q] == gap and (_overlap(st, k, q) if old_side else _overlap(st, q, k)) >= bar
+    return any(s < link and other_gap[q] == gap and (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar
                for s, q in ranked)
 
 
@@ -1124,14 +1230,14 @@ def _grow_group(
         for p in ends:
             if 1.0 - vec.coverage(part_counts[p], counts) < cfg.part_novelty_min:
                 continue
-            s = vec.cosine(partner_vec, vec.vector(counts + part_counts[p]))
+            s = vec.cosine(partner_vec, vec.vector(merged(counts, part_counts[p])))
             if s - joint >= cfg.split_gain and (best is None or s > best[0]):
                 best = (s, p)
         if best is None:
             break
         joint, p = best
         group = sorted((*group, p))
-        counts += part_counts[p]
+        counts.update(part_counts[p])
     return group, joint, counts
 
 
@@ -1216,7 +1322,7 @@ def _attach_gain(
         return None  # it repeats the parts already linked: a near-duplicate, not another part
     partner_vec = vec.old[q] if split else vec.new[q]
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
-    after = vec.cosine(partner_vec, vec.vector(parts_counts + part_counts))
+    after = vec.cosine(partner_vec, vec.vector(merged(parts_counts, part_counts)))
     gain = after - before
     if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
         return gain, lid
@@ -1267,7 +1373,7 @@ def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[
         k = bisect_left(rest, index)
         if k == len(rest) or rest[k] != index:
             return None
-        total += st.vec.new_counts[k] if split else st.vec.old_counts[k]
+        total.update(st.vec.new_counts[k] if split else st.vec.old_counts[k])
     return total
 
 
