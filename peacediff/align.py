@@ -77,8 +77,6 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import heapq
 import itertools
 import math
@@ -196,31 +194,9 @@ def align_text(old: Sequence[Provision], new: Sequence[Provision], config: Align
     in one canonical order (by their texts): ``align_text(b, a)`` is exactly
     ``align_text(a, b)`` with the sides swapped.
     """
-    with _collector_paused():
-        if _text_order(old, new) > 0:
-            return _flip(_run(_State(new, old, config)))
-        return _run(_State(old, new, config))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one alignment, then restore it as it was.
-
-    The passes allocate tens of thousands of small containers (stem counts, ranked candidate
-    lists, links) and form no reference cycles, so the collector finds nothing to free; but its
-    full passes walk every tracked object, the caller's provisions included: on a 30,000-provision
-    redraft three of them took a sixth of the alignment (benchmarks/bench_targets.py).  Reference
-    counting still frees everything as usual; a caller that paused the collector itself is left as
-    it was.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    if _text_order(old, new) > 0:
+        return _flip(_run(_State(new, old, config)))
+    return _run(_State(old, new, config))
 
 
 def _text_order(old: Sequence[Provision], new: Sequence[Provision]) -> int:
