@@ -604,3 +604,28 @@ def test_a_clause_reworded_in_place_with_a_drafting_synonym_links_in_place(old_t
         old = numbered([*frame[:k], old_text, *frame[k:]])
         new = numbered([*frame[:k], new_text, *frame[k:]])
         assert (k, k) in index_links(align_text(old, new)), k
+
+
+def test_an_inserted_point_sharing_a_dropped_sentences_frame_is_no_part_of_its_split():
+    """From a stress run: point 1 lost its first sentence, and a new point inserted before it
+    shares that sentence's frame ("Both parties must implement ...") but none of its names.
+    In seven points the inserted one used to join point 1 as the other part of a split."""
+    kept = ["The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+            "The monitoring mission undertakes to support the troops in Rababask by 2028.",
+            "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
+            "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+            "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
+            "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
+            "prisoners in Pababaor for 100 years.",
+            "Russia is to establish all ports of Vababaets up to 400,000 personnel. The monitoring mission will "
+            "negotiate nuclear sanctions of Zababaino after the ceasefire."]
+    second = "The joint commission must establish the obligations in Kebabask before the elections."
+    old = numbered([f"Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. {second}",
+                    *kept])
+    inserted = ("The Security Council may implement regional assistance of Bebabaar within 60 days. Both parties "
+                "must return borders for Vababaets and Nibabaopil in accordance with this agreement. The Security "
+                "Council may recognise corridors for Hababaino and Kababaar by 2028.")
+    new = numbered([inserted, second, *kept])
+    links = index_links(align_text(old, new))
+    assert (0, 1) in links
+    assert (0, 0) not in links
