@@ -94,6 +94,7 @@ def _parameters(draw: st.DrawFn) -> tuple[Parameter, ...]:
     return tuple(Parameter(name=name, value=draw(values), unit=draw(_units), note=draw(opt_texts))
                  for name in draw(_param_name_lists))
 
+
 _opt_ids = st.none() | ids
 _opt_param_names = st.none() | param_names
 _opt_personnel = st.none() | st.just("personnel")
