@@ -2,7 +2,8 @@
 
 The output is read back with pyarrow alone, as a user without peacediff would.
 One local cluster of one worker process, as ``compare_many`` starts it, serves the module;
-the scheduler test starts ``dask scheduler`` and ``dask worker`` as separate processes on 127.0.0.1.
+the scheduler test runs a scheduler here and ``peacediff batch`` and ``dask worker`` as separate
+processes on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -480,34 +481,40 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 def test_scheduler_and_workers_started_apart_survive_a_lost_worker(
     corpus: Path, first_run: batch.BatchResult, tmp_path: Path
 ) -> None:
-    info = tmp_path / "scheduler.json"
-    procs = [_start(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                     "--scheduler-file", str(info)], tmp_path / "scheduler.log")]
-    try:
-        deadline = time.monotonic() + 60
-        while not info.is_file() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        address = json.loads(info.read_text())["address"]
-        out, log = tmp_path / "out", tmp_path / "batch.log"
-        run = _start(["peacediff", "batch", str(corpus), "--out", str(out), "--scheduler", address,
-                      "--chunk-size", str(first_run.chunk_size)], log)
-        procs.append(run)
-        while "no workers yet" not in log.read_text() and time.monotonic() < deadline and run.poll() is None:
-            time.sleep(0.05)
-        assert "no workers yet" in log.read_text()
-        for k in range(2):
-            procs.insert(1 + k, _start(["distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
-                                        "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{k}"],
-                                       tmp_path / f"worker{k}.log"))
-        while time.monotonic() < deadline and run.poll() is None:
-            if list((out / "pairs.parquet").glob("part-*.parquet")):
-                break
-            time.sleep(0.02)
-        os.killpg(procs[1].pid, signal.SIGKILL)  # a worker lost in the middle of the run
-        assert len(list((out / "pairs.parquet").glob("part-*.parquet"))) < first_run.chunks, "finished too soon"
-        assert run.wait(timeout=90) == 0, log.read_text()
-        assert _digests(out) == _digests(first_run.out)
-        assert not list(out.rglob(".*-tmp"))  # the lost worker's half-written part is not left behind
-    finally:
-        for proc in reversed(procs):
-            _stop(proc)
+    # The scheduler runs in this process (what `dask scheduler` runs, on a TCP port of 127.0.0.1:
+    # a process of its own cost a Dask import and showed the batch command nothing more); the
+    # command and the workers, one of them killed mid-run, are processes of their own.
+    procs: list[subprocess.Popen[bytes]] = []
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1", scheduler_port=0,
+                      dashboard_address=None) as scheduler:
+        try:
+            _lose_a_worker_mid_run(corpus, first_run, tmp_path, scheduler.scheduler_address, procs)
+        finally:
+            for proc in reversed(procs):
+                _stop(proc)
+
+
+def _lose_a_worker_mid_run(corpus: Path, first_run: batch.BatchResult, tmp_path: Path, address: str,
+                           procs: list[subprocess.Popen[bytes]]) -> None:
+    """``peacediff batch --scheduler``, waiting until two workers join, then one of them killed."""
+    deadline = time.monotonic() + 60
+    out, log = tmp_path / "out", tmp_path / "batch.log"
+    run = _start(["peacediff", "batch", str(corpus), "--out", str(out), "--scheduler", address,
+                  "--chunk-size", str(first_run.chunk_size)], log)
+    procs.append(run)
+    while "no workers yet" not in log.read_text() and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    assert "no workers yet" in log.read_text()
+    for k in range(2):
+        procs.insert(1 + k, _start(["distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
+                                    "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{k}"],
+                                   tmp_path / f"worker{k}.log"))
+    while time.monotonic() < deadline and run.poll() is None:
+        if list((out / "pairs.parquet").glob("part-*.parquet")):
+            break
+        time.sleep(0.02)
+    os.killpg(procs[1].pid, signal.SIGKILL)  # a worker lost in the middle of the run
+    assert len(list((out / "pairs.parquet").glob("part-*.parquet"))) < first_run.chunks, "finished too soon"
+    assert run.wait(timeout=90) == 0, log.read_text()
+    assert _digests(out) == _digests(first_run.out)
+    assert not list(out.rglob(".*-tmp"))  # the lost worker's half-written part is not left behind

@@ -15,7 +15,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from render_fixtures import sample_comparison
@@ -360,35 +360,39 @@ _MARKS_JS = """() => {
 }"""
 
 
-def test_legend_lists_every_mark_on_every_redline(tab: object, site: Path, sample_file: Path) -> None:
-    pages = [sample_file, *sorted(site.glob("*__*.html"))]
-    p = Page(tab, pages[0], viewport={"width": 1100, "height": 900})
-    page = p.page
+def _assert_legend(name: str, marks: Marks) -> None:
+    used, listed, visible = marks
+    names = [mark for mark, _ in listed]
+    assert used, name
+    missing = sorted(set(used) - set(names))
+    assert missing == [], f"{name}: marks without a legend entry: {missing}"
+    assert all(len(words) > 10 for _, words in listed), f"{name}: a legend entry says nothing"
+    assert visible, f"{name}: the legend is not shown"
+
+
+def test_legend_lists_every_mark_on_every_redline(tab: object, crawl: dict[str, Visit], sample_file: Path) -> None:
+    """The sample redline at 1100 px, and each of the site's redlines as the crawl saw it at 390 px."""
+    p = Page(tab, sample_file, viewport={"width": 1100, "height": 900})
     try:
-        for path in pages:
-            p.open(path)
-            used, listed = page.evaluate(_MARKS_JS)
-            names = [mark for mark, _ in listed]
-            assert used, path.name
-            missing = sorted(set(used) - set(names))
-            assert missing == [], f"{path.name}: marks without a legend entry: {missing}"
-            assert all(len(words) > 10 for _, words in listed), f"{path.name}: a legend entry says nothing"
-            assert page.locator(".legend").is_visible()
+        _assert_legend(sample_file.name, _marks(p.page))
     finally:
         p.close()
+    redlines = sorted(name for name in crawl if "__" in name)
+    assert redlines
+    for name in redlines:
+        marks = crawl[name].marks
+        assert marks is not None, name
+        _assert_legend(name, marks)
 
 
-def test_every_redline_links_back_to_the_index(tab: object, site: Path) -> None:
+def test_every_redline_links_back_to_the_index(tab: object, site: Path, crawl: dict[str, Visit]) -> None:
     redlines = sorted(p.name for p in site.glob("*__*.html"))
-    p = Page(tab, site / redlines[0])
+    assert [name for name in redlines if not crawl[name].back_visible] == []  # a visible link to index.html
+    p = Page(tab, site / redlines[-1])
     page = p.page
     try:
-        for name in redlines:
-            p.open(site / name)
-            back = page.locator("a[href='index.html']").first
-            assert back.is_visible(), name
-        back.click()  # the crawl follows every link; one click shows this one leads home
-        page.wait_for_load_state("load")
+        page.locator("a[href='index.html']").first.click()  # the crawl follows every link; one click shows
+        page.wait_for_load_state("load")                     # this one leads home
         assert page.url.endswith("/index.html")
         # each redline once in the table of redlines (the lineage graph's arrow links it too)
         assert [page.locator(f"table a[href='{name}']").count() for name in redlines] == [1] * len(redlines)
@@ -441,55 +445,106 @@ _PAGE_JS = """() => [document.documentElement.scrollWidth, window.innerWidth,
   [...document.querySelectorAll('[id]')].map(e => e.id),
   [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))]"""
 
+#: A redline's marks in use, its legend entries (mark, words) and whether the legend is shown.
+Marks = tuple[list[str], list[list[str]], bool]
 
-def test_crawl_the_site_from_the_index(tab: object, site: Path, artifacts: Path) -> None:
-    """Every page is reached from the index, every link resolves, no page logs an error or asks the
-    network, and no page scrolls sideways at 390 px."""
+
+def _marks(page: Any) -> Marks:
+    used, listed = page.evaluate(_MARKS_JS)
+    return used, listed, page.locator(".legend").is_visible()
+
+
+class Visit(NamedTuple):
+    """One page as the crawl saw it at 390 px."""
+
+    scroll: int  # the page's width and the window's
+    inner: int
+    ids: frozenset[str]
+    links: tuple[str, ...]
+    problem: str | None  # console errors or network requests (Page.assert_clean)
+    marks: Marks | None  # redlines (NAME__NAME.html) only
+    back_visible: bool | None  # redlines only: a visible link to index.html
+
+
+def _visit(p: Page, name: str) -> Visit:
+    scroll, inner, ids, links = p.page.evaluate(_PAGE_JS)
+    try:
+        p.assert_clean()
+        problem = None
+    except AssertionError as exc:
+        problem = str(exc)
+    redline = "__" in name
+    return Visit(scroll, inner, frozenset(ids), tuple(links), problem, _marks(p.page) if redline else None,
+                 p.page.locator("a[href='index.html']").first.is_visible() if redline else None)
+
+
+def _target(site: Path, name: str, href: str) -> str | None:
+    """The site file a link leads to (``name`` itself for a same-page link); None for the web."""
     from urllib.parse import unquote, urlsplit
 
-    queue, seen, broken, problems, wide = ["index.html"], {"index.html"}, [], [], []
-    texts: dict[str, str] = {}
-    # One page at 390 px visits them all: a fresh browser context per page was half of the crawl's
-    # time, and loading at the width under test lays each page out once (links, ids, errors and
-    # requests do not depend on the width; the other tests look at wide screens).
+    parts = urlsplit(href)
+    return None if parts.scheme in ("http", "https") else unquote(parts.path) or name
+
+
+@pytest.fixture(scope="module")
+def crawl(tab: object, site: Path) -> dict[str, Visit]:
+    """Every page reached from the index by following links, each loaded once, in the order found.
+
+    One page at 390 px visits them all: a fresh browser context per page was half of the crawl's
+    time, and loading at the width under test lays each page out once (links, ids, errors,
+    requests and legends do not depend on the width; the other tests look at wide screens).  The
+    legend and back-link tests read the redlines' visits instead of loading them again."""
+    visits: dict[str, Visit] = {}
+    queue, seen = ["index.html"], {"index.html"}
     p = Page(tab, site / "index.html", viewport=NARROW)
     try:
         while queue:
             name = queue.pop(0)
-            p.open(site / name)
-            scroll, inner, ids_, links = p.page.evaluate(_PAGE_JS)
-            if scroll > inner:
-                wide.append(f"{name}: {scroll} px > {inner} px")
-            ids = set(ids_)
-            for href in links:
-                parts = urlsplit(href)
-                if parts.scheme in ("http", "https"):
-                    continue
-                target = unquote(parts.path) or name
-                if not (site / target).is_file():
-                    broken.append(f"{name}: {href}")
-                    continue
-                if parts.fragment:
-                    if target == name:
-                        found = unquote(parts.fragment) in ids
-                    else:
-                        if target not in texts:
-                            texts[target] = (site / target).read_text(encoding="utf-8")
-                        found = f'id="{parts.fragment}"' in texts[target]
-                    if not found:
-                        broken.append(f"{name}: {href} (no such element)")
-                if target not in seen:
+            if visits:  # Page() opened the index
+                p.open(site / name)
+            visits[name] = _visit(p, name)
+            for href in visits[name].links:
+                target = _target(site, name, href)
+                if target is not None and target not in seen and (site / target).is_file():
                     seen.add(target)
                     queue.append(target)
-            try:
-                p.assert_clean()
-            except AssertionError as exc:
-                problems.append(f"{name}: {exc}")
     finally:
         p.close()
+    return visits
+
+
+def test_crawl_the_site_from_the_index(site: Path, crawl: dict[str, Visit]) -> None:
+    """Every page is reached from the index, every link resolves, no page logs an error or asks the
+    network, and no page scrolls sideways at 390 px."""
+    from urllib.parse import unquote, urlsplit
+
+    broken, problems, wide = [], [], []
+    texts: dict[str, str] = {}
+    for name, visit in crawl.items():
+        if visit.scroll > visit.inner:
+            wide.append(f"{name}: {visit.scroll} px > {visit.inner} px")
+        if visit.problem:
+            problems.append(f"{name}: {visit.problem}")
+        for href in visit.links:
+            target = _target(site, name, href)
+            if target is None:
+                continue
+            if not (site / target).is_file():
+                broken.append(f"{name}: {href}")
+                continue
+            fragment = urlsplit(href).fragment
+            if fragment:
+                if target == name:
+                    found = unquote(fragment) in visit.ids
+                else:
+                    if target not in texts:
+                        texts[target] = (site / target).read_text(encoding="utf-8")
+                    found = f'id="{fragment}"' in texts[target]
+                if not found:
+                    broken.append(f"{name}: {href} (no such element)")
     assert broken == [] and problems == []
     assert wide == [], "pages that scroll sideways at 390 px: " + "; ".join(wide)
-    assert seen == {path.name for path in site.glob("*.html")}
+    assert set(crawl) == {path.name for path in site.glob("*.html")}
 
 
 def test_site_screenshots(tab: object, site: Path, artifacts: Path) -> None:

@@ -7,6 +7,7 @@ environment; its dependencies come from the test environment through a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import site
 import subprocess
@@ -22,11 +23,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("hatchling", reason="the wheel test builds with hatchling (pip install '.[test]')")
+    build = pytest.importorskip("hatchling.build", reason="the wheel test builds with hatchling (pip install .[test])")
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                    "-q", "-w", str(out), str(ROOT)], check=True, capture_output=True)
-    (built,) = out.glob("peacediff-*.whl")
+    # The project's build backend called as pip's `wheel --no-build-isolation` calls it (PEP 517,
+    # from the project folder), without starting pip: half a second of CPU.
+    with contextlib.chdir(ROOT):
+        built = out / build.build_wheel(str(out))
+    assert list(out.glob("peacediff-*.whl")) == [built]
     return built
 
 

@@ -231,8 +231,7 @@ def test_redline_never_mixes_old_and_new_pages(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert sorted(os.listdir(out)) == ["index.html", "stale__pair.html"], "the old set, untouched"
-    r = subprocess.run([sys.executable, "-m", "peacediff", "redline", "--out", str(out)], env=env,
-                       capture_output=True, timeout=300)
+    r = run_cli("redline", "--out", str(out))  # the next run, here: the kill is what needs a process
     assert r.returncode == 0, r.stderr
     assert os.listdir(tmp_path) == ["redlines"], "the killed run's folder is swept"
     names = os.listdir(out)
@@ -257,16 +256,31 @@ def _cli_html(cache: Path) -> subprocess.CompletedProcess[bytes]:
                           env=env, capture_output=True, timeout=120)
 
 
-def test_tampered_cache_entries_are_never_unpickled(tmp_path: Path) -> None:
-    import jinja2.bccache
-
-    cache = tmp_path / "cache"
+@pytest.fixture(scope="module")
+def first_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A template cache as the CLI's first run leaves it, and that run's output: the cache tests
+    each start from a copy (modes kept) rather than a run of their own."""
+    cache = tmp_path_factory.mktemp("first") / "cache"
     first = _cli_html(cache)
     assert first.returncode == 0, first.stderr
-    entries = list((cache / "peacediff").rglob("*.cache"))
+    return cache, first.stdout
+
+
+def _copy_of(first_cache: tuple[Path, bytes], tmp_path: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copytree(first_cache[0], tmp_path / "cache"))  # copy2: modes kept
+
+
+def test_tampered_cache_entries_are_never_unpickled(tmp_path: Path, first_cache: tuple[Path, bytes]) -> None:
+    import jinja2.bccache
+
+    entries = list((first_cache[0] / "peacediff").rglob("*.cache"))
     assert entries, "the CLI keeps a cache"
-    root = cache / "peacediff"
+    root = first_cache[0] / "peacediff"
     assert mode(root) == 0o700 and all(mode(p.parent) == 0o700 for p in entries)
+    cache = _copy_of(first_cache, tmp_path)
+    entries = list((cache / "peacediff").rglob("*.cache"))
     marker = tmp_path / "pwned"
     # Jinja's own format (magic, pickled checksum) and a bare pickle: both must be ignored.
     for i, entry in enumerate(entries):
@@ -277,14 +291,13 @@ def test_tampered_cache_entries_are_never_unpickled(tmp_path: Path) -> None:
     again = _cli_html(cache)
     assert again.returncode == 0, again.stderr
     assert not marker.exists(), "a planted cache entry ran code"
-    assert again.stdout == first.stdout
+    assert again.stdout == first_cache[1]
 
 
-def test_cache_folder_of_another_user_is_not_used(tmp_path: Path) -> None:
+def test_cache_folder_of_another_user_is_not_used(tmp_path: Path, first_cache: tuple[Path, bytes]) -> None:
     if os.getuid() != 0:
         pytest.skip("needs root to give the folder to another user")
-    cache = tmp_path / "cache"
-    assert _cli_html(cache).returncode == 0
+    cache = _copy_of(first_cache, tmp_path)
     root = cache / "peacediff"
     for path in [root, *root.rglob("*")]:
         os.chown(path, 65534, 65534)
@@ -335,14 +348,14 @@ def test_systems_without_dir_fd_calls_write_by_name(tmp_path: Path, monkeypatch:
     assert mode(target) == 0o600 and os.listdir(tmp_path) == ["r.md"]
 
 
-def test_a_key_open_to_others_is_replaced_and_old_entries_ignored(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = _cli_html(cache)
+def test_a_key_open_to_others_is_replaced_and_old_entries_ignored(tmp_path: Path,
+                                                                  first_cache: tuple[Path, bytes]) -> None:
+    cache = _copy_of(first_cache, tmp_path)
     key = cache / "peacediff" / "key"
     os.chmod(key, 0o644)
     old_key = key.read_bytes()
     again = _cli_html(cache)
-    assert again.returncode == 0 and again.stdout == first.stdout
+    assert again.returncode == 0 and again.stdout == first_cache[1]
     assert mode(key) == 0o600 and key.read_bytes() != old_key
 
 

@@ -85,8 +85,10 @@ def main(argv: list[str]) -> int:
         args = argv[1:]
         if not any(a == "-n" or a.startswith(("-n=", "--numprocesses")) for a in args):
             # One worker per core: the suite is CPU-bound and its slow tests (browser, Dask, CLI
-            # subprocesses) are independent of each other.
-            args = ["-n", "auto", "--dist", "worksteal", *args]
+            # subprocesses) are independent of each other.  Whole modules to a worker, in the
+            # order tests/conftest.py gives them (longest first): a module's shared fixtures (a
+            # browser, a Dask cluster, LibreOffice, a built wheel) are set up once, not once a worker.
+            args = ["-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder", *args]
         run(PY, "-m", "pytest", *args, env=env)
         return 0
     print(__doc__)
