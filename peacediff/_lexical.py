@@ -275,7 +275,7 @@ _PHRASE_CONCEPTS = (
      " ~ceasefire "),
     (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
     (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
-    (re.compile(r"\b(?:all|both|every)\b(?: \w+){0,3} agrees?\b"), " ~consensus "),
+    (re.compile(r"\b(?:all|every|each)(?: of)?(?: its| the| their)? members? agrees?\b"), " ~consensus "),
     (re.compile(r"\bright,? title and interest\b"), " ~own "),
     (re.compile(r"\b(?:stay|stays|remain|remains) (?:yours|ours|theirs)\b"), " ~own "),
     (re.compile(r"\b(?:you|we|they) (?:still )?own\b"), " ~own "),
@@ -382,11 +382,15 @@ for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
 _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
 
 
-#: A word every match of a phrase pattern contains (as a substring): a text without any of
-#: them holds no phrase.  tests/test_fast_paths.py checks each pattern against this list.
+#: A piece of text every match of a phrase pattern holds once padded with a space each side, as
+#: the normalised text is (its words are single-space separated): a text without any of them
+#: holds no phrase.  Spaces make a key a whole word where the bare word is common inside others
+#: ("fire" in "ceasefire", "month" in "months", "agree" in "agreement"), so that most clauses
+#: skip the long scan.  tests/test_fast_paths.py checks each pattern against this list.
 _PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
-                "month", "quarter", "year", "public", "agree",
-                "shooting", "firing", "fighting", "fire", "hostilities", "title", "yours", "ours", "theirs", " own")
+                " month ", "three months", " quarter ", " year ", " public ", "members agree", "member agrees",
+                "shooting", "firing", "fighting", " fire ", "hostilities", "title and interest", " yours ", " ours ",
+                " theirs ", " own ")
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
