@@ -309,8 +309,6 @@ class _State:
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
-        self._presence_old: Counter[str] | None = None
-        self._presence_new: Counter[str] | None = None
 
     # -- texts
     def old_norm(self, i: int) -> str:
@@ -382,19 +380,6 @@ class _State:
         held = cache.get(k)
         if held is None:
             held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
-        return held
-
-    def word_presence(self, *, old_side: bool) -> Counter[str]:
-        """How many provisions of one version hold each stem, computed once."""
-        held = self._presence_old if old_side else self._presence_new
-        if held is None:
-            held = Counter()
-            for k in range(len(self.old if old_side else self.new)):
-                held.update(self.stems(k, old_side=old_side))
-            if old_side:
-                self._presence_old = held
-            else:
-                self._presence_new = held
         return held
 
     # -- links
@@ -907,8 +892,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     new_words = [st.words_of(b, old_side=False) for b in lb]
     # An item whose own name left the document, against one whose name is new to it ("Saithe:
     # 12,400 tonnes" dropped, "Whiting: 7,500 tonnes" added): one item replaced another.
-    gone = [_named_only_here(st, old_words[x], old_side=True) for x in range(n)]
-    fresh = [_named_only_here(st, new_words[y], old_side=False) for y in range(m)]
+    gone = [_named_only_here(st, old_words[x]) for x in range(n)]
+    fresh = [_named_only_here(st, new_words[y]) for y in range(m)]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
@@ -958,11 +943,12 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     return pairs[::-1]
 
 
-def _named_only_here(st: _State, words: frozenset[str], *, old_side: bool) -> bool:
-    """Some word of an item (figures aside) stands in no other provision of its version and in
-    none of the other version: the item's own name, and it is not on the other side."""
-    own, other = st.word_presence(old_side=old_side), st.word_presence(old_side=not old_side)
-    return any(own[w] == 1 and w not in other for w in words)
+def _named_only_here(st: _State, words: frozenset[str]) -> bool:
+    """Some word of an item (figures aside) stands in no other provision the document counts
+    (the unlinked ones of both versions and the linked ones' sample, as IDF counts them): the
+    item's own name, and it is not on the other side."""
+    df = st.vec.df
+    return any(df[w] == 1 for w in words)
 
 
 # --------------------------------------------------------------------------- pass: number
@@ -1899,9 +1885,15 @@ def _best_by_concepts(
     their_concepts: dict[int, set[str]],
     pair: Callable[[int], tuple[int, int]],
 ) -> tuple[int, float] | None:
-    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index)."""
-    cap = st.config.posting_cap
-    others = sorted({o for c in mine if len(postings.get(c, ())) <= cap for o in postings.get(c, ())})
+    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index).
+
+    A drafting concept proposes the provisions holding it up to ``posting_cap``; a rare word, a
+    name, only when at most ``concept_holders_max`` hold it: a made-up name that dozens of
+    generated points share tells none of them apart, and each proposal costs a cosine."""
+    cfg = st.config
+    others = sorted({o for c in mine
+                     if len(postings.get(c, ())) <= (cfg.posting_cap if c[:1] == "~" else cfg.concept_holders_max)
+                     for o in postings.get(c, ())})
     best: tuple[int, float, int] | None = None
     for other in others:
         shared = len(mine & their_concepts[other])
