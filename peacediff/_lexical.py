@@ -388,7 +388,7 @@ _PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _
 #: ("fire" in "ceasefire", "month" in "months", "agree" in "agreement"), so that most clauses
 #: skip the long scan.  tests/test_fast_paths.py checks each pattern against this list.
 _PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
-                " month ", "three months", " quarter ", " year ", " public ", "members agree", "member agrees",
+                " month ", "three months", " quarter ", " year ", " public ", "member agree", "members agree",
                 "shooting", "firing", "fighting", " fire ", "hostilities", "title and interest", " yours ", " ours ",
                 " theirs ", " own ")
 
