@@ -2,7 +2,9 @@
 
 Opens generated redlines from file:// URLs and checks: no console errors, no network request but
 the file itself, the side-by-side toggle (mouse and keyboard), move links both ways, screen-reader
-labels on <del>/<ins>, print media, narrow screens.  Screenshots and a PDF go to tests/artifacts/.
+labels on <del>/<ins>, print media, narrow screens.  Screenshots and a PDF go to tests/artifacts/;
+the full-page pictures and the bundled pair's PDF (to look at, asserting nothing: about 2 s of
+Chromium) only with ``PEACEDIFF_FULL_SHOTS=1``.
 
 Needs Debian's chromium at /usr/bin/chromium and the playwright package.  Outside CI the test
 skips when either is missing (install: `apt-get install -y chromium` and `pip install playwright`);
@@ -30,6 +32,13 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-features=RenderDocument"]
 NARROW = {"width": 390, "height": 844}
 ARTIFACTS = Path(__file__).parent / "artifacts"
+FULL_SHOTS = os.environ.get("PEACEDIFF_FULL_SHOTS") == "1"
+
+
+def _full_page_shot(page: Any, path: Path) -> None:
+    """A full-page picture to look at, when asked for (it checks nothing a test asserts)."""
+    if FULL_SHOTS:
+        page.screenshot(path=str(path), full_page=True)
 
 
 def _unavailable() -> str | None:
@@ -142,7 +151,7 @@ def test_opens_offline_without_errors(tab: object, sample_file: Path, artifacts:
         assert p.page.locator("html").get_attribute("lang") == "en"
         assert p.page.locator("section.change").count() == 10
         p.page.screenshot(path=str(artifacts / "sample-top.png"))
-        p.page.screenshot(path=str(artifacts / "sample-full.png"), full_page=True)
+        _full_page_shot(p.page, artifacts / "sample-full.png")
         p.assert_clean()
     finally:
         p.close()
@@ -239,7 +248,7 @@ def test_print_media(tab: object, sample_file: Path, artifacts: Path) -> None:
         assert page.locator("section.change > .redline").first.is_visible()
         brk = page.evaluate("getComputedStyle(document.querySelector('section.change')).breakInside")
         assert brk == "avoid"
-        page.screenshot(path=str(artifacts / "sample-print.png"), full_page=True)
+        _full_page_shot(page, artifacts / "sample-print.png")
         page.pdf(path=str(artifacts / "sample.pdf"), format="A4", print_background=True)
         assert (artifacts / "sample.pdf").stat().st_size > 10_000
         p.assert_clean()
@@ -263,13 +272,14 @@ def test_bundled_redline(tab: object, bundled_file: Path, artifacts: Path) -> No
     try:
         assert page.locator("section.change").count() >= 20
         page.screenshot(path=str(artifacts / "e3-top.png"))
-        page.screenshot(path=str(artifacts / "e3-full.png"), full_page=True)
+        _full_page_shot(page, artifacts / "e3-full.png")
         page.locator("section.change[data-kind=modified]").nth(4).scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "e3-changes.png"))
         page.locator("button.pd-sbs-toggle").click()
         page.screenshot(path=str(artifacts / "e3-side-by-side.png"))
         page.emulate_media(media="print")
-        page.pdf(path=str(artifacts / "e3.pdf"), format="A4", print_background=True)
+        if FULL_SHOTS:  # the sample page's PDF is the one a test measures
+            page.pdf(path=str(artifacts / "e3.pdf"), format="A4", print_background=True)
         p.assert_clean()
     finally:
         p.close()
@@ -559,7 +569,8 @@ def test_site_screenshots(tab: object, site: Path, artifacts: Path) -> None:
             p.assert_clean()
         p.page.set_viewport_size(NARROW)
         p.open(site / "index.html")
-        p.page.screenshot(path=str(artifacts / "site-index-narrow.png"), full_page=True)
+        p.page.screenshot(path=str(artifacts / "site-index-narrow.png"))
+        _full_page_shot(p.page, artifacts / "site-index-narrow-full.png")
         p.assert_clean()
     finally:
         p.close()
