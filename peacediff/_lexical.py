@@ -12,7 +12,8 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import TypeVar
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
@@ -21,6 +22,9 @@ __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
     "paraphrase_bag", "stem", "stem_counts", "stem_set", "words",
 ]
+
+#: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
+_Bag = TypeVar("_Bag")
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -113,10 +117,7 @@ def stem_counts(words: list[str]) -> Counter[str]:
     # Counting the stems in C (Counter over the cached stems, mapped in C) is several times as
     # fast as merging word counts by stem, or as a comprehension over the words; the dropped
     # words all count as "", deleted after (the other stems keep their order).
-    try:
-        counts = Counter(map(_KEPT.__getitem__, words))
-    except KeyError:  # a word not seen yet (or the cache is full)
-        counts = Counter(map(_kept, words))
+    counts = _kept_into(Counter, words)
     del counts[""]
     return counts
 
@@ -132,11 +133,7 @@ def merged(one: Counter[str], other: Counter[str]) -> Counter[str]:
 
 def stem_set(text: str) -> set[str]:
     """The stems of the kept words of ``text``."""
-    distinct = set(words(text))
-    try:
-        out = set(map(_KEPT.__getitem__, distinct))
-    except KeyError:  # a word not seen yet (or the cache is full)
-        out = set(map(_kept, distinct))
+    out = _kept_into(set, set(words(text)))
     out.discard("")
     return out
 
@@ -148,10 +145,16 @@ _KEPT: dict[str, str] = {}
 
 def _kept_stems(words: Collection[str]) -> list[str]:
     """The stem of each word ("" for a dropped one), in order: all look-ups in C once the words are known."""
+    return _kept_into(list, words)
+
+
+def _kept_into(collect: Callable[[Iterator[str]], _Bag], words: Collection[str]) -> _Bag:
+    """``collect`` (list, set, Counter) over the stem of each word ("" for a dropped one): every
+    look-up in C while the words are in the cache, else through :func:`_kept`, which fills it."""
     try:
-        return list(map(_KEPT.__getitem__, words))
+        return collect(map(_KEPT.__getitem__, words))
     except KeyError:  # a word not seen yet (or the cache is full)
-        return [_kept(word) for word in words]
+        return collect(map(_kept, words))
 
 
 def _kept(word: str) -> str:

@@ -283,8 +283,8 @@ class _State:
         self.config = config
         self.old = old
         self.new = new
-        self.old_texts = _full_texts(old)
-        self.new_texts = _full_texts(new)
+        self.old_texts = [p.full_text for p in old]
+        self.new_texts = [p.full_text for p in new]
         self.link_old: dict[int, int] = {}  # old index -> link id
         self.link_new: dict[int, int] = {}
         self.links: list[Link | None] = []
@@ -444,12 +444,6 @@ class _State:
         return (s >= cfg.moved_clear_sim and s - runner_up >= cfg.moved_clear_margin
                 and len(self.old) + len(self.new) >= cfg.moved_clear_min_provisions
                 and self.vec.shared(a, b, rare_only=True) >= cfg.moved_clear_shared)
-
-
-def _full_texts(provisions: Sequence[Provision]) -> list[str]:
-    """Each provision's ``full_text``: its text itself when it has no sub-points (most), without
-    the property's list and join."""
-    return [p.full_text if p.subpoints else p.text for p in provisions]
 
 
 def _run(st: _State) -> Alignment:
@@ -1845,15 +1839,15 @@ def _concept_hints(st: _State) -> None:
         return
     old_free = [i for i in st.rest_old if i not in st.link_old]
     new_free = [j for j in st.rest_new if j not in st.link_new]
-    old_concepts = {i: _topic_marks(st, i, old_side=True) for i in old_free}
-    new_concepts = {j: _topic_marks(st, j, old_side=False) for j in new_free}
-    old_postings, new_postings = _postings(old_concepts), _postings(new_concepts)
+    old_marks = {i: _topic_marks(st, i, old_side=True) for i in old_free}
+    new_marks = {j: _topic_marks(st, j, old_side=False) for j in new_free}
+    old_postings, new_postings = _postings(old_marks), _postings(new_marks)
     for i in old_open:
-        best = _best_by_concepts(st, old_concepts[i], new_postings, new_concepts, _pair_with_old(i))
+        best = _best_by_concepts(st, old_marks[i], new_postings, new_marks, _pair_with_old(i))
         if best is not None:
             st.possible[("old", i)] = best
     for j in new_open:
-        best = _best_by_concepts(st, new_concepts[j], old_postings, old_concepts, _pair_with_new(j))
+        best = _best_by_concepts(st, new_marks[j], old_postings, old_marks, _pair_with_new(j))
         if best is not None:
             st.possible[("new", j)] = best
 
@@ -1865,8 +1859,7 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     marks = set(st.drafting(index, old_side=old_side))
     local = st.local_old[index] if old_side else st.local_new[index]
     idf, common = st.vec.idf, st.config.common_idf
-    words = (st.vec.old_counts if old_side else st.vec.new_counts)[local]
-    marks.update(t for t in words if idf[t] >= common and t not in FUNCTION_WORDS and not t[:1].isdigit())
+    marks.update(t for t in st.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS)
     return marks
 
 

@@ -597,6 +597,8 @@ class Provision(_Record):
     @property
     def full_text(self) -> str:
         """The text with its sub-points, one per line, as ``"(a) ..."``: what diffs compare."""
+        if not self.subpoints:  # most provisions: the aligner reads thousands of them
+            return self.text
         lines = [self.text]
         for sub in self.subpoints:
             head = f"({sub.number}) " if sub.number is not None else "• "

@@ -279,6 +279,11 @@ def test_move_bounds_are_the_running_maxima_before_and_minima_after_each_point(y
 
 @settings(max_examples=30)
 @given(st.lists(provisions(), max_size=4))
-def test_full_texts_are_the_provisions_full_texts(items: list[Provision]) -> None:
-    # Sub-points or none, the texts the aligner reads are exactly full_text.
-    assert align._full_texts(items) == [p.full_text for p in items]
+def test_full_texts_are_the_provisions_joined_lines(items: list[Provision]) -> None:
+    # Sub-points or none, full_text (which returns a bare text at once) is the lines joined.
+    def joined(p: Provision) -> str:
+        heads = [f"({s.number}) " if s.number is not None else "• " for s in p.subpoints]
+        subs = [h + joined(s).replace("\n", "\n  ") for h, s in zip(heads, p.subpoints, strict=True)]
+        return "\n".join([p.text, *subs])
+
+    assert [p.full_text for p in items] == [joined(p) for p in items]
