@@ -39,12 +39,16 @@ GENERATED = ((28, 1, False, True), (300, 2, False, True), (300, 3, True, True), 
 CORPORA = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-holdout")
 
 
-def cases() -> Iterator[tuple[str, Version, Version, str]]:
-    """(name, old, new, align mode) for every case, in a fixed order."""
-    bundled = peacediff.versions()
-    for a, b in itertools.permutations(bundled, 2):
+def bundled_cases() -> Iterator[tuple[str, Version, Version, str]]:
+    """Every ordered pair of the bundled versions, by keys (auto) and by text."""
+    for a, b in itertools.permutations(peacediff.versions(), 2):
         for mode in ("auto", "text"):
             yield f"bundled.{a.id}.{b.id}.{mode}", a, b, mode
+
+
+def cases() -> Iterator[tuple[str, Version, Version, str]]:
+    """(name, old, new, align mode) for every case, in a fixed order."""
+    yield from bundled_cases()
     for n, seed, heavy, moves in GENERATED:
         old, new, _truth = generate(n, seed, heavy=heavy, moves=moves)
         yield f"generated.{n}.{seed}.{'heavy' if heavy else 'normal'}.{'moves' if moves else 'still'}", old, new, "text"

@@ -16,7 +16,6 @@ alignment half of the results is covered by benchmarks/snapshot_alignment.py.
 
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import snapshot_alignment
 from generate import generate
 
-import peacediff
 from peacediff.model import Version
 
 #: (size, seeds, profile, keyed): the generated pairs; redraft 3,000 is the speed target's shape.
@@ -42,10 +40,7 @@ GENERATED = (
 
 def cases() -> Iterator[tuple[str, Version, Version, str]]:
     """(name, old, new, align mode) for every case, in a fixed order."""
-    bundled = peacediff.versions()
-    for a, b in itertools.permutations(bundled, 2):
-        for mode in ("auto", "text"):
-            yield f"bundled.{a.id}.{b.id}.{mode}", a, b, mode
+    yield from snapshot_alignment.bundled_cases()
     for n, seeds, profile, keyed in GENERATED:
         for seed in seeds:
             old, new, _truth = generate(
