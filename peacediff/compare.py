@@ -862,8 +862,8 @@ def _linked_change(
     mode: str,
     budget: _Budget,
 ) -> tuple[Change, tuple[str, ...]]:
-    if len(olds) == 1 and len(news) == 1 and _is_unchanged(olds[0], news[0]):
-        return _unchanged(olds[0], news[0], link, moved), ()
+    """The change of a link whose sides are not one unchanged pair (the caller, :func:`_changes`,
+    makes that change itself) and the notes its sub-points leave."""
     old_text = "\n".join(p.full_text for p in olds)
     new_text = "\n".join(p.full_text for p in news)
     ops, diff_mode = textdiff.diff_words(old_text, new_text)
