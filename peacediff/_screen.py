@@ -11,8 +11,8 @@ test in tests/test_textdiff.py checks it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "CHANGE_CONTEXT",
@@ -21,8 +21,11 @@ __all__ = [
     "changed_windows",
     "lower_same_length",
     "near",
+    "reached",
     "scan",
 ]
+
+_T = TypeVar("_T")
 
 Op = tuple[int, str]
 
@@ -163,3 +166,13 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
 def near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """True when a changed stretch touches ``[start, end]`` (an insertion point on its edge included)."""
     return any(lo <= end and start <= hi for lo, hi in changes)
+
+
+def reached(windows: ChangeWindows,
+            found: Callable[[str], Iterable[tuple[int, int, _T]]]) -> tuple[list[_T], list[_T]]:
+    """What a change can reach, old side and new side, in reading order: each ``(start, end,
+    value)`` that ``found`` reads in a side's text whose reach ``[start, end]`` a change of that
+    side touches.  Every other one stands, identical and in the same context, on both sides, so
+    when the two lists agree (as multisets, or in order) the texts hold the same ones."""
+    return ([value for start, end, value in found(windows.old) if near(windows.old_changes, start, end)],
+            [value for start, end, value in found(windows.new) if near(windows.new_changes, start, end)])

@@ -15,7 +15,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
 
 from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
@@ -24,7 +24,7 @@ from peacediff._screen import (
     LazyPattern,
     changed_windows,
     lower_same_length,
-    near,
+    reached,
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
@@ -420,19 +420,14 @@ FIGURE_REACH = 17
 
 
 def _figures_near_changes(windows: ChangeWindows) -> tuple[list[_Key], list[_Key]]:
-    """The figures a change can reach (:data:`FIGURE_REACH`), old side and new side, as sorted keys.
+    """The figures a change can reach (:data:`FIGURE_REACH`), old side and new side, as sorted keys."""
+    old, new = reached(windows, _figure_reaches)
+    return sorted(old), sorted(new)
 
-    Every other figure stands, identical and in the same context, on both sides, so
-    when these agree the two texts hold the same figures.
-    """
-    sides = []
-    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
-        sides.append(sorted(
-            (f.kind, f.unit, f.value)
-            for f in find_figures(text)
-            if near(changes, f.start - FIGURE_REACH, f.start + len(f.text) + 1)
-        ))
-    return sides[0], sides[1]
+
+def _figure_reaches(text: str) -> Iterator[tuple[int, int, _Key]]:
+    for f in find_figures(text):
+        yield f.start - FIGURE_REACH, f.start + len(f.text) + 1, (f.kind, f.unit, f.value)
 
 
 #: Order in which figure kinds are reported.

@@ -12,7 +12,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from peacediff._screen import (
     CHANGE_CONTEXT,
@@ -20,7 +20,7 @@ from peacediff._screen import (
     LazyPattern,
     changed_windows,
     lower_same_length,
-    near,
+    reached,
     scan,
 )
 
@@ -30,21 +30,15 @@ Op = tuple[int, str]
 
 
 def _modals_near_changes(windows: ChangeWindows) -> tuple[list[str], list[str]]:
-    """The modal expressions a change can reach, old side and new side, in reading order.
+    """The modal expressions a change can reach, old side and new side, in reading order."""
+    return reached(windows, _modal_reaches)
 
-    Every other one stands, identical and in the same place among them, on both sides,
-    so when these agree the two texts hold the same modal expressions.
-    """
-    sides = []
-    for text, changes in ((windows.old, windows.old_changes), (windows.new, windows.new_changes)):
-        found = []
-        for start, end, modal in _modal_matches(text):
-            # After the expression, a change can reach it through the look-ahead for a number.
-            tail = text[end : end + CHANGE_CONTEXT]
-            if near(changes, start - 1, end + len(tail) - len(tail.lstrip()) + 1):
-                found.append(modal)
-        sides.append(found)
-    return sides[0], sides[1]
+
+def _modal_reaches(text: str) -> Iterator[tuple[int, int, str]]:
+    for start, end, modal in _modal_matches(text):
+        # After the expression, a change can reach it through the look-ahead for a number.
+        tail = text[end : end + CHANGE_CONTEXT]
+        yield start - 1, end + len(tail) - len(tail.lstrip()) + 1, modal
 
 
 _MODAL_RE = LazyPattern(
