@@ -383,6 +383,27 @@ class AlignConfig:
     #: remuneration") 0.40, schools 7 + 8 (pupil weights) 0.50; at 0.5 both were lost.
     part_novelty_min: float = _unit_field(0.3)
 
+    #: Attachment: a part under part_novelty_min still joins when it brings the partner this
+    #: many words the linked parts lack (no function word, no lone digit).  A two-year pay
+    #: clause folded into one ("from 1 April 2025 ... 3.0 per cent" beside "from 1 April 2026 ...
+    #: a further 2.5 per cent, provided ...") repeats its sibling but for the year and the rate,
+    #: and the partner holds the year (novelty 0.2, redrafts-2); the stress class above brings
+    #: only a word the partner lacks ("additional" against "United").
+    part_brings_shared: int = _count_field(1, minimum=1)
+
+    #: Co-chosen halves (the joint pass): two adjacent parts that each choose one unlinked
+    #: partner at this cosine, ahead of their runner-up by co_chosen_margin, with
+    #: co_chosen_shared rare words in common with it, link as a group even when the pair's
+    #: cosine gains nothing on the better half, if the partner holds at least their words
+    #: over co_chosen_length.
+    co_chosen_min_sim: float = _unit_field(0.3)
+    #: See co_chosen_min_sim.
+    co_chosen_margin: float = _unit_field(0.2)
+    #: See co_chosen_min_sim.
+    co_chosen_shared: int = _count_field(3)
+    #: See co_chosen_min_sim.
+    co_chosen_length: float = attrs.field(default=1.25, validator=_positive)
+
     #: Joint split/merge: at most this many parts in one group.
     joint_max_parts: int = _count_field(3, minimum=2)
 
