@@ -368,6 +368,7 @@ _CONCEPT_WORD_GROUPS = {
     "~transfer": ("transfer", "transfers", "transferred", "hand", "handed"),
     "~monthly": ("monthly",),
     "~quarterly": ("quarterly",),
+    "~record": ("record", "recorded", "records", "log", "logged", "logbook", "register", "registered"),
 }
 _WIDE_CONCEPTS = dict(_WORD_CONCEPTS)
 for _concept, _group in _CONCEPT_WORD_GROUPS.items():
