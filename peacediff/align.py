@@ -1778,9 +1778,11 @@ def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -
     """A concept-match pair that crosses a firm link is a move, which needs a clearer lead and
     closer wording (as in the move pass); rare words mean little in a document of a dozen points."""
     cfg = st.config
-    return not (_crosses(st, a, b) and (
-        lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions
-        or (st.cosine(a, b) < cfg.concept_move_min_cos and _reworded(st, bags, a, b) < cfg.concept_move_reworded)))
+    if not _crosses(st, a, b):
+        return True
+    if lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions:
+        return False
+    return st.cosine(a, b) >= cfg.concept_move_min_cos or _reworded(st, bags, a, b) >= cfg.concept_move_reworded
 
 
 def _alone_between(st: _State, a: int, b: int) -> bool:

@@ -908,6 +908,35 @@ def test_a_document_of_a_dozen_points_makes_no_clear_move():
     assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved != frozenset()
 
 
+def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_concept_move():
+    # Found by the move-free property at 1,000 examples: in a revision of 12 + 12 points the dropped
+    # last point and the inserted first one share "sanctions", "joint commission" and "as soon as
+    # possible" (three rare words, cosine 0.38, a lead of 0.27): the concept-match pass read a move.
+    g = _GEN
+    kept = [g["both"], g["sc"], g["mon"], g["terr"], g["nato"], g["ukr"],
+            "The monitoring mission will lift corridors for Tababaovo and Sebabaivka by 2028. The Government must "
+            "limit schools for Lababaivka and Tababaovo after the ceasefire. The parties will guarantee the forces "
+            "in Nebabaets within 100 days.",
+            "The joint commission should reduce the commitments in Dababavka for 5 years.",
+            "The Board of Peace may rebuild borders for Pibabaor and Fababaovo after the ceasefire. The European "
+            "Union is to guarantee elections for Gebabaopil and Vababaets in accordance with this agreement.",
+            "Russia should verify the funds in Rababask within 5 days. The joint commission should return "
+            "territorial courts of Debabaivka for 30 years. The joint commission will suspend the agreements in "
+            "Bebabaar after the ceasefire.",
+            "The monitoring mission shall transfer joint funds of Pibabaor subject to review by Sababavka. Both "
+            "parties should support the territory in Nibabaopil under international supervision."]
+    dropped = ("The Security Council must suspend national sanctions of Rababask as soon as possible. The joint "
+               "commission agrees to monitor the ports in Pibabaor of USD 5 billion.")
+    inserted = ("Both parties will hold the sanctions in Mibabaan within 10 days. The joint commission should "
+                "restore the facilities in Pababaor as soon as possible.")
+    old, new = _texts(*kept, dropped), _texts(inserted, *kept)
+    result = align_text(old, new)
+    assert result.moved == frozenset()
+    assert all(lk.old != (len(kept),) for lk in result.links)
+    # At the old size bar (20 provisions, the move pass's) the pair links as a move.
+    assert align_text(old, new, AlignConfig(concept_move_min_provisions=20)).moved != frozenset()
+
+
 # --------------------------------------------------------------------------- hard shapes: short units, rival plans
 
 _LEASE_OLD = ["Rent is due on the first day of each month.", "The deposit equals two months' rent.",

@@ -203,9 +203,14 @@ def test_link_precision_on_small_revisions(case):
     # tell the copies apart), and links in place: a point dropped and an unrelated one inserted
     # in its place (under its number, or between the same two points linked to each other) is,
     # in text, a point rewritten in place - the number pass and the slot pass are built to say so.
+    # "Between" is read in order: some kept link lies before the pair on both sides, some after it,
+    # and none crosses it; under one number, the start or end of what is linked counts as such a
+    # link (a point kept under its number at the same end).  A moved point is out of its place, so
+    # it places nothing; the parts of a merge that took its points in another order place the
+    # pair as any link does.
     n_old, n_new = len(old.provisions), len(new.provisions)
-    linked_old = sorted({a for a, _b in found})
-    linked_new = sorted({b for _a, b in found})
+    kept = {(old.provisions.index(a), new.provisions.index(b)) for ch in c.changes if not ch.moved
+            for a in ch.old for b in ch.new}
 
     def rewritten_in_place(i: int, j: int) -> bool:
         if old.provisions[i].number == new.provisions[j].number:
@@ -213,11 +218,15 @@ def test_link_precision_on_small_revisions(case):
             after = (i + 1, j + 1) in found or (i == n_old - 1 and j == n_new - 1)
             if before and after:
                 return True
-        prev_old = max((a for a in linked_old if a < i), default=None)
-        prev_new = max((b for b in linked_new if b < j), default=None)
-        next_old = min((a for a in linked_old if a > i), default=None)
-        next_new = min((b for b in linked_new if b > j), default=None)
-        return (prev_old, prev_new) in found and (next_old, next_new) in found
+        same_number = old.provisions[i].number == new.provisions[j].number
+        others = [(a, b) for a, b in kept if a != i and b != j]
+        if any((a - i) * (b - j) < 0 for a, b in others):
+            return False
+        before = any(a < i and b < j for a, b in others) or (
+            same_number and not any(a < i or b < j for a, b in others))
+        after = any(a > i and b > j for a, b in others) or (
+            same_number and not any(a > i or b > j for a, b in others))
+        return before and after
 
     for i, j in wrong:
         assert (old.provisions[i].text == new.provisions[j].text or _duplicate_texts(old, new)
