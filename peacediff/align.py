@@ -1780,9 +1780,14 @@ def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -
     cfg = st.config
     if not _crosses(st, a, b):
         return True
-    if lead < cfg.concept_move_margin or len(st.old) + len(st.new) < cfg.concept_move_min_provisions:
+    size = len(st.old) + len(st.new)
+    if lead < cfg.concept_move_margin or size < cfg.concept_move_min_provisions:
         return False
-    return st.cosine(a, b) >= cfg.concept_move_min_cos or _reworded(st, bags, a, b) >= cfg.concept_move_reworded
+    reworded = _reworded(st, bags, a, b)
+    if (reworded < cfg.concept_move_reworded and size < cfg.concept_move_small_provisions
+            and st.vec.shared(a, b, rare_only=True) < cfg.concept_move_small_shared):
+        return False  # a dozen points, little renamed: shared stock phrases look rare there
+    return st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
 
 
 def _alone_between(st: _State, a: int, b: int) -> bool:

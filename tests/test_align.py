@@ -933,8 +933,8 @@ def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_conce
     result = align_text(old, new)
     assert result.moved == frozenset()
     assert all(lk.old != (len(kept),) for lk in result.links)
-    # At the old size bar (20 provisions, the move pass's) the pair links as a move.
-    assert align_text(old, new, AlignConfig(concept_move_min_provisions=20)).moved != frozenset()
+    # Without the small-document bar the pair links as a move.
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=0)).moved != frozenset()
 
 
 # --------------------------------------------------------------------------- hard shapes: short units, rival plans
