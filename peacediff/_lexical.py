@@ -7,6 +7,7 @@ IDF-weighted cosines, shared content words and coverage.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import operator
@@ -381,28 +382,52 @@ for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
     CONCEPT_STEMS[_concept] = (*CONCEPT_STEMS.get(_concept, ()), _stem)
 
 
-#: The phrase patterns as one alternation (one scan of the text instead of one per phrase).
-_PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
+#: For each pattern of _PHRASE_CONCEPTS (in order), pieces of text one of which every match of it
+#: holds once padded with a space each side, as the normalised text is (its words are single-space
+#: separated): a text without any of them holds no match of that pattern.  Spaces make a key a whole
+#: word where the bare word is common inside others ("fire" in "ceasefire", "month" in "months",
+#: "agree" in "agreement").  tests/test_fast_paths.py checks each pattern against its keys.
+_PATTERN_KEYS: tuple[tuple[str, ...], ...] = (
+    ("into",), ("effect",), ("force",), ("effect",), ("restrictive",), ("force",), ("stages", "step", "phases"),
+    ("cessation",), ("hostilities",), ("hostilities",), ("shooting", "firing", "fighting", " fire "), ("pull",),
+    ("writ",), ("member agree", "members agree"), ("title and interest",), (" yours ", " ours ", " theirs "),
+    (" own ",), (" month ",), ("three months", " quarter "), (" year ",), (" public ",),
+)
+#: Every key of every pattern: a text without any of them holds no phrase, so most clauses skip
+#: the scan.
+_PHRASE_KEYS = tuple(dict.fromkeys(key for keys in _PATTERN_KEYS for key in keys))
 
 
-#: A piece of text every match of a phrase pattern holds once padded with a space each side, as
-#: the normalised text is (its words are single-space separated): a text without any of them
-#: holds no phrase.  Spaces make a key a whole word where the bare word is common inside others
-#: ("fire" in "ceasefire", "month" in "months", "agree" in "agreement"), so that most clauses
-#: skip the long scan.  tests/test_fast_paths.py checks each pattern against this list.
-_PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
-                " month ", "three months", " quarter ", " year ", " public ", "member agree", "members agree",
-                "shooting", "firing", "fighting", " fire ", "hostilities", "title and interest", " yours ", " ours ",
-                " theirs ", " own ")
+@functools.lru_cache(maxsize=256)
+def _phrases(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """The patterns one of whose keys is among ``keys`` as one alternation, in table order (one scan
+    of the text instead of one per phrase), each a group named after its number in the table."""
+    return re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)
+                               if any(key in keys for key in _PATTERN_KEYS[k])))
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
     return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
 
 
+def _read_phrases(padded: str) -> str | None:
+    """``padded`` (a normalised text with a space each side) with each paraphrase phrase replaced by
+    its concept, or None when it holds no phrase key (and so no phrase).
+
+    Only the patterns whose keys the text holds are scanned for: a pattern with no key in the
+    text matches nowhere in it, so leaving it out of the alternation changes no match, and the
+    scan of a clause that merely says "forces" tries two patterns at each word, not twenty.
+    """
+    keys = tuple([key for key in _PHRASE_KEYS if key in padded])
+    if not keys:
+        return None
+    return _phrases(keys).sub(_phrase_concept, padded)
+
+
 def concepts(text: str) -> set[str]:
     """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
-    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ")
+    padded = " " + normalise(text) + " "
+    norm = _read_phrases(padded) or padded
     out = set()
     for word in norm.split():
         if word.startswith("~"):
@@ -427,13 +452,12 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     padded = " " + norm + " "
     held: set[str] = set()
     wide = _WIDE_CONCEPTS.get
-    phrased = any(key in padded for key in _PHRASE_KEYS)
-    if stems is not None and not phrased:
+    read = _read_phrases(padded)
+    if stems is not None and read is None:
         # No phrase to read: the bag is the text's stems (as stem_counts keeps them), renamed.
         return frozenset([wide(s, s) for s in stems]) - FUNCTION_WORDS
-    if phrased:
-        padded = _PHRASES.sub(_phrase_concept, padded)
-        tokens = padded.split()
+    if read is not None:
+        tokens = read.split()
         held = {word for word in tokens if word.startswith("~")}
         if held:
             tokens = [word for word in tokens if not word.startswith("~")]
@@ -452,8 +476,9 @@ def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str]
     (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase.
     """
     padded = " " + (normalise(text) if norm is None else norm) + " "
-    if any(key in padded for key in _PHRASE_KEYS):  # most clauses hold no phrase: skip the long scan
-        padded = _PHRASES.sub(_phrase_concept, padded)
+    read = _read_phrases(padded)
+    if read is not None:
+        padded = read
     elif stems is not None:  # no phrase: the concept words among the stems in hand
         return frozenset(filter(None, map(_WORD_CONCEPTS.get, stems)))
     tokens = padded.split()
