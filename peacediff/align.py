@@ -82,7 +82,7 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -310,6 +310,8 @@ class _State:
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
+        # Per side (True: old), each local provision's (stems, figures among them): _sizes.
+        self._sizes: dict[bool, list[tuple[int, int]]] = {}
 
     # -- texts
     def old_norm(self, i: int) -> str:
@@ -763,11 +765,16 @@ def _template_pass(st: _State) -> None:
             gaps[st.gap_old[a]][0].append(a)
         elif _tied_in_gap(st, a, ranked, old_side=True) and _listed(st, st.rest_old[a], old_side=True):
             listed[st.gap_old[a]][0].append(a)
+    # Too few templated old items make no whole list (rival plans: none), whatever the new side
+    # holds: its templated items then count for nothing, and only its listed items, which are not
+    # templated, need the (costly) template test - after the cheap ones.
+    whole_old = sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
     for b in range(len(st.rest_new)):
         ranked = st.by_new.get(b, [])
-        if _templated(st, b, ranked, old_side=False):
+        if whole_old and _templated(st, b, ranked, old_side=False):
             gaps[st.gap_new[b]][1].append(b)
-        elif _tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False):
+        elif (_tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False)
+              and (whole_old or not _templated(st, b, ranked, old_side=False))):
             listed[st.gap_new[b]][1].append(b)
     # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
     # items between its links: they are still items of one list, so the count is the list's.
@@ -807,11 +814,44 @@ def _overlap(st: _State, a: int, b: int) -> float:
         return 2 * shared / total
     # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
     # even that stays under the bar (long clauses, whose few figures cannot carry it over).
-    # A figure is what _words drops: any stem that starts with a digit ("600", "1st", "2bis").
-    figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
+    figures = _sizes(st, old_side=True)[a][1] + _sizes(st, old_side=False)[b][1]
     if total == figures or 2 * shared < bar * (total - figures):
         return 2 * shared / total
     return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))
+
+
+def _sizes(st: _State, *, old_side: bool) -> list[tuple[int, int]]:
+    """Each local provision's (stems, figures among them) on one side, counted once.  A figure is
+    what :func:`_words` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
+    held = st._sizes.get(old_side)
+    if held is None:
+        held = st._sizes[old_side] = [(len(c), sum(1 for t in c if t[:1].isdigit()))
+                                      for c in (st.vec.old_counts if old_side else st.vec.new_counts)]
+    return held
+
+
+def _may_overlap(st: _State, k: int, others: Iterable[int], *, old_side: bool) -> Iterator[int]:
+    """The provisions of ``others`` (local, on the other side) whose :func:`_overlap` with local
+    ``k`` may reach ``template_overlap``, in their order, as they are asked for: every other one
+    is surely under it.
+
+    Rival plans offer every item of their one gap as a candidate of every other, and hardly
+    any pair is alike: one intersection each, with no call, rules most of them out.  The test
+    is the overlap's ceiling: 2 * shared / (stems less figures), or 2 * shared / stems when the
+    two are all figures (the Dice with or without figures cannot exceed it, the words shared
+    being at most the stems shared, and division rounding monotonically)."""
+    counts, their_counts = (st.vec.old_counts, st.vec.new_counts) if old_side else (st.vec.new_counts,
+                                                                                    st.vec.old_counts)
+    mine = counts[k].keys()
+    n, f = _sizes(st, old_side=old_side)[k]
+    theirs = _sizes(st, old_side=not old_side)
+    bar = st.config.template_overlap
+    for q in others:
+        shared = len(mine & their_counts[q].keys())
+        m, g = theirs[q]
+        words, total = n - f + m - g, n + m
+        if (2 * shared / words >= bar) if words else (not total or 2 * shared / total >= bar):
+            yield q
 
 
 def _dice(one: Set[str], other: Set[str]) -> float:
@@ -835,7 +875,7 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
         return False
     bar = st.config.template_overlap
     close = 0
-    for q in in_gap:
+    for q in _may_overlap(st, k, in_gap, old_side=old_side):
         if (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar:
             close += 1
             if close == 2:
@@ -852,8 +892,8 @@ def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_sid
         return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    return any(s < link and other_gap[q] == gap and (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar
-               for s, q in ranked)
+    tied = _may_overlap(st, k, (q for s, q in ranked if s < link and other_gap[q] == gap), old_side=old_side)
+    return any((st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar for q in tied)
 
 
 def _listed(st: _State, index: int, *, old_side: bool) -> bool:

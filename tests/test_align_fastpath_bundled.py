@@ -8,10 +8,15 @@ phrases, figures and shared words occur often.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Set
 
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from model_strategies import piece_lists
 
+from peacediff import align
+from peacediff._align_config import AlignConfig
 from peacediff._lexical import (
     _PHRASE_CONCEPTS,
     _PHRASE_KEYS,
@@ -23,6 +28,7 @@ from peacediff._lexical import (
     paraphrase_bag,
     stem_counts,
 )
+from peacediff.model import Provision
 
 #: The phrase patterns as the one alternation every text was scanned with before.
 _ALL_PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
@@ -63,3 +69,151 @@ def test_concepts_bags_and_drafting_concepts_are_those_of_the_full_scan(parts: l
     stems = stem_counts(norm.split()).keys()
     assert paraphrase_bag(norm, stems) == paraphrase_bag(norm)
     assert drafting_concepts(text, norm, stems) == drafting_concepts(text)
+
+
+# --------------------------------------------------------------------------- template pass
+
+#: Template items: a frame, figures, names; short and long, so that sizes and figures vary.
+_ITEM_POOL = ["measure", "applies", "within", "days", "to", "zone", "Alpha", "Bravo", "Hotel", "5", "12", "40",
+              "300", "1st", "heavy", "weapons", "are", "withdrawn", "km", "from", "the", "line", "in", "sector"]
+_ITEMS = piece_lists(_ITEM_POOL, 0, 12)
+
+
+def _reference_overlap(st_: align._State, a: int, b: int) -> float:
+    """The template overlap as it was, figures counted afresh for each pair."""
+    one, other = st_.vec.old_counts[a].keys(), st_.vec.new_counts[b].keys()
+    if not one or not other:
+        return 0.0
+    shared, total = len(one & other), len(one) + len(other)
+    bar = st_.config.template_overlap
+    if 2 * shared >= bar * total:
+        return 2 * shared / total
+    figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
+    if total == figures or 2 * shared < bar * (total - figures):
+        return 2 * shared / total
+    return max(2 * shared / total, _reference_dice(align._words(one), align._words(other)))
+
+
+def _reference_dice(one: Set[str], other: Set[str]) -> float:
+    if not one or not other:
+        return 0.0
+    return 2 * len(one & other) / (len(one) + len(other))
+
+
+def _reference_templated(st_: align._State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
+    gap = st_.gap_old[k] if old_side else st_.gap_new[k]
+    other_gap = st_.gap_new if old_side else st_.gap_old
+    in_gap = [q for _s, q in ranked if other_gap[q] == gap]
+    bar = st_.config.template_overlap
+    close = [q for q in in_gap if (_reference_overlap(st_, k, q) if old_side else _reference_overlap(st_, q, k)) >= bar]
+    return len(in_gap) >= 2 and len(close) >= 2
+
+
+def _reference_tied_in_gap(st_: align._State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
+    gap = st_.gap_old[k] if old_side else st_.gap_new[k]
+    if not 0 < gap < len(st_.chain_old):
+        return False
+    other_gap = st_.gap_new if old_side else st_.gap_old
+    bar, link = st_.config.template_overlap, st_.config.sim_link
+    return any(s < link and other_gap[q] == gap
+               and (_reference_overlap(st_, k, q) if old_side else _reference_overlap(st_, q, k)) >= bar
+               for s, q in ranked)
+
+
+def _reference_template_pass(st_: align._State) -> None:
+    """The template pass as it was: every item of both sides tested for being templated."""
+    cfg = st_.config
+    gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for side, rest, gap_of, by in ((0, st_.rest_old, st_.gap_old, st_.by_old), (1, st_.rest_new, st_.gap_new,
+                                                                                st_.by_new)):
+        for k in range(len(rest)):
+            ranked = by.get(k, [])
+            if _reference_templated(st_, k, ranked, old_side=side == 0):
+                gaps[gap_of[k]][side].append(k)
+            elif (_reference_tied_in_gap(st_, k, ranked, old_side=side == 0)
+                  and align._listed(st_, rest[k], old_side=side == 0)):
+                listed[gap_of[k]][side].append(k)
+    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
+                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
+    for g in sorted(set(gaps) | set(listed)):
+        la, lb = gaps[g]
+        if not (whole_list and la and lb):
+            la, lb = listed[g]
+            if not (la and lb and 0 < g < len(st_.chain_old)):
+                continue
+        if len(la) * len(lb) > cfg.template_cells_max:
+            continue
+        for a, b in align._ordered_matching(st_, la, lb):
+            st_.link(a, b, "similarity", st_.cosine(a, b))
+
+
+def _template_state(old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]],
+                    config: AlignConfig) -> align._State | None:
+    """A state after the exact pass: items flagged True are the same text on both sides (anchors)."""
+    shared = [" ".join(["kept", str(k), *words]) for k, (kept, words) in enumerate(old_items) if kept]
+    old = [Provision(text=" ".join(w) or "x") for _kept, w in old_items]
+    new = [Provision(text=" ".join(w) or "x") for _kept, w in new_items]
+    # The kept items go in at the same places on both sides, so that they cut the lists into gaps.
+    for k, text in enumerate(shared):
+        old.insert(min(len(old), 2 * k + 1), Provision(text=text))
+        new.insert(min(len(new), 2 * k + 1), Provision(text=text))
+    state = align._State(old, new, config)
+    state.current_pass = "exact"
+    align._exact_pass(state)
+    if not state.scored():
+        return None
+    state.current_pass = "template"
+    return state
+
+
+#: Frames a schedule repeats with other figures and names, of three lengths.
+_FRAMES = (["measure", "applies", "within", "days", "to", "zone"],
+           ["heavy", "weapons", "are", "withdrawn", "km", "from", "the", "line", "in", "the", "sector"],
+           ["pay", "point"])
+_FRAMED = st.builds(lambda frame, figure, name, extra: [*_FRAMES[frame], figure, name, *extra],
+                    st.integers(0, len(_FRAMES) - 1), st.sampled_from(["5", "12", "40", "300", "1st"]),
+                    st.sampled_from(["Alpha", "Bravo", "Hotel", "Kilo"]), piece_lists(_ITEM_POOL, 0, 3))
+_SIDE = st.lists(st.tuples(st.sampled_from([False, False, False, True]), _FRAMED | _ITEMS), min_size=1, max_size=12)
+_CONFIGS = st.builds(AlignConfig, template_min_items=st.integers(2, 4),
+                     template_overlap=st.sampled_from([0.0, 0.4, 0.6, 0.75, 1.0]))
+
+
+@settings(max_examples=150)
+@given(_SIDE, _SIDE, _CONFIGS)
+def test_template_tests_are_those_of_the_plain_overlap(old_items: list[tuple[bool, list[str]]],
+                                                       new_items: list[tuple[bool, list[str]]],
+                                                       config: AlignConfig) -> None:
+    state = _template_state(old_items, new_items, config)
+    if state is None:
+        return
+    bar = config.template_overlap
+    for k in range(len(state.rest_old)):
+        for b in range(len(state.rest_new)):
+            assert align._overlap(state, k, b) == _reference_overlap(state, k, b)
+    for old_side, rest, by in ((True, state.rest_old, state.by_old), (False, state.rest_new, state.by_new)):
+        others = list(range(len(state.rest_new if old_side else state.rest_old)))
+        for k in range(len(rest)):
+            ranked = by.get(k, [])
+            assert align._templated(state, k, ranked, old_side=old_side) == _reference_templated(
+                state, k, ranked, old_side=old_side)
+            assert align._tied_in_gap(state, k, ranked, old_side=old_side) == _reference_tied_in_gap(
+                state, k, ranked, old_side=old_side)
+            # Every pair the fast test leaves out is under the bar.
+            kept = set(align._may_overlap(state, k, others, old_side=old_side))
+            for q in others:
+                if q not in kept:
+                    assert (_reference_overlap(state, k, q) if old_side else _reference_overlap(state, q, k)) < bar
+
+
+@settings(max_examples=150)
+@given(_SIDE, _SIDE, _CONFIGS)
+def test_template_pass_links_what_the_plain_pass_linked(old_items: list[tuple[bool, list[str]]],
+                                                        new_items: list[tuple[bool, list[str]]],
+                                                        config: AlignConfig) -> None:
+    fast, slow = _template_state(old_items, new_items, config), _template_state(old_items, new_items, config)
+    if fast is None or slow is None:
+        return
+    align._template_pass(fast)
+    _reference_template_pass(slow)
+    assert fast.links == slow.links
