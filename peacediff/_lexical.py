@@ -21,7 +21,7 @@ from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
-    "paraphrase_bag", "stem", "stem_counts", "stem_set", "words",
+    "paraphrase_bag", "read_phrases", "stem", "stem_counts", "stem_set", "words",
 ]
 
 #: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
@@ -384,14 +384,33 @@ for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
 
 #: For each pattern of _PHRASE_CONCEPTS (in order), pieces of text one of which every match of it
 #: holds once padded with a space each side, as the normalised text is (its words are single-space
-#: separated): a text without any of them holds no match of that pattern.  Spaces make a key a whole
-#: word where the bare word is common inside others ("fire" in "ceasefire", "month" in "months",
-#: "agree" in "agreement").  tests/test_fast_paths.py checks each pattern against its keys.
+#: separated): a text without any of them holds no match of that pattern.  A key is as much of the
+#: phrase as every match holds ("armed forces", not "force"; "written off", not "writ"), and spaces
+#: make it a whole word where the bare word is common inside others ("fire" in "ceasefire", "month"
+#: in "months"), so that a clause that merely says "forces" or "written" skips the scan.
+#: tests/test_fast_paths.py checks each pattern against its keys.
 _PATTERN_KEYS: tuple[tuple[str, ...], ...] = (
-    ("into",), ("effect",), ("force",), ("effect",), ("restrictive",), ("force",), ("stages", "step", "phases"),
-    ("cessation",), ("hostilities",), ("hostilities",), ("shooting", "firing", "fighting", " fire "), ("pull",),
-    ("writ",), ("member agree", "members agree"), ("title and interest",), (" yours ", " ours ", " theirs "),
-    (" own ",), (" month ",), ("three months", " quarter "), (" year ",), (" public ",),
+    ("into force", "into effect"),
+    ("take effect", "takes effect", "took effect", "taking effect"),
+    (" in force",),
+    ("become effective", "becomes effective"),
+    ("restrictive measures",),
+    ("armed forces",),
+    ("in stages", "step by step", "in phases"),
+    ("cessation of hostilities",),
+    ("hostilities",),
+    ("hostilities",),
+    ("shooting", "firing", "fighting", " fire "),
+    ("pull",),
+    ("writ off", "write off", "writes off", "written off", "writing off"),
+    ("member agree", "members agree"),
+    ("title and interest",),
+    (" yours ", " ours ", " theirs "),
+    ("you own", "we own", "they own", "still own"),
+    (" month ",),
+    ("three months", " quarter "),
+    ("a year", "every year", "each year"),
+    ("make public", "makes public", "made public", "making public"),
 )
 #: Every key of every pattern: a text without any of them holds no phrase, so most clauses skip
 #: the scan.
@@ -410,7 +429,7 @@ def _phrase_concept(match: re.Match[str]) -> str:
     return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
 
 
-def _read_phrases(padded: str) -> str | None:
+def read_phrases(padded: str) -> str | None:
     """``padded`` (a normalised text with a space each side) with each paraphrase phrase replaced by
     its concept, or None when it holds no phrase key (and so no phrase).
 
@@ -427,7 +446,7 @@ def _read_phrases(padded: str) -> str | None:
 def concepts(text: str) -> set[str]:
     """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
     padded = " " + normalise(text) + " "
-    norm = _read_phrases(padded) or padded
+    norm = read_phrases(padded) or padded
     out = set()
     for word in norm.split():
         if word.startswith("~"):
@@ -438,13 +457,16 @@ def concepts(text: str) -> set[str]:
     return out - FUNCTION_WORDS
 
 
-def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset[str]:
+def paraphrase_bag(norm: str, stems: Collection[str] | None = None,
+                   read: Callable[[str], str | None] = read_phrases) -> frozenset[str]:
     """The content stems of a :func:`normalise`-d text with every drafting paraphrase read as one
     concept, the wide table included (``"termination of the lease"`` and ``"when the lease ends"``
     share ``~end``).
 
     ``stems``: the text's kept stems when the caller holds them (``stem_counts(norm.split())``),
-    which spares tokenising the text again unless it holds a paraphrase phrase.
+    which spares tokenising the text again unless it holds a paraphrase phrase.  ``read``:
+    :func:`read_phrases`, or a caller's memo of it (the aligner reads each provision's phrases
+    once for its bag and its drafting concepts).
 
     >>> sorted(paraphrase_bag(normalise("The observers notify the tribunal.")))
     ['~monitor', '~notify', '~tribunal']
@@ -452,12 +474,12 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     padded = " " + norm + " "
     held: set[str] = set()
     wide = _WIDE_CONCEPTS.get
-    read = _read_phrases(padded)
-    if stems is not None and read is None:
+    phrased = read(padded)
+    if stems is not None and phrased is None:
         # No phrase to read: the bag is the text's stems (as stem_counts keeps them), renamed.
         return frozenset([wide(s, s) for s in stems]) - FUNCTION_WORDS
-    if read is not None:
-        tokens = read.split()
+    if phrased is not None:
+        tokens = phrased.split()
         held = {word for word in tokens if word.startswith("~")}
         if held:
             tokens = [word for word in tokens if not word.startswith("~")]
@@ -467,18 +489,20 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     return frozenset(held - FUNCTION_WORDS)
 
 
-def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None) -> frozenset[str]:
+def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None,
+                      read: Callable[[str], str | None] = read_phrases) -> frozenset[str]:
     """The drafting concepts of ``text`` alone: ``{t for t in concepts(text) if t.startswith("~")}``.
 
     Only the paraphrase phrases and the concept words can give one, so the other words
     are looked up in C (their cached stems), never stemmed and tested one by one.
     ``norm``: ``normalise(text)`` when the caller holds it; ``stems``: its kept stems
-    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase.
+    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase;
+    ``read``: :func:`read_phrases` or a caller's memo of it.
     """
     padded = " " + (normalise(text) if norm is None else norm) + " "
-    read = _read_phrases(padded)
-    if read is not None:
-        padded = read
+    phrased = read(padded)
+    if phrased is not None:
+        padded = phrased
     elif stems is not None:  # no phrase: the concept words among the stems in hand
         return frozenset(filter(None, map(_WORD_CONCEPTS.get, stems)))
     tokens = padded.split()

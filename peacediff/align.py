@@ -77,6 +77,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -96,6 +97,7 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
+    read_phrases,
     stem_counts,
     stem_set,
     words,
@@ -312,6 +314,8 @@ class _State:
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
         # Per side (True: old), each local provision's (stems, figures among them): _sizes.
         self._sizes: dict[bool, list[tuple[int, int]]] = {}
+        # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
+        self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
 
     # -- texts
     def old_norm(self, i: int) -> str:
@@ -374,7 +378,7 @@ class _State:
                 k = (self.local_old if old_side else self.local_new).get(index)
                 if k is not None:
                     stems = (self.vec.old_counts if old_side else self.vec.new_counts)[k].keys()
-            held = cache[index] = drafting_concepts(text, norm, stems)
+            held = cache[index] = drafting_concepts(text, norm, stems, self.read_phrases)
         return held
 
     def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
@@ -863,7 +867,7 @@ def _dice(one: Set[str], other: Set[str]) -> float:
 
 def _words(stems: Set[str]) -> frozenset[str]:
     """The stems that are not figures."""
-    return frozenset(t for t in stems if not t[:1].isdigit())
+    return frozenset([t for t in stems if not t[:1].isdigit()])
 
 
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
@@ -1891,7 +1895,8 @@ class _ConceptBags:
         if held is None:
             st = self.st
             norm = st.old_norm(st.rest_old[k]) if old_side else st.new_norm(st.rest_new[k])
-            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys())
+            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys(),
+                                            st.read_phrases)
             idf, weight = self.idf, self.weight
             # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
             norms[k] = math.sqrt(math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in held]]))
@@ -1983,7 +1988,7 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     marks = set(st.drafting(index, old_side=old_side))
     local = st.local_old[index] if old_side else st.local_new[index]
     idf, common = st.vec.idf, st.config.common_idf
-    marks.update(t for t in st.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS)
+    marks.update([t for t in st.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS])
     return marks
 
 

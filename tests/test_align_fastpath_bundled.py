@@ -7,6 +7,7 @@ phrases, figures and shared words occur often.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Set
@@ -21,11 +22,11 @@ from peacediff._lexical import (
     _PHRASE_CONCEPTS,
     _PHRASE_KEYS,
     _phrase_concept,
-    _read_phrases,
     concepts,
     drafting_concepts,
     normalise,
     paraphrase_bag,
+    read_phrases,
     stem_counts,
 )
 from peacediff.model import Provision
@@ -55,7 +56,7 @@ def _reference_read(padded: str) -> str | None:
 def test_phrases_read_by_the_patterns_whose_keys_the_text_holds_are_those_of_the_full_scan(
         parts: list[str]) -> None:
     padded = " " + normalise(" ".join(parts)) + " "
-    assert _read_phrases(padded) == _reference_read(padded)
+    assert read_phrases(padded) == _reference_read(padded)
 
 
 @given(_TEXTS)
@@ -69,6 +70,11 @@ def test_concepts_bags_and_drafting_concepts_are_those_of_the_full_scan(parts: l
     stems = stem_counts(norm.split()).keys()
     assert paraphrase_bag(norm, stems) == paraphrase_bag(norm)
     assert drafting_concepts(text, norm, stems) == drafting_concepts(text)
+    # One memo of the phrase reading serves both, in either order (the aligner shares one per comparison).
+    memo = functools.lru_cache(maxsize=None)(read_phrases)
+    assert drafting_concepts(text, norm, stems, memo) == drafting_concepts(text)
+    assert paraphrase_bag(norm, stems, memo) == paraphrase_bag(norm)
+    assert memo.cache_info().hits >= 1
 
 
 # --------------------------------------------------------------------------- template pass
