@@ -412,17 +412,32 @@ _PATTERN_KEYS: tuple[tuple[str, ...], ...] = (
     ("a year", "every year", "each year"),
     ("make public", "makes public", "made public", "making public"),
 )
-#: Every key of every pattern: a text without any of them holds no phrase, so most clauses skip
-#: the scan.
+#: Every key of every pattern.
 _PHRASE_KEYS = tuple(dict.fromkeys(key for keys in _PATTERN_KEYS for key in keys))
+#: For each pattern (in order), words one of which every match of it holds as a whole word: the
+#: normalised text is words of letters and digits joined by single spaces, so a pattern that
+#: starts and ends at a word boundary (``\b``) matches whole words only.  One set lookup per word
+#: of a text rules out most texts before any key is searched for.  tests/test_fast_paths.py checks
+#: each pattern against its words.
+_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("into",), ("effect",), ("force",), ("effective",), ("restrictive",), ("armed",), ("stages", "step", "phases"),
+    ("cessation",), ("hostilities",), ("hostilities",), ("shooting", "firing", "fighting", "fire"), ("back",),
+    ("off",), ("agree", "agrees"), ("title",), ("yours", "ours", "theirs"), ("own",), ("month",),
+    ("months", "quarter"), ("year",), ("public",),
+)
+#: Each of those words and the patterns (by number, ascending) that need it.
+_PATTERNS_OF_WORD: dict[str, tuple[int, ...]] = {}
+for _k, _words_of_pattern in enumerate(_PATTERN_WORDS):
+    for _word in _words_of_pattern:
+        _PATTERNS_OF_WORD[_word] = (*_PATTERNS_OF_WORD.get(_word, ()), _k)
+_PHRASE_WORDS = frozenset(_PATTERNS_OF_WORD)
 
 
 @functools.lru_cache(maxsize=256)
-def _phrases(keys: tuple[str, ...]) -> re.Pattern[str]:
-    """The patterns one of whose keys is among ``keys`` as one alternation, in table order (one scan
-    of the text instead of one per phrase), each a group named after its number in the table."""
-    return re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)
-                               if any(key in keys for key in _PATTERN_KEYS[k])))
+def _phrases(present: tuple[int, ...]) -> re.Pattern[str]:
+    """The patterns numbered ``present`` (ascending) as one alternation, in table order (one scan of
+    the text instead of one per phrase), each a group named after its number in the table."""
+    return re.compile("|".join(f"(?P<p{k}>{_PHRASE_CONCEPTS[k][0].pattern})" for k in present))
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
@@ -431,16 +446,20 @@ def _phrase_concept(match: re.Match[str]) -> str:
 
 def read_phrases(padded: str) -> str | None:
     """``padded`` (a normalised text with a space each side) with each paraphrase phrase replaced by
-    its concept, or None when it holds no phrase key (and so no phrase).
+    its concept, or None when no pattern can match in it (none has both a word and a key there).
 
-    Only the patterns whose keys the text holds are scanned for: a pattern with no key in the
-    text matches nowhere in it, so leaving it out of the alternation changes no match, and the
-    scan of a clause that merely says "forces" tries two patterns at each word, not twenty.
+    Only the patterns that can match are scanned for: a pattern lacking its word or its key in
+    the text matches nowhere in it, so leaving it out of the alternation changes no match, and
+    the scan of a clause that merely says "forces" tries none of them.
     """
-    keys = tuple([key for key in _PHRASE_KEYS if key in padded])
-    if not keys:
+    hit = _PHRASE_WORDS.intersection(padded.split())
+    if not hit:
         return None
-    return _phrases(keys).sub(_phrase_concept, padded)
+    candidates = {k for word in hit for k in _PATTERNS_OF_WORD[word]}
+    present = tuple([k for k in sorted(candidates) if any(key in padded for key in _PATTERN_KEYS[k])])
+    if not present:
+        return None
+    return _phrases(present).sub(_phrase_concept, padded)
 
 
 def concepts(text: str) -> set[str]:

@@ -20,7 +20,6 @@ from peacediff import align
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import (
     _PHRASE_CONCEPTS,
-    _PHRASE_KEYS,
     _phrase_concept,
     concepts,
     drafting_concepts,
@@ -45,18 +44,14 @@ _PHRASE_POOL = ["enters into force", "come into effect", "takes effect", "is in 
 _TEXTS = piece_lists(_PHRASE_POOL, 0, 14)
 
 
-def _reference_read(padded: str) -> str | None:
-    """The phrase reading as it was: any key, then the scan of every pattern at once."""
-    if not any(key in padded for key in _PHRASE_KEYS):
-        return None
-    return _ALL_PHRASES.sub(_phrase_concept, padded)
-
-
 @given(_TEXTS)
-def test_phrases_read_by_the_patterns_whose_keys_the_text_holds_are_those_of_the_full_scan(
-        parts: list[str]) -> None:
+def test_phrases_read_by_the_patterns_that_can_match_are_those_of_the_full_scan(parts: list[str]) -> None:
     padded = " " + normalise(" ".join(parts)) + " "
-    assert read_phrases(padded) == _reference_read(padded)
+    full = _ALL_PHRASES.sub(_phrase_concept, padded)
+    read = read_phrases(padded)
+    assert (read or padded) == full
+    # None only where the full scan found nothing either (callers then take the stems they hold).
+    assert read is not None or full == padded
 
 
 @given(_TEXTS)
