@@ -763,23 +763,12 @@ def _template_pass(st: _State) -> None:
     cfg = st.config
     gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for a in range(len(st.rest_old)):
-        ranked = st.by_old.get(a, [])
-        if _templated(st, a, ranked, old_side=True):
-            gaps[st.gap_old[a]][0].append(a)
-        elif _tied_in_gap(st, a, ranked, old_side=True) and _listed(st, st.rest_old[a], old_side=True):
-            listed[st.gap_old[a]][0].append(a)
-    # Too few templated old items make no whole list (rival plans: none), whatever the new side
-    # holds: its templated items then count for nothing, and only its listed items, which are not
-    # templated, need the (costly) template test - after the cheap ones.
-    whole_old = sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
-    for b in range(len(st.rest_new)):
-        ranked = st.by_new.get(b, [])
-        if whole_old and _templated(st, b, ranked, old_side=False):
-            gaps[st.gap_new[b]][1].append(b)
-        elif (_tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False)
-              and (whole_old or not _templated(st, b, ranked, old_side=False))):
-            listed[st.gap_new[b]][1].append(b)
+    # The side with fewer items first: too few templated items there make no whole list (rival
+    # plans: none), whatever the other side holds.
+    first = len(st.rest_old) <= len(st.rest_new)
+    _template_items(st, gaps, listed, old_side=first)
+    whole_first = sum(len(items[0 if first else 1]) for items in gaps.values()) >= cfg.template_min_items
+    _template_items(st, gaps, listed, old_side=not first, whole=whole_first)
     # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
     # items between its links: they are still items of one list, so the count is the list's.
     whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
@@ -803,6 +792,23 @@ def _template_pass(st: _State) -> None:
             f"template lists: {skipped} gap(s) of templated items larger than template_cells_max "
             f"({cfg.template_cells_max:,} pairs) were aligned without their order"
         )
+
+
+def _template_items(st: _State, gaps: dict[int, tuple[list[int], list[int]]],
+                    listed: dict[int, tuple[list[int], list[int]]], *, old_side: bool, whole: bool = True) -> None:
+    """File one side's templated items under their gap in ``gaps`` and its listed items (those
+    between two anchors that are not templated) in ``listed``.  ``whole``: false when the other
+    side makes no whole list, so that this side's templated items count for nothing: then only
+    the items that may be listed take the (costly) template test, after the cheap ones."""
+    rest, gap_of, by = (st.rest_old, st.gap_old, st.by_old) if old_side else (st.rest_new, st.gap_new, st.by_new)
+    side = 0 if old_side else 1
+    for k in range(len(rest)):
+        ranked = by.get(k, [])
+        if whole and _templated(st, k, ranked, old_side=old_side):
+            gaps[gap_of[k]][side].append(k)
+        elif (_tied_in_gap(st, k, ranked, old_side=old_side) and _listed(st, rest[k], old_side=old_side)
+              and (whole or not _templated(st, k, ranked, old_side=old_side))):
+            listed[gap_of[k]][side].append(k)
 
 
 def _overlap(st: _State, a: int, b: int) -> float:
@@ -1970,7 +1976,7 @@ def _concept_hints(st: _State) -> None:
     new_free = [j for j in st.rest_new if j not in st.link_new]
     old_marks = {i: _topic_marks(st, i, old_side=True) for i in old_free}
     new_marks = {j: _topic_marks(st, j, old_side=False) for j in new_free}
-    old_postings, new_postings = _postings(old_marks), _postings(new_marks)
+    old_postings, new_postings = _postings(st, old_marks), _postings(st, new_marks)
     for i in old_open:
         best = _best_by_concepts(st, old_marks[i], new_postings, new_marks, _pair_with_old(i))
         if best is not None:
@@ -1992,12 +1998,16 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     return marks
 
 
-def _postings(held: dict[int, set[str]]) -> dict[str, list[int]]:
+def _postings(st: _State, held: dict[int, set[str]]) -> dict[str, list[int]]:
+    """The provisions (ascending) holding each mark of ``held`` that may propose them: a drafting
+    concept held by at most ``posting_cap`` of them, a rare word by at most ``concept_holders_max``
+    (see :func:`_best_by_concepts`)."""
     out: dict[str, list[int]] = defaultdict(list)
     for index in sorted(held):
         for concept in held[index]:
             out[concept].append(index)
-    return out
+    cap, holders = st.config.posting_cap, st.config.concept_holders_max
+    return {c: lst for c, lst in out.items() if len(lst) <= (cap if c[:1] == "~" else holders)}
 
 
 def _best_by_concepts(
@@ -2007,15 +2017,13 @@ def _best_by_concepts(
     their_concepts: dict[int, set[str]],
     pair: Callable[[int], tuple[int, int]],
 ) -> tuple[int, float] | None:
-    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index).
+    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index),
+    among those ``postings`` (:func:`_postings`) proposes for ``mine``.
 
     A drafting concept proposes the provisions holding it up to ``posting_cap``; a rare word, a
     name, only when at most ``concept_holders_max`` hold it: a made-up name that dozens of
     generated points share tells none of them apart, and each proposal costs a cosine."""
-    cfg = st.config
-    others = sorted({o for c in mine
-                     if len(postings.get(c, ())) <= (cfg.posting_cap if c[:1] == "~" else cfg.concept_holders_max)
-                     for o in postings.get(c, ())})
+    others = sorted({o for c in mine & postings.keys() for o in postings[c]})
     best: tuple[int, float, int] | None = None
     for other in others:
         shared = len(mine & their_concepts[other])
