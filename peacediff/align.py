@@ -1976,7 +1976,9 @@ def _concept_hints(st: _State) -> None:
     new_free = [j for j in st.rest_new if j not in st.link_new]
     old_marks = {i: _topic_marks(st, i, old_side=True) for i in old_free}
     new_marks = {j: _topic_marks(st, j, old_side=False) for j in new_free}
-    old_postings, new_postings = _postings(st, old_marks), _postings(st, new_marks)
+    # A mark the other side's provisions lack proposes none of them: only shared marks are posted.
+    old_held, new_held = set().union(*old_marks.values()), set().union(*new_marks.values())
+    old_postings, new_postings = _postings(st, old_marks, new_held), _postings(st, new_marks, old_held)
     for i in old_open:
         best = _best_by_concepts(st, old_marks[i], new_postings, new_marks, _pair_with_old(i))
         if best is not None:
@@ -1994,17 +1996,19 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     marks = set(st.drafting(index, old_side=old_side))
     local = st.local_old[index] if old_side else st.local_new[index]
     idf, common = st.vec.idf, st.config.common_idf
-    marks.update([t for t in st.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS])
+    # The rare stems first (most of a clause is common words), then those that are not figures.
+    stems = (st.vec.old_counts if old_side else st.vec.new_counts)[local]
+    marks.update([t for t in stems if idf[t] >= common and t not in FUNCTION_WORDS and not t[:1].isdigit()])
     return marks
 
 
-def _postings(st: _State, held: dict[int, set[str]]) -> dict[str, list[int]]:
-    """The provisions (ascending) holding each mark of ``held`` that may propose them: a drafting
-    concept held by at most ``posting_cap`` of them, a rare word by at most ``concept_holders_max``
-    (see :func:`_best_by_concepts`)."""
+def _postings(st: _State, held: dict[int, set[str]], wanted: Set[str]) -> dict[str, list[int]]:
+    """The provisions (ascending) holding each mark of ``held`` among ``wanted`` that may propose
+    them: a drafting concept held by at most ``posting_cap`` of them, a rare word by at most
+    ``concept_holders_max`` (see :func:`_best_by_concepts`)."""
     out: dict[str, list[int]] = defaultdict(list)
     for index in sorted(held):
-        for concept in held[index]:
+        for concept in held[index] & wanted:
             out[concept].append(index)
     cap, holders = st.config.posting_cap, st.config.concept_holders_max
     return {c: lst for c, lst in out.items() if len(lst) <= (cap if c[:1] == "~" else holders)}

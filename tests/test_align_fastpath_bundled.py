@@ -20,6 +20,7 @@ from peacediff import align
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import (
     _PHRASE_CONCEPTS,
+    FUNCTION_WORDS,
     _phrase_concept,
     concepts,
     drafting_concepts,
@@ -255,13 +256,21 @@ def _reference_best_by_concepts(st_: align._State, mine: set[str], postings: dic
     return None if best is None else (best[2], best[1])
 
 
+def _reference_topic_marks(st_: align._State, index: int, *, old_side: bool) -> set[str]:
+    marks = set(st_.drafting(index, old_side=old_side))
+    local = st_.local_old[index] if old_side else st_.local_new[index]
+    idf, common = st_.vec.idf, st_.config.common_idf
+    marks.update(t for t in st_.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS)
+    return marks
+
+
 def _reference_concept_hints(st_: align._State) -> None:
     old_open = [i for i in st_.rest_old if i not in st_.link_old and ("old", i) not in st_.possible]
     new_open = [j for j in st_.rest_new if j not in st_.link_new and ("new", j) not in st_.possible]
     if not old_open and not new_open:
         return
-    old_marks = {i: align._topic_marks(st_, i, old_side=True) for i in st_.rest_old if i not in st_.link_old}
-    new_marks = {j: align._topic_marks(st_, j, old_side=False) for j in st_.rest_new if j not in st_.link_new}
+    old_marks = {i: _reference_topic_marks(st_, i, old_side=True) for i in st_.rest_old if i not in st_.link_old}
+    new_marks = {j: _reference_topic_marks(st_, j, old_side=False) for j in st_.rest_new if j not in st_.link_new}
     old_postings, new_postings = _reference_postings(old_marks), _reference_postings(new_marks)
     for i in old_open:
         best = _reference_best_by_concepts(st_, old_marks[i], new_postings, new_marks, align._pair_with_old(i))
@@ -290,6 +299,10 @@ def test_concept_hints_are_those_of_the_plain_search(old_bags: list[list[str]], 
     hinted_old = data.draw(st.sets(st.sampled_from(fast.rest_old)))
     for state in (fast, slow):
         state.possible.update({("old", i): (0, 0.5) for i in hinted_old})
+    for i in fast.rest_old:
+        assert align._topic_marks(fast, i, old_side=True) == _reference_topic_marks(slow, i, old_side=True)
+    for j in fast.rest_new:
+        assert align._topic_marks(fast, j, old_side=False) == _reference_topic_marks(slow, j, old_side=False)
     align._concept_hints(fast)
     _reference_concept_hints(slow)
     assert list(fast.possible.items()) == list(slow.possible.items())
