@@ -7,6 +7,7 @@ IDF-weighted cosines, shared content words and coverage.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import operator
@@ -20,7 +21,7 @@ from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
-    "paraphrase_bag", "stem", "stem_counts", "stem_set", "words",
+    "paraphrase_bag", "read_phrases", "stem", "stem_counts", "stem_set", "words",
 ]
 
 #: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
@@ -382,28 +383,90 @@ for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
     CONCEPT_STEMS[_concept] = (*CONCEPT_STEMS.get(_concept, ()), _stem)
 
 
-#: The phrase patterns as one alternation (one scan of the text instead of one per phrase).
-_PHRASES = re.compile("|".join(f"(?P<p{k}>{pattern.pattern})" for k, (pattern, _c) in enumerate(_PHRASE_CONCEPTS)))
+#: For each pattern of _PHRASE_CONCEPTS (in order), pieces of text one of which every match of it
+#: holds once padded with a space each side, as the normalised text is (its words are single-space
+#: separated): a text without any of them holds no match of that pattern.  A key is as much of the
+#: phrase as every match holds ("armed forces", not "force"; "written off", not "writ"), and spaces
+#: make it a whole word where the bare word is common inside others ("fire" in "ceasefire", "month"
+#: in "months"), so that a clause that merely says "forces" or "written" skips the scan.
+#: tests/test_fast_paths.py checks each pattern against its keys.
+_PATTERN_KEYS: tuple[tuple[str, ...], ...] = (
+    ("into force", "into effect"),
+    ("take effect", "takes effect", "took effect", "taking effect"),
+    (" in force",),
+    ("become effective", "becomes effective"),
+    ("restrictive measures",),
+    ("armed forces",),
+    ("in stages", "step by step", "in phases"),
+    ("cessation of hostilities",),
+    ("hostilities",),
+    ("hostilities",),
+    ("shooting", "firing", "fighting", " fire "),
+    ("pull",),
+    ("writ off", "write off", "writes off", "written off", "writing off"),
+    ("member agree", "members agree"),
+    ("title and interest",),
+    (" yours ", " ours ", " theirs "),
+    ("you own", "we own", "they own", "still own"),
+    (" month ",),
+    ("three months", " quarter "),
+    ("a year", "every year", "each year"),
+    ("make public", "makes public", "made public", "making public"),
+)
+#: Every key of every pattern.
+_PHRASE_KEYS = tuple(dict.fromkeys(key for keys in _PATTERN_KEYS for key in keys))
+#: For each pattern (in order), words one of which every match of it holds as a whole word: the
+#: normalised text is words of letters and digits joined by single spaces, so a pattern that
+#: starts and ends at a word boundary (``\b``) matches whole words only.  One set lookup per word
+#: of a text rules out most texts before any key is searched for.  tests/test_fast_paths.py checks
+#: each pattern against its words.
+_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("into",), ("effect",), ("force",), ("effective",), ("restrictive",), ("armed",), ("stages", "step", "phases"),
+    ("cessation",), ("hostilities",), ("hostilities",), ("shooting", "firing", "fighting", "fire"), ("back",),
+    ("off",), ("agree", "agrees"), ("title",), ("yours", "ours", "theirs"), ("own",), ("month",),
+    ("months", "quarter"), ("year",), ("public",),
+)
+#: Each of those words and the patterns (by number, ascending) that need it.
+_PATTERNS_OF_WORD: dict[str, tuple[int, ...]] = {}
+for _k, _words_of_pattern in enumerate(_PATTERN_WORDS):
+    for _word in _words_of_pattern:
+        _PATTERNS_OF_WORD[_word] = (*_PATTERNS_OF_WORD.get(_word, ()), _k)
+_PHRASE_WORDS = frozenset(_PATTERNS_OF_WORD)
 
 
-#: A piece of text every match of a phrase pattern holds once padded with a space each side, as
-#: the normalised text is (its words are single-space separated): a text without any of them
-#: holds no phrase.  Spaces make a key a whole word where the bare word is common inside others
-#: ("fire" in "ceasefire", "month" in "months", "agree" in "agreement"), so that most clauses
-#: skip the long scan.  tests/test_fast_paths.py checks each pattern against this list.
-_PHRASE_KEYS = ("into", "effect", "force", "restrictive", "stages", "step", "phases", "cessation", "pull", "writ",
-                " month ", "three months", " quarter ", " year ", " public ", "member agree", "members agree",
-                "shooting", "firing", "fighting", " fire ", "hostilities", "title and interest", " yours ", " ours ",
-                " theirs ", " own ")
+@functools.lru_cache(maxsize=256)
+def _phrases(present: tuple[int, ...]) -> re.Pattern[str]:
+    """The patterns numbered ``present`` (ascending) as one alternation, in table order (one scan of
+    the text instead of one per phrase), each a group named after its number in the table."""
+    return re.compile("|".join(f"(?P<p{k}>{_PHRASE_CONCEPTS[k][0].pattern})" for k in present))
 
 
 def _phrase_concept(match: re.Match[str]) -> str:
     return _PHRASE_CONCEPTS[int(match.lastgroup[1:])][1]  # type: ignore[index]
 
 
+def read_phrases(padded: str) -> str | None:
+    """``padded`` (a normalised text with a space each side) with each paraphrase phrase replaced by
+    its concept, or None when no pattern can match in it (none has both a word and a key there).
+
+    Only the patterns that can match are scanned for: a pattern lacking its word or its key in
+    the text matches nowhere in it, so leaving it out of the alternation changes no match, and
+    the scan of a clause that merely says "forces" tries none of them.
+    """
+    hit = _PHRASE_WORDS.intersection(padded.split())
+    if not hit:
+        return None
+    candidates = {k for word in hit for k in _PATTERNS_OF_WORD[word]}
+    present = tuple([k for k in sorted(candidates) if any(key in padded for key in _PATTERN_KEYS[k])])
+    if not present:
+        return None
+    return _phrases(present).sub(_phrase_concept, padded)
+
+
 def concepts(text: str) -> set[str]:
     """The stems of ``text`` with drafting paraphrases read as one concept (``~inforce``, ``~sign`` …)."""
-    norm = _PHRASES.sub(_phrase_concept, " " + normalise(text) + " ")
+    padded = " " + normalise(text) + " "
+    norm = read_phrases(padded) or padded
     out = set()
     for word in norm.split():
         if word.startswith("~"):
@@ -414,13 +477,16 @@ def concepts(text: str) -> set[str]:
     return out - FUNCTION_WORDS
 
 
-def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset[str]:
+def paraphrase_bag(norm: str, stems: Collection[str] | None = None,
+                   read: Callable[[str], str | None] = read_phrases) -> frozenset[str]:
     """The content stems of a :func:`normalise`-d text with every drafting paraphrase read as one
     concept, the wide table included (``"termination of the lease"`` and ``"when the lease ends"``
     share ``~end``).
 
     ``stems``: the text's kept stems when the caller holds them (``stem_counts(norm.split())``),
-    which spares tokenising the text again unless it holds a paraphrase phrase.
+    which spares tokenising the text again unless it holds a paraphrase phrase.  ``read``:
+    :func:`read_phrases`, or a caller's memo of it (the aligner reads each provision's phrases
+    once for its bag and its drafting concepts).
 
     >>> sorted(paraphrase_bag(normalise("The observers notify the tribunal.")))
     ['~monitor', '~notify', '~tribunal']
@@ -428,13 +494,12 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     padded = " " + norm + " "
     held: set[str] = set()
     wide = _WIDE_CONCEPTS.get
-    phrased = any(key in padded for key in _PHRASE_KEYS)
-    if stems is not None and not phrased:
+    phrased = read(padded)
+    if stems is not None and phrased is None:
         # No phrase to read: the bag is the text's stems (as stem_counts keeps them), renamed.
         return frozenset([wide(s, s) for s in stems]) - FUNCTION_WORDS
-    if phrased:
-        padded = _PHRASES.sub(_phrase_concept, padded)
-        tokens = padded.split()
+    if phrased is not None:
+        tokens = phrased.split()
         held = {word for word in tokens if word.startswith("~")}
         if held:
             tokens = [word for word in tokens if not word.startswith("~")]
@@ -444,17 +509,20 @@ def paraphrase_bag(norm: str, stems: Collection[str] | None = None) -> frozenset
     return frozenset(held - FUNCTION_WORDS)
 
 
-def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None) -> frozenset[str]:
+def drafting_concepts(text: str, norm: str | None = None, stems: Collection[str] | None = None,
+                      read: Callable[[str], str | None] = read_phrases) -> frozenset[str]:
     """The drafting concepts of ``text`` alone: ``{t for t in concepts(text) if t.startswith("~")}``.
 
     Only the paraphrase phrases and the concept words can give one, so the other words
     are looked up in C (their cached stems), never stemmed and tested one by one.
     ``norm``: ``normalise(text)`` when the caller holds it; ``stems``: its kept stems
-    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase.
+    (``stem_counts(norm.split())``), which spare tokenising it unless it holds a phrase;
+    ``read``: :func:`read_phrases` or a caller's memo of it.
     """
     padded = " " + (normalise(text) if norm is None else norm) + " "
-    if any(key in padded for key in _PHRASE_KEYS):  # most clauses hold no phrase: skip the long scan
-        padded = _PHRASES.sub(_phrase_concept, padded)
+    phrased = read(padded)
+    if phrased is not None:
+        padded = phrased
     elif stems is not None:  # no phrase: the concept words among the stems in hand
         return frozenset(filter(None, map(_WORD_CONCEPTS.get, stems)))
     tokens = padded.split()

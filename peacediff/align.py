@@ -77,12 +77,13 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -96,6 +97,7 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
+    read_phrases,
     stem_counts,
     stem_set,
     words,
@@ -310,6 +312,10 @@ class _State:
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
+        # Per side (True: old), each local provision's (stems, figures among them): _sizes.
+        self._sizes: dict[bool, list[tuple[int, int]]] = {}
+        # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
+        self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
 
     # -- texts
     def old_norm(self, i: int) -> str:
@@ -372,7 +378,7 @@ class _State:
                 k = (self.local_old if old_side else self.local_new).get(index)
                 if k is not None:
                     stems = (self.vec.old_counts if old_side else self.vec.new_counts)[k].keys()
-            held = cache[index] = drafting_concepts(text, norm, stems)
+            held = cache[index] = drafting_concepts(text, norm, stems, self.read_phrases)
         return held
 
     def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
@@ -757,18 +763,12 @@ def _template_pass(st: _State) -> None:
     cfg = st.config
     gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for a in range(len(st.rest_old)):
-        ranked = st.by_old.get(a, [])
-        if _templated(st, a, ranked, old_side=True):
-            gaps[st.gap_old[a]][0].append(a)
-        elif _tied_in_gap(st, a, ranked, old_side=True) and _listed(st, st.rest_old[a], old_side=True):
-            listed[st.gap_old[a]][0].append(a)
-    for b in range(len(st.rest_new)):
-        ranked = st.by_new.get(b, [])
-        if _templated(st, b, ranked, old_side=False):
-            gaps[st.gap_new[b]][1].append(b)
-        elif _tied_in_gap(st, b, ranked, old_side=False) and _listed(st, st.rest_new[b], old_side=False):
-            listed[st.gap_new[b]][1].append(b)
+    # The side with fewer items first: too few templated items there make no whole list (rival
+    # plans: none), whatever the other side holds.
+    first = len(st.rest_old) <= len(st.rest_new)
+    _template_items(st, gaps, listed, old_side=first)
+    whole_first = sum(len(items[0 if first else 1]) for items in gaps.values()) >= cfg.template_min_items
+    _template_items(st, gaps, listed, old_side=not first, whole=whole_first)
     # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
     # items between its links: they are still items of one list, so the count is the list's.
     whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
@@ -794,6 +794,23 @@ def _template_pass(st: _State) -> None:
         )
 
 
+def _template_items(st: _State, gaps: dict[int, tuple[list[int], list[int]]],
+                    listed: dict[int, tuple[list[int], list[int]]], *, old_side: bool, whole: bool = True) -> None:
+    """File one side's templated items under their gap in ``gaps`` and its listed items (those
+    between two anchors that are not templated) in ``listed``.  ``whole``: false when the other
+    side makes no whole list, so that this side's templated items count for nothing: then only
+    the items that may be listed take the (costly) template test, after the cheap ones."""
+    rest, gap_of, by = (st.rest_old, st.gap_old, st.by_old) if old_side else (st.rest_new, st.gap_new, st.by_new)
+    side = 0 if old_side else 1
+    for k in range(len(rest)):
+        ranked = by.get(k, [])
+        if whole and _templated(st, k, ranked, old_side=old_side):
+            gaps[gap_of[k]][side].append(k)
+        elif (_tied_in_gap(st, k, ranked, old_side=old_side) and _listed(st, rest[k], old_side=old_side)
+              and (whole or not _templated(st, k, ranked, old_side=old_side))):
+            listed[gap_of[k]][side].append(k)
+
+
 def _overlap(st: _State, a: int, b: int) -> float:
     """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted), or of their words
     without figures when that is higher: the figures are what a template varies, and in a short
@@ -807,11 +824,44 @@ def _overlap(st: _State, a: int, b: int) -> float:
         return 2 * shared / total
     # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
     # even that stays under the bar (long clauses, whose few figures cannot carry it over).
-    # A figure is what _words drops: any stem that starts with a digit ("600", "1st", "2bis").
-    figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
+    figures = _sizes(st, old_side=True)[a][1] + _sizes(st, old_side=False)[b][1]
     if total == figures or 2 * shared < bar * (total - figures):
         return 2 * shared / total
     return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))
+
+
+def _sizes(st: _State, *, old_side: bool) -> list[tuple[int, int]]:
+    """Each local provision's (stems, figures among them) on one side, counted once.  A figure is
+    what :func:`_words` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
+    held = st._sizes.get(old_side)
+    if held is None:
+        held = st._sizes[old_side] = [(len(c), sum(1 for t in c if t[:1].isdigit()))
+                                      for c in (st.vec.old_counts if old_side else st.vec.new_counts)]
+    return held
+
+
+def _may_overlap(st: _State, k: int, others: Iterable[int], *, old_side: bool) -> Iterator[int]:
+    """The provisions of ``others`` (local, on the other side) whose :func:`_overlap` with local
+    ``k`` may reach ``template_overlap``, in their order, as they are asked for: every other one
+    is surely under it.
+
+    Rival plans offer every item of their one gap as a candidate of every other, and hardly
+    any pair is alike: one intersection each, with no call, rules most of them out.  The test
+    is the overlap's ceiling: 2 * shared / (stems less figures), or 2 * shared / stems when the
+    two are all figures (the Dice with or without figures cannot exceed it, the words shared
+    being at most the stems shared, and division rounding monotonically)."""
+    counts, their_counts = (st.vec.old_counts, st.vec.new_counts) if old_side else (st.vec.new_counts,
+                                                                                    st.vec.old_counts)
+    mine = counts[k].keys()
+    n, f = _sizes(st, old_side=old_side)[k]
+    theirs = _sizes(st, old_side=not old_side)
+    bar = st.config.template_overlap
+    for q in others:
+        shared = len(mine & their_counts[q].keys())
+        m, g = theirs[q]
+        words, total = n - f + m - g, n + m
+        if (2 * shared / words >= bar) if words else (not total or 2 * shared / total >= bar):
+            yield q
 
 
 def _dice(one: Set[str], other: Set[str]) -> float:
@@ -823,7 +873,7 @@ def _dice(one: Set[str], other: Set[str]) -> float:
 
 def _words(stems: Set[str]) -> frozenset[str]:
     """The stems that are not figures."""
-    return frozenset(t for t in stems if not t[:1].isdigit())
+    return frozenset([t for t in stems if not t[:1].isdigit()])
 
 
 def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
@@ -835,7 +885,7 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
         return False
     bar = st.config.template_overlap
     close = 0
-    for q in in_gap:
+    for q in _may_overlap(st, k, in_gap, old_side=old_side):
         if (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar:
             close += 1
             if close == 2:
@@ -852,8 +902,8 @@ def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_sid
         return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    return any(s < link and other_gap[q] == gap and (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar
-               for s, q in ranked)
+    tied = _may_overlap(st, k, (q for s, q in ranked if s < link and other_gap[q] == gap), old_side=old_side)
+    return any((st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar for q in tied)
 
 
 def _listed(st: _State, index: int, *, old_side: bool) -> bool:
@@ -1858,7 +1908,8 @@ class _ConceptBags:
         if held is None:
             st = self.st
             norm = st.old_norm(st.rest_old[k]) if old_side else st.new_norm(st.rest_new[k])
-            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys())
+            held = bags[k] = paraphrase_bag(norm, (st.vec.old_counts if old_side else st.vec.new_counts)[k].keys(),
+                                            st.read_phrases)
             idf, weight = self.idf, self.weight
             # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
             norms[k] = math.sqrt(math.fsum([w * w for w in [idf[t] if t in idf else weight(t) for t in held]]))
@@ -1932,7 +1983,9 @@ def _concept_hints(st: _State) -> None:
     new_free = [j for j in st.rest_new if j not in st.link_new]
     old_marks = {i: _topic_marks(st, i, old_side=True) for i in old_free}
     new_marks = {j: _topic_marks(st, j, old_side=False) for j in new_free}
-    old_postings, new_postings = _postings(old_marks), _postings(new_marks)
+    # A mark the other side's provisions lack proposes none of them: only shared marks are posted.
+    old_held, new_held = set().union(*old_marks.values()), set().union(*new_marks.values())
+    old_postings, new_postings = _postings(st, old_marks, new_held), _postings(st, new_marks, old_held)
     for i in old_open:
         best = _best_by_concepts(st, old_marks[i], new_postings, new_marks, _pair_with_old(i))
         if best is not None:
@@ -1950,16 +2003,22 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     marks = set(st.drafting(index, old_side=old_side))
     local = st.local_old[index] if old_side else st.local_new[index]
     idf, common = st.vec.idf, st.config.common_idf
-    marks.update(t for t in st.words_of(local, old_side=old_side) if idf[t] >= common and t not in FUNCTION_WORDS)
+    # The rare stems first (most of a clause is common words), then those that are not figures.
+    stems = (st.vec.old_counts if old_side else st.vec.new_counts)[local]
+    marks.update([t for t in stems if idf[t] >= common and t not in FUNCTION_WORDS and not t[:1].isdigit()])
     return marks
 
 
-def _postings(held: dict[int, set[str]]) -> dict[str, list[int]]:
+def _postings(st: _State, held: dict[int, set[str]], wanted: Set[str]) -> dict[str, list[int]]:
+    """The provisions (ascending) holding each mark of ``held`` among ``wanted`` that may propose
+    them: a drafting concept held by at most ``posting_cap`` of them, a rare word by at most
+    ``concept_holders_max`` (see :func:`_best_by_concepts`)."""
     out: dict[str, list[int]] = defaultdict(list)
     for index in sorted(held):
-        for concept in held[index]:
+        for concept in held[index] & wanted:
             out[concept].append(index)
-    return out
+    cap, holders = st.config.posting_cap, st.config.concept_holders_max
+    return {c: lst for c, lst in out.items() if len(lst) <= (cap if c[:1] == "~" else holders)}
 
 
 def _best_by_concepts(
@@ -1969,15 +2028,13 @@ def _best_by_concepts(
     their_concepts: dict[int, set[str]],
     pair: Callable[[int], tuple[int, int]],
 ) -> tuple[int, float] | None:
-    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index).
+    """The other provision sharing most of ``mine`` (then the higher cosine, then the lower index),
+    among those ``postings`` (:func:`_postings`) proposes for ``mine``.
 
     A drafting concept proposes the provisions holding it up to ``posting_cap``; a rare word, a
     name, only when at most ``concept_holders_max`` hold it: a made-up name that dozens of
     generated points share tells none of them apart, and each proposal costs a cosine."""
-    cfg = st.config
-    others = sorted({o for c in mine
-                     if len(postings.get(c, ())) <= (cfg.posting_cap if c[:1] == "~" else cfg.concept_holders_max)
-                     for o in postings.get(c, ())})
+    others = sorted({o for c in mine & postings.keys() for o in postings[c]})
     best: tuple[int, float, int] | None = None
     for other in others:
         shared = len(mine & their_concepts[other])

@@ -12,6 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peacediff._lexical import (
+    _PATTERN_KEYS,
+    _PATTERN_WORDS,
     _PHRASE_CONCEPTS,
     _PHRASE_KEYS,
     _WORD_RE,
@@ -95,12 +97,31 @@ def test_drafting_concepts_are_the_tilde_concepts(parts: list[str]) -> None:
 
 
 @given(st.data())
-def test_every_phrase_match_holds_one_of_the_phrase_keys(data: st.DataObject) -> None:
-    # drafting_concepts skips the phrase scan on a text without any key: no phrase may lack one.
-    pattern, _concept = data.draw(st.sampled_from(_PHRASE_CONCEPTS))
+def test_every_phrase_match_holds_one_of_its_patterns_keys(data: st.DataObject) -> None:
+    # The phrase scan leaves out each pattern none of whose keys the text holds (and skips a text
+    # holding no key at all): no match of a pattern may lack one of its own keys.
+    k = data.draw(st.integers(0, len(_PHRASE_CONCEPTS) - 1))
+    pattern, _concept = _PHRASE_CONCEPTS[k]
     match = data.draw(st.from_regex(pattern, fullmatch=True))
     padded = f" {match} "  # as the normalised text pads every word
-    assert any(key in padded for key in _PHRASE_KEYS)
+    assert any(key in padded for key in _PATTERN_KEYS[k])
+    assert all(key in _PHRASE_KEYS for key in _PATTERN_KEYS[k])
+
+
+@given(st.data())
+def test_every_phrase_match_holds_one_of_its_patterns_words_as_a_word(data: st.DataObject) -> None:
+    # The phrase scan leaves out each pattern none of whose words the text holds as a word.
+    k = data.draw(st.integers(0, len(_PHRASE_CONCEPTS) - 1))
+    pattern, _concept = _PHRASE_CONCEPTS[k]
+    match = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(word in match.split() for word in _PATTERN_WORDS[k])
+
+
+def test_every_phrase_pattern_has_its_keys_and_words_and_starts_and_ends_at_a_word_boundary() -> None:
+    assert len(_PATTERN_KEYS) == len(_PHRASE_CONCEPTS) == len(_PATTERN_WORDS)
+    assert all(_PATTERN_KEYS) and all(_PATTERN_WORDS)
+    # Whole words only: what lets a pattern's word be looked up among the text's words.
+    assert all(p.pattern.startswith(r"\b") and p.pattern.endswith(r"\b") for p, _c in _PHRASE_CONCEPTS)
 
 
 @given(st.lists(_WORDS, min_size=2, max_size=6), st.data())
