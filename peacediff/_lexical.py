@@ -243,11 +243,8 @@ class Vectors:
         held = self._evidence_sets
         if held is None:
             common, tiny = self.common_idf, self.tiny_doc_df
-            # A group of zeros is the tail of a figure ("400,000" reads "400" "000"), not a word of
-            # its own: one shared figure counted as two rare words (the move-free property at 1,000
-            # examples: "... up to 400,000 personnel" on both sides made five for a clear move).
-            rare = frozenset([t for t, w in self.idf.items() if w >= common and t.strip("0")]) - FUNCTION_WORDS
-            small = frozenset([t for t, d in self.df.items() if d <= tiny and t.strip("0")]) - FUNCTION_WORDS
+            rare = frozenset([t for t, w in self.idf.items() if w >= common]) - FUNCTION_WORDS
+            small = frozenset([t for t, d in self.df.items() if d <= tiny]) - FUNCTION_WORDS
             held = self._evidence_sets = (rare, rare | small)
         return held
 

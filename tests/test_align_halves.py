@@ -8,8 +8,6 @@ shows the case the rule exists for), so it can fail.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import attrs
 import pytest
 from align_cases import index_links, numbered
@@ -192,18 +190,3 @@ def test_a_point_rewritten_in_its_slot_still_links_there(reverse):
     if reverse:
         old, new = new, old
     assert (3, 3) in index_links(align_text(old, new))
-
-
-def test_a_shared_figure_is_one_word_of_evidence_not_one_per_digit_group():
-    """"400,000" reads as "400" and "000"; the group of zeros is no word of its own, so a shared
-    figure counts once among the rare words two provisions share."""
-    from peacediff._lexical import Vectors, normalise, stem_counts
-
-    old = ["Ukraine will protect the territory of Mibabaan up to 400,000 personnel.",
-           "The parties meet every month.", "Sanctions are lifted in stages."]
-    new = ["The joint commission shall reduce reconstruction for Gibabaets up to 400,000 personnel.",
-           "Elections are held within 100 days.", "Prisoners are exchanged all for all."]
-    vec = Vectors([stem_counts(normalise(t).split()) for t in old], [stem_counts(normalise(t).split()) for t in new])
-    assert "000" in vec.old_counts[0] and "000" in vec.new_counts[0]
-    assert vec.shared(0, 0) == vec.shared_words(Counter({"400": 1, "personnel": 1, "up": 1}),
-                                                Counter({"400": 1, "personnel": 1, "up": 1}))
