@@ -32,6 +32,8 @@ from typing import Any
 
 from diff_match_patch import diff_match_patch
 
+from peacediff._cleanup import cleanup
+
 __all__ = [
     "DIFF_CELL_BUDGET",
     "REWRITE_SIM",
@@ -359,8 +361,8 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     if tail:
         diffs.append((0, chars[-1]))
     if ops > 4:
-        _DMP.diff_cleanupMerge(diffs)
-        _DMP.diff_cleanupSemantic(diffs)
+        # diff-match-patch's merge and semantic cleanup, the same result in one pass (_cleanup).
+        diffs = cleanup(diffs)
     else:
         # At most one edit between two equalities: there is no short equality to
         # merge away, only the edit's boundary to place, which is the cheap half.
