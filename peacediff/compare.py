@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -216,6 +216,22 @@ class Dispute:
         return {"version": self.version, **self.variant.to_dict()}
 
 
+def _member_of(options: tuple[str, ...], optional: bool = False) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator that does what ``attrs.validators.in_(options)`` does (the same error), optionally
+    letting None through, at a third of its cost: a long document builds one Change per provision."""
+    allowed = frozenset(options)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            if value in allowed or (optional and value is None):
+                return
+        except TypeError:  # an unhashable value is in no set of names
+            pass
+        raise ValueError(f"'{attribute.name}' must be in {options!r} (got {value!r})", attribute, options, value)
+
+    return check
+
+
 @attrs.frozen(repr=False)
 class Change:
     """What happened to one provision (or one split/merge group) between two versions.
@@ -247,13 +263,12 @@ class Change:
     IDF-weighted word cosine; None for key links), which decided the link.
     """
 
-    kind: str = attrs.field(validator=attrs.validators.in_(CHANGE_KINDS))
+    kind: str = attrs.field(validator=_member_of(CHANGE_KINDS))
     old: tuple[Provision, ...] = ()
     new: tuple[Provision, ...] = ()
     renumbered: bool = False
     moved: bool = False
-    matched_by: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.in_(MATCH_RULES)))
+    matched_by: str | None = attrs.field(default=None, validator=_member_of(MATCH_RULES, optional=True))
     rule: str | None = None
     similarity: float | None = None
     link_score: float | None = None
