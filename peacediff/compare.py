@@ -935,17 +935,19 @@ def _is_unchanged(a: Provision, b: Provision) -> bool:
 def _unchanged(a: Provision, b: Provision, link: _align.Link, moved: bool) -> Change:
     """The change of a 1:1 pair with the same text and nothing below it: the common case in a
     long document, with nothing to diff and no figure or modal verb to compare."""
+    # Positional, in field order (kind, old, new, renumbered, moved, matched_by, rule, similarity,
+    # link_score, ops): a long document builds thousands of these, and keywords cost a fifth more.
     return Change(
-        kind="unchanged",
-        old=(a,),
-        new=(b,),
-        renumbered=a.number is not None and b.number is not None and a.number != b.number,
-        moved=moved,
-        matched_by=link.matched_by,
-        rule=link.rule or None,
-        similarity=1.0,
-        link_score=link.similarity,
-        ops=((0, a.text),) if a.text else (),
+        "unchanged",
+        (a,),
+        (b,),
+        a.number is not None and b.number is not None and a.number != b.number,
+        moved,
+        link.matched_by,
+        link.rule or None,
+        1.0,
+        link.similarity,
+        ((0, a.text),) if a.text else (),
     )
 
 
