@@ -1131,7 +1131,10 @@ def reading_order(
     """
     old_pos = {id(p): k for k, p in enumerate(old_list)}
     new_pos = {id(p): k for k, p in enumerate(new_list)}
-    keys: list[tuple[int, int, int]] = [(0, 0, 0)] * len(changes)
+    # Each change's place as one integer, ordered as (new position, old-only?, old position)
+    # would be: thousands of changes sort faster by integers than by tuples.
+    span = len(old_list) + 1
+    keys: list[int] = [0] * len(changes)
     # The last new position of the change holding each old provision (None for old-only).
     anchor_of_old: list[int | None] = [None] * len(old_list)
     old_only: list[tuple[int, int]] = []
@@ -1144,7 +1147,7 @@ def reading_order(
         else:
             positions = [new_pos[id(p)] for p in ch.new]
             first, last = min(positions), max(positions)
-        keys[k] = (first, 0, 0)
+        keys[k] = (first + 1) * 2 * span
         for p in ch.old:
             anchor_of_old[old_pos[id(p)]] = last
     if old_only:
@@ -1155,6 +1158,6 @@ def reading_order(
             if anchor is not None:
                 running = anchor
         for k, first in old_only:
-            keys[k] = (preceding[first], 1, first)
-    order = sorted(range(len(changes)), key=lambda k: keys[k])
+            keys[k] = ((preceding[first] + 1) * 2 + 1) * span + first
+    order = sorted(range(len(changes)), key=keys.__getitem__)
     return tuple(changes[k] for k in order)
