@@ -1045,8 +1045,9 @@ def _parameter_changes(
                 covered_text.append(prm.value.lower())
             else:
                 covered_text.extend(v.lower() for v in prm.value)
+    # The texts read whole for a declared number are not read again for the figures.
     for kind, x, y in figures.figure_changes(
-        old_text, new_text, frozenset(covered), covered_text=covered_text, windows=windows
+        old_text, new_text, frozenset(covered), covered_text=covered_text, windows=windows, known=stated
     ):
         out.append(ParameterChange(name=kind, old=x, new=y, unit=None, origin="text"))
     return tuple(out)

@@ -57,3 +57,31 @@ def test_a_change_refuses_an_unknown_kind_or_rule_with_the_field_named() -> None
     with pytest.raises(ValueError, match=r"'matched_by' must be in .* \(got \['key'\]\)"):
         Change("modified", matched_by=["key"])  # type: ignore[arg-type]
     assert Change("added", matched_by=None).matched_by is None
+
+
+def test_figure_changes_reuse_the_figures_a_caller_already_read() -> None:
+    from peacediff import figures
+
+    old = "Forces capped at 600,000 personnel within 30 days; five members; USD 100 billion."
+    new = "Forces capped at 800,000 personnel within 30 days; five members; USD 90 billion."
+    known = {old: figures.find_figures(old, include_weak=True)}
+    assert figures.figure_changes(old, new, known=known) == figures.figure_changes(old, new)
+    assert known[new] == figures.find_figures(new, include_weak=True)
+
+
+def test_a_text_read_whole_for_a_declared_number_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import peacediff
+    from peacediff import compare, figures
+
+    old, new = peacediff.load("us-russia-28"), peacediff.load("us-ua-20")
+    expected = compare(old, new).to_dict()
+    reads: dict[tuple[str, bool], int] = {}
+    find = figures.find_figures
+
+    def counting(text: str, include_weak: bool = False) -> list[figures.Figure]:
+        reads[(text, include_weak)] = reads.get((text, include_weak), 0) + 1
+        return find(text, include_weak)
+
+    monkeypatch.setattr(figures, "find_figures", counting)
+    assert compare(old, new).to_dict() == expected
+    assert reads and max(reads.values()) == 1
