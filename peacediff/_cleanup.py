@@ -32,22 +32,20 @@ _OVERLAP = diff_match_patch().diff_commonOverlap
 
 def _common_prefix(a: str, b: str) -> int:
     if not a or not b or a[0] != b[0]:
-        return 0
-    limit = min(len(a), len(b))
-    k = 1
-    while k < limit and a[k] == b[k]:
-        k += 1
-    return k
+        return 0  # most runs: the first characters differ
+    # rapidfuzz (C++; already loaded by the word diff that calls this) rather than a Python loop:
+    # a merged run in a long rewrite can share hundreds of token characters.
+    from rapidfuzz.distance import Prefix
+
+    return int(Prefix.similarity(a, b))
 
 
 def _common_suffix(a: str, b: str) -> int:
     if not a or not b or a[-1] != b[-1]:
         return 0
-    limit = min(len(a), len(b))
-    k = 1
-    while k < limit and a[-1 - k] == b[-1 - k]:
-        k += 1
-    return k
+    from rapidfuzz.distance import Postfix
+
+    return int(Postfix.similarity(a, b))
 
 
 def merge(diffs: Iterable[Op]) -> list[Op]:
