@@ -441,6 +441,7 @@ def figure_changes(
     ops: Sequence[Op] | None = None,
     covered_text: Sequence[str] = (),
     windows: ChangeWindows | None = None,
+    known: dict[str, list[Figure]] | None = None,
 ) -> list[tuple[str, str | None, str | None]]:
     """Figures that differ between two texts: ``(kind, old as written, new as written)``.
 
@@ -453,7 +454,10 @@ def figure_changes(
     already reports them.
     ``ops`` (the word ops of the pair), or ``windows`` (their
     :func:`changed_windows`, when already at hand), let it skip pairs with no
-    figure near a change; the result is the same.
+    figure near a change; the result is the same.  ``known`` holds the figures
+    already read from texts of the pair (``find_figures(text, include_weak=True)``,
+    by text): a caller that read one of the two texts whole passes what it found,
+    and the texts read here are added to it.
 
     >>> figure_changes("within 100 days", "within 60 days")
     [('duration', '100 days', '60 days')]
@@ -466,8 +470,8 @@ def figure_changes(
         near_old, near_new = _figures_near_changes(windows)
         if near_old == near_new:
             return []  # no figure near any change, or the same ones on both sides
-    old = find_figures(old_text, include_weak=True)
-    new = find_figures(new_text, include_weak=True)
+    old = _read_whole(old_text, known)
+    new = _read_whole(new_text, known)
     old_strong = [f for f in old if not f.weak]
     new_strong = [f for f in new if not f.weak]
     # Figures cancel figures first; a weak one ("five parties") only cancels what is left
@@ -485,6 +489,16 @@ def figure_changes(
             b = came[index].text if index < len(came) else None
             result.append((kind, a, b))
     return result
+
+
+def _read_whole(text: str, known: dict[str, list[Figure]] | None) -> list[Figure]:
+    """Every figure of ``text``, weak ones included: from ``known`` when it was read before."""
+    if known is None:
+        return find_figures(text, include_weak=True)
+    found = known.get(text)
+    if found is None:
+        found = known[text] = find_figures(text, include_weak=True)
+    return found
 
 
 def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequence[str]) -> bool:

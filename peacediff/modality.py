@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from peacediff._screen import (
@@ -31,14 +32,18 @@ Op = tuple[int, str]
 
 def _modals_near_changes(windows: ChangeWindows) -> tuple[list[str], list[str]]:
     """The modal expressions a change can reach, old side and new side, in reading order."""
-    return reached(windows, _modal_reaches)
+    # Only those a change reaches are put in canonical form: most modal verbs of a window stand
+    # in the context around a change, not next to it.
+    old, new = reached(windows, _modal_reaches)
+    return [_canonical(m) for m in old], [_canonical(m) for m in new]
 
 
-def _modal_reaches(text: str) -> Iterator[tuple[int, int, str]]:
-    for start, end, modal in _modal_matches(text):
+def _modal_reaches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    for m in _modal_spans(text):
         # After the expression, a change can reach it through the look-ahead for a number.
+        end = m.end()
         tail = text[end : end + CHANGE_CONTEXT]
-        yield start - 1, end + len(tail) - len(tail.lstrip()) + 1, modal
+        yield m.start() - 1, end + len(tail) - len(tail.lstrip()) + 1, m
 
 
 _MODAL_RE = LazyPattern(
@@ -68,24 +73,32 @@ def modals(text: str) -> list[str]:
 
 def _modal_matches(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, canonical form)`` of every modal expression in ``text``."""
-    out: list[tuple[int, int, str]] = []
+    return [(m.start(), m.end(), _canonical(m)) for m in _modal_spans(text)]
+
+
+def _modal_spans(text: str) -> Iterator[re.Match[str]]:
+    """The match of every modal expression in ``text`` (over its lower-cased copy when that keeps
+    positions), in order; "May" the month is none."""
     lowered = lower_same_length(text)
     starts, subject = _MODAL_START.on(text, lowered)
     for m in scan(starts, _MODAL_RE.on(text, lowered)[0], subject):
-        if m.group("modal"):
-            if text[m.start() : m.end("modal")] == "May" and m.start() > 0:  # the month, mid-sentence
-                continue
-            word = m.group("modal").lower()
-            canon = _MODAL_CANON.get(word, word)
-            if m.group("not") and canon == "can":
-                canon = "cannot"
-            elif m.group("not") and " not" not in canon:
-                canon += " not"
-        else:
-            how = " ".join(m.group("be_how").lower().split())
-            canon = f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}"
-        out.append((m.start(), m.end(), canon))
-    return out
+        if m.group("modal") and text[m.start() : m.end("modal")] == "May" and m.start() > 0:
+            continue  # the month, mid-sentence
+        yield m
+
+
+def _canonical(m: re.Match[str]) -> str:
+    """A modal expression's canonical form: lower case, "won't" → "will not", "is not to"."""
+    if m.group("modal"):
+        word = m.group("modal").lower()
+        canon = _MODAL_CANON.get(word, word)
+        if m.group("not") and canon == "can":
+            return "cannot"
+        if m.group("not") and " not" not in canon:
+            return canon + " not"
+        return canon
+    how = " ".join(m.group("be_how").lower().split())
+    return f"{m.group('be').lower()} {'not ' if m.group('be_not') else ''}{how}"
 
 
 def modality_shifts(

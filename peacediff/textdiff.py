@@ -32,6 +32,8 @@ from typing import Any
 
 from diff_match_patch import diff_match_patch
 
+from peacediff._cleanup import cleanup
+
 __all__ = [
     "DIFF_CELL_BUDGET",
     "REWRITE_SIM",
@@ -308,13 +310,15 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     ``head`` and ``tail`` (when not empty) as one common placeholder character at the ends."""
     # Each distinct token becomes one character, numbered in order of first appearance:
     # diff-match-patch's cleanup works on strings.
-    distinct = dict.fromkeys(old_tokens)
-    distinct.update(dict.fromkeys(new_tokens))
+    distinct = dict.fromkeys(old_tokens + new_tokens)
     chars = _token_chars(len(distinct) + 2)
     index = dict(zip(distinct, chars, strict=False))
     chars_old = "".join(map(index.__getitem__, old_tokens))
     chars_new = "".join(map(index.__getitem__, new_tokens))
-    back: dict[int, str] = dict(zip(map(ord, index.values()), index, strict=True))
+    if len(chars) <= len(_FIRST_CHARS):  # the usual case: the characters are one run from _CHAR_BASE
+        back: dict[int, str] = dict(zip(range(_CHAR_BASE, _CHAR_BASE + len(distinct)), distinct, strict=True))
+    else:
+        back = dict(zip(map(ord, index.values()), index, strict=True))
     back[ord(chars[-2])] = head
     back[ord(chars[-1])] = tail
     spaces = {index[t] for t in filter(str.isspace, distinct)}
@@ -359,8 +363,8 @@ def _cleaned_diff(old_tokens: list[str], new_tokens: list[str], head: str, tail:
     if tail:
         diffs.append((0, chars[-1]))
     if ops > 4:
-        _DMP.diff_cleanupMerge(diffs)
-        _DMP.diff_cleanupSemantic(diffs)
+        # diff-match-patch's merge and semantic cleanup, the same result in one pass (_cleanup).
+        diffs = cleanup(diffs)
     else:
         # At most one edit between two equalities: there is no short equality to
         # merge away, only the edit's boundary to place, which is the cheap half.
@@ -558,9 +562,15 @@ def _diff_sentences(old: str, new: str, budget: int) -> list[Op]:
 
 def ops_similarity(ops: Sequence[Op]) -> float:
     """Share of text kept: 2·equal / (old length + new length); 1.0 for two empty texts."""
-    equal = sum(len(t) for op, t in ops if op == 0)
-    old = equal + sum(len(t) for op, t in ops if op < 0)
-    new = equal + sum(len(t) for op, t in ops if op > 0)
-    if old + new == 0:
+    equal = deleted = inserted = 0
+    for op, text in ops:  # one pass: a pair has a handful of ops, and every linked pair asks
+        if op == 0:
+            equal += len(text)
+        elif op < 0:
+            deleted += len(text)
+        else:
+            inserted += len(text)
+    total = 2 * equal + deleted + inserted
+    if total == 0:
         return 1.0
-    return 2 * equal / (old + new)
+    return 2 * equal / total
