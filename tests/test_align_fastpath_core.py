@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from peacediff import align
+from peacediff._lexical import _kept_stems
 from peacediff.model import Provision
 
 
@@ -56,3 +57,12 @@ def test_align_text_gives_the_collector_back(collector_on: None) -> None:
     new = [Provision(text=f"Point {k}: the parties meet on day {k + 1} in zone {k % 7}.") for k in range(half)]
     assert len(align.align_text(old, new).links) > half // 2
     assert gc.isenabled()
+
+
+def test_the_words_of_one_stem_share_one_string() -> None:
+    # Bags keyed by a stem find it by identity (no text compared) when every word of the stem
+    # hands over the same string.
+    for family in (["forces", "force", "forced"], ["voted", "voting", "votes"], ["agreed", "agrees"]):
+        stems = _kept_stems(family)
+        assert len(set(stems)) == 1
+        assert all(s is stems[0] for s in stems)
