@@ -77,14 +77,12 @@ Example::
 
 from __future__ import annotations
 
-import gc
 import heapq
 import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence, Set
-from contextlib import contextmanager
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -197,33 +195,9 @@ def align_text(old: Sequence[Provision], new: Sequence[Provision], config: Align
     in one canonical order (by their texts): ``align_text(b, a)`` is exactly
     ``align_text(a, b)`` with the sides swapped.
     """
-    with _collector_paused(len(old) + len(new)):
-        if _text_order(old, new) > 0:
-            return _flip(_run(_State(new, old, config)))
-        return _run(_State(old, new, config))
-
-
-#: Provisions (both sides) from which an alignment holds the cyclic garbage collector: the
-#: aligner makes few cycles but many tracked containers (a Counter of stems, a vector and
-#: ranked candidate lists per provision), and past a few thousand provisions the collector's
-#: full passes over them cost a tenth of the alignment (30,000 heavy redrafted provisions:
-#: 2.6 s -> 2.3 s CPU).  Below it the pause buys nothing measurable.
-_PAUSE_COLLECTOR_AT = 4_000
-
-
-@contextmanager
-def _collector_paused(size: int) -> Iterator[None]:
-    """Hold the cyclic garbage collector while a large alignment runs (results never depend on it).
-
-    Left alone when the caller already disabled it, and re-enabled even if the alignment raises."""
-    if size < _PAUSE_COLLECTOR_AT or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    if _text_order(old, new) > 0:
+        return _flip(_run(_State(new, old, config)))
+    return _run(_State(old, new, config))
 
 
 def _text_order(old: Sequence[Provision], new: Sequence[Provision]) -> int:
