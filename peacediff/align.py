@@ -657,19 +657,23 @@ def _index_side(
     scoring: list[tuple[int, list[str]]] = []
     common_only: list[tuple[int, str]] = []
     needed: set[str] = set()
+    length_of, holds = held.__getitem__, held.__contains__
     for a in search:
-        present = sorted([(held[t], t) for t in this_counts[a] if t in held])
+        # The words by (posting length, word): sorted by word, then stably by length, which
+        # allocates no (length, word) pair per word of every provision searched.
+        present = sorted(filter(holds, this_counts[a]))
+        present.sort(key=length_of)
         rare = []
-        for length, t in present[:words]:
-            if length > cap:
+        for t in present[:words]:
+            if length_of(t) > cap:
                 break
             rare.append(t)
         if rare:
             scoring.append((a, rare))
             needed.update(rare)
         elif present:
-            common_only.append((a, present[0][1]))
-            needed.add(present[0][1])
+            common_only.append((a, present[0]))
+            needed.add(present[0])
     postings: dict[str, list[int]] = {t: [] for t in needed}
     for b, counts in enumerate(other_counts):
         for t in needed.intersection(counts):
@@ -680,9 +684,11 @@ def _index_side(
             w = idf[t]
             for b in postings[t]:
                 score[b] += w
-        # Highest score first, then the lower index: (-score, index) tuples sort that way
-        # in C (the indices are distinct, so no two tuples tie).
-        for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
+        # Highest score first, then the lower index: sorted by index, then stably by score
+        # (reverse keeps equal scores in index order), without a (score, index) pair each.
+        ranked = sorted(score)
+        ranked.sort(key=score.__getitem__, reverse=True)
+        for b in ranked[:fetch]:
             emit((a, b))
     if not common_only:
         return
