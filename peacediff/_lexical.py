@@ -12,6 +12,7 @@ import itertools
 import math
 import operator
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TypeVar
@@ -161,7 +162,9 @@ def _kept_into(collect: Callable[[Iterator[str]], _Bag], words: Collection[str])
 def _kept(word: str) -> str:
     out = _KEPT.get(word)
     if out is None:
-        out = stem(word) if len(word) > 1 or word.isdigit() else ""
+        # Interned: the words of one stem ("voted", "voting") then share one string, and every
+        # bag, vector and count keyed by it finds it by identity, without comparing the text.
+        out = sys.intern(stem(word)) if len(word) > 1 or word.isdigit() else ""
         if len(_KEPT) < 200_000:
             _KEPT[word] = out
     return out

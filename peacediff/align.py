@@ -663,19 +663,23 @@ def _index_side(
     scoring: list[tuple[int, list[str]]] = []
     common_only: list[tuple[int, str]] = []
     needed: set[str] = set()
+    length_of, holds = held.__getitem__, held.__contains__
     for a in search:
-        present = sorted([(held[t], t) for t in this_counts[a] if t in held])
+        # The words by (posting length, word): sorted by word, then stably by length, which
+        # allocates no (length, word) pair per word of every provision searched.
+        present = sorted(filter(holds, this_counts[a]))
+        present.sort(key=length_of)
         rare = []
-        for length, t in present[:words]:
-            if length > cap:
+        for t in present[:words]:
+            if length_of(t) > cap:
                 break
             rare.append(t)
         if rare:
             scoring.append((a, rare))
             needed.update(rare)
         elif present:
-            common_only.append((a, present[0][1]))
-            needed.add(present[0][1])
+            common_only.append((a, present[0]))
+            needed.add(present[0])
     postings: dict[str, list[int]] = {t: [] for t in needed}
     for b, counts in enumerate(other_counts):
         for t in needed.intersection(counts):
@@ -686,9 +690,11 @@ def _index_side(
             w = idf[t]
             for b in postings[t]:
                 score[b] += w
-        # Highest score first, then the lower index: (-score, index) tuples sort that way
-        # in C (the indices are distinct, so no two tuples tie).
-        for _w, b in sorted([(-w, b) for b, w in score.items()])[:fetch]:
+        # Highest score first, then the lower index: sorted by index, then stably by score
+        # (reverse keeps equal scores in index order), without a (score, index) pair each.
+        ranked = sorted(score)
+        ranked.sort(key=score.__getitem__, reverse=True)
+        for b in ranked[:fetch]:
             emit((a, b))
     if not common_only:
         return
@@ -1197,7 +1203,7 @@ def _joint(st: _State, *, split: bool) -> None:
             if chosen is None:
                 continue
             group = sorted((group[0], chosen))
-            counts = merged(Counter(part_counts[group[0]]), part_counts[group[1]])
+            counts = merged(part_counts[group[0]], part_counts[group[1]])
             joint = vec.cosine(partner_vecs[q], vec.vector(counts))
             gained = True
         if joint < cfg.joint_min_sim or not gained:
@@ -1268,24 +1274,24 @@ def _grow_group(
     cfg, vec = st.config, st.vec
     seed = max(candidates, key=lambda p: (candidates[p], -p))
     group = [seed]
-    counts = Counter(part_counts[seed])
+    counts = part_counts[seed]  # read only: the group's own count is the merged one it grows by
     joint = candidates[seed]
     while len(group) < cfg.joint_max_parts:
         # grow by an adjacent part (no provision between them)
         ends = [p for p, end in ((group[0] - 1, group[0]), (group[-1] + 1, group[-1]))
                 if p in candidates and abs(parts_of[p] - parts_of[end]) == 1]
-        best: tuple[float, int] | None = None
+        best: tuple[float, int, Counter[str]] | None = None
         for p in ends:
             if 1.0 - vec.coverage(part_counts[p], counts) < cfg.part_novelty_min:
                 continue
-            s = vec.cosine(partner_vec, vec.vector(merged(counts, part_counts[p])))
+            grown = merged(counts, part_counts[p])
+            s = vec.cosine(partner_vec, vec.vector(grown))
             if s - joint >= cfg.split_gain and (best is None or s > best[0]):
-                best = (s, p)
+                best = (s, p, grown)
         if best is None:
             break
-        joint, p = best
+        joint, p, counts = best
         group = sorted((*group, p))
-        counts.update(part_counts[p])
     return group, joint, counts
 
 
@@ -1680,25 +1686,38 @@ def _demotion_pass(st: _State) -> None:
     """
     if not st.scored():
         return
-    weak: dict[int, float] = {}
+    # The links that could go, each with its local pair and score; whether one lacks a move's
+    # evidence is asked only once it crosses (few do), and remembered: the answer reads only
+    # what the candidate scores hold, which no unlinking changes.
+    eligible: dict[int, tuple[int, int, float]] = {}
     for lid, lk in enumerate(st.links):
         if lk is None or lk.matched_by not in ("similarity", "number") or len(lk.old) != 1 or len(lk.new) != 1:
             continue
         a, b = st.local_old.get(lk.old[0]), st.local_new.get(lk.new[0])
-        if a is None or b is None:
-            continue
-        sim = lk.similarity or 0.0
-        if not st.move_evidence(a, b, sim):
-            weak[lid] = sim
-    while weak:
+        if a is not None and b is not None:
+            eligible[lid] = (a, b, lk.similarity or 0.0)
+    weak: dict[int, bool] = {}
+
+    def is_weak(lid: int) -> bool:
+        held = weak.get(lid)
+        if held is None:
+            a, b, sim = eligible[lid]
+            held = weak[lid] = not st.move_evidence(a, b, sim)
+        return held
+
+    while eligible:  # eligible holds a weak link, or is not asked yet
         crossing = _crossing_links(st)
-        candidates = [lid for lid in weak if lid in crossing]
+        candidates = [lid for lid in crossing if lid in eligible and is_weak(lid)]
         if not candidates:
             return
-        lid = min(candidates, key=lambda x: (weak[x], x))
+        lid = min(candidates, key=lambda x: (eligible[x][2], x))
         st.unlink(lid)
-        del weak[lid]
+        del eligible[lid]
         st.pass_counts["demotion"] += 1
+        # Another round only while a weak link is left (a crossing check costs more than the
+        # answers): settle every answer now, as the first round did not need to.
+        if not any([is_weak(x) for x in eligible]):
+            return
 
 
 def _crossing_links(st: _State) -> set[int]:
