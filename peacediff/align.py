@@ -1494,11 +1494,12 @@ def _crosses_inside(st: _State, slot: _Slot, i: int, j: int) -> bool:
     are not in the same place ("Security Council shall rebuild forces ..." dropped after a
     merged point, "Security Council may implement ..." inserted before it: the precision
     property at 1,000 examples)."""
-    for lk in st.links:
-        # A link with parts in both regions; one with a single end here is a move from afar.
-        if lk is None or not (any(o in slot.old_region for o in lk.old) and any(n in slot.new_region for n in lk.new)):
-            continue
-        if any((o - i) * (n - j) < 0 for o in lk.old for n in lk.new):
+    # The links with a part in the old region, found through their parts (not by a scan of every
+    # link); only those with a part in the new region too count: one end here is a move from afar.
+    for lid in {st.link_old[o] for o in slot.old_region if o in st.link_old}:
+        lk = st.links[lid]
+        if (lk is not None and any(n in slot.new_region for n in lk.new)
+                and any((o - i) * (n - j) < 0 for o in lk.old for n in lk.new)):
             return True
     return False
 
@@ -1571,7 +1572,7 @@ def _paraphrase_pass(st: _State) -> None:
     # (the slot pass takes a lone provision on each side on its words).
     if not any(st.links):
         return
-    slots = [(slot.olds, slot.news, slot.between_links) for slot in _slots(st)
+    slots = [slot for slot in _slots(st)
              if len(slot.olds) <= cfg.paraphrase_unique_max and len(slot.news) <= cfg.paraphrase_unique_max]
     if not slots:
         return
@@ -1591,12 +1592,12 @@ def _paraphrase_pass(st: _State) -> None:
     # document edge, as for the slot pass, it must be rare by IDF (a dozen generated points
     # dropped and inserted at the start share "guarantee" or "elections" by chance).
     tiny = {t for t, d in df.items() if d <= cfg.tiny_doc_df} | rare
-    for olds, news, between in slots:
+    for olds, news, between, _old_region, _new_region in slots:
         _unique_concepts(st, olds, news, tiny if between else rare, between)
     # At an edge, a pair that keeps its printed number is placed as firmly as a pair between
     # two links ("5. ... enters into force upon signature" -> "5. It takes effect once
     # signed", last to last): there a concept in one provision a side is enough.
-    for olds, news, between in slots:
+    for olds, news, between, _old_region, _new_region in slots:
         if not between:
             _unique_concepts(st, [i for i in olds if i not in st.link_old],
                              [j for j in news if j not in st.link_new], tiny, between, numbered=True)
