@@ -15,7 +15,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
@@ -261,36 +261,78 @@ class Vectors:
         return sum(map(weight, filter(whole.__contains__, part))) / total
 
 
+class _Phrase(NamedTuple):
+    """A drafting paraphrase read as one concept, and what lets a text skip its scan.
+
+    ``keys``: pieces of text one of which every match holds once the normalised text is padded
+    with a space each side (its words are single-space separated).  A key is as much of the
+    phrase as every match holds ("armed forces", not "force"; "written off", not "writ"), and
+    spaces make it a whole word where the bare word is common inside others ("fire" in
+    "ceasefire", "month" in "months"), so that a clause that merely says "forces" or "written"
+    skips the scan.  ``words``: words one of which every match holds as a whole word (the
+    pattern starts and ends at a word boundary, and the normalised text is words of letters and
+    digits joined by single spaces); one set lookup per word of a text rules out most texts
+    before any key is searched for.  tests/test_fast_paths.py checks each pattern against both.
+    """
+
+    pattern: re.Pattern[str]
+    concept: str
+    keys: tuple[str, ...]
+    words: tuple[str, ...]
+
+
 #: Drafting paraphrases read as one concept, for the in-place paraphrase pass only (the
 #: similarity vectors never see them): phrases first, on the normalised text, then words by
 #: stem.  Kept small and literal - each entry is a rewording seen in negotiated texts, not
 #: a thesaurus: a concept shared with a clause that sits in the same place between firm
 #: neighbours is evidence, a concept shared anywhere else is not.
-_PHRASE_CONCEPTS = (
-    (re.compile(r"\b(?:enter|enters|entered|entering|come|comes|came|coming) into (?:force|effect)\b"), " ~inforce "),
-    (re.compile(r"\b(?:take|takes|took|taking) effect\b"), " ~inforce "),
-    (re.compile(r"\b(?:remain|remains|stay|stays|is|are) in force\b"), " ~inforce "),
-    (re.compile(r"\bbecomes? effective\b"), " ~inforce "),
-    (re.compile(r"\brestrictive measures\b"), " ~sanction "),
-    (re.compile(r"\barmed forces\b"), " ~forces "),
-    (re.compile(r"\b(?:in stages|step by step|in phases)\b"), " ~gradual "),
-    (re.compile(r"\bcessation of hostilities\b"), " ~ceasefire "),
-    (re.compile(r"\bhostilities (?:shall |will |must |are to )?(?:cease|ceases|end|ends|stop|stops)\b"),
-     " ~ceasefire "),
-    (re.compile(r"\b(?:cease|ceases|end|ends|stop|stops|halt|halts) (?:all )?hostilities\b"), " ~ceasefire "),
-    (re.compile(r"\b(?:stop|stops|halt|halts|cease|ceases) (?:the )?(?:shooting|firing|fighting|fire)\b"),
-     " ~ceasefire "),
-    (re.compile(r"\bpull(?:s|ed|ing)? back\b"), " ~withdraw "),
-    (re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"), " ~cancel "),
-    (re.compile(r"\b(?:all|every|each)(?: of)?(?: its| the| their)? members? agrees?\b"), " ~consensus "),
-    (re.compile(r"\bright,? title and interest\b"), " ~own "),
-    (re.compile(r"\b(?:stay|stays|remain|remains) (?:yours|ours|theirs)\b"), " ~own "),
-    (re.compile(r"\b(?:you|we|they) (?:still )?own\b"), " ~own "),
-    (re.compile(r"\b(?:once a|every|each) month\b"), " ~monthly "),
-    (re.compile(r"\b(?:every three months|each quarter|every quarter)\b"), " ~quarterly "),
-    (re.compile(r"\b(?:once a|every|each) year\b"), " ~annual "),
-    (re.compile(r"\b(?:make|makes|made|making) public\b"), " ~disclose "),
+_PHRASES = (
+    _Phrase(re.compile(r"\b(?:enter|enters|entered|entering|come|comes|came|coming) into (?:force|effect)\b"),
+            " ~inforce ", keys=("into force", "into effect"), words=("into",)),
+    _Phrase(re.compile(r"\b(?:take|takes|took|taking) effect\b"),
+            " ~inforce ", keys=("take effect", "takes effect", "took effect", "taking effect"), words=("effect",)),
+    _Phrase(re.compile(r"\b(?:remain|remains|stay|stays|is|are) in force\b"),
+            " ~inforce ", keys=(" in force",), words=("force",)),
+    _Phrase(re.compile(r"\bbecomes? effective\b"),
+            " ~inforce ", keys=("become effective", "becomes effective"), words=("effective",)),
+    _Phrase(re.compile(r"\brestrictive measures\b"),
+            " ~sanction ", keys=("restrictive measures",), words=("restrictive",)),
+    _Phrase(re.compile(r"\barmed forces\b"),
+            " ~forces ", keys=("armed forces",), words=("armed",)),
+    _Phrase(re.compile(r"\b(?:in stages|step by step|in phases)\b"),
+            " ~gradual ", keys=("in stages", "step by step", "in phases"), words=("stages", "step", "phases")),
+    _Phrase(re.compile(r"\bcessation of hostilities\b"),
+            " ~ceasefire ", keys=("cessation of hostilities",), words=("cessation",)),
+    _Phrase(re.compile(r"\bhostilities (?:shall |will |must |are to )?(?:cease|ceases|end|ends|stop|stops)\b"),
+            " ~ceasefire ", keys=("hostilities",), words=("hostilities",)),
+    _Phrase(re.compile(r"\b(?:cease|ceases|end|ends|stop|stops|halt|halts) (?:all )?hostilities\b"),
+            " ~ceasefire ", keys=("hostilities",), words=("hostilities",)),
+    _Phrase(re.compile(r"\b(?:stop|stops|halt|halts|cease|ceases) (?:the )?(?:shooting|firing|fighting|fire)\b"),
+            " ~ceasefire ", keys=("shooting", "firing", "fighting", " fire "),
+            words=("shooting", "firing", "fighting", "fire")),
+    _Phrase(re.compile(r"\bpull(?:s|ed|ing)? back\b"),
+            " ~withdraw ", keys=("pull",), words=("back",)),
+    _Phrase(re.compile(r"\bwrit(?:e|es|ten|ing)? off\b"),
+            " ~cancel ", keys=("writ off", "write off", "writes off", "written off", "writing off"), words=("off",)),
+    _Phrase(re.compile(r"\b(?:all|every|each)(?: of)?(?: its| the| their)? members? agrees?\b"),
+            " ~consensus ", keys=("member agree", "members agree"), words=("agree", "agrees")),
+    _Phrase(re.compile(r"\bright,? title and interest\b"),
+            " ~own ", keys=("title and interest",), words=("title",)),
+    _Phrase(re.compile(r"\b(?:stay|stays|remain|remains) (?:yours|ours|theirs)\b"),
+            " ~own ", keys=(" yours ", " ours ", " theirs "), words=("yours", "ours", "theirs")),
+    _Phrase(re.compile(r"\b(?:you|we|they) (?:still )?own\b"),
+            " ~own ", keys=("you own", "we own", "they own", "still own"), words=("own",)),
+    _Phrase(re.compile(r"\b(?:once a|every|each) month\b"),
+            " ~monthly ", keys=(" month ",), words=("month",)),
+    _Phrase(re.compile(r"\b(?:every three months|each quarter|every quarter)\b"),
+            " ~quarterly ", keys=("three months", " quarter "), words=("months", "quarter")),
+    _Phrase(re.compile(r"\b(?:once a|every|each) year\b"),
+            " ~annual ", keys=("a year", "every year", "each year"), words=("year",)),
+    _Phrase(re.compile(r"\b(?:make|makes|made|making) public\b"),
+            " ~disclose ", keys=("make public", "makes public", "made public", "making public"), words=("public",)),
 )
+#: The patterns and their concepts, in table order.
+_PHRASE_CONCEPTS = tuple((phrase.pattern, phrase.concept) for phrase in _PHRASES)
 #: Words (not stems: the table is stemmed below, so that no entry can name a stem no word has)
 #: and the concept each is read as.
 _CONCEPT_WORDS = {
@@ -386,49 +428,11 @@ for _stem, _concept in sorted(_WIDE_CONCEPTS.items()):
     CONCEPT_STEMS[_concept] = (*CONCEPT_STEMS.get(_concept, ()), _stem)
 
 
-#: For each pattern of _PHRASE_CONCEPTS (in order), pieces of text one of which every match of it
-#: holds once padded with a space each side, as the normalised text is (its words are single-space
-#: separated): a text without any of them holds no match of that pattern.  A key is as much of the
-#: phrase as every match holds ("armed forces", not "force"; "written off", not "writ"), and spaces
-#: make it a whole word where the bare word is common inside others ("fire" in "ceasefire", "month"
-#: in "months"), so that a clause that merely says "forces" or "written" skips the scan.
-#: tests/test_fast_paths.py checks each pattern against its keys.
-_PATTERN_KEYS: tuple[tuple[str, ...], ...] = (
-    ("into force", "into effect"),
-    ("take effect", "takes effect", "took effect", "taking effect"),
-    (" in force",),
-    ("become effective", "becomes effective"),
-    ("restrictive measures",),
-    ("armed forces",),
-    ("in stages", "step by step", "in phases"),
-    ("cessation of hostilities",),
-    ("hostilities",),
-    ("hostilities",),
-    ("shooting", "firing", "fighting", " fire "),
-    ("pull",),
-    ("writ off", "write off", "writes off", "written off", "writing off"),
-    ("member agree", "members agree"),
-    ("title and interest",),
-    (" yours ", " ours ", " theirs "),
-    ("you own", "we own", "they own", "still own"),
-    (" month ",),
-    ("three months", " quarter "),
-    ("a year", "every year", "each year"),
-    ("make public", "makes public", "made public", "making public"),
-)
+#: Each pattern's keys and words (:class:`_Phrase`), in table order.
+_PATTERN_KEYS = tuple(phrase.keys for phrase in _PHRASES)
 #: Every key of every pattern.
 _PHRASE_KEYS = tuple(dict.fromkeys(key for keys in _PATTERN_KEYS for key in keys))
-#: For each pattern (in order), words one of which every match of it holds as a whole word: the
-#: normalised text is words of letters and digits joined by single spaces, so a pattern that
-#: starts and ends at a word boundary (``\b``) matches whole words only.  One set lookup per word
-#: of a text rules out most texts before any key is searched for.  tests/test_fast_paths.py checks
-#: each pattern against its words.
-_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
-    ("into",), ("effect",), ("force",), ("effective",), ("restrictive",), ("armed",), ("stages", "step", "phases"),
-    ("cessation",), ("hostilities",), ("hostilities",), ("shooting", "firing", "fighting", "fire"), ("back",),
-    ("off",), ("agree", "agrees"), ("title",), ("yours", "ours", "theirs"), ("own",), ("month",),
-    ("months", "quarter"), ("year",), ("public",),
-)
+_PATTERN_WORDS = tuple(phrase.words for phrase in _PHRASES)
 #: Each of those words and the patterns (by number, ascending) that need it.
 _PATTERNS_OF_WORD: dict[str, tuple[int, ...]] = {}
 for _k, _words_of_pattern in enumerate(_PATTERN_WORDS):
