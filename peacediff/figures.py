@@ -224,7 +224,11 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
     >>> [(f.kind, f.value) for f in find_figures("within twenty-five days, a buffer of 3 km")]
     [('duration', 25.0), ('distance', 3000.0)]
     """
-    reader = _FigureReader(text)
+    return _read_figures(_FigureReader(text), include_weak)
+
+
+def _read_figures(reader: _FigureReader, include_weak: bool) -> list[Figure]:
+    """The figures ``reader`` finds from its candidate starts, in order, none inside another."""
     found: list[Figure] = []
     end = 0
     for start, word in reader.starts():

@@ -36,18 +36,7 @@ class _ReferenceReader(figures._FigureReader):
 
 
 def _reference_figures(text: str, include_weak: bool) -> list[Figure]:
-    reader = _ReferenceReader(text)
-    found: list[Figure] = []
-    end = 0
-    for start, word in reader.starts():
-        if start < end:
-            continue
-        figure, stop = reader.at(start, word)
-        if stop:
-            end = stop
-        if figure is not None and (include_weak or not figure.weak):
-            found.append(figure)
-    return found
+    return figures._read_figures(_ReferenceReader(text), include_weak)
 
 
 def _same(text: str) -> None:
