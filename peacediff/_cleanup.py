@@ -20,32 +20,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
-__all__ = ["cleanup", "merge"]
+__all__ = ["affixes", "cleanup", "merge"]
 
 Op = tuple[int, str]
 
 _OVERLAP = diff_match_patch().diff_commonOverlap
 
 
+_AFFIXES: tuple[Any, Any] | None = None
+
+
+def affixes() -> tuple[Any, Any]:
+    """How many characters two strings share at the start, and at the end: rapidfuzz's Prefix and
+    Postfix similarities (C++; diff-match-patch's binary searches over slices cost ten times more),
+    imported on first use."""
+    global _AFFIXES
+    if _AFFIXES is None:
+        from rapidfuzz.distance import Postfix, Prefix
+
+        _AFFIXES = Prefix.similarity, Postfix.similarity
+    return _AFFIXES
+
+
 def _common_prefix(a: str, b: str) -> int:
     if not a or not b or a[0] != b[0]:
         return 0  # most runs: the first characters differ
-    # rapidfuzz (C++; already loaded by the word diff that calls this) rather than a Python loop:
-    # a merged run in a long rewrite can share hundreds of token characters.
-    from rapidfuzz.distance import Prefix
-
-    return int(Prefix.similarity(a, b))
+    # C++ rather than a Python loop: a merged run in a long rewrite can share hundreds of
+    # token characters.
+    return int(affixes()[0](a, b))
 
 
 def _common_suffix(a: str, b: str) -> int:
     if not a or not b or a[-1] != b[-1]:
         return 0
-    from rapidfuzz.distance import Postfix
-
-    return int(Postfix.similarity(a, b))
+    return int(affixes()[1](a, b))
 
 
 def merge(diffs: Iterable[Op]) -> list[Op]:

@@ -32,6 +32,7 @@ from typing import Any
 
 from diff_match_patch import diff_match_patch
 
+from peacediff._cleanup import affixes as _affixes
 from peacediff._cleanup import cleanup
 
 __all__ = [
@@ -409,7 +410,6 @@ def _is_rewrite(dropped: int, middle: int, old: str, prefix: int, suffix: int, c
 
 
 _INDEL: Any = None
-_AFFIXES: tuple[Any, Any] | None = None
 
 
 def _indel() -> Any:
@@ -421,16 +421,6 @@ def _indel() -> Any:
         _INDEL = Indel
     return _INDEL
 
-
-def _affixes() -> tuple[Any, Any]:
-    """How many characters two strings share at the start, and at the end: rapidfuzz's Prefix and
-    Postfix similarities (C++; diff-match-patch's binary searches over slices cost ten times more)."""
-    global _AFFIXES
-    if _AFFIXES is None:
-        from rapidfuzz.distance import Postfix, Prefix
-
-        _AFFIXES = Prefix.similarity, Postfix.similarity
-    return _AFFIXES
 
 
 def word_ops(old: str, new: str, budget: int | None = None) -> tuple[Op, ...]:
