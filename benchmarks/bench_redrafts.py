@@ -91,6 +91,11 @@ def rules_of(comparison) -> dict[Link, str]:
     return {(o.number, n.number): ch.matched_by or "?" for ch in comparison.changes for o in ch.old for n in ch.new}
 
 
+def passes_of(comparison) -> dict[Link, str]:
+    """Each predicted link and the aligner pass that made it (Change.rule)."""
+    return {(o.number, n.number): ch.rule or "?" for ch in comparison.changes for o in ch.old for n in ch.new}
+
+
 def prf(tp: int, n_pred: int, n_true: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_true if n_true else 1.0
@@ -107,6 +112,7 @@ def main() -> int:
     errors: list[str] = []
     rows: list[tuple[str, int, int, int]] = []
     by_rule: dict[str, list[int]] = {}  # rule -> [false links, true links]
+    by_pass: dict[str, list[int]] = {}  # aligner pass -> [false links, true links]
     details: list[str] = []
     names = sorted(p.name[: -len(".truth.json")] for p in corpus.glob("*.truth.json"))
     if not names:
@@ -126,10 +132,12 @@ def main() -> int:
         )
         if old is None or new is None or len(errors) > n_err:
             continue
-        rules = rules_of(peacediff.compare(old, new, align="text"))
+        comparison = peacediff.compare(old, new, align="text")
+        rules, passes = rules_of(comparison), passes_of(comparison)
         pred = set(rules)
         for link in pred:
             by_rule.setdefault(rules[link], [0, 0])[link in truth] += 1
+            by_pass.setdefault(passes[link], [0, 0])[link in truth] += 1
         tp = len(pred & truth)
         rows.append((name, tp, len(pred), len(truth)))
         p, r, f = prf(tp, len(pred), len(truth))
@@ -159,6 +167,8 @@ def main() -> int:
         print(f"{'':<12} {'':>5} {'':>5} {'':>4} {mp:>7.3f} {mr:>7.3f} {mf:>7.3f}   (macro)")
         print("\nlinks by rule (true / false): " + ", ".join(
             f"{rule} {true}/{false}" for rule, (false, true) in sorted(by_rule.items())))
+        print("links by pass (true / false): " + ", ".join(
+            f"{name} {true}/{false}" for name, (false, true) in sorted(by_pass.items())))
     if not args.summary:
         print("\n".join(details))
     if errors:
