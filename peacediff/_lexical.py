@@ -239,6 +239,10 @@ class Vectors:
         # One argument at a time: with several, intersection() would first copy the whole set.
         return len((rare if rare_only else wide).intersection(one).intersection(other))
 
+    def evidence_stems(self) -> frozenset[str]:
+        """Every stem :meth:`shared_words` counts without ``rare_only`` (content words, tiny documents included)."""
+        return self._evidence()[1]
+
     def _evidence(self) -> tuple[frozenset[str], frozenset[str]]:
         """The stems :meth:`shared_words` counts: rare ones (at ``common_idf``), and those with the
         tiny-document allowance (``tiny_doc_df``) as well; function words never.  Built once, so

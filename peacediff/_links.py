@@ -27,8 +27,10 @@ class Alignment(NamedTuple):
     """The links between two provision lists, the moved links and hints for the rest.
 
     ``possible`` maps ("old", i) or ("new", j) of an unlinked provision to the
-    index and cosine of its best candidate on the other side.  ``notes`` are the work
-    budgets that changed the result; ``passes`` counts what each pass did, in run order.
+    index and cosine of its best candidate on the other side; ``shared``, for such a
+    hint, what the pair has in common: rare stems (in the provision's own order), then
+    drafting concepts (``~forces``).  ``notes`` are the work budgets that changed the
+    result; ``passes`` counts what each pass did, in run order.
     """
 
     links: tuple[Link, ...]
@@ -36,3 +38,4 @@ class Alignment(NamedTuple):
     possible: dict[tuple[str, int], tuple[int, float]] = {}  # noqa: RUF012 - never mutated
     notes: tuple[str, ...] = ()
     passes: tuple[tuple[str, int], ...] = ()
+    shared: dict[tuple[str, int], tuple[str, ...]] = {}  # noqa: RUF012 - never mutated

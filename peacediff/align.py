@@ -52,7 +52,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       other's best by a paraphrase score (words and concepts weighed by rarity), at
       ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
   15. ``possible-match``: the best unlinked candidate of each unlinked provision (by
-      cosine, or else by shared drafting concepts) is kept as a hint, never as a link.
+      cosine, or else by shared drafting concepts) is kept as a hint, never as a link,
+      with the rare words and drafting concepts the pair shares.
   16. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
@@ -149,6 +150,7 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision], config: Align
     rest_new = [j for j, p in enumerate(new) if j not in linked_new and not p.key]
     notes: tuple[str, ...] = ()
     possible: dict[tuple[str, int], tuple[int, float]] = {}
+    shared: dict[tuple[str, int], tuple[str, ...]] = {}
     text_passes: tuple[tuple[str, int], ...] = tuple((name, 0) for name in TEXT_PASSES)
     if rest_old and rest_new:
         sub = align_text([old[i] for i in rest_old], [new[j] for j in rest_new], config)
@@ -167,13 +169,15 @@ def align_keys(old: Sequence[Provision], new: Sequence[Provision], config: Align
                 possible[("old", rest_old[k])] = (rest_new[other], sim)
             else:
                 possible[("new", rest_new[k])] = (rest_old[other], sim)
+        shared = {(side, (rest_old if side == "old" else rest_new)[k]): marks
+                  for (side, k), marks in sub.shared.items()}
         notes = sub.notes
         text_passes = sub.passes
     links.sort(key=lambda lk: (min(lk.new), min(lk.old)))
     moved = moved_links(links, lambda k: _link_tiebreak(links[k], old, new))
     key_counts = Counter(lk.rule for lk in links)
     passes = tuple((name, key_counts[name]) for name in KEY_PASSES) + text_passes
-    return Alignment(tuple(links), moved, possible, notes, passes)
+    return Alignment(tuple(links), moved, possible, notes, passes, shared)
 
 
 def _link_tiebreak(link: Link, old: Sequence[Provision], new: Sequence[Provision]) -> int:
@@ -228,12 +232,14 @@ def _flip(alignment: Alignment) -> Alignment:
     ]
     flipped.sort(key=lambda item: (min(item[0].new), min(item[0].old)))
     possible = {("new" if side == "old" else "old", k): hint for (side, k), hint in alignment.possible.items()}
+    shared = {("new" if side == "old" else "old", k): marks for (side, k), marks in alignment.shared.items()}
     return Alignment(
         tuple(lk for lk, _ in flipped),
         frozenset(k for k, (_, moved) in enumerate(flipped) if moved),
         possible,
         alignment.notes,
         alignment.passes,
+        shared,
     )
 
 
@@ -296,6 +302,7 @@ class _State:
         self.chain_new: list[int] = []
         self.notes: list[str] = []
         self.possible: dict[tuple[str, int], tuple[int, float]] = {}
+        self.shared: dict[tuple[str, int], tuple[str, ...]] = {}  # what each hint's pair has in common
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -462,7 +469,7 @@ def _run(st: _State) -> Alignment:
     moved = moved_links(links, lambda k: _link_tiebreak(links[k], st.old, st.new))
     counts = Counter(lk.rule for lk in links)
     passes = tuple((name, st.pass_counts[name] if name in _COUNTED_BY_PASS else counts[name]) for name in TEXT_PASSES)
-    return Alignment(tuple(links), moved, st.possible, tuple(st.notes), passes)
+    return Alignment(tuple(links), moved, st.possible, tuple(st.notes), passes, st.shared)
 
 
 # --------------------------------------------------------------------------- pass: exact
@@ -1983,7 +1990,31 @@ def _possible_match_pass(st: _State) -> None:
                 st.possible[("new", j)] = (st.rest_old[a], s)
                 break
     _concept_hints(st)
+    st.shared = _hint_evidence(st)
     st.pass_counts["possible-match"] = len(st.possible)
+
+
+def _hint_evidence(st: _State) -> dict[tuple[str, int], tuple[str, ...]]:
+    """What each hint's pair has in common, for readers: the content words both provisions use
+    (rare by IDF, or in at most ``tiny_doc_df`` provisions, as :meth:`Vectors.shared` counts them;
+    no function word, no figure), the rarest first, then the drafting concepts both express.
+    A rival plan's point that shares "Zaporizhzhia" and the armed forces with its counterpart
+    says why it is offered, where "1 % of the wording" does not."""
+    idf, content = st.vec.idf, st.vec.evidence_stems()
+    out: dict[tuple[str, int], tuple[str, ...]] = {}
+    for (side, index), (other, _score) in st.possible.items():
+        old_side = side == "old"
+        this_local = (st.local_old if old_side else st.local_new)[index]
+        other_local = (st.local_new if old_side else st.local_old)[other]
+        bag = (st.vec.old_counts if old_side else st.vec.new_counts)[this_local]
+        partner = (st.vec.new_counts if old_side else st.vec.old_counts)[other_local]
+        words = [t for t in bag if t in partner and t in content and not t[:1].isdigit()]
+        # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed".
+        words.sort(key=lambda t: -idf[t])
+        concepts = st.drafting(index, old_side=old_side) & st.drafting(other, old_side=not old_side)
+        if words or concepts:
+            out[(side, index)] = (*words, *sorted(concepts))
+    return out
 
 
 def _concept_hints(st: _State) -> None:

@@ -25,6 +25,7 @@ from peacediff import figures, modality, textdiff
 from peacediff._align_config import DEFAULT as _DEFAULT_CONFIG
 from peacediff._align_config import AlignConfig
 from peacediff._display import Displayable, render
+from peacediff._hints import readable_marks
 from peacediff._screen import ChangeWindows, changed_windows
 from peacediff._units import CURRENCY_UNITS
 from peacediff.model import Parameter, ParameterValue, Provision, Variant, Version, format_value
@@ -172,12 +173,17 @@ class PossibleMatch:
     """A candidate partner below the confidence bar, kept for views as a hint.
 
     ``similarity`` is the share of text kept, as for :attr:`Change.similarity`;
-    ``link_score`` the aligner's cosine that ranked it (below the bar to link).
+    ``link_score`` the aligner's cosine that ranked it (below the bar to link);
+    ``shared`` what the two provisions have in common, as readers name it: the rare
+    words both use (as the unlinked provision writes them), then the drafting concepts
+    both express ("armed forces" for "army" and "troops").  Rival plans word one topic
+    differently, so the words kept are few and ``shared`` is why the hint is offered.
     """
 
     provision: Provision
     similarity: float
     link_score: float | None = None
+    shared: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with a fixed key order."""
@@ -186,6 +192,7 @@ class PossibleMatch:
             "key": self.provision.key,
             "similarity": round(self.similarity, 4),
             "link_score": None if self.link_score is None else round(self.link_score, 4),
+            "shared": list(self.shared),
         }
 
 
@@ -856,7 +863,8 @@ def _unlinked_changes(
         if hint is not None:
             partner = other[hint[0]]
             pair = (p.full_text, partner.full_text) if is_old else (partner.full_text, p.full_text)
-            possible = PossibleMatch(partner, budget.similarity(*pair), hint[1])
+            shared = readable_marks(p.full_text, alignment.shared.get((name, i), ()))
+            possible = PossibleMatch(partner, budget.similarity(*pair), hint[1], shared)
         out.append(Change(
             kind="unknown" if other_partial and removal is None else ("removed" if is_old else "added"),
             old=(p,) if is_old else (),

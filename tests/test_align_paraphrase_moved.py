@@ -170,3 +170,17 @@ def test_a_pay_scale_whose_figures_all_changed_pairs_in_order() -> None:
     links = number_links(old, new)
     assert all((str(3 + k), str(4 + k)) in links for k in range(1, 8))
     assert not any(n == "12" for _o, n in links)  # the new pay point 8
+
+
+def test_the_redline_says_a_concept_match_rests_on_what_the_clause_is_about() -> None:
+    """A concept match keeps few words ("end" / "terminated"): its note must not say "similar wording"."""
+    from peacediff.compare import compare
+    from peacediff.model import Version
+
+    old, new = _redraft()
+    c = compare(Version(id="a", title="A", provisions=old), Version(id="b", title="B", provisions=new), align="text")
+    assert "concept-match" in {ch.rule for ch in c.changes}
+    for fmt, out in (("text", c.to_text()), ("md", c.to_markdown()), ("html", c.to_html())):
+        out = " ".join(out.split())
+        assert "Linked by what it is about, in other words" in out, fmt
+        assert "less sure than a link by wording" in out, fmt

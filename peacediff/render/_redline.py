@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from peacediff._labels import humanize
 from peacediff.compare import Change, Comparison, ParameterChange
@@ -121,6 +121,11 @@ class ChangeView:
     params: tuple[ParamView, ...] = ()
     subs: tuple[SubView, ...] = ()
     match_note: str | None = None
+    #: The possible match's aligner score ("0.19") and what the pair has in common (a few words
+    #: and concepts, the rarest first; ``possible_more`` counts the rest).
+    possible_score: str | None = None
+    possible_shared: tuple[str, ...] = ()
+    possible_more: int = 0
     #: Figures that reports dispute and that did not change here: ``(name, value, note numbers, how)``,
     #: ``how`` being "unchanged" for a linked pair, "as recorded" for a point on one side only.
     disputed_values: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
@@ -318,6 +323,22 @@ class _Links(NamedTuple):
         return link, round(ch.possible_match.similarity * 100)
 
 
+#: How many of a possible match's words in common a view names before "and N more".
+SHOWN_SHARED = 5
+
+
+def _possible_evidence(ch: Change) -> dict[str, Any]:
+    """The possible match's score and words in common, as the templates show them."""
+    pm = ch.possible_match
+    if pm is None:
+        return {}
+    return {
+        "possible_score": None if pm.link_score is None else f"{pm.link_score:.2f}",
+        "possible_shared": pm.shared[:SHOWN_SHARED],
+        "possible_more": max(0, len(pm.shared) - SHOWN_SHARED),
+    }
+
+
 def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], comparison: Comparison,
                  links: _Links, counter: list[int]) -> ChangeView:
     """One change as the templates draw it; its notes are numbered on from ``counter``."""
@@ -353,6 +374,7 @@ def _change_view(ch: Change, index: int, own: tuple[str, tuple[str, ...]], compa
         moved_from=moved_from,
         possible=possible,
         possible_pct=possible_pct,
+        **_possible_evidence(ch),
         wording_unknown=wording_unknown,
         notes=notes,
         sources=sources,
@@ -530,9 +552,12 @@ _BY_RULE = {
 }
 
 
-#: Links that rest on where a provision stands more than on its words: the note says so, since
-#: they are less sure than a link by wording (issue 17: "say how sure the link is").
+#: Links that rest on where a provision stands, or on what it is about, more than on its words:
+#: the note says so, since they are less sure than a link by wording (issue 17: "say how sure
+#: the link is").  A concept match keeps 1 % of the words: "similar wording" would be untrue.
 _BY_PLACE = {
+    "concept-match": "Linked by what it is about, in other words: the two share a drafting concept "
+                     "and are each other's best match (less sure than a link by wording)",
     "paraphrase": "Linked by its place, as a clause reworded between the same neighbours "
                   "(a shared drafting concept, few shared words; less sure than a link by wording)",
     "slot": "Linked by its place between the same neighbours, on a few shared words "

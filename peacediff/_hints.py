@@ -1,0 +1,71 @@
+"""What a possible match has in common with the provision it is offered for, in readers' words.
+
+The aligner hands over topic marks - stems and drafting concepts (``~forces``) - that both
+provisions of a hint hold; a view wants the words as the text writes them ("Zaporizhzhia",
+not "zaporizhzhia") and a concept by name ("armed forces", which one plan calls "army" and
+the other "troops").
+"""
+
+from __future__ import annotations
+
+from peacediff._lexical import _WORD_RE, _kept
+
+#: Each drafting concept (:func:`peacediff._lexical.drafting_concepts`) as a reader names it.
+CONCEPT_LABELS: dict[str, str] = {
+    "~amnesty": "amnesty",
+    "~annual": "yearly timing",
+    "~cancel": "cancellation",
+    "~ceasefire": "ceasefire",
+    "~consensus": "consensus",
+    "~disclose": "disclosure",
+    "~election": "elections",
+    "~end": "ending",
+    "~exchange": "exchange",
+    "~forces": "armed forces",
+    "~freeze": "freezing",
+    "~gradual": "phasing",
+    "~guarantee": "guarantees",
+    "~inforce": "entry into force",
+    "~join": "membership",
+    "~lift": "lifting",
+    "~monthly": "monthly timing",
+    "~own": "ownership",
+    "~pay": "payment",
+    "~prisoner": "prisoners",
+    "~quarterly": "quarterly timing",
+    "~raise": "increase",
+    "~reduce": "reduction",
+    "~sanction": "sanctions",
+    "~sign": "signature",
+    "~withdraw": "withdrawal",
+}
+
+
+def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
+    """``marks`` (stems, then ``~concepts``) as words of ``text`` and concept labels, in that order.
+
+    A stem reads as the first word of ``text`` that has it, as written; a concept as its
+    label, unless a word already shown says the same.  Marks ``text`` does not hold are
+    left out (a mark is always one of the text's own, so none is in practice).
+
+    >>> readable_marks("Zaporizhzhia NPP restarts; troops leave.", ("zaporizhzhia", "~forces"))
+    ('Zaporizhzhia', 'armed forces')
+    """
+    wanted = {m for m in marks if not m.startswith("~")}
+    written: dict[str, str] = {}
+    if wanted:
+        for match in _WORD_RE.finditer(text):
+            word = match.group()
+            found = _kept(word.lower())
+            if found in wanted and found not in written:
+                written[found] = word
+                if len(written) == len(wanted):
+                    break
+    out = [written[m] for m in marks if m in written]
+    shown = {w.casefold() for w in out}
+    for m in marks:
+        label = CONCEPT_LABELS.get(m)
+        if label is not None and label.casefold() not in shown:
+            out.append(label)
+            shown.add(label.casefold())
+    return tuple(out)

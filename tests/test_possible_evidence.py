@@ -1,0 +1,114 @@
+"""A possible match says what its pair has in common (rival plans word one topic differently)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import peacediff
+from peacediff import Version, compare
+from peacediff import _lexical as lexical
+from peacediff._hints import CONCEPT_LABELS, readable_marks
+from peacediff.render import render_html, render_markdown, render_text
+
+SCHEMA = json.loads((Path(__file__).parent.parent / "docs/schema/comparison.json").read_text(encoding="utf-8"))
+
+# Two made-up water treaties for one river: no point is a mark-up of another.
+_OLD = ["The river authority releases at least 40 cubic metres a second at the Kessel weir in summer.",
+        "The armed forces of both states withdraw 20 kilometres from the Orvan valley.",
+        "A joint commission meets every month to review the flow records.",
+        "Disputes go to the Permanent Court of Arbitration.",
+        "Fishing rights in the lower Orvan are shared equally between the two states."]
+_NEW = ["Each state may station no more than 300 troops in the border districts.",
+        "Flow at Kessel may not fall below 35 cubic metres a second between June and September.",
+        "The states settle any disagreement by negotiation first, then by arbitration in The Hague.",
+        "Licences to fish downstream of Marrow Bridge are issued by each state for its own bank.",
+        "Both states publish their water records on a common website."]
+
+
+def _rival() -> peacediff.Comparison:
+    return compare(Version.from_texts("upstream", _OLD), Version.from_texts("downstream", _NEW))
+
+
+def _hint_of(c: peacediff.Comparison, needle: str) -> peacediff.PossibleMatch:
+    ch = next(ch for ch in c.changes if needle in (ch.old_text if ch.old else ch.new_text))
+    assert ch.possible_match is not None, needle
+    return ch.possible_match
+
+
+def test_a_hint_names_the_words_both_provisions_use_as_the_text_writes_them():
+    c = _rival()
+    weir = _hint_of(c, "Kessel weir")
+    assert weir.provision.full_text.startswith("Flow at Kessel")
+    assert set(weir.shared) == {"Kessel", "cubic", "metres", "second"}  # as written: "Kessel", not "kessel"
+    # Each side writes its own form of a shared stem.
+    assert _hint_of(c, "Fishing rights").shared == ("Fishing",)
+    assert _hint_of(c, "Licences to fish").shared == ("fish",)
+
+
+def test_a_shared_concept_in_other_words_is_named():
+    """"armed forces" and "troops" share no word; both express the armed forces."""
+    c = _rival()
+    assert _hint_of(c, "armed forces of both states").shared == ("armed forces",)
+    assert _hint_of(c, "300 troops").shared == ("armed forces",)
+
+
+def test_function_words_figures_and_common_words_are_not_evidence():
+    for ch in _rival().changes:
+        pm = ch.possible_match
+        if pm is None:
+            continue
+        for word in pm.shared:
+            assert word in CONCEPT_LABELS.values() or not (word.lower() in lexical.FUNCTION_WORDS or word[0].isdigit())
+            assert word.lower() not in {"the", "states", "state", "of"}  # in most provisions of both
+
+
+def test_the_evidence_survives_the_other_direction_and_json():
+    c = _rival()
+    assert compare(c.new, c.old) == c.inverse()
+    data = c.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    listed = [set(ch["possible_match"]["shared"]) for ch in data["changes"] if ch["possible_match"]]
+    assert {"Kessel", "cubic", "metres", "second"} in listed
+    assert {"armed forces"} in listed
+
+
+def test_views_say_what_the_pair_has_in_common():
+    c = _rival()
+    md = render_markdown(c)
+    assert re.search(r"Possible match: new point 2 \(score 0\.\d\d, similarity \d+%\), not linked; in common: "
+                     r"[^\n]*Kessel", md)
+    assert "in common: armed forces" in md
+    text = render_text(c)
+    assert "in common: armed forces" in text
+    html = render_html(c)
+    assert "In common: <q>armed forces</q>" in html
+    assert re.search(r"its score 0\.\d\d is below the bar for linking \(similarity \d+%\)\. In common: .*<q>Kessel</q>",
+                     html)
+
+
+def test_a_hint_with_nothing_distinctive_in_common_names_nothing():
+    c = compare(Version.from_texts("a", ["The parties shall meet in the spring.", "Fees are due on request."]),
+                Version.from_texts("b", ["The parties shall report in the autumn.", "Audits take place yearly."]))
+    for ch in c.changes:
+        if ch.possible_match is not None:
+            assert all(w.lower() not in {"the", "parties", "shall", "in"} for w in ch.possible_match.shared)
+    assert "in common: the" not in render_markdown(c)
+
+
+def test_readable_marks_keeps_the_order_given_and_the_first_spelling():
+    text = "Sanctions on Moscow are eased; the sanctions committee (Sanctions Board) reports."
+    stems = [lexical.stem(w) for w in ("sanctions", "moscow", "committee")]
+    assert readable_marks(text, (stems[1], stems[0], "~sanction", "~lift")) == ("Moscow", "Sanctions", "lifting")
+    assert readable_marks(text, ("zaporizhzhia", stems[2])) == ("committee",)  # a mark the text lacks is left out
+    assert readable_marks(text, ()) == ()
+
+
+@pytest.mark.parametrize("concept", sorted({p.concept.strip() for p in lexical._PHRASES}
+                                           | set(lexical._CONCEPT_WORDS.values())))
+def test_every_drafting_concept_has_a_label(concept):
+    assert CONCEPT_LABELS.get(concept), f"add a reader's label for {concept} to peacediff/_hints.py"
