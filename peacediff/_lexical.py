@@ -239,6 +239,10 @@ class Vectors:
         # One argument at a time: with several, intersection() would first copy the whole set.
         return len((rare if rare_only else wide).intersection(one).intersection(other))
 
+    def evidence_rare(self) -> frozenset[str]:
+        """Every stem :meth:`shared_words` counts with ``rare_only``."""
+        return self._evidence()[0]
+
     def evidence_stems(self) -> frozenset[str]:
         """Every stem :meth:`shared_words` counts without ``rare_only`` (content words, tiny documents included)."""
         return self._evidence()[1]

@@ -937,6 +937,39 @@ def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_conce
     assert align_text(old, new, AlignConfig(concept_move_small_shared=0)).moved != frozenset()
 
 
+def test_a_shared_figure_is_no_word_for_a_move_in_ten_points():
+    # Found by the move-free property at 1,000 examples (seed 19): a dropped second point and an
+    # inserted first one of a ten-point revision share "up to 400,000 personnel" and one name.
+    # "400,000" reads as "400" and "000", so with the figure they shared four rare words, the
+    # small-document bar, and the concept-match pass read a move.
+    kept = ["The European Union may protect guarantees for Nababaopil and Febabaan in Zababaino and Lebabavka. The "
+            "joint commission shall hold frozen assets of Tebabaan before the elections. The United States agrees "
+            "to review the schools in Pababaor after the ceasefire.",
+            "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. The joint "
+            "commission must establish the obligations in Kebabask before the elections.",
+            "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+            "The monitoring mission undertakes to support the troops in Rababask by 2028.",
+            "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
+            "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+            "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
+            "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
+            "prisoners in Pababaor for 100 years.",
+            "The monitoring mission will lift corridors for Tababaovo and Sebabaivka by 2028. The Government must "
+            "limit schools for Lababaivka and Tababaovo after the ceasefire. The parties will guarantee the forces "
+            "in Nebabaets within 100 days.",
+            "The joint commission should reduce the commitments in Dababavka for 5 years."]
+    dropped = ("Europe agrees to return the assets in Vebabaopil after the ceasefire. Ukraine will protect "
+               "permanent territory of Mibabaan up to 400,000 personnel.")
+    inserted = ("The joint commission shall reduce reconstruction for Gibabaets and Vebabaopil up to 400,000 "
+                "personnel. The Board of Peace shall verify territory for Vababaets and Bibabask as soon as possible.")
+    old, new = _texts(kept[0], dropped, *kept[1:]), _texts(inserted, *kept)
+    result = align_text(old, new)
+    assert result.moved == frozenset()
+    assert all(lk.old != (1,) for lk in result.links)
+    # Three rare words without the figure: below the bar of four; at three the pair links as a move.
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=3)).moved != frozenset()
+
+
 # --------------------------------------------------------------------------- hard shapes: short units, rival plans
 
 _LEASE_OLD = ["Rent is due on the first day of each month.", "The deposit equals two months' rent.",
