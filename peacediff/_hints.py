@@ -8,7 +8,7 @@ the other "troops").
 
 from __future__ import annotations
 
-from peacediff._lexical import _WORD_RE, _kept
+from peacediff._lexical import _WORD_RE, _kept, words
 
 #: Each drafting concept (:func:`peacediff._lexical.drafting_concepts`) as a reader names it.
 CONCEPT_LABELS: dict[str, str] = {
@@ -56,11 +56,14 @@ def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
     if wanted:
         for match in _WORD_RE.finditer(text):
             word = match.group()
-            found = _kept(word.lower())
-            if found in wanted and found not in written:
-                written[found] = word
-                if len(written) == len(wanted):
-                    break
+            # The aligner reads the words of the lower-cased text, and lower-casing may split
+            # a word ("İ" lower-cases to "i" and a combining dot): each piece is looked up.
+            for piece in words(word):
+                found = _kept(piece)
+                if found in wanted and found not in written:
+                    written[found] = word
+            if len(written) == len(wanted):
+                break
     out = [written[m] for m in marks if m in written]
     shown = {w.casefold() for w in out}
     for m in marks:

@@ -112,3 +112,25 @@ def test_readable_marks_keeps_the_order_given_and_the_first_spelling():
                                            | set(lexical._CONCEPT_WORDS.values())))
 def test_every_drafting_concept_has_a_label(concept):
     assert CONCEPT_LABELS.get(concept), f"add a reader's label for {concept} to peacediff/_hints.py"
+
+
+def test_readable_marks_finds_a_word_that_lower_casing_splits():
+    # "İ" lower-cases to "i" and a combining dot, which is no word character: the aligner reads
+    # "İzmir" as the words "i" and "zmir".  The view still shows the word as written.
+    stems = lexical.stem_counts(lexical.words("Talks resume in İzmir."))
+    assert "zmir" in stems
+    assert readable_marks("Talks resume in İzmir.", ("zmir",)) == ("İzmir",)
+
+
+def test_hints_hold_in_unusual_scripts_and_marks():
+    old = Version.from_texts("a", ["Переговоры в Стамбуле продолжаются.", "Der Waffenstillstand gilt ab Montag.",
+                                   "L'accord entre en vigueur à la signature."])
+    new = Version.from_texts("b", ["Стамбул: переговоры возобновлены.", "Ab Montag schweigen die Waffen.",
+                                   "İzmir hosts the next round."])
+    c = compare(old, new)
+    assert compare(new, old) == c.inverse()
+    for ch in c.changes:
+        if ch.possible_match is not None:
+            assert all(w in (ch.old_text if ch.old else ch.new_text) or w in CONCEPT_LABELS.values()
+                       for w in ch.possible_match.shared)
+    jsonschema.validate(c.to_dict(), SCHEMA)
