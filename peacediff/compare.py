@@ -196,6 +196,18 @@ class PossibleMatch:
         }
 
 
+def _possible_record(hint: PossibleMatch | None) -> dict[str, Any]:
+    """The possible-match columns of :meth:`Comparison.to_records` (empty for a linked change)."""
+    if hint is None:
+        return {"possible_match": None, "possible_score": None, "possible_shared": ""}
+    p = hint.provision
+    return {
+        "possible_match": p.number if p.number is not None else p.key,
+        "possible_score": None if hint.link_score is None else round(hint.link_score, 4),
+        "possible_shared": ", ".join(hint.shared),
+    }
+
+
 def shown_similarity(ops: Sequence[Op]) -> float:
     """The one similarity shown to readers ("N % similar"): the share of text the word diff keeps.
 
@@ -471,7 +483,10 @@ class Comparison(Displayable):
         Columns: ``kind``, ``old_numbers`` / ``new_numbers`` (comma-separated), ``label``,
         ``old_keys`` / ``new_keys``, ``matched_by``, ``rule``, ``similarity``, ``renumbered``,
         ``moved``, ``parameter_changes`` (each ``name: old → new``, joined by "; "),
-        ``disputed`` (the disputed parameters) and ``subchanges`` (how many).
+        ``disputed`` (the disputed parameters), ``subchanges`` (how many), and for an
+        unlinked provision its possible match: ``possible_match`` (the partner's number, or
+        its key when it has none), ``possible_score`` (the aligner's score) and
+        ``possible_shared`` (what the two have in common, joined by ", ").
 
         Example::
 
@@ -498,6 +513,7 @@ class Comparison(Displayable):
                 "parameter_changes": "; ".join(pc.display() for pc in ch.parameter_changes),
                 "disputed": ", ".join(sorted(ch.disputed_parameters)),
                 "subchanges": len(ch.subchanges),
+                **_possible_record(ch.possible_match),
             }
             for ch in self.changes
         ]

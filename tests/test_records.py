@@ -59,3 +59,22 @@ def test_to_pandas(comparison):
     frame = comparison.to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["kind"]) == [ch.kind for ch in comparison.changes]
+
+
+def test_an_unlinked_provision_records_its_possible_match():
+    """Rival plans in a spreadsheet: each unlinked point names its possible match, the aligner's
+    score and what the two have in common."""
+    a = Version.from_texts("a", ["The river authority releases at least 40 cubic metres a second at the Kessel weir.",
+                                 "Disputes go to the Permanent Court of Arbitration."])
+    b = Version.from_texts("b", ["Flow at Kessel may not fall below 35 cubic metres a second in summer.",
+                                 "Each state stations no more than 300 troops in the border districts."])
+    c = peacediff.compare(a, b)
+    weir, court = c.to_records()[:2]
+    assert (weir["kind"], weir["possible_match"]) == ("removed", "1")
+    assert 0 < weir["possible_score"] < 0.4  # below the bar, which is why it is not linked
+    assert set(weir["possible_shared"].split(", ")) == {"Kessel", "cubic", "metres", "second"}
+    assert (court["possible_match"], court["possible_score"], court["possible_shared"]) == (None, None, "")
+    rows = list(csv.DictReader(io.StringIO(c.to_csv())))
+    assert [r["possible_shared"] for r in rows] == [r["possible_shared"] for r in c.to_records()]
+    linked = peacediff.compare(peacediff.load("us-russia-28"), peacediff.load("us-ua-20")).to_records()
+    assert all(r["possible_match"] is None for r in linked if r["kind"] in ("modified", "unchanged"))
