@@ -502,6 +502,13 @@ class AlignConfig:
     #: (a hint for readers, never a link): 0.1 is about two shared content words.
     possible_min_sim: float = _unit_field(0.1)
 
+    #: ... and must have at least this many content words (rare by IDF, or in at most
+    #: tiny_doc_df provisions; no figure) or drafting concepts in common with the provision
+    #: (``PossibleMatch.shared``): a hint that rests on common words alone is noise.  On the
+    #: bundled pairs 64 of 896 hints shared nothing ("NATO membership for Ukraine is ruled out"
+    #: offered "The framework runs for 10 years, can be renewed", cosine 0.14).  0 keeps them.
+    possible_min_shared: int = _count_field(1)
+
     # ------------------------------------------------------------------ candidates and work budgets
     #: A text occurring a different number of times on each side (two identical
     #: points, one edited or dropped) is left to the assignment when the copies number

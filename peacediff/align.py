@@ -53,7 +53,7 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
   15. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link,
-      with the rare words and drafting concepts the pair shares.
+      with the content words and drafting concepts the pair shares (none: no hint).
   16. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
@@ -2002,6 +2002,9 @@ def _possible_match_pass(st: _State) -> None:
                 break
     _concept_hints(st)
     st.shared = _hint_evidence(st)
+    need = st.config.possible_min_shared
+    if need:
+        st.possible = {hint: partner for hint, partner in st.possible.items() if len(st.shared.get(hint, ())) >= need}
     st.pass_counts["possible-match"] = len(st.possible)
 
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 import peacediff
-from peacediff import Version, compare
+from peacediff import AlignConfig, Version, compare
 from peacediff import _lexical as lexical
 from peacediff._hints import CONCEPT_LABELS, readable_marks
 from peacediff.render import render_html, render_markdown, render_text
@@ -134,3 +134,24 @@ def test_hints_hold_in_unusual_scripts_and_marks():
             assert all(w in (ch.old_text if ch.old else ch.new_text) or w in CONCEPT_LABELS.values()
                        for w in ch.possible_match.shared)
     jsonschema.validate(c.to_dict(), SCHEMA)
+
+
+def test_a_hint_that_shares_nothing_distinctive_is_not_offered():
+    """A possible match resting on common words alone is noise: the 28 points' "NATO membership for
+    Ukraine is ruled out" has nothing to do with the framework's "The framework runs for 10 years"."""
+    versions = {v.id: v for v in peacediff.versions()}
+    old, new = versions["us-russia-28"], versions["us-sg-framework"]
+    kept = compare(old, new)
+    offered = compare(old, new, config=AlignConfig(possible_min_shared=0))
+    assert [ch.kind for ch in kept.changes] == [ch.kind for ch in offered.changes]  # hints only
+
+    def nato(c: peacediff.Comparison) -> peacediff.Change:
+        return next(ch for ch in c.changes if ch.old and ch.old[0].number == "7" and not ch.new)
+
+    noise = nato(offered).possible_match
+    assert noise is not None and noise.shared == () and noise.provision.full_text.startswith("The framework runs")
+    assert nato(kept).possible_match is None
+    assert all(ch.possible_match.shared for ch in kept.changes if ch.possible_match is not None)
+    passes = kept.to_dict()["alignment"]["passes"]["possible-match"]
+    assert passes == sum(1 for ch in kept.changes if ch.possible_match is not None) < sum(
+        1 for ch in offered.changes if ch.possible_match is not None)
