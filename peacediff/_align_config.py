@@ -504,7 +504,8 @@ class AlignConfig:
 
     #: ... and must have at least this many content words (rare by IDF, or in at most
     #: tiny_doc_df provisions; no figure) or drafting concepts in common with the provision
-    #: (``PossibleMatch.shared``): a hint that rests on common words alone is noise.  On the
+    #: (``PossibleMatch.shared``): the hint is the best candidate that has, since a hint that
+    #: rests on common words alone is noise.  On the
     #: bundled pairs 64 of 896 hints shared nothing ("NATO membership for Ukraine is ruled out"
     #: offered "The framework runs for 10 years, can be renewed", cosine 0.14).  0 keeps them.
     possible_min_shared: int = _count_field(1)

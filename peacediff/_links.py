@@ -27,9 +27,9 @@ class Alignment(NamedTuple):
     """The links between two provision lists, the moved links and hints for the rest.
 
     ``possible`` maps ("old", i) or ("new", j) of an unlinked provision to the
-    index and cosine of its best candidate on the other side; ``shared``, for such a
-    hint, what the pair has in common: rare stems (in the provision's own order), then
-    drafting concepts (``~forces``).  ``notes`` are the work budgets that changed the
+    index and cosine of its best candidate on the other side that has something in common
+    with it; ``shared``, for such a hint, what that is: content stems (the rarest first),
+    then drafting concepts (``~forces``).  ``notes`` are the work budgets that changed the
     result; ``passes`` counts what each pass did, in run order.
     """
 

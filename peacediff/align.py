@@ -1985,50 +1985,53 @@ def _possible_match_pass(st: _State) -> None:
     none, the one sharing most drafting concepts): a hint, never a link."""
     if not st.scored():
         return
-    bar = st.config.possible_min_sim
-    for a, i in enumerate(st.rest_old):
-        if i in st.link_old:
-            continue
-        for s, b in st.by_old.get(a, []):
-            if st.rest_new[b] not in st.link_new and s >= bar:
-                st.possible[("old", i)] = (st.rest_new[b], s)
-                break
-    for b, j in enumerate(st.rest_new):
-        if j in st.link_new:
-            continue
-        for s, a in st.by_new.get(b, []):
-            if st.rest_old[a] not in st.link_old and s >= bar:
-                st.possible[("new", j)] = (st.rest_old[a], s)
-                break
+    bar, need = st.config.possible_min_sim, st.config.possible_min_shared
+    for side, rest, linked, other_rest, other_linked, ranked in (
+            ("old", st.rest_old, st.link_old, st.rest_new, st.link_new, st.by_old),
+            ("new", st.rest_new, st.link_new, st.rest_old, st.link_old, st.by_new)):
+        for k, index in enumerate(rest):
+            if index in linked:
+                continue
+            # The best free candidate that has something in common with it: the best by cosine
+            # alone may share only common words, while the next names the same place.
+            for s, other in ranked.get(k, []):
+                if s < bar:
+                    break
+                if other_rest[other] in other_linked:
+                    continue
+                shared = _hint_evidence(st, side, index, other_rest[other])
+                if len(shared) >= need:
+                    st.possible[(side, index)] = (other_rest[other], s)
+                    if shared:
+                        st.shared[(side, index)] = shared
+                    break
     _concept_hints(st)
-    st.shared = _hint_evidence(st)
-    need = st.config.possible_min_shared
-    if need:
-        st.possible = {hint: partner for hint, partner in st.possible.items() if len(st.shared.get(hint, ())) >= need}
+    for (side, index), (other, _s) in list(st.possible.items()):
+        if (side, index) not in st.shared:  # a hint by concepts: they share at least one
+            shared = _hint_evidence(st, side, index, other)
+            if len(shared) < need:
+                del st.possible[(side, index)]
+            elif shared:
+                st.shared[(side, index)] = shared
     st.pass_counts["possible-match"] = len(st.possible)
 
 
-def _hint_evidence(st: _State) -> dict[tuple[str, int], tuple[str, ...]]:
-    """What each hint's pair has in common, for readers: the content words both provisions use
-    (rare by IDF, or in at most ``tiny_doc_df`` provisions, as :meth:`Vectors.shared` counts them;
-    no function word, no figure), the rarest first, then the drafting concepts both express.
-    A rival plan's point that shares "Zaporizhzhia" and the armed forces with its counterpart
-    says why it is offered, where "1 % of the wording" does not."""
-    idf, content = st.vec.idf, st.vec.evidence_stems()
-    out: dict[tuple[str, int], tuple[str, ...]] = {}
-    for (side, index), (other, _score) in st.possible.items():
-        old_side = side == "old"
-        this_local = (st.local_old if old_side else st.local_new)[index]
-        other_local = (st.local_new if old_side else st.local_old)[other]
-        bag = (st.vec.old_counts if old_side else st.vec.new_counts)[this_local]
-        partner = (st.vec.new_counts if old_side else st.vec.old_counts)[other_local]
-        words = [t for t in bag if t in partner and t in content and not t[:1].isdigit()]
-        # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed".
-        words.sort(key=lambda t: -idf[t])
-        concepts = st.drafting(index, old_side=old_side) & st.drafting(other, old_side=not old_side)
-        if words or concepts:
-            out[(side, index)] = (*words, *sorted(concepts))
-    return out
+def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, ...]:
+    """What provision ``index`` of ``side`` and its candidate ``other`` have in common, for readers:
+    the content words both use (rare by IDF, or in at most ``tiny_doc_df`` provisions, as
+    :meth:`Vectors.shared` counts them; no function word, no figure), the rarest first, then the
+    drafting concepts both express.  A rival plan's point that shares "Zaporizhzhia" and the armed
+    forces with its counterpart says why it is offered, where "1 % of the wording" does not."""
+    old_side = side == "old"
+    vec = st.vec
+    bag = (vec.old_counts if old_side else vec.new_counts)[(st.local_old if old_side else st.local_new)[index]]
+    partner = (vec.new_counts if old_side else vec.old_counts)[(st.local_new if old_side else st.local_old)[other]]
+    content, idf = vec.evidence_stems(), vec.idf
+    words = [t for t in bag if t in partner and t in content and not t[:1].isdigit()]
+    # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed".
+    words.sort(key=lambda t: -idf[t])
+    concepts = st.drafting(index, old_side=old_side) & st.drafting(other, old_side=not old_side)
+    return (*words, *sorted(concepts))
 
 
 def _concept_hints(st: _State) -> None:

@@ -155,3 +155,22 @@ def test_a_hint_that_shares_nothing_distinctive_is_not_offered():
     passes = kept.to_dict()["alignment"]["passes"]["possible-match"]
     assert passes == sum(1 for ch in kept.changes if ch.possible_match is not None) < sum(
         1 for ch in offered.changes if ch.possible_match is not None)
+
+
+def test_the_next_candidate_with_something_in_common_is_offered_instead():
+    """The 28 points' point 3 (Russia shall not invade its neighbours) is closest by cosine to a
+    European point it shares only common words with; the hint goes to the best candidate that
+    has a content word in common."""
+    versions = {v.id: v for v in peacediff.versions()}
+    old, new = versions["us-russia-28"], versions["eu-telegraph-24"]
+
+    def hint(config: AlignConfig) -> peacediff.PossibleMatch:
+        ch = next(ch for ch in compare(old, new, config=config).changes
+                  if ch.old and ch.old[0].number == "3" and not ch.new)
+        assert ch.possible_match is not None
+        return ch.possible_match
+
+    bare, kept = hint(AlignConfig(possible_min_shared=0)), hint(AlignConfig())
+    assert bare.shared == () and kept.shared
+    assert kept.provision is not bare.provision
+    assert kept.link_score is not None and bare.link_score is not None and kept.link_score <= bare.link_score
