@@ -1,0 +1,69 @@
+"""The third round of speed-ups on the redraft profile leaves every result as it was.
+
+Each ``_reference_*`` is the routine as it was before it was rewritten for speed; the
+properties compare the fast path with it on made-up template items and redrafted clauses,
+so that figures, shared frames and ties in a gap occur often.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from hypothesis import given, settings
+from test_align_fastpath_bundled import _CONFIGS, _SIDE, _template_state
+
+from peacediff import align
+from peacediff._align_config import AlignConfig
+
+# --------------------------------------------------------------------------- template items
+
+
+def _reference_sizes(st_: align._State, *, old_side: bool) -> list[tuple[int, int]]:
+    """Each provision's (stems, figures among them), every stem of every provision tested."""
+    return [(len(c), sum(1 for t in c if t[:1].isdigit()))
+            for c in (st_.vec.old_counts if old_side else st_.vec.new_counts)]
+
+
+def _reference_template_items(st_: align._State, gaps: dict[int, tuple[list[int], list[int]]],
+                              listed: dict[int, tuple[list[int], list[int]]], *, old_side: bool,
+                              whole: bool = True) -> None:
+    """The filing of one side's items as it was: both tests asked of every item, with all its candidates."""
+    rest, gap_of, by = ((st_.rest_old, st_.gap_old, st_.by_old) if old_side
+                        else (st_.rest_new, st_.gap_new, st_.by_new))
+    side = 0 if old_side else 1
+    for k in range(len(rest)):
+        ranked = by.get(k, [])
+        if whole and align._templated(st_, k, ranked, old_side=old_side):
+            gaps[gap_of[k]][side].append(k)
+        elif (align._tied_in_gap(st_, k, ranked, old_side=old_side) and align._listed(st_, rest[k], old_side=old_side)
+              and (whole or not align._templated(st_, k, ranked, old_side=old_side))):
+            listed[gap_of[k]][side].append(k)
+
+
+@settings(max_examples=150)
+@given(_SIDE, _SIDE, _CONFIGS)
+def test_figures_counted_once_a_side_are_those_counted_per_provision(
+        old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]], config: AlignConfig) -> None:
+    state = _template_state(old_items, new_items, config)
+    if state is None:
+        return
+    for old_side in (True, False):
+        assert align._sizes(state, old_side=old_side) == _reference_sizes(state, old_side=old_side)
+
+
+@settings(max_examples=150)
+@given(_SIDE, _SIDE, _CONFIGS)
+def test_template_items_filed_from_their_gap_are_those_filed_from_all_candidates(
+        old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]], config: AlignConfig) -> None:
+    state = _template_state(old_items, new_items, config)
+    if state is None:
+        return
+    for old_side in (True, False):
+        for whole in (True, False):
+            fast: tuple[dict[int, tuple[list[int], list[int]]], ...] = (defaultdict(lambda: ([], [])),
+                                                                         defaultdict(lambda: ([], [])))
+            slow: tuple[dict[int, tuple[list[int], list[int]]], ...] = (defaultdict(lambda: ([], [])),
+                                                                         defaultdict(lambda: ([], [])))
+            align._template_items(state, *fast, old_side=old_side, whole=whole)
+            _reference_template_items(state, *slow, old_side=old_side, whole=whole)
+            assert [dict(d) for d in fast] == [dict(d) for d in slow]
