@@ -309,6 +309,9 @@ class _State:
         self._words_old: dict[int, frozenset[str]] = {}
         self._words_new: dict[int, frozenset[str]] = {}
         self._overlaps: dict[tuple[int, int], float] = {}
+        # Stems shared by local old and new provisions (a, b), counted once: the template tests ask
+        # a pair from both of its sides, and its overlap again (_may_overlap, _overlap).
+        self._shared: dict[tuple[int, int], int] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -829,7 +832,10 @@ def _overlap(st: _State, a: int, b: int) -> float:
     one, other = st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys()
     if not one or not other:
         return 0.0
-    shared, total = len(one & other), len(one) + len(other)
+    shared = st._shared.get((a, b))
+    if shared is None:
+        shared = st._shared[(a, b)] = len(one & other)
+    total = len(one) + len(other)
     bar = st.config.template_overlap
     if 2 * shared >= bar * total:
         return 2 * shared / total
@@ -871,8 +877,12 @@ def _may_overlap(st: _State, k: int, others: Iterable[int], *, old_side: bool) -
     n, f = _sizes(st, old_side=old_side)[k]
     theirs = _sizes(st, old_side=not old_side)
     bar = st.config.template_overlap
+    known = st._shared
     for q in others:
-        shared = len(mine & their_counts[q].keys())
+        pair = (k, q) if old_side else (q, k)
+        shared = known.get(pair)
+        if shared is None:
+            shared = known[pair] = len(mine & their_counts[q].keys())
         m, g = theirs[q]
         words, total = n - f + m - g, n + m
         if (2 * shared / words >= bar) if words else (not total or 2 * shared / total >= bar):

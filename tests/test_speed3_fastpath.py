@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from hypothesis import given, settings
-from test_align_fastpath_bundled import _CONFIGS, _SIDE, _template_state
+from test_align_fastpath_bundled import _CONFIGS, _SIDE, _reference_overlap, _template_state
 
 from peacediff import align
 from peacediff._align_config import AlignConfig
@@ -67,3 +67,24 @@ def test_template_items_filed_from_their_gap_are_those_filed_from_all_candidates
             align._template_items(state, *fast, old_side=old_side, whole=whole)
             _reference_template_items(state, *slow, old_side=old_side, whole=whole)
             assert [dict(d) for d in fast] == [dict(d) for d in slow]
+
+
+@settings(max_examples=150)
+@given(_SIDE, _SIDE, _CONFIGS)
+def test_shared_stems_counted_once_serve_both_sides_of_a_pair(
+        old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]], config: AlignConfig) -> None:
+    # One state asks from the new side first (so the old side and the overlaps read its counts),
+    # a fresh state from the old side first: each answer is the one a state asked nothing before gives.
+    warmed = _template_state(old_items, new_items, config)
+    if warmed is None:
+        return
+    n_old, n_new = len(warmed.rest_old), len(warmed.rest_new)
+    for old_side, mine, theirs in ((False, n_new, n_old), (True, n_old, n_new)):
+        for k in range(mine):
+            kept = list(align._may_overlap(warmed, k, range(theirs), old_side=old_side))
+            fresh = _template_state(old_items, new_items, config)
+            assert fresh is not None
+            assert kept == list(align._may_overlap(fresh, k, range(theirs), old_side=old_side))
+    for a in range(n_old):
+        for b in range(n_new):
+            assert align._overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
