@@ -7,13 +7,17 @@ so that figures, shared frames and ties in a gap occur often.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+import operator
+from collections import Counter, defaultdict
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_align_fastpath_bundled import _CONFIGS, _SIDE, _reference_overlap, _template_state
 
 from peacediff import align
 from peacediff._align_config import AlignConfig
+from peacediff._lexical import Vectors, stem_counts
 
 # --------------------------------------------------------------------------- template items
 
@@ -88,3 +92,34 @@ def test_shared_stems_counted_once_serve_both_sides_of_a_pair(
     for a in range(n_old):
         for b in range(n_new):
             assert align._overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
+
+
+# --------------------------------------------------------------------------- vectors
+
+#: Bags with repeated stems (counts well above one) and stems in one bag only, so that the log
+#: scaling and the IDF both vary.
+_BAG = st.lists(st.sampled_from(["forces", "force", "zone", "zones", "the", "12", "600", "withdraw", "voted",
+                                 "elections", "sanctions", "lifted", "treaty"]), max_size=60)
+
+
+def _reference_vector(vec: Vectors, counts: Counter[str]) -> dict[str, float]:
+    """The unit vector as it was: each weight's log computed where it is needed."""
+    weights = [vec.idf[t] if c == 1 else (1.0 + math.log(c)) * vec.idf[t] for t, c in counts.items()]
+    norm = math.sqrt(sum(map(operator.mul, weights, weights)))
+    if norm == 0:
+        return {}
+    return dict(zip(counts, [w / norm for w in weights], strict=True))
+
+
+@given(st.lists(_BAG, min_size=2, max_size=8))
+def test_vectors_scaled_by_remembered_logs_are_those_of_the_plain_formula(bags: list[list[str]]) -> None:
+    counts = [stem_counts(bag) for bag in bags]
+    half = len(counts) // 2
+    vec = Vectors(counts[:half], counts[half:])
+    for built, bag in zip([*vec.old, *vec.new], counts, strict=True):
+        expected = _reference_vector(vec, bag)
+        assert list(built.items()) == list(expected.items())  # keys, order and floats to the last bit
+    # Asked again (the logs remembered by then), and for a merged bag with higher counts.
+    merged_bag = Counter(counts[0])
+    merged_bag.update(counts[-1])
+    assert list(vec.vector(merged_bag).items()) == list(_reference_vector(vec, merged_bag).items())
