@@ -10,14 +10,20 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_align_fastpath_bundled import _CONFIGS, _SIDE, _reference_overlap, _template_state
+from test_textdiff import _edited_pair
 
-from peacediff import align
+from peacediff import _screen, align, figures, modality
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import Vectors, stem_counts
+from peacediff.textdiff import word_ops
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------- template items
 
@@ -123,3 +129,33 @@ def test_vectors_scaled_by_remembered_logs_are_those_of_the_plain_formula(bags: 
     merged_bag = Counter(counts[0])
     merged_bag.update(counts[-1])
     assert list(vec.vector(merged_bag).items()) == list(_reference_vector(vec, merged_bag).items())
+
+
+# --------------------------------------------------------------------------- change-window screens
+
+
+def _reference_near(windows: _screen.ChangeWindows, read: Callable[[str], Iterable[tuple[int, int, T]]],
+                    ) -> tuple[list[T], list[T]]:
+    """What the screens found as they did: every expression of each side read, then those a change reaches."""
+    return ([v for start, end, v in read(windows.old) if _screen.near(windows.old_changes, start, end)],
+            [v for start, end, v in read(windows.new) if _screen.near(windows.new_changes, start, end)])
+
+
+def _every_figure(text: str) -> Iterator[tuple[int, int, tuple[str, str, float]]]:
+    for f in figures.find_figures(text):
+        yield f.start - figures.FIGURE_REACH, f.start + len(f.text) + 1, (f.kind, f.unit, f.value)
+
+
+def _every_modal(text: str) -> Iterator[tuple[int, int, str]]:
+    for m in modality._modal_spans(text):
+        tail = text[m.end() : m.end() + _screen.CHANGE_CONTEXT]
+        yield m.start() - 1, m.end() + len(tail) - len(tail.lstrip()) + 1, modality._canonical(m)
+
+
+@given(_edited_pair())
+def test_screens_that_stop_after_the_last_change_find_what_a_whole_reading_finds(pair: tuple[str, str]) -> None:
+    old, new = pair
+    windows = _screen.changed_windows(old, new, word_ops(old, new))
+    old_keys, new_keys = _reference_near(windows, _every_figure)
+    assert figures._figures_near_changes(windows) == (sorted(old_keys), sorted(new_keys))
+    assert modality._modals_near_changes(windows) == _reference_near(windows, _every_modal)
