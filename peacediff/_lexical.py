@@ -13,7 +13,7 @@ import math
 import operator
 import re
 import sys
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]  # CPython's counting loop
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
@@ -119,8 +119,16 @@ def stem_counts(words: list[str]) -> Counter[str]:
     # Counting the stems in C (Counter over the cached stems, mapped in C) is several times as
     # fast as merging word counts by stem, or as a comprehension over the words; the dropped
     # words all count as "", deleted after (the other stems keep their order).
-    counts = _kept_into(Counter, words)
+    counts = _kept_into(_counted, words)
     del counts[""]
+    return counts
+
+
+def _counted(stems: Iterator[str]) -> Counter[str]:
+    """``Counter(stems)``: the same counting in C, without the constructor's checks in Python
+    (one bag per provision of a long document)."""
+    counts: Counter[str] = Counter()
+    _count_elements(counts, stems)
     return counts
 
 
@@ -135,7 +143,9 @@ def merged(one: Counter[str], other: Counter[str]) -> Counter[str]:
 
 def stem_set(text: str) -> set[str]:
     """The stems of the kept words of ``text``."""
-    out = _kept_into(set, set(words(text)))
+    # Every word looked up (a look-up in C costs what a set insertion does), not a set of the
+    # words first: the same stems.
+    out = _kept_into(set, words(text))
     out.discard("")
     return out
 
@@ -168,6 +178,15 @@ def _kept(word: str) -> str:
         if len(_KEPT) < 200_000:
             _KEPT[word] = out
     return out
+
+
+class _LogScale(dict[int, float]):
+    """``1.0 + log(c)`` by count ``c``, each computed once (the same float): the bags of a long
+    document hold tens of thousands of repeated stems."""
+
+    def __missing__(self, count: int) -> float:
+        out = self[count] = 1.0 + math.log(count)
+        return out
 
 
 class Vectors:
@@ -203,14 +222,15 @@ class Vectors:
         self.tiny_doc_df = config.tiny_doc_df
         self.old_counts = old_counts
         self.new_counts = new_counts
+        self._scale = _LogScale()
         self.old = [self.vector(c) for c in old_counts]
         self.new = [self.vector(c) for c in new_counts]
         self._evidence_sets: tuple[frozenset[str], frozenset[str]] | None = None
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         """The unit vector of a bag of stems: log-scaled counts times IDF, in the bag's order."""
-        idf, log = self.idf, math.log
-        weights = [idf[t] if c == 1 else (1.0 + log(c)) * idf[t] for t, c in counts.items()]
+        idf, scale = self.idf, self._scale
+        weights = [idf[t] if c == 1 else scale[c] * idf[t] for t, c in counts.items()]
         # The squares summed and the weights divided in C, in the same order as one by one.
         norm = math.sqrt(sum(map(operator.mul, weights, weights)))
         if norm == 0:

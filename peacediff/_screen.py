@@ -169,10 +169,18 @@ def near(changes: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 
 
 def reached(windows: ChangeWindows,
-            found: Callable[[str], Iterable[tuple[int, int, _T]]]) -> tuple[list[_T], list[_T]]:
+            found: Callable[[str, int], Iterable[tuple[int, int, _T]]]) -> tuple[list[_T], list[_T]]:
     """What a change can reach, old side and new side, in reading order: each ``(start, end,
     value)`` that ``found`` reads in a side's text whose reach ``[start, end]`` a change of that
     side touches.  Every other one stands, identical and in the same context, on both sides, so
-    when the two lists agree (as multisets, or in order) the texts hold the same ones."""
-    return ([value for start, end, value in found(windows.old) if near(windows.old_changes, start, end)],
-            [value for start, end, value in found(windows.new) if near(windows.new_changes, start, end)])
+    when the two lists agree (as multisets, or in order) the texts hold the same ones.
+
+    ``found(text, last)`` reads in order of ``start`` and may stop once ``start`` passes ``last``,
+    where the side's last change ends: nothing after that can reach back to a change."""
+    return (_near(windows.old, windows.old_changes, found), _near(windows.new, windows.new_changes, found))
+
+
+def _near(text: str, changes: tuple[tuple[int, int], ...],
+          found: Callable[[str, int], Iterable[tuple[int, int, _T]]]) -> list[_T]:
+    last = max([hi for _lo, hi in changes], default=-1)
+    return [value for start, end, value in found(text, last) if near(changes, start, end)]

@@ -316,6 +316,9 @@ class _State:
         self._words_old: dict[int, frozenset[str]] = {}
         self._words_new: dict[int, frozenset[str]] = {}
         self._overlaps: dict[tuple[int, int], float] = {}
+        # Stems shared by local old and new provisions (a, b), counted once: the template tests ask
+        # a pair from both of its sides, and its overlap again (_may_overlap, _overlap).
+        self._shared: dict[tuple[int, int], int] = {}
         self.current_pass = ""
         self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
@@ -825,9 +828,14 @@ def _template_items(st: _State, gaps: dict[int, tuple[list[int], list[int]]],
     side makes no whole list, so that this side's templated items count for nothing: then only
     the items that may be listed take the (costly) template test, after the cheap ones."""
     rest, gap_of, by = (st.rest_old, st.gap_old, st.by_old) if old_side else (st.rest_new, st.gap_new, st.by_new)
+    other_gap = st.gap_new if old_side else st.gap_old
     side = 0 if old_side else 1
-    for k in range(len(rest)):
-        ranked = by.get(k, [])
+    for k, gap in enumerate(gap_of):
+        # Both tests read only the candidates in the item's own gap (the same ones, in the same
+        # order, from this sublist): most items of a long document have none there.
+        ranked = [pair for pair in by.get(k, ()) if other_gap[pair[1]] == gap]
+        if not ranked:
+            continue
         if whole and _templated(st, k, ranked, old_side=old_side):
             gaps[gap_of[k]][side].append(k)
         elif (_tied_in_gap(st, k, ranked, old_side=old_side) and _listed(st, rest[k], old_side=old_side)
@@ -842,7 +850,10 @@ def _overlap(st: _State, a: int, b: int) -> float:
     one, other = st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys()
     if not one or not other:
         return 0.0
-    shared, total = len(one & other), len(one) + len(other)
+    shared = st._shared.get((a, b))
+    if shared is None:
+        shared = st._shared[(a, b)] = len(one & other)
+    total = len(one) + len(other)
     bar = st.config.template_overlap
     if 2 * shared >= bar * total:
         return 2 * shared / total
@@ -859,8 +870,12 @@ def _sizes(st: _State, *, old_side: bool) -> list[tuple[int, int]]:
     what :func:`_words` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
     held = st._sizes.get(old_side)
     if held is None:
-        held = st._sizes[old_side] = [(len(c), sum(1 for t in c if t[:1].isdigit()))
-                                      for c in (st.vec.old_counts if old_side else st.vec.new_counts)]
+        vec = st.vec
+        counts, held_by = (vec.old_counts, vec.old_df) if old_side else (vec.new_counts, vec.new_df)
+        # The side's figures found once among the stems it holds (not once per provision holding
+        # them), then counted in each provision by one intersection in C.
+        figures = frozenset([t for t in held_by if t[:1].isdigit()]).intersection
+        held = st._sizes[old_side] = [(len(c), len(figures(c))) for c in counts]
     return held
 
 
@@ -880,8 +895,12 @@ def _may_overlap(st: _State, k: int, others: Iterable[int], *, old_side: bool) -
     n, f = _sizes(st, old_side=old_side)[k]
     theirs = _sizes(st, old_side=not old_side)
     bar = st.config.template_overlap
+    known = st._shared
     for q in others:
-        shared = len(mine & their_counts[q].keys())
+        pair = (k, q) if old_side else (q, k)
+        shared = known.get(pair)
+        if shared is None:
+            shared = known[pair] = len(mine & their_counts[q].keys())
         m, g = theirs[q]
         words, total = n - f + m - g, n + m
         if (2 * shared / words >= bar) if words else (not total or 2 * shared / total >= bar):
@@ -926,7 +945,10 @@ def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_sid
         return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    tied = _may_overlap(st, k, (q for s, q in ranked if s < link and other_gap[q] == gap), old_side=old_side)
+    unlinked = [q for s, q in ranked if s < link and other_gap[q] == gap]
+    if not unlinked:  # most items: every candidate in the gap is a plain edit, linked anyway
+        return False
+    tied = _may_overlap(st, k, unlinked, old_side=old_side)
     return any((st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar for q in tied)
 
 

@@ -227,11 +227,14 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
     return _read_figures(_FigureReader(text), include_weak)
 
 
-def _read_figures(reader: _FigureReader, include_weak: bool) -> list[Figure]:
-    """The figures ``reader`` finds from its candidate starts, in order, none inside another."""
+def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None = None) -> list[Figure]:
+    """The figures ``reader`` finds from its candidate starts, in order, none inside another;
+    only those starting at ``until`` or before, when given (a figure never depends on a later one)."""
     found: list[Figure] = []
     end = 0
     for start, word in reader.starts():
+        if until is not None and start > until:
+            break
         if start < end:
             continue
         figure, stop = reader.at(start, word)
@@ -429,8 +432,10 @@ def _figures_near_changes(windows: ChangeWindows) -> tuple[list[_Key], list[_Key
     return sorted(old), sorted(new)
 
 
-def _figure_reaches(text: str) -> Iterator[tuple[int, int, _Key]]:
-    for f in find_figures(text):
+def _figure_reaches(text: str, last: int) -> Iterator[tuple[int, int, _Key]]:
+    # A figure starting more than FIGURE_REACH past the end of the last change reaches none: the
+    # figures after it are not read (a change's tail of context holds a third of a window's).
+    for f in _read_figures(_FigureReader(text), False, until=last + FIGURE_REACH):
         yield f.start - FIGURE_REACH, f.start + len(f.text) + 1, (f.kind, f.unit, f.value)
 
 

@@ -38,8 +38,10 @@ def _modals_near_changes(windows: ChangeWindows) -> tuple[list[str], list[str]]:
     return [_canonical(m) for m in old], [_canonical(m) for m in new]
 
 
-def _modal_reaches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+def _modal_reaches(text: str, last: int) -> Iterator[tuple[int, int, re.Match[str]]]:
     for m in _modal_spans(text):
+        if m.start() - 1 > last:
+            return  # this one and every later one start past the last change: none reaches it
         # After the expression, a change can reach it through the look-ahead for a number.
         end = m.end()
         tail = text[end : end + CHANGE_CONTEXT]
