@@ -82,6 +82,7 @@ import functools
 import heapq
 import itertools
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -303,6 +304,9 @@ class _State:
         self.notes: list[str] = []
         self.possible: dict[tuple[str, int], tuple[int, float]] = {}
         self.shared: dict[tuple[str, int], tuple[str, ...]] = {}  # what each hint's pair has in common
+        # The naming figures of template list items (local index -> place -> figure): see _figure_names.
+        self.item_names_old: dict[int, dict[int, str]] = {}
+        self.item_names_new: dict[int, dict[int, str]] = {}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -411,7 +415,10 @@ class _State:
         return lid
 
     def link(self, a: int, b: int, family: str, s: float) -> None:
-        """Link local old ``a`` to local new ``b``."""
+        """Link local old ``a`` to local new ``b`` - unless both are items of a template list that
+        its figures name, under other names ("sector 28" / "sector 99": one item replaced another)."""
+        if _name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0:
+            return
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
 
     def unlink(self, lid: int) -> Link:
@@ -985,10 +992,16 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # 12,400 tonnes" dropped, "Whiting: 7,500 tonnes" added): one item replaced another.
     gone = [_named_only_here(st, old_words[x]) for x in range(n)]
     fresh = [_named_only_here(st, new_words[y]) for y in range(m)]
+    # Figures that name the items ("sector 17"): a pair whose names differ is two items.
+    old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la],
+                                         [st.new[st.rest_new[b]] for b in lb], (old_words, new_words),
+                                         max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(n, m))))
+    st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
+    st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
-            if gone[x] and fresh[y]:
+            if (gone[x] and fresh[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
@@ -1012,7 +1025,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
             same_number = old_numbers[x] is not None and old_numbers[x] == new_numbers[y]
             weight[x][y] = (cfg.template_tie_weight + v - rival
                             + cfg.position_weight * (1.0 - abs(x / n - y / m))
-                            + (cfg.template_number_weight if same_number else 0.0))
+                            + (cfg.template_number_weight if same_number else 0.0)
+                            + (cfg.template_figure_weight if _name_agreement(old_names[x], new_names[y]) else 0.0))
     # best[x][y]: the heaviest matching of the first x old and the first y new items.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(1, n + 1):
@@ -1032,6 +1046,72 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
         else:
             y -= 1
     return pairs[::-1]
+
+
+#: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
+#: a template's frame, however many digit groups it has.
+_FIGURE_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+
+
+def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
+                  words: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]],
+                  min_items: int) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
+    """The figures that name the items of a template list, by their place in the frame.
+
+    A place (the k-th figure of an item) names its items when, among the items with the list's
+    usual count of figures, at least ``min_items`` values there stand in exactly one old and
+    one new item ("sector 17" in both versions): the schedule keeps its sectors while their
+    days and levies change.  The caller asks ``template_name_share`` of the list: tiers of
+    service credits whose bounds all moved still meet by chance ("below 99.0 %" was one tier's
+    upper bound and is another's), two values in four, and those tiers are no names.  Nor is a
+    place that repeats every item's printed number on both sides ("Measure 8 applies ..."
+    renumbered "Measure 7 applies ..."): the list's numbering, which follows the items.  Nor
+    one that the items' own names (``words``: each item's stems, figures aside) contradict:
+    fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
+    shares by place while a stock inserted at the top moves every stock down a line.  Returns
+    each item's values in such places, by place; an item with another count of figures names
+    none (its places do not line up)."""
+    old_figs = [_FIGURE_RE.findall(p.full_text) for p in old_items]
+    new_figs = [_FIGURE_RE.findall(p.full_text) for p in new_items]
+    usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
+    named = [(x, y) for x, y in _word_named(*words) if len(old_figs[x]) == usual == len(new_figs[y])]
+    naming = []
+    for place in range(usual):
+        held_old = Counter(f[place] for f in old_figs if len(f) == usual)
+        held_new = Counter(f[place] for f in new_figs if len(f) == usual)
+        kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
+        agree = sum(1 if old_figs[x][place] == new_figs[y][place] else -1 for x, y in named)
+        if kept >= min_items and agree >= 0 and not (_numbering(old_items, old_figs, usual, place)
+                                                     and _numbering(new_items, new_figs, usual, place)):
+            naming.append(place)
+
+    def names(figs: list[list[str]]) -> list[dict[int, str]]:
+        return [{k: f[k] for k in naming} if len(f) == usual else {} for f in figs]
+
+    return names(old_figs), names(new_figs)
+
+
+def _word_named(old_words: Sequence[frozenset[str]], new_words: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """Pairs of items that one word names on both sides: a word that only that old item and
+    only that new item of the list hold ("Haddock")."""
+    def owners(words: Sequence[frozenset[str]]) -> dict[str, int]:
+        held = Counter(itertools.chain.from_iterable(words))
+        return {w: k for k, ws in enumerate(words) for w in ws if held[w] == 1}
+
+    old_owner, new_owner = owners(old_words), owners(new_words)
+    return {(x, new_owner[w]) for w, x in old_owner.items() if w in new_owner}
+
+
+def _numbering(items: Sequence[Provision], figs: list[list[str]], usual: int, place: int) -> bool:
+    """Every item with the usual count of figures repeats its printed number at ``place``."""
+    return all(f[place] == p.number for p, f in zip(items, figs, strict=True) if len(f) == usual)
+
+
+def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
+    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0."""
+    if not (old and new):
+        return 0
+    return 1 if all(old[k] == new[k] for k in old) else -1
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:
