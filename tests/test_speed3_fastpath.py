@@ -21,7 +21,7 @@ from test_textdiff import _edited_pair
 from peacediff import _screen, align, figures, modality
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import Vectors, stem_counts
-from peacediff.textdiff import word_ops
+from peacediff.textdiff import _TOKEN_RE, tokenize, word_ops
 
 T = TypeVar("T")
 
@@ -159,3 +159,13 @@ def test_screens_that_stop_after_the_last_change_find_what_a_whole_reading_finds
     old_keys, new_keys = _reference_near(windows, _every_figure)
     assert figures._figures_near_changes(windows) == (sorted(old_keys), sorted(new_keys))
     assert modality._modals_near_changes(windows) == _reference_near(windows, _every_modal)
+
+
+# --------------------------------------------------------------------------- word diff
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=80)
+       | st.lists(st.sampled_from(["600,000", "2.5", "1,2", "12.", ".5", " ", "\t", "\n", "\x1c", "\x1f", "_", "x_1",
+                                   "Art", "5km", "-", "\r\n", "\x0b"]), max_size=20).map("".join))
+def test_ascii_text_is_tokenized_as_the_unicode_expression_tokenizes_it(text: str) -> None:
+    assert tokenize(text) == _TOKEN_RE.findall(text)
