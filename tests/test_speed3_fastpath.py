@@ -169,3 +169,29 @@ def test_screens_that_stop_after_the_last_change_find_what_a_whole_reading_finds
                                    "Art", "5km", "-", "\r\n", "\x0b"]), max_size=20).map("".join))
 def test_ascii_text_is_tokenized_as_the_unicode_expression_tokenizes_it(text: str) -> None:
     assert tokenize(text) == _TOKEN_RE.findall(text)
+
+
+# --------------------------------------------------------------------------- figures on ASCII text
+
+
+class _UnicodeReader(figures._FigureReader):
+    """The figure reader as it was: the Unicode classes whatever the text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.ascii = False
+        self.figure_re, self.subject = figures._FIGURE_RE.on(text, self.lowered)
+        self.label_re = figures._LABEL_BEFORE.on(text, self.lowered)[0]
+
+
+_FIGURE_WORDS = ["USD", "$", "5", "600,000", "2.5", "12th", "50%", "per", "cent", "within", "days", "twenty-five",
+                 "a", "hundred", "half", "of", "the", "May", "1", "2026", "2026-01-31", "km", "m", "troops",
+                 "Article", "(3)", "\n", "\t", "\x1c", "\x1f", "\x0b", " ", "-", "one", "third", "party", "years"]
+
+
+@given(st.lists(st.sampled_from(_FIGURE_WORDS) | st.text(st.characters(max_codepoint=127), max_size=3),
+                max_size=30).map(" ".join))
+def test_figures_read_with_ascii_classes_are_those_read_with_unicode_ones(text: str) -> None:
+    assert _screen.ascii_plain(text.lower()) == (text.isascii() and not any("\x1c" <= c <= "\x1f" for c in text))
+    expected = figures._read_figures(_UnicodeReader(text), True)
+    assert figures.find_figures(text, include_weak=True) == expected
