@@ -18,6 +18,7 @@ __all__ = [
     "CHANGE_CONTEXT",
     "ChangeWindows",
     "LazyPattern",
+    "ascii_plain",
     "changed_windows",
     "lower_same_length",
     "near",
@@ -44,10 +45,18 @@ class LazyPattern:
         self._pattern = pattern
         self._folded: re.Pattern[str] | None = None
         self._plain: re.Pattern[str] | None = None
+        self._ascii: re.Pattern[str] | None = None
 
-    def on(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
-        """The compiled pattern and the string to run it on: ``lowered`` when given, else ``text``."""
+    def on(self, text: str, lowered: str | None, ascii: bool = False) -> tuple[re.Pattern[str], str]:
+        """The compiled pattern and the string to run it on: ``lowered`` when given, else ``text``.
+
+        ``ascii``: ``lowered`` is :func:`ascii_plain`, so the pattern runs with ASCII classes
+        (a fifth faster than the Unicode ones, which find the same matches there)."""
         if lowered is not None:
+            if ascii:
+                if self._ascii is None:
+                    self._ascii = re.compile(self._pattern, re.ASCII)
+                return self._ascii, lowered
             if self._plain is None:
                 self._plain = re.compile(self._pattern)
             return self._plain, lowered
@@ -73,6 +82,17 @@ def lower_same_length(text: str) -> str | None:
     """``text`` lower-cased, or None when that would change its length (so positions stay valid)."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
+
+
+#: The ASCII characters that Unicode ``\s`` holds and ASCII ``\s`` does not (the information
+#: separators): the only ASCII text whose matches depend on which classes a pattern has.
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+
+
+def ascii_plain(lowered: str | None) -> bool:
+    r"""Whether a pattern with ASCII classes finds in ``lowered`` exactly what it finds with the
+    Unicode ones: ``\d``, ``\w``, ``\b`` and ``\s`` agree on ASCII text without separators."""
+    return lowered is not None and lowered.isascii() and _SEPARATORS.search(lowered) is None
 
 
 #: Characters of context read around every change by the figure and modal screens

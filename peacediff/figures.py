@@ -22,6 +22,7 @@ from peacediff._numberwords import NUMBER_WORD_PATTERN, read_number
 from peacediff._screen import (
     ChangeWindows,
     LazyPattern,
+    ascii_plain,
     changed_windows,
     lower_same_length,
     reached,
@@ -251,8 +252,9 @@ class _FigureReader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lower_same_length(text)
-        self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered)
-        self.label_re = _LABEL_BEFORE.on(text, self.lowered)[0]
+        self.ascii = ascii_plain(self.lowered)
+        self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered, self.ascii)
+        self.label_re = _LABEL_BEFORE.on(text, self.lowered, self.ascii)[0]
 
     def starts(self) -> list[tuple[int, bool]]:
         """Positions where a figure can start, in order, and whether a number word starts there.
@@ -263,10 +265,10 @@ class _FigureReader:
         skips and which starts nothing (a word character stands before it).
         """
         lowered = self.lowered
-        digits, subject = _DIGIT_START.on(self.text, lowered)
+        digits, subject = _DIGIT_START.on(self.text, lowered, self.ascii)
         found = [(m.start(), False) for m in digits.finditer(subject)]
-        first = _FIRST_WORD.on(self.text, lowered)[0].match(subject)
-        words = _WORD_START.on(self.text, lowered)[0].finditer(subject, first.end() if first else 0)
+        first = _FIRST_WORD.on(self.text, lowered, self.ascii)[0].match(subject)
+        words = _WORD_START.on(self.text, lowered, self.ascii)[0].finditer(subject, first.end() if first else 0)
         letters = [(m.start() + 1, m.start("word") >= 0) for m in words]
         if first is not None:
             letters.insert(0, (0, first.start("word") >= 0))
@@ -299,7 +301,7 @@ class _FigureReader:
         groups = m.groupdict()
         date = _date(m, groups, text)
         if date is not None and date[0] == 0:
-            m, date = _QUANTITY_RE.on(text, self.lowered)[0].match(subject, pos), None
+            m, date = _QUANTITY_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos), None
             if m is None:
                 return None, 0
             groups = m.groupdict()
@@ -337,21 +339,21 @@ class _FigureReader:
             return None, 0
         end = pos + phrase.end
         if phrase.kind == "ordinal":
-            unit = _ORDINAL_UNIT.on(text, self.lowered)[0].match(self.subject, end)
+            unit = _ORDINAL_UNIT.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
             if unit is None:
                 return None, 0  # "the first point", "a third party": an order, not a quantity
             days = phrase.value * DURATION_DAYS[unit.group("unit").lower()]
             return Figure("duration", text[pos : unit.end()], days, "days", pos, phrase.value), unit.end()
         if phrase.kind == "fraction":
-            if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered)[0].match(
+            if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered, self.ascii)[0].match(
                 self.subject, end
             ):
                 return None, 0
-            if _PART_OF_TIME.on(text, self.lowered)[0].search(self.subject, max(0, pos - 16), pos):
+            if _PART_OF_TIME.on(text, self.lowered, self.ascii)[0].search(self.subject, max(0, pos - 16), pos):
                 return None, 0  # "the second half of 2026", "the first quarter of": a period, not a share
             # A share is a proportion: "half" is the same figure as "50%".
             return Figure("percentage", text[pos:end], phrase.value * 100, "percent", pos, phrase.value), end
-        m = _AFTER_WORDS.on(text, self.lowered)[0].match(self.subject, end)
+        m = _AFTER_WORDS.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
         groups = m.groupdict() if m is not None else {}
         written = text[pos : m.end()] if m is not None else text[pos:end]
         stop = m.end() if m is not None else end

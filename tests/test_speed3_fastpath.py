@@ -21,7 +21,7 @@ from test_textdiff import _edited_pair
 from peacediff import _screen, align, figures, modality
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import Vectors, stem_counts
-from peacediff.textdiff import word_ops
+from peacediff.textdiff import _TOKEN_RE, tokenize, word_ops
 
 T = TypeVar("T")
 
@@ -159,3 +159,39 @@ def test_screens_that_stop_after_the_last_change_find_what_a_whole_reading_finds
     old_keys, new_keys = _reference_near(windows, _every_figure)
     assert figures._figures_near_changes(windows) == (sorted(old_keys), sorted(new_keys))
     assert modality._modals_near_changes(windows) == _reference_near(windows, _every_modal)
+
+
+# --------------------------------------------------------------------------- word diff
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=80)
+       | st.lists(st.sampled_from(["600,000", "2.5", "1,2", "12.", ".5", " ", "\t", "\n", "\x1c", "\x1f", "_", "x_1",
+                                   "Art", "5km", "-", "\r\n", "\x0b"]), max_size=20).map("".join))
+def test_ascii_text_is_tokenized_as_the_unicode_expression_tokenizes_it(text: str) -> None:
+    assert tokenize(text) == _TOKEN_RE.findall(text)
+
+
+# --------------------------------------------------------------------------- figures on ASCII text
+
+
+class _UnicodeReader(figures._FigureReader):
+    """The figure reader as it was: the Unicode classes whatever the text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.ascii = False
+        self.figure_re, self.subject = figures._FIGURE_RE.on(text, self.lowered)
+        self.label_re = figures._LABEL_BEFORE.on(text, self.lowered)[0]
+
+
+_FIGURE_WORDS = ["USD", "$", "5", "600,000", "2.5", "12th", "50%", "per", "cent", "within", "days", "twenty-five",
+                 "a", "hundred", "half", "of", "the", "May", "1", "2026", "2026-01-31", "km", "m", "troops",
+                 "Article", "(3)", "\n", "\t", "\x1c", "\x1f", "\x0b", " ", "-", "one", "third", "party", "years"]
+
+
+@given(st.lists(st.sampled_from(_FIGURE_WORDS) | st.text(st.characters(max_codepoint=127), max_size=3),
+                max_size=30).map(" ".join))
+def test_figures_read_with_ascii_classes_are_those_read_with_unicode_ones(text: str) -> None:
+    assert _screen.ascii_plain(text.lower()) == (text.isascii() and not any("\x1c" <= c <= "\x1f" for c in text))
+    expected = figures._read_figures(_UnicodeReader(text), True)
+    assert figures.find_figures(text, include_weak=True) == expected
