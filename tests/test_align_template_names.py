@@ -36,9 +36,16 @@ def _schedule(seed: int, frame: str, *, n: int = 30, drops: int = 3, inserts: in
     old = Version(id="a", title="A", provisions=tuple(
         Provision(text=frame.format(**item), number=str(k)) for k, item in enumerate(old_items, 1)))
     new = Version(id="b", title="B", provisions=tuple(
-        Provision(text=frame.format(**item), number=str(k) if renumber else f"{src + 1}" if src is not None else f"{k}A")
+        Provision(text=frame.format(**item), number=_number(k, src, renumber=renumber))
         for k, (item, src) in enumerate(new_items, 1)))
     return old, new, {(src, j) for j, (_item, src) in enumerate(new_items) if src is not None}
+
+
+def _number(k: int, src: int | None, *, renumber: bool) -> str:
+    """A new item's printed number: its place, or (not renumbered) its old number, "12A" if new."""
+    if renumber:
+        return str(k)
+    return f"{src + 1}" if src is not None else f"{k}A"
 
 
 def _links(old: Version, new: Version, config: AlignConfig | None = None) -> set[tuple[int, int]]:
