@@ -17,7 +17,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   2. ``template``: in a gap between anchors holding a list of variants of one frame
      (items that share most of their words with several others), the variants pair in
      order - figures that all changed leave order as the evidence; so do the items of a
-     list left between two kept (anchored) items, however few.
+     list left between two kept (anchored) items, however few.  Figures that name the
+     items ("sector 17") carry them, and two items named differently never link.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
