@@ -308,6 +308,9 @@ class _State:
         # The naming figures of template list items (local index -> place -> figure): see _figure_names.
         self.item_names_old: dict[int, dict[int, str]] = {}
         self.item_names_new: dict[int, dict[int, str]] = {}
+        # Template items whose own name left the document (old) or is new to it (new): _named_only_here.
+        self.named_gone: set[int] = set()
+        self.named_fresh: set[int] = set()
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -416,9 +419,11 @@ class _State:
         return lid
 
     def link(self, a: int, b: int, family: str, s: float) -> None:
-        """Link local old ``a`` to local new ``b`` - unless both are items of a template list that
-        its figures name, under other names ("sector 28" / "sector 99": one item replaced another)."""
-        if _name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0:
+        """Link local old ``a`` to local new ``b`` - unless both are items of a template list under
+        other names: named by figures ("sector 28" / "sector 99"), or one by a name that left the
+        document and the other by a name new to it ("Saithe" / "Whiting"): one item replaced another."""
+        if (_name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
+                or (a in self.named_gone and b in self.named_fresh)):
             return
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
 
@@ -993,6 +998,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # 12,400 tonnes" dropped, "Whiting: 7,500 tonnes" added): one item replaced another.
     gone = [_named_only_here(st, old_words[x]) for x in range(n)]
     fresh = [_named_only_here(st, new_words[y]) for y in range(m)]
+    st.named_gone.update(a for a, g in zip(la, gone, strict=True) if g)
+    st.named_fresh.update(b for b, f in zip(lb, fresh, strict=True) if f)
     # Figures that name the items ("sector 17"): a pair whose names differ is two items.
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la],
                                          [st.new[st.rest_new[b]] for b in lb], (old_words, new_words),

@@ -118,3 +118,33 @@ def test_an_ordinal_in_the_text_is_no_name_but_the_sector_beside_it_is():
             Provision(text=f"Measure {p.number}: {p.text}", number=p.number) for p in v.provisions))
 
     assert _links(with_ordinals(old), with_ordinals(new)) == truth
+
+
+_TREES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper", "Larch", "Maple",
+          "Nettle", "Oak", "Pine", "Quince", "Rowan", "Spruce", "Teak", "Umbrella", "Viburnum", "Willow", "Yew",
+          "Zelkova", "Ash", "Beech", "Chestnut", "Damson", "Eucalyptus", "Fig"]
+
+
+@pytest.mark.parametrize("seed", [0, 6, 9])
+def test_a_named_item_replaced_under_its_number_is_removed_and_added(seed):
+    """"Measure 18: the Spruce plot ..." dropped and "Measure 18: the Newtree plot ..." inserted in
+    its place (other plots dropped and inserted elsewhere, the list renumbered, every count
+    changed): Spruce left the document and the new tree is new to it, so one item replaced another
+    - however alike the frame and the printed number, which the number pass used to read as a link."""
+    rnd = random.Random(seed)
+    old_items = [(rnd.choice([10, 14, 21, 30]), name, rnd.choice([100, 200, 300])) for name in _TREES]
+    dropped, inserted = set(rnd.sample(range(30), 3)), set(rnd.sample(range(30), 2))
+    new_items: list[tuple[tuple[int, str, int], int | None]] = []
+    for k, (days, name, saplings) in enumerate(old_items):
+        if k in inserted:
+            new_items.append(((rnd.choice([11, 13]), "Newtree" + "abcdefghij"[k % 10], 999), None))
+        if k not in dropped:
+            new_items.append(((days + rnd.choice([1, 2, 3]), name, saplings + 50), k))
+
+    def plots(items: list[tuple[int, str, int]]) -> Version:
+        return Version.from_texts("v", [
+            f"Measure {k}: the {name} plot is cleared within {days} days and replanted with {saplings} saplings."
+            for k, (days, name, saplings) in enumerate(items, 1)])
+
+    old, new = plots(old_items), plots([item for item, _src in new_items])
+    assert _links(old, new) == {(src, j) for j, (_item, src) in enumerate(new_items) if src is not None}
