@@ -174,3 +174,21 @@ def test_the_next_candidate_with_something_in_common_is_offered_instead():
     assert bare.shared == () and kept.shared
     assert kept.provision is not bare.provision
     assert kept.link_score is not None and bare.link_score is not None and kept.link_score <= bare.link_score
+
+
+def test_a_hint_on_a_concept_alone_shows_no_zero_score():
+    """A union's demand and an employer's offer on pay share no word, only a concept ("rise" /
+    "increase"): the hint is offered on it, and the views do not print "score 0.00"."""
+    union = Version.from_texts("union", ["All staff receive a pay rise of 6% from 1 January.",
+                                         "The working week is cut to 35 hours without loss of pay.",
+                                         "Overtime is paid at double time on weekends."])
+    employer = Version.from_texts("employer", ["Wages increase by 3% in April and a further 2% next year.",
+                                               "Weekly hours stay at 37.5, with a pilot of a four-day week.",
+                                               "Weekend shifts attract a supplement of 50%."])
+    c = compare(union, employer)
+    pay = next(ch for ch in c.changes if ch.old and "pay rise" in ch.old_text)
+    assert pay.possible_match is not None and pay.possible_match.provision.full_text.startswith("Wages")
+    assert "increase" in pay.possible_match.shared
+    for out in (render_markdown(c), render_text(c), render_html(c)):
+        assert "score 0.00" not in out and "in common: increase" in out.replace("In common: <q>increase</q>",
+                                                                                 "in common: increase")

@@ -333,7 +333,8 @@ def _possible_evidence(ch: Change) -> dict[str, Any]:
     if pm is None:
         return {}
     return {
-        "possible_score": None if pm.link_score is None else f"{pm.link_score:.2f}",
+        # A hint offered on a concept alone may score 0 by wording: "score 0.00" would say nothing.
+        "possible_score": None if pm.link_score is None or pm.link_score < 0.005 else f"{pm.link_score:.2f}",
         "possible_shared": pm.shared[:SHOWN_SHARED],
         "possible_more": max(0, len(pm.shared) - SHOWN_SHARED),
     }
