@@ -8,8 +8,6 @@ the other "troops").
 
 from __future__ import annotations
 
-from peacediff._lexical import _WORD_RE, _kept, words
-
 #: Each drafting concept (:func:`peacediff._lexical.drafting_concepts`) as a reader names it.
 CONCEPT_LABELS: dict[str, str] = {
     "~amnesty": "amnesty",
@@ -51,6 +49,10 @@ def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
     >>> readable_marks("Zaporizhzhia NPP restarts; troops leave.", ("zaporizhzhia", "~forces"))
     ('Zaporizhzhia', 'armed forces')
     """
+    # Imported here: the lexical tables cost 2 ms, which `import peacediff` need not pay (a
+    # comparison by keys alone never reads them).
+    from peacediff._lexical import _WORD_RE, _kept, words
+
     wanted = {m for m in marks if not m.startswith("~")}
     written: dict[str, str] = {}
     if wanted:
