@@ -39,6 +39,20 @@ CONCEPT_LABELS: dict[str, str] = {
 }
 
 
+#: A byte table: ASCII letters and digits kept as they are, every other byte a space (the
+#: case-keeping twin of :func:`peacediff._lexical.words`' table).
+_ASCII_WRITTEN = bytes(c if c < 128 and chr(c).isalnum() else 0x20 for c in range(256))
+
+
+def _written_words(text: str) -> list[str]:
+    """The words of ``text`` as :func:`peacediff._lexical.words` finds them, in their own case."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WRITTEN).decode("ascii").split()
+    from peacediff._lexical import _WORD_RE
+
+    return _WORD_RE.findall(text)
+
+
 def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
     """``marks`` (stems, then ``~concepts``) as words of ``text`` and concept labels, in that order.
 
@@ -51,21 +65,30 @@ def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
     """
     # Imported here: the lexical tables cost 2 ms, which `import peacediff` need not pay (a
     # comparison by keys alone never reads them).
-    from peacediff._lexical import _WORD_RE, _kept, words
+    from peacediff._lexical import _WORD_RE, _kept, _kept_into, words
 
-    wanted = {m for m in marks if not m.startswith("~")}
+    wanted = [m for m in marks if not m.startswith("~")]
     written: dict[str, str] = {}
     if wanted:
-        for match in _WORD_RE.finditer(text):
-            word = match.group()
-            # The aligner reads the words of the lower-cased text, and lower-casing may split
-            # a word ("İ" lower-cases to "i" and a combining dot): each piece is looked up.
-            for piece in words(word):
-                found = _kept(piece)
-                if found in wanted and found not in written:
-                    written[found] = word
-            if len(written) == len(wanted):
-                break
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            # The aligner's words are those of the lower-cased text (words()); at the same
+            # length, the text writes the k-th of them as its own k-th word.
+            stems = _kept_into(list, words(text))
+            as_written: list[str] = []
+            for t in wanted:
+                if t in stems:
+                    as_written = as_written or _written_words(text)
+                    written[t] = as_written[stems.index(t)]
+        else:
+            for match in _WORD_RE.finditer(text):
+                word = match.group()
+                # Lower-casing changed the length: it may split a word ("İ" lower-cases to "i"
+                # and a combining dot), so each piece of each written word is looked up.
+                for piece in words(word):
+                    found = _kept(piece)
+                    if found in wanted and found not in written:
+                        written[found] = word
     out = [written[m] for m in marks if m in written]
     shown = {w.casefold() for w in out}
     for m in marks:

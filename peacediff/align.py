@@ -2136,10 +2136,14 @@ def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, 
     vec = st.vec
     bag = (vec.old_counts if old_side else vec.new_counts)[(st.local_old if old_side else st.local_new)[index]]
     partner = (vec.new_counts if old_side else vec.old_counts)[(st.local_new if old_side else st.local_old)[other]]
-    content, idf = vec.evidence_stems(), vec.idf
-    words = [t for t in bag if t in partner and t in content and not t[:1].isdigit()]
-    # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed".
-    words.sort(key=lambda t: -idf[t])
+    idf = vec.idf
+    # One argument at a time: intersection() with several would first copy the whole set.
+    words = [t for t in vec.evidence_stems().intersection(bag).intersection(partner) if not t[:1].isdigit()]
+    if words:
+        # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed"; then in
+        # the provision's own order.
+        order = list(bag)
+        words.sort(key=lambda t: (-idf[t], order.index(t)))
     concepts = st.drafting(index, old_side=old_side) & st.drafting(other, old_side=not old_side)
     return (*words, *sorted(concepts))
 

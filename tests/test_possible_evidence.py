@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import peacediff
 from peacediff import AlignConfig, Version, compare
@@ -192,3 +194,30 @@ def test_a_hint_on_a_concept_alone_shows_no_zero_score():
     for out in (render_markdown(c), render_text(c), render_html(c)):
         assert "score 0.00" not in out and "in common: increase" in out.replace("In common: <q>increase</q>",
                                                                                  "in common: increase")
+
+
+def _reference_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
+    """readable_marks the slow way: each written word, lower-cased and split as the aligner reads it."""
+    written: dict[str, str] = {}
+    for match in re.finditer(r"[^\W_]+", text):
+        for piece in lexical.words(match.group()):
+            written.setdefault(lexical.stem(piece) if len(piece) > 1 or piece.isdigit() else "", match.group())
+    out = [written[m] for m in marks if not m.startswith("~") and m in written]
+    shown = {w.casefold() for w in out}
+    for m in marks:
+        label = CONCEPT_LABELS.get(m)
+        if label is not None and label.casefold() not in shown:
+            out.append(label)
+            shown.add(label.casefold())
+    return tuple(out)
+
+
+@given(st.lists(st.sampled_from(["Kessel", "weir", "WEIRS", "İzmir", "Straße", "ﬁsh", "Fishing", "fish", "Ǆemal",
+                                 "troops", "600,000", "army", "Sanctions", "eased", "x", "ΣΟΦΊΑ", "σοφία"]),
+                min_size=1, max_size=12),
+       st.data())
+def test_readable_marks_agrees_with_reading_word_by_word(words, data):
+    text = " ".join(words) + "."
+    stems = sorted(set(lexical.stem_counts(lexical.words(text))))
+    marks = tuple(data.draw(st.lists(st.sampled_from([*stems, "~forces", "~sanction", "absent"]), unique=True)))
+    assert readable_marks(text, marks) == _reference_marks(text, marks)
