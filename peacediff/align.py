@@ -311,6 +311,8 @@ class _State:
         # Template items whose own name left the document (old) or is new to it (new): _named_only_here.
         self.named_gone: set[int] = set()
         self.named_fresh: set[int] = set()
+        # Template items linked by their one name across the list's order: a move, by its name.
+        self.named_pairs: set[tuple[int, int]] = set()
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -825,13 +827,24 @@ def _template_pass(st: _State) -> None:
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
             continue
-        for a, b in _ordered_matching(st, la, lb):
-            st.link(a, b, "similarity", st.cosine(a, b))
+        _link_list(st, la, lb)
     if skipped:
         st.notes.append(
             f"template lists: {skipped} gap(s) of templated items larger than template_cells_max "
             f"({cfg.template_cells_max:,} pairs) were aligned without their order"
         )
+
+
+def _link_list(st: _State, la: list[int], lb: list[int]) -> None:
+    """Link the items of one template list (old ``la``, new ``lb``): in order, then those moved
+    within it by their names; a pair a name joins needs no other evidence to stand."""
+    for a, b in _ordered_matching(st, la, lb):  # which also reads the items' naming figures
+        st.link(a, b, "similarity", st.cosine(a, b))
+    named = _named(st, la, lb)
+    for a, b in _moved_by_name(st, la, lb, named):
+        st.link(a, b, "similarity", st.cosine(a, b))
+    st.named_pairs.update((a, b) for a, b in named
+                          if st.link_old.get(st.rest_old[a], -1) == st.link_new.get(st.rest_new[b], -2))
 
 
 def _template_items(st: _State, gaps: dict[int, tuple[list[int], list[int]]],
@@ -1001,8 +1014,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     st.named_gone.update(a for a, g in zip(la, gone, strict=True) if g)
     st.named_fresh.update(b for b, f in zip(lb, fresh, strict=True) if f)
     # Figures that name the items ("sector 17"): a pair whose names differ is two items.
+    at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la],
-                                         [st.new[st.rest_new[b]] for b in lb], (old_words, new_words),
+                                         [st.new[st.rest_new[b]] for b in lb],
+                                         {(at_a[a], at_b[b]) for a, b in _word_named(st, la, lb)},
                                          max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(n, m))))
     st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
     st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
@@ -1062,7 +1077,7 @@ _FIGURE_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
-                  words: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]],
+                  word_named: set[tuple[int, int]],
                   min_items: int) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
     """The figures that name the items of a template list, by their place in the frame.
 
@@ -1073,8 +1088,9 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     service credits whose bounds all moved still meet by chance ("below 99.0 %" was one tier's
     upper bound and is another's), two values in four, and those tiers are no names.  Nor is a
     place that repeats every item's printed number on both sides ("Measure 8 applies ..."
-    renumbered "Measure 7 applies ..."): the list's numbering, which follows the items.  Nor
-    one that the items' own names (``words``: each item's stems, figures aside) contradict:
+    renumbered "Measure 7 applies ..."), or counts the items in order ("Dataset 1" to "Dataset
+    8"): the list's numbering, which follows the items.  Nor one that the items' own names
+    contradict, even once (``word_named``: pairs of positions that a word names):
     fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
     each item's values in such places, by place; an item with another count of figures names
@@ -1082,15 +1098,15 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     old_figs = [_FIGURE_RE.findall(p.full_text) for p in old_items]
     new_figs = [_FIGURE_RE.findall(p.full_text) for p in new_items]
     usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
-    named = [(x, y) for x, y in _word_named(*words) if len(old_figs[x]) == usual == len(new_figs[y])]
+    named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
     naming = []
     for place in range(usual):
         held_old = Counter(f[place] for f in old_figs if len(f) == usual)
         held_new = Counter(f[place] for f in new_figs if len(f) == usual)
         kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
-        agree = sum(1 if old_figs[x][place] == new_figs[y][place] else -1 for x, y in named)
-        if kept >= min_items and agree >= 0 and not (_numbering(old_items, old_figs, usual, place)
-                                                     and _numbering(new_items, new_figs, usual, place)):
+        contradicted = any(old_figs[x][place] != new_figs[y][place] for x, y in named)
+        if kept >= min_items and not contradicted and not (_numbering(old_items, old_figs, usual, place)
+                                                           and _numbering(new_items, new_figs, usual, place)):
             naming.append(place)
 
     def names(figs: list[list[str]]) -> list[dict[int, str]]:
@@ -1099,20 +1115,58 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     return names(old_figs), names(new_figs)
 
 
-def _word_named(old_words: Sequence[frozenset[str]], new_words: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
-    """Pairs of items that one word names on both sides: a word that only that old item and
-    only that new item of the list hold ("Haddock")."""
-    def owners(words: Sequence[frozenset[str]]) -> dict[str, int]:
-        held = Counter(itertools.chain.from_iterable(words))
-        return {w: k for k, ws in enumerate(words) for w in ws if held[w] == 1}
+def _named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]]:
+    """Pairs of a template list's items that one name joins: the same naming figures ("sector
+    17"), or a word that only these two provisions of the document hold ("Hazel")."""
+    by_figures: dict[tuple[tuple[int, str], ...], list[int]] = defaultdict(list)
+    for b in lb:
+        if names := st.item_names_new.get(b):
+            by_figures[tuple(sorted(names.items()))].append(b)
+    pairs = set()
+    for a in la:
+        if (names := st.item_names_old.get(a)) and len(found := by_figures.get(tuple(sorted(names.items())), [])) == 1:
+            pairs.add((a, found[0]))
+    pairs.update(_word_named(st, la, lb))
+    return pairs
 
-    old_owner, new_owner = owners(old_words), owners(new_words)
-    return {(x, new_owner[w]) for w, x in old_owner.items() if w in new_owner}
+
+def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items of a template list that its order could not pair but that one name joins (``named``).
+    A schedule reordered, its figures all changed, left each moved item removed and added."""
+    old_free = {a for a in la if st.rest_old[a] not in st.link_old}
+    new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
+    pairs = []
+    for a, b in sorted(named):
+        if a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap:
+            pairs.append((a, b))
+            old_free.discard(a)
+            new_free.discard(b)
+    return pairs
+
+
+def _word_named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]]:
+    """Pairs of items that a word names: the only two provisions of the document that hold it
+    (document frequency 2), one in ``la``, one in ``lb`` ("Haddock").  Within a list, "daily"
+    may be in one old and one new item of a gap and in a dozen items elsewhere."""
+    df = st.vec.df
+    old_owner = {t: a for a in la for t in st.words_of(a, old_side=True) if df[t] == 2}
+    pairs = set()
+    for b in lb:
+        for t in st.words_of(b, old_side=False):
+            owner = old_owner.get(t) if df[t] == 2 else None
+            if owner is not None:
+                pairs.add((owner, b))
+    return pairs
 
 
 def _numbering(items: Sequence[Provision], figs: list[list[str]], usual: int, place: int) -> bool:
-    """Every item with the usual count of figures repeats its printed number at ``place``."""
-    return all(f[place] == p.number for p, f in zip(items, figs, strict=True) if len(f) == usual)
+    """Every item with the usual count of figures repeats its printed number at ``place``, or
+    counts the list's items there ("Dataset 1" to "Dataset 8", whatever the printed numbers)."""
+    held = [(p.number, f[place]) for p, f in zip(items, figs, strict=True) if len(f) == usual]
+    if all(value == number for number, value in held):
+        return True
+    counts = [int(value) for _number, value in held if value.isdigit()]
+    return len(counts) == len(held) and all(b - a == 1 for a, b in itertools.pairwise(counts))
 
 
 def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
@@ -1806,7 +1860,7 @@ def _slots(st: _State) -> list[_Slot]:
 
 def _demotion_pass(st: _State) -> None:
     """Unlink, weakest first, 1:1 similarity and number links that cross a firm link without a
-    move's evidence.
+    move's evidence (a template item moved within its list has its name as evidence).
 
     The assignment applies the move bar only to links across exact anchors, and a
     near-exact link is as firm.  A number link that crosses a firm link goes too: the
@@ -1823,7 +1877,7 @@ def _demotion_pass(st: _State) -> None:
         if lk is None or lk.matched_by not in ("similarity", "number") or len(lk.old) != 1 or len(lk.new) != 1:
             continue
         a, b = st.local_old.get(lk.old[0]), st.local_new.get(lk.new[0])
-        if a is not None and b is not None:
+        if a is not None and b is not None and (a, b) not in st.named_pairs:
             eligible[lid] = (a, b, lk.similarity or 0.0)
     weak: dict[int, bool] = {}
 

@@ -146,8 +146,7 @@ def _reference_template_pass(st_: align._State) -> None:
                 continue
         if len(la) * len(lb) > cfg.template_cells_max:
             continue
-        for a, b in align._ordered_matching(st_, la, lb):
-            st_.link(a, b, "similarity", st_.cosine(a, b))
+        align._link_list(st_, la, lb)
 
 
 def _template_state(old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]],

@@ -34,7 +34,7 @@ def _reference_demotion(st_: align._State) -> None:
         if lk is None or lk.matched_by not in ("similarity", "number") or len(lk.old) != 1 or len(lk.new) != 1:
             continue
         a, b = st_.local_old.get(lk.old[0]), st_.local_new.get(lk.new[0])
-        if a is None or b is None:
+        if a is None or b is None or (a, b) in st_.named_pairs:  # a template item has its name
             continue
         sim = lk.similarity or 0.0
         if not st_.move_evidence(a, b, sim):

@@ -148,3 +148,25 @@ def test_a_named_item_replaced_under_its_number_is_removed_and_added(seed):
 
     old, new = plots(old_items), plots([item for item, _src in new_items])
     assert _links(old, new) == {(src, j) for j, (_item, src) in enumerate(new_items) if src is not None}
+
+
+@pytest.mark.parametrize("seed", [1, 3, 4])
+@pytest.mark.parametrize("named_by", ["word", "figure"])
+def test_an_item_moved_within_its_list_follows_its_name(seed, named_by):
+    """A schedule reordered (three items moved), every count changed: each moved item still links
+    to its own plot or sector, as a move, and the items it passed stay linked where they are."""
+    rnd = random.Random(seed)
+    names = _TREES[:20] if named_by == "word" else [str(k) for k in range(1, 21)]
+    frame = ("The {name} plot is cleared within {days} days and replanted with {saplings} saplings."
+             if named_by == "word" else "Within {days} days the operator shall close sector {name} and pay "
+             "a levy of {saplings} euros.")
+    items = [(rnd.choice([10, 14, 21, 30]), name, rnd.choice([100, 200, 300])) for name in names]
+    order = list(range(20))
+    for _ in range(3):
+        order.insert(rnd.randrange(20), order.pop(rnd.randrange(20)))
+    old = Version.from_texts("a", [frame.format(days=d, name=n, saplings=s) for d, n, s in items])
+    new = Version.from_texts("b", [frame.format(days=items[k][0] + 3, name=items[k][1], saplings=items[k][2] + 50)
+                                   for k in order])
+    c = compare(old, new, align="text")
+    assert _links(old, new) == {(k, j) for j, k in enumerate(order)}
+    assert any(ch.moved for ch in c.changes)
