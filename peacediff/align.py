@@ -1170,10 +1170,15 @@ def _numbering(items: Sequence[Provision], figs: list[list[str]], usual: int, pl
 
 
 def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
-    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0."""
-    if not (old and new):
+    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0.
+
+    Each list (each gap of one) finds its own naming places: an item moved from a list named
+    by sector and observers to one named by sector alone is compared at the places both name
+    (in either direction, and with none in common they say nothing)."""
+    places = old.keys() & new.keys()
+    if not places:
         return 0
-    return 1 if all(old[k] == new[k] for k in old) else -1
+    return 1 if all(old[k] == new[k] for k in places) else -1
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:

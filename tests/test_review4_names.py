@@ -1,0 +1,60 @@
+"""Review of the template-list names (issue 17): lists cut into gaps by kept items find their
+naming figures gap by gap, and an item moved from one gap to another is still compared by the
+names both gaps read."""
+
+from __future__ import annotations
+
+from peacediff import Version, compare
+from peacediff.align import _name_agreement
+from peacediff.model import Provision
+
+_FRAME = "Sector {s}: heavy weapons are withdrawn {d} km from the line, watched by {o} observers."
+
+
+def _version(vid: str, texts: list[str]) -> Version:
+    return Version(id=vid, title=vid.upper(), provisions=tuple(
+        Provision(text=t, number=str(k)) for k, t in enumerate(texts, 1)))
+
+
+def _moved_between_gaps() -> tuple[Version, Version]:
+    """A schedule cut by two kept clauses.  In the first gap the observer counts are kept (they
+    name the items as the sectors do); in the second every count changed (only the sectors
+    name).  Sector 4 moves from the first gap to the second."""
+    first_old = [(1, 26, 700), (2, 91, 401), (3, 25, 102), (4, 53, 603), (5, 17, 204), (6, 30, 705)]
+    second_old = [(11, 23, 300), (12, 44, 401), (13, 68, 502), (14, 61, 503), (15, 27, 604),
+                  (16, 77, 405), (17, 66, 306)]
+    old = [_FRAME.format(s=s, d=d, o=o) for s, d, o in first_old]
+    old.append("The parties shall meet monthly to review progress.")
+    old += [_FRAME.format(s=s, d=d, o=o) for s, d, o in second_old]
+    old.append("Disputes go to the joint commission.")
+    new = [_FRAME.format(s=s, d=d + 1, o=o) for s, d, o in first_old if s != 4]
+    new.append("The parties shall meet monthly to review progress.")
+    for s, d, o in second_old:
+        new.append(_FRAME.format(s=s, d=d + 2, o=o + 7))
+        if s == 13:
+            new.append(_FRAME.format(s=4, d=54, o=603))
+    new.append("Disputes go to the joint commission.")
+    return _version("a", old), _version("b", new)
+
+
+def _pairs(c: object, old: Version, new: Version) -> set[tuple[str, str]]:
+    return {(a.text, b.text) for ch in c.changes for a in ch.old for b in ch.new}  # type: ignore[attr-defined]
+
+
+def test_an_item_moved_to_a_gap_named_by_fewer_figures_compares_without_error():
+    old, new = _moved_between_gaps()
+    forward = compare(old, new, align="text")  # raised KeyError: the gaps name different places
+    backward = compare(new, old, align="text")
+    assert forward.inverse() == backward
+    sector_four = [ch for ch in forward.changes if any(p.text.startswith("Sector 4:") for p in ch.old)]
+    assert len(sector_four) == 1
+    # Never linked to another sector.
+    assert all(p.text.startswith("Sector 4:") for p in sector_four[0].new)
+
+
+def test_name_agreement_reads_the_places_both_items_name_in_either_direction():
+    both, one = {0: "4", 2: "603"}, {0: "4"}
+    assert _name_agreement(both, one) == _name_agreement(one, both) == 1
+    assert _name_agreement({0: "4", 2: "603"}, {0: "5"}) == _name_agreement({0: "5"}, {0: "4", 2: "603"}) == -1
+    assert _name_agreement({0: "4"}, {2: "603"}) == _name_agreement({2: "603"}, {0: "4"}) == 0
+    assert _name_agreement({}, {0: "4"}) == 0
