@@ -4,6 +4,10 @@ names both gaps read."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from peacediff import Version, compare
 from peacediff.align import _name_agreement
 from peacediff.model import Provision
@@ -58,3 +62,47 @@ def test_name_agreement_reads_the_places_both_items_name_in_either_direction():
     assert _name_agreement({0: "4", 2: "603"}, {0: "5"}) == _name_agreement({0: "5"}, {0: "4", 2: "603"}) == -1
     assert _name_agreement({0: "4"}, {2: "603"}) == _name_agreement({2: "603"}, {0: "4"}) == 0
     assert _name_agreement({}, {0: "4"}) == 0
+
+
+_LEVY_FRAME = "Within {d} days the operator shall close sector {s} and pay a levy of {l:,} euros."
+
+
+def _sector(text: str) -> str:
+    return text.split("sector ")[1].split()[0]
+
+
+@pytest.mark.parametrize("dropped", [(0,), (0, 1), (0, 1, 2)])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_schedule_that_drops_its_first_sectors_keeps_the_others_by_name(seed, dropped):
+    """Sectors 1 to 30 printed as points 1 to 30; the first sectors are dropped and the points
+    renumbered, every day count and levy changed.  The remaining sectors (2 to 30) run in order,
+    but not from where the old run started: they are names, not a count of the items (which
+    would have restarted at 1).  Read as a count, every sector linked to the next (29 of 29)."""
+    rnd = random.Random(seed)
+    items = [{"s": s, "d": rnd.choice([10, 14, 21, 30, 45, 60, 90]), "l": rnd.choice([950, 1000, 2000, 5000, 7500])}
+             for s in range(1, 31)]
+    kept = [{"s": it["s"], "d": it["d"] + rnd.choice([1, 2, 3, 5]), "l": it["l"] + rnd.choice([250, 500])}
+            for k, it in enumerate(items) if k not in dropped]
+    old = _version("a", [_LEVY_FRAME.format(**it) for it in items])
+    new = _version("b", [_LEVY_FRAME.format(**it) for it in kept])
+    for one, other in ((old, new), (new, old)):
+        c = compare(one, other, align="text")
+        pairs = [(a.text, b.text) for ch in c.changes for a in ch.old for b in ch.new]
+        assert len(pairs) == len(kept)
+        assert all(_sector(a) == _sector(b) for a, b in pairs)
+
+
+def test_a_count_of_the_items_from_the_same_first_value_is_still_numbering():
+    """"Dataset 1" to "Dataset 8", the seventh dropped and the rest counted on ("Dataset 7" is the
+    old eighth): the count follows the items, so the old eighth links to the new seventh."""
+    topics = ["traffic counts", "ridership", "permits", "air quality", "waiting lists", "admissions",
+              "noise complaints", "bicycle trips"]
+    frame = "Dataset {k}, {t}: updated every {d} days and retained for {y} years."
+    old = _version("a", [frame.format(k=k, t=t, d=k + 2, y=k + 1) for k, t in enumerate(topics, 1)])
+    kept = [t for t in topics if t != "noise complaints"]
+    new = _version("b", [frame.format(k=k, t=t, d=k + 5, y=k + 3) for k, t in enumerate(kept, 1)])
+    c = compare(old, new, align="text")
+    pairs = {(a.text.split(", ")[1].split(":")[0], b.text.split(", ")[1].split(":")[0])
+             for ch in c.changes for a in ch.old for b in ch.new}
+    assert ("bicycle trips", "bicycle trips") in pairs
+    assert all(x == y for x, y in pairs)

@@ -33,10 +33,10 @@ def _schedules(draw: st.DrawFn) -> tuple[Version, Version, set[tuple[int, int]]]
     list, perhaps renumbered.  The truth pairs each kept item with itself."""
     frame = draw(st.sampled_from(_FRAMES))
     n = draw(st.integers(6, len(_STOCKS)))
-    # Even sectors: a run of consecutive figures on both sides reads as a count of the items
-    # ("Dataset 1" to "Dataset 8"), not as names, by design (see _numbering); such a run with
-    # its first sector dropped (sectors 1-24, then 2-24, nothing else to tell the items apart)
-    # is ambiguous with a count shifted by a drop earlier in the list, and links by order.
+    # Even sectors: a run of consecutive figures from the same first value on both sides reads
+    # as a count of the items ("Dataset 1" to "Dataset 8"), by design (see _numbering), and when
+    # every other figure ties too ("Within 1 days ... sector 1 ... 950 euros" throughout), which
+    # item of the count went is anybody's guess: not this law.
     sectors = [2 * v for v in draw(st.lists(st.integers(1, 499), min_size=n, max_size=n, unique=True))]
     if draw(st.booleans()):
         sectors.sort()
