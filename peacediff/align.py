@@ -1200,6 +1200,8 @@ def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
     Each list (each gap of one) finds its own naming places: an item moved from a list named
     by sector and observers to one named by sector alone is compared at the places both name
     (in either direction, and with none in common they say nothing)."""
+    if not (old and new):  # most pairs: an item no figure names (cheaper than the intersection)
+        return 0
     places = old.keys() & new.keys()
     if not places:
         return 0
