@@ -106,3 +106,30 @@ def test_a_count_of_the_items_from_the_same_first_value_is_still_numbering():
              for ch in c.changes for a in ch.old for b in ch.new}
     assert ("bicycle trips", "bicycle trips") in pairs
     assert all(x == y for x, y in pairs)
+
+
+def test_a_count_shifted_by_a_drop_in_an_earlier_part_still_follows_the_items():
+    """Datasets counted across two parts; the second dataset is dropped, so Part B's count starts
+    one lower ("Dataset 6" becomes "Dataset 5"): a run that starts elsewhere, but the items'
+    own words name them, and they still link topic to topic."""
+    topics = ["traffic counts at junctions", "public transport ridership", "building permits issued",
+              "air quality sensor readings", "housing waiting lists", "hospital admissions by postcode",
+              "noise complaints", "bicycle-share trips", "parking sensors", "library loans"]
+    frame = "Dataset {k}, {t}: updated every {d} days; retained for {y} years."
+
+    def doc(vid: str, part_a: list[str], shift: int) -> Version:
+        texts = ["Part A. Mobility data"]
+        for k, t in enumerate([*part_a, *topics[5:]], 1):
+            if t == topics[5]:
+                texts.append("Part B. Social data")
+            texts.append(frame.format(k=k, t=t, d=k + shift, y=(3 * k + shift) % 7 + 1))
+        texts.append("Final provisions apply to all datasets.")
+        return Version(id=vid, title=vid, provisions=tuple(Provision(text=t) for t in texts))
+
+    old = doc("a", topics[:5], 0)
+    new = doc("b", [t for t in topics[:5] if t != topics[1]], 3)
+    c = compare(old, new, align="text")
+    pairs = [(a.text.split(", ")[-1].split(":")[0], b.text.split(", ")[-1].split(":")[0])
+             for ch in c.changes for a in ch.old for b in ch.new]
+    assert len(pairs) == 12
+    assert all(x == y for x, y in pairs)
