@@ -1088,9 +1088,9 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     service credits whose bounds all moved still meet by chance ("below 99.0 %" was one tier's
     upper bound and is another's), two values in four, and those tiers are no names.  Nor is a
     place that repeats every item's printed number on both sides ("Measure 8 applies ..."
-    renumbered "Measure 7 applies ..."), or counts the items in order ("Dataset 1" to "Dataset
-    8"): the list's numbering, which follows the items.  Nor one that the items' own names
-    contradict, even once (``word_named``: pairs of positions that a word names):
+    renumbered "Measure 7 applies ..."), or counts the items in order from the same first value
+    on both sides ("Dataset 1" to "Dataset 8"): the list's numbering, which follows the items.
+    Nor one that the items' own names contradict, even once (``word_named``: pairs of positions that a word names):
     fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
     each item's values in such places, by place; an item with another count of figures names
@@ -1105,8 +1105,8 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
         held_new = Counter(f[place] for f in new_figs if len(f) == usual)
         kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
         contradicted = any(old_figs[x][place] != new_figs[y][place] for x, y in named)
-        if kept >= min_items and not contradicted and not (_numbering(old_items, old_figs, usual, place)
-                                                           and _numbering(new_items, new_figs, usual, place)):
+        if kept >= min_items and not contradicted and not _numbering(old_items, old_figs, new_items, new_figs,
+                                                                     usual, place):
             naming.append(place)
 
     def names(figs: list[list[str]]) -> list[dict[int, str]]:
@@ -1159,21 +1159,53 @@ def _word_named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]
     return pairs
 
 
-def _numbering(items: Sequence[Provision], figs: list[list[str]], usual: int, place: int) -> bool:
-    """Every item with the usual count of figures repeats its printed number at ``place``, or
-    counts the list's items there ("Dataset 1" to "Dataset 8", whatever the printed numbers)."""
-    held = [(p.number, f[place]) for p, f in zip(items, figs, strict=True) if len(f) == usual]
-    if all(value == number for number, value in held):
+def _numbering(old_items: Sequence[Provision], old_figs: list[list[str]], new_items: Sequence[Provision],
+               new_figs: list[list[str]], usual: int, place: int) -> bool:
+    """The figures at ``place`` number the list's items, on both sides: every item with the usual
+    count of figures repeats its printed number there ("Measure 8 applies ..." renumbered
+    "Measure 7 applies ..."), or they count the items in order from the same first value
+    ("Dataset 1" to "Dataset 8", whatever the printed numbers: an item dropped, the count goes
+    on from where it stood).  A run of sectors that starts elsewhere on one side is names:
+    sectors 1 to 30 printed as points 1 to 30, sector 1 dropped and the points renumbered, read
+    as a count linked each sector to the next (29 wrong links of 29)."""
+    old_held, new_held = _held(old_items, old_figs, usual, place), _held(new_items, new_figs, usual, place)
+    old_repeats = all(value == number for number, value in old_held)
+    new_repeats = all(value == number for number, value in new_held)
+    if old_repeats and new_repeats:
         return True
+    old_from, new_from = _count_from(old_held), _count_from(new_held)
+    if not ((old_repeats or old_from is not None) and (new_repeats or new_from is not None)):
+        return False
+    # Both sides number their items; two runs that count from different values are names.
+    return old_from is None or new_from is None or old_from == new_from
+
+
+def _held(items: Sequence[Provision], figs: list[list[str]], usual: int, place: int) -> list[tuple[str | None, str]]:
+    """Each item's printed number and its figure at ``place``, for the items with the usual count."""
+    return [(p.number, f[place]) for p, f in zip(items, figs, strict=True) if len(f) == usual]
+
+
+def _count_from(held: list[tuple[str | None, str]]) -> int | None:
+    """The first value when the figures count the items in order (each one more than the last);
+    -1 for no item; None when they do not count."""
     counts = [int(value) for _number, value in held if value.isdigit()]
-    return len(counts) == len(held) and all(b - a == 1 for a, b in itertools.pairwise(counts))
+    if len(counts) != len(held) or any(b - a != 1 for a, b in itertools.pairwise(counts)):
+        return None
+    return counts[0] if counts else -1
 
 
 def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
-    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0."""
-    if not (old and new):
+    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0.
+
+    Each list (each gap of one) finds its own naming places: an item moved from a list named
+    by sector and observers to one named by sector alone is compared at the places both name
+    (in either direction, and with none in common they say nothing)."""
+    if not (old and new):  # most pairs: an item no figure names (cheaper than the intersection)
         return 0
-    return 1 if all(old[k] == new[k] for k in old) else -1
+    places = old.keys() & new.keys()
+    if not places:
+        return 0
+    return 1 if all(old[k] == new[k] for k in places) else -1
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:
