@@ -6,7 +6,8 @@ close sector 17 and pay a levy of 2,000 euros"), revised with every day count an
 over ten seeds and (where it matters) three frames:
 
 - ``figure-named``: items named by a figure ("sector 17"); three dropped, two inserted;
-  renumbered, or keeping their printed numbers;
+  renumbered, or keeping their printed numbers; or sectors 1-30 printed as points 1-30 whose
+  first sector is dropped;
 - ``word-named``: items named by a word ("the Hazel plot"), with or without the list's numbering
   in the text ("Measure 8: ..."), three dropped, two inserted, renumbered;
 - ``reordered``: three items moved within the list, named by a word or by a figure;
@@ -80,6 +81,16 @@ def figure_named(seed: int, frame: str, renumber: bool) -> tuple[int, int, int]:
     return _score(old, new, {(src, j) for j, (_item, src) in enumerate(revised) if src is not None})
 
 
+def first_dropped(seed: int) -> tuple[int, int, int]:
+    """Sectors 1-30 printed as points 1-30; the first sector dropped and the points renumbered."""
+    rnd = random.Random(seed)
+    frame = FRAMES[0]
+    items = [(rnd.choice([10, 14, 21, 30]), str(s), rnd.choice([1000, 2000, 5000])) for s in range(1, 31)]
+    old = _version("a", [frame.format(days=d, name=n, amount=a) for d, n, a in items])
+    new = _version("b", [frame.format(days=d + 2, name=n, amount=a + 250) for d, n, a in items[1:]])
+    return _score(old, new, {(k + 1, k) for k in range(29)})
+
+
 def word_named(seed: int, ordinal: bool) -> tuple[int, int, int]:
     rnd = random.Random(seed)
     items = [(rnd.choice([10, 14, 21, 30]), name, rnd.choice([100, 200, 300])) for name in TREES]
@@ -124,6 +135,7 @@ def main() -> None:
     for f, frame in enumerate(FRAMES):
         shapes.append((f"figure-named, frame {f + 1}, renumbered", lambda s, fr=frame: figure_named(s, fr, True)))
         shapes.append((f"figure-named, frame {f + 1}, numbers kept", lambda s, fr=frame: figure_named(s, fr, False)))
+    shapes.append(("figure-named, first item dropped", first_dropped))
     shapes.append(("word-named, renumbered", lambda s: word_named(s, False)))
     shapes.append(("word-named, 'Measure N:' in the text", lambda s: word_named(s, True)))
     shapes.append(("reordered, named by words", lambda s: reordered(s, True)))

@@ -2225,11 +2225,12 @@ def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, 
     idf = vec.idf
     # One argument at a time: intersection() with several would first copy the whole set.
     words = [t for t in vec.evidence_stems().intersection(bag).intersection(partner) if not t[:1].isdigit()]
-    if words:
+    if len(words) > 1:
         # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed"; then in
-        # the provision's own order.
-        order = list(bag)
-        words.sort(key=lambda t: (-idf[t], order.index(t)))
+        # the provision's own order (a table, not list.index: a long provision holds thousands).
+        wanted = set(words)
+        rank = {t: k for k, t in enumerate(bag) if t in wanted}
+        words.sort(key=lambda t: (-idf[t], rank[t]))
     concepts = st.drafting(index, old_side=old_side) & st.drafting(other, old_side=not old_side)
     return (*words, *sorted(concepts))
 
