@@ -89,7 +89,13 @@ def readable_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
                     found = _kept(piece)
                     if found in wanted and found not in written:
                         written[found] = word
-    out = [written[m] for m in marks if m in written]
+    return with_labels([written[m] for m in marks if m in written], marks)
+
+
+def with_labels(words: list[str], marks: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` (the stems of ``marks`` as written), then the label of each concept of ``marks``
+    that no word shown already says."""
+    out = list(words)
     shown = {w.casefold() for w in out}
     for m in marks:
         label = CONCEPT_LABELS.get(m)

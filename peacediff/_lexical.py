@@ -255,17 +255,13 @@ class Vectors:
 
     def shared_words(self, one: Counter[str], other: Counter[str], *, rare_only: bool = False) -> int:
         """:meth:`shared` for any two bags of words (a group of parts and its partner)."""
+        return len(self.shared_stems(one, other, rare_only=rare_only))
+
+    def shared_stems(self, one: Collection[str], other: Collection[str], *, rare_only: bool = False) -> frozenset[str]:
+        """The stems :meth:`shared_words` counts: the words themselves, for a caller that weighs or shows them."""
         rare, wide = self._evidence()
         # One argument at a time: with several, intersection() would first copy the whole set.
-        return len((rare if rare_only else wide).intersection(one).intersection(other))
-
-    def evidence_rare(self) -> frozenset[str]:
-        """Every stem :meth:`shared_words` counts with ``rare_only``."""
-        return self._evidence()[0]
-
-    def evidence_stems(self) -> frozenset[str]:
-        """Every stem :meth:`shared_words` counts without ``rare_only`` (content words, tiny documents included)."""
-        return self._evidence()[1]
+        return (rare if rare_only else wide).intersection(one).intersection(other)
 
     def _evidence(self) -> tuple[frozenset[str], frozenset[str]]:
         """The stems :meth:`shared_words` counts: rare ones (at ``common_idf``), and those with the

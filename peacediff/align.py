@@ -483,10 +483,8 @@ class _State:
         ("400,000" as "400" and "000"): a dropped and an inserted point sharing "up to 400,000
         personnel" and one name made a concept move in a ten-point document (the move-free
         property at 1,000 examples, seed 19)."""
-        vec = self.vec
-        rare = vec.evidence_rare()
-        return sum(1 for t in rare.intersection(vec.old_counts[a]).intersection(vec.new_counts[b])
-                   if not t[:1].isdigit())
+        shared = self.vec.shared_stems(self.vec.old_counts[a], self.vec.new_counts[b], rare_only=True)
+        return sum(1 for t in shared if not t[:1].isdigit())
 
 
 def _run(st: _State) -> Alignment:
@@ -838,9 +836,11 @@ def _template_pass(st: _State) -> None:
 def _link_list(st: _State, la: list[int], lb: list[int]) -> None:
     """Link the items of one template list (old ``la``, new ``lb``): in order, then those moved
     within it by their names; a pair a name joins needs no other evidence to stand."""
-    for a, b in _ordered_matching(st, la, lb):  # which also reads the items' naming figures
+    word_named = _word_named(st, la, lb)
+    _read_names(st, la, lb, word_named)
+    for a, b in _ordered_matching(st, la, lb):
         st.link(a, b, "similarity", st.cosine(a, b))
-    named = _named(st, la, lb)
+    named = _named(st, la, lb, word_named)
     for a, b in _moved_by_name(st, la, lb, named):
         st.link(a, b, "similarity", st.cosine(a, b))
     st.named_pairs.update((a, b) for a, b in named
@@ -994,6 +994,22 @@ def _listed(st: _State, index: int, *, old_side: bool) -> bool:
     return False
 
 
+def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> None:
+    """File what names the items of one template list, for every pass to read (:meth:`_State.link`):
+    an item whose own name left the document, or is new to it ("Saithe: 12,400 tonnes" dropped,
+    "Whiting: 7,500 tonnes" added: one item replaced another), and the figures that name items
+    ("sector 17", :func:`_figure_names`)."""
+    cfg = st.config
+    st.named_gone.update(a for a in la if _named_only_here(st, st.words_of(a, old_side=True)))
+    st.named_fresh.update(b for b in lb if _named_only_here(st, st.words_of(b, old_side=False)))
+    at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
+    min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
+    old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
+                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items)
+    st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
+    st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
+
+
 def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
     weight: ``template_tie_weight`` plus how far the pair's word overlap (figures aside) leads
@@ -1007,20 +1023,11 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     new_stems = [st.vec.new_counts[b].keys() for b in lb]
     old_words = [st.words_of(a, old_side=True) for a in la]
     new_words = [st.words_of(b, old_side=False) for b in lb]
-    # An item whose own name left the document, against one whose name is new to it ("Saithe:
-    # 12,400 tonnes" dropped, "Whiting: 7,500 tonnes" added): one item replaced another.
-    gone = [_named_only_here(st, old_words[x]) for x in range(n)]
-    fresh = [_named_only_here(st, new_words[y]) for y in range(m)]
-    st.named_gone.update(a for a, g in zip(la, gone, strict=True) if g)
-    st.named_fresh.update(b for b, f in zip(lb, fresh, strict=True) if f)
-    # Figures that name the items ("sector 17"): a pair whose names differ is two items.
-    at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
-    old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la],
-                                         [st.new[st.rest_new[b]] for b in lb],
-                                         {(at_a[a], at_b[b]) for a, b in _word_named(st, la, lb)},
-                                         max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(n, m))))
-    st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
-    st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
+    # The items' names, as _read_names filed them: a pair under other names is two items.
+    gone = [a in st.named_gone for a in la]
+    fresh = [b in st.named_fresh for b in lb]
+    old_names = [st.item_names_old.get(a, {}) for a in la]
+    new_names = [st.item_names_new.get(b, {}) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
@@ -1115,9 +1122,9 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     return names(old_figs), names(new_figs)
 
 
-def _named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]]:
+def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """Pairs of a template list's items that one name joins: the same naming figures ("sector
-    17"), or a word that only these two provisions of the document hold ("Hazel")."""
+    17"), or a word that only these two provisions of the document hold (``word_named``)."""
     by_figures: dict[tuple[tuple[int, str], ...], list[int]] = defaultdict(list)
     for b in lb:
         if names := st.item_names_new.get(b):
@@ -1126,7 +1133,7 @@ def _named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]]:
     for a in la:
         if (names := st.item_names_old.get(a)) and len(found := by_figures.get(tuple(sorted(names.items())), [])) == 1:
             pairs.add((a, found[0]))
-    pairs.update(_word_named(st, la, lb))
+    pairs.update(word_named)
     return pairs
 
 
@@ -2223,8 +2230,7 @@ def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, 
     bag = (vec.old_counts if old_side else vec.new_counts)[(st.local_old if old_side else st.local_new)[index]]
     partner = (vec.new_counts if old_side else vec.old_counts)[(st.local_new if old_side else st.local_old)[other]]
     idf = vec.idf
-    # One argument at a time: intersection() with several would first copy the whole set.
-    words = [t for t in vec.evidence_stems().intersection(bag).intersection(partner) if not t[:1].isdigit()]
+    words = [t for t in vec.shared_stems(bag, partner) if not t[:1].isdigit()]
     if len(words) > 1:
         # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed"; then in
         # the provision's own order (a table, not list.index: a long provision holds thousands).

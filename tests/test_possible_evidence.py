@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import peacediff
 from peacediff import AlignConfig, Version, compare
 from peacediff import _lexical as lexical
-from peacediff._hints import CONCEPT_LABELS, readable_marks
+from peacediff._hints import CONCEPT_LABELS, readable_marks, with_labels
 from peacediff.render import render_html, render_markdown, render_text
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs/schema/comparison.json").read_text(encoding="utf-8"))
@@ -202,14 +202,7 @@ def _reference_marks(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
     for match in re.finditer(r"[^\W_]+", text):
         for piece in lexical.words(match.group()):
             written.setdefault(lexical.stem(piece) if len(piece) > 1 or piece.isdigit() else "", match.group())
-    out = [written[m] for m in marks if not m.startswith("~") and m in written]
-    shown = {w.casefold() for w in out}
-    for m in marks:
-        label = CONCEPT_LABELS.get(m)
-        if label is not None and label.casefold() not in shown:
-            out.append(label)
-            shown.add(label.casefold())
-    return tuple(out)
+    return with_labels([written[m] for m in marks if not m.startswith("~") and m in written], marks)
 
 
 @given(st.lists(st.sampled_from(["Kessel", "weir", "WEIRS", "İzmir", "Straße", "ﬁsh", "Fishing", "fish", "Ǆemal",
