@@ -825,3 +825,36 @@ def test_a_link_made_by_place_says_so_and_that_it_is_less_sure() -> None:
         out = " ".join(out.split())
         assert "Linked by its place, as a clause reworded between the same neighbours" in out, fmt
         assert "less sure than a link by wording" in out, fmt
+
+
+def test_a_link_on_a_few_rare_words_does_not_claim_similar_wording() -> None:
+    """Rival drafts of one clause share its names ("Zaporizhzhia", "IAEA") and little else: the word
+    diff keeps 1 % of the text, and "Linked by similar wording" would be untrue.  The note says what
+    the link rests on, the aligner's score, and that it is less sure than a link by wording."""
+    from peacediff.compare import compare
+    from peacediff.model import Provision, Version
+
+    frame = ["The parties agree to an immediate ceasefire along the current line of contact.",
+             "Both sides withdraw heavy weapons 30 kilometres from the line.",
+             "A joint commission monitors compliance and reports monthly."]
+    old_text = ("Electricity generated at the Zaporizhzhia nuclear plant is shared equally between "
+                "Ukraine and Russia under IAEA oversight.")
+    new_text = ("Under supervision by the IAEA, Russia and Ukraine each receive half of what the "
+                "Zaporizhzhia nuclear plant generates.")
+    old = Version(id="a", title="A", provisions=[Provision(text=t, number=str(k))
+                                                 for k, t in enumerate([*frame, old_text], 1)])
+    new = Version(id="b", title="B", provisions=[Provision(text=t, number=str(k))
+                                                 for k, t in enumerate([*frame, new_text], 1)])
+    c = compare(old, new, align="text")
+    last = c.changes[-1]
+    assert last.kind == "modified" and last.matched_by == "number"
+    assert last.similarity is not None and last.similarity < 0.05 and last.link_score is not None
+    for fmt, out in (("text", c.to_text()), ("md", c.to_markdown()), ("html", c.to_html())):
+        out = " ".join(out.split()).replace("\\(", "(").replace("\\)", ")")
+        assert "Same number and similar wording" not in out, fmt
+        assert (f"Same number, linked on a few shared rare words, the wording rewritten "
+                f"(aligner score {last.link_score:.2f}; less sure than a link by wording)") in out, fmt
+    # A pair that keeps most of its words still reads as linked by its wording.
+    kept = compare(old, Version(id="c", title="C", provisions=[
+        *new.provisions[:3], Provision(text=old_text.replace("equally", "evenly"), number="4")]), align="text")
+    assert "Same number and similar wording" in kept.to_text()

@@ -538,8 +538,24 @@ def _match_note(ch: Change) -> str | None:
     elif ch.similarity is not None and ch.kind != "unchanged":
         pct = round(ch.similarity * 100)
         kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
-    how = _BY_PLACE.get(ch.rule or "") or _BY_RULE.get(rule) or f"Linked by {rule}"
+    how = _BY_PLACE.get(ch.rule or "") or _few_words_kept(ch) or _BY_RULE.get(rule) or f"Linked by {rule}"
     return f"{how}: {kept}." if kept else f"{how}."
+
+
+#: Below this share of words kept, a pair the aligner linked on its words reads as what it is:
+#: on the rival plans a pair kept 1 % of its wording and read "Linked by similar wording".
+_FEW_KEPT = 0.2
+
+
+def _few_words_kept(ch: Change) -> str | None:
+    """The note of a pair linked by its words (similarity, number) whose wording was rewritten: it
+    rests on a few shared rare words, and the aligner's score says how strongly."""
+    if (ch.matched_by not in ("similarity", "number") or ch.similarity is None or ch.similarity >= _FEW_KEPT
+            or ch.kind == "unchanged" or not all(p.wording_known for p in (*ch.old, *ch.new))):
+        return None
+    score = f"aligner score {ch.link_score:.2f}; " if ch.link_score is not None else ""
+    same = "Same number, linked" if ch.matched_by == "number" else "Linked"
+    return f"{same} on a few shared rare words, the wording rewritten ({score}less sure than a link by wording)"
 
 
 #: How a pair was linked, in words, by the family of the rule that linked it.
