@@ -383,6 +383,9 @@ _CONCEPT_WORDS = {
     "consensus": "~consensus", "unanimous": "~consensus", "unanimously": "~consensus", "unanimity": "~consensus",
     "exchange": "~exchange", "swap": "~exchange",
     "reduce": "~reduce", "reduction": "~reduce", "decrease": "~reduce", "lower": "~reduce",
+    # A confidentiality clause is written either way round: "keep confidential" / "may not reveal".
+    "confidential": "~secret", "confidentiality": "~secret", "secret": "~secret", "secrecy": "~secret",
+    "reveal": "~secret", "divulge": "~secret",
 }
 _WORD_CONCEPTS = {stem(word): concept for word, concept in _CONCEPT_WORDS.items()}
 
@@ -400,7 +403,6 @@ _CONCEPT_WORD_GROUPS = {
     "~notify": ("notify", "notified", "notification", "inform", "informed", "tell", "told"),
     "~own": ("ownership", "own", "owner", "owned"),
     "~pay": ("fee", "fees", "remuneration", "wage", "wages", "salary", "salaries", "paying"),
-    "~secret": ("confidential", "confidentiality", "secret", "secrecy"),
     "~dispute": ("dispute", "disputes", "disagreement", "disagreements", "disagree", "controversy"),
     "~tribunal": ("court", "courts", "tribunal", "arbitration", "arbitral", "arbitrator", "arbitrators"),
     "~monitor": ("monitor", "monitoring", "observe", "observer", "observers", "observation", "verify",

@@ -114,3 +114,28 @@ def test_those_swapped_or_exchanged_are_one_clause_in_place() -> None:
     old = numbered([*frame[:2], "Those held by each side are exchanged on an all-for-all basis.", frame[2]])
     new = numbered([*frame[:2], "People in custody are swapped within a month.", frame[2]])
     assert ("3", "3") in _links(old, new)
+
+
+_TRADE = [
+    "The Supplier shall maintain insurance against product liability with a reputable insurer.",
+    "Title to the goods passes to the Buyer on full payment of the price.",
+    "The warranty period is twelve months from the date of delivery.",
+    "Notices under this Agreement shall be sent to the addresses in Annex 2.",
+]
+
+
+def test_a_confidentiality_clause_turned_round_links_in_place() -> None:
+    """ "keep confidential" and "may not reveal" are one clause written either way round: as the
+    first point, before an unchanged body, it links on that drafting concept and its place."""
+    old = numbered(["The Parties shall keep confidential all information exchanged under this Agreement.",
+                    *_TRADE])
+    new = numbered(["Neither side may reveal what the other tells it under the Agreement.", *_TRADE])
+    assert ("1", "1") in _links(old, new)
+
+
+def test_a_confidentiality_clause_replaced_by_a_publication_duty_stays_removed_and_added() -> None:
+    """Publishing is the opposite act, not the same clause turned round: no shared concept."""
+    old = numbered(["The Parties shall keep confidential all information exchanged under this Agreement.",
+                    *_TRADE])
+    new = numbered(["Prices and yearly volumes are published on the Buyer's website.", *_TRADE])
+    assert ("1", "1") not in _links(old, new)
