@@ -172,6 +172,26 @@ def test_the_stress_case_of_a_split_first_point_and_a_replaced_last_one():
     assert _linked(_compare(old, new, _RELAXED), old[-1], appended) is not None
 
 
+def _lettered_treaty(first: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The treaty with its last point first, redrafted under lettered articles with a new first one."""
+    old = [_TREATY[-1], *_TREATY[:-1]]
+    return old, [(chr(ord("A") + k), t) for k, t in enumerate([first, *old[1:]])]
+
+
+@pytest.mark.parametrize(("first", "linked"), [
+    ("Both Parties shall implement a programme to clear landmines from farmland.", False),
+    ("Both Parties shall safeguard cultural heritage, including archives and places of worship.", True),
+])
+def test_the_first_edge_reads_the_same(first, linked):
+    """A first point replaced (or reworded) in a redraft that letters its articles: alone at the start
+    under two numbers, as the last points are at the end."""
+    old, new = _lettered_treaty(first)
+    c = compare(Version.from_texts("old", old), Version.from_texts("new", new), align="text")
+    assert (_linked(c, old[0], first) is not None) == linked
+    relaxed = compare(Version.from_texts("old", old), Version.from_texts("new", new), align="text", config=_RELAXED)
+    assert _linked(relaxed, old[0], first) is not None
+
+
 # --------------------------------------------------------------------------- the true shape (guards)
 
 _REWORDED = [
