@@ -489,7 +489,8 @@ class _State:
         vec, best = self.vec, 0.0
         for linked, old_side, mine in ((self.link_new, False, vec.old[a]), (self.link_old, True, vec.new[b])):
             indices = sorted(linked)
-            for index in indices[::-(-len(indices) // self.config.idf_sample) or 1]:
+            step = -(-len(indices) // self.config.idf_sample) or 1  # an even sample, as the IDF takes
+            for index in indices[::step]:
                 best = max(best, vec.cosine(mine, self._outside_vector(index, old_side=old_side)))
         return best
 
