@@ -91,6 +91,26 @@ class AlignConfig:
     #: examples).  In documents of 8+ points every true link in the band shares a rare word.
     margin_min_rare: int = _count_field(1)
 
+    #: ... but a pair alone at a document edge under two printed numbers (both last after linked
+    #: provisions, or both first before them) shares at least this many, whichever pass would link
+    #: it in place (assignment band, slot, concept-match): alone there it leads every rival of its
+    #: gap by order_penalty whatever it says, so its margin is its place, and that place is what a
+    #: dropped last point and an appended one hold too; the slot pass already asked
+    #: slot_min_shared of it.  In a small document every word two provisions alone hold is rare by
+    #: IDF, stock phrasing included: the last points of a ten-point revision, one dropped and one
+    #: appended under another number, shared only "Both parties must implement ..." (one rare
+    #: word) at cosine 0.20 (the precision property at 1,000 examples, seed 30).
+    margin_edge_min_rare: int = _count_field(2)
+
+    #: ... and leads by this much every provision of the other side, the linked ones included (past
+    #: idf_sample, an even sample): those show what two unrelated provisions of the document share,
+    #: its subjects and stock phrases.  Seed 40: a dropped and an appended last point of a 7 + 7
+    #: revision shared "agrees to deploy ... international" (three rare words) at cosine 0.33, a kept
+    #: point 0.26 (lead 0.06); seed 30's pair led a kept point by 0.01.  Made-up last clauses reworded
+    #: under a shifted number (tests/test_align_stock.py) lead by 0.26-0.43.  0: the pair need only
+    #: beat them.  No link changed on the corpora, the bundled pairs or the generator.
+    margin_edge_lead: float = _unit_field(0.1)
+
     #: Penalty subtracted from a candidate's score when the link would cross the
     #: chain of exact anchors (the provision would have moved).  Real drafts do move
     #: points, so it is a penalty, never a ban; 0.1 decides near-ties in favour of

@@ -237,6 +237,17 @@ class Vectors:
             return {}
         return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
 
+    def outside_vector(self, counts: Counter[str]) -> dict[str, float]:
+        """:meth:`vector` of a provision these vectors do not hold (one linked already), to weigh a
+        pair against the rest of the document; a stem the document frequencies never met (a linked
+        text outside the sample) weighs as a stem of one provision."""
+        idf, scale, rarest = self.idf, self._scale, math.log(self.total + 1)
+        weights = [idf.get(t, rarest) * (1.0 if c == 1 else scale[c]) for t, c in counts.items()]
+        norm = math.sqrt(sum(map(operator.mul, weights, weights)))
+        if norm == 0:
+            return {}
+        return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
+
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
         # Iterate the smaller dict in insertion order: the float sum must not depend on hashing.
