@@ -311,6 +311,10 @@ class _State:
         # Template items whose own name left the document (old) or is new to it (new): _named_only_here.
         self.named_gone: set[int] = set()
         self.named_fresh: set[int] = set()
+        # Their headings (the first word of each that names it, _heading): a pair that shares its
+        # heading is one item renamed in part, not one item replaced by another.
+        self.heading_old: dict[int, str] = {}
+        self.heading_new: dict[int, str] = {}
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         self.repeated_old: set[str] = set()
@@ -425,9 +429,19 @@ class _State:
         other names: named by figures ("sector 28" / "sector 99"), or one by a name that left the
         document and the other by a name new to it ("Saithe" / "Whiting"): one item replaced another."""
         if (_name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
-                or (a in self.named_gone and b in self.named_fresh)):
+                or self.replaced(a, b)):
             return
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
+
+    def replaced(self, a: int, b: int) -> bool:
+        """Template items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
+        name of ``a`` left the document, one of ``b`` is new to it, and they do not share their
+        heading ("Saithe ... Skagerrak" / "Coley ... Skagerrak"; "Saithe ... Kattegat" is the
+        same stock in another area)."""
+        if not (a in self.named_gone and b in self.named_fresh):
+            return False
+        heading = self.heading_old.get(a)
+        return heading is None or heading != self.heading_new.get(b)
 
     def unlink(self, lid: int) -> Link:
         lk = self.links[lid]
@@ -1002,6 +1016,11 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     cfg = st.config
     st.named_gone.update(a for a in la if _named_only_here(st, st.words_of(a, old_side=True)))
     st.named_fresh.update(b for b in lb if _named_only_here(st, st.words_of(b, old_side=False)))
+    for items, named, headings, old_side in ((la, st.named_gone, st.heading_old, True),
+                                             (lb, st.named_fresh, st.heading_new, False)):
+        for k in items:
+            if k in named and (heading := _heading(st, k, old_side=old_side)) is not None:
+                headings[k] = heading
     at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
@@ -1024,14 +1043,12 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     old_words = [st.words_of(a, old_side=True) for a in la]
     new_words = [st.words_of(b, old_side=False) for b in lb]
     # The items' names, as _read_names filed them: a pair under other names is two items.
-    gone = [a in st.named_gone for a in la]
-    fresh = [b in st.named_fresh for b in lb]
     old_names = [st.item_names_old.get(a, {}) for a in la]
     new_names = [st.item_names_new.get(b, {}) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
-            if (gone[x] and fresh[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
+            if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
@@ -1079,8 +1096,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
-#: a template's frame, however many digit groups it has.
-_FIGURE_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+#: a template's frame, however many digit groups it has.  Its sign too: a minus sign (U+2212) or
+#: a hyphen-minus right before the digits, after no letter or digit ("band -5 to 0"; not the
+#: range "5-10", nor a label "Zone-5"): "-5" and "5" are two names.
+_FIGURE_RE = re.compile(r"(?:(?<!\w)[-\u2212])?\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
@@ -1102,8 +1121,8 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
     each item's values in such places, by place; an item with another count of figures names
     none (its places do not line up)."""
-    old_figs = [_FIGURE_RE.findall(p.full_text) for p in old_items]
-    new_figs = [_FIGURE_RE.findall(p.full_text) for p in new_items]
+    old_figs = [_figures(p.full_text) for p in old_items]
+    new_figs = [_figures(p.full_text) for p in new_items]
     usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
     named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
     naming = []
@@ -1120,6 +1139,11 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
         return [{k: f[k] for k in naming} if len(f) == usual else {} for f in figs]
 
     return names(old_figs), names(new_figs)
+
+
+def _figures(text: str) -> list[str]:
+    """The figures of ``text`` as written (:data:`_FIGURE_RE`), a minus sign written either way."""
+    return [f.replace("\u2212", "-") for f in _FIGURE_RE.findall(text)]
 
 
 def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -1213,6 +1237,18 @@ def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
     if not places:
         return 0
     return 1 if all(old[k] == new[k] for k in places) else -1
+
+
+def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
+    """The first word of local provision ``k``'s text that names it: held by at most
+    ``template_heading_df`` provisions (figures and function words aside), as IDF counts them.
+    A quota list names its stocks first ("Saithe in the Skagerrak: 12,400 tonnes"), a schedule
+    of plots after its frame ("Measure 18: the Spruce plot ..."): the frame's words are held by
+    every item, so the first word only this item holds is where its name starts."""
+    df, most = st.vec.df, st.config.template_heading_df
+    # The stem counts keep the text's order (first occurrences).
+    stems = (st.vec.old_counts if old_side else st.vec.new_counts)[k]
+    return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:
