@@ -18,7 +18,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      (items that share most of their words with several others), the variants pair in
      order - figures that all changed leave order as the evidence; so do the items of a
      list left between two kept (anchored) items, however few.  Figures that name the
-     items ("sector 17") carry them, and two items named differently never link.
+     items ("sector 17") carry them, and two items named differently never link; nor an
+     item whose name left the document and one whose name is new to it, unless they share
+     their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -810,7 +812,8 @@ def _template_pass(st: _State) -> None:
     A list whose kept items are exact anchors leaves its changed items in gaps of one or two
     between them, too few to be a list there: between two anchors, items that are *listed* in
     their own version (two of the provisions within two places share ``template_overlap`` of
-    their words) pair in order the same way, however few.
+    their words) pair in order the same way, however few; before the first anchor or after the
+    last, their names are read (:func:`_read_names`) and they are left to the other passes.
     """
     if not st.scored():
         return
@@ -834,7 +837,12 @@ def _template_pass(st: _State) -> None:
             # Items of a list whose unchanged items are anchors: between two of them, order is the
             # evidence even for a single item on each side (its text ties with its siblings).
             la, lb = listed[g]
-            if not (la and lb and 0 < g < len(st.chain_old)):
+            if not (la and lb):
+                continue
+            if not 0 < g < len(st.chain_old):
+                # Before the first anchor or after the last, order is weak evidence, but names
+                # are not: "Coley" put in the place of the first stock is still another stock.
+                _read_names(st, la, lb, _word_named(st, la, lb))
                 continue
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
@@ -977,12 +985,10 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
 
 
 def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
-    """A candidate in the same gap, between two anchors, shares ``template_overlap`` of the words
+    """A candidate in the same gap shares ``template_overlap`` of the words
     but not the wording (cosine under ``sim_link``): an item whose figures changed, not an edit
     the assignment links anyway.  Cheap, so that only such items are checked for siblings."""
     gap = st.gap_old[k] if old_side else st.gap_new[k]
-    if not 0 < gap < len(st.chain_old):
-        return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
     unlinked = [q for s, q in ranked if s < link and other_gap[q] == gap]

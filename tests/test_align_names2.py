@@ -70,7 +70,9 @@ def test_a_stock_moved_to_another_area_in_place_is_one_item(at, others_change, s
 def test_another_stock_put_in_the_place_of_one_is_removed_and_added(at, others_change, seed):
     """The replacement shape the veto exists for: "Saithe in the Skagerrak" dropped and "Coley in
     the Skagerrak" inserted where it stood.  The area is shared by the two alone, but the
-    heading is not: one stock replaced another."""
+    heading is not: one stock replaced another.  First or last, the other stocks unchanged, the
+    item stands before the list's first anchor or after its last: its names are read there too
+    (the printed number linked it before)."""
     _species, area = _STOCKS[at]
     old, new = _quotas(seed, at, ("Coley", area), others_change=others_change)
     c = compare(old, new, align="text")
