@@ -103,6 +103,7 @@ from peacediff._lexical import (
     normalise,
     paraphrase_bag,
     read_phrases,
+    stem,
     stem_counts,
     stem_set,
     words,
@@ -317,6 +318,12 @@ class _State:
         # heading is one item renamed in part, not one item replaced by another.
         self.heading_old: dict[int, str] = {}
         self.heading_new: dict[int, str] = {}
+        # Per side (True: old): each provision's list in its own version (index -> its first and
+        # last index) and each list's word places (first index -> _WordPlaces): _place_verdict.
+        self.own_lists: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
+        self.word_places: dict[bool, dict[int, _WordPlaces | None]] = {True: {}, False: {}}
+        # The words (not figures) no other provision holds, found on first use: own_named.
+        self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         self.repeated_old: set[str] = set()
@@ -440,10 +447,23 @@ class _State:
         name of ``a`` left the document, one of ``b`` is new to it, and they do not share their
         heading ("Saithe ... Skagerrak" / "Coley ... Skagerrak"; "Saithe ... Kattegat" is the
         same stock in another area)."""
-        if not (a in self.named_gone and b in self.named_fresh):
+        read = a in self.named_gone and b in self.named_fresh
+        if read or (self.own_named(a, old_side=True) and self.own_named(b, old_side=False)):
+            verdict = _place_verdict(self, a, b)
+            if verdict is not None:
+                return verdict
+        if not read:
             return False
         heading = self.heading_old.get(a)
         return heading is None or heading != self.heading_new.get(b)
+
+    def own_named(self, k: int, *, old_side: bool) -> bool:
+        """:func:`_named_only_here` of local provision ``k``: most provisions a text pass links
+        ask it, so the words no other provision holds are found once, and each provision's
+        stems met by one intersection in C."""
+        if self._once is None:
+            self._once = frozenset([t for t, d in self.vec.df.items() if d == 1 and not t[:1].isdigit()])
+        return not self._once.isdisjoint((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
 
     def unlink(self, lid: int) -> Link:
         lk = self.links[lid]
@@ -1255,6 +1275,109 @@ def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
     # The stem counts keep the text's order (first occurrences).
     stems = (st.vec.old_counts if old_side else st.vec.new_counts)[k]
     return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
+
+
+class _WordPlaces(NamedTuple):
+    """The word places of a list in one version: each item's names (runs of the words that are
+    not the list's frame, by place) and the first place whose values name the items."""
+
+    names: dict[int, tuple[str, ...]]  # provision index -> its name runs, items of the usual count only
+    heading: int  # the first naming place
+    values: frozenset[str]  # the values held at that place
+
+
+def _place_verdict(st: _State, a: int, b: int) -> bool | None:
+    """Whether local old ``a`` and new ``b``, items of a list in each version, were put one in the
+    other's place (True), are one item by their heading place (False), or the places cannot say
+    (None).  A place of the list's frame names its items when ``template_name_share`` of them
+    (and ``template_min_items``) hold there a value no other item of the list holds; the first
+    such place is the heading ("Saithe in the Skagerrak: 12,400 tonnes": the stock).  Another
+    stock in that place, gone from the old list and new to the new one, is another item however
+    much of the rest it keeps ("Coley in the Skagerrak: 12,400 tonnes", which the assignment
+    linked at a high cosine); the same stock is one item, its area renamed or not."""
+    if st.config.template_heading_df < 2:
+        return None
+    i, j = st.rest_old[a], st.rest_new[b]
+    old, new = _places_of(st, i, old_side=True), _places_of(st, j, old_side=False)
+    if old is None or new is None or old.heading != new.heading:
+        return None
+    one, other = old.names.get(i), new.names.get(j)
+    if one is None or other is None:
+        return None
+    mine, theirs = one[old.heading], other[new.heading]
+    if mine == theirs:
+        return False
+    return mine not in new.values and theirs not in old.values
+
+
+def _places_of(st: _State, index: int, *, old_side: bool) -> _WordPlaces | None:
+    """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
+    first, last = _own_list(st, index, old_side=old_side)
+    known = st.word_places[old_side]
+    if first not in known:
+        known[first] = _read_word_places(st, range(first, last + 1), old_side=old_side)
+    return known[first]
+
+
+def _own_list(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+    """The first and last provision of the run around ``index`` in its own version whose
+    neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
+    filed for every member."""
+    lists = st.own_lists[old_side]
+    held = lists.get(index)
+    if held is not None:
+        return held
+    n, bar = len(st.old) if old_side else len(st.new), st.config.template_overlap
+
+    def joined(k: int) -> bool:  # provisions k and k + 1 are items of one list
+        return _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side)) >= bar
+
+    first = index
+    while first > 0 and joined(first - 1):
+        first -= 1
+    last = index
+    while last + 1 < n and joined(last):
+        last += 1
+    held = first, last
+    for k in range(first, last + 1):
+        lists[k] = held
+    return held
+
+
+def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlaces | None:
+    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them."""
+    cfg = st.config
+    need = max(cfg.template_min_items, math.ceil(cfg.template_name_share * len(items)))
+    if len(items) < need:
+        return None
+    held = Counter(t for k in items for t in st.stems(k, old_side=old_side))
+    frame = {t for t, c in held.items() if 2 * c >= len(items)}
+    texts = st.old_norm if old_side else st.new_norm
+    runs = {k: _name_runs(texts(k).split(), frame) for k in items}
+    usual, _count = Counter(map(len, runs.values())).most_common(1)[0]
+    names = {k: r for k, r in runs.items() if len(r) == usual}
+    for place in range(usual):
+        values = Counter(r[place] for r in names.values())
+        if sum(1 for c in values.values() if c == 1) >= need:
+            return _WordPlaces(names, place, frozenset(values))
+    return None
+
+
+def _name_runs(tokens: list[str], frame: Set[str]) -> tuple[str, ...]:
+    """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
+    single letters (which all part two runs): an item's names, in order ("saithe", "little sole")."""
+    runs: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        t = stem(token)
+        if len(token) > 1 and not token[:1].isdigit() and t not in frame and t not in FUNCTION_WORDS:
+            run.append(t)
+        elif run:
+            runs.append(" ".join(run))
+            run = []
+    if run:
+        runs.append(" ".join(run))
+    return tuple(runs)
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:

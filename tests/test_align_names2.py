@@ -24,17 +24,19 @@ def _quota(species: str, area: str, tonnes: int, *, numbered: bool) -> str:
     return f"{lead} {tonnes:,} tonnes may be landed by the fleet in the calendar year."
 
 
-def _quotas(seed: int, at: int, new_stock: tuple[str, str], *, others_change: bool,
-            numbered: bool = True) -> tuple[Version, Version]:
-    """A made-up quota list and its redraft: the stock at ``at`` becomes ``new_stock`` in place;
-    every other stock keeps its name, and its tonnage changes when ``others_change``."""
+def _quotas(seed: int, at: int, new_stock: tuple[str, str], *, others_change: bool, numbered: bool = True,
+            keep_tonnes: bool = False, preamble: str | None = None) -> tuple[Version, Version]:
+    """A made-up quota list and its redraft: the stock at ``at`` becomes ``new_stock`` in place,
+    at 11,000 tonnes or (``keep_tonnes``) at its old tonnage; every other stock keeps its name,
+    and its tonnage changes when ``others_change``.  ``preamble``: a first provision of both."""
     rnd = random.Random(seed)
     tonnes = [rnd.randrange(20, 400) * 100 for _ in _STOCKS]
     old = [_quota(s, a, t, numbered=numbered) for (s, a), t in zip(_STOCKS, tonnes, strict=True)]
     new = [_quota(s, a, t + (rnd.choice([300, 700, -500]) if others_change else 0), numbered=numbered)
            for (s, a), t in zip(_STOCKS, tonnes, strict=True)]
-    new[at] = _quota(*new_stock, 11_000, numbered=numbered)
-    return Version.from_texts("a", old), Version.from_texts("b", new)
+    new[at] = _quota(*new_stock, tonnes[at] if keep_tonnes else 11_000, numbered=numbered)
+    lead = [preamble] if preamble else []
+    return Version.from_texts("a", [*lead, *old]), Version.from_texts("b", [*lead, *new])
 
 
 def _about(c: Comparison, at: int) -> list[tuple[str, int | None, int | None]]:
@@ -64,19 +66,45 @@ def test_a_stock_moved_to_another_area_in_place_is_one_item(at, others_change, s
     assert sum(ch.kind == "modified" for ch in c.changes) == (len(_STOCKS) if others_change else 1)
 
 
-@pytest.mark.parametrize("at", [0, 6, 13])
+@pytest.mark.parametrize("at", [0, 4, 6, 13])
 @pytest.mark.parametrize("others_change", [True, False])
+@pytest.mark.parametrize("keep_tonnes", [True, False])
 @pytest.mark.parametrize("seed", [1, 2])
-def test_another_stock_put_in_the_place_of_one_is_removed_and_added(at, others_change, seed):
+def test_another_stock_put_in_the_place_of_one_is_removed_and_added(at, others_change, keep_tonnes, seed):
     """The replacement shape the veto exists for: "Saithe in the Skagerrak" dropped and "Coley in
     the Skagerrak" inserted where it stood.  The area is shared by the two alone, but the
     heading is not: one stock replaced another.  First or last, the other stocks unchanged, the
     item stands before the list's first anchor or after its last: its names are read there too
-    (the printed number linked it before)."""
+    (the printed number linked it before).  At its old tonnage, or in a two-word area ("Little
+    Sole"), the pair's cosine reaches the link bar and it is no template item: the list's word
+    places still tell (the first place whose values name the stocks)."""
     _species, area = _STOCKS[at]
-    old, new = _quotas(seed, at, ("Coley", area), others_change=others_change)
+    old, new = _quotas(seed, at, ("Coley", area), others_change=others_change, keep_tonnes=keep_tonnes)
     c = compare(old, new, align="text")
     assert _about(c, at) == [("added", None, at), ("removed", at, None)]
+
+
+@pytest.mark.parametrize("at", [0, 6, 13])
+@pytest.mark.parametrize("others_change", [True, False])
+def test_a_stock_named_outside_its_list_keeps_its_place_as_heading(at, others_change):
+    """The stock is named in a preamble too ("Turbot stocks are assessed ..."): its name is no word
+    the pair alone holds, but it still stands in the list's first naming place on both sides."""
+    species, _area = _STOCKS[at]
+    old, new = _quotas(4, at, (species, "Kattegat"), others_change=others_change,
+                       preamble=f"{species} stocks are assessed each spring by the scientific committee.")
+    assert _about(compare(old, new, align="text"), at + 1) == [("modified", at + 1, at + 1)]
+
+
+@pytest.mark.parametrize("at", [0, 6, 13])
+def test_a_stock_whose_frame_is_reworded_stays_one_item(at):
+    """Guard: the list's frame reworded in one item ("may be landed" -> "may be caught and
+    landed"), the tonnage kept: an edit, whatever the word places say."""
+    old, new = _quotas(5, at, _STOCKS[at], others_change=False, keep_tonnes=True)
+    texts = [p.text for p in new.provisions]
+    texts[at] = texts[at].replace("may be landed", "may be caught and landed")
+    c = compare(old, Version.from_texts("b", texts), align="text")
+    assert _about(c, at) == [("modified", at, at)]
+    assert sum(ch.kind == "modified" for ch in c.changes) == 1
 
 
 def test_a_stock_renamed_wholly_is_removed_and_added():
@@ -126,6 +154,27 @@ def test_a_plot_given_another_tree_at_the_same_site_is_removed_and_added(at):
     trees = list(_TREES)
     trees[at] = "Whitebeam"
     c = compare(_plots(days, _TREES, _WOODS), _plots([d + 2 for d in days], tuple(trees), _WOODS), align="text")
+    assert _about(c, at) == [("added", None, at), ("removed", at, None)]
+
+
+@pytest.mark.parametrize("at", [2, 7])
+@pytest.mark.parametrize("days_change", [True, False])
+def test_an_attribute_before_the_name_is_no_heading_where_the_list_repeats_it(at, days_change):
+    """"Fortnightly inspections of the Hazel plot" -> "Fortnightly inspections of the Whitebeam
+    plot": the frequency comes first and only this pair holds it, but the list repeats its
+    frequencies ("Daily", "Weekly") while its trees name the items: another tree, two items."""
+    rnd = random.Random(at)
+    freq = [rnd.choice(["Daily", "Weekly", "Monthly"]) for _ in _TREES]
+    freq[at] = "Fortnightly"
+    days = [rnd.choice([10, 14, 21]) for _ in _TREES]
+
+    def plots(trees: list[str], delays: list[int]) -> Version:
+        return Version.from_texts("v", [f"{f} inspections of the {t} plot are recorded within {d} days."
+                                        for f, t, d in zip(freq, trees, delays, strict=True)])
+
+    trees = list(_TREES)
+    trees[at] = "Whitebeam"
+    c = compare(plots(list(_TREES), days), plots(trees, [d + 2 if days_change else d for d in days]), align="text")
     assert _about(c, at) == [("added", None, at), ("removed", at, None)]
 
 
