@@ -443,10 +443,11 @@ class _State:
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
 
     def replaced(self, a: int, b: int) -> bool:
-        """Template items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
-        name of ``a`` left the document, one of ``b`` is new to it, and they do not share their
-        heading ("Saithe ... Skagerrak" / "Coley ... Skagerrak"; "Saithe ... Kattegat" is the
-        same stock in another area)."""
+        """List items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
+        name of ``a`` left the document, one of ``b`` is new to it, and the two differ at their
+        lists' heading place (:func:`_place_verdict`), or, where the places cannot say, for
+        template items, in their heading word ("Saithe ... Skagerrak" / "Coley ... Skagerrak";
+        "Saithe ... Kattegat" is the same stock in another area)."""
         read = a in self.named_gone and b in self.named_fresh
         if read or (self.own_named(a, old_side=True) and self.own_named(b, old_side=False)):
             verdict = _place_verdict(self, a, b)
@@ -1005,9 +1006,9 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
 
 
 def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
-    """A candidate in the same gap shares ``template_overlap`` of the words
-    but not the wording (cosine under ``sim_link``): an item whose figures changed, not an edit
-    the assignment links anyway.  Cheap, so that only such items are checked for siblings."""
+    """A candidate in the same gap shares ``template_overlap`` of the words but not the wording
+    (cosine under ``sim_link``): an item whose figures changed, not an edit the assignment links
+    anyway.  Cheap, so that only such items are checked for siblings."""
     gap = st.gap_old[k] if old_side else st.gap_new[k]
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
