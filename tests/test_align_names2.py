@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacediff import AlignConfig, Comparison, Version, compare
@@ -105,6 +105,32 @@ def test_a_stock_whose_frame_is_reworded_stays_one_item(at):
     c = compare(old, Version.from_texts("b", texts), align="text")
     assert _about(c, at) == [("modified", at, at)]
     assert sum(ch.kind == "modified" for ch in c.changes) == 1
+
+
+_SYLLABLE = st.sampled_from([c + v for c in "bdgklmnprstvz" for v in "aiou"])
+_NAME = st.lists(_SYLLABLE, min_size=3, max_size=3).map(lambda s: "".join(s).capitalize())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_NAME, _NAME), min_size=8, max_size=16, unique_by=lambda t: t[0]).filter(
+           lambda stocks: len({x for pair in stocks for x in pair}) == 2 * len(stocks)),
+       _NAME, st.integers(0, 15), st.booleans(), st.booleans(), st.integers(0, 2**16))
+def test_the_heading_decides_whatever_the_names(stocks, novel, at, area_changed, others_change, seed):
+    """Law over made-up names: in a list of stocks each with its own species and area, a new
+    area in one stock's place keeps the item (modified); a new species there, the area kept,
+    makes two (removed + added)."""
+    at %= len(stocks)
+    if novel in {x for pair in stocks for x in pair}:
+        return
+    rnd = random.Random(seed)
+    tonnes = [rnd.randrange(20, 400) * 100 for _ in stocks]
+    old = [_quota(sp, ar, t, numbered=True) for (sp, ar), t in zip(stocks, tonnes, strict=True)]
+    new = [_quota(sp, ar, t + (500 if others_change else 0), numbered=True)
+           for (sp, ar), t in zip(stocks, tonnes, strict=True)]
+    species, area = stocks[at]
+    new[at] = _quota(species if area_changed else novel, novel if area_changed else area, 11_000, numbered=True)
+    c = compare(Version.from_texts("a", old), Version.from_texts("b", new), align="text")
+    assert _about(c, at) == ([("modified", at, at)] if area_changed else [("added", None, at), ("removed", at, None)])
 
 
 def test_a_stock_renamed_wholly_is_removed_and_added():
