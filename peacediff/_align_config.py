@@ -286,6 +286,21 @@ class AlignConfig:
     #: its sectors, not its printed numbers.
     template_figure_weight: float = _unit_field(0.02)
 
+    #: Word names that keep a template item one item: a word at most this many provisions hold
+    #: (figures and function words aside) names the items holding it, and the first such word of
+    #: an item's text is its heading ("Saithe in the Skagerrak: 12,400 tonnes": saithe).  An item
+    #: whose own name left the document and one whose name is new to it are two items (one
+    #: replaced the other) unless they share their heading: "Saithe ... Skagerrak" redrafted
+    #: "Saithe ... Kattegat" in place is one stock moved to another area, while "Coley ...
+    #: Skagerrak" put in its place is another stock, the area shared or not.  A shared rare word
+    #: anywhere in the pair linked that replacement too.  Where the list in each version has word
+    #: places that name its items (template_name_share of them, each value held by one item),
+    #: the first such place decides instead, for any pass and any cosine.  At 2: a word only the
+    #: pair holds.  Made-up 14-stock quota lists: the area renamed in place one item in 140 of
+    #: 140 (10 before), another stock in its place two in 140 of 140 (126 before); no corpus
+    #: link changed (tests/test_align_names2.py).  0 or 1: both rules off.
+    template_heading_df: int = _count_field(2)
+
     #: Largest template gap (tied old items × tied new items) paired in order (an
     #: O(old × new) dynamic programme); bigger ones are left to the assignment, with a note.
     template_cells_max: int = _count_field(40_000, minimum=1)

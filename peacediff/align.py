@@ -18,7 +18,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      (items that share most of their words with several others), the variants pair in
      order - figures that all changed leave order as the evidence; so do the items of a
      list left between two kept (anchored) items, however few.  Figures that name the
-     items ("sector 17") carry them, and two items named differently never link.
+     items ("sector 17") carry them, and two items named differently never link; nor an
+     item whose name left the document and one whose name is new to it, unless they share
+     their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -104,6 +106,7 @@ from peacediff._lexical import (
     normalise,
     paraphrase_bag,
     read_phrases,
+    stem,
     stem_counts,
     stem_set,
     words,
@@ -314,6 +317,16 @@ class _State:
         # Template items whose own name left the document (old) or is new to it (new): _named_only_here.
         self.named_gone: set[int] = set()
         self.named_fresh: set[int] = set()
+        # Their headings (the first word of each that names it, _heading): a pair that shares its
+        # heading is one item renamed in part, not one item replaced by another.
+        self.heading_old: dict[int, str] = {}
+        self.heading_new: dict[int, str] = {}
+        # Per side (True: old): each provision's list in its own version (index -> its first and
+        # last index) and each list's word places (first index -> _WordPlaces): _place_verdict.
+        self.own_lists: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
+        self.word_places: dict[bool, dict[int, _WordPlaces | None]] = {True: {}, False: {}}
+        # The words (not figures) no other provision holds, found on first use: own_named.
+        self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         self.repeated_old: set[str] = set()
@@ -431,9 +444,33 @@ class _State:
         other names: named by figures ("sector 28" / "sector 99"), or one by a name that left the
         document and the other by a name new to it ("Saithe" / "Whiting"): one item replaced another."""
         if (_name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
-                or (a in self.named_gone and b in self.named_fresh)):
+                or self.replaced(a, b)):
             return
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
+
+    def replaced(self, a: int, b: int) -> bool:
+        """List items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
+        name of ``a`` left the document, one of ``b`` is new to it, and the two differ at their
+        lists' heading place (:func:`_place_verdict`), or, where the places cannot say, for
+        template items, in their heading word ("Saithe ... Skagerrak" / "Coley ... Skagerrak";
+        "Saithe ... Kattegat" is the same stock in another area)."""
+        read = a in self.named_gone and b in self.named_fresh
+        if read or (self.own_named(a, old_side=True) and self.own_named(b, old_side=False)):
+            verdict = _place_verdict(self, a, b)
+            if verdict is not None:
+                return verdict
+        if not read:
+            return False
+        heading = self.heading_old.get(a)
+        return heading is None or heading != self.heading_new.get(b)
+
+    def own_named(self, k: int, *, old_side: bool) -> bool:
+        """:func:`_named_only_here` of local provision ``k``: most provisions a text pass links
+        ask it, so the words no other provision holds are found once, and each provision's
+        stems met by one intersection in C."""
+        if self._once is None:
+            self._once = frozenset([t for t, d in self.vec.df.items() if d == 1 and not t[:1].isdigit()])
+        return not self._once.isdisjoint((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
 
     def unlink(self, lid: int) -> Link:
         lk = self.links[lid]
@@ -821,7 +858,8 @@ def _template_pass(st: _State) -> None:
     A list whose kept items are exact anchors leaves its changed items in gaps of one or two
     between them, too few to be a list there: between two anchors, items that are *listed* in
     their own version (two of the provisions within two places share ``template_overlap`` of
-    their words) pair in order the same way, however few.
+    their words) pair in order the same way, however few; before the first anchor or after the
+    last, their names are read (:func:`_read_names`) and they are left to the other passes.
     """
     if not st.scored():
         return
@@ -845,7 +883,12 @@ def _template_pass(st: _State) -> None:
             # Items of a list whose unchanged items are anchors: between two of them, order is the
             # evidence even for a single item on each side (its text ties with its siblings).
             la, lb = listed[g]
-            if not (la and lb and 0 < g < len(st.chain_old)):
+            if not (la and lb):
+                continue
+            if not 0 < g < len(st.chain_old):
+                # Before the first anchor or after the last, order is weak evidence, but names
+                # are not: "Coley" put in the place of the first stock is still another stock.
+                _read_names(st, la, lb, _word_named(st, la, lb))
                 continue
         if len(la) * len(lb) > cfg.template_cells_max:
             skipped += 1
@@ -988,12 +1031,10 @@ def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side:
 
 
 def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
-    """A candidate in the same gap, between two anchors, shares ``template_overlap`` of the words
-    but not the wording (cosine under ``sim_link``): an item whose figures changed, not an edit
-    the assignment links anyway.  Cheap, so that only such items are checked for siblings."""
+    """A candidate in the same gap shares ``template_overlap`` of the words but not the wording
+    (cosine under ``sim_link``): an item whose figures changed, not an edit the assignment links
+    anyway.  Cheap, so that only such items are checked for siblings."""
     gap = st.gap_old[k] if old_side else st.gap_new[k]
-    if not 0 < gap < len(st.chain_old):
-        return False
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
     unlinked = [q for s, q in ranked if s < link and other_gap[q] == gap]
@@ -1027,6 +1068,11 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     cfg = st.config
     st.named_gone.update(a for a in la if _named_only_here(st, st.words_of(a, old_side=True)))
     st.named_fresh.update(b for b in lb if _named_only_here(st, st.words_of(b, old_side=False)))
+    for items, named, headings, old_side in ((la, st.named_gone, st.heading_old, True),
+                                             (lb, st.named_fresh, st.heading_new, False)):
+        for k in items:
+            if k in named and (heading := _heading(st, k, old_side=old_side)) is not None:
+                headings[k] = heading
     at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
@@ -1049,14 +1095,12 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     old_words = [st.words_of(a, old_side=True) for a in la]
     new_words = [st.words_of(b, old_side=False) for b in lb]
     # The items' names, as _read_names filed them: a pair under other names is two items.
-    gone = [a in st.named_gone for a in la]
-    fresh = [b in st.named_fresh for b in lb]
     old_names = [st.item_names_old.get(a, {}) for a in la]
     new_names = [st.item_names_new.get(b, {}) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
-            if (gone[x] and fresh[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
+            if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
@@ -1104,8 +1148,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
-#: a template's frame, however many digit groups it has.
-_FIGURE_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+#: a template's frame, however many digit groups it has.  Its sign too: a minus sign (U+2212) or
+#: a hyphen-minus right before the digits, after no letter or digit ("band -5 to 0"; not the
+#: range "5-10", nor a label "Zone-5"): "-5" and "5" are two names.
+_FIGURE_RE = re.compile(r"(?:(?<!\w)[-\u2212])?\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
@@ -1127,8 +1173,8 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
     each item's values in such places, by place; an item with another count of figures names
     none (its places do not line up)."""
-    old_figs = [_FIGURE_RE.findall(p.full_text) for p in old_items]
-    new_figs = [_FIGURE_RE.findall(p.full_text) for p in new_items]
+    old_figs = [_figures(p.full_text) for p in old_items]
+    new_figs = [_figures(p.full_text) for p in new_items]
     usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
     named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
     naming = []
@@ -1145,6 +1191,11 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
         return [{k: f[k] for k in naming} if len(f) == usual else {} for f in figs]
 
     return names(old_figs), names(new_figs)
+
+
+def _figures(text: str) -> list[str]:
+    """The figures of ``text`` as written (:data:`_FIGURE_RE`), a minus sign written either way."""
+    return [f.replace("\u2212", "-") for f in _FIGURE_RE.findall(text)]
 
 
 def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -1238,6 +1289,121 @@ def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
     if not places:
         return 0
     return 1 if all(old[k] == new[k] for k in places) else -1
+
+
+def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
+    """The first word of local provision ``k``'s text that names it: held by at most
+    ``template_heading_df`` provisions (figures and function words aside), as IDF counts them.
+    A quota list names its stocks first ("Saithe in the Skagerrak: 12,400 tonnes"), a schedule
+    of plots after its frame ("Measure 18: the Spruce plot ..."): the frame's words are held by
+    every item, so the first word only this item holds is where its name starts."""
+    df, most = st.vec.df, st.config.template_heading_df
+    # The stem counts keep the text's order (first occurrences).
+    stems = (st.vec.old_counts if old_side else st.vec.new_counts)[k]
+    return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
+
+
+class _WordPlaces(NamedTuple):
+    """The word places of a list in one version: each item's names (runs of the words that are
+    not the list's frame, by place) and the first place whose values name the items."""
+
+    names: dict[int, tuple[str, ...]]  # provision index -> its name runs, items of the usual count only
+    heading: int  # the first naming place
+    values: frozenset[str]  # the values held at that place
+
+
+def _place_verdict(st: _State, a: int, b: int) -> bool | None:
+    """Whether local old ``a`` and new ``b``, items of a list in each version, were put one in the
+    other's place (True), are one item by their heading place (False), or the places cannot say
+    (None).  A place of the list's frame names its items when ``template_name_share`` of them
+    (and ``template_min_items``) hold there a value no other item of the list holds; the first
+    such place is the heading ("Saithe in the Skagerrak: 12,400 tonnes": the stock).  Another
+    stock in that place, gone from the old list and new to the new one, is another item however
+    much of the rest it keeps ("Coley in the Skagerrak: 12,400 tonnes", which the assignment
+    linked at a high cosine); the same stock is one item, its area renamed or not."""
+    if st.config.template_heading_df < 2:
+        return None
+    i, j = st.rest_old[a], st.rest_new[b]
+    old, new = _places_of(st, i, old_side=True), _places_of(st, j, old_side=False)
+    if old is None or new is None or old.heading != new.heading:
+        return None
+    one, other = old.names.get(i), new.names.get(j)
+    if one is None or other is None:
+        return None
+    mine, theirs = one[old.heading], other[new.heading]
+    if mine == theirs:
+        return False
+    return mine not in new.values and theirs not in old.values
+
+
+def _places_of(st: _State, index: int, *, old_side: bool) -> _WordPlaces | None:
+    """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
+    first, last = _own_list(st, index, old_side=old_side)
+    known = st.word_places[old_side]
+    if first not in known:
+        known[first] = _read_word_places(st, range(first, last + 1), old_side=old_side)
+    return known[first]
+
+
+def _own_list(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+    """The first and last provision of the run around ``index`` in its own version whose
+    neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
+    filed for every member."""
+    lists = st.own_lists[old_side]
+    held = lists.get(index)
+    if held is not None:
+        return held
+    n, bar = len(st.old) if old_side else len(st.new), st.config.template_overlap
+
+    def joined(k: int) -> bool:  # provisions k and k + 1 are items of one list
+        return _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side)) >= bar
+
+    first = index
+    while first > 0 and joined(first - 1):
+        first -= 1
+    last = index
+    while last + 1 < n and joined(last):
+        last += 1
+    held = first, last
+    for k in range(first, last + 1):
+        lists[k] = held
+    return held
+
+
+def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlaces | None:
+    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them."""
+    cfg = st.config
+    need = max(cfg.template_min_items, math.ceil(cfg.template_name_share * len(items)))
+    if len(items) < need:
+        return None
+    held = Counter(t for k in items for t in st.stems(k, old_side=old_side))
+    frame = {t for t, c in held.items() if 2 * c >= len(items)}
+    texts = st.old_norm if old_side else st.new_norm
+    runs = {k: _name_runs(texts(k).split(), frame) for k in items}
+    usual, _count = Counter(map(len, runs.values())).most_common(1)[0]
+    names = {k: r for k, r in runs.items() if len(r) == usual}
+    for place in range(usual):
+        values = Counter(r[place] for r in names.values())
+        if sum(1 for c in values.values() if c == 1) >= need:
+            return _WordPlaces(names, place, frozenset(values))
+    return None
+
+
+def _name_runs(tokens: list[str], frame: Set[str]) -> tuple[str, ...]:
+    """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
+    single letters (which all part two runs): an item's names, in order ("saithe", "little sole")."""
+    runs: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        t = stem(token)
+        if len(token) > 1 and not token[:1].isdigit() and t not in frame and t not in FUNCTION_WORDS:
+            run.append(t)
+        elif run:
+            runs.append(" ".join(run))
+            run = []
+    if run:
+        runs.append(" ".join(run))
+    return tuple(runs)
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:

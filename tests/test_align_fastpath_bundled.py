@@ -113,8 +113,6 @@ def _reference_templated(st_: align._State, k: int, ranked: list[tuple[float, in
 
 def _reference_tied_in_gap(st_: align._State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
     gap = st_.gap_old[k] if old_side else st_.gap_new[k]
-    if not 0 < gap < len(st_.chain_old):
-        return False
     other_gap = st_.gap_new if old_side else st_.gap_old
     bar, link = st_.config.template_overlap, st_.config.sim_link
     return any(s < link and other_gap[q] == gap
@@ -142,7 +140,10 @@ def _reference_template_pass(st_: align._State) -> None:
         la, lb = gaps[g]
         if not (whole_list and la and lb):
             la, lb = listed[g]
-            if not (la and lb and 0 < g < len(st_.chain_old)):
+            if not (la and lb):
+                continue
+            if not 0 < g < len(st_.chain_old):  # before the first anchor or after the last: names only
+                align._read_names(st_, la, lb, align._word_named(st_, la, lb))
                 continue
         if len(la) * len(lb) > cfg.template_cells_max:
             continue
