@@ -34,6 +34,7 @@ CONCEPT_LABELS: dict[str, str] = {
     "~raise": "increase",
     "~reduce": "reduction",
     "~sanction": "sanctions",
+    "~secret": "confidentiality",
     "~sign": "signature",
     "~withdraw": "withdrawal",
 }
