@@ -312,10 +312,11 @@ class _FigureReader:
             if groups[num] is not None:
                 raw = _number(groups[num])
                 value = raw * _SCALE.get((groups[scale] or "").lower(), 1.0)
-                return Figure("amount", written, value, _CURRENCY[groups[cur].lower()], pos, raw), m.end()
+                figure = Figure("amount", written, value, _CURRENCY[groups[cur].lower()], pos, raw)
+                return _signed(text, figure), m.end()
         if groups["num3"] is not None:
             raw = _number(groups["num3"])
-            return Figure("percentage", written, raw, "percent", pos, raw), m.end()
+            return _signed(text, Figure("percentage", written, raw, "percent", pos, raw)), m.end()
         for num, unit in (("num4", "unit4"), ("num6", "unit6")):
             if groups[num] is not None:
                 raw = _number(groups[num])
@@ -327,7 +328,7 @@ class _FigureReader:
             return None, m.end()  # "(3) ..." opening a line: a sub-point's label
         raw = _number(groups["num5"])
         value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
-        return _quantity(written, value, raw, pos, groups), m.end()
+        return _signed(text, _quantity(written, value, raw, pos, groups)), m.end()
 
     def _words(self, pos: int) -> tuple[Figure | None, int]:
         text = self.text
@@ -371,6 +372,25 @@ class _FigureReader:
             # members" counts something a draft sets, as "6 members" does.
             figure = figure._replace(weak=True)
         return figure, stop
+
+
+def _signed(text: str, figure: Figure) -> Figure:
+    """``figure`` made negative when a minus sign stands right before it: "−5 °C" (U+2212), or
+    a hyphen-minus that no letter or digit stands before ("-2%", "(-5)"), since "5-10" is a
+    range, "COVID-19" and "Zone-5" are names, and "3 -5" is a range spaced unevenly.  Without
+    the sign "below −5 degrees" and "below 5 degrees" held the same figure: no change reported.
+    Durations and dates take no sign (no draft counts negative days)."""
+    at = figure.start
+    if at == 0:
+        return figure
+    sign = text[at - 1]
+    if sign == "-":
+        before = text[at - 2] if at >= 2 else ""
+        if before.isalnum() or (before.isspace() and at >= 3 and text[at - 3].isdigit()):
+            return figure
+    elif sign != "\u2212":
+        return figure
+    return figure._replace(text=sign + figure.text, value=-figure.value, start=at - 1, raw=-figure.raw)
 
 
 def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str, str | None]) -> Figure:

@@ -423,3 +423,49 @@ def test_every_bundled_parameter_name_reads_well() -> None:
         odd = [w for w in label.replace("-", " ").split()
                if len(w) <= 2 and w not in _SHORT_WORDS and not w.isdigit()]
         assert not odd, (name, label, odd)
+
+
+# --------------------------------------------------------------------------- signs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaccines are stored below −5 degrees.", [("number", -5.0)]),  # U+2212
+        ("Output may change by -2% a year.", [("percentage", -2.0)]),
+        ("a balance of (-5)", [("number", -5.0)]),
+        ("a deficit of −$5 million", [("amount", -5_000_000.0)]),
+        ("between 5 and -5", [("number", 5.0), ("number", -5.0)]),
+        # Not signs: a range, names holding a number, a range spaced unevenly, a list dash.
+        ("sectors 5-10", [("number", 5.0), ("number", 10.0)]),
+        ("the COVID-19 rules", [("number", 19.0)]),
+        ("Zone-5 closes", [("number", 5.0)]),
+        ("pages 3 -5", [("number", 3.0), ("number", 5.0)]),
+        ("- 5 km from the line", [("distance", 5000.0)]),
+        # Durations and dates take no sign.
+        ("T-30 days", [("duration", 30.0)]),
+        ("on 2026-05-01", [("date", 20260501.0)]),
+    ],
+)
+def test_a_minus_sign_is_part_of_its_figure(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("minus", ["\u2212", "-"])
+def test_a_sign_dropped_or_added_is_a_figure_change(minus: str) -> None:
+    """"below −5 degrees" -> "below 5 degrees" inverts a storage rule: it is reported, both ways."""
+    old, new = f"Storage below {minus}5 degrees is required.", "Storage below 5 degrees is required."
+    assert _both_ways(old, new) == [("number", f"{minus}5", "5")]
+    # The two ways of writing the minus are one figure.
+    assert _both_ways("Storage below \u22125 degrees.", "Storage below -5 degrees.") == []
+    c = compare(Version.from_texts("a", [old]), Version.from_texts("b", [new]), align="text")
+    (ch,) = c.changes
+    assert ch.kind == "modified"
+    assert [(p.old, p.new) for p in ch.parameter_changes] == [(f"{minus}5", "5")]
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["\u2212", "-"]),
+       st.sampled_from(["", " ", "(", "at "]))
+def test_a_signed_figure_reads_as_its_negative(n: int, minus: str, before: str) -> None:
+    (figure,) = find_figures(f"{before}{minus}{n}")
+    assert figure.value == -n and figure.text == f"{minus}{n}"
