@@ -32,7 +32,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      provisions just before them linked under equal numbers.
   7. ``attach``: an unlinked part joins a linked partner (split or merge) when well
      covered by it, or beside a linked part, and joining raises the cosine - or, beside
-     it, when part and partner choose each other by a clear lead (``attach_lead_*``).
+     it, when part and partner choose each other by a clear lead (``attach_lead_*``) -
+     never a sibling item of the list that brings the partner only a value (``sibling_*``).
   8. ``move``: the assignment again for pairs that cross the anchor chain, with a
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
@@ -1600,13 +1601,38 @@ def _attach_gain(
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
     after = vec.cosine(partner_vec, vec.vector(merged(parts_counts, part_counts)))
     gain = after - before
-    if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
-        return gain, lid
-    if beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split):
-        # The partner is long and its first part carries it, so the joined cosine barely moves
-        # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
-        return gain, lid
-    return None
+    # The partner is long and its first part carries it, so the joined cosine barely moves (or
+    # drops): beside its other part, the part's own clear choice of the partner is the evidence.
+    joins = gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)) or (
+        beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
+    if not joins or _sibling(st, part_counts, parts_counts, partner_counts):
+        return None  # a sibling: an item of the list inserted (or dropped) beside the linked one
+    return gain, lid
+
+
+def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
+    """``part`` is a sibling of the linked ``parts``, an item of their list, not the rest of their
+    partner: beyond what the parts hold it brings the partner no more than a value of the list's
+    frame - at most ``sibling_shared_max`` words, figures aside - while it holds more words of its
+    own that the partner lacks (its own topic), by ``sibling_own_excess``.
+
+    A list renumbered after a drop gives an inserted item the number, and often a value, of the
+    kept item beside it ("Dataset 8, emergency call-outs ...: updated daily" beside old "Dataset
+    8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
+    partner's content ("e-scooter" of "bicycle-share and e-scooter trips") and little else."""
+    cfg = st.config
+    own = [t for t in part if t not in parts and len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS]
+    brought = [t for t in own if t in partner]
+    if len(brought) > cfg.sibling_shared_max:
+        return False
+    # Two words are a value ("Green Alliance") only if other provisions hold them too (df counts
+    # both versions: 2 is the part and the partner alone); a pair the two alone hold is their
+    # own ("remedy" and "unavailability" of a service-credit clause split in two).
+    if len(brought) > 1 and any(st.vec.df[t] <= 2 for t in brought):
+        return False
+    # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
+    # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
+    return len(own) - len(brought) >= len(brought) + cfg.sibling_own_excess
 
 
 def _brings(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
