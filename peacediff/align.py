@@ -102,6 +102,7 @@ from peacediff._lexical import (
     normalise,
     paraphrase_bag,
     read_phrases,
+    stem,
     stem_counts,
     stem_set,
     words,
@@ -1605,16 +1606,18 @@ def _attach_gain(
     # drops): beside its other part, the part's own clear choice of the partner is the evidence.
     joins = gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)) or (
         beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
-    if not joins or _sibling(st, part_counts, parts_counts, partner_counts):
+    if not joins or _sibling(st, part_counts, parts_counts, partner_counts,
+                             st.new_norm(index) if split else st.old_norm(index)):
         return None  # a sibling: an item of the list inserted (or dropped) beside the linked one
     return gain, lid
 
 
-def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
-    """``part`` is a sibling of the linked ``parts``, an item of their list, not the rest of their
-    partner: beyond what the parts hold it brings the partner no more than a value of the list's
-    frame - at most ``sibling_shared_max`` words, figures aside - while it holds more words of its
-    own that the partner lacks (its own topic), by ``sibling_own_excess``.
+def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str], text: str) -> bool:
+    """``part`` (normalised ``text``) is a sibling of the linked ``parts``, an item of their list,
+    not the rest of their partner: beyond what the parts hold it brings the partner no more than
+    one value of the list's frame, figures aside - one word, one phrase (a name, "Green Liberal
+    Party"), or up to ``sibling_shared_max`` words that other provisions hold too - while it holds
+    more words of its own that the partner lacks (its own topic), by ``sibling_own_excess``.
 
     A list renumbered after a drop gives an inserted item the number, and often a value, of the
     kept item beside it ("Dataset 8, emergency call-outs ...: updated daily" beside old "Dataset
@@ -1623,16 +1626,22 @@ def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Count
     cfg = st.config
     own = [t for t in part if t not in parts and len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS]
     brought = [t for t in own if t in partner]
-    if len(brought) > cfg.sibling_shared_max:
-        return False
-    # Two words are a value ("Green Alliance") only if other provisions hold them too (df counts
-    # both versions: 2 is the part and the partner alone); a pair the two alone hold is their
-    # own ("remedy" and "unavailability" of a service-credit clause split in two).
-    if len(brought) > 1 and any(st.vec.df[t] <= 2 for t in brought):
-        return False
     # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
     # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
-    return len(own) - len(brought) >= len(brought) + cfg.sibling_own_excess
+    if len(own) - len(brought) < len(brought) + cfg.sibling_own_excess:
+        return False
+    if len(brought) <= 1 or _one_phrase(text, frozenset(brought)):
+        return True
+    # Words apart are one value only if other provisions hold them too (df counts both versions:
+    # 2 is the part and the partner alone); a pair the two alone hold is their own ("remedy" and
+    # "unavailability" of a service-credit clause split in two).
+    return len(brought) <= cfg.sibling_shared_max and all(st.vec.df[t] > 2 for t in brought)
+
+
+def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
+    """The words of ``text`` whose stems are ``wanted`` stand together, each once: one phrase."""
+    at = [k for k, w in enumerate(text.split()) if stem(w) in wanted]
+    return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
 
 
 def _brings(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:

@@ -120,7 +120,7 @@ _NEW_TOPIC = {
 _VALUES = {
     "tables": ["monthly", "weekly", "daily", "quarterly", "yearly", "hourly"],
     "stocks": ["12,000", "4,500", "30,000", "2,100", "6,800", "950", "1,700", "11,000", "28,000", "1,050"],
-    "portfolios": ["Labour Union", "Farmers' League", "Green Alliance"],
+    "portfolios": ["Labour Union", "Farmers' League", "Green Alliance", "Green Liberal Party"],
     "steps": ["1 March", "8 March", "15 March", "1 April", "15 April", "22 April", "1 May", "15 May", "1 June",
               "8 June"],
 }
@@ -213,12 +213,19 @@ def test_a_dropped_item_beside_a_kept_one_is_removed_not_merged_into_it():
     assert ("merged", (before, dropped), (new.provisions[h + 4].text,), "attach") in _changes(off)
 
 
-def test_a_value_of_two_words_that_other_items_repeat_is_still_only_a_value():
-    """A portfolio list whose parties are two words ("Labour Union"): the new portfolio brings its
-    neighbour's old text the party alone, which other items name too."""
-    old, new = _revised("portfolios", where=4, drop=None, old_values=[1, 1, 0, 0, 2, 2, 2],
-                        new_values=[0, 1, 0, 1, 0, 1, 0], value_of=4)
-    inserted = new.provisions[len(_HEAD["portfolios"]) + 4].text
+@pytest.mark.parametrize(("where", "olds", "news"), [
+    # "Green Alliance", which other portfolios name too
+    (4, [1, 1, 0, 0, 2, 2, 2], [0, 1, 0, 1, 0, 1, 0]),
+    # "Green Liberal Party" beside a linked "Green Alliance": it brings "Liberal Party", a phrase
+    # of the frame's value even though no other provision says "Liberal"
+    (2, [1, 1, 3, 0, 2, 1, 1], [2, 2, 2, 1, 0, 2, 2]),
+])
+def test_a_value_of_several_words_is_still_one_value(where, olds, news):
+    """A portfolio list whose parties are names of two or three words: the new portfolio brings its
+    neighbour's old text the party's name alone, and its own topic is three words the old text
+    lacks."""
+    old, new = _revised("portfolios", where=where, drop=None, old_values=olds, new_values=news)
+    inserted = new.provisions[len(_HEAD["portfolios"]) + where].text
     comparison = compare(old, new, align="text")
     assert ("added", (), (inserted,), None) in _changes(comparison)
     assert not _parts_of_splits(comparison)
