@@ -294,6 +294,22 @@ def test_a_long_clause_split_into_two_sentences_beside_the_list_keeps_both(domai
     assert ("split", (whole,), (first, second), "attach") in _changes(comparison)
 
 
+def test_a_sentence_split_off_that_brings_its_clause_one_phrase_still_joins_it():
+    """The guard for the label: the second sentence brings its clause only "study closes" and holds
+    three words of its own the clause lacks, as a sibling would; but it does not open as its first
+    part does ("When a study ..." beside "Researchers sign ..."), so it is no item of a list."""
+    whole = ("Researchers sign a confidentiality undertaking before their first access to Research Data, "
+             "and lose that access when their study closes.")
+    first = "Researchers sign a confidentiality undertaking before their first access to Research Data."
+    second = "When a study closes, its team can no longer see anything."
+    entries = [(t, _VALUES["tables"][k % 6]) for k, t in enumerate(_TOPICS["tables"])]
+    revalued = [(t, _VALUES["tables"][(k + 3) % 6]) for k, t in enumerate(_TOPICS["tables"])]
+    tail = _TAIL["tables"]
+    old = _version("old", "tables", entries, tail=[*tail[:3], whole, *tail[4:]])
+    new = _version("new", "tables", revalued, tail=[*tail[:3], first, second, *tail[4:]])
+    assert ("split", (whole,), (first, second), "attach") in _changes(compare(old, new, align="text"))
+
+
 # --------------------------------------------------------------------------- the law
 
 
