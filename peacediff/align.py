@@ -1607,9 +1607,11 @@ def _attach_gain(
     # drops): beside its other part, the part's own clear choice of the partner is the evidence.
     joins = gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)) or (
         beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
+    if not joins:
+        return None
     norm = st.new_norm if split else st.old_norm
-    if not joins or _sibling(st, part_counts, parts_counts, partner_counts, tuple(map(norm, (index, *parts)))):
-        return None  # a sibling: an item of the list inserted (or dropped) beside the linked one
+    if _sibling(st, part_counts, parts_counts, partner_counts, tuple(map(norm, (index, *parts)))):
+        return None  # an item of the list inserted (or dropped) beside the linked one
     return gain, lid
 
 
