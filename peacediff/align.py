@@ -37,7 +37,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      provisions just before them linked under equal numbers.
   7. ``attach``: an unlinked part joins a linked partner (split or merge) when well
      covered by it, or beside a linked part, and joining raises the cosine - or, beside
-     it, when part and partner choose each other by a clear lead (``attach_lead_*``).
+     it, when part and partner choose each other by a clear lead (``attach_lead_*``) -
+     never a sibling item of a list (opening as the linked part does) that brings the
+     partner only a value of the frame (``sibling_*``).
   8. ``move``: the assignment again for pairs that cross the anchor chain, with a
      move's evidence (close wording, or a clear lead on many shared rare words).
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
@@ -1837,13 +1839,65 @@ def _attach_gain(
     before = vec.cosine(partner_vec, vec.vector(parts_counts))
     after = vec.cosine(partner_vec, vec.vector(merged(parts_counts, part_counts)))
     gain = after - before
-    if gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)):
-        return gain, lid
-    if beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split):
-        # The partner is long and its first part carries it, so the joined cosine barely moves
-        # (or drops); the part's own clear choice of it, beside its other part, is the evidence.
-        return gain, lid
+    # The partner is long and its first part carries it, so the joined cosine barely moves (or
+    # drops): beside its other part, the part's own clear choice of the partner is the evidence.
+    joins = gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)) or (
+        beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
+    if not joins:
+        return None
+    norm = st.new_norm if split else st.old_norm
+    if _sibling(st, part_counts, parts_counts, partner_counts, tuple(map(norm, (index, *parts)))):
+        return None  # an item of the list inserted (or dropped) beside the linked one
+    return gain, lid
+
+
+def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str],
+             texts: tuple[str, ...]) -> bool:
+    """``part`` is a sibling of the linked ``parts``, an item of their list, not the rest of their
+    partner: it opens as one of them does (the list's label: "Dataset", "Portfolio"), beyond what
+    they hold it brings the partner no more than one value of the list's frame, figures aside -
+    one word, one phrase (a name, "Green Liberal Party"), or up to ``sibling_shared_max`` words
+    that other provisions hold too - and it holds more words of its own that the partner lacks
+    (its own topic), by ``sibling_own_excess``.  ``texts``: the part's normalised text, then the
+    linked parts'.
+
+    A list renumbered after a drop gives an inserted item the number, and often a value, of the
+    kept item beside it ("Dataset 8, emergency call-outs ...: updated daily" beside old "Dataset
+    8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
+    partner's content ("e-scooter" of "bicycle-share and e-scooter trips")."""
+    cfg = st.config
+    own = [t for t in part if t not in parts and len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS]
+    brought = [t for t in own if t in partner]
+    # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
+    # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
+    if len(own) - len(brought) < len(brought) + cfg.sibling_own_excess:
+        return False
+    # A clause split into sentences, or a point folded into a table, does not repeat its other
+    # part's opening ("Loans last three weeks ..." beside "You can ask for more time ...").
+    label = _label(texts[0])
+    if label is None or all(_label(t) != label for t in texts[1:]):
+        return False
+    if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
+        return True
+    # Words apart are one value only if other provisions hold them too (df counts both versions:
+    # 2 is the part and the partner alone); a pair the two alone hold is their own ("remedy" and
+    # "unavailability" of a service-credit clause split in two).
+    return len(brought) <= cfg.sibling_shared_max and all(st.vec.df[t] > 2 for t in brought)
+
+
+def _label(text: str) -> str | None:
+    """The first word of a normalised text that is neither a function word nor a figure, stemmed."""
+    for word in text.split():
+        t = stem(word)
+        if len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS:
+            return t
     return None
+
+
+def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
+    """The words of ``text`` whose stems are ``wanted`` stand together, each once: one phrase."""
+    at = [k for k, w in enumerate(text.split()) if stem(w) in wanted]
+    return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
 
 
 def _brings(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
