@@ -446,6 +446,19 @@ class AlignConfig:
     #: the document ("daily") outweighs an item's topic word the partner holds ("burglaries" of
     #: "burglaries and car thefts"), and the true part came out a sibling.
     sibling_own_excess: int = _count_field(1, minimum=1)
+    #: See sibling_shared_max: words the part brings its partner that stand together as one
+    #: phrase of at most this many words, which other provisions hold too, count as one value
+    #: against the part's own words (a party of a portfolio list: "Farmers' Union", "Christian
+    #: People's Party").  Counted word by word, a two-word topic tied a two-word party and the
+    #: joint pass grouped an inserted portfolio with its renumbered neighbour.  1 turns it off.
+    sibling_phrase_words: int = _count_field(3, minimum=1)
+    #: See sibling_shared_max: the list's label opens at least this many adjacent provisions
+    #: of the part's version, the part among them.  Two that open alike are no list: the two
+    #: halves of a merged point that repeat its subject ("A Joint Monitoring Commission ...
+    #: shall be established" and "The Joint Monitoring Commission shall investigate ...",
+    #: redrafts; night and Sunday allowances that both open "Work performed ...", redrafts-3)
+    #: read as siblings in the joint pass, and their merges were lost.
+    sibling_list_min: int = _count_field(3, minimum=2)
 
     #: Split/merge: share of a part's (IDF-weighted) words that the parts already grouped
     #: must not hold.  One old point split in two with a near-duplicate of one half inserted

@@ -1681,6 +1681,8 @@ def _joint(st: _State, *, split: bool) -> None:
         if moved and (joint < cfg.moved_min_sim or vec.shared_words(counts, partner_counts) < cfg.moved_min_shared):
             continue
         indices = tuple(parts_of[p] for p in group)
+        if any(_sibling_of(st, x, tuple(y for y in indices if y != x), partner_counts, split=split) for x in indices):
+            continue  # an item of a list inserted (or dropped) beside its renumbered neighbour
         if split:
             st.add((partner,), indices, "split", joint)
         else:
@@ -1845,14 +1847,25 @@ def _attach_gain(
         beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
     if not joins:
         return None
-    norm = st.new_norm if split else st.old_norm
-    if _sibling(st, part_counts, parts_counts, partner_counts, tuple(map(norm, (index, *parts)))):
+    if _sibling_of(st, index, parts, partner_counts, split=split):
         return None  # an item of the list inserted (or dropped) beside the linked one
     return gain, lid
 
 
+def _sibling_of(st: _State, index: int, parts: tuple[int, ...], partner: Counter[str], *, split: bool) -> bool:
+    """Provision ``index`` is a sibling item of ``parts`` (provisions on its side) for a partner of
+    stem counts ``partner`` (:func:`_sibling`): the one rule of attachment and the joint pass."""
+    counts = _counts_of(st, (index,), split=split)
+    parts_counts = _counts_of(st, parts, split=split)
+    if counts is None or parts_counts is None:
+        return False
+    norm = st.new_norm if split else st.old_norm
+    texts = tuple(map(norm, (index, *parts)))
+    return _sibling(st, counts, parts_counts, partner, texts, index=index, old_side=not split)
+
+
 def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str],
-             texts: tuple[str, ...]) -> bool:
+             texts: tuple[str, ...], *, index: int, old_side: bool) -> bool:
     """``part`` is a sibling of the linked ``parts``, an item of their list, not the rest of their
     partner: it opens as one of them does (the list's label: "Dataset", "Portfolio"), beyond what
     they hold it brings the partner no more than one value of the list's frame, figures aside -
@@ -1870,12 +1883,16 @@ def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Count
     brought = [t for t in own if t in partner]
     # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
     # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
-    if len(own) - len(brought) < len(brought) + cfg.sibling_own_excess:
+    if len(own) - len(brought) < _values(st, texts[0], brought) + cfg.sibling_own_excess:
         return False
     # A clause split into sentences, or a point folded into a table, does not repeat its other
     # part's opening ("Loans last three weeks ..." beside "You can ask for more time ...").
     label = _label(texts[0])
     if label is None or all(_label(t) != label for t in texts[1:]):
+        return False
+    # Two provisions that open alike are no list: "A Joint Monitoring Commission ... shall be
+    # established" and "The Joint Monitoring Commission shall investigate ...", merged into one.
+    if _label_run(st, index, label, old_side=old_side) < cfg.sibling_list_min:
         return False
     if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
         return True
@@ -1883,6 +1900,32 @@ def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Count
     # 2 is the part and the partner alone); a pair the two alone hold is their own ("remedy" and
     # "unavailability" of a service-credit clause split in two).
     return len(brought) <= cfg.sibling_shared_max and all(st.vec.df[t] > 2 for t in brought)
+
+
+def _values(st: _State, text: str, brought: list[str]) -> int:
+    """How many values of a list's frame the words ``brought`` are: one when they stand together
+    in ``text`` as one phrase of at most ``sibling_phrase_words`` words that other provisions hold
+    too (a party of the portfolio list: "Christian People's Party"), else one a word."""
+    # A phrase the part and its partner alone hold is their own content, however short: "home
+    # affairs" of "justice and home affairs" split into two portfolios.
+    if (1 < len(brought) <= st.config.sibling_phrase_words and all(st.vec.df[t] > 2 for t in brought)
+            and _one_phrase(text, frozenset(brought))):
+        return 1
+    return len(brought)
+
+
+def _label_run(st: _State, index: int, label: str, *, old_side: bool) -> int:
+    """How many adjacent provisions around ``index`` (on one side) open with ``label``: its list."""
+    norm, count = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
+    # Not an index of the label over the document: a third "Joint ..." point far away ("A Joint
+    # Economic Committee shall ...") makes no list of two adjacent ones.
+    first = index
+    while first > 0 and _label(norm(first - 1)) == label:
+        first -= 1
+    last = index
+    while last + 1 < count and _label(norm(last + 1)) == label:
+        last += 1
+    return last - first + 1
 
 
 def _label(text: str) -> str | None:
@@ -1896,7 +1939,8 @@ def _label(text: str) -> str | None:
 
 def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
     """The words of ``text`` whose stems are ``wanted`` stand together, each once: one phrase."""
-    at = [k for k, w in enumerate(text.split()) if stem(w) in wanted]
+    # A lone letter is a fragment, not a word between them: the "s" of "Christian People's Party".
+    at = [k for k, w in enumerate(w for w in text.split() if len(w) > 1) if stem(w) in wanted]
     return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
 
 
