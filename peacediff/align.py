@@ -1793,6 +1793,15 @@ def _attach(st: _State, *, split: bool) -> None:
         lk = st.links[lid]
         assert lk is not None
         parts = lk.new if split else lk.old
+        partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
+        if len(parts) == 1 and _sibling_of(st, parts[0], (index,), partner_counts, split=split):
+            # The part linked so far is the sibling of the one joining it (it took the partner's
+            # number and value, the joining part holds its topic): the joining part replaces it.
+            st.unlink(lid)
+            partner = lk.old if split else lk.new
+            olds, news = (partner, (index,)) if split else ((index,), partner)
+            st.add(olds, news, "similarity", st.cosine(q, p) if split else st.cosine(p, q))
+            continue
         merged = tuple(sorted((*parts, index)))
         all_counts = _counts_of(st, merged, split=split)
         assert all_counts is not None
