@@ -125,6 +125,27 @@ def test_a_dropped_department_is_removed_not_merged_into_its_neighbour(olds, new
     assert any(kind == "merged" and rule == "joint" and dropped in parts for kind, parts, _n, rule in off)
 
 
+@pytest.mark.parametrize(("olds", "news", "where", "drop"), [
+    ([0, 2, 3, 0, 2, 4, 4, 0], [0, 2, 1, 3, 0, 4, 4, 1], 3, 4),
+    ([2, 4, 4, 0, 2, 1, 1, 2], [0, 1, 4, 0, 4, 1, 4, 0], 7, 5),
+    ([3, 0, 0, 2, 3, 4, 4, 4], [4, 2, 3, 1, 4, 4, 2, 4], 3, None),
+])
+def test_a_sibling_linked_first_gives_way_to_the_department_that_holds_the_topic(olds, news, where, drop):
+    """The new department took the number and the party of an old one and was linked to it first;
+    the renumbered department that holds the old one's topic then attaches to that link.  The
+    linked one is the sibling of the one joining: the joining one takes its place (rule
+    ``attach``, one to one) and the new department is added."""
+    old, new = _revised(olds, news, where, drop)
+    inserted = new.provisions[len(_HEAD) + where].text
+    comparison = compare(old, new, align="text")
+    assert ("added", (), (inserted,), None) in _changes(comparison)
+    assert not _groups(comparison)
+    _kept_in_place(comparison, drop)
+    assert any(len(c.old) == len(c.new) == 1 and c.rule == "attach" for c in comparison.changes)
+    off = _groups(compare(old, new, align="text", config=_OFF))
+    assert any(kind == "split" and rule == "attach" and inserted in parts for kind, _o, parts, rule in off)
+
+
 @pytest.mark.parametrize(("olds", "news", "where", "party"), [
     ([3, 2, 2, 1, 0, 0, 2, 4], [2, 2, 2, 3, 1, 1, 1, 3], 6, "Rural Alliance"),
     ([1, 3, 4, 2, 1, 1, 2, 1], [0, 3, 3, 4, 0, 1, 2, 4], 7, "National Centre Party"),
