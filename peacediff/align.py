@@ -1875,13 +1875,15 @@ def _sibling_of(st: _State, index: int, parts: tuple[int, ...], partner: Counter
 
 def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str],
              texts: tuple[str, ...], *, index: int, old_side: bool) -> bool:
-    """``part`` is a sibling of the linked ``parts``, an item of their list, not the rest of their
-    partner: it opens as one of them does (the list's label: "Dataset", "Portfolio"), beyond what
-    they hold it brings the partner no more than one value of the list's frame, figures aside -
-    one word, one phrase (a name, "Green Liberal Party"), or up to ``sibling_shared_max`` words
-    that other provisions hold too - and it holds more words of its own that the partner lacks
-    (its own topic), by ``sibling_own_excess``.  ``texts``: the part's normalised text, then the
-    linked parts'.
+    """``part`` (provision ``index`` of its side) is a sibling of ``parts``, an item of their list,
+    not the rest of their partner: it opens as one of them does (the list's label: "Dataset",
+    "Portfolio"), with at least ``sibling_list_min`` adjacent provisions around it (a list), beyond
+    what they hold it brings the partner no more than one value of the list's frame, figures
+    aside - one word, one phrase (a name, "Green Liberal Party"), or up to ``sibling_shared_max``
+    words that other provisions hold too - and it holds more words of its own that the partner
+    lacks (its own topic) than values it brings, by ``sibling_own_excess`` (a phrase that other
+    provisions hold too is one value: :func:`_values`).  ``texts``: the part's normalised text,
+    then the parts'.
 
     A list renumbered after a drop gives an inserted item the number, and often a value, of the
     kept item beside it ("Dataset 8, emergency call-outs ...: updated daily" beside old "Dataset
@@ -1901,7 +1903,7 @@ def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Count
         return False
     # Two provisions that open alike are no list: "A Joint Monitoring Commission ... shall be
     # established" and "The Joint Monitoring Commission shall investigate ...", merged into one.
-    if _label_run(st, index, label, old_side=old_side) < cfg.sibling_list_min:
+    if not _is_list(st, index, label, old_side=old_side):
         return False
     if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
         return True
@@ -1923,18 +1925,19 @@ def _values(st: _State, text: str, brought: list[str]) -> int:
     return len(brought)
 
 
-def _label_run(st: _State, index: int, label: str, *, old_side: bool) -> int:
-    """How many adjacent provisions around ``index`` (on one side) open with ``label``: its list."""
+def _is_list(st: _State, index: int, label: str, *, old_side: bool) -> bool:
+    """At least ``sibling_list_min`` adjacent provisions around ``index`` (on one side) open with
+    ``label``: its list."""
     norm, count = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
     # Not an index of the label over the document: a third "Joint ..." point far away ("A Joint
-    # Economic Committee shall ...") makes no list of two adjacent ones.
-    first = index
-    while first > 0 and _label(norm(first - 1)) == label:
-        first -= 1
-    last = index
-    while last + 1 < count and _label(norm(last + 1)) == label:
-        last += 1
-    return last - first + 1
+    # Economic Committee shall ...") makes no list of two adjacent ones.  The walk stops at the
+    # minimum, so a long run of points that open alike ("The Parties shall ...") costs no more.
+    wanted, run = st.config.sibling_list_min, 1
+    for step in (-1, 1):
+        k = index + step
+        while run < wanted and 0 <= k < count and _label(norm(k)) == label:
+            run, k = run + 1, k + step
+    return run >= wanted
 
 
 def _label(text: str) -> str | None:
