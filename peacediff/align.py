@@ -323,10 +323,11 @@ class _State:
         # heading is one item renamed in part, not one item replaced by another.
         self.heading_old: dict[int, str] = {}
         self.heading_new: dict[int, str] = {}
-        # Per side (True: old): each provision's list in its own version (index -> its first and
-        # last index) and each list's word places (first index -> _WordPlaces): _place_verdict.
-        self.own_lists: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
-        self.word_places: dict[bool, dict[int, _WordPlaces | None]] = {True: {}, False: {}}
+        # Per side and kind of list ((True, False): old, template lists; (True, True): old, lists
+        # by label): each provision's list in its own version (index -> its first and last index)
+        # and each list's word places (first index -> _WordPlaces): _place_verdict.
+        self.own_lists: dict[tuple[bool, bool], dict[int, tuple[int, int]]] = defaultdict(dict)
+        self.word_places: dict[tuple[bool, bool], dict[int, _WordPlaces | None]] = defaultdict(dict)
         # The words (not figures) no other provision holds, found on first use: own_named.
         self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
@@ -1322,43 +1323,80 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
     such place is the heading ("Saithe in the Skagerrak: 12,400 tonnes": the stock).  Another
     stock in that place, gone from the old list and new to the new one, is another item however
     much of the rest it keeps ("Coley in the Skagerrak: 12,400 tonnes", which the assignment
-    linked at a high cosine); the same stock is one item, its area renamed or not."""
+    linked at a high cosine); the same stock is one item, its area renamed or not, and so is a
+    name reworded in part (:func:`_one_name`: "bicycle share trips" / "bike share trips").
+
+    The list is read first as a template list (neighbours sharing ``template_overlap`` of their
+    stems) and, where that cannot say, as a list by its label (:func:`_own_list`): items that
+    open with the same word and share less of a frame ("Dataset 7, noise complaints: updated
+    weekly ..." / "Dataset 8, bicycle-share trips: updated daily ...")."""
     if st.config.template_heading_df < 2:
         return None
     i, j = st.rest_old[a], st.rest_new[b]
-    old, new = _places_of(st, i, old_side=True), _places_of(st, j, old_side=False)
-    if old is None or new is None or old.heading != new.heading:
-        return None
-    one, other = old.names.get(i), new.names.get(j)
-    if one is None or other is None:
-        return None
-    mine, theirs = one[old.heading], other[new.heading]
+    loose_too = st.config.list_label_overlap < st.config.template_overlap
+    for by_label in (False, True) if loose_too else (False,):
+        old = _places_of(st, i, old_side=True, by_label=by_label)
+        new = _places_of(st, j, old_side=False, by_label=by_label)
+        if old is None or new is None or old.heading != new.heading:
+            continue
+        one, other = old.names.get(i), new.names.get(j)
+        if one is None or other is None:
+            continue
+        mine, theirs = one[old.heading], other[new.heading]
+        if _one_name(mine, theirs, old, new):
+            return False
+        return mine not in new.values and theirs not in old.values
+    return None
+
+
+def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> bool:
+    """Two heading values (runs of stems) name one item: equal, one holding every word of the
+    other ("civil aviation authority" / "aviation authority"), or ending in the same word that
+    no other item of either list holds there ("bicycl shar trip" / "bike shar trip": the trips,
+    reworded).  A last word other items share is the list's kind of item, not a name ("Severn
+    estuary" / "Thames estuary" beside a "Humber estuary"); names that share only a first word
+    are two ("North Sea herring" / "North Sea cod")."""
     if mine == theirs:
+        return True
+    one, other = mine.split(), theirs.split()
+    if set(one) <= set(other) or set(other) <= set(one):
+        return True
+    head = one[-1]
+    if head != other[-1]:
         return False
-    return mine not in new.values and theirs not in old.values
+    held = sum(1 for v in old.values if v.split()[-1] == head) + sum(1 for v in new.values if v.split()[-1] == head)
+    return held == 2
 
 
-def _places_of(st: _State, index: int, *, old_side: bool) -> _WordPlaces | None:
+def _places_of(st: _State, index: int, *, old_side: bool, by_label: bool) -> _WordPlaces | None:
     """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
-    first, last = _own_list(st, index, old_side=old_side)
-    known = st.word_places[old_side]
+    first, last = _own_list(st, index, old_side=old_side, by_label=by_label)
+    known = st.word_places[(old_side, by_label)]
     if first not in known:
         known[first] = _read_word_places(st, range(first, last + 1), old_side=old_side)
     return known[first]
 
 
-def _own_list(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+def _own_list(st: _State, index: int, *, old_side: bool, by_label: bool) -> tuple[int, int]:
     """The first and last provision of the run around ``index`` in its own version whose
     neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
-    filed for every member."""
-    lists = st.own_lists[old_side]
+    filed for every member.  ``by_label``: neighbours that open with the same word (the list's
+    label, :func:`_label`: "Dataset", "Quota") need share only ``list_label_overlap``."""
+    lists = st.own_lists[(old_side, by_label)]
     held = lists.get(index)
     if held is not None:
         return held
-    n, bar = len(st.old) if old_side else len(st.new), st.config.template_overlap
+    cfg = st.config
+    n = len(st.old) if old_side else len(st.new)
+    bar = cfg.list_label_overlap if by_label else cfg.template_overlap
+    norm = st.old_norm if old_side else st.new_norm
 
     def joined(k: int) -> bool:  # provisions k and k + 1 are items of one list
-        return _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side)) >= bar
+        dice = _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side))
+        if dice >= cfg.template_overlap:
+            return True
+        label = _label(norm(k)) if dice >= bar else None
+        return label is not None and label == _label(norm(k + 1))
 
     first = index
     while first > 0 and joined(first - 1):
