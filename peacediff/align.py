@@ -1306,12 +1306,17 @@ def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
     return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
 
 
+#: A place in a list's frame: the frame word before it ("" at the text's start), how many times
+#: that word stood before it, and how many runs of names came between (:func:`_name_runs`).
+_Place = tuple[str, int, int]
+
+
 class _WordPlaces(NamedTuple):
     """The word places of a list in one version: each item's names (runs of the words that are
     not the list's frame, by place) and the first place whose values name the items."""
 
-    names: dict[int, tuple[str, ...]]  # provision index -> its name runs, items of the usual count only
-    heading: int  # the first naming place
+    names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
+    heading: _Place  # the first naming place
     values: frozenset[str]  # the values held at that place
 
 
@@ -1339,10 +1344,9 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
         new = _places_of(st, j, old_side=False, by_label=by_label)
         if old is None or new is None or old.heading != new.heading:
             continue
-        one, other = old.names.get(i), new.names.get(j)
-        if one is None or other is None:
+        mine, theirs = old.names[i].get(old.heading), new.names[j].get(new.heading)
+        if mine is None or theirs is None:
             continue
-        mine, theirs = one[old.heading], other[new.heading]
         if _one_name(mine, theirs, old, new):
             return False
         return mine not in new.values and theirs not in old.values
@@ -1411,7 +1415,12 @@ def _own_list(st: _State, index: int, *, old_side: bool, by_label: bool) -> tupl
 
 
 def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlaces | None:
-    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them."""
+    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them.
+
+    A place is found by the frame word before it, not by counting runs from the start: where a
+    value of the list repeats in half of its items ("updated daily") it is frame there and a
+    name elsewhere ("updated hourly"), so items differ in their count of runs while every name
+    still follows the same frame word.  Places are tried in the order they stand in the items."""
     cfg = st.config
     need = max(cfg.template_min_items, math.ceil(cfg.template_name_share * len(items)))
     if len(items) < need:
@@ -1419,31 +1428,41 @@ def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlace
     held = Counter(t for k in items for t in st.stems(k, old_side=old_side))
     frame = {t for t, c in held.items() if 2 * c >= len(items)}
     texts = st.old_norm if old_side else st.new_norm
-    runs = {k: _name_runs(texts(k).split(), frame) for k in items}
-    usual, _count = Counter(map(len, runs.values())).most_common(1)[0]
-    names = {k: r for k, r in runs.items() if len(r) == usual}
-    for place in range(usual):
-        values = Counter(r[place] for r in names.values())
+    names = {k: _name_runs(texts(k).split(), frame) for k in items}
+    at: defaultdict[_Place, list[int]] = defaultdict(list)
+    for runs in names.values():
+        for order, place in enumerate(runs):
+            at[place].append(order)
+    for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
+        if len(at[place]) < need:
+            continue
+        values = Counter(runs[place] for runs in names.values() if place in runs)
         if sum(1 for c in values.values() if c == 1) >= need:
             return _WordPlaces(names, place, frozenset(values))
     return None
 
 
-def _name_runs(tokens: list[str], frame: Set[str]) -> tuple[str, ...]:
+def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
     """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
-    single letters (which all part two runs): an item's names, in order ("saithe", "little sole")."""
-    runs: list[str] = []
+    single letters (which all part two runs): an item's names ("saithe", "little sole"), each at
+    its :data:`_Place` (the frame word before it, that word's count so far, the runs since)."""
+    runs: dict[_Place, str] = {}
     run: list[str] = []
+    after, seen, since = "", Counter[str](), 0
     for token in tokens:
         t = stem(token)
         if len(token) > 1 and not token[:1].isdigit() and t not in frame and t not in FUNCTION_WORDS:
             run.append(t)
-        elif run:
-            runs.append(" ".join(run))
-            run = []
+            continue
+        if run:
+            runs[(after, seen[after], since)] = " ".join(run)
+            run, since = [], since + 1
+        if t in frame and t not in FUNCTION_WORDS:
+            seen[t] += 1
+            after, since = t, 0
     if run:
-        runs.append(" ".join(run))
-    return tuple(runs)
+        runs[(after, seen[after], since)] = " ".join(run)
+    return runs
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:
