@@ -1318,6 +1318,7 @@ class _WordPlaces(NamedTuple):
     names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
     heading: _Place  # the first naming place
     values: frozenset[str]  # the values held at that place
+    repeating: frozenset[_Place]  # the places where some value stands in two items (a kind: "daily")
 
 
 def _place_verdict(st: _State, a: int, b: int) -> bool | None:
@@ -1334,7 +1335,8 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
     The list is read first as a template list (neighbours sharing ``template_overlap`` of their
     stems) and, where that cannot say, as a list by its label (:func:`_own_list`): items that
     open with the same word and share less of a frame ("Dataset 7, noise complaints: updated
-    weekly ..." / "Dataset 8, bicycle-share trips: updated daily ...")."""
+    weekly ..." / "Dataset 8, bicycle-share trips: updated daily ..."); there a pair that shares a
+    word of its own is no replacement (:func:`_share_own_word`)."""
     if st.config.template_heading_df < 2:
         return None
     i, j = st.rest_old[a], st.rest_new[b]
@@ -1349,8 +1351,27 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
             continue
         if _one_name(mine, theirs, old, new):
             return False
+        if by_label and _share_own_word(st, _own_words(old, i), _own_words(new, j)):
+            return None  # a clause that opens as its neighbours do, reworded: it keeps what it is about
         return mine not in new.values and theirs not in old.values
     return None
+
+
+def _own_words(places: _WordPlaces, index: int) -> set[str]:
+    """The words of item ``index``'s names at places where no value repeats: its own, not a kind
+    the list gives several items ("daily", "Green Liberal Party")."""
+    return {w for place, run in places.names[index].items() if place not in places.repeating for w in run.split()}
+
+
+def _share_own_word(st: _State, mine: set[str], theirs: set[str]) -> bool:
+    """Two items' own words (:func:`_own_words`) hold one in common that no other provision holds.
+    A list by its label is looser evidence than a template list: clauses that open alike ("The
+    Parties shall open the northern crossing points ..." / "The Parties shall reopen the northern
+    crossing points ...") have word places too, the verb first, and a clause reworded keeps its
+    subject; an item put in another's place shares only the frame and the list's kinds of value
+    ("updated daily")."""
+    df = st.vec.df
+    return any(df[t] == 2 for t in mine & theirs if t not in FUNCTION_WORDS)
 
 
 def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> bool:
@@ -1433,12 +1454,11 @@ def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlace
     for runs in names.values():
         for order, place in enumerate(runs):
             at[place].append(order)
+    values = {place: Counter(runs[place] for runs in names.values() if place in runs) for place in at}
+    repeating = frozenset(place for place, held_at in values.items() if max(held_at.values()) > 1)
     for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
-        if len(at[place]) < need:
-            continue
-        values = Counter(runs[place] for runs in names.values() if place in runs)
-        if sum(1 for c in values.values() if c == 1) >= need:
-            return _WordPlaces(names, place, frozenset(values))
+        if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
+            return _WordPlaces(names, place, frozenset(values[place]), repeating)
     return None
 
 
