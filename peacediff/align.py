@@ -21,6 +21,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      items ("sector 17") carry them, and two items named differently never link; nor an
      item whose name left the document and one whose name is new to it, unless they share
      their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
+     The same veto reads lists by their label (items opening with the same word and sharing
+     ``list_label_overlap`` of their stems: "Dataset 7, noise complaints ..."), so that no pass
+     links an item put in another's place under its number.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
