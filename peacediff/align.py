@@ -1321,7 +1321,7 @@ class _WordPlaces(NamedTuple):
     names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
     heading: _Place  # the first naming place
     values: frozenset[str]  # the values held at that place
-    repeating: frozenset[_Place]  # the places where some value stands in two items (a kind: "daily")
+    repeating: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
 
 
 def _place_verdict(st: _State, a: int, b: int) -> bool | None:
@@ -1361,8 +1361,8 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
 
 
 def _own_words(places: _WordPlaces, index: int) -> set[str]:
-    """The words of item ``index``'s names at places where no value repeats: its own, not a kind
-    the list gives several items ("daily", "Green Liberal Party")."""
+    """The words of item ``index``'s names at places that hold names, not a kind of value the list
+    gives several items ("daily", "Green Liberal Party")."""
     return {w for place, run in places.names[index].items() if place not in places.repeating for w in run.split()}
 
 
@@ -1458,7 +1458,10 @@ def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlace
         for order, place in enumerate(runs):
             at[place].append(order)
     values = {place: Counter(runs[place] for runs in names.values() if place in runs) for place in at}
-    repeating = frozenset(place for place, held_at in values.items() if max(held_at.values()) > 1)
+    # A place holds a kind, not names, where a value stands in two items or where it holds no more
+    # values than half the items ("monthly" beside "weekly", the "daily" items holding frame there).
+    repeating = frozenset(place for place, held_at in values.items()
+                          if max(held_at.values()) > 1 or 2 * len(held_at) <= len(items))
     for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
         if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
             return _WordPlaces(names, place, frozenset(values[place]), repeating)
@@ -1480,7 +1483,7 @@ def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
         if run:
             runs[(after, seen[after], since)] = " ".join(run)
             run, since = [], since + 1
-        if t in frame and t not in FUNCTION_WORDS:
+        if t in frame and t not in FUNCTION_WORDS and not token[:1].isdigit():  # a figure marks no place
             seen[t] += 1
             after, since = t, 0
     if run:

@@ -223,3 +223,37 @@ def test_a_fresh_name_makes_two_items_a_kept_one_one(items, fresh, at, keep_name
     c = compare(Version.from_texts("a", old), Version.from_texts("b", new), align="text")
     kept = {((k,), (k,)) for k in range(len(items)) if k != at}
     assert _links(c) == (kept | {((at,), (at,))} if keep_name else kept)
+
+
+def test_a_value_that_only_the_pair_holds_is_no_name_they_share():
+    """"refreshed daily" in half of a six-item list is frame there, so "monthly" is the only other
+    value at its place and only the replaced item and its replacement hold it: a kind of value
+    (three values for six items), not a word of their own - the pair is still two items."""
+    freq = ["daily", "weekly", "daily", "monthly", "daily", "yearly"]
+    names = list(_DATASETS[:6])
+
+    def version(vid: str, names: list[str], years: list[int]) -> Version:
+        return Version.from_texts(vid, [f"Dataset {k}, {name}: refreshed {f}; kept for {y} years."
+                                        for k, (name, f, y) in enumerate(zip(names, freq, years, strict=True), 1)])
+
+    replaced = list(names)
+    replaced[3] = "harbour crane hours"
+    c = compare(version("a", names, [2, 3, 4, 5, 6, 7]), version("b", replaced, [2, 3, 4, 8, 6, 7]), align="text")
+    assert _links(c) == {((k,), (k,)) for k in (0, 1, 2, 4, 5)}
+
+
+def test_a_figure_in_half_the_items_marks_no_place():
+    """Tonnages "1,000", "1,600" ... put the digit group "1" in half of the quotas, and "Quota 1"
+    puts it before the first quota's name: a figure is no frame word that places follow, so that
+    name still stands at the list's heading place and its replacement is two items."""
+    rows = [("Faroe ling", "4,300", "weekly"), ("Rockall monkfish", "1,000", "on weekdays"),
+            ("Biscay hake", "3,900", "daily"), ("Hebridean skate", "1,600", "monthly"),
+            ("Viking pollack", "3,800", "on weekdays"), ("Minch crab", "4,500", "daily"),
+            ("Cardigan whelk", "1,600", "monthly"), ("Solway cockle", "8,800", "on weekdays")]
+
+    def version(vid: str, rows: list[tuple[str, str, str]]) -> Version:
+        return Version.from_texts(vid, [f"Quota {k}: {name}, {t} tonnes, set {f} by the board."
+                                        for k, (name, t, f) in enumerate(rows, 1)])
+
+    c = compare(version("a", rows), version("b", [("Dogger sprat", "4,600", "weekly"), *rows[1:]]), align="text")
+    assert _links(c) == {((k,), (k,)) for k in range(1, 8)}
