@@ -1321,7 +1321,7 @@ class _WordPlaces(NamedTuple):
     names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
     heading: _Place  # the first naming place
     values: frozenset[str]  # the values held at that place
-    repeating: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
+    kinds: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
 
 
 def _place_verdict(st: _State, a: int, b: int) -> bool | None:
@@ -1363,7 +1363,7 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
 def _own_words(places: _WordPlaces, index: int) -> set[str]:
     """The words of item ``index``'s names at places that hold names, not a kind of value the list
     gives several items ("daily", "Green Liberal Party")."""
-    return {w for place, run in places.names[index].items() if place not in places.repeating for w in run.split()}
+    return {w for place, run in places.names[index].items() if place not in places.kinds for w in run.split()}
 
 
 def _share_own_word(st: _State, mine: set[str], theirs: set[str]) -> bool:
@@ -1460,11 +1460,11 @@ def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlace
     values = {place: Counter(runs[place] for runs in names.values() if place in runs) for place in at}
     # A place holds a kind, not names, where a value stands in two items or where it holds no more
     # values than half the items ("monthly" beside "weekly", the "daily" items holding frame there).
-    repeating = frozenset(place for place, held_at in values.items()
+    kinds = frozenset(place for place, held_at in values.items()
                           if max(held_at.values()) > 1 or 2 * len(held_at) <= len(items))
     for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
         if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
-            return _WordPlaces(names, place, frozenset(values[place]), repeating)
+            return _WordPlaces(names, place, frozenset(values[place]), kinds)
     return None
 
 
