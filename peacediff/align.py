@@ -21,6 +21,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      items ("sector 17") carry them, and two items named differently never link; nor an
      item whose name left the document and one whose name is new to it, unless they share
      their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
+     The same veto reads lists by their label (items opening with the same word and sharing
+     ``list_label_overlap`` of their stems: "Dataset 7, noise complaints ..."), so that no pass
+     links an item put in another's place under its number.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -323,10 +326,11 @@ class _State:
         # heading is one item renamed in part, not one item replaced by another.
         self.heading_old: dict[int, str] = {}
         self.heading_new: dict[int, str] = {}
-        # Per side (True: old): each provision's list in its own version (index -> its first and
-        # last index) and each list's word places (first index -> _WordPlaces): _place_verdict.
-        self.own_lists: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
-        self.word_places: dict[bool, dict[int, _WordPlaces | None]] = {True: {}, False: {}}
+        # Per side and kind of list ((True, False): old, template lists; (True, True): old, lists
+        # by label): each provision's list in its own version (index -> its first and last index)
+        # and each list's word places (first index -> _WordPlaces): _place_verdict.
+        self.own_lists: dict[tuple[bool, bool], dict[int, tuple[int, int]]] = defaultdict(dict)
+        self.word_places: dict[tuple[bool, bool], dict[int, _WordPlaces | None]] = defaultdict(dict)
         # The words (not figures) no other provision holds, found on first use: own_named.
         self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
@@ -1305,13 +1309,19 @@ def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
     return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
 
 
+#: A place in a list's frame: the frame word before it ("" at the text's start), how many times
+#: that word stood before it, and how many runs of names came between (:func:`_name_runs`).
+_Place = tuple[str, int, int]
+
+
 class _WordPlaces(NamedTuple):
     """The word places of a list in one version: each item's names (runs of the words that are
     not the list's frame, by place) and the first place whose values name the items."""
 
-    names: dict[int, tuple[str, ...]]  # provision index -> its name runs, items of the usual count only
-    heading: int  # the first naming place
+    names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
+    heading: _Place  # the first naming place
     values: frozenset[str]  # the values held at that place
+    kinds: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
 
 
 def _place_verdict(st: _State, a: int, b: int) -> bool | None:
@@ -1322,43 +1332,99 @@ def _place_verdict(st: _State, a: int, b: int) -> bool | None:
     such place is the heading ("Saithe in the Skagerrak: 12,400 tonnes": the stock).  Another
     stock in that place, gone from the old list and new to the new one, is another item however
     much of the rest it keeps ("Coley in the Skagerrak: 12,400 tonnes", which the assignment
-    linked at a high cosine); the same stock is one item, its area renamed or not."""
+    linked at a high cosine); the same stock is one item, its area renamed or not, and so is a
+    name reworded in part (:func:`_one_name`: "bicycle share trips" / "bike share trips").
+
+    The list is read first as a template list (neighbours sharing ``template_overlap`` of their
+    stems) and, where that cannot say, as a list by its label (:func:`_own_list`): items that
+    open with the same word and share less of a frame ("Dataset 7, noise complaints: updated
+    weekly ..." / "Dataset 8, bicycle-share trips: updated daily ..."); there a pair that shares a
+    word of its own is no replacement (:func:`_share_own_word`)."""
     if st.config.template_heading_df < 2:
         return None
     i, j = st.rest_old[a], st.rest_new[b]
-    old, new = _places_of(st, i, old_side=True), _places_of(st, j, old_side=False)
-    if old is None or new is None or old.heading != new.heading:
-        return None
-    one, other = old.names.get(i), new.names.get(j)
-    if one is None or other is None:
-        return None
-    mine, theirs = one[old.heading], other[new.heading]
+    loose_too = st.config.list_label_overlap < st.config.template_overlap
+    for by_label in (False, True) if loose_too else (False,):
+        old = _places_of(st, i, old_side=True, by_label=by_label)
+        new = _places_of(st, j, old_side=False, by_label=by_label)
+        if old is None or new is None or old.heading != new.heading:
+            continue
+        mine, theirs = old.names[i].get(old.heading), new.names[j].get(new.heading)
+        if mine is None or theirs is None:
+            continue
+        if _one_name(mine, theirs, old, new):
+            return False
+        if by_label and _share_own_word(st, _own_words(old, i), _own_words(new, j)):
+            return None  # a clause that opens as its neighbours do, reworded: it keeps what it is about
+        return mine not in new.values and theirs not in old.values
+    return None
+
+
+def _own_words(places: _WordPlaces, index: int) -> set[str]:
+    """The words of item ``index``'s names at places that hold names, not a kind of value the list
+    gives several items ("daily", "Green Liberal Party")."""
+    return {w for place, run in places.names[index].items() if place not in places.kinds for w in run.split()}
+
+
+def _share_own_word(st: _State, mine: set[str], theirs: set[str]) -> bool:
+    """Two items' own words (:func:`_own_words`) hold one in common that no other provision holds.
+    A list by its label is looser evidence than a template list: clauses that open alike ("The
+    Parties shall open the northern crossing points ..." / "The Parties shall reopen the northern
+    crossing points ...") have word places too, the verb first, and a clause reworded keeps its
+    subject; an item put in another's place shares only the frame and the list's kinds of value
+    ("updated daily")."""
+    df = st.vec.df
+    return any(df[t] == 2 for t in mine & theirs if t not in FUNCTION_WORDS)
+
+
+def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> bool:
+    """Two heading values (runs of stems) name one item: equal, one holding every word of the
+    other ("civil aviation authority" / "aviation authority"), or ending in the same word that
+    no other item of either list holds there ("bicycl shar trip" / "bike shar trip": the trips,
+    reworded).  A last word other items share is the list's kind of item, not a name ("Severn
+    estuary" / "Thames estuary" beside a "Humber estuary"); names that share only a first word
+    are two ("North Sea herring" / "North Sea cod")."""
     if mine == theirs:
+        return True
+    one, other = mine.split(), theirs.split()
+    if set(one) <= set(other) or set(other) <= set(one):
+        return True
+    head = one[-1]
+    if head != other[-1]:
         return False
-    return mine not in new.values and theirs not in old.values
+    held = sum(1 for v in old.values if v.split()[-1] == head) + sum(1 for v in new.values if v.split()[-1] == head)
+    return held == 2
 
 
-def _places_of(st: _State, index: int, *, old_side: bool) -> _WordPlaces | None:
+def _places_of(st: _State, index: int, *, old_side: bool, by_label: bool) -> _WordPlaces | None:
     """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
-    first, last = _own_list(st, index, old_side=old_side)
-    known = st.word_places[old_side]
+    first, last = _own_list(st, index, old_side=old_side, by_label=by_label)
+    known = st.word_places[(old_side, by_label)]
     if first not in known:
         known[first] = _read_word_places(st, range(first, last + 1), old_side=old_side)
     return known[first]
 
 
-def _own_list(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+def _own_list(st: _State, index: int, *, old_side: bool, by_label: bool) -> tuple[int, int]:
     """The first and last provision of the run around ``index`` in its own version whose
     neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
-    filed for every member."""
-    lists = st.own_lists[old_side]
+    filed for every member.  ``by_label``: neighbours that open with the same word (the list's
+    label, :func:`_label`: "Dataset", "Quota") need share only ``list_label_overlap``."""
+    lists = st.own_lists[(old_side, by_label)]
     held = lists.get(index)
     if held is not None:
         return held
-    n, bar = len(st.old) if old_side else len(st.new), st.config.template_overlap
+    cfg = st.config
+    n = len(st.old) if old_side else len(st.new)
+    bar = cfg.list_label_overlap if by_label else cfg.template_overlap
+    norm = st.old_norm if old_side else st.new_norm
 
     def joined(k: int) -> bool:  # provisions k and k + 1 are items of one list
-        return _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side)) >= bar
+        dice = _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side))
+        if dice >= cfg.template_overlap:
+            return True
+        label = _label(norm(k)) if dice >= bar else None
+        return label is not None and label == _label(norm(k + 1))
 
     first = index
     while first > 0 and joined(first - 1):
@@ -1373,7 +1439,12 @@ def _own_list(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
 
 
 def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlaces | None:
-    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them."""
+    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them.
+
+    A place is found by the frame word before it, not by counting runs from the start: where a
+    value of the list repeats in half of its items ("updated daily") it is frame there and a
+    name elsewhere ("updated hourly"), so items differ in their count of runs while every name
+    still follows the same frame word.  Places are tried in the order they stand in the items."""
     cfg = st.config
     need = max(cfg.template_min_items, math.ceil(cfg.template_name_share * len(items)))
     if len(items) < need:
@@ -1381,31 +1452,43 @@ def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlace
     held = Counter(t for k in items for t in st.stems(k, old_side=old_side))
     frame = {t for t, c in held.items() if 2 * c >= len(items)}
     texts = st.old_norm if old_side else st.new_norm
-    runs = {k: _name_runs(texts(k).split(), frame) for k in items}
-    usual, _count = Counter(map(len, runs.values())).most_common(1)[0]
-    names = {k: r for k, r in runs.items() if len(r) == usual}
-    for place in range(usual):
-        values = Counter(r[place] for r in names.values())
-        if sum(1 for c in values.values() if c == 1) >= need:
-            return _WordPlaces(names, place, frozenset(values))
+    names = {k: _name_runs(texts(k).split(), frame) for k in items}
+    at: defaultdict[_Place, list[int]] = defaultdict(list)
+    for runs in names.values():
+        for order, place in enumerate(runs):
+            at[place].append(order)
+    values = {place: Counter(runs[place] for runs in names.values() if place in runs) for place in at}
+    # A place holds a kind, not names, where a value stands in two items or where it holds no more
+    # values than half the items ("monthly" beside "weekly", the "daily" items holding frame there).
+    kinds = frozenset(place for place, held_at in values.items()
+                          if max(held_at.values()) > 1 or 2 * len(held_at) <= len(items))
+    for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
+        if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
+            return _WordPlaces(names, place, frozenset(values[place]), kinds)
     return None
 
 
-def _name_runs(tokens: list[str], frame: Set[str]) -> tuple[str, ...]:
+def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
     """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
-    single letters (which all part two runs): an item's names, in order ("saithe", "little sole")."""
-    runs: list[str] = []
+    single letters (which all part two runs): an item's names ("saithe", "little sole"), each at
+    its :data:`_Place` (the frame word before it, that word's count so far, the runs since)."""
+    runs: dict[_Place, str] = {}
     run: list[str] = []
+    after, seen, since = "", Counter[str](), 0
     for token in tokens:
         t = stem(token)
         if len(token) > 1 and not token[:1].isdigit() and t not in frame and t not in FUNCTION_WORDS:
             run.append(t)
-        elif run:
-            runs.append(" ".join(run))
-            run = []
+            continue
+        if run:
+            runs[(after, seen[after], since)] = " ".join(run)
+            run, since = [], since + 1
+        if t in frame and t not in FUNCTION_WORDS and not token[:1].isdigit():  # a figure marks no place
+            seen[t] += 1
+            after, since = t, 0
     if run:
-        runs.append(" ".join(run))
-    return tuple(runs)
+        runs[(after, seen[after], since)] = " ".join(run)
+    return runs
 
 
 def _named_only_here(st: _State, words: frozenset[str]) -> bool:
