@@ -319,7 +319,7 @@ class _State:
         # The naming figures of template list items (local index -> place -> figure): see _figure_names.
         self.item_names_old: dict[int, dict[int, str]] = {}
         self.item_names_new: dict[int, dict[int, str]] = {}
-        # Template items whose own name left the document (old) or is new to it (new): _named_only_here.
+        # Template items whose own name left the document (old) or is new to it (new): own_named.
         self.named_gone: set[int] = set()
         self.named_fresh: set[int] = set()
         # Their headings (the first word of each that names it, _heading): a pair that shares its
@@ -471,9 +471,11 @@ class _State:
         return heading is None or heading != self.heading_new.get(b)
 
     def own_named(self, k: int, *, old_side: bool) -> bool:
-        """:func:`_named_only_here` of local provision ``k``: most provisions a text pass links
-        ask it, so the words no other provision holds are found once, and each provision's
-        stems met by one intersection in C."""
+        """Some word of local provision ``k`` (figures aside) stands in no other provision the
+        document counts (the unlinked ones of both versions and the linked ones' sample, as IDF
+        counts them): its own name, and not on the other side.  Most provisions a text pass links
+        ask it, so those words are found once, and each provision's stems met by one
+        intersection in C."""
         if self._once is None:
             self._once = frozenset([t for t, d in self.vec.df.items() if d == 1 and not t[:1].isdigit()])
         return not self._once.isdisjoint((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
@@ -1072,8 +1074,8 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     "Whiting: 7,500 tonnes" added: one item replaced another), and the figures that name items
     ("sector 17", :func:`_figure_names`)."""
     cfg = st.config
-    st.named_gone.update(a for a in la if _named_only_here(st, st.words_of(a, old_side=True)))
-    st.named_fresh.update(b for b in lb if _named_only_here(st, st.words_of(b, old_side=False)))
+    st.named_gone.update(a for a in la if st.own_named(a, old_side=True))
+    st.named_fresh.update(b for b in lb if st.own_named(b, old_side=False))
     for items, named, headings, old_side in ((la, st.named_gone, st.heading_old, True),
                                              (lb, st.named_fresh, st.heading_new, False)):
         for k in items:
@@ -1489,14 +1491,6 @@ def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
     if run:
         runs[(after, seen[after], since)] = " ".join(run)
     return runs
-
-
-def _named_only_here(st: _State, words: frozenset[str]) -> bool:
-    """Some word of an item (figures aside) stands in no other provision the document counts
-    (the unlinked ones of both versions and the linked ones' sample, as IDF counts them): the
-    item's own name, and it is not on the other side."""
-    df = st.vec.df
-    return any(df[w] == 1 for w in words)
 
 
 # --------------------------------------------------------------------------- pass: number
