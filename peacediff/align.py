@@ -119,6 +119,7 @@ from peacediff._lexical import (
 from peacediff._links import Alignment, Link
 from peacediff._matching import assign, pair_duplicates
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
+from peacediff.figures import MINUS_SIGN
 from peacediff.model import Provision
 
 __all__ = [
@@ -1156,10 +1157,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
-#: a template's frame, however many digit groups it has.  Its sign too: a minus sign (U+2212) or
-#: a hyphen-minus right before the digits, after no letter or digit ("band -5 to 0"; not the
-#: range "5-10", nor a label "Zone-5"): "-5" and "5" are two names.
-_FIGURE_RE = re.compile(r"(?:(?<!\w)[-\u2212])?\d+(?:[.,\u00a0\u202f]\d+)*")
+#: a template's frame, however many digit groups it has.  Its sign too (:data:`MINUS_SIGN`, as the
+#: figure reader takes it: "band -5 to 0", not the range "5-10" nor a label "Zone-5"): "-5" and
+#: "5" are two names.
+_FIGURE_RE = re.compile(rf"{MINUS_SIGN}?\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],

@@ -29,7 +29,7 @@ from peacediff._screen import (
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
-__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "Figure", "figure_changes", "find_figures"]
+__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "figure_changes", "find_figures"]
 
 Op = tuple[int, str]
 _Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
@@ -374,23 +374,22 @@ class _FigureReader:
         return figure, stop
 
 
+#: A minus sign right before a figure's digits (a regex, for every reader of figures): "−5 °C"
+#: (U+2212), or a hyphen-minus that no letter or digit stands before ("-2%", "(-5)"), since
+#: "5-10" is a range and "COVID-19" and "Zone-5" are names, nor a digit and a space ("3 -5" is a
+#: range spaced unevenly).
+MINUS_SIGN = r"(?:\u2212|(?<![^\W_])(?<!\d\s)-)"
+_MINUS = re.compile(MINUS_SIGN)
+
+
 def _signed(text: str, figure: Figure) -> Figure:
-    """``figure`` made negative when a minus sign stands right before it: "−5 °C" (U+2212), or
-    a hyphen-minus that no letter or digit stands before ("-2%", "(-5)"), since "5-10" is a
-    range, "COVID-19" and "Zone-5" are names, and "3 -5" is a range spaced unevenly.  Without
-    the sign "below −5 degrees" and "below 5 degrees" held the same figure: no change reported.
+    """``figure`` made negative when a :data:`MINUS_SIGN` stands right before it.  Without the sign
+    "below −5 degrees" and "below 5 degrees" held the same figure: no change reported.
     Durations and dates take no sign (no draft counts negative days)."""
     at = figure.start
-    if at == 0:
+    if at == 0 or not _MINUS.match(text, at - 1, at):  # the look-behinds still see the text before
         return figure
-    sign = text[at - 1]
-    if sign == "-":
-        before = text[at - 2] if at >= 2 else ""
-        if before.isalnum() or (before.isspace() and at >= 3 and text[at - 3].isdigit()):
-            return figure
-    elif sign != "\u2212":
-        return figure
-    return figure._replace(text=sign + figure.text, value=-figure.value, start=at - 1, raw=-figure.raw)
+    return figure._replace(text=text[at - 1] + figure.text, value=-figure.value, start=at - 1, raw=-figure.raw)
 
 
 def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str, str | None]) -> Figure:
