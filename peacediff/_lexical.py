@@ -22,7 +22,7 @@ from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
-    "paraphrase_bag", "read_phrases", "stem", "stem_counts", "stem_set", "words",
+    "paraphrase_bag", "read_phrases", "sample_step", "stem", "stem_counts", "stem_set", "words",
 ]
 
 #: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
@@ -180,6 +180,21 @@ def _kept(word: str) -> str:
     return out
 
 
+def sample_step(count: int, most: int) -> int:
+    """The step of an even sample of at most ``most`` of ``count`` items (1: all of them): what the
+    document frequencies take of the linked provisions past ``AlignConfig.idf_sample``."""
+    return -(-count // most) or 1
+
+
+def _unit(counts: Counter[str], weights: list[float]) -> dict[str, float]:
+    """Each stem of ``counts`` with its weight divided by the weights' length ({} for none)."""
+    # The squares summed and the weights divided in C, in the same order as one by one.
+    norm = math.sqrt(sum(map(operator.mul, weights, weights)))
+    if norm == 0:
+        return {}
+    return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
+
+
 class _LogScale(dict[int, float]):
     """``1.0 + log(c)`` by count ``c``, each computed once (the same float): the bags of a long
     document hold tens of thousands of repeated stems."""
@@ -209,7 +224,7 @@ class Vectors:
         total = len(old_counts) + len(new_counts)
         if linked_texts:
             # Pair-local IDF over both whole versions; past config.idf_sample linked provisions, an even sample.
-            step = -(-len(linked_texts) // config.idf_sample)
+            step = sample_step(len(linked_texts), config.idf_sample)
             sample: Counter[str] = Counter(itertools.chain.from_iterable(map(stem_set, linked_texts[::step])))
             for t, d in sample.items():
                 df[t] += 2 * step * d
@@ -230,23 +245,14 @@ class Vectors:
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         """The unit vector of a bag of stems: log-scaled counts times IDF, in the bag's order."""
         idf, scale = self.idf, self._scale
-        weights = [idf[t] if c == 1 else scale[c] * idf[t] for t, c in counts.items()]
-        # The squares summed and the weights divided in C, in the same order as one by one.
-        norm = math.sqrt(sum(map(operator.mul, weights, weights)))
-        if norm == 0:
-            return {}
-        return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
+        return _unit(counts, [idf[t] if c == 1 else scale[c] * idf[t] for t, c in counts.items()])
 
     def outside_vector(self, counts: Counter[str]) -> dict[str, float]:
         """:meth:`vector` of a provision these vectors do not hold (one linked already), to weigh a
         pair against the rest of the document; a stem the document frequencies never met (a linked
         text outside the sample) weighs as a stem of one provision."""
         idf, scale, rarest = self.idf, self._scale, math.log(self.total + 1)
-        weights = [idf.get(t, rarest) * (1.0 if c == 1 else scale[c]) for t, c in counts.items()]
-        norm = math.sqrt(sum(map(operator.mul, weights, weights)))
-        if norm == 0:
-            return {}
-        return dict(zip(counts, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
+        return _unit(counts, [idf.get(t, rarest) * (1.0 if c == 1 else scale[c]) for t, c in counts.items()])
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -111,6 +111,7 @@ from peacediff._lexical import (
     normalise,
     paraphrase_bag,
     read_phrases,
+    sample_step,
     stem,
     stem_counts,
     stem_set,
@@ -535,8 +536,7 @@ class _State:
         vec, best = self.vec, 0.0
         for linked, old_side, mine in ((self.link_new, False, vec.old[a]), (self.link_old, True, vec.new[b])):
             indices = sorted(linked)
-            step = -(-len(indices) // self.config.idf_sample) or 1  # an even sample, as the IDF takes
-            for index in indices[::step]:
+            for index in indices[::sample_step(len(indices), self.config.idf_sample)]:
                 best = max(best, vec.cosine(mine, self._outside_vector(index, old_side=old_side)))
         return best
 
