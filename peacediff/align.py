@@ -1968,7 +1968,7 @@ def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Count
     8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
     partner's content ("e-scooter" of "bicycle-share and e-scooter trips")."""
     cfg = st.config
-    own = [t for t in part if t not in parts and len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS]
+    own = [t for t in part if t not in parts and _content(t)]
     brought = [t for t in own if t in partner]
     # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
     # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
@@ -2020,11 +2020,12 @@ def _is_list(st: _State, index: int, label: str, *, old_side: bool) -> bool:
 
 def _label(text: str) -> str | None:
     """The first word of a normalised text that is neither a function word nor a figure, stemmed."""
-    for word in text.split():
-        t = stem(word)
-        if len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS:
-            return t
-    return None
+    return next((t for t in map(stem, text.split()) if _content(t)), None)
+
+
+def _content(t: str) -> bool:
+    """Stem ``t`` can name something: no lone letter, figure or function word."""
+    return len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS
 
 
 def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
