@@ -530,15 +530,17 @@ def _match_note(ch: Change) -> str | None:
     rule = ch.matched_by
     if rule is None:
         return None
-    kept = None
+    kept = share = None
     if not all(p.wording_known for p in (*ch.old, *ch.new)):
         # A text that only describes what was reported shares few words with the wording it
         # replaces: a share of words kept would read as a rewrite nobody reported.
         kept = "the wording on one side is not known"
     elif ch.similarity is not None and ch.kind != "unchanged":
-        pct = round(ch.similarity * 100)
+        share = ch.similarity
+        pct = round(share * 100)
         kept = "reworded throughout, no words kept" if pct == 0 else f"{pct}% of the words kept"
-    how = _BY_PLACE.get(ch.rule or "") or _few_words_kept(ch) or _BY_RULE.get(rule) or f"Linked by {rule}"
+    how = (_BY_PLACE.get(ch.rule or "") or (_few_words_kept(ch) if share is not None and share < _FEW_KEPT else None)
+           or _BY_RULE.get(rule) or f"Linked by {rule}")
     return f"{how}: {kept}." if kept else f"{how}."
 
 
@@ -548,10 +550,9 @@ _FEW_KEPT = 0.2
 
 
 def _few_words_kept(ch: Change) -> str | None:
-    """The note of a pair linked by its words (similarity, number) whose wording was rewritten: it
-    rests on a few shared rare words, and the aligner's score says how strongly."""
-    if (ch.matched_by not in ("similarity", "number") or ch.similarity is None or ch.similarity >= _FEW_KEPT
-            or ch.kind == "unchanged" or not all(p.wording_known for p in (*ch.old, *ch.new))):
+    """The note of a pair linked by its words (similarity, number) that keeps under ``_FEW_KEPT`` of
+    them: it rests on a few shared rare words, and the aligner's score says how strongly."""
+    if ch.matched_by not in ("similarity", "number"):
         return None
     score = f"aligner score {ch.link_score:.2f}; " if ch.link_score is not None else ""
     same = "Same number, linked" if ch.matched_by == "number" else "Linked"
