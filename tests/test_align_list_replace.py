@@ -126,6 +126,12 @@ def test_the_number_pass_linked_the_replacement_before(kind):
     assert _links(compare(old, new, align="text")) == _truth(order)
 
 
+def _refreshed(vid: str, names: list[str], freq: list[str], years: list[int]) -> Version:
+    """A dataset schedule whose items are refreshed at ``freq`` and kept for ``years``."""
+    return Version.from_texts(vid, [f"Dataset {k}, {name}: refreshed {f}; kept for {y} years."
+                                    for k, (name, f, y) in enumerate(zip(names, freq, years, strict=True), 1)])
+
+
 def test_a_value_repeated_in_half_the_list_leaves_its_names_in_place():
     """"refreshed weekly" in three of five items makes "weekly" part of the frame there, so the
     items differ in their count of name runs ("monthly" is one more); the names still follow the
@@ -133,13 +139,10 @@ def test_a_value_repeated_in_half_the_list_leaves_its_names_in_place():
     freq = ["weekly", "monthly", "weekly", "daily", "weekly"]
     names = list(_DATASETS[:5])
 
-    def version(vid: str, names: list[str], years: list[int]) -> Version:
-        return Version.from_texts(vid, [f"Dataset {k}, {name}: refreshed {f}; kept for {y} years."
-                                        for k, (name, f, y) in enumerate(zip(names, freq, years, strict=True), 1)])
-
     replaced = list(names)
     replaced[2] = "harbour crane hours"
-    c = compare(version("a", names, [2, 3, 4, 5, 6]), version("b", replaced, [2, 3, 7, 5, 6]), align="text")
+    c = compare(_refreshed("a", names, freq, [2, 3, 4, 5, 6]), _refreshed("b", replaced, freq, [2, 3, 7, 5, 6]),
+                align="text")
     assert ((2,), (2,)) not in _links(c)
     assert _links(c) == {((k,), (k,)) for k in (0, 1, 3, 4)}
 
@@ -232,13 +235,10 @@ def test_a_value_that_only_the_pair_holds_is_no_name_they_share():
     freq = ["daily", "weekly", "daily", "monthly", "daily", "yearly"]
     names = list(_DATASETS[:6])
 
-    def version(vid: str, names: list[str], years: list[int]) -> Version:
-        return Version.from_texts(vid, [f"Dataset {k}, {name}: refreshed {f}; kept for {y} years."
-                                        for k, (name, f, y) in enumerate(zip(names, freq, years, strict=True), 1)])
-
     replaced = list(names)
     replaced[3] = "harbour crane hours"
-    c = compare(version("a", names, [2, 3, 4, 5, 6, 7]), version("b", replaced, [2, 3, 4, 8, 6, 7]), align="text")
+    c = compare(_refreshed("a", names, freq, [2, 3, 4, 5, 6, 7]),
+                _refreshed("b", replaced, freq, [2, 3, 4, 8, 6, 7]), align="text")
     assert _links(c) == {((k,), (k,)) for k in (0, 1, 2, 4, 5)}
 
 
