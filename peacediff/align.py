@@ -324,10 +324,6 @@ class _State:
         # Template items whose own name left the document (old) or is new to it (new): own_named.
         self.named_gone: set[int] = set()
         self.named_fresh: set[int] = set()
-        # Their headings (the first word of each that names it, _heading): a pair that shares its
-        # heading is one item renamed in part, not one item replaced by another.
-        self.heading_old: dict[int, str] = {}
-        self.heading_new: dict[int, str] = {}
         # Per side and kind of list ((True, False): old, template lists; (True, True): old, lists
         # by label): each provision's list in its own version (index -> its first and last index)
         # and each list's word places (first index -> _WordPlaces): _place_verdict.
@@ -469,8 +465,9 @@ class _State:
                 return verdict
         if not read:
             return False
-        heading = self.heading_old.get(a)
-        return heading is None or heading != self.heading_new.get(b)
+        # A pair that shares its heading (_heading) is one item renamed in part.
+        heading = _heading(self, a, old_side=True)
+        return heading is None or heading != _heading(self, b, old_side=False)
 
     def own_named(self, k: int, *, old_side: bool) -> bool:
         """Some word of local provision ``k`` (figures aside) stands in no other provision the
@@ -1077,11 +1074,6 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     cfg = st.config
     st.named_gone.update(a for a in la if st.own_named(a, old_side=True))
     st.named_fresh.update(b for b in lb if st.own_named(b, old_side=False))
-    for items, named, headings, old_side in ((la, st.named_gone, st.heading_old, True),
-                                             (lb, st.named_fresh, st.heading_new, False)):
-        for k in items:
-            if k in named and (heading := _heading(st, k, old_side=old_side)) is not None:
-                headings[k] = heading
     at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
