@@ -164,6 +164,18 @@ class AlignConfig:
     #: 11-point made-up ceasefire keeps its clear move (tests/test_align.py).
     moved_clear_min_provisions: int = _count_field(20)
 
+    #: Rare shared words read as pieces of evidence where a move or a concept-match move counts
+    #: them (moved_clear_shared, concept_move_small_shared): a run of them standing together in
+    #: both texts, each within this many words of the next and in the same order, is one piece
+    #: ("as soon as possible", "the joint commission").  A dropped last point and an inserted
+    #: first one sharing those two stock phrases counted four rare words and made a move across
+    #: the whole of a 25-provision generated plan (the move-free property at 1,000 examples,
+    #: seed 15) and of a 24-provision made-up port agreement (tests/test_align_evidence_pieces.py).
+    #: 2 lets one short word stand inside the run ("soon as possible"); no link of the redraft
+    #: corpora changes (two clear moves of benchmarks/redrafts are now made by the concept-match
+    #: pass instead).  0 counts every word as a piece of its own.
+    phrase_reach: int = _count_field(2)
+
     #: A link at this cosine is as firm as an exact anchor: another link that crosses it
     #: is a move and needs a move's evidence (moved_min_* or moved_clear_*), even inside one
     #: gap.  Exact and near-exact links score 0.7-1.0, rewritten ones 0.2-0.6; requiring the
@@ -595,7 +607,12 @@ class AlignConfig:
     #: clause moved in a 12-point treaty (tests/test_align_paraphrase_moved.py) shares 4 and renames
     #: none; every true concept move of the development corpora sits in 49-56 provisions.
     concept_move_small_provisions: int = _count_field(30)
-    #: See concept_move_small_provisions.
+    #: See concept_move_small_provisions.  Counted as pieces (phrase_reach): "the joint
+    #: commission" and "as soon as possible" are two, not four (the move-free property, seed 15).
+    #: So is a true move in such a document that shares a name and one word ("the regional
+    #: development bank ... lending" / "... to lend": tests/test_align_paraphrase_moved.py): its
+    #: lead (0.35) is no clearer than the generated false moves' (up to 0.32), and it links in a
+    #: document of concept_move_small_provisions or more.
     concept_move_small_shared: int = _count_field(4)
 
 

@@ -180,6 +180,37 @@ def _kept(word: str) -> str:
     return out
 
 
+def evidence_pieces(one: Sequence[str], other: Sequence[str], shared: Collection[str], *, reach: int = 2) -> int:
+    """How many pieces of evidence the ``shared`` stems of two word lists are: a run of them that
+    stands together in both (each within ``reach`` words of the next, in the same order) is one
+    piece, as a stock phrase or a name repeated ("as soon as possible", "joint commission") is one
+    thing the two texts have in common, not two or three.  A run whose stems are all figures is no
+    piece: a stock figure is not evidence (:meth:`Vectors.shared_stems` callers drop figures too).
+    Only the stems of ``shared`` that both lists hold count."""
+    one_stems, other_stems = _kept_stems(one), _kept_stems(other)
+    wanted = frozenset(shared).intersection(one_stems).intersection(other_stems)
+    if not wanted:
+        return 0
+    parent = {t: t for t in wanted}
+
+    def root(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = t = parent[parent[t]]
+        return t
+
+    def together(stems: list[str]) -> set[tuple[str, str]]:
+        placed = [(i, t) for i, t in enumerate(stems) if t in wanted]
+        return {(t, u) for (i, t), (k, u) in itertools.pairwise(placed) if k - i <= reach and t != u}
+
+    for t, u in sorted(together(one_stems) & together(other_stems)):
+        parent[root(t)] = root(u)
+    pieces: dict[str, bool] = {}
+    for t in wanted:
+        r = root(t)
+        pieces[r] = pieces.get(r, False) or not t[:1].isdigit()
+    return sum(pieces.values())
+
+
 def sample_step(count: int, most: int) -> int:
     """The step of an even sample of at most ``most`` of ``count`` items (1: all of them): what the
     document frequencies take of the linked provisions past ``AlignConfig.idf_sample``."""

@@ -905,7 +905,10 @@ def test_a_document_of_a_dozen_points_makes_no_clear_move():
             "to negotiate military schools of Hibabaino at 50% of the total."]
     old, new = _texts(g["both"], dropped, *rest), _texts(inserted, g["both"], *rest)
     assert align_text(old, new).moved == frozenset()
-    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved != frozenset()
+    # The boilerplate and the figure are also two phrases, not five words: either rule stops the move.
+    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(phrase_reach=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0, phrase_reach=0)).moved != frozenset()
 
 
 def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_concept_move():
@@ -966,8 +969,10 @@ def test_a_shared_figure_is_no_word_for_a_move_in_ten_points():
     result = align_text(old, new)
     assert result.moved == frozenset()
     assert all(lk.old != (1,) for lk in result.links)
-    # Three rare words without the figure: below the bar of four; at three the pair links as a move.
-    assert align_text(old, new, AlignConfig(concept_move_small_shared=3)).moved != frozenset()
+    # Three rare words without the figure, two pieces ("up to 400,000 personnel" is one): below the
+    # bar of four; at two pieces, or three words counted one by one, the pair links as a move.
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=2)).moved != frozenset()
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=3, phrase_reach=0)).moved != frozenset()
 
 
 # --------------------------------------------------------------------------- hard shapes: short units, rival plans

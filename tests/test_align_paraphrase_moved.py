@@ -148,10 +148,20 @@ def test_a_moved_clause_in_close_plain_words_links_on_a_clear_lead() -> None:
                   "along the Silver River by 2030.")
     new_clause = ("The Parties urge the regional development bank to lend twice as much for protection against "
                   "floods on the Silver River by the end of the decade.")
+    more = ["Sand and gravel may be extracted from the riverbed only under a joint licence.",
+            "Each Party keeps a register of the wells that draw on the river's aquifer.",
+            "Bridges over the river are maintained by the Party on whose bank their larger span stands."]
+    old = numbered([*_BODY[:2], old_clause, *_BODY[2:], *more, _TERMINATION])
+    new = numbered([*_BODY, *more, new_clause, _TERMINATION])
+    assert number_links(old, new)[("3", "14")] == "concept-match"
+    assert ("3", "14") not in number_links(old, new, AlignConfig(concept_plain_min_sim=1.0))
+    # In 12 points a side the two share two pieces of evidence ("the regional development bank",
+    # "lend"), under concept_move_small_shared: generated false moves share as much and lead as
+    # clearly (tests/test_align_evidence_pieces.py).  Counted word by word, they share four.
     old = numbered([*_BODY[:2], old_clause, *_BODY[2:], _TERMINATION])
     new = numbered([*_BODY, new_clause, _TERMINATION])
-    assert number_links(old, new)[("3", "11")] == "concept-match"
-    assert ("3", "11") not in number_links(old, new, AlignConfig(concept_plain_min_sim=1.0))
+    assert ("3", "11") not in number_links(old, new)
+    assert number_links(old, new, AlignConfig(phrase_reach=0))[("3", "11")] == "concept-match"
 
 
 def test_a_pay_scale_whose_figures_all_changed_pairs_in_order() -> None:
