@@ -106,6 +106,7 @@ from peacediff._lexical import (
     CONCEPT_STEMS,
     FUNCTION_WORDS,
     Vectors,
+    concept_wordings,
     drafting_concepts,
     merged,
     normalise,
@@ -2241,6 +2242,10 @@ def _paraphrase_pass(st: _State) -> None:
         if not between:
             _unique_concepts(st, [i for i in olds if i not in st.link_old],
                              [j for j in news if j not in st.link_new], tiny, between, numbered=True)
+    if cfg.paraphrase_edge_renamed:
+        for slot in slots:
+            if not slot.between_links and len(slot.olds) == len(slot.news) == 1:
+                _renamed_at_edge(st, slot.olds[0], slot.news[0])
 
 
 def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool,
@@ -2271,6 +2276,41 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
             a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
             last_j = j
+
+
+def _renamed_at_edge(st: _State, i: int, j: int) -> None:
+    """Link old ``i`` and new ``j``, alone at one document edge under two printed numbers, when they
+    name ``paraphrase_edge_renamed`` shared concepts each in its own words and are each other's
+    best open candidate by the paraphrase score, at ``paraphrase_edge_min_score``.
+
+    Last to last after an insertion renumbered the document ("12. The agreement ends when all
+    obligations are fulfilled" -> "13. It terminates once every party has met its duties"), the
+    place says as little as for a dropped last point and an appended one: what says more is
+    a concept renamed, which no pair of unrelated points does by chance."""
+    if i in st.link_old or j in st.link_new or not _edge_pair(st, i, j):
+        return
+    cfg = st.config
+    a, b = st.local_old[i], st.local_new[j]
+    bags = _ConceptBags(st)
+    s = bags.score(a, b)
+    if s < cfg.paraphrase_edge_min_score or _renamed(st, bags, a, b) < cfg.paraphrase_edge_renamed:
+        return
+    old_open = [k for k, o in enumerate(st.rest_old) if o not in st.link_old and k != a]
+    new_open = [k for k, n in enumerate(st.rest_new) if n not in st.link_new and k != b]
+    if any(bags.score(a, k) >= s for k in new_open) or any(bags.score(k, b) >= s for k in old_open):
+        return
+    st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _renamed(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+    """How many concepts of their paraphrase bags old ``a`` and new ``b`` share that each names in
+    other words, phrases included ("comes into force" / "takes effect"): :func:`concept_wordings`."""
+    shared = set(bags.concepts(a, old_side=True)) & set(bags.concepts(b, old_side=False))
+    if not shared:
+        return 0
+    old = concept_wordings(st.old_norm(st.rest_old[a]), st.vec.old_counts[a].keys())
+    new = concept_wordings(st.new_norm(st.rest_new[b]), st.vec.new_counts[b].keys())
+    return sum(1 for t in shared if t in old and t in new and not old[t] & new[t])
 
 
 class _Slot(NamedTuple):
