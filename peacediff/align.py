@@ -54,7 +54,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       one number, or the whole document carrying most of the other's words).
   11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
       drafting concept ("enters into force" / "takes effect", "elections" / "polls")
-      link whatever their cosine (at a document edge, under one number).
+      link whatever their cosine (at a document edge, under one number); so does a pair
+      that names a shared concept each in its own words ("ends" / "terminates") and is each
+      other's best by the paraphrase score (at an edge, a lone pair under two numbers).
   12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
   13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
@@ -2204,7 +2206,8 @@ def _paraphrase_pass(st: _State) -> None:
     link's ``rule`` (``paraphrase``) and its low ``link_score`` say how unsure it is.  A clause
     replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point on prisoners")
     shares no concept and stays removed + added; two concepts that pair one provision with two
-    different partners pair nothing.
+    different partners pair nothing.  Last, a pair that renames a shared concept
+    (:func:`_renamed_pairs`), also last to last under two printed numbers.
     """
     if not st.scored():
         return
@@ -2242,10 +2245,10 @@ def _paraphrase_pass(st: _State) -> None:
         if not between:
             _unique_concepts(st, [i for i in olds if i not in st.link_old],
                              [j for j in news if j not in st.link_new], tiny, between, numbered=True)
-    if cfg.paraphrase_edge_renamed:
+    if cfg.paraphrase_renamed:
+        bags = _ConceptBags(st)
         for slot in slots:
-            if not slot.between_links and len(slot.olds) == len(slot.news) == 1:
-                _renamed_at_edge(st, slot.olds[0], slot.news[0])
+            _renamed_pairs(st, bags, slot)
 
 
 def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool,
@@ -2278,28 +2281,54 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
             last_j = j
 
 
-def _renamed_at_edge(st: _State, i: int, j: int) -> None:
-    """Link old ``i`` and new ``j``, alone at one document edge under two printed numbers, when they
-    name ``paraphrase_edge_renamed`` shared concepts each in its own words and are each other's
-    best open candidate by the paraphrase score, at ``paraphrase_edge_min_score``.
+def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
+    """Link, in order, the old and new provisions of ``slot`` that name a shared concept each in
+    its own words and are each other's best candidate by the paraphrase score.
 
-    Last to last after an insertion renumbered the document ("12. The agreement ends when all
-    obligations are fulfilled" -> "13. It terminates once every party has met its duties"), the
-    place says as little as for a dropped last point and an appended one: what says more is
-    a concept renamed, which no pair of unrelated points does by chance."""
-    if i in st.link_old or j in st.link_new or not _edge_pair(st, i, j):
-        return
+    Between two links any slot the pass reads; at a document edge only a lone pair under two
+    printed numbers (:func:`_edge_pair`: last to last after an insertion renumbered the
+    document, "12. The agreement ends when all obligations are fulfilled" -> "13. It terminates
+    once every party has met its duties"), where the place says as little as for a dropped last
+    point and an appended one; what says more is a concept renamed, which no pair of unrelated
+    points does by chance.  A pair needs ``paraphrase_renamed`` such concepts, a paraphrase score
+    at ``paraphrase_renamed_min_score`` and ``paraphrase_renamed_lift`` above its cosine (the
+    renaming is what makes them alike), and no rival within ``paraphrase_renamed_margin`` of its
+    score: no other unlinked provision, nor one, linked or not, that the two rank first by words.
+    """
     cfg = st.config
-    a, b = st.local_old[i], st.local_new[j]
-    bags = _ConceptBags(st)
-    s = bags.score(a, b)
-    if s < cfg.paraphrase_edge_min_score or _renamed(st, bags, a, b) < cfg.paraphrase_edge_renamed:
+    olds = [i for i in slot.olds if i not in st.link_old]
+    news = [j for j in slot.news if j not in st.link_new]
+    if not olds or not news:
         return
-    old_open = [k for k, o in enumerate(st.rest_old) if o not in st.link_old and k != a]
-    new_open = [k for k, n in enumerate(st.rest_new) if n not in st.link_new and k != b]
-    if any(bags.score(a, k) >= s for k in new_open) or any(bags.score(k, b) >= s for k in old_open):
+    if not slot.between_links and not (len(olds) == len(news) == 1 and _edge_pair(st, olds[0], news[0])):
         return
-    st.link(a, b, "similarity", st.cosine(a, b))
+    last_j = -1
+    for i in olds:
+        a = st.local_old[i]
+        s, j = max((bags.score(a, st.local_new[j]), -j) for j in news)
+        j = -j
+        b = st.local_new[j]
+        if (j > last_j and s >= cfg.paraphrase_renamed_min_score
+                and s - st.cosine(a, b) >= cfg.paraphrase_renamed_lift
+                and _renamed(st, bags, a, b) >= cfg.paraphrase_renamed
+                and not _paraphrase_rival(st, bags, a, b, s)):
+            st.link(a, b, "similarity", st.cosine(a, b))
+            last_j = j
+
+
+def _paraphrase_rival(st: _State, bags: _ConceptBags, a: int, b: int, s: float) -> bool:
+    """Some provision other than new ``b`` comes within ``paraphrase_renamed_margin`` of ``s`` with
+    old ``a`` by the paraphrase score, or other than old ``a`` with new ``b``: an unlinked one
+    anywhere, or one (linked or not) that the other's words rank among its first candidates."""
+    top = st.config.candidates_per_provision
+    old_rivals = {k for k, o in enumerate(st.rest_old) if o not in st.link_old}
+    new_rivals = {k for k, n in enumerate(st.rest_new) if n not in st.link_new}
+    old_rivals.update(k for _c, k in st.by_new.get(b, [])[:top])
+    new_rivals.update(k for _c, k in st.by_old.get(a, [])[:top])
+    old_rivals.discard(a)
+    new_rivals.discard(b)
+    bar = s - st.config.paraphrase_renamed_margin
+    return any(bags.score(a, k) > bar for k in new_rivals) or any(bags.score(k, b) > bar for k in old_rivals)
 
 
 def _renamed(st: _State, bags: _ConceptBags, a: int, b: int) -> int:

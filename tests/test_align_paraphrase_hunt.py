@@ -64,7 +64,7 @@ def test_the_rule_is_a_config_field_and_off_leaves_the_pair_removed_and_added() 
     new_last = "Withdrawal of a Party requires the General Assembly's approval."
     old, new = _last_to_last(old_last, new_last)
     assert [p.text for p in _change_of(old, new, old_last).new] == [new_last]
-    off = attrs.evolve(DEFAULT, paraphrase_edge_renamed=0)
+    off = attrs.evolve(DEFAULT, paraphrase_renamed=0)
     change = _change_of(old, new, old_last, off)
     assert change.kind == "removed"
 
@@ -134,12 +134,12 @@ def _score(pairs: list[Pair]) -> tuple[int, int, int, int]:
     return tp, fp, missed, para_found
 
 
-def test_last_to_last_paraphrases_of_seven_documents_link_at_least_35_of_49() -> None:
+def test_last_to_last_paraphrases_of_seven_documents_link_at_least_34_of_49() -> None:
     pairs = [p for rows in DOCUMENTS.values() for p in last_to_last(rows)]
     assert sum(len(p[3]) for p in pairs) == 49
     _tp, fp, _missed, para_found = _score(pairs)
     assert fp == 0
-    assert para_found >= 35  # 19 before the edge rule
+    assert para_found >= 34  # 19 before the rule
 
 
 def test_clauses_replaced_on_their_subject_and_put_last_gain_no_link_from_the_edge_rule() -> None:
@@ -147,7 +147,7 @@ def test_clauses_replaced_on_their_subject_and_put_last_gain_no_link_from_the_ed
     assert len(pairs) == 11
     for old, new, _truth, _para in pairs:
         on = links(old, new)
-        off = links(old, new, attrs.evolve(DEFAULT, paraphrase_edge_renamed=0))
+        off = links(old, new, attrs.evolve(DEFAULT, paraphrase_renamed=0))
         assert on == off
 
 
@@ -155,4 +155,4 @@ def test_the_full_redrafts_and_each_paraphrase_alone_hold_their_measured_recall(
     full = _score([pair(rows) for rows in DOCUMENTS.values()])
     alone = _score([p for rows in DOCUMENTS.values() for p in isolated(rows)])
     assert full[3] >= 46  # of 49 paraphrases (44 before)
-    assert alone[1] == 0 and alone[3] >= 46
+    assert alone[1] == 0 and alone[3] >= 47
