@@ -394,6 +394,15 @@ class AlignConfig:
     #: force (tests/test_align.py) leads it by 0.16; a lead of 0.004-0.019 (a data-breach
     #: clause beside a dropped one, a merge part of redrafts/dataprot) is a coin toss.
     paraphrase_renamed_margin: float = _unit_field(0.07)
+    #: See paraphrase_renamed: at a document edge the pair must also share this many content
+    #: words outside its concepts, however common ("the Processor ... the Customer's personal
+    #: data"): a clause reworded keeps its subject; one replaced on its subject names the
+    #: concept alone.  Made-up last clauses replaced by another naming their concept in other
+    #: words ("The Employee's salary is reviewed annually." / "The bonus is paid yearly in
+    #: March.", /work/scratch/renamed_traps.py): 8 of 14 linked without it, 1 with it (the two
+    #: parties of a lease: "The Tenant shall notify the Landlord of any damage" / "The Landlord
+    #: shall tell the Tenant of any planned works"); 13 of the rule's 15 true links there keep.
+    paraphrase_edge_subject: int = _count_field(2)
 
     # ------------------------------------------------------------------ split / merge
     #: Split/merge: the part's own cosine with the partner must reach this (a

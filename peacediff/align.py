@@ -2300,7 +2300,8 @@ def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
     news = [j for j in slot.news if j not in st.link_new]
     if not olds or not news:
         return
-    if not slot.between_links and not (len(olds) == len(news) == 1 and _edge_pair(st, olds[0], news[0])):
+    edge = not slot.between_links
+    if edge and not (len(olds) == len(news) == 1 and _edge_pair(st, olds[0], news[0])):
         return
     last_j = -1
     for i in olds:
@@ -2310,10 +2311,23 @@ def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
         b = st.local_new[j]
         if (j > last_j and s >= cfg.paraphrase_renamed_min_score
                 and s - st.cosine(a, b) >= cfg.paraphrase_renamed_lift
+                and not (edge and _subject_words(st, a, b) < cfg.paraphrase_edge_subject)
                 and _renamed(st, bags, a, b) >= cfg.paraphrase_renamed
                 and not _paraphrase_rival(st, bags, a, b, s)):
             st.link(a, b, "similarity", st.cosine(a, b))
             last_j = j
+
+
+#: Every stem some concept reads (CONCEPT_STEMS): not a subject's word.
+_CONCEPT_WORD_STEMS = frozenset(s for stems in CONCEPT_STEMS.values() for s in stems)
+
+
+def _subject_words(st: _State, a: int, b: int) -> int:
+    """The content words old ``a`` and new ``b`` share, however common (function words, figures and
+    the words of a concept aside): a clause reworded in place keeps its subject ("the Processor
+    ... the Customer's personal data"), one replaced on its subject shares the concept alone."""
+    shared = st.vec.old_counts[a].keys() & st.vec.new_counts[b].keys()
+    return sum(1 for t in shared if t not in FUNCTION_WORDS and not t[:1].isdigit() and t not in _CONCEPT_WORD_STEMS)
 
 
 def _paraphrase_rival(st: _State, bags: _ConceptBags, a: int, b: int, s: float) -> bool:

@@ -335,3 +335,49 @@ def traps_in_place(rows: Sequence[Row]) -> list[Pair]:
             after = [("=", r[1]) for r in rows[k + 2:] if r[0] not in "+-p"]
             out.append(shifted(pair([*before, rows[k], rows[k + 1], *after])))
     return out
+
+
+#: Clauses replaced by another on their subject that names the dropped clause's concept in other
+#: words ("reviewed annually" / "paid yearly"): (document, dropped, added).  No true link.
+RENAMED_TRAPS: list[tuple[str, str, str]] = [
+    ("lease", "Either party may terminate the lease on three months' written notice.",
+     "The lease ends automatically if the Tenant becomes insolvent."),
+    ("lease", "The Tenant shall notify the Landlord of any damage to the premises.",
+     "The Landlord shall tell the Tenant of any planned building works a week in advance."),
+    ("data-addendum", "The Processor shall delete all copies of personal data at the end of the services.",
+     "Backups are erased on a rolling 90-day cycle."),
+    ("data-addendum", "The Processor shall not engage a sub-processor without the Customer's prior consent.",
+     "Transfers outside the Economic Area need the Customer's approval."),
+    ("consortium", "Each Party is liable for damage it causes to another Party.",
+     "The Coordinator is responsible for distributing the funding among the Parties."),
+    ("consortium", "The General Assembly shall meet at least once a year.",
+     "The Executive Board convenes every quarter."),
+    ("employment", "The Employer may dismiss the Employee for gross misconduct without notice.",
+     "Redundancies are handled under the collective agreement."),
+    ("employment", "The Employee's salary is reviewed annually.",
+     "The bonus is paid yearly in March."),
+    ("bylaw", "This bylaw comes into force on the day it is adopted by the council.",
+     "Parking rules take effect on 1 January."),
+    ("bylaw", "Bylaw officers may inspect any premises where a breach is suspected.",
+     "The council shall audit compliance with this bylaw every two years."),
+    ("arms-annex", "Each State Party shall notify the others of every reduction 15 days in advance.",
+     "Each State Party shall inform the others of the location of its storage sites."),
+    ("arms-annex", "Disputes shall be referred to the Joint Consultative Group.",
+     "Inspectors may ask the Joint Consultative Group to arbitrate disagreements about access."),
+    ("trade-chapter", "A Party shall allow 60 days for comments on proposed technical regulations.",
+     "A Party shall publish its final technical regulations in the official journal."),
+    ("trade-chapter", "The Committee shall meet annually.",
+     "Working groups shall convene when the Committee asks them to."),
+]
+
+
+def renamed_trap(doc: str, dropped: str, added: str, place: str) -> tuple[Pair, tuple[int, int]]:
+    """A pair of the document's kept clauses with ``dropped`` / ``added`` put ``place``: "last" (behind
+    a new first clause: the last numbers differ), "middle" (between kept clauses, under one
+    number) or "middle-shifted"; and the (old, new) indices of the two, which no true link joins."""
+    kept: list[Row] = [("=", r[1]) for r in DOCUMENTS[doc] if r[0] == "="]
+    m = len(kept) if place == "last" else len(kept) // 2
+    built = pair([*kept[:m], ("-", dropped), ("+", added), *kept[m:]])
+    if place == "middle":
+        return built, (m, m)
+    return shifted(built), (m, m + 1)
