@@ -368,11 +368,6 @@ _PHRASES = (
             " ~own ", keys=(" yours ", " ours ", " theirs "), words=("yours", "ours", "theirs")),
     _Phrase(re.compile(r"\b(?:you|we|they) (?:still )?own\b"),
             " ~own ", keys=("you own", "we own", "they own", "still own"), words=("own",)),
-    # Title to goods, results or land: "title to the goods passes", "holds title to it".
-    _Phrase(re.compile(r"\b(?:title to|(?:hold|holds|held|holding|retain|retains|retained|retaining) title)\b"),
-            " ~own ", keys=("title to", "hold title", "holds title", "held title", "holding title",
-                            "retain title", "retains title", "retained title", "retaining title"),
-            words=("title",)),
     _Phrase(re.compile(r"\b(?:once a|every|each) month\b"),
             " ~monthly ", keys=(" month ",), words=("month",)),
     _Phrase(re.compile(r"\b(?:every three months|each quarter|every quarter)\b"),

@@ -12,6 +12,7 @@ paraphrase's firm neighbours intact.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
@@ -381,3 +382,49 @@ def renamed_trap(doc: str, dropped: str, added: str, place: str) -> tuple[Pair, 
     if place == "middle":
         return built, (m, m)
     return shifted(built), (m, m + 1)
+
+
+#: Light edits of a short unit: (words, replacement), the first that occurs is made.
+_EDITS = (("shall", "must"), ("within", "no later than"), ("30", "45"), ("two", "three"), ("any", "every"),
+          ("the Parties", "both Parties"), ("written", "prior written"), ("may", "can"))
+
+
+def short_unit_redraft(seed: int, name: str) -> tuple[list[Provision], list[Provision], set[tuple[int, int]]]:
+    """A random redraft of document ``name``'s one-sentence units (``seed``): a tenth dropped, some
+    new units inserted (the document's added clauses and a few of other documents' kept ones), half
+    the paraphrases reworded, a quarter of the rest lightly edited; the two versions and the true
+    links."""
+    rnd = random.Random(seed)
+    rows = DOCUMENTS[name]
+    inserts = [r[1] for r in rows if r[0] == "+"] + [
+        r[1] for other, kept in DOCUMENTS.items() if other != name for r in kept if r[0] == "=" and rnd.random() < 0.05]
+    old: list[str] = []
+    new: list[str] = []
+    truth: set[tuple[int, int]] = set()
+    for row in rows:
+        if row[0] not in "=pe":
+            continue
+        x = rnd.random()
+        if x < 0.1:
+            old.append(row[1])
+            continue
+        if x < 0.15 and inserts:
+            new.append(inserts.pop(rnd.randrange(len(inserts))))
+        if row[0] == "p" and rnd.random() < 0.5:
+            text = row[2]
+        elif rnd.random() < 0.25:
+            text = _edited(row[1], rnd)
+        else:
+            text = row[1]
+        truth.add((len(old), len(new)))
+        old.append(row[1])
+        new.append(text)
+    return _numbered(old), _numbered(new), truth
+
+
+def _edited(text: str, rnd: random.Random) -> str:
+    found = [(a, b) for a, b in _EDITS if f" {a} " in f" {text} "]
+    if not found:
+        return text.rstrip(".") + ", unless agreed otherwise."
+    a, b = rnd.choice(found)
+    return f" {text} ".replace(f" {a} ", f" {b} ", 1).strip()
