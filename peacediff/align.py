@@ -2306,8 +2306,8 @@ def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
     last_j = -1
     for i in olds:
         a = st.local_old[i]
-        s, j = max((bags.score(a, st.local_new[j]), -j) for j in news)
-        j = -j
+        # The best new provision of the slot for it (the earlier one on a tie).
+        s, j = max(((bags.score(a, st.local_new[n]), n) for n in news), key=lambda sn: (sn[0], -sn[1]))
         b = st.local_new[j]
         if (j > last_j and s >= cfg.paraphrase_renamed_min_score
                 and s - st.cosine(a, b) >= cfg.paraphrase_renamed_lift
