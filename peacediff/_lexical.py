@@ -13,7 +13,7 @@ import math
 import operator
 import re
 import sys
-from collections import Counter, _count_elements  # type: ignore[attr-defined]  # CPython's counting loop
+from collections import Counter, _count_elements, defaultdict  # type: ignore[attr-defined]  # CPython's counting loop
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
@@ -21,8 +21,8 @@ from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
-    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concepts", "drafting_concepts", "merged", "normalise",
-    "paraphrase_bag", "read_phrases", "sample_step", "stem", "stem_counts", "stem_set", "words",
+    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concept_wordings", "concepts", "drafting_concepts", "merged",
+    "normalise", "paraphrase_bag", "read_phrases", "sample_step", "stem", "stem_counts", "stem_set", "words",
 ]
 
 #: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
@@ -367,6 +367,11 @@ _PHRASES = (
             " ~inforce ", keys=(" in force",), words=("force",)),
     _Phrase(re.compile(r"\bbecomes? effective\b"),
             " ~inforce ", keys=("become effective", "becomes effective"), words=("effective",)),
+    # A duration clause in any agreement: "remains in force while ..." / "stays effective while ...".
+    _Phrase(re.compile(r"\b(?:remain|remains|stay|stays|continue|continues) (?:effective|in effect)\b"),
+            " ~inforce ", keys=(" effective ", " in effect "), words=("effective", "effect")),
+    _Phrase(re.compile(r"\bcontinues? in force\b"),
+            " ~inforce ", keys=("continue in force", "continues in force"), words=("force",)),
     _Phrase(re.compile(r"\brestrictive measures\b"),
             " ~sanction ", keys=("restrictive measures",), words=("restrictive",)),
     _Phrase(re.compile(r"\barmed forces\b"),
@@ -556,6 +561,27 @@ def concepts(text: str) -> set[str]:
             s = stem(word)
             out.add(_WORD_CONCEPTS.get(s, s))
     return out - FUNCTION_WORDS
+
+
+def concept_wordings(norm: str, stems: Collection[str]) -> dict[str, frozenset[frozenset[str]]]:
+    """How a :func:`normalise`-d text names each concept of its paraphrase bag: the stems of each
+    phrase read as it (``{"take", "effect"}``) and each concept word it uses (``{"termin"}``).
+
+    Two texts name a shared concept in other words when these are disjoint ("comes into force" /
+    "takes effect", "sanctions" / "restrictive measures"); a concept both name the same way is a
+    word they share, which the plain cosine already sees.  ``stems``: the text's kept stems.
+    """
+    out: dict[str, set[frozenset[str]]] = defaultdict(set)
+    padded = " " + norm + " "
+    if _PHRASE_WORDS.intersection(padded.split()):
+        for pattern, concept in _PHRASE_CONCEPTS:
+            for match in pattern.finditer(padded):
+                out[concept.strip()].add(frozenset(stem(word) for word in match.group().split()))
+    for s in stems:
+        read_as = _WIDE_CONCEPTS.get(s)
+        if read_as is not None:
+            out[read_as].add(frozenset((s,)))
+    return {concept: frozenset(held) for concept, held in out.items()}
 
 
 def paraphrase_bag(norm: str, stems: Collection[str] | None = None,

@@ -54,7 +54,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       one number, or the whole document carrying most of the other's words).
   11. ``paraphrase``: in a small slot, the old and new provision that alone hold a rare
       drafting concept ("enters into force" / "takes effect", "elections" / "polls")
-      link whatever their cosine (at a document edge, under one number).
+      link whatever their cosine (at a document edge, under one number); so does a pair
+      that names a shared concept each in its own words ("ends" / "terminates") and is each
+      other's best by the paraphrase score (at an edge, a lone pair under two numbers).
   12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
   13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
@@ -106,6 +108,7 @@ from peacediff._lexical import (
     CONCEPT_STEMS,
     FUNCTION_WORDS,
     Vectors,
+    concept_wordings,
     drafting_concepts,
     evidence_pieces,
     merged,
@@ -2214,7 +2217,8 @@ def _paraphrase_pass(st: _State) -> None:
     link's ``rule`` (``paraphrase``) and its low ``link_score`` say how unsure it is.  A clause
     replaced by an unrelated one ("Bravo point on sanctions" -> "Zulu point on prisoners")
     shares no concept and stays removed + added; two concepts that pair one provision with two
-    different partners pair nothing.
+    different partners pair nothing.  Last, a pair that renames a shared concept
+    (:func:`_renamed_pairs`), also last to last under two printed numbers.
     """
     if not st.scored():
         return
@@ -2252,6 +2256,10 @@ def _paraphrase_pass(st: _State) -> None:
         if not between:
             _unique_concepts(st, [i for i in olds if i not in st.link_old],
                              [j for j in news if j not in st.link_new], tiny, between, numbered=True)
+    if cfg.paraphrase_renamed:
+        bags = _ConceptBags(st)
+        for slot in slots:
+            _renamed_pairs(st, bags, slot)
 
 
 def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool,
@@ -2282,6 +2290,81 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
             a, b = st.local_old[i], st.local_new[j]
             st.link(a, b, "similarity", st.cosine(a, b))
             last_j = j
+
+
+def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
+    """Link, in order, the old and new provisions of ``slot`` that name a shared concept each in
+    its own words and are each other's best candidate by the paraphrase score.
+
+    Between two links any slot the pass reads; at a document edge only a lone pair under two
+    printed numbers (:func:`_edge_pair`: last to last after an insertion renumbered the
+    document, "12. The agreement ends when all obligations are fulfilled" -> "13. It terminates
+    once every party has met its duties"), where the place says as little as for a dropped last
+    point and an appended one; what says more is a concept renamed, which no pair of unrelated
+    points does by chance.  A pair needs ``paraphrase_renamed`` such concepts, a paraphrase score
+    at ``paraphrase_renamed_min_score`` and ``paraphrase_renamed_lift`` above its cosine (the
+    renaming is what makes them alike), and no rival within ``paraphrase_renamed_margin`` of its
+    score: no other unlinked provision, nor one, linked or not, that the two rank first by words.
+    """
+    cfg = st.config
+    olds = [i for i in slot.olds if i not in st.link_old]
+    news = [j for j in slot.news if j not in st.link_new]
+    if not olds or not news:
+        return
+    edge = not slot.between_links
+    if edge and not (len(olds) == len(news) == 1 and _edge_pair(st, olds[0], news[0])):
+        return
+    last_j = -1
+    for i in olds:
+        a = st.local_old[i]
+        # The best new provision of the slot for it (the earlier one on a tie).
+        s, j = max(((bags.score(a, st.local_new[n]), n) for n in news), key=lambda sn: (sn[0], -sn[1]))
+        b = st.local_new[j]
+        if (j > last_j and s >= cfg.paraphrase_renamed_min_score
+                and s - st.cosine(a, b) >= cfg.paraphrase_renamed_lift
+                and not (edge and _subject_words(st, a, b) < cfg.paraphrase_edge_subject)
+                and _renamed(st, bags, a, b) >= cfg.paraphrase_renamed
+                and not _paraphrase_rival(st, bags, a, b, s)):
+            st.link(a, b, "similarity", st.cosine(a, b))
+            last_j = j
+
+
+#: Every stem some concept reads (CONCEPT_STEMS): not a subject's word.
+_CONCEPT_WORD_STEMS = frozenset(s for stems in CONCEPT_STEMS.values() for s in stems)
+
+
+def _subject_words(st: _State, a: int, b: int) -> int:
+    """The content words old ``a`` and new ``b`` share, however common (function words, figures and
+    the words of a concept aside): a clause reworded in place keeps its subject ("the Processor
+    ... the Customer's personal data"), one replaced on its subject shares the concept alone."""
+    shared = st.vec.old_counts[a].keys() & st.vec.new_counts[b].keys()
+    return sum(1 for t in shared if t not in FUNCTION_WORDS and not t[:1].isdigit() and t not in _CONCEPT_WORD_STEMS)
+
+
+def _paraphrase_rival(st: _State, bags: _ConceptBags, a: int, b: int, s: float) -> bool:
+    """Some provision other than new ``b`` comes within ``paraphrase_renamed_margin`` of ``s`` with
+    old ``a`` by the paraphrase score, or other than old ``a`` with new ``b``: an unlinked one
+    anywhere, or one (linked or not) that the other's words rank among its first candidates."""
+    top = st.config.candidates_per_provision
+    old_rivals = {k for k, o in enumerate(st.rest_old) if o not in st.link_old}
+    new_rivals = {k for k, n in enumerate(st.rest_new) if n not in st.link_new}
+    old_rivals.update(k for _c, k in st.by_new.get(b, [])[:top])
+    new_rivals.update(k for _c, k in st.by_old.get(a, [])[:top])
+    old_rivals.discard(a)
+    new_rivals.discard(b)
+    bar = s - st.config.paraphrase_renamed_margin
+    return any(bags.score(a, k) > bar for k in new_rivals) or any(bags.score(k, b) > bar for k in old_rivals)
+
+
+def _renamed(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+    """How many concepts of their paraphrase bags old ``a`` and new ``b`` share that each names in
+    other words, phrases included ("comes into force" / "takes effect"): :func:`concept_wordings`."""
+    shared = set(bags.concepts(a, old_side=True)) & set(bags.concepts(b, old_side=False))
+    if not shared:
+        return 0
+    old = concept_wordings(st.old_norm(st.rest_old[a]), st.vec.old_counts[a].keys())
+    new = concept_wordings(st.new_norm(st.rest_new[b]), st.vec.new_counts[b].keys())
+    return sum(1 for t in shared if t in old and t in new and not old[t] & new[t])
 
 
 class _Slot(NamedTuple):
