@@ -270,6 +270,15 @@ class AlignConfig:
     #: instead of the ministry names (redrafts-3, two links lost); 0.01-0.02 keeps both right.
     template_number_weight: float = _unit_field(0.015)
 
+    #: What the words a template item shares with other items of its list (in its own version)
+    #: weigh beside its names, the words it alone holds there: a value of the list (the party
+    #: holding a portfolio, a frequency, a month) changes at random and stands in several items,
+    #: so it only breaks ties between pairs the names leave equal.  A pair's score is the Dice of
+    #: the names plus this times the Dice of all its words (figures aside), and two items whose
+    #: names differ entirely never pair while an unlinked item of the other list holds one of
+    #: their names.  TODO measured.
+    template_value_weight: float = _unit_field(0.1)
+
     #: Figures that name the items of a template list ("sector 17", "Grade 4"): a place in the
     #: frame (the k-th figure of an item) names them when at least this share of the list's
     #: items (and template_min_items) keep there a value that no other item holds, on both

@@ -333,6 +333,8 @@ class _State:
         self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
+        # The words that name each provision of a list, by the list's side and stretch: _list_names.
+        self.list_names: dict[tuple[bool, int, int], dict[int, frozenset[str]]] = {}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -1098,17 +1100,33 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # The items' names, as _read_names filed them: a pair under other names is two items.
     old_names = [st.item_names_old.get(a, {}) for a in la]
     new_names = [st.item_names_new.get(b, {}) for b in lb]
+    # The words each item alone holds in its list (its names), and whether an item of the other
+    # version's list that is still free holds one of them.
+    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
+    old_own = [old_list[st.rest_old[a]] for a in la]
+    new_own = [new_list[st.rest_new[b]] for b in lb]
+    old_partnered = _name_partners(st, old_own, new_list, old_side=True)
+    new_partnered = _name_partners(st, new_own, old_list, old_side=False)
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
+            if (old_own[x] and new_own[y] and old_own[x].isdisjoint(new_own[y])
+                    and (old_partnered[x] or new_partnered[y])):
+                # Names that differ entirely, the values alike ("Portfolio 2, science ...: Centre
+                # Party" / "Portfolio 2, foreign affairs ...: Centre Party"), while the item named
+                # so is free on the other side: two items.
+                continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
-                # "measure 7 ... zone Hotel" is still Hotel's measure).
-                raw[x][y] = _dice(old_words[x], new_words[y])
+                # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
+                # a word other items of the list hold too is a value of the list (a party, a
+                # frequency) that an item changes freely, weak evidence (template_value_weight).
+                raw[x][y] = (_dice(old_own[x], new_own[y])
+                             + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
     rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
     cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
     for ranked in (*rows, *cols):
@@ -1146,6 +1164,39 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
         else:
             y -= 1
     return pairs[::-1]
+
+
+def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, frozenset[str]]:
+    """The words that name each provision of the list ``items`` (local, on one side) stand in:
+    its content stems (:func:`_content`) that no other provision of the list in its own version
+    holds.  A word other items hold too is the list's frame or one of its values (the party
+    holding a portfolio, a frequency, a month), which an item changes freely.  The list is the
+    stretch of the version from the first to the last provision of the runs ``items`` belong
+    to (:func:`_own_list`, by label where ``list_label_overlap`` reads lists so): the template
+    test leaves out the items it finds no sibling for, and an unchanged item is an item too.
+    Returns every provision of the stretch (by index in its version), read once per stretch."""
+    by_label = st.config.list_label_overlap < st.config.template_overlap
+    rest = st.rest_old if old_side else st.rest_new
+    runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
+    stretch = (old_side, min(first for first, _last in runs), max(last for _first, last in runs))
+    held = st.list_names.get(stretch)
+    if held is None:
+        stems = {index: frozenset(filter(_content, st.stems(index, old_side=old_side)))
+                 for index in range(stretch[1], stretch[2] + 1)}
+        counts = Counter(itertools.chain.from_iterable(stems.values()))
+        held = st.list_names[stretch] = {index: frozenset(t for t in mine if counts[t] == 1)
+                                         for index, mine in stems.items()}
+    return held
+
+
+def _name_partners(st: _State, names: list[frozenset[str]], others: dict[int, frozenset[str]], *,
+                   old_side: bool) -> list[bool]:
+    """For each item of one side with its names (:func:`_list_names`), whether an unlinked
+    provision of the other version's list (``others``, its names by index) holds one of them:
+    the item named so is there to take it."""
+    linked = st.link_new if old_side else st.link_old
+    held = set().union(*(mine for index, mine in others.items() if index not in linked))
+    return [not held.isdisjoint(mine) for mine in names]
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
