@@ -1079,7 +1079,9 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
-                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items)
+                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items,
+                                         ([st.old[i] for i in _stretch(st, la, old_side=True)],
+                                          [st.new[j] for j in _stretch(st, lb, old_side=False)]))
     st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
     st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
 
@@ -1112,11 +1114,10 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
-            if (old_own[x] and new_own[y] and old_own[x].isdisjoint(new_own[y])
-                    and (old_partnered[x] or new_partnered[y])):
-                # Names that differ entirely, the values alike ("Portfolio 2, science ...: Centre
-                # Party" / "Portfolio 2, foreign affairs ...: Centre Party"), while the item named
-                # so is free on the other side: two items.
+            if (old_partnered[x] or new_partnered[y]) and old_own[x].isdisjoint(new_own[y]):
+                # No name in common, the values alike ("Portfolio 2, science ...: Centre Party" /
+                # "Portfolio 2, foreign affairs ...: Centre Party"), while an item named as one of
+                # them is free on the other side: two items.
                 continue
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
                 # The frame makes every pair alike and the figures are what a template varies
@@ -1171,22 +1172,28 @@ def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, fr
     its content stems (:func:`_content`) that no other provision of the list in its own version
     holds.  A word other items hold too is the list's frame or one of its values (the party
     holding a portfolio, a frequency, a month), which an item changes freely.  The list is the
-    stretch of the version from the first to the last provision of the runs ``items`` belong
-    to (:func:`_own_list`, by label where ``list_label_overlap`` reads lists so): the template
-    test leaves out the items it finds no sibling for, and an unchanged item is an item too.
-    Returns every provision of the stretch (by index in its version), read once per stretch."""
-    by_label = st.config.list_label_overlap < st.config.template_overlap
-    rest = st.rest_old if old_side else st.rest_new
-    runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
-    stretch = (old_side, min(first for first, _last in runs), max(last for _first, last in runs))
+    :func:`_stretch` of ``items``: the template test leaves out the items it finds no sibling
+    for, and an unchanged item is an item too.  Returns every provision of the stretch (by
+    index in its version), read once per stretch."""
+    indices = _stretch(st, items, old_side=old_side)
+    stretch = (old_side, indices.start, indices.stop)
     held = st.list_names.get(stretch)
     if held is None:
-        stems = {index: frozenset(filter(_content, st.stems(index, old_side=old_side)))
-                 for index in range(stretch[1], stretch[2] + 1)}
+        stems = {index: frozenset(filter(_content, st.stems(index, old_side=old_side))) for index in indices}
         counts = Counter(itertools.chain.from_iterable(stems.values()))
         held = st.list_names[stretch] = {index: frozenset(t for t in mine if counts[t] == 1)
                                          for index, mine in stems.items()}
     return held
+
+
+def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
+    """The provisions of one version from the first to the last of the runs that ``items``
+    (local, on that side) belong to (:func:`_own_list`, by label where ``list_label_overlap``
+    reads lists so): the list they are items of, those the template test left out included."""
+    by_label = st.config.list_label_overlap < st.config.template_overlap
+    rest = st.rest_old if old_side else st.rest_new
+    runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
+    return range(min(first for first, _last in runs), max(last for _first, last in runs) + 1)
 
 
 def _name_partners(st: _State, names: list[frozenset[str]], others: dict[int, frozenset[str]], *,
@@ -1207,8 +1214,9 @@ _FIGURE_RE = re.compile(rf"{MINUS_SIGN}?\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
-                  word_named: set[tuple[int, int]],
-                  min_items: int) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
+                  word_named: set[tuple[int, int]], min_items: int,
+                  lists: tuple[Sequence[Provision], Sequence[Provision]] | None = None,
+                  ) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
     """The figures that name the items of a template list, by their place in the frame.
 
     A place (the k-th figure of an item) names its items when, among the items with the list's
@@ -1220,6 +1228,8 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     place that repeats every item's printed number on both sides ("Measure 8 applies ..."
     renumbered "Measure 7 applies ..."), or counts the items in order from the same first value
     on both sides ("Dataset 1" to "Dataset 8"): the list's numbering, which follows the items.
+    The numbering is read over ``lists`` (each side's whole list in its version, when given):
+    the items the template test kept may skip some ("Step 2", "Step 4", "Step 5" of steps 1-9).
     Nor one that the items' own names contradict, even once (``word_named``: pairs of positions that a word names):
     fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
@@ -1229,14 +1239,20 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     new_figs = [_figures(p.full_text) for p in new_items]
     usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
     named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
+    old_list, new_list = lists or (old_items, new_items)
+    old_list_figs = [_figures(p.full_text) for p in old_list] if lists else old_figs
+    new_list_figs = [_figures(p.full_text) for p in new_list] if lists else new_figs
+
+    def numbering(place: int) -> bool:
+        return _numbering(old_list, old_list_figs, new_list, new_list_figs, usual, place)
+
     naming = []
     for place in range(usual):
         held_old = Counter(f[place] for f in old_figs if len(f) == usual)
         held_new = Counter(f[place] for f in new_figs if len(f) == usual)
         kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
         contradicted = any(old_figs[x][place] != new_figs[y][place] for x, y in named)
-        if kept >= min_items and not contradicted and not _numbering(old_items, old_figs, new_items, new_figs,
-                                                                     usual, place):
+        if kept >= min_items and not contradicted and not numbering(place):
             naming.append(place)
 
     def names(figs: list[list[str]]) -> list[dict[int, str]]:
