@@ -334,7 +334,7 @@ class _State:
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         # The words that name each provision of a list, by the list's side and stretch: _list_names.
-        self.list_names: dict[tuple[bool, int, int], dict[int, frozenset[str]]] = {}
+        self.list_names: dict[tuple[bool, int, int], dict[int, _ListName]] = {}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -1107,26 +1107,24 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
     old_own = [old_list[st.rest_old[a]] for a in la]
     new_own = [new_list[st.rest_new[b]] for b in lb]
-    old_partnered = _name_partners(st, old_own, new_list, old_side=True)
-    new_partnered = _name_partners(st, new_own, old_list, old_side=False)
+    free_old, free_new = _free_names(st, old_list, old_side=True), _free_names(st, new_list, old_side=False)
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
-            if (old_partnered[x] or new_partnered[y]) and old_own[x].isdisjoint(new_own[y]):
-                # No name in common, the values alike ("Portfolio 2, science ...: Centre Party" /
-                # "Portfolio 2, foreign affairs ...: Centre Party"), while an item named as one of
-                # them is free on the other side: two items.
+            if _named_elsewhere(old_own[x], new_own[y], free_new, free_old):
                 continue
-            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
+            heading = old_own[x].heading
+            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or (
+                    heading is not None and heading == new_own[y].heading):
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
                 # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
                 # a word other items of the list hold too is a value of the list (a party, a
                 # frequency) that an item changes freely, weak evidence (template_value_weight).
-                raw[x][y] = (_dice(old_own[x], new_own[y])
+                raw[x][y] = (_dice(old_own[x].words, new_own[y].words)
                              + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
     rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
     cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
@@ -1167,22 +1165,33 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     return pairs[::-1]
 
 
-def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, frozenset[str]]:
-    """The words that name each provision of the list ``items`` (local, on one side) stand in:
-    its content stems (:func:`_content`) that no other provision of the list in its own version
-    holds.  A word other items hold too is the list's frame or one of its values (the party
-    holding a portfolio, a frequency, a month), which an item changes freely.  The list is the
-    :func:`_stretch` of ``items``: the template test leaves out the items it finds no sibling
-    for, and an unchanged item is an item too.  Returns every provision of the stretch (by
-    index in its version), read once per stretch."""
+class _ListName(NamedTuple):
+    """What names an item of a list in its own version (:func:`_list_names`)."""
+
+    words: frozenset[str]  # its content stems that no other item of the list holds
+    heading: str | None  # the first of them in its text: where its name starts
+
+
+def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, _ListName]:
+    """What names each provision of the list ``items`` (local, on one side) stand in: its content
+    stems (:func:`_content`) that no other provision of the list in its own version holds, and
+    the first of them in its text, its heading.  A word other items hold too is the list's frame
+    or one of its values (the party holding a portfolio, a frequency, a month), which an item
+    changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
+    the items it finds no sibling for, and an unchanged item is an item too.  Returns every
+    provision of the stretch (by index in its version), read once per stretch."""
     indices = _stretch(st, items, old_side=old_side)
     stretch = (old_side, indices.start, indices.stop)
     held = st.list_names.get(stretch)
     if held is None:
-        stems = {index: frozenset(filter(_content, st.stems(index, old_side=old_side))) for index in indices}
+        norm = st.old_norm if old_side else st.new_norm
+        # The stem counts keep the text's order (first occurrences): the heading is the first name.
+        stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
         counts = Counter(itertools.chain.from_iterable(stems.values()))
-        held = st.list_names[stretch] = {index: frozenset(t for t in mine if counts[t] == 1)
-                                         for index, mine in stems.items()}
+        held = st.list_names[stretch] = {}
+        for index, mine in stems.items():
+            own = [t for t in mine if counts[t] == 1]
+            held[index] = _ListName(frozenset(own), own[0] if own else None)
     return held
 
 
@@ -1196,14 +1205,20 @@ def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
     return range(min(first for first, _last in runs), max(last for _first, last in runs) + 1)
 
 
-def _name_partners(st: _State, names: list[frozenset[str]], others: dict[int, frozenset[str]], *,
-                   old_side: bool) -> list[bool]:
-    """For each item of one side with its names (:func:`_list_names`), whether an unlinked
-    provision of the other version's list (``others``, its names by index) holds one of them:
-    the item named so is there to take it."""
-    linked = st.link_new if old_side else st.link_old
-    held = set().union(*(mine for index, mine in others.items() if index not in linked))
-    return [not held.isdisjoint(mine) for mine in names]
+def _free_names(st: _State, names: dict[int, _ListName], *, old_side: bool) -> set[str]:
+    """The names (:func:`_list_names`) that the unlinked provisions of one side's list hold."""
+    linked = st.link_old if old_side else st.link_new
+    return set().union(*(mine.words for index, mine in names.items() if index not in linked))
+
+
+def _named_elsewhere(mine: _ListName, theirs: _ListName, free_theirs: Set[str], free_mine: Set[str]) -> bool:
+    """Items ``mine`` (one side) and ``theirs`` (the other) share at most values, not the name: the
+    heading of one is not among the other's names while an unlinked item of the other's list holds
+    it (``free_theirs``: the names the unlinked items of the other's list hold; ``free_mine``:
+    of this one's).  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2, foreign affairs
+    ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
+    return ((mine.heading in free_theirs and mine.heading not in theirs.words)
+            or (theirs.heading in free_mine and theirs.heading not in mine.words))
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
@@ -1286,9 +1301,12 @@ def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[in
     A schedule reordered, its figures all changed, left each moved item removed and added."""
     old_free = {a for a in la if st.rest_old[a] not in st.link_old}
     new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
+    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
+    free_old, free_new = _free_names(st, old_list, old_side=True), _free_names(st, new_list, old_side=False)
     pairs = []
     for a, b in sorted(named):
-        if a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap:
+        if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
+                and not _named_elsewhere(old_list[st.rest_old[a]], new_list[st.rest_new[b]], free_new, free_old)):
             pairs.append((a, b))
             old_free.discard(a)
             new_free.discard(b)
