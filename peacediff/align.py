@@ -334,7 +334,7 @@ class _State:
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         # The words that name each provision of a list, by the list's side and stretch: _list_names.
-        self.list_names: dict[tuple[bool, int, int], dict[int, _ListName]] = {}
+        self.list_names: dict[tuple[bool, int, int], _Listing] = {}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -1105,15 +1105,14 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # The words each item alone holds in its list (its names), and whether an item of the other
     # version's list that is still free holds one of them.
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
-    old_own = [old_list[st.rest_old[a]] for a in la]
-    new_own = [new_list[st.rest_new[b]] for b in lb]
-    free_old, free_new = _free_names(st, old_list, old_side=True), _free_names(st, new_list, old_side=False)
+    old_own = [old_list.names[st.rest_old[a]] for a in la]
+    new_own = [new_list.names[st.rest_new[b]] for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
-            if _named_elsewhere(old_own[x], new_own[y], free_new, free_old):
+            if _named_elsewhere(st, st.rest_old[la[x]], st.rest_new[lb[y]], old_list, new_list):
                 continue
             heading = old_own[x].heading
             if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or (
@@ -1172,13 +1171,20 @@ class _ListName(NamedTuple):
     heading: str | None  # the first of them in its text: where its name starts
 
 
-def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, _ListName]:
+class _Listing(NamedTuple):
+    """The names of the items of one list in its own version (:func:`_list_names`)."""
+
+    names: dict[int, _ListName]  # provision index -> what names it
+    owner: dict[str, int]  # each name -> the one provision of the list holding it
+
+
+def _list_names(st: _State, items: list[int], *, old_side: bool) -> _Listing:
     """What names each provision of the list ``items`` (local, on one side) stand in: its content
     stems (:func:`_content`) that no other provision of the list in its own version holds, and
     the first of them in its text, its heading.  A word other items hold too is the list's frame
     or one of its values (the party holding a portfolio, a frequency, a month), which an item
     changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
-    the items it finds no sibling for, and an unchanged item is an item too.  Returns every
+    the items it finds no sibling for, and an unchanged item is an item too.  Holds every
     provision of the stretch (by index in its version), read once per stretch."""
     indices = _stretch(st, items, old_side=old_side)
     stretch = (old_side, indices.start, indices.stop)
@@ -1188,10 +1194,11 @@ def _list_names(st: _State, items: list[int], *, old_side: bool) -> dict[int, _L
         # The stem counts keep the text's order (first occurrences): the heading is the first name.
         stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
         counts = Counter(itertools.chain.from_iterable(stems.values()))
-        held = st.list_names[stretch] = {}
+        held = st.list_names[stretch] = _Listing({}, {})
         for index, mine in stems.items():
             own = [t for t in mine if counts[t] == 1]
-            held[index] = _ListName(frozenset(own), own[0] if own else None)
+            held.names[index] = _ListName(frozenset(own), own[0] if own else None)
+            held.owner.update(dict.fromkeys(own, index))
     return held
 
 
@@ -1205,20 +1212,21 @@ def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
     return range(min(first for first, _last in runs), max(last for _first, last in runs) + 1)
 
 
-def _free_names(st: _State, names: dict[int, _ListName], *, old_side: bool) -> set[str]:
-    """The names (:func:`_list_names`) that the unlinked provisions of one side's list hold."""
-    linked = st.link_old if old_side else st.link_new
-    return set().union(*(mine.words for index, mine in names.items() if index not in linked))
-
-
-def _named_elsewhere(mine: _ListName, theirs: _ListName, free_theirs: Set[str], free_mine: Set[str]) -> bool:
-    """Items ``mine`` (one side) and ``theirs`` (the other) share at most values, not the name: the
-    heading of one is not among the other's names while an unlinked item of the other's list holds
-    it (``free_theirs``: the names the unlinked items of the other's list hold; ``free_mine``:
-    of this one's).  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2, foreign affairs
-    ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
-    return ((mine.heading in free_theirs and mine.heading not in theirs.words)
-            or (theirs.heading in free_mine and theirs.heading not in mine.words))
+def _named_elsewhere(st: _State, i: int, j: int, old: _Listing, new: _Listing) -> bool:
+    """Old ``i`` and new ``j``, items of the lists ``old`` and ``new``, share at most values, not
+    the name: the heading of one is not among the other's names while an unlinked item of the
+    other's list holds it.  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2, foreign
+    affairs ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
+    mine, theirs = old.names[i], new.names[j]
+    if mine.heading is not None and mine.heading not in theirs.words:
+        other = new.owner.get(mine.heading)
+        if other is not None and other not in st.link_new:
+            return True
+    if theirs.heading is not None and theirs.heading not in mine.words:
+        other = old.owner.get(theirs.heading)
+        if other is not None and other not in st.link_old:
+            return True
+    return False
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
@@ -1302,11 +1310,10 @@ def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[in
     old_free = {a for a in la if st.rest_old[a] not in st.link_old}
     new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
-    free_old, free_new = _free_names(st, old_list, old_side=True), _free_names(st, new_list, old_side=False)
     pairs = []
     for a, b in sorted(named):
         if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
-                and not _named_elsewhere(old_list[st.rest_old[a]], new_list[st.rest_new[b]], free_new, free_old)):
+                and not _named_elsewhere(st, st.rest_old[a], st.rest_new[b], old_list, new_list)):
             pairs.append((a, b))
             old_free.discard(a)
             new_free.discard(b)
