@@ -1209,7 +1209,16 @@ def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
     by_label = st.config.list_label_overlap < st.config.template_overlap
     rest = st.rest_old if old_side else st.rest_new
     runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
-    return range(min(first for first, _last in runs), max(last for _first, last in runs) + 1)
+    first, last = min(first for first, _last in runs), max(last for _first, last in runs)
+    if by_label:
+        norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
+        label = _label(norm(first))
+        while first > 0 and label is not None and _label(norm(first - 1)) == label:
+            first -= 1
+        label = _label(norm(last))
+        while last + 1 < n and label is not None and _label(norm(last + 1)) == label:
+            last += 1
+    return range(first, last + 1)
 
 
 def _named_elsewhere(st: _State, i: int, j: int, old: _Listing, new: _Listing) -> bool:
