@@ -1238,6 +1238,13 @@ def _named_elsewhere(st: _State, i: int, j: int, old: _Listing, new: _Listing) -
     return False
 
 
+def _one_heading(mine: _ListName, theirs: _ListName) -> bool:
+    """Two list items (:func:`_list_names`) agree in their headings: each one's heading, if it has
+    one, is among the other's names ("saithe ... Skagerrak" / "saithe ... Kattegat")."""
+    return ((mine.heading is None or mine.heading in theirs.words)
+            and (theirs.heading is None or theirs.heading in mine.words))
+
+
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
 #: a template's frame, however many digit groups it has.  Its sign too (:data:`MINUS_SIGN`, as the
 #: figure reader takes it: "band -5 to 0", not the range "5-10" nor a label "Zone-5"): "-5" and
@@ -1315,14 +1322,16 @@ def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, 
 
 def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Items of a template list that its order could not pair but that one name joins (``named``).
-    A schedule reordered, its figures all changed, left each moved item removed and added."""
+    A schedule reordered, its figures all changed, left each moved item removed and added.  Across
+    the order a word name must be the items' heading too (:func:`_one_heading`): "through" is the
+    only word "night service through the centre" and "through the northern estates" hold alone."""
     old_free = {a for a in la if st.rest_old[a] not in st.link_old}
     new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
     pairs = []
     for a, b in sorted(named):
         if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
-                and not _named_elsewhere(st, st.rest_old[a], st.rest_new[b], old_list, new_list)):
+                and _one_heading(old_list.names[st.rest_old[a]], new_list.names[st.rest_new[b]])):
             pairs.append((a, b))
             old_free.discard(a)
             new_free.discard(b)
