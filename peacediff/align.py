@@ -23,7 +23,10 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
      The same veto reads lists by their label (items opening with the same word and sharing
      ``list_label_overlap`` of their stems: "Dataset 7, noise complaints ..."), so that no pass
-     links an item put in another's place under its number.
+     links an item put in another's place under its number.  Within a list, a word other items
+     hold too is a value ("Centre Party"), weak evidence (``template_value_weight``); an item's
+     names are the words it alone holds, and two items that share only values do not pair while
+     the item named by one's heading is free.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -1088,10 +1091,14 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
 
 def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
-    weight: ``template_tie_weight`` plus how far the pair's word overlap (figures aside) leads
-    every rival of both items, plus ``template_number_weight`` when the two carry the same
-    printed number, plus a nearness bonus within the gap; pairs below ``template_overlap``
-    never match."""
+    weight: ``template_tie_weight`` plus how far the pair's score leads every rival of both
+    items, plus ``template_number_weight`` when the two carry the same printed number, plus a
+    nearness bonus within the gap.  The score is the Dice of the items' names (the words each
+    alone holds in its list, :func:`_list_names`) plus ``template_value_weight`` times the Dice of
+    all their words (figures aside): a value several items hold is weak evidence.  A pair below
+    ``template_overlap`` (over all stems) never matches unless the two share their heading; nor
+    does a pair whose heading one holds and the other does not while the item holding it is free
+    (:func:`_named_elsewhere`)."""
     cfg = st.config
     n, m = len(la), len(lb)
     # Each item's stems and its stems that are not figures, once (not once per pair).
