@@ -338,6 +338,8 @@ class _State:
         self.named_pairs: set[tuple[int, int]] = set()
         # The words that name each provision of a list, by the list's side and stretch: _list_names.
         self.list_names: dict[tuple[bool, int, int], _Listing] = {}
+        # Per side (True: old), the run of provisions opening with one label around each: _label_run.
+        self.label_runs: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -1218,14 +1220,27 @@ def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
     runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
     first, last = min(first for first, _last in runs), max(last for _first, last in runs)
     if by_label:
-        norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
-        label = _label(norm(first))
-        while first > 0 and label is not None and _label(norm(first - 1)) == label:
-            first -= 1
-        label = _label(norm(last))
-        while last + 1 < n and label is not None and _label(norm(last + 1)) == label:
-            last += 1
+        first, last = _label_run(st, first, old_side=old_side)[0], _label_run(st, last, old_side=old_side)[1]
     return range(first, last + 1)
+
+
+def _label_run(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+    """The first and last provision of the run around ``index`` in its own version that open with
+    its label (:func:`_label`), filed for every member: a long list is walked once, however many
+    gaps between anchors cut it."""
+    runs = st.label_runs[old_side]
+    held = runs.get(index)
+    if held is None:
+        norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
+        label = _label(norm(index))
+        first = last = index
+        while label is not None and first > 0 and _label(norm(first - 1)) == label:
+            first -= 1
+        while label is not None and last + 1 < n and _label(norm(last + 1)) == label:
+            last += 1
+        held = first, last
+        runs.update(dict.fromkeys(range(first, last + 1), held))
+    return held
 
 
 def _named_elsewhere(st: _State, i: int, j: int, old: _Listing, new: _Listing) -> bool:
