@@ -25,8 +25,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      ``list_label_overlap`` of their stems: "Dataset 7, noise complaints ..."), so that no pass
      links an item put in another's place under its number.  Within a list, a word other items
      hold too is a value ("Centre Party"), weak evidence (``template_value_weight``); an item's
-     names are the words it alone holds, and two items that share only values do not pair while
-     the item named by one's heading is free.
+     names are the words it alone holds, and an item does not pair with another while the free
+     item holding most of its names (its name partner) is a third.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -1098,8 +1098,8 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     nearness bonus within the gap.  The score is the Dice of the items' names (the words each
     alone holds in its list, :func:`_list_names`) plus ``template_value_weight`` times the Dice of
     all their words (figures aside): a value several items hold is weak evidence.  A pair below
-    ``template_overlap`` (over all stems) never matches unless the two share their heading; nor
-    does a pair whose heading one holds and the other does not while the item holding it is free
+    ``template_overlap`` (over all stems) never matches unless one is the other's name partner
+    (:func:`_name_partner`); nor does a pair where either item's name partner is a third
     (:func:`_named_elsewhere`)."""
     cfg = st.config
     n, m = len(la), len(lb)
@@ -1116,16 +1116,17 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
     old_own = [old_list.names[st.rest_old[a]] for a in la]
     new_own = [new_list.names[st.rest_new[b]] for b in lb]
+    old_partner = [_name_partner(st, st.rest_old[a], old_list, new_list, old_side=True) for a in la]
+    new_partner = [_name_partner(st, st.rest_new[b], new_list, old_list, old_side=False) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
-            if _named_elsewhere(st, st.rest_old[la[x]], st.rest_new[lb[y]], old_list, new_list):
+            i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
+            if _named_elsewhere(old_partner[x], new_partner[y], i, j):
                 continue
-            heading = old_own[x].heading
-            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or (
-                    heading is not None and heading == new_own[y].heading):
+            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
@@ -1177,7 +1178,7 @@ class _ListName(NamedTuple):
     """What names an item of a list in its own version (:func:`_list_names`)."""
 
     words: frozenset[str]  # its content stems that no other item of the list holds
-    heading: str | None  # the first of them in its text: where its name starts
+    order: tuple[str, ...]  # the same, in the order of its text: the first is where its name starts
 
 
 class _Listing(NamedTuple):
@@ -1206,7 +1207,7 @@ def _list_names(st: _State, items: list[int], *, old_side: bool) -> _Listing:
         held = st.list_names[stretch] = _Listing({}, {})
         for index, mine in stems.items():
             own = [t for t in mine if counts[t] == 1]
-            held.names[index] = _ListName(frozenset(own), own[0] if own else None)
+            held.names[index] = _ListName(frozenset(own), tuple(own))
             held.owner.update(dict.fromkeys(own, index))
     return held
 
@@ -1243,28 +1244,41 @@ def _label_run(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
     return held
 
 
-def _named_elsewhere(st: _State, i: int, j: int, old: _Listing, new: _Listing) -> bool:
-    """Old ``i`` and new ``j``, items of the lists ``old`` and ``new``, share at most values, not
-    the name: the heading of one is not among the other's names while an unlinked item of the
-    other's list holds it.  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2, foreign
-    affairs ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
-    mine, theirs = old.names[i], new.names[j]
-    if mine.heading is not None and mine.heading not in theirs.words:
-        other = new.owner.get(mine.heading)
-        if other is not None and other not in st.link_new:
-            return True
-    if theirs.heading is not None and theirs.heading not in mine.words:
-        other = old.owner.get(theirs.heading)
-        if other is not None and other not in st.link_old:
-            return True
-    return False
+def _name_partner(st: _State, index: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> int | None:
+    """The unlinked provision of the other version's list ``theirs`` that holds most of the names
+    of provision ``index`` (of ``mine``, on the side ``old_side`` says), at least half of them;
+    among several holding as many, the one holding the name that comes first in its text (its
+    heading).  None: no such provision.  "Grant line 3, rural broadband masts: funded by the
+    Harrowgate Trust" holds three names of its own that the broadband line holds and one, a
+    funder the list names once, that another line holds; "Portfolio 2, energy and climate:
+    Christian People's Party" holds two names that "Portfolio 1, energy and climate: ..."
+    holds and two that "Portfolio 4, labour and pensions: Christian People's Party" holds: the
+    one holding "energy", its heading, is its partner."""
+    own = mine.names[index]
+    linked = st.link_new if old_side else st.link_old
+    held = Counter(owner for t in own.words if (owner := theirs.owner.get(t)) is not None and owner not in linked)
+    if not held:
+        return None
+    most = max(held.values())
+    if 2 * most < len(own.words):
+        return None
+    tied = [k for k, c in held.items() if c == most]
+    if len(tied) == 1:
+        return tied[0]
+    return next((k for t in own.order if (k := theirs.owner.get(t)) in tied), None)
 
 
-def _one_heading(mine: _ListName, theirs: _ListName) -> bool:
-    """Two list items (:func:`_list_names`) agree in their headings: each one's heading, if it has
-    one, is among the other's names ("saithe ... Skagerrak" / "saithe ... Kattegat")."""
-    return ((mine.heading is None or mine.heading in theirs.words)
-            and (theirs.heading is None or theirs.heading in mine.words))
+def _partnered(st: _State, index: int, other: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> bool:
+    """Provision ``index`` (of ``mine``) has no word name, or ``other`` is its name partner
+    (:func:`_name_partner`): a word name joins two items across the list's order only so."""
+    return not mine.names[index].words or _name_partner(st, index, mine, theirs, old_side=old_side) == other
+
+
+def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` are two items: the name partner (:func:`_name_partner`) of one of
+    them is another provision.  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2,
+    foreign affairs ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
+    return (old_partner is not None and old_partner != j) or (new_partner is not None and new_partner != i)
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
@@ -1345,15 +1359,17 @@ def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, 
 def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Items of a template list that its order could not pair but that one name joins (``named``).
     A schedule reordered, its figures all changed, left each moved item removed and added.  Across
-    the order a word name must be the items' heading too (:func:`_one_heading`): "through" is the
-    only word "night service through the centre" and "through the northern estates" hold alone."""
+    the order each item with word names must be the other's name partner (:func:`_partnered`):
+    "through" is the only word "night service through the centre" and "through the northern
+    estates" hold alone, one name of four."""
     old_free = {a for a in la if st.rest_old[a] not in st.link_old}
     new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
     old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
     pairs = []
     for a, b in sorted(named):
         if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
-                and _one_heading(old_list.names[st.rest_old[a]], new_list.names[st.rest_new[b]])):
+                and _partnered(st, st.rest_old[a], st.rest_new[b], old_list, new_list, old_side=True)
+                and _partnered(st, st.rest_new[b], st.rest_old[a], new_list, old_list, old_side=False)):
             pairs.append((a, b))
             old_free.discard(a)
             new_free.discard(b)
