@@ -1281,6 +1281,19 @@ def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j
     return (old_partner is not None and old_partner != j) or (new_partner is not None and new_partner != i)
 
 
+def _names_part(st: _State, q: int, p: int, lk: Link, *, split: bool) -> bool:
+    """Part ``p`` (local, new when ``split``) is a part of the template item ``q`` (local, on the
+    other side) that ``lk`` linked: every name of the part in its list (:func:`_list_names`) is a
+    name of ``q`` in its own, and one of them no part of ``lk`` holds yet.  "Portfolio 3, justice
+    and home affairs: Centre Party" split into "… justice: …" (linked in order) and "Portfolio
+    4, home affairs: …"; an item of the list beside it holds names of its own ("Portfolio 3,
+    finance and budget: Green Alliance" beside "culture, media and sport: Green Alliance")."""
+    whole = _list_names(st, [q], old_side=split).names[(st.rest_old if split else st.rest_new)[q]].words
+    mine = _list_names(st, [p], old_side=not split).names[(st.rest_new if split else st.rest_old)[p]].words
+    held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
+    return bool(mine) and mine <= whole and not mine <= held
+
+
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
 #: a template's frame, however many digit groups it has.  Its sign too (:data:`MINUS_SIGN`, as the
 #: figure reader takes it: "band -5 to 0", not the range "5-10" nor a label "Zone-5"): "-5" and
@@ -2045,8 +2058,8 @@ def _attach_gain(
     assert lk is not None
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
-    if lk.matched_by == "exact" or lk.rule == "template":
-        return None  # a whole provision, or one item of a list of variants: nothing to join
+    if lk.matched_by == "exact" or (lk.rule == "template" and not _names_part(st, q, p, lk, split=split)):
+        return None  # a whole provision, or one item of a list of variants, the part not its own
     parts = lk.new if split else lk.old
     parts_counts = _counts_of(st, parts, split=split)
     if parts_counts is None:

@@ -269,3 +269,36 @@ def test_a_list_count_is_read_over_the_whole_list():
     new_items, new_whole = steps(9, [2, 4, 5, 7], 9)
     assert _figure_names(old_items, new_items, set(), 3)[0] == [{0: "2"}, {0: "4"}, {0: "5"}, {0: "7"}]
     assert _figure_names(old_items, new_items, set(), 3, (old_whole, new_whole)) == ([{}] * 4, [{}] * 4)
+
+
+def _works(vid: str, entries: list[tuple[str, int]]) -> Version:
+    return Version.from_texts(vid, [*_HEAD, *(f"Phase {k}, {w}: done by {d} June; signed off by the surveyor."
+                                              for k, (w, d) in enumerate(entries, 1)), *_TAIL])
+
+
+_KEPT = [("the cellars are pumped dry", 16), ("the courtyard is resurfaced", 23), ("the west gate is rehung", 2),
+         ("the stables are cleared", 9), ("the chapel is reroofed", 16)]
+
+
+def test_an_item_split_in_two_takes_both_parts():
+    """"the roofers and glaziers leave the east wing" split into one phase for the roofers and one
+    for the glaziers: the template pass links the first part in order, and the second, named by a
+    word only the whole held in the old list, joins it (a split), whatever their dates."""
+    old = _works("a", [("the depot roof is stripped", 2), ("the roofers and glaziers leave the east wing", 9), *_KEPT])
+    new = _works("b", [("the depot roof is stripped", 9), ("the roofers leave the east wing", 16),
+                       ("the glaziers leave the east wing", 16), *[(w, d + 7) for w, d in _KEPT]])
+    split = [ch for ch in compare(old, new, align="text").changes if ch.kind == "split"]
+    assert [(len(ch.old), [q.text.split(":")[0] for q in ch.new]) for ch in split] == [
+        (1, ["Phase 2, the roofers leave the east wing", "Phase 3, the glaziers leave the east wing"])]
+
+
+def test_an_item_inserted_beside_is_no_part():
+    """Guard: a phase inserted beside a kept one shares the frame and a date with it, not a name:
+    it is added, and the kept phase keeps its one partner."""
+    old = _works("a", [("the depot roof is stripped", 2), ("the roofers leave the east wing", 9), *_KEPT])
+    new = _works("b", [("the depot roof is stripped", 9), ("the roofers leave the east wing", 16),
+                       ("the plumbers leave the boiler room", 16), *[(w, d + 7) for w, d in _KEPT]])
+    c = compare(old, new, align="text")
+    assert not [ch for ch in c.changes if ch.kind in ("split", "merge")]
+    assert [ch.new[0].text.split(":")[0] for ch in c.changes if ch.kind == "added"] == [
+        "Phase 3, the plumbers leave the boiler room"]
