@@ -1189,9 +1189,9 @@ class _Listing(NamedTuple):
 
 
 def _list_names(st: _State, items: list[int], *, old_side: bool) -> _Listing:
-    """What names each provision of the list ``items`` (local, on one side) stand in: its content
-    stems (:func:`_content`) that no other provision of the list in its own version holds, and
-    the first of them in its text, its heading.  A word other items hold too is the list's frame
+    """What names each provision of the list ``items`` (local, on one side): its content stems
+    (:func:`_content`) that no other provision of the list in its own version holds, in the order
+    of its text, and which provision holds each name.  A word other items hold too is the list's frame
     or one of its values (the party holding a portfolio, a frequency, a month), which an item
     changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
     the items it finds no sibling for, and an unchanged item is an item too.  Holds every
