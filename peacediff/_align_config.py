@@ -282,6 +282,21 @@ class AlignConfig:
     #: instead of the ministry names (redrafts-3, two links lost); 0.01-0.02 keeps both right.
     template_number_weight: float = _unit_field(0.015)
 
+    #: What the words a template item shares with other items of its list (in its own version)
+    #: weigh beside its names, the words it alone holds there.  A value of the list (the party
+    #: holding a portfolio, a frequency, a month) stands in several items and a redraft
+    #: reassigns it at random: "Portfolio 2, science and digital affairs: Centre Party" was
+    #: paired with "Portfolio 2, foreign affairs and development: Centre Party" (same number,
+    #: same party) while "Portfolio 1, science and digital affairs: Green Alliance" stood free.  A
+    #: pair's score is the Dice of the names plus this times the Dice of all its words (figures
+    #: aside).  Above the order terms (position_weight, template_number_weight), so that the
+    #: shared words still break ties over a place: an item whose name words other items hold too
+    #: ("between the two bus stations" beside "from the station to the hospital") keeps its
+    #: partner.  bench_lists, list item inserted beside a renumbered one (1,500 revisions):
+    #: template false links 7 at 0, 6 at 0.02, 2 at 0.05, 0 from 0.1 to 1 (117 on the start code,
+    #: which weighed every word alike and read no heading); no corpus link changes over 0-1.
+    template_value_weight: float = _unit_field(0.1)
+
     #: Figures that name the items of a template list ("sector 17", "Grade 4"): a place in the
     #: frame (the k-th figure of an item) names them when at least this share of the list's
     #: items (and template_min_items) keep there a value that no other item holds, on both

@@ -23,7 +23,10 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      their heading ("Saithe ... Skagerrak" / "Saithe ... Kattegat": ``template_heading_df``).
      The same veto reads lists by their label (items opening with the same word and sharing
      ``list_label_overlap`` of their stems: "Dataset 7, noise complaints ..."), so that no pass
-     links an item put in another's place under its number.
+     links an item put in another's place under its number.  Within a list, a word other items
+     hold too is a value ("Centre Party"), weak evidence (``template_value_weight``); an item's
+     names are the words it alone holds, and an item does not pair with another while the free
+     item holding most of its names (its name partner) is a third.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
@@ -337,6 +340,10 @@ class _State:
         self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
+        # The words that name each provision of a list, by the list's side and stretch: _list_names.
+        self.list_names: dict[tuple[bool, int, int], _Listing] = {}
+        # Per side (True: old), the run of provisions opening with one label around each: _label_run.
+        self.label_runs: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
         self.repeated_old: set[str] = set()
         self.repeated_new: set[str] = set()
         self._old_norm: dict[int, str] = {}
@@ -1091,17 +1098,23 @@ def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[
     at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
     min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
     old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
-                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items)
+                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items,
+                                         ([st.old[i] for i in _stretch(st, la, old_side=True)],
+                                          [st.new[j] for j in _stretch(st, lb, old_side=False)]))
     st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
     st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
 
 
 def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
-    weight: ``template_tie_weight`` plus how far the pair's word overlap (figures aside) leads
-    every rival of both items, plus ``template_number_weight`` when the two carry the same
-    printed number, plus a nearness bonus within the gap; pairs below ``template_overlap``
-    never match."""
+    weight: ``template_tie_weight`` plus how far the pair's score leads every rival of both
+    items, plus ``template_number_weight`` when the two carry the same printed number, plus a
+    nearness bonus within the gap.  The score is the Dice of the items' names (the words each
+    alone holds in its list, :func:`_list_names`) plus ``template_value_weight`` times the Dice of
+    all their words (figures aside): a value several items hold is weak evidence.  A pair below
+    ``template_overlap`` (over all stems) never matches unless one is the other's name partner
+    (:func:`_name_partner`); nor does a pair where either item's name partner is a third
+    (:func:`_named_elsewhere`)."""
     cfg = st.config
     n, m = len(la), len(lb)
     # Each item's stems and its stems that are not figures, once (not once per pair).
@@ -1112,17 +1125,30 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     # The items' names, as _read_names filed them: a pair under other names is two items.
     old_names = [st.item_names_old.get(a, {}) for a in la]
     new_names = [st.item_names_new.get(b, {}) for b in lb]
+    # The words each item alone holds in its list (its names), and whether an item of the other
+    # version's list that is still free holds one of them.
+    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
+    old_own = [old_list.names[st.rest_old[a]] for a in la]
+    new_own = [new_list.names[st.rest_new[b]] for b in lb]
+    old_partner = [_name_partner(st, st.rest_old[a], old_list, new_list, old_side=True) for a in la]
+    new_partner = [_name_partner(st, st.rest_new[b], new_list, old_list, old_side=False) for b in lb]
     raw: list[list[float | None]] = [[None] * m for _ in range(n)]
     for x in range(n):
         for y in range(m):
             if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
                 continue
-            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap:
+            i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
+            if _named_elsewhere(old_partner[x], new_partner[y], i, j):
+                continue
+            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
                 # The frame makes every pair alike and the figures are what a template varies
                 # (and match by chance: one item's new kilometre is another's old hour): what
                 # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
-                # "measure 7 ... zone Hotel" is still Hotel's measure).
-                raw[x][y] = _dice(old_words[x], new_words[y])
+                # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
+                # a word other items of the list hold too is a value of the list (a party, a
+                # frequency) that an item changes freely, weak evidence (template_value_weight).
+                raw[x][y] = (_dice(old_own[x].words, new_own[y].words)
+                             + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
     rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
     cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
     for ranked in (*rows, *cols):
@@ -1162,6 +1188,126 @@ def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[in
     return pairs[::-1]
 
 
+class _ListName(NamedTuple):
+    """What names an item of a list in its own version (:func:`_list_names`)."""
+
+    words: frozenset[str]  # its content stems that no other item of the list holds
+    order: tuple[str, ...]  # the same, in the order of its text: the first is where its name starts
+
+
+class _Listing(NamedTuple):
+    """The names of the items of one list in its own version (:func:`_list_names`)."""
+
+    names: dict[int, _ListName]  # provision index -> what names it
+    owner: dict[str, int]  # each name -> the one provision of the list holding it
+
+
+def _list_names(st: _State, items: list[int], *, old_side: bool) -> _Listing:
+    """What names each provision of the list ``items`` (local, on one side): its content stems
+    (:func:`_content`) that no other provision of the list in its own version holds, in the order
+    of its text, and which provision holds each name.  A word other items hold too is the list's frame
+    or one of its values (the party holding a portfolio, a frequency, a month), which an item
+    changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
+    the items it finds no sibling for, and an unchanged item is an item too.  Holds every
+    provision of the stretch (by index in its version), read once per stretch."""
+    indices = _stretch(st, items, old_side=old_side)
+    stretch = (old_side, indices.start, indices.stop)
+    held = st.list_names.get(stretch)
+    if held is None:
+        norm = st.old_norm if old_side else st.new_norm
+        # The stem counts keep the text's order (first occurrences): the heading is the first name.
+        stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
+        counts = Counter(itertools.chain.from_iterable(stems.values()))
+        held = st.list_names[stretch] = _Listing({}, {})
+        for index, mine in stems.items():
+            own = [t for t in mine if counts[t] == 1]
+            held.names[index] = _ListName(frozenset(own), tuple(own))
+            held.owner.update(dict.fromkeys(own, index))
+    return held
+
+
+def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
+    """The provisions of one version from the first to the last of the runs that ``items``
+    (local, on that side) belong to (:func:`_own_list`, by label where ``list_label_overlap``
+    reads lists so): the list they are items of, those the template test left out included."""
+    by_label = st.config.list_label_overlap < st.config.template_overlap
+    rest = st.rest_old if old_side else st.rest_new
+    runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
+    first, last = min(first for first, _last in runs), max(last for _first, last in runs)
+    if by_label:
+        first, last = _label_run(st, first, old_side=old_side)[0], _label_run(st, last, old_side=old_side)[1]
+    return range(first, last + 1)
+
+
+def _label_run(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
+    """The first and last provision of the run around ``index`` in its own version that open with
+    its label (:func:`_label`), filed for every member: a long list is walked once, however many
+    gaps between anchors cut it."""
+    runs = st.label_runs[old_side]
+    held = runs.get(index)
+    if held is None:
+        norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
+        label = _label(norm(index))
+        first = last = index
+        while label is not None and first > 0 and _label(norm(first - 1)) == label:
+            first -= 1
+        while label is not None and last + 1 < n and _label(norm(last + 1)) == label:
+            last += 1
+        held = first, last
+        runs.update(dict.fromkeys(range(first, last + 1), held))
+    return held
+
+
+def _name_partner(st: _State, index: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> int | None:
+    """The unlinked provision of the other version's list ``theirs`` that holds most of the names
+    of provision ``index`` (of ``mine``, on the side ``old_side`` says), at least half of them;
+    among several holding as many, the one holding the name that comes first in its text (its
+    heading).  None: no such provision.  "Grant line 3, rural broadband masts: funded by the
+    Harrowgate Trust" holds three names of its own that the broadband line holds and one, a
+    funder the list names once, that another line holds; "Portfolio 2, energy and climate:
+    Christian People's Party" holds two names that "Portfolio 1, energy and climate: ..."
+    holds and two that "Portfolio 4, labour and pensions: Christian People's Party" holds: the
+    one holding "energy", its heading, is its partner."""
+    own = mine.names[index]
+    linked = st.link_new if old_side else st.link_old
+    held = Counter(owner for t in own.words if (owner := theirs.owner.get(t)) is not None and owner not in linked)
+    if not held:
+        return None
+    most = max(held.values())
+    if 2 * most < len(own.words):
+        return None
+    tied = [k for k, c in held.items() if c == most]
+    if len(tied) == 1:
+        return tied[0]
+    return next((k for t in own.order if (k := theirs.owner.get(t)) in tied), None)
+
+
+def _partnered(st: _State, index: int, other: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> bool:
+    """Provision ``index`` (of ``mine``) has no word name, or ``other`` is its name partner
+    (:func:`_name_partner`): a word name joins two items across the list's order only so."""
+    return not mine.names[index].words or _name_partner(st, index, mine, theirs, old_side=old_side) == other
+
+
+def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j: int) -> bool:
+    """Old ``i`` and new ``j`` are two items: the name partner (:func:`_name_partner`) of one of
+    them is another provision.  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2,
+    foreign affairs ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
+    return (old_partner is not None and old_partner != j) or (new_partner is not None and new_partner != i)
+
+
+def _names_part(st: _State, q: int, p: int, lk: Link, *, split: bool) -> bool:
+    """Part ``p`` (local, new when ``split``) is a part of the template item ``q`` (local, on the
+    other side) that ``lk`` linked: every name of the part in its list (:func:`_list_names`) is a
+    name of ``q`` in its own, and one of them no part of ``lk`` holds yet.  "Portfolio 3, justice
+    and home affairs: Centre Party" split into "… justice: …" (linked in order) and "Portfolio
+    4, home affairs: …"; an item of the list beside it holds names of its own ("Portfolio 3,
+    finance and budget: Green Alliance" beside "culture, media and sport: Green Alliance")."""
+    whole = _list_names(st, [q], old_side=split).names[(st.rest_old if split else st.rest_new)[q]].words
+    mine = _list_names(st, [p], old_side=not split).names[(st.rest_new if split else st.rest_old)[p]].words
+    held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
+    return bool(mine) and mine <= whole and not mine <= held
+
+
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
 #: a template's frame, however many digit groups it has.  Its sign too (:data:`MINUS_SIGN`, as the
 #: figure reader takes it: "band -5 to 0", not the range "5-10" nor a label "Zone-5"): "-5" and
@@ -1170,8 +1316,9 @@ _FIGURE_RE = re.compile(rf"{MINUS_SIGN}?\d+(?:[.,\u00a0\u202f]\d+)*")
 
 
 def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
-                  word_named: set[tuple[int, int]],
-                  min_items: int) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
+                  word_named: set[tuple[int, int]], min_items: int,
+                  lists: tuple[Sequence[Provision], Sequence[Provision]] | None = None,
+                  ) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
     """The figures that name the items of a template list, by their place in the frame.
 
     A place (the k-th figure of an item) names its items when, among the items with the list's
@@ -1183,6 +1330,8 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     place that repeats every item's printed number on both sides ("Measure 8 applies ..."
     renumbered "Measure 7 applies ..."), or counts the items in order from the same first value
     on both sides ("Dataset 1" to "Dataset 8"): the list's numbering, which follows the items.
+    The numbering is read over ``lists`` (each side's whole list in its version, when given):
+    the items the template test kept may skip some ("Step 2", "Step 4", "Step 5" of steps 1-9).
     Nor one that the items' own names contradict, even once (``word_named``: pairs of positions that a word names):
     fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
     shares by place while a stock inserted at the top moves every stock down a line.  Returns
@@ -1192,14 +1341,20 @@ def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision]
     new_figs = [_figures(p.full_text) for p in new_items]
     usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
     named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
+    old_list, new_list = lists or (old_items, new_items)
+    old_list_figs = [_figures(p.full_text) for p in old_list] if lists else old_figs
+    new_list_figs = [_figures(p.full_text) for p in new_list] if lists else new_figs
+
+    def numbering(place: int) -> bool:
+        return _numbering(old_list, old_list_figs, new_list, new_list_figs, usual, place)
+
     naming = []
     for place in range(usual):
         held_old = Counter(f[place] for f in old_figs if len(f) == usual)
         held_new = Counter(f[place] for f in new_figs if len(f) == usual)
         kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
         contradicted = any(old_figs[x][place] != new_figs[y][place] for x, y in named)
-        if kept >= min_items and not contradicted and not _numbering(old_items, old_figs, new_items, new_figs,
-                                                                     usual, place):
+        if kept >= min_items and not contradicted and not numbering(place):
             naming.append(place)
 
     def names(figs: list[list[str]]) -> list[dict[int, str]]:
@@ -1230,12 +1385,18 @@ def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, 
 
 def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Items of a template list that its order could not pair but that one name joins (``named``).
-    A schedule reordered, its figures all changed, left each moved item removed and added."""
+    A schedule reordered, its figures all changed, left each moved item removed and added.  Across
+    the order each item with word names must be the other's name partner (:func:`_partnered`):
+    "through" is the only word "night service through the centre" and "through the northern
+    estates" hold alone, one name of four."""
     old_free = {a for a in la if st.rest_old[a] not in st.link_old}
     new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
+    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
     pairs = []
     for a, b in sorted(named):
-        if a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap:
+        if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
+                and _partnered(st, st.rest_old[a], st.rest_new[b], old_list, new_list, old_side=True)
+                and _partnered(st, st.rest_new[b], st.rest_old[a], new_list, old_list, old_side=False)):
             pairs.append((a, b))
             old_free.discard(a)
             new_free.discard(b)
@@ -1911,8 +2072,8 @@ def _attach_gain(
     assert lk is not None
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
-    if lk.matched_by == "exact" or lk.rule == "template":
-        return None  # a whole provision, or one item of a list of variants: nothing to join
+    if lk.matched_by == "exact" or (lk.rule == "template" and not _names_part(st, q, p, lk, split=split)):
+        return None  # a whole provision, or one item of a list of variants, the part not its own
     parts = lk.new if split else lk.old
     parts_counts = _counts_of(st, parts, split=split)
     if parts_counts is None:
