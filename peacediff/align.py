@@ -1665,11 +1665,25 @@ def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
 
 
 def _number_pass(st: _State) -> None:
-    """Same printed number, same gap between anchors, similar enough, not clearly beaten."""
+    """Same printed number, same gap between anchors, similar enough, not clearly beaten.
+
+    A pair under the link bar stands when it is in step (its neighbours on both sides linked
+    under equal numbers); the neighbour after it may be linked by this pass too, later in the
+    document, so the pairs refused only for that are asked once more at the end."""
     if not st.scored():
         return
+    retry = _number_links(st, range(len(st.rest_old)))
+    if retry:
+        _number_links(st, retry)
+
+
+def _number_links(st: _State, olds: Iterable[int]) -> list[int]:
+    """Link the number pass's pairs among local old ``olds``; returns those refused only because
+    they were out of step."""
     cfg = st.config
-    for a, i in enumerate(st.rest_old):
+    out_of_step: list[int] = []
+    for a in olds:
+        i = st.rest_old[a]
         num = st.old[i].number
         b = st.number_new.get(num) if num is not None else None
         if (b is None or i in st.link_old or st.rest_new[b] in st.link_new
@@ -1682,9 +1696,11 @@ def _number_pass(st: _State) -> None:
         top_b = st.best_b[b][0][0] if st.best_b.get(b) else 0.0
         if (s < cfg.sim_link and st.vec.shared(a, b, rare_only=True) < cfg.number_min_rare
                 and not _in_step(st, i, b) and not _contained(st, a, b)):
+            out_of_step.append(a)
             continue  # below the link bar, out of step, the number needs a distinctive word to lean on
         if s >= top_a - cfg.number_slack and s >= top_b - cfg.number_slack:
             st.link(a, b, "number", s)
+    return out_of_step
 
 
 def _contained(st: _State, a: int, b: int) -> bool:
