@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from operator import itemgetter
 
-__all__ = ["assign", "greedy", "hungarian", "pair_duplicates"]
+__all__ = ["assign", "greedy", "hungarian", "next_best", "pair_duplicates", "rank"]
 
 
 def assign(weights: dict[tuple[int, int], float], exact_max: int) -> tuple[list[tuple[int, int]], int]:
@@ -198,3 +199,25 @@ def hungarian(rows: list[int], cols: list[int], weights: dict[tuple[int, int], f
             if weights.get(pair, 0.0) > 0:
                 out.append(pair)
     return out
+
+
+# Ranked candidate lists (score, index), shared by the aligner's passes.
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def rank(lst: list[tuple[float, int]]) -> None:
+    """Sort (score, index) pairs in place: highest score first, then the lower index.
+
+    Two stable sorts in C (a descending sort keeps equal keys in their order) instead of
+    one calling a Python key function per pair."""
+    lst.sort(key=_second)
+    lst.sort(key=_first, reverse=True)
+
+
+def next_best(lst: list[tuple[float, int]], partner: int) -> float:
+    """The best score in a :func:`rank`-ed list that is not ``partner``'s (0.0 if none)."""
+    for score, other in lst:
+        if other != partner:
+            return score
+    return 0.0

@@ -78,6 +78,10 @@ Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed
 from an inverted index (never all pairs).  :func:`moved_links` then flags moves
 conservatively: only links outside every longest chain of in-order links.
 
+The passes share one :class:`peacediff._align_state.AlignState` (the two sides, the links so far,
+the candidate scores); the template pass, the names of list items behind the replacement veto
+and the sibling test of split parts live in :mod:`peacediff._align_lists`.
+
 Every threshold is a field of :class:`AlignConfig` with the measurement behind it.
 No numpy or scipy: the package must import in under 100 ms, and one pure-Python
 solver (:mod:`peacediff._matching`) gives the same answer on every machine.
@@ -94,40 +98,38 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import heapq
 import itertools
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
-from operator import itemgetter
 from typing import NamedTuple
 
 from peacediff._align_config import DEFAULT, AlignConfig
+from peacediff._align_lists import (
+    _counts_of,
+    _names_part,
+    _overlap,
+    _replaced,
+    _sibling_of,
+    _template_pass,
+)
+from peacediff._align_state import AlignState, Rules
 from peacediff._keys import key_groups
 from peacediff._lexical import (
     CONCEPT_STEMS,
     FUNCTION_WORDS,
     Vectors,
     concept_wordings,
-    drafting_concepts,
-    evidence_pieces,
     merged,
     normalise,
     paraphrase_bag,
-    read_phrases,
-    sample_step,
-    stem,
     stem_counts,
-    stem_set,
-    words,
 )
 from peacediff._links import Alignment, Link
-from peacediff._matching import assign, pair_duplicates
+from peacediff._matching import assign, next_best, pair_duplicates, rank
 from peacediff._order import increasing_chain, moved_links, text_tiebreak
-from peacediff.figures import MINUS_SIGN
 from peacediff.model import Provision
 
 __all__ = [
@@ -265,318 +267,14 @@ def _flip(alignment: Alignment) -> Alignment:
     )
 
 
-_first = itemgetter(0)
-_second = itemgetter(1)
-
-
-def _rank(lst: list[tuple[float, int]]) -> None:
-    """Sort (score, index) pairs in place: highest score first, then the lower index.
-
-    Two stable sorts in C (a descending sort keeps equal keys in their order) instead of
-    one calling a Python key function per pair."""
-    lst.sort(key=_second)
-    lst.sort(key=_first, reverse=True)
-
-
-def _next_best(lst: list[tuple[float, int]], partner: int) -> float:
-    for score, other in lst:
-        if other != partner:
-            return score
-    return 0.0
-
-
-class _State:
-    """Everything the passes share: the two sides, the links so far and the candidate scores.
-
-    Indices ``i`` / ``j`` are positions in the old / new list; ``a`` / ``b`` are local
-    indices into ``rest_old`` / ``rest_new`` (what the exact pass left), the only
-    provisions the later passes read.  The candidate scores are built once, on the
-    first pass that needs them (:meth:`scored`).
-    """
-
-    # Built by _build_scores, on the first pass that needs candidate scores.
-    rest_old: list[int]
-    rest_new: list[int]
-    vec: Vectors
-    gap_old: list[int]
-    gap_new: list[int]
-    cos: dict[tuple[int, int], float]
-    by_old: defaultdict[int, list[tuple[float, int]]]
-    by_new: defaultdict[int, list[tuple[float, int]]]
-    edges: dict[tuple[int, int], float]
-    best_a: defaultdict[int, list[tuple[float, int]]]
-    best_b: defaultdict[int, list[tuple[float, int]]]
-    number_new: dict[str, int]
-    local_old: dict[int, int]
-    local_new: dict[int, int]
+class _State(AlignState):
+    """:class:`AlignState` with this module's rules (:data:`_RULES`)."""
 
     def __init__(self, old: Sequence[Provision], new: Sequence[Provision], config: AlignConfig) -> None:
-        self.config = config
-        self.old = old
-        self.new = new
-        self.old_texts = [p.full_text for p in old]
-        self.new_texts = [p.full_text for p in new]
-        self.link_old: dict[int, int] = {}  # old index -> link id
-        self.link_new: dict[int, int] = {}
-        self.links: list[Link | None] = []
-        self.anchor_pairs: list[tuple[int, int]] = []
-        self.chain_old: list[int] = []
-        self.chain_new: list[int] = []
-        self.notes: list[str] = []
-        self.possible: dict[tuple[str, int], tuple[int, float]] = {}
-        self.shared: dict[tuple[str, int], tuple[str, ...]] = {}  # what each hint's pair has in common
-        # The naming figures of template list items (local index -> place -> figure): see _figure_names.
-        self.item_names_old: dict[int, dict[int, str]] = {}
-        self.item_names_new: dict[int, dict[int, str]] = {}
-        # Template items whose own name left the document (old) or is new to it (new): own_named.
-        self.named_gone: set[int] = set()
-        self.named_fresh: set[int] = set()
-        # Per side and kind of list ((True, False): old, template lists; (True, True): old, lists
-        # by label): each provision's list in its own version (index -> its first and last index)
-        # and each list's word places (first index -> _WordPlaces): _place_verdict.
-        self.own_lists: dict[tuple[bool, bool], dict[int, tuple[int, int]]] = defaultdict(dict)
-        self.word_places: dict[tuple[bool, bool], dict[int, _WordPlaces | None]] = defaultdict(dict)
-        # The words (not figures) no other provision holds, found on first use: own_named.
-        self._once: frozenset[str] | None = None
-        # Template items linked by their one name across the list's order: a move, by its name.
-        self.named_pairs: set[tuple[int, int]] = set()
-        # The words that name each provision of a list, by the list's side and stretch: _list_names.
-        self.list_names: dict[tuple[bool, int, int], _Listing] = {}
-        # Per side (True: old), the run of provisions opening with one label around each: _label_run.
-        self.label_runs: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
-        self.repeated_old: set[str] = set()
-        self.repeated_new: set[str] = set()
-        self._old_norm: dict[int, str] = {}
-        self._new_norm: dict[int, str] = {}
-        self._old_words: dict[int, list[str]] = {}
-        self._new_words: dict[int, list[str]] = {}
-        self._stems_old: dict[int, frozenset[str]] = {}
-        self._stems_new: dict[int, frozenset[str]] = {}
-        self._drafting_old: dict[int, frozenset[str]] = {}
-        self._drafting_new: dict[int, frozenset[str]] = {}
-        self._words_old: dict[int, frozenset[str]] = {}
-        self._words_new: dict[int, frozenset[str]] = {}
-        self._overlaps: dict[tuple[int, int], float] = {}
-        # Stems shared by local old and new provisions (a, b), counted once: the template tests ask
-        # a pair from both of its sides, and its overlap again (_may_overlap, _overlap).
-        self._shared: dict[tuple[int, int], int] = {}
-        # Vectors of linked provisions, for linked_rival.
-        self._outside_old: dict[int, dict[str, float]] = {}
-        self._outside_new: dict[int, dict[str, float]] = {}
-        self.current_pass = ""
-        self.pass_counts: dict[str, int] = dict.fromkeys(TEXT_PASSES, 0)
-        self._scored: bool | None = None  # None: not built yet; False: nothing left to score
-        # Per side (True: old), each local provision's (stems, figures among them): _sizes.
-        self._sizes: dict[bool, list[tuple[int, int]]] = {}
-        # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
-        self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
-
-    # -- texts
-    def old_norm(self, i: int) -> str:
-        text = self._old_norm.get(i)
-        if text is None:
-            text = self._old_norm[i] = normalise(self.old_texts[i])
-        return text
-
-    def new_norm(self, j: int) -> str:
-        text = self._new_norm.get(j)
-        if text is None:
-            text = self._new_norm[j] = normalise(self.new_texts[j])
-        return text
-
-    def norms(self, indices: list[int], *, old_side: bool) -> list[str]:
-        """:meth:`old_norm` (:meth:`new_norm`) of each of ``indices``, keeping the words of those it
-        normalises until the stem counts take them (:meth:`words`), so they are not split again."""
-        norms, texts = (self._old_norm, self.old_texts) if old_side else (self._new_norm, self.new_texts)
-        kept = self._old_words if old_side else self._new_words
-        out = []
-        for index in indices:
-            text = norms.get(index)
-            if text is None:
-                tokens = kept[index] = words(texts[index])
-                text = norms[index] = " ".join(tokens)  # normalise(), from the tokens in hand
-            out.append(text)
-        return out
-
-    def words(self, index: int, *, old_side: bool) -> list[str]:
-        """The words of a provision (``old_norm(index).split()``), handed over once if :meth:`norms` kept them."""
-        kept = self._old_words if old_side else self._new_words
-        tokens = kept.pop(index, None)
-        if tokens is None:
-            tokens = (self.old_norm(index) if old_side else self.new_norm(index)).split()
-        return tokens
-
-    def drop_words(self) -> None:
-        """Let go of the words :meth:`norms` kept and nobody took (provisions linked exactly)."""
-        self._old_words.clear()
-        self._new_words.clear()
-
-    def stems(self, index: int, *, old_side: bool) -> frozenset[str]:
-        """The stem set of a provision (linked or not), computed once."""
-        cache = self._stems_old if old_side else self._stems_new
-        held = cache.get(index)
-        if held is None:
-            text = self.old_norm(index) if old_side else self.new_norm(index)
-            held = cache[index] = frozenset(stem_set(text))
-        return held
-
-    def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
-        """The drafting concepts (``~inforce``, ``~election`` …) of a provision, computed once."""
-        cache = self._drafting_old if old_side else self._drafting_new
-        held = cache.get(index)
-        if held is None:
-            text, norm = (self.old_texts[index], self.old_norm(index)) if old_side else (
-                self.new_texts[index], self.new_norm(index))
-            stems = None
-            if self._scored:  # an unlinked provision's stems are counted: no need to split its text again
-                k = (self.local_old if old_side else self.local_new).get(index)
-                if k is not None:
-                    stems = (self.vec.old_counts if old_side else self.vec.new_counts)[k].keys()
-            held = cache[index] = drafting_concepts(text, norm, stems, self.read_phrases)
-        return held
-
-    def words_of(self, k: int, *, old_side: bool) -> frozenset[str]:
-        """The stems of local provision ``k`` that are not figures, computed once."""
-        cache = self._words_old if old_side else self._words_new
-        held = cache.get(k)
-        if held is None:
-            held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
-        return held
-
-    # -- links
-    def add(self, olds: tuple[int, ...], news: tuple[int, ...], family: str, sim: float) -> int:
-        """Record a link made by the current pass; returns its id."""
-        lid = len(self.links)
-        self.links.append(Link(olds, news, family, sim, self.current_pass))
-        for i in olds:
-            self.link_old[i] = lid
-        for j in news:
-            self.link_new[j] = lid
-        return lid
-
-    def link(self, a: int, b: int, family: str, s: float) -> None:
-        """Link local old ``a`` to local new ``b`` - unless both are items of a template list under
-        other names: named by figures ("sector 28" / "sector 99"), or one by a name that left the
-        document and the other by a name new to it ("Saithe" / "Whiting"): one item replaced another."""
-        if (_name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
-                or self.replaced(a, b)):
-            return
-        self.add((self.rest_old[a],), (self.rest_new[b],), family, s)
-
-    def replaced(self, a: int, b: int) -> bool:
-        """List items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
-        name of ``a`` left the document, one of ``b`` is new to it, and the two differ at their
-        lists' heading place (:func:`_place_verdict`), or, where the places cannot say, for
-        template items, in their heading word ("Saithe ... Skagerrak" / "Coley ... Skagerrak";
-        "Saithe ... Kattegat" is the same stock in another area)."""
-        read = a in self.named_gone and b in self.named_fresh
-        if read or (self.own_named(a, old_side=True) and self.own_named(b, old_side=False)):
-            verdict = _place_verdict(self, a, b)
-            if verdict is not None:
-                return verdict
-        if not read:
-            return False
-        # A pair that shares its heading (_heading) is one item renamed in part.
-        heading = _heading(self, a, old_side=True)
-        return heading is None or heading != _heading(self, b, old_side=False)
-
-    def own_named(self, k: int, *, old_side: bool) -> bool:
-        """Some word of local provision ``k`` (figures aside) stands in no other provision the
-        document counts (the unlinked ones of both versions and the linked ones' sample, as IDF
-        counts them): its own name, and not on the other side.  Most provisions a text pass links
-        ask it, so those words are found once, and each provision's stems met by one
-        intersection in C."""
-        if self._once is None:
-            self._once = frozenset([t for t, d in self.vec.df.items() if d == 1 and not t[:1].isdigit()])
-        return not self._once.isdisjoint((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
-
-    def unlink(self, lid: int) -> Link:
-        lk = self.links[lid]
-        assert lk is not None
-        self.links[lid] = None
-        for i in lk.old:
-            if self.link_old.get(i) == lid:
-                del self.link_old[i]
-        for j in lk.new:
-            if self.link_new.get(j) == lid:
-                del self.link_new[j]
-        return lk
-
-    # -- candidate scores (built on first use)
-    def scored(self) -> bool:
-        """Build the similarity state once; False when the exact pass left nothing to pair."""
-        if self._scored is None:
-            self._scored = _build_scores(self)
-        return self._scored
-
-    def overlap(self, a: int, b: int) -> float:
-        """:func:`_overlap` of local old ``a`` and new ``b``, computed once: the template pass reads a
-        pair from both of its sides, and again when neither is templated."""
-        held = self._overlaps.get((a, b))
-        if held is None:
-            held = self._overlaps[(a, b)] = _overlap(self, a, b)
-        return held
-
-    def cosine(self, a: int, b: int) -> float:
-        s = self.cos.get((a, b))
-        if s is None:
-            s = self.cos[(a, b)] = self.vec.cosine(self.vec.old[a], self.vec.new[b])
-        return s
-
-    def adjusted(self, a: int, b: int, s: float) -> float:
-        """The cosine less the order penalty when the pair would cross the anchor chain."""
-        return s - (self.config.order_penalty if self.gap_old[a] != self.gap_new[b] else 0.0)
-
-    def move_evidence(self, a: int, b: int, s: float) -> bool:
-        """A move needs close wording, or a clear lead on many shared rare words."""
-        cfg = self.config
-        if s >= cfg.moved_min_sim:
-            return self.vec.shared(a, b) >= cfg.moved_min_shared
-        runner_up = max(_next_best(self.by_old.get(a, []), b), _next_best(self.by_new.get(b, []), a))
-        # Rare words mean little in a document of a dozen points: no clear move there.
-        return (s >= cfg.moved_clear_sim and s - runner_up >= cfg.moved_clear_margin
-                and len(self.old) + len(self.new) >= cfg.moved_clear_min_provisions
-                and self.rare_pieces(a, b) >= cfg.moved_clear_shared)
-
-    def linked_rival(self, a: int, b: int) -> float:
-        """The best cosine of old ``a`` with a provision linked on the new side, or of new ``b`` with
-        one linked on the old side (past ``idf_sample`` a side, an even sample of them)."""
-        vec, best = self.vec, 0.0
-        for linked, old_side, mine in ((self.link_new, False, vec.old[a]), (self.link_old, True, vec.new[b])):
-            indices = sorted(linked)
-            for index in indices[::sample_step(len(indices), self.config.idf_sample)]:
-                best = max(best, vec.cosine(mine, self._outside_vector(index, old_side=old_side)))
-        return best
-
-    def _outside_vector(self, index: int, *, old_side: bool) -> dict[str, float]:
-        """A linked provision's vector under the unlinked ones' weights, built once."""
-        cache = self._outside_old if old_side else self._outside_new
-        held = cache.get(index)
-        if held is None:
-            held = cache[index] = self.vec.outside_vector(stem_counts(self.words(index, old_side=old_side)))
-        return held
-
-    def rare_shared(self, a: int, b: int) -> int:
-        """Rare words (no tiny-document allowance, no figures) old ``a`` and new ``b`` share.  Drafts
-        repeat stock figures ("25 %", "100 days"), and one figure reads as several digit groups
-        ("400,000" as "400" and "000"): a dropped and an inserted point sharing "up to 400,000
-        personnel" and one name made a concept move in a ten-point document (the move-free
-        property at 1,000 examples, seed 19)."""
-        shared = self.vec.shared_stems(self.vec.old_counts[a], self.vec.new_counts[b], rare_only=True)
-        return sum(1 for t in shared if not t[:1].isdigit())
-
-    def rare_pieces(self, a: int, b: int) -> int:
-        """:meth:`rare_shared`, a run of them that stands together in both texts counted once
-        (:func:`peacediff._lexical.evidence_pieces`): a generated dropped point and an inserted
-        one sharing "the joint commission" and "as soon as possible" share two things, not four
-        rare words (the move-free property at 1,000 examples, seed 15)."""
-        shared = self.vec.shared_stems(self.vec.old_counts[a], self.vec.new_counts[b], rare_only=True)
-        i, j = self.rest_old[a], self.rest_new[b]
-        return evidence_pieces(self.words(i, old_side=True), self.words(j, old_side=False), shared,
-                               reach=self.config.phrase_reach)
+        super().__init__(old, new, config, _RULES)
 
 
-def _run(st: _State) -> Alignment:
+def _run(st: AlignState) -> Alignment:
     """Run TEXT_PASSES in order over one state; the sorted links, moves, hints, notes and pass counts."""
     for name, run_pass in _TEXT_PASS_FUNCTIONS:
         st.current_pass = name
@@ -591,7 +289,7 @@ def _run(st: _State) -> Alignment:
 # --------------------------------------------------------------------------- pass: exact
 
 
-def _exact_pass(st: _State) -> None:
+def _exact_pass(st: AlignState) -> None:
     """Identical text, then identical normalised text; unique in-order exact links are the anchors."""
     _exact(st, [*range(len(st.old))], [*range(len(st.new))], record=True)
     rest_old = [i for i in range(len(st.old)) if i not in st.link_old]
@@ -604,7 +302,7 @@ def _exact_pass(st: _State) -> None:
     st.chain_new = [pairs[k][1] for k in chain]
 
 
-def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
+def _exact(st: AlignState, olds: list[int], news: list[int], normalised: bool = False, record: bool = False) -> None:
     old_keys = st.norms(olds, old_side=True) if normalised else [st.old_texts[i] for i in olds]
     new_keys = st.norms(news, old_side=False) if normalised else [st.new_texts[j] for j in news]
     new_at = dict(zip(new_keys, news, strict=True))
@@ -645,7 +343,7 @@ def _exact(st: _State, olds: list[int], news: list[int], normalised: bool = Fals
             st.add((i,), (j,), "exact", 1.0)
 
 
-def _exact_unique(st: _State, olds: list[int], old_keys: list[str], new_at: dict[str, int]) -> None:
+def _exact_unique(st: AlignState, olds: list[int], old_keys: list[str], new_at: dict[str, int]) -> None:
     """:func:`_exact` when no key occurs twice on a side: the links and anchors it would make, in its
     order (the old keys' order), without grouping the keys first."""
     anchors = st.anchor_pairs
@@ -671,7 +369,7 @@ def _buckets(indices: list[int], keys: list[str]) -> dict[str, list[int]]:
 # --------------------------------------------------------------------------- candidate scores
 
 
-def _build_scores(st: _State) -> bool:
+def _build_scores(st: AlignState) -> bool:
     """Vectors, candidate cosines and the ranked candidate lists the similarity passes share."""
     cfg = st.config
     st.rest_old = rest_old = [i for i in range(len(st.old)) if i not in st.link_old]
@@ -720,10 +418,10 @@ def _build_scores(st: _State) -> bool:
     keep: set[tuple[int, int]] = set()
     top = cfg.candidates_per_provision
     for a, lst in by_old.items():
-        _rank(lst)
+        rank(lst)
         keep.update((a, b) for _s, b in lst[:top])
     for b, lst in by_new.items():
-        _rank(lst)
+        rank(lst)
         keep.update((a, b) for _s, a in lst[:top])
     st.edges = edges = {e: cos[e] for e in sorted(keep)}
     # Best adjusted score per side, for the number guard and the relative margin.
@@ -734,7 +432,7 @@ def _build_scores(st: _State) -> bool:
         best_a[a].append((adj, b))
         best_b[b].append((adj, a))
     for lst in (*best_a.values(), *best_b.values()):
-        _rank(lst)
+        rank(lst)
     st.number_new = {}
     for b, j in enumerate(rest_new):
         num = st.new[j].number
@@ -745,7 +443,7 @@ def _build_scores(st: _State) -> bool:
     return True
 
 
-def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) -> set[tuple[int, int]]:
+def _index_candidates(st: AlignState, search_old: list[int], search_new: list[int]) -> set[tuple[int, int]]:
     """Candidate pairs from an inverted index of words, in both directions."""
     vec = st.vec
     pairs: set[tuple[int, int]] = set()
@@ -759,7 +457,7 @@ def _index_candidates(st: _State, search_old: list[int], search_new: list[int]) 
 
 
 def _index_side(
-    st: _State,
+    st: AlignState,
     search: list[int],
     this_counts: list[Counter[str]],
     other_counts: list[Counter[str]],
@@ -866,805 +564,10 @@ def _outward(plist: list[int], a: int, lo: int, hi: int) -> Iterator[int]:
 # --------------------------------------------------------------------------- pass: template
 
 
-def _template_pass(st: _State) -> None:
-    """Template lists: where the items of a gap are variants of one frame, order carries the alignment.
-
-    A schedule of near-identical items ("heavy weapons are withdrawn N km from the line in
-    the X sector") whose figures all changed scores every item against several others
-    alike, and pair-local IDF weighs the shared frame at nothing: the one-to-one assignment
-    pairs items across, and the joint and attach passes merge look-alikes.  An item is
-    *templated* when at least two of its candidates in its gap share ``template_overlap``
-    of its words (Dice over stems, unweighted: the frame is the evidence here).  Where at
-    least ``template_min_items`` items on each side of the document are templated, the
-    templated items of each gap are paired by the order-preserving matching of greatest
-    total overlap (nearness in the gap breaking ties), however few a gap holds: an unchanged
-    item cuts a list into gaps without making it less of a list.  A pair still needs
-    ``template_overlap``.  Gaps of more than
-    ``template_cells_max`` templated pairs are left to the other passes, with a note.
-
-    A list whose kept items are exact anchors leaves its changed items in gaps of one or two
-    between them, too few to be a list there: between two anchors, items that are *listed* in
-    their own version (two of the provisions within two places share ``template_overlap`` of
-    their words) pair in order the same way, however few; before the first anchor or after the
-    last, their names are read (:func:`_read_names`) and they are left to the other passes.
-    """
-    if not st.scored():
-        return
-    cfg = st.config
-    gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    # The side with fewer items first: too few templated items there make no whole list (rival
-    # plans: none), whatever the other side holds.
-    first = len(st.rest_old) <= len(st.rest_new)
-    _template_items(st, gaps, listed, old_side=first)
-    whole_first = sum(len(items[0 if first else 1]) for items in gaps.values()) >= cfg.template_min_items
-    _template_items(st, gaps, listed, old_side=not first, whole=whole_first)
-    # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
-    # items between its links: they are still items of one list, so the count is the list's.
-    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
-                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
-    skipped = 0
-    for g in sorted(set(gaps) | set(listed)):
-        la, lb = gaps[g]
-        if not (whole_list and la and lb):
-            # Items of a list whose unchanged items are anchors: between two of them, order is the
-            # evidence even for a single item on each side (its text ties with its siblings).
-            la, lb = listed[g]
-            if not (la and lb):
-                continue
-            if not 0 < g < len(st.chain_old):
-                # Before the first anchor or after the last, order is weak evidence, but names
-                # are not: "Coley" put in the place of the first stock is still another stock.
-                _read_names(st, la, lb, _word_named(st, la, lb))
-                continue
-        if len(la) * len(lb) > cfg.template_cells_max:
-            skipped += 1
-            continue
-        _link_list(st, la, lb)
-    if skipped:
-        st.notes.append(
-            f"template lists: {skipped} gap(s) of templated items larger than template_cells_max "
-            f"({cfg.template_cells_max:,} pairs) were aligned without their order"
-        )
-
-
-def _link_list(st: _State, la: list[int], lb: list[int]) -> None:
-    """Link the items of one template list (old ``la``, new ``lb``): in order, then those moved
-    within it by their names; a pair a name joins needs no other evidence to stand."""
-    word_named = _word_named(st, la, lb)
-    _read_names(st, la, lb, word_named)
-    for a, b in _ordered_matching(st, la, lb):
-        st.link(a, b, "similarity", st.cosine(a, b))
-    named = _named(st, la, lb, word_named)
-    for a, b in _moved_by_name(st, la, lb, named):
-        st.link(a, b, "similarity", st.cosine(a, b))
-    st.named_pairs.update((a, b) for a, b in named
-                          if st.link_old.get(st.rest_old[a], -1) == st.link_new.get(st.rest_new[b], -2))
-
-
-def _template_items(st: _State, gaps: dict[int, tuple[list[int], list[int]]],
-                    listed: dict[int, tuple[list[int], list[int]]], *, old_side: bool, whole: bool = True) -> None:
-    """File one side's templated items under their gap in ``gaps`` and its listed items (those
-    between two anchors that are not templated) in ``listed``.  ``whole``: false when the other
-    side makes no whole list, so that this side's templated items count for nothing: then only
-    the items that may be listed take the (costly) template test, after the cheap ones."""
-    rest, gap_of, by = (st.rest_old, st.gap_old, st.by_old) if old_side else (st.rest_new, st.gap_new, st.by_new)
-    other_gap = st.gap_new if old_side else st.gap_old
-    side = 0 if old_side else 1
-    for k, gap in enumerate(gap_of):
-        # Both tests read only the candidates in the item's own gap (the same ones, in the same
-        # order, from this sublist): most items of a long document have none there.
-        ranked = [pair for pair in by.get(k, ()) if other_gap[pair[1]] == gap]
-        if not ranked:
-            continue
-        if whole and _templated(st, k, ranked, old_side=old_side):
-            gaps[gap_of[k]][side].append(k)
-        elif (_tied_in_gap(st, k, ranked, old_side=old_side) and _listed(st, rest[k], old_side=old_side)
-              and (whole or not _templated(st, k, ranked, old_side=old_side))):
-            listed[gap_of[k]][side].append(k)
-
-
-def _overlap(st: _State, a: int, b: int) -> float:
-    """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted), or of their words
-    without figures when that is higher: the figures are what a template varies, and in a short
-    item ("Pay point 4: 34,300 per year.") they are half its stems."""
-    one, other = st.vec.old_counts[a].keys(), st.vec.new_counts[b].keys()
-    if not one or not other:
-        return 0.0
-    shared = st._shared.get((a, b))
-    if shared is None:
-        shared = st._shared[(a, b)] = len(one & other)
-    total = len(one) + len(other)
-    bar = st.config.template_overlap
-    if 2 * shared >= bar * total:
-        return 2 * shared / total
-    # Without the figures the Dice is at most 2 * shared / (total - figures): skip the words when
-    # even that stays under the bar (long clauses, whose few figures cannot carry it over).
-    figures = _sizes(st, old_side=True)[a][1] + _sizes(st, old_side=False)[b][1]
-    if total == figures or 2 * shared < bar * (total - figures):
-        return 2 * shared / total
-    return max(2 * shared / total, _dice(st.words_of(a, old_side=True), st.words_of(b, old_side=False)))
-
-
-def _sizes(st: _State, *, old_side: bool) -> list[tuple[int, int]]:
-    """Each local provision's (stems, figures among them) on one side, counted once.  A figure is
-    what :func:`_words` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
-    held = st._sizes.get(old_side)
-    if held is None:
-        vec = st.vec
-        counts, held_by = (vec.old_counts, vec.old_df) if old_side else (vec.new_counts, vec.new_df)
-        # The side's figures found once among the stems it holds (not once per provision holding
-        # them), then counted in each provision by one intersection in C.
-        figures = frozenset([t for t in held_by if t[:1].isdigit()]).intersection
-        held = st._sizes[old_side] = [(len(c), len(figures(c))) for c in counts]
-    return held
-
-
-def _may_overlap(st: _State, k: int, others: Iterable[int], *, old_side: bool) -> Iterator[int]:
-    """The provisions of ``others`` (local, on the other side) whose :func:`_overlap` with local
-    ``k`` may reach ``template_overlap``, in their order, as they are asked for: every other one
-    is surely under it.
-
-    Rival plans offer every item of their one gap as a candidate of every other, and hardly
-    any pair is alike: one intersection each, with no call, rules most of them out.  The test
-    is the overlap's ceiling: 2 * shared / (stems less figures), or 2 * shared / stems when the
-    two are all figures (the Dice with or without figures cannot exceed it, the words shared
-    being at most the stems shared, and division rounding monotonically)."""
-    counts, their_counts = (st.vec.old_counts, st.vec.new_counts) if old_side else (st.vec.new_counts,
-                                                                                    st.vec.old_counts)
-    mine = counts[k].keys()
-    n, f = _sizes(st, old_side=old_side)[k]
-    theirs = _sizes(st, old_side=not old_side)
-    bar = st.config.template_overlap
-    known = st._shared
-    for q in others:
-        pair = (k, q) if old_side else (q, k)
-        shared = known.get(pair)
-        if shared is None:
-            shared = known[pair] = len(mine & their_counts[q].keys())
-        m, g = theirs[q]
-        words, total = n - f + m - g, n + m
-        if (2 * shared / words >= bar) if words else (not total or 2 * shared / total >= bar):
-            yield q
-
-
-def _dice(one: Set[str], other: Set[str]) -> float:
-    """Dice coefficient of two stem sets (0 when either is empty)."""
-    if not one or not other:
-        return 0.0
-    return 2 * len(one & other) / (len(one) + len(other))
-
-
-def _words(stems: Set[str]) -> frozenset[str]:
-    """The stems that are not figures."""
-    return frozenset([t for t in stems if not t[:1].isdigit()])
-
-
-def _templated(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
-    """At least two candidates in the same gap share most of the words: a variant of a frame."""
-    gap = st.gap_old[k] if old_side else st.gap_new[k]
-    other_gap = st.gap_new if old_side else st.gap_old
-    in_gap = [q for _s, q in ranked if other_gap[q] == gap]
-    if len(in_gap) < 2:
-        return False
-    bar = st.config.template_overlap
-    close = 0
-    for q in _may_overlap(st, k, in_gap, old_side=old_side):
-        if (st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar:
-            close += 1
-            if close == 2:
-                return True
-    return False
-
-
-def _tied_in_gap(st: _State, k: int, ranked: list[tuple[float, int]], *, old_side: bool) -> bool:
-    """A candidate in the same gap shares ``template_overlap`` of the words but not the wording
-    (cosine under ``sim_link``): an item whose figures changed, not an edit the assignment links
-    anyway.  Cheap, so that only such items are checked for siblings."""
-    gap = st.gap_old[k] if old_side else st.gap_new[k]
-    other_gap = st.gap_new if old_side else st.gap_old
-    bar, link = st.config.template_overlap, st.config.sim_link
-    unlinked = [q for s, q in ranked if s < link and other_gap[q] == gap]
-    if not unlinked:  # most items: every candidate in the gap is a plain edit, linked anyway
-        return False
-    tied = _may_overlap(st, k, unlinked, old_side=old_side)
-    return any((st.overlap(k, q) if old_side else st.overlap(q, k)) >= bar for q in tied)
-
-
-def _listed(st: _State, index: int, *, old_side: bool) -> bool:
-    """Provision ``index`` is an item of a list in its own version: at least two of the provisions
-    within two places of it share ``template_overlap`` of its words (Dice over stems)."""
-    n = len(st.old) if old_side else len(st.new)
-    mine = st.stems(index, old_side=old_side)
-    if not mine:
-        return False
-    close = 0
-    for k in (index - 1, index + 1, index - 2, index + 2):
-        if 0 <= k < n and _dice(mine, st.stems(k, old_side=old_side)) >= st.config.template_overlap:
-            close += 1
-            if close == 2:
-                return True
-    return False
-
-
-def _read_names(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> None:
-    """File what names the items of one template list, for every pass to read (:meth:`_State.link`):
-    an item whose own name left the document, or is new to it ("Saithe: 12,400 tonnes" dropped,
-    "Whiting: 7,500 tonnes" added: one item replaced another), and the figures that name items
-    ("sector 17", :func:`_figure_names`)."""
-    cfg = st.config
-    st.named_gone.update(a for a in la if st.own_named(a, old_side=True))
-    st.named_fresh.update(b for b in lb if st.own_named(b, old_side=False))
-    at_a, at_b = {a: x for x, a in enumerate(la)}, {b: y for y, b in enumerate(lb)}
-    min_items = max(cfg.template_min_items, math.ceil(cfg.template_name_share * min(len(la), len(lb))))
-    old_names, new_names = _figure_names([st.old[st.rest_old[a]] for a in la], [st.new[st.rest_new[b]] for b in lb],
-                                         {(at_a[a], at_b[b]) for a, b in word_named}, min_items,
-                                         ([st.old[i] for i in _stretch(st, la, old_side=True)],
-                                          [st.new[j] for j in _stretch(st, lb, old_side=False)]))
-    st.item_names_old.update((a, names) for a, names in zip(la, old_names, strict=True) if names)
-    st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
-
-
-def _ordered_matching(st: _State, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
-    """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
-    weight: ``template_tie_weight`` plus how far the pair's score leads every rival of both
-    items, plus ``template_number_weight`` when the two carry the same printed number, plus a
-    nearness bonus within the gap.  The score is the Dice of the items' names (the words each
-    alone holds in its list, :func:`_list_names`) plus ``template_value_weight`` times the Dice of
-    all their words (figures aside): a value several items hold is weak evidence.  A pair below
-    ``template_overlap`` (over all stems) never matches unless one is the other's name partner
-    (:func:`_name_partner`); nor does a pair where either item's name partner is a third
-    (:func:`_named_elsewhere`)."""
-    cfg = st.config
-    n, m = len(la), len(lb)
-    # Each item's stems and its stems that are not figures, once (not once per pair).
-    old_stems = [st.vec.old_counts[a].keys() for a in la]
-    new_stems = [st.vec.new_counts[b].keys() for b in lb]
-    old_words = [st.words_of(a, old_side=True) for a in la]
-    new_words = [st.words_of(b, old_side=False) for b in lb]
-    # The items' names, as _read_names filed them: a pair under other names is two items.
-    old_names = [st.item_names_old.get(a, {}) for a in la]
-    new_names = [st.item_names_new.get(b, {}) for b in lb]
-    # The words each item alone holds in its list (its names), and whether an item of the other
-    # version's list that is still free holds one of them.
-    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
-    old_own = [old_list.names[st.rest_old[a]] for a in la]
-    new_own = [new_list.names[st.rest_new[b]] for b in lb]
-    old_partner = [_name_partner(st, st.rest_old[a], old_list, new_list, old_side=True) for a in la]
-    new_partner = [_name_partner(st, st.rest_new[b], new_list, old_list, old_side=False) for b in lb]
-    raw: list[list[float | None]] = [[None] * m for _ in range(n)]
-    for x in range(n):
-        for y in range(m):
-            if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
-                continue
-            i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
-            if _named_elsewhere(old_partner[x], new_partner[y], i, j):
-                continue
-            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
-                # The frame makes every pair alike and the figures are what a template varies
-                # (and match by chance: one item's new kilometre is another's old hour): what
-                # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
-                # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
-                # a word other items of the list hold too is a value of the list (a party, a
-                # frequency) that an item changes freely, weak evidence (template_value_weight).
-                raw[x][y] = (_dice(old_own[x].words, new_own[y].words)
-                             + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
-    rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
-    cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
-    for ranked in (*rows, *cols):
-        _rank(ranked)
-    old_numbers = [st.old[st.rest_old[a]].number for a in la]
-    new_numbers = [st.new[st.rest_new[b]].number for b in lb]
-    weight = [[-1.0] * m for _ in range(n)]
-    for x in range(n):
-        for y in range(m):
-            v = raw[x][y]
-            if v is None:
-                continue
-            rival = max(_next_best(rows[x], y), _next_best(cols[y], x))
-            same_number = old_numbers[x] is not None and old_numbers[x] == new_numbers[y]
-            weight[x][y] = (cfg.template_tie_weight + v - rival
-                            + cfg.position_weight * (1.0 - abs(x / n - y / m))
-                            + (cfg.template_number_weight if same_number else 0.0)
-                            + (cfg.template_figure_weight if _name_agreement(old_names[x], new_names[y]) else 0.0))
-    # best[x][y]: the heaviest matching of the first x old and the first y new items.
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for x in range(1, n + 1):
-        row, prev, wrow = best[x], best[x - 1], weight[x - 1]
-        for y in range(1, m + 1):
-            take = prev[y - 1] + wrow[y - 1] if wrow[y - 1] > 0 else -1.0
-            row[y] = max(prev[y], row[y - 1], take)
-    pairs = []
-    x, y = n, m
-    while x > 0 and y > 0:
-        w = weight[x - 1][y - 1]
-        if w > 0 and best[x][y] == best[x - 1][y - 1] + w:
-            pairs.append((la[x - 1], lb[y - 1]))
-            x, y = x - 1, y - 1
-        elif best[x][y] == best[x - 1][y]:
-            x -= 1
-        else:
-            y -= 1
-    return pairs[::-1]
-
-
-class _ListName(NamedTuple):
-    """What names an item of a list in its own version (:func:`_list_names`)."""
-
-    words: frozenset[str]  # its content stems that no other item of the list holds
-    order: tuple[str, ...]  # the same, in the order of its text: the first is where its name starts
-
-
-class _Listing(NamedTuple):
-    """The names of the items of one list in its own version (:func:`_list_names`)."""
-
-    names: dict[int, _ListName]  # provision index -> what names it
-    owner: dict[str, int]  # each name -> the one provision of the list holding it
-
-
-def _list_names(st: _State, items: list[int], *, old_side: bool) -> _Listing:
-    """What names each provision of the list ``items`` (local, on one side): its content stems
-    (:func:`_content`) that no other provision of the list in its own version holds, in the order
-    of its text, and which provision holds each name.  A word other items hold too is the list's frame
-    or one of its values (the party holding a portfolio, a frequency, a month), which an item
-    changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
-    the items it finds no sibling for, and an unchanged item is an item too.  Holds every
-    provision of the stretch (by index in its version), read once per stretch."""
-    indices = _stretch(st, items, old_side=old_side)
-    stretch = (old_side, indices.start, indices.stop)
-    held = st.list_names.get(stretch)
-    if held is None:
-        norm = st.old_norm if old_side else st.new_norm
-        # The stem counts keep the text's order (first occurrences): the heading is the first name.
-        stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
-        counts = Counter(itertools.chain.from_iterable(stems.values()))
-        held = st.list_names[stretch] = _Listing({}, {})
-        for index, mine in stems.items():
-            own = [t for t in mine if counts[t] == 1]
-            held.names[index] = _ListName(frozenset(own), tuple(own))
-            held.owner.update(dict.fromkeys(own, index))
-    return held
-
-
-def _stretch(st: _State, items: list[int], *, old_side: bool) -> range:
-    """The provisions of one version from the first to the last of the runs that ``items``
-    (local, on that side) belong to (:func:`_own_list`, by label where ``list_label_overlap``
-    reads lists so): the list they are items of, those the template test left out included."""
-    by_label = st.config.list_label_overlap < st.config.template_overlap
-    rest = st.rest_old if old_side else st.rest_new
-    runs = [_own_list(st, rest[k], old_side=old_side, by_label=by_label) for k in items]
-    first, last = min(first for first, _last in runs), max(last for _first, last in runs)
-    if by_label:
-        first, last = _label_run(st, first, old_side=old_side)[0], _label_run(st, last, old_side=old_side)[1]
-    return range(first, last + 1)
-
-
-def _label_run(st: _State, index: int, *, old_side: bool) -> tuple[int, int]:
-    """The first and last provision of the run around ``index`` in its own version that open with
-    its label (:func:`_label`), filed for every member: a long list is walked once, however many
-    gaps between anchors cut it."""
-    runs = st.label_runs[old_side]
-    held = runs.get(index)
-    if held is None:
-        norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
-        label = _label(norm(index))
-        first = last = index
-        while label is not None and first > 0 and _label(norm(first - 1)) == label:
-            first -= 1
-        while label is not None and last + 1 < n and _label(norm(last + 1)) == label:
-            last += 1
-        held = first, last
-        runs.update(dict.fromkeys(range(first, last + 1), held))
-    return held
-
-
-def _name_partner(st: _State, index: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> int | None:
-    """The unlinked provision of the other version's list ``theirs`` that holds most of the names
-    of provision ``index`` (of ``mine``, on the side ``old_side`` says), at least half of them;
-    among several holding as many, the one holding the name that comes first in its text (its
-    heading).  None: no such provision.  "Grant line 3, rural broadband masts: funded by the
-    Harrowgate Trust" holds three names of its own that the broadband line holds and one, a
-    funder the list names once, that another line holds; "Portfolio 2, energy and climate:
-    Christian People's Party" holds two names that "Portfolio 1, energy and climate: ..."
-    holds and two that "Portfolio 4, labour and pensions: Christian People's Party" holds: the
-    one holding "energy", its heading, is its partner."""
-    own = mine.names[index]
-    linked = st.link_new if old_side else st.link_old
-    held = Counter(owner for t in own.words if (owner := theirs.owner.get(t)) is not None and owner not in linked)
-    if not held:
-        return None
-    most = max(held.values())
-    if 2 * most < len(own.words):
-        return None
-    tied = [k for k, c in held.items() if c == most]
-    if len(tied) == 1:
-        return tied[0]
-    return next((k for t in own.order if (k := theirs.owner.get(t)) in tied), None)
-
-
-def _partnered(st: _State, index: int, other: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> bool:
-    """Provision ``index`` (of ``mine``) has no word name, or ``other`` is its name partner
-    (:func:`_name_partner`): a word name joins two items across the list's order only so."""
-    return not mine.names[index].words or _name_partner(st, index, mine, theirs, old_side=old_side) == other
-
-
-def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j: int) -> bool:
-    """Old ``i`` and new ``j`` are two items: the name partner (:func:`_name_partner`) of one of
-    them is another provision.  "Portfolio 2, science ...: Centre Party" is not "Portfolio 2,
-    foreign affairs ...: Centre Party" while "Portfolio 1, science ..." is free to take it."""
-    return (old_partner is not None and old_partner != j) or (new_partner is not None and new_partner != i)
-
-
-def _names_part(st: _State, q: int, p: int, lk: Link, *, split: bool) -> bool:
-    """Part ``p`` (local, new when ``split``) is a part of the template item ``q`` (local, on the
-    other side) that ``lk`` linked: every name of the part in its list (:func:`_list_names`) is a
-    name of ``q`` in its own, and one of them no part of ``lk`` holds yet.  "Portfolio 3, justice
-    and home affairs: Centre Party" split into "… justice: …" (linked in order) and "Portfolio
-    4, home affairs: …"; an item of the list beside it holds names of its own ("Portfolio 3,
-    finance and budget: Green Alliance" beside "culture, media and sport: Green Alliance")."""
-    whole = _list_names(st, [q], old_side=split).names[(st.rest_old if split else st.rest_new)[q]].words
-    mine = _list_names(st, [p], old_side=not split).names[(st.rest_new if split else st.rest_old)[p]].words
-    held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
-    return bool(mine) and mine <= whole and not mine <= held
-
-
-#: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of
-#: a template's frame, however many digit groups it has.  Its sign too (:data:`MINUS_SIGN`, as the
-#: figure reader takes it: "band -5 to 0", not the range "5-10" nor a label "Zone-5"): "-5" and
-#: "5" are two names.
-_FIGURE_RE = re.compile(rf"{MINUS_SIGN}?\d+(?:[.,\u00a0\u202f]\d+)*")
-
-
-def _figure_names(old_items: Sequence[Provision], new_items: Sequence[Provision],
-                  word_named: set[tuple[int, int]], min_items: int,
-                  lists: tuple[Sequence[Provision], Sequence[Provision]] | None = None,
-                  ) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
-    """The figures that name the items of a template list, by their place in the frame.
-
-    A place (the k-th figure of an item) names its items when, among the items with the list's
-    usual count of figures, at least ``min_items`` values there stand in exactly one old and
-    one new item ("sector 17" in both versions): the schedule keeps its sectors while their
-    days and levies change.  The caller asks ``template_name_share`` of the list: tiers of
-    service credits whose bounds all moved still meet by chance ("below 99.0 %" was one tier's
-    upper bound and is another's), two values in four, and those tiers are no names.  Nor is a
-    place that repeats every item's printed number on both sides ("Measure 8 applies ..."
-    renumbered "Measure 7 applies ..."), or counts the items in order from the same first value
-    on both sides ("Dataset 1" to "Dataset 8"): the list's numbering, which follows the items.
-    The numbering is read over ``lists`` (each side's whole list in its version, when given):
-    the items the template test kept may skip some ("Step 2", "Step 4", "Step 5" of steps 1-9).
-    Nor one that the items' own names contradict, even once (``word_named``: pairs of positions that a word names):
-    fishing quotas shared "40 % Ostmark" by the first line, "41 %" by the second, keep their
-    shares by place while a stock inserted at the top moves every stock down a line.  Returns
-    each item's values in such places, by place; an item with another count of figures names
-    none (its places do not line up)."""
-    old_figs = [_figures(p.full_text) for p in old_items]
-    new_figs = [_figures(p.full_text) for p in new_items]
-    usual, _count = Counter(map(len, itertools.chain(old_figs, new_figs))).most_common(1)[0]
-    named = [(x, y) for x, y in word_named if len(old_figs[x]) == usual == len(new_figs[y])]
-    old_list, new_list = lists or (old_items, new_items)
-    old_list_figs = [_figures(p.full_text) for p in old_list] if lists else old_figs
-    new_list_figs = [_figures(p.full_text) for p in new_list] if lists else new_figs
-
-    def numbering(place: int) -> bool:
-        return _numbering(old_list, old_list_figs, new_list, new_list_figs, usual, place)
-
-    naming = []
-    for place in range(usual):
-        held_old = Counter(f[place] for f in old_figs if len(f) == usual)
-        held_new = Counter(f[place] for f in new_figs if len(f) == usual)
-        kept = sum(1 for v, c in held_old.items() if c == 1 and held_new.get(v) == 1)
-        contradicted = any(old_figs[x][place] != new_figs[y][place] for x, y in named)
-        if kept >= min_items and not contradicted and not numbering(place):
-            naming.append(place)
-
-    def names(figs: list[list[str]]) -> list[dict[int, str]]:
-        return [{k: f[k] for k in naming} if len(f) == usual else {} for f in figs]
-
-    return names(old_figs), names(new_figs)
-
-
-def _figures(text: str) -> list[str]:
-    """The figures of ``text`` as written (:data:`_FIGURE_RE`), a minus sign written either way."""
-    return [f.replace("\u2212", "-") for f in _FIGURE_RE.findall(text)]
-
-
-def _named(st: _State, la: list[int], lb: list[int], word_named: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Pairs of a template list's items that one name joins: the same naming figures ("sector
-    17"), or a word that only these two provisions of the document hold (``word_named``)."""
-    by_figures: dict[tuple[tuple[int, str], ...], list[int]] = defaultdict(list)
-    for b in lb:
-        if names := st.item_names_new.get(b):
-            by_figures[tuple(sorted(names.items()))].append(b)
-    pairs = set()
-    for a in la:
-        if (names := st.item_names_old.get(a)) and len(found := by_figures.get(tuple(sorted(names.items())), [])) == 1:
-            pairs.add((a, found[0]))
-    pairs.update(word_named)
-    return pairs
-
-
-def _moved_by_name(st: _State, la: list[int], lb: list[int], named: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Items of a template list that its order could not pair but that one name joins (``named``).
-    A schedule reordered, its figures all changed, left each moved item removed and added.  Across
-    the order each item with word names must be the other's name partner (:func:`_partnered`):
-    "through" is the only word "night service through the centre" and "through the northern
-    estates" hold alone, one name of four."""
-    old_free = {a for a in la if st.rest_old[a] not in st.link_old}
-    new_free = {b for b in lb if st.rest_new[b] not in st.link_new}
-    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
-    pairs = []
-    for a, b in sorted(named):
-        if (a in old_free and b in new_free and st.overlap(a, b) >= st.config.template_overlap
-                and _partnered(st, st.rest_old[a], st.rest_new[b], old_list, new_list, old_side=True)
-                and _partnered(st, st.rest_new[b], st.rest_old[a], new_list, old_list, old_side=False)):
-            pairs.append((a, b))
-            old_free.discard(a)
-            new_free.discard(b)
-    return pairs
-
-
-def _word_named(st: _State, la: list[int], lb: list[int]) -> set[tuple[int, int]]:
-    """Pairs of items that a word names: the only two provisions of the document that hold it
-    (document frequency 2), one in ``la``, one in ``lb`` ("Haddock").  Within a list, "daily"
-    may be in one old and one new item of a gap and in a dozen items elsewhere."""
-    df = st.vec.df
-    old_owner = {t: a for a in la for t in st.words_of(a, old_side=True) if df[t] == 2}
-    pairs = set()
-    for b in lb:
-        for t in st.words_of(b, old_side=False):
-            owner = old_owner.get(t) if df[t] == 2 else None
-            if owner is not None:
-                pairs.add((owner, b))
-    return pairs
-
-
-def _numbering(old_items: Sequence[Provision], old_figs: list[list[str]], new_items: Sequence[Provision],
-               new_figs: list[list[str]], usual: int, place: int) -> bool:
-    """The figures at ``place`` number the list's items, on both sides: every item with the usual
-    count of figures repeats its printed number there ("Measure 8 applies ..." renumbered
-    "Measure 7 applies ..."), or they count the items in order from the same first value
-    ("Dataset 1" to "Dataset 8", whatever the printed numbers: an item dropped, the count goes
-    on from where it stood).  A run of sectors that starts elsewhere on one side is names:
-    sectors 1 to 30 printed as points 1 to 30, sector 1 dropped and the points renumbered, read
-    as a count linked each sector to the next (29 wrong links of 29)."""
-    old_held, new_held = _held(old_items, old_figs, usual, place), _held(new_items, new_figs, usual, place)
-    old_repeats = all(value == number for number, value in old_held)
-    new_repeats = all(value == number for number, value in new_held)
-    if old_repeats and new_repeats:
-        return True
-    old_from, new_from = _count_from(old_held), _count_from(new_held)
-    if not ((old_repeats or old_from is not None) and (new_repeats or new_from is not None)):
-        return False
-    # Both sides number their items; two runs that count from different values are names.
-    return old_from is None or new_from is None or old_from == new_from
-
-
-def _held(items: Sequence[Provision], figs: list[list[str]], usual: int, place: int) -> list[tuple[str | None, str]]:
-    """Each item's printed number and its figure at ``place``, for the items with the usual count."""
-    return [(p.number, f[place]) for p, f in zip(items, figs, strict=True) if len(f) == usual]
-
-
-def _count_from(held: list[tuple[str | None, str]]) -> int | None:
-    """The first value when the figures count the items in order (each one more than the last);
-    -1 for no item; None when they do not count."""
-    counts = [int(value) for _number, value in held if value.isdigit()]
-    if len(counts) != len(held) or any(b - a != 1 for a, b in itertools.pairwise(counts)):
-        return None
-    return counts[0] if counts else -1
-
-
-def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
-    """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0.
-
-    Each list (each gap of one) finds its own naming places: an item moved from a list named
-    by sector and observers to one named by sector alone is compared at the places both name
-    (in either direction, and with none in common they say nothing)."""
-    if not (old and new):  # most pairs: an item no figure names (cheaper than the intersection)
-        return 0
-    places = old.keys() & new.keys()
-    if not places:
-        return 0
-    return 1 if all(old[k] == new[k] for k in places) else -1
-
-
-def _heading(st: _State, k: int, *, old_side: bool) -> str | None:
-    """The first word of local provision ``k``'s text that names it: held by at most
-    ``template_heading_df`` provisions (figures and function words aside), as IDF counts them.
-    A quota list names its stocks first ("Saithe in the Skagerrak: 12,400 tonnes"), a schedule
-    of plots after its frame ("Measure 18: the Spruce plot ..."): the frame's words are held by
-    every item, so the first word only this item holds is where its name starts."""
-    df, most = st.vec.df, st.config.template_heading_df
-    # The stem counts keep the text's order (first occurrences).
-    stems = (st.vec.old_counts if old_side else st.vec.new_counts)[k]
-    return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
-
-
-#: A place in a list's frame: the frame word before it ("" at the text's start), how many times
-#: that word stood before it, and how many runs of names came between (:func:`_name_runs`).
-_Place = tuple[str, int, int]
-
-
-class _WordPlaces(NamedTuple):
-    """The word places of a list in one version: each item's names (runs of the words that are
-    not the list's frame, by place) and the first place whose values name the items."""
-
-    names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
-    heading: _Place  # the first naming place
-    values: frozenset[str]  # the values held at that place
-    kinds: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
-
-
-def _place_verdict(st: _State, a: int, b: int) -> bool | None:
-    """Whether local old ``a`` and new ``b``, items of a list in each version, were put one in the
-    other's place (True), are one item by their heading place (False), or the places cannot say
-    (None).  A place of the list's frame names its items when ``template_name_share`` of them
-    (and ``template_min_items``) hold there a value no other item of the list holds; the first
-    such place is the heading ("Saithe in the Skagerrak: 12,400 tonnes": the stock).  Another
-    stock in that place, gone from the old list and new to the new one, is another item however
-    much of the rest it keeps ("Coley in the Skagerrak: 12,400 tonnes", which the assignment
-    linked at a high cosine); the same stock is one item, its area renamed or not, and so is a
-    name reworded in part (:func:`_one_name`: "bicycle share trips" / "bike share trips").
-
-    The list is read first as a template list (neighbours sharing ``template_overlap`` of their
-    stems) and, where that cannot say, as a list by its label (:func:`_own_list`): items that
-    open with the same word and share less of a frame ("Dataset 7, noise complaints: updated
-    weekly ..." / "Dataset 8, bicycle-share trips: updated daily ..."); there a pair that shares a
-    word of its own is no replacement (:func:`_share_own_word`)."""
-    if st.config.template_heading_df < 2:
-        return None
-    i, j = st.rest_old[a], st.rest_new[b]
-    loose_too = st.config.list_label_overlap < st.config.template_overlap
-    for by_label in (False, True) if loose_too else (False,):
-        old = _places_of(st, i, old_side=True, by_label=by_label)
-        new = _places_of(st, j, old_side=False, by_label=by_label)
-        if old is None or new is None or old.heading != new.heading:
-            continue
-        mine, theirs = old.names[i].get(old.heading), new.names[j].get(new.heading)
-        if mine is None or theirs is None:
-            continue
-        if _one_name(mine, theirs, old, new):
-            return False
-        if by_label and _share_own_word(st, _own_words(old, i), _own_words(new, j)):
-            return None  # a clause that opens as its neighbours do, reworded: it keeps what it is about
-        return mine not in new.values and theirs not in old.values
-    return None
-
-
-def _own_words(places: _WordPlaces, index: int) -> set[str]:
-    """The words of item ``index``'s names at places that hold names, not a kind of value the list
-    gives several items ("daily", "Green Liberal Party")."""
-    return {w for place, run in places.names[index].items() if place not in places.kinds for w in run.split()}
-
-
-def _share_own_word(st: _State, mine: set[str], theirs: set[str]) -> bool:
-    """Two items' own words (:func:`_own_words`) hold one in common that no other provision holds.
-    A list by its label is looser evidence than a template list: clauses that open alike ("The
-    Parties shall open the northern crossing points ..." / "The Parties shall reopen the northern
-    crossing points ...") have word places too, the verb first, and a clause reworded keeps its
-    subject; an item put in another's place shares only the frame and the list's kinds of value
-    ("updated daily")."""
-    df = st.vec.df
-    return any(df[t] == 2 for t in mine & theirs if t not in FUNCTION_WORDS)
-
-
-def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> bool:
-    """Two heading values (runs of stems) name one item: equal, one holding every word of the
-    other ("civil aviation authority" / "aviation authority"), or ending in the same word that
-    no other item of either list holds there ("bicycl shar trip" / "bike shar trip": the trips,
-    reworded).  A last word other items share is the list's kind of item, not a name ("Severn
-    estuary" / "Thames estuary" beside a "Humber estuary"); names that share only a first word
-    are two ("North Sea herring" / "North Sea cod")."""
-    if mine == theirs:
-        return True
-    one, other = mine.split(), theirs.split()
-    if set(one) <= set(other) or set(other) <= set(one):
-        return True
-    head = one[-1]
-    if head != other[-1]:
-        return False
-    held = sum(1 for v in old.values if v.split()[-1] == head) + sum(1 for v in new.values if v.split()[-1] == head)
-    return held == 2
-
-
-def _places_of(st: _State, index: int, *, old_side: bool, by_label: bool) -> _WordPlaces | None:
-    """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
-    first, last = _own_list(st, index, old_side=old_side, by_label=by_label)
-    known = st.word_places[(old_side, by_label)]
-    if first not in known:
-        known[first] = _read_word_places(st, range(first, last + 1), old_side=old_side)
-    return known[first]
-
-
-def _own_list(st: _State, index: int, *, old_side: bool, by_label: bool) -> tuple[int, int]:
-    """The first and last provision of the run around ``index`` in its own version whose
-    neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
-    filed for every member.  ``by_label``: neighbours that open with the same word (the list's
-    label, :func:`_label`: "Dataset", "Quota") need share only ``list_label_overlap``."""
-    lists = st.own_lists[(old_side, by_label)]
-    held = lists.get(index)
-    if held is not None:
-        return held
-    cfg = st.config
-    n = len(st.old) if old_side else len(st.new)
-    bar = cfg.list_label_overlap if by_label else cfg.template_overlap
-    norm = st.old_norm if old_side else st.new_norm
-
-    def joined(k: int) -> bool:  # provisions k and k + 1 are items of one list
-        dice = _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side))
-        if dice >= cfg.template_overlap:
-            return True
-        label = _label(norm(k)) if dice >= bar else None
-        return label is not None and label == _label(norm(k + 1))
-
-    first = index
-    while first > 0 and joined(first - 1):
-        first -= 1
-    last = index
-    while last + 1 < n and joined(last):
-        last += 1
-    held = first, last
-    for k in range(first, last + 1):
-        lists[k] = held
-    return held
-
-
-def _read_word_places(st: _State, items: range, *, old_side: bool) -> _WordPlaces | None:
-    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them.
-
-    A place is found by the frame word before it, not by counting runs from the start: where a
-    value of the list repeats in half of its items ("updated daily") it is frame there and a
-    name elsewhere ("updated hourly"), so items differ in their count of runs while every name
-    still follows the same frame word.  Places are tried in the order they stand in the items."""
-    cfg = st.config
-    need = max(cfg.template_min_items, math.ceil(cfg.template_name_share * len(items)))
-    if len(items) < need:
-        return None
-    held = Counter(t for k in items for t in st.stems(k, old_side=old_side))
-    frame = {t for t, c in held.items() if 2 * c >= len(items)}
-    texts = st.old_norm if old_side else st.new_norm
-    names = {k: _name_runs(texts(k).split(), frame) for k in items}
-    at: defaultdict[_Place, list[int]] = defaultdict(list)
-    for runs in names.values():
-        for order, place in enumerate(runs):
-            at[place].append(order)
-    values = {place: Counter(runs[place] for runs in names.values() if place in runs) for place in at}
-    # A place holds a kind, not names, where a value stands in two items or where it holds no more
-    # values than half the items ("monthly" beside "weekly", the "daily" items holding frame there).
-    kinds = frozenset(place for place, held_at in values.items()
-                          if max(held_at.values()) > 1 or 2 * len(held_at) <= len(items))
-    for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
-        if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
-            return _WordPlaces(names, place, frozenset(values[place]), kinds)
-    return None
-
-
-def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
-    """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
-    single letters (which all part two runs): an item's names ("saithe", "little sole"), each at
-    its :data:`_Place` (the frame word before it, that word's count so far, the runs since)."""
-    runs: dict[_Place, str] = {}
-    run: list[str] = []
-    after, seen, since = "", Counter[str](), 0
-    for token in tokens:
-        t = stem(token)
-        if len(token) > 1 and not token[:1].isdigit() and t not in frame and t not in FUNCTION_WORDS:
-            run.append(t)
-            continue
-        if run:
-            runs[(after, seen[after], since)] = " ".join(run)
-            run, since = [], since + 1
-        if t in frame and t not in FUNCTION_WORDS and not token[:1].isdigit():  # a figure marks no place
-            seen[t] += 1
-            after, since = t, 0
-    if run:
-        runs[(after, seen[after], since)] = " ".join(run)
-    return runs
-
-
 # --------------------------------------------------------------------------- pass: number
 
 
-def _number_pass(st: _State) -> None:
+def _number_pass(st: AlignState) -> None:
     """Same printed number, same gap between anchors, similar enough, not clearly beaten.
 
     A pair under the link bar stands when it is in step (its neighbours on both sides linked
@@ -1677,7 +580,7 @@ def _number_pass(st: _State) -> None:
         _number_links(st, retry)
 
 
-def _number_links(st: _State, olds: Iterable[int]) -> list[int]:
+def _number_links(st: AlignState, olds: Iterable[int]) -> list[int]:
     """Link the number pass's pairs among local old ``olds``; returns those refused only because
     they were out of step."""
     cfg = st.config
@@ -1703,7 +606,7 @@ def _number_links(st: _State, olds: Iterable[int]) -> list[int]:
     return out_of_step
 
 
-def _contained(st: _State, a: int, b: int) -> bool:
+def _contained(st: AlignState, a: int, b: int) -> bool:
     """One of old ``a`` and new ``b`` carries at least ``split_cover`` of the other's (IDF-weighted)
     words: the same point with parts added or dropped (sub-points that went unreported)."""
     one, other = st.vec.old_counts[a], st.vec.new_counts[b]
@@ -1711,7 +614,7 @@ def _contained(st: _State, a: int, b: int) -> bool:
     return st.vec.coverage(one, other) >= cover or st.vec.coverage(other, one) >= cover
 
 
-def _in_step(st: _State, i: int, b: int) -> bool:
+def _in_step(st: AlignState, i: int, b: int) -> bool:
     """Old ``i`` and new local ``b`` sit between neighbours linked one to one under equal numbers
     (or the same document edge) on both sides: a point answered in place."""
     j = st.rest_new[b]
@@ -1731,19 +634,19 @@ def _in_step(st: _State, i: int, b: int) -> bool:
 # --------------------------------------------------------------------------- passes: assignment and moves
 
 
-def _assignment_pass(st: _State) -> None:
+def _assignment_pass(st: AlignState) -> None:
     """Optimal one-to-one assignment over the candidate pairs that keep their gap between anchors."""
     if st.scored():
         _assign_round(st, moves=False)
 
 
-def _move_pass(st: _State) -> None:
+def _move_pass(st: AlignState) -> None:
     """The assignment again for pairs across the anchor chain (after splits and merges took their parts)."""
     if st.scored():
         _assign_round(st, moves=True)
 
 
-def _assign_round(st: _State, *, moves: bool) -> None:
+def _assign_round(st: AlignState, *, moves: bool) -> None:
     cfg = st.config
     rest_old, rest_new = st.rest_old, st.rest_new
     n_old, n_new = max(len(st.old), 1), max(len(st.new), 1)
@@ -1770,7 +673,7 @@ def _assign_round(st: _State, *, moves: bool) -> None:
     for a, b in pairs:
         s = st.edges[(a, b)]
         adj = st.adjusted(a, b, s)
-        runner_up = max(_next_best(st.best_a.get(a, []), b), _next_best(st.best_b.get(b, []), a))
+        runner_up = max(next_best(st.best_a.get(a, []), b), next_best(st.best_b.get(b, []), a))
         if adj >= cfg.sim_link or (adj >= cfg.sim_min and adj - runner_up >= cfg.rel_margin
                                    and st.vec.shared(a, b, rare_only=True) >= cfg.margin_min_rare
                                    and not _unplaced_at_edge(st, a, b, s)):
@@ -1780,7 +683,7 @@ def _assign_round(st: _State, *, moves: bool) -> None:
         st.link(a, b, "exact" if same else "similarity", 1.0 if same else s)
 
 
-def _unplaced_at_edge(st: _State, a: int, b: int, s: float) -> bool:
+def _unplaced_at_edge(st: AlignState, a: int, b: int, s: float) -> bool:
     """Old ``a`` and new ``b`` (cosine ``s``) are alone at one document edge under two printed numbers
     (:func:`_edge_pair`) and lack :func:`_edge_evidence`: no pass links them in place.
 
@@ -1791,7 +694,7 @@ def _unplaced_at_edge(st: _State, a: int, b: int, s: float) -> bool:
     return _edge_pair(st, st.rest_old[a], st.rest_new[b]) and not _edge_evidence(st, a, b, s)
 
 
-def _edge_pair(st: _State, i: int, j: int) -> bool:
+def _edge_pair(st: AlignState, i: int, j: int) -> bool:
     """Old ``i`` and new ``j`` are alone at the same document edge under two printed numbers: both
     last, each after a linked provision, or both first, each before one.  (Two one-provision
     documents have no neighbour to place them: :func:`_lone_at_edge` reads them.)"""
@@ -1802,7 +705,7 @@ def _edge_pair(st: _State, i: int, j: int) -> bool:
     return i == 0 and j == 0 and 1 in st.link_old and 1 in st.link_new
 
 
-def _edge_evidence(st: _State, a: int, b: int, s: float) -> bool:
+def _edge_evidence(st: AlignState, a: int, b: int, s: float) -> bool:
     """What a pair alone at a document edge under two printed numbers needs beyond its place: as
     many rare shared words as a slot there (``margin_edge_min_rare``), and words that lead the
     whole document (:func:`_leads_document`)."""
@@ -1810,7 +713,7 @@ def _edge_evidence(st: _State, a: int, b: int, s: float) -> bool:
             and _leads_document(st, a, b, s))
 
 
-def _leads_document(st: _State, a: int, b: int, s: float) -> bool:
+def _leads_document(st: AlignState, a: int, b: int, s: float) -> bool:
     """Old ``a`` and new ``b`` (cosine ``s``) lead by ``margin_edge_lead`` every provision of the other side,
     the linked ones included: more in common than two unrelated provisions of this document.
 
@@ -1825,7 +728,7 @@ def _leads_document(st: _State, a: int, b: int, s: float) -> bool:
 # --------------------------------------------------------------------------- pass: number in step
 
 
-def _number_in_step_pass(st: _State) -> None:
+def _number_in_step_pass(st: AlignState) -> None:
     """A point answered in place: same number as its partner, predecessors linked under equal numbers.
 
     The numbering is in step here, as in a mark-up that rewrites a plan point by point.
@@ -1853,7 +756,7 @@ def _number_in_step_pass(st: _State) -> None:
             st.link(a, b, "number", s)
 
 
-def _split_around(st: _State, i: int, j: int) -> bool:
+def _split_around(st: AlignState, i: int, j: int) -> bool:
     """The provision after new ``j`` (old ``i``) is the rest of old ``i - 1`` (new ``j - 1``).
 
     Then the predecessors, linked one to one so far, are a split (merge) whose parts
@@ -1882,7 +785,7 @@ def _split_around(st: _State, i: int, j: int) -> bool:
 # --------------------------------------------------------------------------- pass: joint split / merge
 
 
-def _joint_pass(st: _State) -> None:
+def _joint_pass(st: AlignState) -> None:
     """Runs of adjacent parts that match one partner only together: splits, then merges.
 
     They go before the assignment, which would otherwise pair one part with a
@@ -1893,7 +796,7 @@ def _joint_pass(st: _State) -> None:
         _joint(st, split=False)
 
 
-def _joint(st: _State, *, split: bool) -> None:
+def _joint(st: AlignState, *, split: bool) -> None:
     """Link an unlinked partner to a run of adjacent unlinked parts that match it together.
 
     A merged point draws its words from two or three old points, so each old point alone
@@ -1950,7 +853,7 @@ def _joint(st: _State, *, split: bool) -> None:
             st.add(indices, (partner,), "merge", joint)
 
 
-def _co_chosen(st: _State, q: int, seed: int, candidates: dict[int, float], parts_of: list[int],
+def _co_chosen(st: AlignState, q: int, seed: int, candidates: dict[int, float], parts_of: list[int],
                *, split: bool) -> int | None:
     """The part beside ``seed`` that, with it, clearly chooses partner ``q``: two halves of a
     merged point that repeat each other's frame, so the pair's cosine gains nothing on the
@@ -1983,7 +886,7 @@ def _co_chosen(st: _State, q: int, seed: int, candidates: dict[int, float], part
 
 
 def _grow_group(
-    st: _State,
+    st: AlignState,
     candidates: dict[int, float],
     parts_of: list[int],
     part_counts: list[Counter[str]],
@@ -2021,14 +924,14 @@ def _grow_group(
 # --------------------------------------------------------------------------- pass: attach
 
 
-def _attach_pass(st: _State) -> None:
+def _attach_pass(st: AlignState) -> None:
     """Unlinked parts joining a linked partner: new parts to an old provision, then old parts to a new one."""
     if st.scored():
         _attach(st, split=True)
         _attach(st, split=False)
 
 
-def _attach(st: _State, *, split: bool) -> None:
+def _attach(st: AlignState, *, split: bool) -> None:
     """Attach unlinked parts to linked partners (split: new parts to an old provision)."""
     cfg, vec = st.config, st.vec
     rest_parts = st.rest_new if split else st.rest_old
@@ -2076,7 +979,7 @@ def _attach(st: _State, *, split: bool) -> None:
 
 
 def _attach_gain(
-    st: _State, p: int, q: int, index: int, part_counts: Counter[str], *, split: bool
+    st: AlignState, p: int, q: int, index: int, part_counts: Counter[str], *, split: bool
 ) -> tuple[float, int] | None:
     """The gain of attaching part ``p`` to the link of partner ``q`` and that link's id, if it qualifies."""
     cfg, vec = st.config, st.vec
@@ -2122,103 +1025,7 @@ def _attach_gain(
     return gain, lid
 
 
-def _sibling_of(st: _State, index: int, parts: tuple[int, ...], partner: Counter[str], *, split: bool) -> bool:
-    """Provision ``index`` is a sibling item of ``parts`` (provisions on its side) for a partner of
-    stem counts ``partner`` (:func:`_sibling`): the one rule of attachment and the joint pass."""
-    counts = _counts_of(st, (index,), split=split)
-    parts_counts = _counts_of(st, parts, split=split)
-    if counts is None or parts_counts is None:
-        return False
-    norm = st.new_norm if split else st.old_norm
-    texts = tuple(map(norm, (index, *parts)))
-    return _sibling(st, counts, parts_counts, partner, texts, index=index, old_side=not split)
-
-
-def _sibling(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str],
-             texts: tuple[str, ...], *, index: int, old_side: bool) -> bool:
-    """``part`` (provision ``index`` of its side) is a sibling of ``parts``, an item of their list,
-    not the rest of their partner: it opens as one of them does (the list's label: "Dataset",
-    "Portfolio"), with at least ``sibling_list_min`` adjacent provisions around it (a list), beyond
-    what they hold it brings the partner no more than one value of the list's frame, figures
-    aside - one word, one phrase (a name, "Green Liberal Party"), or up to ``sibling_shared_max``
-    words that other provisions hold too - and it holds more words of its own that the partner
-    lacks (its own topic) than values it brings, by ``sibling_own_excess`` (a phrase that other
-    provisions hold too is one value: :func:`_values`).  ``texts``: the part's normalised text,
-    then the parts'.
-
-    A list renumbered after a drop gives an inserted item the number, and often a value, of the
-    kept item beside it ("Dataset 8, emergency call-outs ...: updated daily" beside old "Dataset
-    8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
-    partner's content ("e-scooter" of "bicycle-share and e-scooter trips")."""
-    cfg = st.config
-    own = [t for t in part if t not in parts and _content(t)]
-    brought = [t for t in own if t in partner]
-    # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
-    # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
-    if len(own) - len(brought) < _values(st, texts[0], brought) + cfg.sibling_own_excess:
-        return False
-    # A clause split into sentences, or a point folded into a table, does not repeat its other
-    # part's opening ("Loans last three weeks ..." beside "You can ask for more time ...").
-    label = _label(texts[0])
-    if label is None or all(_label(t) != label for t in texts[1:]):
-        return False
-    # Two provisions that open alike are no list: "A Joint Monitoring Commission ... shall be
-    # established" and "The Joint Monitoring Commission shall investigate ...", merged into one.
-    if not _is_list(st, index, label, old_side=old_side):
-        return False
-    if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
-        return True
-    # Words apart are one value only if other provisions hold them too (df counts both versions:
-    # 2 is the part and the partner alone); a pair the two alone hold is their own ("remedy" and
-    # "unavailability" of a service-credit clause split in two).
-    return len(brought) <= cfg.sibling_shared_max and all(st.vec.df[t] > 2 for t in brought)
-
-
-def _values(st: _State, text: str, brought: list[str]) -> int:
-    """How many values of a list's frame the words ``brought`` are: one when they stand together
-    in ``text`` as one phrase of at most ``sibling_phrase_words`` words that other provisions hold
-    too (a party of the portfolio list: "Christian People's Party"), else one a word."""
-    # A phrase the part and its partner alone hold is their own content, however short: "home
-    # affairs" of "justice and home affairs" split into two portfolios.
-    if (1 < len(brought) <= st.config.sibling_phrase_words and all(st.vec.df[t] > 2 for t in brought)
-            and _one_phrase(text, frozenset(brought))):
-        return 1
-    return len(brought)
-
-
-def _is_list(st: _State, index: int, label: str, *, old_side: bool) -> bool:
-    """At least ``sibling_list_min`` adjacent provisions around ``index`` (on one side) open with
-    ``label``: its list."""
-    norm, count = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
-    # Not an index of the label over the document: a third "Joint ..." point far away ("A Joint
-    # Economic Committee shall ...") makes no list of two adjacent ones.  The walk stops at the
-    # minimum, so a long run of points that open alike ("The Parties shall ...") costs no more.
-    wanted, run = st.config.sibling_list_min, 1
-    for step in (-1, 1):
-        k = index + step
-        while run < wanted and 0 <= k < count and _label(norm(k)) == label:
-            run, k = run + 1, k + step
-    return run >= wanted
-
-
-def _label(text: str) -> str | None:
-    """The first word of a normalised text that is neither a function word nor a figure, stemmed."""
-    return next((t for t in map(stem, text.split()) if _content(t)), None)
-
-
-def _content(t: str) -> bool:
-    """Stem ``t`` can name something: no lone letter, figure or function word."""
-    return len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS
-
-
-def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
-    """The words of ``text`` whose stems are ``wanted`` stand together, each once: one phrase."""
-    # A lone letter is a fragment, not a word between them: the "s" of "Christian People's Party".
-    at = [k for k, w in enumerate(w for w in text.split() if len(w) > 1) if stem(w) in wanted]
-    return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
-
-
-def _brings(st: _State, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
+def _brings(st: AlignState, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
     """A part that repeats the parts already linked still brings the partner something of its own:
     ``part_brings_shared`` words (a year, a figure, a name) the parts lack and the partner holds."""
     # Any word but a function word counts: the few a repeat does not repeat are what tell it
@@ -2228,7 +1035,7 @@ def _brings(st: _State, part: Counter[str], parts: Counter[str], partner: Counte
     return len(novel.intersection(partner)) >= st.config.part_brings_shared
 
 
-def _carries_rest(st: _State, part: Counter[str], partner: Counter[str], parts: Counter[str]) -> bool:
+def _carries_rest(st: AlignState, part: Counter[str], partner: Counter[str], parts: Counter[str]) -> bool:
     """``part`` holds ``split_cover`` of the (IDF-weighted) words of ``partner`` that its linked
     ``parts`` do not: the rest of a split, not a look-alike of its frame."""
     rest = Counter({t: c for t, c in partner.items() if t not in parts})
@@ -2241,7 +1048,7 @@ def _carries_rest(st: _State, part: Counter[str], partner: Counter[str], parts: 
     return bool(rest) and st.vec.coverage(rare or rest, part) >= st.config.split_cover
 
 
-def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...],
+def _clear_lead(st: AlignState, p: int, q: int, parts: tuple[int, ...],
                 counts: tuple[Counter[str], Counter[str], Counter[str]], *, split: bool) -> bool:
     """Part ``p`` and partner ``q`` choose each other (``q`` first among ``p``'s candidates, which
     the caller's ``beside`` has checked; ``p`` first among ``q``'s outside its linked ``parts``), at
@@ -2266,22 +1073,10 @@ def _clear_lead(st: _State, p: int, q: int, parts: tuple[int, ...],
             and st.vec.shared_words(novel, partner_counts) >= cfg.attach_lead_novel)
 
 
-def _counts_of(st: _State, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
-    """The summed word counts of provisions on the parts' side; None if one was linked exactly."""
-    rest = st.rest_new if split else st.rest_old
-    total: Counter[str] = Counter()
-    for index in indices:
-        k = bisect_left(rest, index)
-        if k == len(rest) or rest[k] != index:
-            return None
-        total.update(st.vec.new_counts[k] if split else st.vec.old_counts[k])
-    return total
-
-
 # --------------------------------------------------------------------------- pass: slot
 
 
-def _slot_pass(st: _State) -> None:
+def _slot_pass(st: AlignState) -> None:
     """Unlinked provisions between two consecutive order-keeping links: the structure says they are
     the same point if the wording shares something distinctive.
 
@@ -2317,7 +1112,7 @@ def _slot_pass(st: _State) -> None:
                 last_b = b
 
 
-def _crosses_inside(st: _State, slot: _Slot, i: int, j: int) -> bool:
+def _crosses_inside(st: AlignState, slot: _Slot, i: int, j: int) -> bool:
     """Old ``i`` and new ``j`` of ``slot`` would cross a link with parts inside the slot's regions.
 
     A merge whose parts straddle a kept point bounds no slot, so the slot beside that point
@@ -2335,7 +1130,7 @@ def _crosses_inside(st: _State, slot: _Slot, i: int, j: int) -> bool:
     return False
 
 
-def _mutual_best(st: _State, a: int, b: int) -> bool:
+def _mutual_best(st: AlignState, a: int, b: int) -> bool:
     """Old ``a`` and new ``b`` are each other's best candidate anywhere in the document."""
     ranked_a, ranked_b = st.by_old.get(a), st.by_new.get(b)
     return bool(ranked_a and ranked_b and ranked_a[0][1] == b and ranked_b[0][1] == a)
@@ -2352,7 +1147,7 @@ def _slot_in_step(la: list[int], lb: list[int], a: int, b: int) -> bool:
     return x == y or len(la) - x == len(lb) - y
 
 
-def _lone_at_edge(st: _State, i: int, j: int) -> bool:
+def _lone_at_edge(st: AlignState, i: int, j: int) -> bool:
     """Old ``i`` and new ``j`` are alone at a document edge (or are the whole of both documents) and
     answer each other in place: under one printed number (or none), or, as the whole of both
     documents, one carrying ``split_cover`` of the other's words.
@@ -2370,20 +1165,20 @@ def _lone_at_edge(st: _State, i: int, j: int) -> bool:
     return whole and _contained(st, st.local_old[i], st.local_new[j])
 
 
-def _slot_lead(st: _State, a: int, b: int, s: float) -> bool:
+def _slot_lead(st: AlignState, a: int, b: int, s: float) -> bool:
     """A pair of a crowded gap that leads every other candidate of both, anywhere, by ``slot_lead_margin``
     at ``slot_lead_min_sim``: the gap's order and a clear mutual choice carry it below ``slot_gap_min_sim``."""
     cfg = st.config
     if len(st.old) + len(st.new) < cfg.slot_lead_min_provisions:
         return False  # in a few points every other candidate scores nothing: no lead to read
-    runner_up = max(_next_best(st.by_old.get(a, []), b), _next_best(st.by_new.get(b, []), a))
+    runner_up = max(next_best(st.by_old.get(a, []), b), next_best(st.by_new.get(b, []), a))
     return s >= cfg.slot_lead_min_sim and s - runner_up >= cfg.slot_lead_margin
 
 
 # --------------------------------------------------------------------------- pass: paraphrase
 
 
-def _paraphrase_pass(st: _State) -> None:
+def _paraphrase_pass(st: AlignState) -> None:
     """A clause reworded in place: in a slot (between two consecutive order-keeping links, or a
     link and a document edge) of at most ``paraphrase_unique_max`` unlinked provisions a side, an
     old and a new provision that alone in the slot hold one rare drafting concept link on it.
@@ -2439,7 +1234,7 @@ def _paraphrase_pass(st: _State) -> None:
             _renamed_pairs(st, bags, slot)
 
 
-def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str], between: bool,
+def _unique_concepts(st: AlignState, olds: list[int], news: list[int], rare: set[str], between: bool,
                      *, numbered: bool = False) -> None:
     """Link the old and new provisions of one slot that alone in it hold a drafting concept, in order.
 
@@ -2469,7 +1264,7 @@ def _unique_concepts(st: _State, olds: list[int], news: list[int], rare: set[str
             last_j = j
 
 
-def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
+def _renamed_pairs(st: AlignState, bags: _ConceptBags, slot: _Slot) -> None:
     """Link, in order, the old and new provisions of ``slot`` that name a shared concept each in
     its own words and are each other's best candidate by the paraphrase score.
 
@@ -2510,7 +1305,7 @@ def _renamed_pairs(st: _State, bags: _ConceptBags, slot: _Slot) -> None:
 _CONCEPT_WORD_STEMS = frozenset(s for stems in CONCEPT_STEMS.values() for s in stems)
 
 
-def _subject_words(st: _State, a: int, b: int) -> int:
+def _subject_words(st: AlignState, a: int, b: int) -> int:
     """The content words old ``a`` and new ``b`` share, however common (function words, figures and
     the words of a concept aside): a clause reworded in place keeps its subject ("the Processor
     ... the Customer's personal data"), one replaced on its subject shares the concept alone."""
@@ -2518,7 +1313,7 @@ def _subject_words(st: _State, a: int, b: int) -> int:
     return sum(1 for t in shared if t not in FUNCTION_WORDS and not t[:1].isdigit() and t not in _CONCEPT_WORD_STEMS)
 
 
-def _paraphrase_rival(st: _State, bags: _ConceptBags, a: int, b: int, s: float) -> bool:
+def _paraphrase_rival(st: AlignState, bags: _ConceptBags, a: int, b: int, s: float) -> bool:
     """Some provision other than new ``b`` comes within ``paraphrase_renamed_margin`` of ``s`` with
     old ``a`` by the paraphrase score, or other than old ``a`` with new ``b``: an unlinked one
     anywhere, or one (linked or not) that the other's words rank among its first candidates."""
@@ -2533,7 +1328,7 @@ def _paraphrase_rival(st: _State, bags: _ConceptBags, a: int, b: int, s: float) 
     return any(bags.score(a, k) > bar for k in new_rivals) or any(bags.score(k, b) > bar for k in old_rivals)
 
 
-def _renamed(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+def _renamed(st: AlignState, bags: _ConceptBags, a: int, b: int) -> int:
     """How many concepts of their paraphrase bags old ``a`` and new ``b`` share that each names in
     other words, phrases included ("comes into force" / "takes effect"): :func:`concept_wordings`."""
     shared = set(bags.concepts(a, old_side=True)) & set(bags.concepts(b, old_side=False))
@@ -2555,7 +1350,7 @@ class _Slot(NamedTuple):
     new_region: range
 
 
-def _slots(st: _State) -> list[_Slot]:
+def _slots(st: AlignState) -> list[_Slot]:
     """The unlinked old and new provisions between each two consecutive, order-keeping
     links (or a document edge), where both sides have some, and whether a link bounds the
     slot on both sides.
@@ -2587,7 +1382,7 @@ def _slots(st: _State) -> list[_Slot]:
 # --------------------------------------------------------------------------- pass: demotion
 
 
-def _demotion_pass(st: _State) -> None:
+def _demotion_pass(st: AlignState) -> None:
     """Unlink, weakest first, 1:1 similarity and number links that cross a firm link without a
     move's evidence (a template item moved within its list has its name as evidence).
 
@@ -2632,7 +1427,7 @@ def _demotion_pass(st: _State) -> None:
             return
 
 
-def _crossing_links(st: _State) -> set[int]:
+def _crossing_links(st: AlignState) -> set[int]:
     """Ids of links whose order is reversed against the order-keeping chain of firm
     links (exact, or at ``firm_sim``): a firm link is as good as an anchor."""
     order: list[tuple[int, int, int, float]] = []
@@ -2665,7 +1460,7 @@ def _crossing_links(st: _State) -> set[int]:
 # --------------------------------------------------------------------------- pass: concept match
 
 
-def _concept_match_pass(st: _State) -> None:
+def _concept_match_pass(st: AlignState) -> None:
     """A point reworded *and* moved: neither its words nor its place give it away, its concepts may.
 
     After every firm pass, the provisions still unlinked are compared by a paraphrase score:
@@ -2690,7 +1485,7 @@ def _concept_match_pass(st: _State) -> None:
     _concept_links(st, old_open, new_open)
 
 
-def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None:
+def _concept_links(st: AlignState, old_open: list[int], new_open: list[int]) -> None:
     """Link the open pairs that are each other's clear best by the paraphrase score."""
     cfg = st.config
     bags = _ConceptBags(st)
@@ -2715,7 +1510,7 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
         for s, b in ranked:
             best_of_b[b].append((s, a))
     for lst in (*best_of_a.values(), *best_of_b.values()):
-        _rank(lst)
+        rank(lst)
     floor = min(cfg.concept_min_sim, cfg.concept_slot_min_sim, cfg.concept_plain_min_sim)
     for a in old_open:
         if not best_of_a[a]:
@@ -2729,7 +1524,7 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
             continue
         # Rivals: every other open provision proposed, then (only if the lead survives them, as
         # they cost bags of linked points) the provisions, linked or not, each one's words rank first.
-        rival = max(_next_best(best_of_a[a], b), _next_best(best_of_b[b], a))
+        rival = max(next_best(best_of_a[a], b), next_best(best_of_b[b], a))
         if s - rival < need:
             continue
         rival = max([rival, *(bags.score(a, other) for _c, other in st.by_old.get(a, [])[:top] if other != b),
@@ -2739,7 +1534,7 @@ def _concept_links(st: _State, old_open: list[int], new_open: list[int]) -> None
             st.link(a, b, "similarity", st.cosine(a, b))
 
 
-def _concept_bar(st: _State, bags: _ConceptBags, a: int, b: int, s: float, *, distinct: bool) -> float | None:
+def _concept_bar(st: AlignState, bags: _ConceptBags, a: int, b: int, s: float, *, distinct: bool) -> float | None:
     """The lead over every rival a mutual best pair of the concept-match pass (score ``s``) needs,
     or None when its score or shared words fall short; ``distinct``: it shares a concept few
     unlinked provisions hold."""
@@ -2756,7 +1551,7 @@ def _concept_bar(st: _State, bags: _ConceptBags, a: int, b: int, s: float, *, di
     return cfg.concept_margin
 
 
-def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -> bool:
+def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: float) -> bool:
     """A concept-match pair that crosses a firm link is a move, which needs a clearer lead and
     closer wording (as in the move pass); rare words mean little in a document of a dozen points."""
     cfg = st.config
@@ -2772,7 +1567,7 @@ def _move_allowed(st: _State, bags: _ConceptBags, a: int, b: int, lead: float) -
     return st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
 
 
-def _alone_between(st: _State, a: int, b: int) -> bool:
+def _alone_between(st: AlignState, a: int, b: int) -> bool:
     """Old ``a`` and new ``b`` are alone between two links: their neighbours before are linked to
     each other, and so are their neighbours after."""
     i, j = st.rest_old[a], st.rest_new[b]
@@ -2783,7 +1578,7 @@ def _alone_between(st: _State, a: int, b: int) -> bool:
             and before == st.link_new.get(j - 1) and after == st.link_new.get(j + 1))
 
 
-def _reworded(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
+def _reworded(st: AlignState, bags: _ConceptBags, a: int, b: int) -> int:
     """How many concepts old ``a`` and new ``b`` share that each names in other words ("terminated"
     / "ends", "dispute" / "disagreements"): evidence the plain cosine cannot see, as a word
     repeated on both sides is not."""
@@ -2797,7 +1592,7 @@ def _reworded(st: _State, bags: _ConceptBags, a: int, b: int) -> int:
     return count
 
 
-def _crosses(st: _State, a: int, b: int) -> bool:
+def _crosses(st: AlignState, a: int, b: int) -> bool:
     """Linking old ``a`` to new ``b`` would cross the order-keeping chain of firm links (exact, or
     at ``firm_sim``), as a moved point does (the links demotion reads as anchors)."""
     i, j = st.rest_old[a], st.rest_new[b]
@@ -2810,7 +1605,7 @@ class _ConceptBags:
     """The paraphrase bags (:func:`peacediff._lexical.paraphrase_bag`) of the provisions the
     concept-match pass reads, computed on first use, and the rarity weight of each word or concept."""
 
-    def __init__(self, st: _State) -> None:
+    def __init__(self, st: AlignState) -> None:
         self.st = st
         self.old: dict[int, frozenset[str]] = {}
         self.new: dict[int, frozenset[str]] = {}
@@ -2874,7 +1669,7 @@ class _ConceptBags:
 # --------------------------------------------------------------------------- pass: possible matches
 
 
-def _possible_match_pass(st: _State) -> None:
+def _possible_match_pass(st: AlignState) -> None:
     """The best unlinked candidate of each unlinked provision, at ``possible_min_sim`` (or, with
     none, the one sharing most drafting concepts): a hint, never a link."""
     if not st.scored():
@@ -2910,7 +1705,7 @@ def _possible_match_pass(st: _State) -> None:
     st.pass_counts["possible-match"] = len(st.possible)
 
 
-def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, ...]:
+def _hint_evidence(st: AlignState, side: str, index: int, other: int) -> tuple[str, ...]:
     """What provision ``index`` of ``side`` and its candidate ``other`` have in common, for readers:
     the content words both use (rare by IDF, or in at most ``tiny_doc_df`` provisions, as
     :meth:`Vectors.shared` counts them; no function word, no figure), the rarest first, then the
@@ -2932,7 +1727,7 @@ def _hint_evidence(st: _State, side: str, index: int, other: int) -> tuple[str, 
     return (*words, *sorted(concepts))
 
 
-def _concept_hints(st: _State) -> None:
+def _concept_hints(st: AlignState) -> None:
     """A hint for an unlinked provision that has none by cosine: the unlinked counterpart sharing
     the most drafting concepts with it (``army`` / ``troops``, ``sanctions`` / ``restrictive
     measures``: :func:`peacediff._lexical.drafting_concepts`), at least one, scored by its cosine.
@@ -2962,7 +1757,7 @@ def _concept_hints(st: _State) -> None:
             st.possible[("new", j)] = best
 
 
-def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
+def _topic_marks(st: AlignState, index: int, *, old_side: bool) -> set[str]:
     """What names a provision's topic for a hint: its drafting concepts and its rare words (IDF at
     ``common_idf``, figures and function words aside): rival plans share "Zaporizhzhia" in
     otherwise different sentences, a cosine of 0.07 that no other evidence lifts."""
@@ -2975,7 +1770,7 @@ def _topic_marks(st: _State, index: int, *, old_side: bool) -> set[str]:
     return marks
 
 
-def _postings(st: _State, held: dict[int, set[str]], wanted: Set[str]) -> dict[str, list[int]]:
+def _postings(st: AlignState, held: dict[int, set[str]], wanted: Set[str]) -> dict[str, list[int]]:
     """The provisions (ascending) holding each mark of ``held`` among ``wanted`` that may propose
     them: a drafting concept held by at most ``posting_cap`` of them, a rare word by at most
     ``concept_holders_max`` (see :func:`_best_by_concepts`)."""
@@ -2988,7 +1783,7 @@ def _postings(st: _State, held: dict[int, set[str]], wanted: Set[str]) -> dict[s
 
 
 def _best_by_concepts(
-    st: _State,
+    st: AlignState,
     mine: set[str],
     postings: dict[str, list[int]],
     their_concepts: dict[int, set[str]],
@@ -3014,7 +1809,7 @@ def _best_by_concepts(
 # --------------------------------------------------------------------------- pass: duplicates in order
 
 
-def _duplicates_in_order_pass(st: _State) -> None:
+def _duplicates_in_order_pass(st: AlignState) -> None:
     """Identical provisions on one side take their partners in document order.
 
     Which of two identical points was linked to which partner (or merged, or split
@@ -3060,7 +1855,7 @@ def _duplicates_in_order_pass(st: _State) -> None:
 
 
 #: The passes of text alignment, as (name, function over the state), in run order.
-_TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[_State], None]], ...] = (
+_TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[AlignState], None]], ...] = (
     ("exact", _exact_pass),
     ("template", _template_pass),
     ("number", _number_pass),
@@ -3100,3 +1895,7 @@ def _pair_with_old(i: int) -> Callable[[int], tuple[int, int]]:
 
 def _pair_with_new(j: int) -> Callable[[int], tuple[int, int]]:
     return lambda i: (i, j)
+
+
+#: What every :class:`_State` asks of this module's rules.
+_RULES = Rules(TEXT_PASSES, _build_scores, _replaced, _overlap)

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from model_strategies import piece_lists, provisions
 
-from peacediff import align
+from peacediff import _align_lists, align
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._lexical import FUNCTION_WORDS, Vectors, drafting_concepts, merged, normalise, stem_counts
 from peacediff._order import _bounds
@@ -266,8 +266,8 @@ def test_overlap_is_computed_once_and_is_the_plain_overlap(old_bags: list[list[s
     state = _state(old_bags, new_bags, DEFAULT)
     for a in range(len(old_bags)):
         for b in range(len(new_bags)):
-            assert state.overlap(a, b) == align._overlap(state, a, b)
-            assert state.overlap(a, b) == align._overlap(state, a, b)
+            assert state.overlap(a, b) == _align_lists._overlap(state, a, b)
+            assert state.overlap(a, b) == _align_lists._overlap(state, a, b)
 
 
 @given(st.lists(st.integers(0, 30), max_size=40))

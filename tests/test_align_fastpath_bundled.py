@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from model_strategies import piece_lists
 
-from peacediff import align
+from peacediff import _align_lists, _align_state, align
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import (
     _PHRASE_CONCEPTS,
@@ -93,7 +93,7 @@ def _reference_overlap(st_: align._State, a: int, b: int) -> float:
     figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
     if total == figures or 2 * shared < bar * (total - figures):
         return 2 * shared / total
-    return max(2 * shared / total, _reference_dice(align._words(one), align._words(other)))
+    return max(2 * shared / total, _reference_dice(_align_state._words(one), _align_state._words(other)))
 
 
 def _reference_dice(one: Set[str], other: Set[str]) -> float:
@@ -132,7 +132,7 @@ def _reference_template_pass(st_: align._State) -> None:
             if _reference_templated(st_, k, ranked, old_side=side == 0):
                 gaps[gap_of[k]][side].append(k)
             elif (_reference_tied_in_gap(st_, k, ranked, old_side=side == 0)
-                  and align._listed(st_, rest[k], old_side=side == 0)):
+                  and _align_lists._listed(st_, rest[k], old_side=side == 0)):
                 listed[gap_of[k]][side].append(k)
     whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
                   and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
@@ -143,11 +143,11 @@ def _reference_template_pass(st_: align._State) -> None:
             if not (la and lb):
                 continue
             if not 0 < g < len(st_.chain_old):  # before the first anchor or after the last: names only
-                align._read_names(st_, la, lb, align._word_named(st_, la, lb))
+                _align_lists._read_names(st_, la, lb, _align_lists._word_named(st_, la, lb))
                 continue
         if len(la) * len(lb) > cfg.template_cells_max:
             continue
-        align._link_list(st_, la, lb)
+        _align_lists._link_list(st_, la, lb)
 
 
 def _template_state(old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]],
@@ -192,17 +192,17 @@ def test_template_tests_are_those_of_the_plain_overlap(old_items: list[tuple[boo
     bar = config.template_overlap
     for k in range(len(state.rest_old)):
         for b in range(len(state.rest_new)):
-            assert align._overlap(state, k, b) == _reference_overlap(state, k, b)
+            assert _align_lists._overlap(state, k, b) == _reference_overlap(state, k, b)
     for old_side, rest, by in ((True, state.rest_old, state.by_old), (False, state.rest_new, state.by_new)):
         others = list(range(len(state.rest_new if old_side else state.rest_old)))
         for k in range(len(rest)):
             ranked = by.get(k, [])
-            assert align._templated(state, k, ranked, old_side=old_side) == _reference_templated(
+            assert _align_lists._templated(state, k, ranked, old_side=old_side) == _reference_templated(
                 state, k, ranked, old_side=old_side)
-            assert align._tied_in_gap(state, k, ranked, old_side=old_side) == _reference_tied_in_gap(
+            assert _align_lists._tied_in_gap(state, k, ranked, old_side=old_side) == _reference_tied_in_gap(
                 state, k, ranked, old_side=old_side)
             # Every pair the fast test leaves out is under the bar.
-            kept = set(align._may_overlap(state, k, others, old_side=old_side))
+            kept = set(_align_lists._may_overlap(state, k, others, old_side=old_side))
             for q in others:
                 if q not in kept:
                     assert (_reference_overlap(state, k, q) if old_side else _reference_overlap(state, q, k)) < bar
@@ -216,7 +216,7 @@ def test_template_pass_links_what_the_plain_pass_linked(old_items: list[tuple[bo
     fast, slow = _template_state(old_items, new_items, config), _template_state(old_items, new_items, config)
     if fast is None or slow is None:
         return
-    align._template_pass(fast)
+    _align_lists._template_pass(fast)
     _reference_template_pass(slow)
     assert fast.links == slow.links
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacediff import AlignConfig, Comparison, Version, compare
-from peacediff.align import _figures
+from peacediff._align_lists import _figures
 
 _STOCKS = (("Pollock", "Dogger Bank"), ("Turbot", "Moray Firth"), ("Brill", "Fladen Ground"), ("Megrim", "Porcupine"),
            ("Witch", "Little Sole"), ("Lemon", "Smith Bank"), ("Saithe", "Skagerrak"), ("Tusk", "Bill Baileys"),

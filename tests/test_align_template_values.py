@@ -256,7 +256,7 @@ def test_a_list_count_is_read_over_the_whole_list():
     kept "Step 7, armed patrols ..." and "Step 7, heavy mortars ..." one item.  Over each side's
     whole list ("Step 1" to "Step 8", "Step 1" to "Step 9") they count from 1 on both sides: the
     list's numbering, no name."""
-    from peacediff.align import _figure_names
+    from peacediff._align_lists import _figure_names
     from peacediff.model import Provision
 
     def steps(count: int, kept: list[int], day: int) -> tuple[list[Provision], list[Provision]]:

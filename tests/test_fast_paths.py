@@ -25,8 +25,8 @@ from peacediff._lexical import (
     stem_set,
     words,
 )
+from peacediff._matching import rank as _rank
 from peacediff._order import _chain_lengths, increasing_chain
-from peacediff.align import _rank
 
 _WORDS = st.lists(st.sampled_from(["the", "forces", "force", "s", "5", "withdraw", "withdrawing", "a", "zones",
                                    "zone", "voted", "voting", "x", "elections", "twelve", "12"]), max_size=40)

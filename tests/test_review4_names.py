@@ -9,7 +9,7 @@ import random
 import pytest
 
 from peacediff import Version, compare
-from peacediff.align import _name_agreement
+from peacediff._align_lists import _name_agreement
 from peacediff.model import Provision
 
 _FRAME = "Sector {s}: heavy weapons are withdrawn {d} km from the line, watched by {o} observers."

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from test_align_fastpath_bundled import _CONFIGS, _SIDE, _reference_overlap, _template_state
 from test_textdiff import _edited_pair
 
-from peacediff import _screen, align, figures, modality
+from peacediff import _align_lists, _screen, align, figures, modality
 from peacediff._align_config import AlignConfig
 from peacediff._lexical import Vectors, stem_counts
 from peacediff.textdiff import _TOKEN_RE, tokenize, word_ops
@@ -43,10 +43,11 @@ def _reference_template_items(st_: align._State, gaps: dict[int, tuple[list[int]
     side = 0 if old_side else 1
     for k in range(len(rest)):
         ranked = by.get(k, [])
-        if whole and align._templated(st_, k, ranked, old_side=old_side):
+        if whole and _align_lists._templated(st_, k, ranked, old_side=old_side):
             gaps[gap_of[k]][side].append(k)
-        elif (align._tied_in_gap(st_, k, ranked, old_side=old_side) and align._listed(st_, rest[k], old_side=old_side)
-              and (whole or not align._templated(st_, k, ranked, old_side=old_side))):
+        elif (_align_lists._tied_in_gap(st_, k, ranked, old_side=old_side)
+              and _align_lists._listed(st_, rest[k], old_side=old_side)
+              and (whole or not _align_lists._templated(st_, k, ranked, old_side=old_side))):
             listed[gap_of[k]][side].append(k)
 
 
@@ -58,7 +59,7 @@ def test_figures_counted_once_a_side_are_those_counted_per_provision(
     if state is None:
         return
     for old_side in (True, False):
-        assert align._sizes(state, old_side=old_side) == _reference_sizes(state, old_side=old_side)
+        assert _align_lists._sizes(state, old_side=old_side) == _reference_sizes(state, old_side=old_side)
 
 
 @settings(max_examples=150)
@@ -74,7 +75,7 @@ def test_template_items_filed_from_their_gap_are_those_filed_from_all_candidates
                                                                          defaultdict(lambda: ([], [])))
             slow: tuple[dict[int, tuple[list[int], list[int]]], ...] = (defaultdict(lambda: ([], [])),
                                                                          defaultdict(lambda: ([], [])))
-            align._template_items(state, *fast, old_side=old_side, whole=whole)
+            _align_lists._template_items(state, *fast, old_side=old_side, whole=whole)
             _reference_template_items(state, *slow, old_side=old_side, whole=whole)
             assert [dict(d) for d in fast] == [dict(d) for d in slow]
 
@@ -91,13 +92,13 @@ def test_shared_stems_counted_once_serve_both_sides_of_a_pair(
     n_old, n_new = len(warmed.rest_old), len(warmed.rest_new)
     for old_side, mine, theirs in ((False, n_new, n_old), (True, n_old, n_new)):
         for k in range(mine):
-            kept = list(align._may_overlap(warmed, k, range(theirs), old_side=old_side))
+            kept = list(_align_lists._may_overlap(warmed, k, range(theirs), old_side=old_side))
             fresh = _template_state(old_items, new_items, config)
             assert fresh is not None
-            assert kept == list(align._may_overlap(fresh, k, range(theirs), old_side=old_side))
+            assert kept == list(_align_lists._may_overlap(fresh, k, range(theirs), old_side=old_side))
     for a in range(n_old):
         for b in range(n_new):
-            assert align._overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
+            assert _align_lists._overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
 
 
 # --------------------------------------------------------------------------- vectors
