@@ -14,6 +14,7 @@ changed; nameless items; an item split in two) that must still link."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
@@ -108,16 +109,23 @@ def _redraft(kind: str, seed: int) -> tuple[Version, Version, set[str]]:
     """A made-up list of 5-7 items redrafted: one item dropped, a new one inserted anywhere, every
     value drawn again.  Returns the versions and the names of the items both keep."""
     frame, names, values = _LISTS[kind]
-    rnd = random.Random(seed)
+    old_entries, new_entries, fresh = _entries(random.Random(seed), names, values)
+    kept = {name for name, _v in new_entries} - {fresh}
+    return _document("a", frame, old_entries), _document("b", frame, new_entries), kept
+
+
+def _entries(rnd: random.Random, names: Sequence[str], values: Sequence[str]
+             ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
+    """5-7 of ``names`` with values drawn at random, and their redraft: one dropped, a fresh name
+    inserted anywhere, every value drawn again.  Returns both lists and the fresh name."""
     size = rnd.randint(5, 7)
     chosen = rnd.sample(names, size + 1)
     items, fresh = chosen[:size], chosen[size]
-    old_entries = [(name, rnd.choice(values)) for name in items]
-    new_entries = [(name, rnd.choice(values)) for name in items]
-    del new_entries[rnd.randrange(size)]
-    new_entries.insert(rnd.randrange(len(new_entries) + 1), (fresh, rnd.choice(values)))
-    kept = {name for name, _v in new_entries} - {fresh}
-    return _document("a", frame, old_entries), _document("b", frame, new_entries), kept
+    old = [(name, rnd.choice(values)) for name in items]
+    new = [(name, rnd.choice(values)) for name in items]
+    del new[rnd.randrange(size)]
+    new.insert(rnd.randrange(len(new) + 1), (fresh, rnd.choice(values)))
+    return old, new, fresh
 
 
 @pytest.mark.parametrize("kind", sorted(_LISTS))
@@ -142,14 +150,7 @@ def test_a_value_written_first_is_no_name():
     lines; the lines' own words (most of their names) carry them, not the funder's place."""
     wrong = set()
     for seed in range(300):
-        rnd = random.Random(seed)
-        size = rnd.randint(5, 7)
-        chosen = rnd.sample(_GRANTS, size + 1)
-        items, fresh = chosen[:size], chosen[size]
-        old = [(name, rnd.choice(_FUNDERS)) for name in items]
-        new = [(name, rnd.choice(_FUNDERS)) for name in items]
-        del new[rnd.randrange(size)]
-        new.insert(rnd.randrange(len(new) + 1), (fresh, rnd.choice(_FUNDERS)))
+        old, new, _fresh = _entries(random.Random(seed), _GRANTS, _FUNDERS)
 
         def lines(vid: str, entries: list[tuple[str, str]]) -> Version:
             return Version.from_texts(vid, [*_HEAD, *(f"Funded by {funder}: grant line {k}, {name}."
