@@ -343,9 +343,38 @@ class AlignConfig:
     #: changed (tests/test_align_list_replace.py).  At template_overlap or above: off.
     list_label_overlap: float = _unit_field(0.3)
 
-    #: Largest template gap (tied old items × tied new items) paired in order (an
-    #: O(old × new) dynamic programme); bigger ones are left to the assignment, with a note.
+    #: Largest template gap (tied old items × tied new items) paired in order over every pair (an
+    #: O(old × new) dynamic programme); a bigger one is paired over its likely pairs only
+    #: (template_band, template_word_items, template_pairs_max).
     template_cells_max: int = _count_field(40_000, minimum=1)
+
+    #: A larger template gap is paired in order over its likely pairs only (a heaviest increasing
+    #: chain, O(pairs × log)): those that share a name, naming figures, a word few items hold
+    #: (template_word_items) or a printed number, and those within this many items of the pair's
+    #: place in proportion along both lists: a list whose items hold no word of their own.  A
+    #: 240-seat list of wards "North Barcor" … "West Yarros" (each word in four items or more),
+    #: read with names only: one seat dropped, 117 false links at 0, none from 2; a run of eleven
+    #: dropped (the rest eleven places against the printed numbers, six against the proportion),
+    #: 70 false at 2, none at 8 (tests/test_align_template_big.py).  Cost on a 10,000-line named
+    #: tariff schedule: align 3.8 s at 0, 3.9 s at 8, 4.2 s at 16 (benchmarks/bench_biglists.py).
+    template_band: int = _count_field(8)
+
+    #: ... and pairs that share a word at most this many items of the gap hold on each side: the
+    #: items of a list named by two shared words ("North Barcor", "South Barcor", … "West
+    #: Yarros": each word in four items or more) hold no name of their own, and a run of dropped
+    #: items carries them past any band.  The ward lists of bench_biglists (a twentieth of the
+    #: list dropped in a run) over the band alone: 37, 596 and 2,174 false links at 400, 1,000
+    #: and 3,000 seats; none at 4-8.  At 8 a word held by more items than that is a value of
+    #: the list (a region, a party), which the band and the weights read.
+    template_word_items: int = _count_field(8, minimum=1)
+
+    #: Work budget of that chain: at most this many likely pairs a gap (names, figures, words and
+    #: numbers first, then the band).  Over it the band narrows, with a note; when those pairs
+    #: alone exceed it, the gap's items link by their names only, out of order, with a note.
+    #: Weighing and chaining cost about 5 µs a pair: the 30,000-seat ward list of bench_biglists
+    #: holds 567,000 likely pairs (2.7 s of a 10.8 s alignment), a 30,000-line tariff schedule
+    #: 509,000; a million is a few seconds, whatever the list.
+    template_pairs_max: int = _count_field(1_000_000, minimum=1)
 
     # ------------------------------------------------------------------ slots
     #: A slot (one unlinked provision on each side between two order-keeping links)

@@ -49,8 +49,9 @@ def _template_pass(st: AlignState) -> None:
     templated items of each gap are paired by the order-preserving matching of greatest
     total overlap (nearness in the gap breaking ties), however few a gap holds: an unchanged
     item cuts a list into gaps without making it less of a list.  A pair still needs
-    ``template_overlap``.  Gaps of more than
-    ``template_cells_max`` templated pairs are left to the other passes, with a note.
+    ``template_overlap``.  A gap of more than ``template_cells_max`` templated pairs (a
+    schedule of hundreds or thousands of lines) is paired in order over its likely pairs only,
+    within the work budget ``template_pairs_max`` (:func:`_link_list`), with a note when it trips.
 
     A list whose kept items are exact anchors leaves its changed items in gaps of one or two
     between them, too few to be a list there: between two anchors, items that are *listed* in
@@ -73,7 +74,7 @@ def _template_pass(st: AlignState) -> None:
     # items between its links: they are still items of one list, so the count is the list's.
     whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
                   and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
-    skipped = 0
+    tripped: Counter[str] = Counter()
     for g in sorted(set(gaps) | set(listed)):
         la, lb = gaps[g]
         if not (whole_list and la and lb):
@@ -87,29 +88,46 @@ def _template_pass(st: AlignState) -> None:
                 # are not: "Coley" put in the place of the first stock is still another stock.
                 _read_names(st, la, lb, _word_named(st, la, lb))
                 continue
-        if len(la) * len(lb) > cfg.template_cells_max:
-            skipped += 1
-            continue
-        _link_list(st, la, lb)
-    if skipped:
+        if (trip := _link_list(st, la, lb)) is not None:
+            tripped[trip] += 1
+    if tripped["narrowed"]:
         st.notes.append(
-            f"template lists: {skipped} gap(s) of templated items larger than template_cells_max "
-            f"({cfg.template_cells_max:,} pairs) were aligned without their order"
+            f"template lists: {tripped['narrowed']} gap(s) of templated items too large for template_pairs_max "
+            f"({cfg.template_pairs_max:,} pairs) were paired in order over a band narrower than template_band "
+            f"({cfg.template_band} items)"
+        )
+    if tripped["skipped"]:
+        st.notes.append(
+            f"template lists: {tripped['skipped']} gap(s) of templated items too large for template_pairs_max "
+            f"({cfg.template_pairs_max:,} pairs) were aligned without their order"
         )
 
 
-def _link_list(st: AlignState, la: list[int], lb: list[int]) -> None:
+def _link_list(st: AlignState, la: list[int], lb: list[int]) -> str | None:
     """Link the items of one template list (old ``la``, new ``lb``): in order, then those moved
-    within it by their names; a pair a name joins needs no other evidence to stand."""
+    within it by their names; a pair a name joins needs no other evidence to stand.
+
+    A list of more than ``template_cells_max`` pairs is paired in order over its likely pairs
+    only (:func:`_template_candidates`).  Returns what its work budget did: ``"narrowed"`` (the
+    band around the list's diagonal narrowed to fit ``template_pairs_max``), ``"skipped"`` (not
+    paired in order at all), or None."""
     word_named = _word_named(st, la, lb)
     _read_names(st, la, lb, word_named)
-    for a, b in _ordered_matching(st, la, lb):
-        st.link(a, b, "similarity", st.cosine(a, b))
+    trip = None
+    candidates = None
+    if len(la) * len(lb) > st.config.template_cells_max:
+        candidates, band = _template_candidates(st, la, lb)
+        trip = "skipped" if candidates is None else "narrowed" if band < st.config.template_band else None
+    # Over its budget a list's items still link by their names, out of order (_moved_by_name).
+    if trip != "skipped":
+        for a, b in _ordered_matching(st, la, lb, candidates):
+            st.link(a, b, "similarity", st.cosine(a, b))
     named = _named(st, la, lb, word_named)
     for a, b in _moved_by_name(st, la, lb, named):
         st.link(a, b, "similarity", st.cosine(a, b))
     st.named_pairs.update((a, b) for a, b in named
                           if st.link_old.get(st.rest_old[a], -1) == st.link_new.get(st.rest_new[b], -2))
+    return trip
 
 
 def _template_items(st: AlignState, gaps: dict[int, tuple[list[int], list[int]]],
@@ -270,16 +288,34 @@ def _read_names(st: AlignState, la: list[int], lb: list[int], word_named: set[tu
     st.item_names_new.update((b, names) for b, names in zip(lb, new_names, strict=True) if names)
 
 
-def _ordered_matching(st: AlignState, la: list[int], lb: list[int]) -> list[tuple[int, int]]:
+def _ordered_matching(st: AlignState, la: list[int], lb: list[int],
+                      candidates: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The order-preserving matching of ``la`` to ``lb`` (both ascending) of greatest total
-    weight: ``template_tie_weight`` plus how far the pair's score leads every rival of both
-    items, plus ``template_number_weight`` when the two carry the same printed number, plus a
-    nearness bonus within the gap.  The score is the Dice of the items' names (the words each
-    alone holds in its list, :func:`_list_names`) plus ``template_value_weight`` times the Dice of
-    all their words (figures aside): a value several items hold is weak evidence.  A pair below
-    ``template_overlap`` (over all stems) never matches unless one is the other's name partner
-    (:func:`_name_partner`); nor does a pair where either item's name partner is a third
-    (:func:`_named_elsewhere`)."""
+    weight (:func:`_template_weights`), over every pair by a dynamic programme
+    (:func:`_dense_chain`), or over ``candidates`` only (positions in ``la`` and ``lb``, by old
+    position, then new) by the heaviest increasing chain (:func:`_heaviest_chain`)."""
+    n, m = len(la), len(lb)
+    if candidates is None:
+        weight = [[-1.0] * m for _ in range(n)]
+        for x, y, w in _template_weights(st, la, lb, itertools.product(range(n), range(m))):
+            weight[x][y] = w
+        chain = _dense_chain(weight)
+    else:
+        chain = _heaviest_chain(_template_weights(st, la, lb, candidates))
+    return [(la[x], lb[y]) for x, y in chain]
+
+
+def _template_weights(st: AlignState, la: list[int], lb: list[int],
+                      pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """The weight of each pair ``(x, y)`` of ``pairs`` (positions in ``la`` and ``lb``) that may
+    match, as ``(x, y, weight)`` in their order: ``template_tie_weight`` plus how far the pair's
+    score leads every rival of both items among ``pairs``, plus ``template_number_weight`` when
+    the two carry the same printed number, plus a nearness bonus within the gap.  The score is
+    the Dice of the items' names (the words each alone holds in its list, :func:`_list_names`)
+    plus ``template_value_weight`` times the Dice of all their words (figures aside): a value
+    several items hold is weak evidence.  A pair below ``template_overlap`` (over all stems)
+    never matches unless one is the other's name partner (:func:`_name_partner`); nor does a
+    pair where either item's name partner is a third (:func:`_named_elsewhere`)."""
     cfg = st.config
     n, m = len(la), len(lb)
     # Each item's stems and its stems that are not figures, once (not once per pair).
@@ -297,41 +333,46 @@ def _ordered_matching(st: AlignState, la: list[int], lb: list[int]) -> list[tupl
     new_own = [new_list.names[st.rest_new[b]] for b in lb]
     old_partner = [_name_partner(st, st.rest_old[a], old_list, new_list, old_side=True) for a in la]
     new_partner = [_name_partner(st, st.rest_new[b], new_list, old_list, old_side=False) for b in lb]
-    raw: list[list[float | None]] = [[None] * m for _ in range(n)]
-    for x in range(n):
-        for y in range(m):
-            if st.replaced(la[x], lb[y]) or _name_agreement(old_names[x], new_names[y]) < 0:
-                continue
-            i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
-            if _named_elsewhere(old_partner[x], new_partner[y], i, j):
-                continue
-            if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
-                # The frame makes every pair alike and the figures are what a template varies
-                # (and match by chance: one item's new kilometre is another's old hour): what
-                # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
-                # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
-                # a word other items of the list hold too is a value of the list (a party, a
-                # frequency) that an item changes freely, weak evidence (template_value_weight).
-                raw[x][y] = (_dice(old_own[x].words, new_own[y].words)
-                             + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
-    rows = [[(v, y) for y, v in enumerate(r) if v is not None] for r in raw]
-    cols = [[(v, x) for x in range(n) if (v := raw[x][y]) is not None] for y in range(m)]
-    for ranked in (*rows, *cols):
+    raw: list[tuple[int, int, float]] = []
+    for x, y in pairs:
+        i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
+        # The cheapest test first: in a named list it rules out most pairs of a big list's band.
+        if (_named_elsewhere(old_partner[x], new_partner[y], i, j) or st.replaced(la[x], lb[y])
+                or _name_agreement(old_names[x], new_names[y]) < 0):
+            continue
+        if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
+            # The frame makes every pair alike and the figures are what a template varies
+            # (and match by chance: one item's new kilometre is another's old hour): what
+            # tells items apart is the words ("measure 8 ... zone Hotel" renumbered to
+            # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
+            # a word other items of the list hold too is a value of the list (a party, a
+            # frequency) that an item changes freely, weak evidence (template_value_weight).
+            raw.append((x, y, _dice(old_own[x].words, new_own[y].words)
+                        + cfg.template_value_weight * _dice(old_words[x], new_words[y])))
+    rows: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    cols: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for x, y, v in raw:
+        rows[x].append((v, y))
+        cols[y].append((v, x))
+    for ranked in (*rows.values(), *cols.values()):
         rank(ranked)
     old_numbers = [st.old[st.rest_old[a]].number for a in la]
     new_numbers = [st.new[st.rest_new[b]].number for b in lb]
-    weight = [[-1.0] * m for _ in range(n)]
-    for x in range(n):
-        for y in range(m):
-            v = raw[x][y]
-            if v is None:
-                continue
-            rival = max(next_best(rows[x], y), next_best(cols[y], x))
-            same_number = old_numbers[x] is not None and old_numbers[x] == new_numbers[y]
-            weight[x][y] = (cfg.template_tie_weight + v - rival
-                            + cfg.position_weight * (1.0 - abs(x / n - y / m))
-                            + (cfg.template_number_weight if same_number else 0.0)
-                            + (cfg.template_figure_weight if _name_agreement(old_names[x], new_names[y]) else 0.0))
+    weighed = []
+    for x, y, v in raw:
+        rival = max(next_best(rows[x], y), next_best(cols[y], x))
+        same_number = old_numbers[x] is not None and old_numbers[x] == new_numbers[y]
+        weighed.append((x, y, cfg.template_tie_weight + v - rival
+                        + cfg.position_weight * (1.0 - abs(x / n - y / m))
+                        + (cfg.template_number_weight if same_number else 0.0)
+                        + (cfg.template_figure_weight if _name_agreement(old_names[x], new_names[y]) else 0.0)))
+    return weighed
+
+
+def _dense_chain(weight: list[list[float]]) -> list[tuple[int, int]]:
+    """The pairs ``(x, y)``, increasing in both, of greatest total weight in the matrix ``weight``
+    (a pair weighing nothing or less never taken): O(rows × columns)."""
+    n, m = len(weight), len(weight[0]) if weight else 0
     # best[x][y]: the heaviest matching of the first x old and the first y new items.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(1, n + 1):
@@ -344,13 +385,103 @@ def _ordered_matching(st: AlignState, la: list[int], lb: list[int]) -> list[tupl
     while x > 0 and y > 0:
         w = weight[x - 1][y - 1]
         if w > 0 and best[x][y] == best[x - 1][y - 1] + w:
-            pairs.append((la[x - 1], lb[y - 1]))
+            pairs.append((x - 1, y - 1))
             x, y = x - 1, y - 1
         elif best[x][y] == best[x - 1][y]:
             x -= 1
         else:
             y -= 1
     return pairs[::-1]
+
+
+def _heaviest_chain(weighed: Iterable[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The pairs ``(x, y)`` of ``weighed`` ((x, y, weight), each pair once), increasing in both,
+    of greatest total weight (a pair weighing nothing or less never taken): the weighted longest
+    increasing chain, by a Fenwick tree of prefix maxima over ``y``, O(K log K) for K pairs.
+    Of several chains as heavy, the one found first by (x, descending y) stands."""
+    pairs = sorted((x, -y, w) for x, y, w in weighed if w > 0)
+    size = max((-neg_y for _x, neg_y, _w in pairs), default=-1) + 1
+    tree_total = [0.0] * (size + 1)  # the heaviest chain ending at a y in the node's range...
+    tree_end = [-1] * (size + 1)  # ... and the pair (index in ``pairs``) it ends with
+    back = [-1] * len(pairs)
+    best_total, best_end = 0.0, -1
+    # A pair follows only pairs of a lower x and a lower y: taking each x's pairs from its highest
+    # y down, none of them sees another of the same x in the prefix it asks for.
+    for k, (_x, neg_y, w) in enumerate(pairs):
+        total, end, node = 0.0, -1, -neg_y  # the prefix y' < y is the tree's nodes 1 .. y
+        while node > 0:
+            if tree_total[node] > total:
+                total, end = tree_total[node], tree_end[node]
+            node &= node - 1
+        total += w
+        back[k] = end
+        if total > best_total:
+            best_total, best_end = total, k
+        node = -neg_y + 1
+        while node <= size:
+            if total > tree_total[node]:
+                tree_total[node], tree_end[node] = total, k
+            node += node & -node
+    chain = []
+    while best_end >= 0:
+        x, neg_y, _w = pairs[best_end]
+        chain.append((x, -neg_y))
+        best_end = back[best_end]
+    return chain[::-1]
+
+
+def _template_candidates(st: AlignState, la: list[int], lb: list[int]) -> tuple[list[tuple[int, int]] | None, int]:
+    """The pairs of a template list too large for every pair (positions in ``la`` and ``lb``,
+    by old position, then new) that may be in its order-preserving matching, and the half-width
+    of the band they cover: those sharing a name (a word each alone holds in its list,
+    :func:`_list_names`) or a word at most ``template_word_items`` items hold on each side, the
+    same naming figures (:func:`_read_names`) or the same printed number, and those within
+    ``template_band`` items of the pair's place in proportion along both lists (a list whose
+    items hold no word of their own).  The band narrows so that all of them stay within
+    ``template_pairs_max``; (None, -1) when the named pairs alone exceed it."""
+    cfg = st.config
+    n, m = len(la), len(lb)
+    old_list, new_list = _list_names(st, la, old_side=True), _list_names(st, lb, old_side=False)
+    at_new = {st.rest_new[b]: y for y, b in enumerate(lb)}
+    old_words = [st.words_of(a, old_side=True) for a in la]
+    old_held = Counter(itertools.chain.from_iterable(old_words))
+    holders: dict[str, list[int]] = defaultdict(list)
+    by_figures: dict[tuple[tuple[int, str], ...], list[int]] = defaultdict(list)
+    by_number: dict[str, list[int]] = defaultdict(list)
+    for y, b in enumerate(lb):
+        for t in st.words_of(b, old_side=False):
+            holders[t].append(y)
+        if names := st.item_names_new.get(b):
+            by_figures[tuple(sorted(names.items()))].append(y)
+        if (number := st.new[st.rest_new[b]].number) is not None:
+            by_number[number].append(y)
+    few = cfg.template_word_items
+    named: list[set[int]] = []
+    for x, a in enumerate(la):
+        owners = (new_list.owner.get(t, -1) for t in old_list.names[st.rest_old[a]].words)
+        mine = {at for j in owners if (at := at_new.get(j)) is not None}
+        # A word few items hold on each side ("Barcor" of "North Barcor", "South Barcor", ...).
+        for t in old_words[x]:
+            if old_held[t] <= few and len(ys := holders.get(t, ())) <= few:
+                mine.update(ys)
+        # A figure or a number that several new items hold names none of them (sub-points "1.").
+        if (names := st.item_names_old.get(a)) and len(ys := by_figures.get(tuple(sorted(names.items())), [])) == 1:
+            mine.update(ys)
+        if (number := st.old[st.rest_old[a]].number) is not None and len(ys := by_number.get(number, [])) == 1:
+            mine.update(ys)
+        named.append(mine)
+    room = cfg.template_pairs_max - sum(map(len, named))
+    if room < 0:
+        return None, -1
+    # Each old item's band holds at most 2 * band + 1 new ones.
+    band = min(cfg.template_band, (room // n - 1) // 2)
+    out: list[tuple[int, int]] = []
+    for x, mine in enumerate(named):
+        centre = (2 * x * m + n) // (2 * n)  # x * m / n, rounded half up, in whole numbers
+        if band >= 0:
+            mine.update(range(max(0, centre - band), min(m, centre + band + 1)))
+        out.extend((x, y) for y in sorted(mine))
+    return out, band
 
 
 def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> _Listing:

@@ -800,8 +800,12 @@ def test_template_list_with_every_figure_changed_aligns_in_order(dropped):
 def test_template_list_past_its_budget_is_reported():
     old = _schedule([6 + k % 5 for k in range(20)])
     new = _schedule([12 + k % 7 for k in range(20)], shift=2)
-    result = align_text(old, new, AlignConfig(template_cells_max=10))
-    assert any("template_cells_max" in note for note in result.notes)
+    # Past template_cells_max the list is still paired in order, over its likely pairs.
+    sparse = align_text(old, new, AlignConfig(template_cells_max=10))
+    assert not sparse.notes
+    assert index_links(sparse) == index_links(align_text(old, new))
+    result = align_text(old, new, AlignConfig(template_cells_max=10, template_pairs_max=10))
+    assert any("template_pairs_max" in note for note in result.notes)
     assert "template" not in {lk.rule for lk in result.links}
 
 
