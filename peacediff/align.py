@@ -26,7 +26,10 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      links an item put in another's place under its number.  Within a list, a word other items
      hold too is a value ("Centre Party"), weak evidence (``template_value_weight``); an item's
      names are the words it alone holds, and an item does not pair with another while the free
-     item holding most of its names (its name partner) is a third.
+     item holding most of its names (its name partner) is a third.  A list too big to weigh
+     every pair (``template_cells_max``) pairs over its likely pairs (shared names, words few
+     items hold, numbers, a band along the diagonal) by a heaviest increasing chain, within
+     ``template_pairs_max``.
   3. ``number``: the same printed number in the same gap between anchors, at
      ``number_min_sim`` and not clearly beaten by another candidate (``number_slack``);
      below ``sim_link`` and out of step, with a rare shared word (``number_min_rare``).
