@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence, Set
 
 from peacediff._align_state import (
     AlignState,
-    _Listing,
-    _ListName,
-    _name_agreement,
-    _Place,
-    _WordPlaces,
+    Listing,
+    ListName,
+    Place,
+    WordPlaces,
+    name_agreement,
 )
 from peacediff._lexical import (
     FUNCTION_WORDS,
@@ -176,7 +176,7 @@ def _overlap(st: AlignState, a: int, b: int) -> float:
 
 def _sizes(st: AlignState, *, old_side: bool) -> list[tuple[int, int]]:
     """Each local provision's (stems, figures among them) on one side, counted once.  A figure is
-    what :func:`_words` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
+    what :func:`non_figures` drops: any stem that starts with a digit ("600", "1st", "2bis")."""
     held = st._sizes.get(old_side)
     if held is None:
         vec = st.vec
@@ -338,7 +338,7 @@ def _template_weights(st: AlignState, la: list[int], lb: list[int],
         i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
         # The cheapest test first: in a named list it rules out most pairs of a big list's band.
         if (_named_elsewhere(old_partner[x], new_partner[y], i, j) or st.replaced(la[x], lb[y])
-                or _name_agreement(old_names[x], new_names[y]) < 0):
+                or name_agreement(old_names[x], new_names[y]) < 0):
             continue
         if _dice(old_stems[x], new_stems[y]) >= cfg.template_overlap or old_partner[x] == j or new_partner[y] == i:
             # The frame makes every pair alike and the figures are what a template varies
@@ -365,7 +365,7 @@ def _template_weights(st: AlignState, la: list[int], lb: list[int],
         weighed.append((x, y, cfg.template_tie_weight + v - rival
                         + cfg.position_weight * (1.0 - abs(x / n - y / m))
                         + (cfg.template_number_weight if same_number else 0.0)
-                        + (cfg.template_figure_weight if _name_agreement(old_names[x], new_names[y]) else 0.0)))
+                        + (cfg.template_figure_weight if name_agreement(old_names[x], new_names[y]) else 0.0)))
     return weighed
 
 
@@ -484,7 +484,7 @@ def _template_candidates(st: AlignState, la: list[int], lb: list[int]) -> tuple[
     return out, band
 
 
-def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> _Listing:
+def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> Listing:
     """What names each provision of the list ``items`` (local, on one side): its content stems
     (:func:`_content`) that no other provision of the list in its own version holds, in the order
     of its text, and which provision holds each name.  A word other items hold too is the list's frame
@@ -500,10 +500,10 @@ def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> _Listing
         # The stem counts keep the text's order (first occurrences): the heading is the first name.
         stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
         counts = Counter(itertools.chain.from_iterable(stems.values()))
-        held = st.list_names[stretch] = _Listing({}, {})
+        held = st.list_names[stretch] = Listing({}, {})
         for index, mine in stems.items():
             own = [t for t in mine if counts[t] == 1]
-            held.names[index] = _ListName(frozenset(own), tuple(own))
+            held.names[index] = ListName(frozenset(own), tuple(own))
             held.owner.update(dict.fromkeys(own, index))
     return held
 
@@ -540,7 +540,7 @@ def _label_run(st: AlignState, index: int, *, old_side: bool) -> tuple[int, int]
     return held
 
 
-def _name_partner(st: AlignState, index: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> int | None:
+def _name_partner(st: AlignState, index: int, mine: Listing, theirs: Listing, *, old_side: bool) -> int | None:
     """The unlinked provision of the other version's list ``theirs`` that holds most of the names
     of provision ``index`` (of ``mine``, on the side ``old_side`` says), at least half of them;
     among several holding as many, the one holding the name that comes first in its text (its
@@ -564,7 +564,7 @@ def _name_partner(st: AlignState, index: int, mine: _Listing, theirs: _Listing, 
     return next((k for t in own.order if (k := theirs.owner.get(t)) in tied), None)
 
 
-def _partnered(st: AlignState, index: int, other: int, mine: _Listing, theirs: _Listing, *, old_side: bool) -> bool:
+def _partnered(st: AlignState, index: int, other: int, mine: Listing, theirs: Listing, *, old_side: bool) -> bool:
     """Provision ``index`` (of ``mine``) has no word name, or ``other`` is its name partner
     (:func:`_name_partner`): a word name joins two items across the list's order only so."""
     return not mine.names[index].words or _name_partner(st, index, mine, theirs, old_side=old_side) == other
@@ -783,7 +783,7 @@ def _place_verdict(st: AlignState, a: int, b: int) -> bool | None:
     return None
 
 
-def _own_words(places: _WordPlaces, index: int) -> set[str]:
+def _own_words(places: WordPlaces, index: int) -> set[str]:
     """The words of item ``index``'s names at places that hold names, not a kind of value the list
     gives several items ("daily", "Green Liberal Party")."""
     return {w for place, run in places.names[index].items() if place not in places.kinds for w in run.split()}
@@ -800,7 +800,7 @@ def _share_own_word(st: AlignState, mine: set[str], theirs: set[str]) -> bool:
     return any(df[t] == 2 for t in mine & theirs if t not in FUNCTION_WORDS)
 
 
-def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> bool:
+def _one_name(mine: str, theirs: str, old: WordPlaces, new: WordPlaces) -> bool:
     """Two heading values (runs of stems) name one item: equal, one holding every word of the
     other ("civil aviation authority" / "aviation authority"), or ending in the same word that
     no other item of either list holds there ("bicycl shar trip" / "bike shar trip": the trips,
@@ -819,7 +819,7 @@ def _one_name(mine: str, theirs: str, old: _WordPlaces, new: _WordPlaces) -> boo
     return held == 2
 
 
-def _places_of(st: AlignState, index: int, *, old_side: bool, by_label: bool) -> _WordPlaces | None:
+def _places_of(st: AlignState, index: int, *, old_side: bool, by_label: bool) -> WordPlaces | None:
     """The word places of the list provision ``index`` belongs to in its own version, read once per list."""
     first, last = _own_list(st, index, old_side=old_side, by_label=by_label)
     known = st.word_places[(old_side, by_label)]
@@ -861,8 +861,8 @@ def _own_list(st: AlignState, index: int, *, old_side: bool, by_label: bool) -> 
     return held
 
 
-def _read_word_places(st: AlignState, items: range, *, old_side: bool) -> _WordPlaces | None:
-    """:class:`_WordPlaces` of the list of provisions ``items``, or None when no place names them.
+def _read_word_places(st: AlignState, items: range, *, old_side: bool) -> WordPlaces | None:
+    """:class:`WordPlaces` of the list of provisions ``items``, or None when no place names them.
 
     A place is found by the frame word before it, not by counting runs from the start: where a
     value of the list repeats in half of its items ("updated daily") it is frame there and a
@@ -876,7 +876,7 @@ def _read_word_places(st: AlignState, items: range, *, old_side: bool) -> _WordP
     frame = {t for t, c in held.items() if 2 * c >= len(items)}
     texts = st.old_norm if old_side else st.new_norm
     names = {k: _name_runs(texts(k).split(), frame) for k in items}
-    at: defaultdict[_Place, list[int]] = defaultdict(list)
+    at: defaultdict[Place, list[int]] = defaultdict(list)
     for runs in names.values():
         for order, place in enumerate(runs):
             at[place].append(order)
@@ -887,15 +887,15 @@ def _read_word_places(st: AlignState, items: range, *, old_side: bool) -> _WordP
                           if max(held_at.values()) > 1 or 2 * len(held_at) <= len(items))
     for place in sorted(at, key=lambda p: (sorted(at[p])[len(at[p]) // 2], p)):
         if len(at[place]) >= need and sum(1 for c in values[place].values() if c == 1) >= need:
-            return _WordPlaces(names, place, frozenset(values[place]), kinds)
+            return WordPlaces(names, place, frozenset(values[place]), kinds)
     return None
 
 
-def _name_runs(tokens: list[str], frame: Set[str]) -> dict[_Place, str]:
+def _name_runs(tokens: list[str], frame: Set[str]) -> dict[Place, str]:
     """The runs of ``tokens`` that are neither the frame's words nor figures, function words or
     single letters (which all part two runs): an item's names ("saithe", "little sole"), each at
-    its :data:`_Place` (the frame word before it, that word's count so far, the runs since)."""
-    runs: dict[_Place, str] = {}
+    its :data:`Place` (the frame word before it, that word's count so far, the runs since)."""
+    runs: dict[Place, str] = {}
     run: list[str] = []
     after, seen, since = "", Counter[str](), 0
     for token in tokens:

@@ -31,12 +31,12 @@ from peacediff._matching import next_best
 from peacediff.model import Provision
 
 
-def _words(stems: Set[str]) -> frozenset[str]:
+def non_figures(stems: Set[str]) -> frozenset[str]:
     """The stems that are not figures."""
     return frozenset([t for t in stems if not t[:1].isdigit()])
 
 
-def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
+def name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
     """1 when two items' naming figures agree ("sector 17" both), -1 when one differs, else 0.
 
     Each list (each gap of one) finds its own naming places: an item moved from a list named
@@ -50,33 +50,33 @@ def _name_agreement(old: dict[int, str], new: dict[int, str]) -> int:
     return 1 if all(old[k] == new[k] for k in places) else -1
 
 
-class _ListName(NamedTuple):
+class ListName(NamedTuple):
     """What names an item of a list in its own version (:func:`_list_names`)."""
 
     words: frozenset[str]  # its content stems that no other item of the list holds
     order: tuple[str, ...]  # the same, in the order of its text: the first is where its name starts
 
 
-class _Listing(NamedTuple):
+class Listing(NamedTuple):
     """The names of the items of one list in its own version (:func:`_list_names`)."""
 
-    names: dict[int, _ListName]  # provision index -> what names it
+    names: dict[int, ListName]  # provision index -> what names it
     owner: dict[str, int]  # each name -> the one provision of the list holding it
 
 
 #: A place in a list's frame: the frame word before it ("" at the text's start), how many times
 #: that word stood before it, and how many runs of names came between (:func:`_name_runs`).
-_Place = tuple[str, int, int]
+Place = tuple[str, int, int]
 
 
-class _WordPlaces(NamedTuple):
+class WordPlaces(NamedTuple):
     """The word places of a list in one version: each item's names (runs of the words that are
     not the list's frame, by place) and the first place whose values name the items."""
 
-    names: dict[int, dict[_Place, str]]  # provision index -> its name runs by place
-    heading: _Place  # the first naming place
+    names: dict[int, dict[Place, str]]  # provision index -> its name runs by place
+    heading: Place  # the first naming place
     values: frozenset[str]  # the values held at that place
-    kinds: frozenset[_Place]  # the places that hold a kind ("daily"), not names: _read_word_places
+    kinds: frozenset[Place]  # the places that hold a kind ("daily"), not names: _read_word_places
 
 
 class Rules(NamedTuple):
@@ -140,15 +140,15 @@ class AlignState:
         self.named_fresh: set[int] = set()
         # Per side and kind of list ((True, False): old, template lists; (True, True): old, lists
         # by label): each provision's list in its own version (index -> its first and last index)
-        # and each list's word places (first index -> _WordPlaces): _place_verdict.
+        # and each list's word places (first index -> WordPlaces): _place_verdict.
         self.own_lists: dict[tuple[bool, bool], dict[int, tuple[int, int]]] = defaultdict(dict)
-        self.word_places: dict[tuple[bool, bool], dict[int, _WordPlaces | None]] = defaultdict(dict)
+        self.word_places: dict[tuple[bool, bool], dict[int, WordPlaces | None]] = defaultdict(dict)
         # The words (not figures) no other provision holds, found on first use: own_named.
         self._once: frozenset[str] | None = None
         # Template items linked by their one name across the list's order: a move, by its name.
         self.named_pairs: set[tuple[int, int]] = set()
         # The words that name each provision of a list, by the list's side and stretch: _list_names.
-        self.list_names: dict[tuple[bool, int, int], _Listing] = {}
+        self.list_names: dict[tuple[bool, int, int], Listing] = {}
         # Per side (True: old), the run of provisions opening with one label around each: _label_run.
         self.label_runs: dict[bool, dict[int, tuple[int, int]]] = {True: {}, False: {}}
         self.repeated_old: set[str] = set()
@@ -247,7 +247,7 @@ class AlignState:
         cache = self._words_old if old_side else self._words_new
         held = cache.get(k)
         if held is None:
-            held = cache[k] = _words((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
+            held = cache[k] = non_figures((self.vec.old_counts if old_side else self.vec.new_counts)[k].keys())
         return held
 
     # -- links
@@ -265,7 +265,7 @@ class AlignState:
         """Link local old ``a`` to local new ``b`` - unless both are items of a template list under
         other names: named by figures ("sector 28" / "sector 99"), or one by a name that left the
         document and the other by a name new to it ("Saithe" / "Whiting"): one item replaced another."""
-        if (_name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
+        if (name_agreement(self.item_names_old.get(a, {}), self.item_names_new.get(b, {})) < 0
                 or self.replaced(a, b)):
             return
         self.add((self.rest_old[a],), (self.rest_new[b],), family, s)

@@ -93,7 +93,7 @@ def _reference_overlap(st_: align._State, a: int, b: int) -> float:
     figures = sum(1 for t in one if t[:1].isdigit()) + sum(1 for t in other if t[:1].isdigit())
     if total == figures or 2 * shared < bar * (total - figures):
         return 2 * shared / total
-    return max(2 * shared / total, _reference_dice(_align_state._words(one), _align_state._words(other)))
+    return max(2 * shared / total, _reference_dice(_align_state.non_figures(one), _align_state.non_figures(other)))
 
 
 def _reference_dice(one: Set[str], other: Set[str]) -> float:

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from peacediff import Version, compare
-from peacediff._align_lists import _name_agreement
+from peacediff._align_state import name_agreement
 from peacediff.model import Provision
 
 _FRAME = "Sector {s}: heavy weapons are withdrawn {d} km from the line, watched by {o} observers."
@@ -58,10 +58,10 @@ def test_an_item_moved_to_a_gap_named_by_fewer_figures_compares_without_error():
 
 def test_name_agreement_reads_the_places_both_items_name_in_either_direction():
     both, one = {0: "4", 2: "603"}, {0: "4"}
-    assert _name_agreement(both, one) == _name_agreement(one, both) == 1
-    assert _name_agreement({0: "4", 2: "603"}, {0: "5"}) == _name_agreement({0: "5"}, {0: "4", 2: "603"}) == -1
-    assert _name_agreement({0: "4"}, {2: "603"}) == _name_agreement({2: "603"}, {0: "4"}) == 0
-    assert _name_agreement({}, {0: "4"}) == 0
+    assert name_agreement(both, one) == name_agreement(one, both) == 1
+    assert name_agreement({0: "4", 2: "603"}, {0: "5"}) == name_agreement({0: "5"}, {0: "4", 2: "603"}) == -1
+    assert name_agreement({0: "4"}, {2: "603"}) == name_agreement({2: "603"}, {0: "4"}) == 0
+    assert name_agreement({}, {0: "4"}) == 0
 
 
 _LEVY_FRAME = "Within {d} days the operator shall close sector {s} and pay a levy of {l:,} euros."
