@@ -585,6 +585,31 @@ class AlignConfig:
     #: only a word the partner lacks ("additional" against "United").
     part_brings_shared: int = _count_field(1, minimum=1)
 
+    #: Attachment: a part that brings its partner one value of the document's frame and
+    #: nothing else (figures aside) while it holds part_value_own_min words of its own the
+    #: partner lacks is a neighbour, not a part: a word, or one phrase of at most
+    #: part_value_words words standing together, each held by at least this many provisions
+    #: (both versions; 2 is the part and the partner alone).  A list item inserted beside a
+    #: renumbered one takes its number and party ("Portfolio 3, health and social care: Social
+    #: Democrats" beside old "Portfolio 3, energy and climate: Social Democrats"), half of an
+    #: item split in two takes its neighbour's ("Portfolio 7, industry: Green Alliance"), and a
+    #: dropped clause shares one common word with the clause beside it ("... may terminate the
+    #: employment ..." with "When the employment ends, laptops ... handed back"); the cosine,
+    #: adjacency and lead rules made them split or merge parts (bench_lists: 21 of the 33 false
+    #: links of the sibling rows).  Where the part linked first is the neighbour, the part that
+    #: joins replaces it.  Every true attached part of the development corpora brings two or
+    #: more words, a phrase of them only with a word the part and partner alone hold ("cash or
+    #: in promissory notes", "calendar year": 2), which is why a value needs 3: the party of a
+    #: portfolio held by one item on each side (df 2) stays a part (bench_lists inserted, 1).
+    part_value_df: int = _count_field(3, minimum=2)
+    #: See part_value_df: the longest phrase that reads as one value (a party: "Christian
+    #: People's Party").
+    part_value_words: int = _count_field(3, minimum=1)
+    #: See part_value_df: the part's own words (content words the partner and the linked parts
+    #: lack) that make it a neighbour; a part with none (the rest of "trade and industry" that
+    #: keeps the party of its other half) brings its partner what it has.
+    part_value_own_min: int = _count_field(1, minimum=1)
+
     #: Co-chosen halves (the joint pass): two adjacent parts that each choose one unlinked
     #: partner at this cosine, ahead of their runner-up by co_chosen_margin, with
     #: co_chosen_shared rare words in common with it, link as a group even when the pair's

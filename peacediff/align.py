@@ -111,6 +111,7 @@ from typing import NamedTuple
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._align_lists import (
+    _content,
     _counts_of,
     _names_part,
     _overlap,
@@ -128,6 +129,7 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
+    stem,
     stem_counts,
 )
 from peacediff._links import Alignment, Link
@@ -961,7 +963,8 @@ def _attach(st: AlignState, *, split: bool) -> None:
         assert lk is not None
         parts = lk.new if split else lk.old
         partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
-        if len(parts) == 1 and _sibling_of(st, parts[0], (index,), partner_counts, split=split):
+        if len(parts) == 1 and (_sibling_of(st, parts[0], (index,), partner_counts, split=split)
+                                or _lone_value(st, parts[0], (index,), partner_counts, split=split)):
             # The part linked so far is the sibling of the one joining it (it took the partner's
             # number and value, the joining part holds its topic): the joining part replaces it.
             st.unlink(lid)
@@ -1025,7 +1028,44 @@ def _attach_gain(
         return None
     if _sibling_of(st, index, parts, partner_counts, split=split):
         return None  # an item of the list inserted (or dropped) beside the linked one
+    if _lone_value(st, index, parts, partner_counts, split=split):
+        return None  # a neighbour that shares one value of the frame with the partner
     return gain, lid
+
+
+def _lone_value(st: AlignState, index: int, others: tuple[int, ...], partner: Counter[str], *,
+                split: bool) -> bool:
+    """Provision ``index`` (a part on its side) brings ``partner`` (stem counts) nothing beyond
+    ``others`` (provisions on its side) but one value of the document's frame, and holds
+    ``part_value_own_min`` words of its own the partner lacks: a neighbour, not a part.
+
+    A value: one word, or one phrase of at most ``part_value_words`` words standing together in
+    the part, each held by ``part_value_df`` provisions or more (the party of a portfolio, a
+    word the whole contract uses); figures and function words aside."""
+    cfg = st.config
+    counts, others_counts = _counts_of(st, (index,), split=split), _counts_of(st, others, split=split)
+    if counts is None or others_counts is None:
+        return False
+    own = [t for t in counts if t not in others_counts and _content(t)]
+    brought = [t for t in own if t in partner]
+    if not brought or len(own) - len(brought) < cfg.part_value_own_min:
+        return False
+    if any(st.vec.df[t] < cfg.part_value_df for t in brought):
+        return False  # a word the part and the partner alone hold is their own content
+    if len(brought) == 1:
+        return True
+    text = (st.new_norm if split else st.old_norm)(index)
+    return len(brought) <= cfg.part_value_words and _stands_together(text, frozenset(brought))
+
+
+def _stands_together(text: str, wanted: frozenset[str]) -> bool:
+    """Some run of ``len(wanted)`` adjacent words of ``text`` (a normalised text) has exactly the
+    stems ``wanted``: they read as one phrase."""
+    # A stem may occur again elsewhere ("social care ... Social Democrats"): one run suffices.
+    # A lone letter is a fragment, not a word between them: the "s" of "Christian People's Party".
+    stems = [stem(w) for w in text.split() if len(w) > 1]
+    size = len(wanted)
+    return any(frozenset(stems[k:k + size]) == wanted for k in range(len(stems) - size + 1))
 
 
 def _brings(st: AlignState, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
