@@ -9,8 +9,11 @@ neighbour a split or merge part of the provision (rule ``attach``), or keep it b
 part that joined later.  The guards are true parts: the other half of a split list item, which
 brings its partner a word the two alone hold, and the reworded clause itself.
 
-Each false-part test turns the rule off through ``AlignConfig`` (``part_value_df``) and sees the
-false part come back, so it can fail.
+Each false-part test turns the rule off through ``AlignConfig`` (``part_value_df``, and
+``part_heading_df`` for lists, where an item's heading also tells it from its neighbour) and
+sees the false part come back, so it can fail.  A list of school rooms shows the heading alone:
+an inserted room takes the number and the teacher of the room it pushes down, a teacher no
+other room names.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from peacediff.align import AlignConfig
 from peacediff.compare import Change, compare
 from peacediff.model import Provision, Version
 
-#: The rule turned off: no word is held by this many provisions.
-_OFF = attrs.evolve(DEFAULT, part_value_df=10_000)
+#: The rule turned off: no word is held by this many provisions, and no heading is read.
+_OFF = attrs.evolve(DEFAULT, part_value_df=10_000, part_heading_df=0)
 
 _PORT_HEAD = [
     "The port authority allocates the berths of the inner harbour as set out below.",
@@ -168,3 +171,65 @@ def test_the_fields_are_validated():
         attrs.evolve(DEFAULT, part_value_words=0)
     with pytest.raises(ValueError, match="part_value_own_min"):
         attrs.evolve(DEFAULT, part_value_own_min=0)
+    with pytest.raises(ValueError, match="part_heading_df"):
+        attrs.evolve(DEFAULT, part_heading_df=-1)
+
+
+# --------------------------------------------------------------------------- a list item by its heading
+
+_ROOMS_HEAD = [
+    "The school assigns its laboratories and studios for the coming year as listed below.",
+    "Each room is kept locked when no teacher is present.",
+    "The caretaker holds a spare key to every room.",
+]
+_ROOMS_TAIL = [
+    "A teacher who needs another room asks the deputy head a week ahead.",
+    "Rooms are inspected for safety each term.",
+    "This list is reviewed every summer.",
+]
+
+#: (old rooms, new rooms): one room inserted that takes the number and the teacher of the room
+#: it pushes down, a teacher who holds no other room (the two provisions alone name them).
+_ROOMS = [
+    ([("chemistry and physics", "Dr Haddad"), ("languages and literature", "Mr Oyelaran"),
+      ("computing and robotics", "Mr Lindqvist"), ("music and drama", "Ms Okafor"),
+      ("art and design", "Dr Nakamura"), ("cooking and nutrition", "Mrs Petrakis")],
+     [("biology and ecology", "Dr Haddad"), ("chemistry and physics", "Ms Varga"),
+      ("languages and literature", "Ms Varga"), ("computing and robotics", "Mr Oyelaran"),
+      ("music and drama", "Mr Oyelaran"), ("art and design", "Mr Oyelaran"),
+      ("cooking and nutrition", "Mrs Petrakis")]),
+    ([("computing and robotics", "Ms Okafor"), ("languages and literature", "Dr Haddad"),
+      ("chemistry and physics", "Dr Nakamura"), ("art and design", "Ms Varga"),
+      ("music and drama", "Mrs Petrakis"), ("biology and ecology", "Mr Lindqvist")],
+     [("computing and robotics", "Ms Okafor"), ("languages and literature", "Mr Oyelaran"),
+      ("chemistry and physics", "Dr Nakamura"), ("art and design", "Ms Varga"),
+      ("cooking and nutrition", "Mrs Petrakis"), ("music and drama", "Mr Oyelaran"),
+      ("biology and ecology", "Mr Lindqvist")]),
+]
+
+
+def _rooms(rooms: list[tuple[str, str]], vid: str) -> Version:
+    items = [f"Room {k}, {subject}: {teacher}." for k, (subject, teacher) in enumerate(rooms, start=1)]
+    return _version(vid, [*_ROOMS_HEAD, *items, *_ROOMS_TAIL])
+
+
+@pytest.mark.parametrize(("old_rooms", "new_rooms"), _ROOMS)
+def test_an_inserted_item_that_takes_a_rooms_number_and_teacher_is_no_part_of_it(old_rooms, new_rooms):
+    """The inserted room shares with the old room whose number it took only its teacher, whom no
+    other room names (so no value of the whole document); its heading ("biology", "cooking") is
+    not the old room's, whose heading the room that moved down keeps: another item."""
+    old, new = _rooms(old_rooms, "old"), _rooms(new_rooms, "new")
+    inserted = next(k for k, room in enumerate(new_rooms) if room[0] not in {r[0] for r in old_rooms})
+    inserted_text = new.provisions[3 + inserted].text
+    taken = old.provisions[3 + inserted].text
+    moved_down = new.provisions[4 + inserted].text
+
+    def pairs(config: AlignConfig) -> dict[tuple[str, str], Change]:
+        return _pairs(compare(old, new, align="text", config=config).changes)
+
+    on = pairs(DEFAULT)
+    assert all(b != inserted_text for _a, b in on)
+    assert [p.text for p in on[(taken, moved_down)].new] == [moved_down]
+    off = pairs(attrs.evolve(DEFAULT, part_heading_df=0))
+    assert (taken, inserted_text) in off
+    assert off[(taken, inserted_text)].rule == "attach"
