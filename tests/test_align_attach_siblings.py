@@ -24,7 +24,9 @@ from peacediff.align import AlignConfig, align_text
 from peacediff.compare import Comparison, compare
 from peacediff.model import Provision, Version
 
-_OFF = attrs.evolve(DEFAULT, sibling_own_excess=99)
+# With the attach pass's own guards against a neighbour off too (part_value_df, part_heading_df),
+# which catch some of the same siblings.
+_OFF = attrs.evolve(DEFAULT, sibling_own_excess=99, part_value_df=10_000, part_heading_df=0)
 
 _HEAD = {
     "tables": [
