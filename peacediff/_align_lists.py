@@ -2,9 +2,9 @@
 
 The aligner's passes (:mod:`peacediff.align`) ask this module three questions about provisions
 that are items of a list in their version: which items of a template list pair in order
-(:func:`_template_pass`), whether two items are the same item under other figures or one put in
+(:func:`template_pass`), whether two items are the same item under other figures or one put in
 the other's place (the names and word places behind ``AlignState.replaced``), and whether a part
-offered to a split or merge is a sibling item of the list rather than a part (:func:`_sibling_of`).
+offered to a split or merge is a sibling item of the list rather than a part (:func:`sibling_of`).
 docs/decisions/0001-alignment.md gives the measurements behind each rule.
 """
 
@@ -36,7 +36,7 @@ from peacediff.figures import MINUS_SIGN
 from peacediff.model import Provision
 
 
-def _template_pass(st: AlignState) -> None:
+def template_pass(st: AlignState) -> None:
     """Template lists: where the items of a gap are variants of one frame, order carries the alignment.
 
     A schedule of near-identical items ("heavy weapons are withdrawn N km from the line in
@@ -152,7 +152,7 @@ def _template_items(st: AlignState, gaps: dict[int, tuple[list[int], list[int]]]
             listed[gap_of[k]][side].append(k)
 
 
-def _overlap(st: AlignState, a: int, b: int) -> float:
+def frame_overlap(st: AlignState, a: int, b: int) -> float:
     """Dice coefficient of the stem sets of old ``a`` and new ``b`` (unweighted), or of their words
     without figures when that is higher: the figures are what a template varies, and in a short
     item ("Pay point 4: 34,300 per year.") they are half its stems."""
@@ -189,7 +189,7 @@ def _sizes(st: AlignState, *, old_side: bool) -> list[tuple[int, int]]:
 
 
 def _may_overlap(st: AlignState, k: int, others: Iterable[int], *, old_side: bool) -> Iterator[int]:
-    """The provisions of ``others`` (local, on the other side) whose :func:`_overlap` with local
+    """The provisions of ``others`` (local, on the other side) whose :func:`frame_overlap` with local
     ``k`` may reach ``template_overlap``, in their order, as they are asked for: every other one
     is surely under it.
 
@@ -486,7 +486,7 @@ def _template_candidates(st: AlignState, la: list[int], lb: list[int]) -> tuple[
 
 def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> Listing:
     """What names each provision of the list ``items`` (local, on one side): its content stems
-    (:func:`_content`) that no other provision of the list in its own version holds, in the order
+    (:func:`is_content`) that no other provision of the list in its own version holds, in the order
     of its text, and which provision holds each name.  A word other items hold too is the list's frame
     or one of its values (the party holding a portfolio, a frequency, a month), which an item
     changes freely.  The list is the :func:`_stretch` of ``items``: the template test leaves out
@@ -498,7 +498,7 @@ def _list_names(st: AlignState, items: list[int], *, old_side: bool) -> Listing:
     if held is None:
         norm = st.old_norm if old_side else st.new_norm
         # The stem counts keep the text's order (first occurrences): the heading is the first name.
-        stems = {index: [t for t in stem_counts(norm(index).split()) if _content(t)] for index in indices}
+        stems = {index: [t for t in stem_counts(norm(index).split()) if is_content(t)] for index in indices}
         counts = Counter(itertools.chain.from_iterable(stems.values()))
         held = st.list_names[stretch] = Listing({}, {})
         for index, mine in stems.items():
@@ -523,17 +523,17 @@ def _stretch(st: AlignState, items: list[int], *, old_side: bool) -> range:
 
 def _label_run(st: AlignState, index: int, *, old_side: bool) -> tuple[int, int]:
     """The first and last provision of the run around ``index`` in its own version that open with
-    its label (:func:`_label`), filed for every member: a long list is walked once, however many
+    its label (:func:`label_of`), filed for every member: a long list is walked once, however many
     gaps between anchors cut it."""
     runs = st.label_runs[old_side]
     held = runs.get(index)
     if held is None:
         norm, n = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
-        label = _label(norm(index))
+        label = label_of(norm(index))
         first = last = index
-        while label is not None and first > 0 and _label(norm(first - 1)) == label:
+        while label is not None and first > 0 and label_of(norm(first - 1)) == label:
             first -= 1
-        while label is not None and last + 1 < n and _label(norm(last + 1)) == label:
+        while label is not None and last + 1 < n and label_of(norm(last + 1)) == label:
             last += 1
         held = first, last
         runs.update(dict.fromkeys(range(first, last + 1), held))
@@ -577,7 +577,7 @@ def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j
     return (old_partner is not None and old_partner != j) or (new_partner is not None and new_partner != i)
 
 
-def _names_part(st: AlignState, q: int, p: int, lk: Link, *, split: bool) -> bool:
+def names_part(st: AlignState, q: int, p: int, lk: Link, *, split: bool) -> bool:
     """Part ``p`` (local, new when ``split``) is a part of the template item ``q`` (local, on the
     other side) that ``lk`` linked: every name of the part in its list (:func:`_list_names`) is a
     name of ``q`` in its own, and one of them no part of ``lk`` holds yet.  "Portfolio 3, justice
@@ -832,7 +832,7 @@ def _own_list(st: AlignState, index: int, *, old_side: bool, by_label: bool) -> 
     """The first and last provision of the run around ``index`` in its own version whose
     neighbours share ``template_overlap`` of their stems (Dice): the list it is an item of,
     filed for every member.  ``by_label``: neighbours that open with the same word (the list's
-    label, :func:`_label`: "Dataset", "Quota") need share only ``list_label_overlap``."""
+    label, :func:`label_of`: "Dataset", "Quota") need share only ``list_label_overlap``."""
     lists = st.own_lists[(old_side, by_label)]
     held = lists.get(index)
     if held is not None:
@@ -846,8 +846,8 @@ def _own_list(st: AlignState, index: int, *, old_side: bool, by_label: bool) -> 
         dice = _dice(st.stems(k, old_side=old_side), st.stems(k + 1, old_side=old_side))
         if dice >= cfg.template_overlap:
             return True
-        label = _label(norm(k)) if dice >= bar else None
-        return label is not None and label == _label(norm(k + 1))
+        label = label_of(norm(k)) if dice >= bar else None
+        return label is not None and label == label_of(norm(k + 1))
 
     first = index
     while first > 0 and joined(first - 1):
@@ -914,11 +914,11 @@ def _name_runs(tokens: list[str], frame: Set[str]) -> dict[Place, str]:
     return runs
 
 
-def _sibling_of(st: AlignState, index: int, parts: tuple[int, ...], partner: Counter[str], *, split: bool) -> bool:
+def sibling_of(st: AlignState, index: int, parts: tuple[int, ...], partner: Counter[str], *, split: bool) -> bool:
     """Provision ``index`` is a sibling item of ``parts`` (provisions on its side) for a partner of
     stem counts ``partner`` (:func:`_sibling`): the one rule of attachment and the joint pass."""
-    counts = _counts_of(st, (index,), split=split)
-    parts_counts = _counts_of(st, parts, split=split)
+    counts = counts_of(st, (index,), split=split)
+    parts_counts = counts_of(st, parts, split=split)
     if counts is None or parts_counts is None:
         return False
     norm = st.new_norm if split else st.old_norm
@@ -943,7 +943,7 @@ def _sibling(st: AlignState, part: Counter[str], parts: Counter[str], partner: C
     8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
     partner's content ("e-scooter" of "bicycle-share and e-scooter trips")."""
     cfg = st.config
-    own = [t for t in part if t not in parts and _content(t)]
+    own = [t for t in part if t not in parts and is_content(t)]
     brought = [t for t in own if t in partner]
     # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
     # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
@@ -951,12 +951,12 @@ def _sibling(st: AlignState, part: Counter[str], parts: Counter[str], partner: C
         return False
     # A clause split into sentences, or a point folded into a table, does not repeat its other
     # part's opening ("Loans last three weeks ..." beside "You can ask for more time ...").
-    label = _label(texts[0])
-    if label is None or all(_label(t) != label for t in texts[1:]):
+    label = label_of(texts[0])
+    if label is None or all(label_of(t) != label for t in texts[1:]):
         return False
     # Two provisions that open alike are no list: "A Joint Monitoring Commission ... shall be
     # established" and "The Joint Monitoring Commission shall investigate ...", merged into one.
-    if not _is_list(st, index, label, old_side=old_side):
+    if not is_list(st, index, label, old_side=old_side):
         return False
     if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
         return True
@@ -978,7 +978,7 @@ def _values(st: AlignState, text: str, brought: list[str]) -> int:
     return len(brought)
 
 
-def _is_list(st: AlignState, index: int, label: str, *, old_side: bool) -> bool:
+def is_list(st: AlignState, index: int, label: str, *, old_side: bool) -> bool:
     """At least ``sibling_list_min`` adjacent provisions around ``index`` (on one side) open with
     ``label``: its list."""
     norm, count = (st.old_norm, len(st.old)) if old_side else (st.new_norm, len(st.new))
@@ -988,17 +988,17 @@ def _is_list(st: AlignState, index: int, label: str, *, old_side: bool) -> bool:
     wanted, run = st.config.sibling_list_min, 1
     for step in (-1, 1):
         k = index + step
-        while run < wanted and 0 <= k < count and _label(norm(k)) == label:
+        while run < wanted and 0 <= k < count and label_of(norm(k)) == label:
             run, k = run + 1, k + step
     return run >= wanted
 
 
-def _label(text: str) -> str | None:
+def label_of(text: str) -> str | None:
     """The first word of a normalised text that is neither a function word nor a figure, stemmed."""
-    return next((t for t in map(stem, text.split()) if _content(t)), None)
+    return next((t for t in map(stem, text.split()) if is_content(t)), None)
 
 
-def _content(t: str) -> bool:
+def is_content(t: str) -> bool:
     """Stem ``t`` can name something: no lone letter, figure or function word."""
     return len(t) > 1 and not t[:1].isdigit() and t not in FUNCTION_WORDS
 
@@ -1010,7 +1010,7 @@ def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
     return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
 
 
-def _counts_of(st: AlignState, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
+def counts_of(st: AlignState, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
     """The summed word counts of provisions on the parts' side; None if one was linked exactly."""
     rest = st.rest_new if split else st.rest_old
     total: Counter[str] = Counter()
@@ -1022,7 +1022,7 @@ def _counts_of(st: AlignState, indices: tuple[int, ...], *, split: bool) -> Coun
     return total
 
 
-def _replaced(st: AlignState, a: int, b: int) -> bool:
+def replaced_items(st: AlignState, a: int, b: int) -> bool:
     """List items ``a`` (old) and ``b`` (new) are two items, one put in the other's place: a
     name of ``a`` left the document, one of ``b`` is new to it, and the two differ at their
     lists' heading place (:func:`_place_verdict`), or, where the places cannot say, for

@@ -165,7 +165,7 @@ class AlignState:
         self._words_new: dict[int, frozenset[str]] = {}
         self._overlaps: dict[tuple[int, int], float] = {}
         # Stems shared by local old and new provisions (a, b), counted once: the template tests ask
-        # a pair from both of its sides, and its overlap again (_may_overlap, _overlap).
+        # a pair from both of its sides, and its overlap again (_may_overlap, frame_overlap).
         self._shared: dict[tuple[int, int], int] = {}
         # Vectors of linked provisions, for linked_rival.
         self._outside_old: dict[int, dict[str, float]] = {}
@@ -305,7 +305,7 @@ class AlignState:
         return self._scored
 
     def overlap(self, a: int, b: int) -> float:
-        """:func:`_overlap` of local old ``a`` and new ``b``, computed once: the template pass reads a
+        """:func:`frame_overlap` of local old ``a`` and new ``b``, computed once: the template pass reads a
         pair from both of its sides, and again when neither is templated."""
         held = self._overlaps.get((a, b))
         if held is None:

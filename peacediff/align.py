@@ -111,15 +111,15 @@ from typing import NamedTuple
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._align_lists import (
-    _content,
-    _counts_of,
-    _is_list,
-    _label,
-    _names_part,
-    _overlap,
-    _replaced,
-    _sibling_of,
-    _template_pass,
+    counts_of,
+    frame_overlap,
+    is_content,
+    is_list,
+    label_of,
+    names_part,
+    replaced_items,
+    sibling_of,
+    template_pass,
 )
 from peacediff._align_state import AlignState, Rules
 from peacediff._keys import key_groups
@@ -852,7 +852,7 @@ def _joint(st: AlignState, *, split: bool) -> None:
         if moved and (joint < cfg.moved_min_sim or vec.shared_words(counts, partner_counts) < cfg.moved_min_shared):
             continue
         indices = tuple(parts_of[p] for p in group)
-        if any(_sibling_of(st, x, tuple(y for y in indices if y != x), partner_counts, split=split) for x in indices):
+        if any(sibling_of(st, x, tuple(y for y in indices if y != x), partner_counts, split=split) for x in indices):
             continue  # an item of a list inserted (or dropped) beside its renumbered neighbour
         if split:
             st.add((partner,), indices, "split", joint)
@@ -965,7 +965,7 @@ def _attach(st: AlignState, *, split: bool) -> None:
         assert lk is not None
         parts = lk.new if split else lk.old
         partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
-        if len(parts) == 1 and (_sibling_of(st, parts[0], (index,), partner_counts, split=split)
+        if len(parts) == 1 and (sibling_of(st, parts[0], (index,), partner_counts, split=split)
                                 or _lone_value(st, parts[0], (index,), partner_counts, split=split, beside=True)):
             # The part linked so far is the sibling of the one joining it (it took the partner's
             # number and value, the joining part holds its topic): the joining part replaces it.
@@ -975,7 +975,7 @@ def _attach(st: AlignState, *, split: bool) -> None:
             st.add(olds, news, "similarity", st.cosine(q, p) if split else st.cosine(p, q))
             continue
         merged = tuple(sorted((*parts, index)))
-        all_counts = _counts_of(st, merged, split=split)
+        all_counts = counts_of(st, merged, split=split)
         assert all_counts is not None
         partner_vec = vec.old[q] if split else vec.new[q]
         sim = vec.cosine(partner_vec, vec.vector(all_counts))
@@ -999,10 +999,10 @@ def _attach_gain(
     assert lk is not None
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
-    if lk.matched_by == "exact" or (lk.rule == "template" and not _names_part(st, q, p, lk, split=split)):
+    if lk.matched_by == "exact" or (lk.rule == "template" and not names_part(st, q, p, lk, split=split)):
         return None  # a whole provision, or one item of a list of variants, the part not its own
     parts = lk.new if split else lk.old
-    parts_counts = _counts_of(st, parts, split=split)
+    parts_counts = counts_of(st, parts, split=split)
     if parts_counts is None:
         return None
     partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
@@ -1028,7 +1028,7 @@ def _attach_gain(
         beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
     if not joins:
         return None
-    if _sibling_of(st, index, parts, partner_counts, split=split):
+    if sibling_of(st, index, parts, partner_counts, split=split):
         return None  # an item of the list inserted (or dropped) beside the linked one
     if _lone_value(st, index, parts, partner_counts, split=split, beside=False):
         return None  # another item of the list, which shares a value of its frame with the partner
@@ -1048,10 +1048,10 @@ def _lone_value(st: AlignState, index: int, others: tuple[int, ...], partner: Co
     there a value of the document's frame also makes a neighbour - each word held by
     ``part_value_df`` provisions or more (a word the whole contract uses)."""
     cfg = st.config
-    counts, others_counts = _counts_of(st, (index,), split=split), _counts_of(st, others, split=split)
+    counts, others_counts = counts_of(st, (index,), split=split), counts_of(st, others, split=split)
     if counts is None or others_counts is None:
         return False
-    own = [t for t in counts if t not in others_counts and _content(t)]
+    own = [t for t in counts if t not in others_counts and is_content(t)]
     brought = [t for t in own if t in partner]
     if not brought or len(own) - len(brought) < cfg.part_value_own_min:
         return False
@@ -1071,10 +1071,10 @@ def _named_apart(st: AlignState, index: int, others: tuple[int, ...], partner: C
     word that names an item) stands in ``partner`` and the heading of ``index`` does not: another
     item, not the rest of the partner, whatever value of the frame it shares with it."""
     norm = st.new_norm if split else st.old_norm
-    label = _label(norm(index))
-    if label is None or all(_label(norm(x)) != label for x in others):
+    label = label_of(norm(index))
+    if label is None or all(label_of(norm(x)) != label for x in others):
         return False
-    if not _is_list(st, index, label, old_side=not split):
+    if not is_list(st, index, label, old_side=not split):
         return False
     own = _heading_of(st, index, split=split)
     return own is not None and own not in partner and any(
@@ -1085,9 +1085,9 @@ def _heading_of(st: AlignState, index: int, *, split: bool) -> str | None:
     """The first word of provision ``index`` (on the parts' side) held by at most
     ``part_heading_df`` provisions, figures and function words aside: where a list item's name
     starts, after the frame every item holds."""
-    counts = _counts_of(st, (index,), split=split)  # the stem counts keep the text's order
+    counts = counts_of(st, (index,), split=split)  # the stem counts keep the text's order
     most = st.config.part_heading_df
-    return next((t for t in counts or () if st.vec.df[t] <= most and _content(t)), None)
+    return next((t for t in counts or () if st.vec.df[t] <= most and is_content(t)), None)
 
 
 def _stands_together(text: str, wanted: frozenset[str]) -> bool:
@@ -1932,7 +1932,7 @@ def _duplicates_in_order_pass(st: AlignState) -> None:
 #: The passes of text alignment, as (name, function over the state), in run order.
 _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[AlignState], None]], ...] = (
     ("exact", _exact_pass),
-    ("template", _template_pass),
+    ("template", template_pass),
     ("number", _number_pass),
     ("joint", _joint_pass),
     ("assignment", _assignment_pass),
@@ -1973,4 +1973,4 @@ def _pair_with_new(j: int) -> Callable[[int], tuple[int, int]]:
 
 
 #: What every :class:`_State` asks of this module's rules.
-_RULES = Rules(TEXT_PASSES, _build_scores, _replaced, _overlap)
+_RULES = Rules(TEXT_PASSES, _build_scores, replaced_items, frame_overlap)

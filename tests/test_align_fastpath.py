@@ -266,8 +266,8 @@ def test_overlap_is_computed_once_and_is_the_plain_overlap(old_bags: list[list[s
     state = _state(old_bags, new_bags, DEFAULT)
     for a in range(len(old_bags)):
         for b in range(len(new_bags)):
-            assert state.overlap(a, b) == _align_lists._overlap(state, a, b)
-            assert state.overlap(a, b) == _align_lists._overlap(state, a, b)
+            assert state.overlap(a, b) == _align_lists.frame_overlap(state, a, b)
+            assert state.overlap(a, b) == _align_lists.frame_overlap(state, a, b)
 
 
 @given(st.lists(st.integers(0, 30), max_size=40))

@@ -192,7 +192,7 @@ def test_template_tests_are_those_of_the_plain_overlap(old_items: list[tuple[boo
     bar = config.template_overlap
     for k in range(len(state.rest_old)):
         for b in range(len(state.rest_new)):
-            assert _align_lists._overlap(state, k, b) == _reference_overlap(state, k, b)
+            assert _align_lists.frame_overlap(state, k, b) == _reference_overlap(state, k, b)
     for old_side, rest, by in ((True, state.rest_old, state.by_old), (False, state.rest_new, state.by_new)):
         others = list(range(len(state.rest_new if old_side else state.rest_old)))
         for k in range(len(rest)):
@@ -216,7 +216,7 @@ def test_template_pass_links_what_the_plain_pass_linked(old_items: list[tuple[bo
     fast, slow = _template_state(old_items, new_items, config), _template_state(old_items, new_items, config)
     if fast is None or slow is None:
         return
-    _align_lists._template_pass(fast)
+    _align_lists.template_pass(fast)
     _reference_template_pass(slow)
     assert fast.links == slow.links
 

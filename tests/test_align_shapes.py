@@ -58,14 +58,15 @@ def test_a_template_item_scores_its_words_without_any_figure_or_ordinal(old_text
     """Ordinals and lettered numbers ("1st", "2bis", "4a") are figures a template varies, as
     "31,000" is: the items share every other word, so their overlap is 1.0 (the early exit
     once counted only all-digit stems, and scored the first pair 0.33)."""
-    from peacediff.align import _exact_pass, _overlap, _State
+    from peacediff._align_lists import frame_overlap
+    from peacediff.align import _exact_pass, _State
 
     old = [P(old_text, "1"), P("The closing words of the list stay here.", "2")]
     new = [P(new_text, "1"), P("Other closing words of another kind.", "2")]
     st = _State(old, new, DEFAULT)
     _exact_pass(st)
     assert st.scored()
-    assert _overlap(st, 0, 0) == 1.0
+    assert frame_overlap(st, 0, 0) == 1.0
 
 
 def _withdrawals(seed: int, n: int, *, drop: int) -> tuple[list[Provision], list[Provision]]:

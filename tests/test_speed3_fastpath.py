@@ -98,7 +98,7 @@ def test_shared_stems_counted_once_serve_both_sides_of_a_pair(
             assert kept == list(_align_lists._may_overlap(fresh, k, range(theirs), old_side=old_side))
     for a in range(n_old):
         for b in range(n_new):
-            assert _align_lists._overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
+            assert _align_lists.frame_overlap(warmed, a, b) == _reference_overlap(warmed, a, b)
 
 
 # --------------------------------------------------------------------------- vectors
