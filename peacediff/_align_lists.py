@@ -741,10 +741,9 @@ def _heading(st: AlignState, k: int, *, old_side: bool) -> str | None:
     A quota list names its stocks first ("Saithe in the Skagerrak: 12,400 tonnes"), a schedule
     of plots after its frame ("Measure 18: the Spruce plot ..."): the frame's words are held by
     every item, so the first word only this item holds is where its name starts."""
-    df, most = st.vec.df, st.config.template_heading_df
     # The stem counts keep the text's order (first occurrences).
     stems = (st.vec.old_counts if old_side else st.vec.new_counts)[k]
-    return next((t for t in stems if df[t] <= most and not t[:1].isdigit() and t not in FUNCTION_WORDS), None)
+    return _first_name(stems, st.vec.df, st.config.template_heading_df)
 
 
 def _place_verdict(st: AlignState, a: int, b: int) -> bool | None:
@@ -943,20 +942,14 @@ def _sibling(st: AlignState, part: Counter[str], parts: Counter[str], partner: C
     8, bicycle-share trips: updated daily", now "Dataset 7"); the true rest of a split brings the
     partner's content ("e-scooter" of "bicycle-share and e-scooter trips")."""
     cfg = st.config
-    own = [t for t in part if t not in parts and is_content(t)]
-    brought = [t for t in own if t in partner]
+    own, brought = _beyond(part, parts, partner)
     # Counted, not weighed: in a short list a value new to the document ("daily") outweighs the
     # item's topic word that the partner does hold ("burglaries" of "burglaries and car thefts").
     if len(own) - len(brought) < _values(st, texts[0], brought) + cfg.sibling_own_excess:
         return False
     # A clause split into sentences, or a point folded into a table, does not repeat its other
     # part's opening ("Loans last three weeks ..." beside "You can ask for more time ...").
-    label = label_of(texts[0])
-    if label is None or all(label_of(t) != label for t in texts[1:]):
-        return False
-    # Two provisions that open alike are no list: "A Joint Monitoring Commission ... shall be
-    # established" and "The Joint Monitoring Commission shall investigate ...", merged into one.
-    if not is_list(st, index, label, old_side=old_side):
+    if not _listed_by_label(st, texts, index, old_side=old_side):
         return False
     if len(brought) <= 1 or _one_phrase(texts[0], frozenset(brought)):
         return True
@@ -1005,9 +998,55 @@ def is_content(t: str) -> bool:
 
 def _one_phrase(text: str, wanted: frozenset[str]) -> bool:
     """The words of ``text`` whose stems are ``wanted`` stand together, each once: one phrase."""
+    stems = _phrase_stems(text)
+    return all(stems.count(t) == 1 for t in wanted) and _has_run(stems, wanted)
+
+
+def _stands_together(text: str, wanted: frozenset[str]) -> bool:
+    """Some run of ``len(wanted)`` adjacent words of ``text`` has exactly the stems ``wanted``: they
+    read as one phrase, though a stem may occur again elsewhere ("social care ... Social Democrats")."""
+    return _has_run(_phrase_stems(text), wanted)
+
+
+def _phrase_stems(text: str) -> list[str]:
+    """The stems of a normalised text's words, in order, for the phrase tests."""
     # A lone letter is a fragment, not a word between them: the "s" of "Christian People's Party".
-    at = [k for k, w in enumerate(w for w in text.split() if len(w) > 1) if stem(w) in wanted]
-    return len(at) == len(wanted) and at[-1] - at[0] == len(at) - 1
+    return [stem(w) for w in text.split() if len(w) > 1]
+
+
+def _has_run(stems: list[str], wanted: frozenset[str]) -> bool:
+    size = len(wanted)
+    return any(frozenset(stems[k:k + size]) == wanted for k in range(len(stems) - size + 1))
+
+
+def _beyond(part: Counter[str], parts: Counter[str], partner: Counter[str]) -> tuple[list[str], list[str]]:
+    """The words of ``part`` (stem counts) that ``parts`` lack and can name something, and those of
+    them ``partner`` holds: what a part would bring its partner."""
+    own = [t for t in part if t not in parts and is_content(t)]
+    return own, [t for t in own if t in partner]
+
+
+def _listed_by_label(st: AlignState, texts: Sequence[str], index: int, *, old_side: bool) -> bool:
+    """``texts[0]`` (provision ``index``, normalised) opens as one of ``texts[1:]`` does (the list's
+    label: "Dataset", "Portfolio"), with at least ``sibling_list_min`` adjacent provisions opening
+    so (:func:`is_list`).  Two provisions that open alike are no list: "A Joint Monitoring
+    Commission ... shall be established" and "The Joint Monitoring Commission shall investigate ..."."""
+    label = label_of(texts[0])
+    return (label is not None and any(label_of(t) == label for t in texts[1:])
+            and is_list(st, index, label, old_side=old_side))
+
+
+def _first_name(stems: Iterable[str], df: Counter[str], most: int) -> str | None:
+    """The first of ``stems`` (in text order) held by at most ``most`` provisions that can name
+    something (:func:`is_content`): where a list item's name starts, after the frame every item holds."""
+    return next((t for t in stems if df[t] <= most and is_content(t)), None)
+
+
+def _heading_of(st: AlignState, index: int, *, split: bool) -> str | None:
+    """:func:`_first_name` of provision ``index`` (on the parts' side), held by at most
+    ``part_heading_df`` provisions."""
+    counts = counts_of(st, (index,), split=split)  # the stem counts keep the text's order
+    return _first_name(counts or (), st.vec.df, st.config.part_heading_df)
 
 
 def counts_of(st: AlignState, indices: tuple[int, ...], *, split: bool) -> Counter[str] | None:
@@ -1038,3 +1077,45 @@ def replaced_items(st: AlignState, a: int, b: int) -> bool:
     # A pair that shares its heading (_heading) is one item renamed in part.
     heading = _heading(st, a, old_side=True)
     return heading is None or heading != _heading(st, b, old_side=False)
+
+
+def lone_value(st: AlignState, index: int, others: tuple[int, ...], partner: Counter[str], *,
+                split: bool, beside: bool) -> bool:
+    """Provision ``index`` (a part on its side) brings ``partner`` (stem counts) nothing beyond
+    ``others`` (provisions on its side) but one value, and holds ``part_value_own_min`` words of
+    its own the partner lacks: a neighbour, not a part.
+
+    One value: one word, or one phrase of at most ``part_value_words`` words standing together
+    in the part (figures and function words aside).  In a list, whatever it is, when the part is
+    another item than the partner by its heading (:func:`_named_apart`).  ``beside``: ``index``
+    is the part linked first and ``others`` the one joining it, whose own evidence qualified it;
+    there a value of the document's frame also makes a neighbour - each word held by
+    ``part_value_df`` provisions or more (a word the whole contract uses)."""
+    cfg = st.config
+    counts, others_counts = counts_of(st, (index,), split=split), counts_of(st, others, split=split)
+    if counts is None or others_counts is None:
+        return False
+    own, brought = _beyond(counts, others_counts, partner)
+    if not brought or len(own) - len(brought) < cfg.part_value_own_min:
+        return False
+    if len(brought) > 1 and not (len(brought) <= cfg.part_value_words and _stands_together(
+            (st.new_norm if split else st.old_norm)(index), frozenset(brought))):
+        return False
+    # Alone, one common word is thin evidence against a part: a true part paraphrased may keep
+    # no more of its partner.  Against a part that qualified beside it, it is the weaker claim.
+    return ((beside and all(st.vec.df[t] >= cfg.part_value_df for t in brought))
+            or _named_apart(st, index, others, partner, split=split))
+
+
+def _named_apart(st: AlignState, index: int, others: tuple[int, ...], partner: Counter[str], *,
+                 split: bool) -> bool:
+    """Provision ``index`` and ``others`` are items of one list (they open with its label, in a
+    run of ``sibling_list_min``), the heading of one of ``others`` (:func:`_heading_of`: the first
+    word that names an item) stands in ``partner`` and the heading of ``index`` does not: another
+    item, not the rest of the partner, whatever value of the frame it shares with it."""
+    norm = st.new_norm if split else st.old_norm
+    if not _listed_by_label(st, (norm(index), *map(norm, others)), index, old_side=not split):
+        return False
+    own = _heading_of(st, index, split=split)
+    return own is not None and own not in partner and any(
+        h is not None and h in partner for h in (_heading_of(st, x, split=split) for x in others))

@@ -113,9 +113,7 @@ from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._align_lists import (
     counts_of,
     frame_overlap,
-    is_content,
-    is_list,
-    label_of,
+    lone_value,
     names_part,
     replaced_items,
     sibling_of,
@@ -131,7 +129,6 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
-    stem,
     stem_counts,
 )
 from peacediff._links import Alignment, Link
@@ -966,7 +963,7 @@ def _attach(st: AlignState, *, split: bool) -> None:
         parts = lk.new if split else lk.old
         partner_counts = vec.old_counts[q] if split else vec.new_counts[q]
         if len(parts) == 1 and (sibling_of(st, parts[0], (index,), partner_counts, split=split)
-                                or _lone_value(st, parts[0], (index,), partner_counts, split=split, beside=True)):
+                                or lone_value(st, parts[0], (index,), partner_counts, split=split, beside=True)):
             # The part linked so far is the sibling of the one joining it (it took the partner's
             # number and value, the joining part holds its topic): the joining part replaces it.
             st.unlink(lid)
@@ -1030,74 +1027,9 @@ def _attach_gain(
         return None
     if sibling_of(st, index, parts, partner_counts, split=split):
         return None  # an item of the list inserted (or dropped) beside the linked one
-    if _lone_value(st, index, parts, partner_counts, split=split, beside=False):
+    if lone_value(st, index, parts, partner_counts, split=split, beside=False):
         return None  # another item of the list, which shares a value of its frame with the partner
     return gain, lid
-
-
-def _lone_value(st: AlignState, index: int, others: tuple[int, ...], partner: Counter[str], *,
-                split: bool, beside: bool) -> bool:
-    """Provision ``index`` (a part on its side) brings ``partner`` (stem counts) nothing beyond
-    ``others`` (provisions on its side) but one value, and holds ``part_value_own_min`` words of
-    its own the partner lacks: a neighbour, not a part.
-
-    One value: one word, or one phrase of at most ``part_value_words`` words standing together
-    in the part (figures and function words aside).  In a list, whatever it is, when the part is
-    another item than the partner by its heading (:func:`_named_apart`).  ``beside``: ``index``
-    is the part linked first and ``others`` the one joining it, whose own evidence qualified it;
-    there a value of the document's frame also makes a neighbour - each word held by
-    ``part_value_df`` provisions or more (a word the whole contract uses)."""
-    cfg = st.config
-    counts, others_counts = counts_of(st, (index,), split=split), counts_of(st, others, split=split)
-    if counts is None or others_counts is None:
-        return False
-    own = [t for t in counts if t not in others_counts and is_content(t)]
-    brought = [t for t in own if t in partner]
-    if not brought or len(own) - len(brought) < cfg.part_value_own_min:
-        return False
-    if len(brought) > 1 and not (len(brought) <= cfg.part_value_words and _stands_together(
-            (st.new_norm if split else st.old_norm)(index), frozenset(brought))):
-        return False
-    # Alone, one common word is thin evidence against a part: a true part paraphrased may keep
-    # no more of its partner.  Against a part that qualified beside it, it is the weaker claim.
-    return ((beside and all(st.vec.df[t] >= cfg.part_value_df for t in brought))
-            or _named_apart(st, index, others, partner, split=split))
-
-
-def _named_apart(st: AlignState, index: int, others: tuple[int, ...], partner: Counter[str], *,
-                 split: bool) -> bool:
-    """Provision ``index`` and ``others`` are items of one list (they open with its label, in a
-    run of ``sibling_list_min``), the heading of one of ``others`` (:func:`_heading_of`: the first
-    word that names an item) stands in ``partner`` and the heading of ``index`` does not: another
-    item, not the rest of the partner, whatever value of the frame it shares with it."""
-    norm = st.new_norm if split else st.old_norm
-    label = label_of(norm(index))
-    if label is None or all(label_of(norm(x)) != label for x in others):
-        return False
-    if not is_list(st, index, label, old_side=not split):
-        return False
-    own = _heading_of(st, index, split=split)
-    return own is not None and own not in partner and any(
-        h is not None and h in partner for h in (_heading_of(st, x, split=split) for x in others))
-
-
-def _heading_of(st: AlignState, index: int, *, split: bool) -> str | None:
-    """The first word of provision ``index`` (on the parts' side) held by at most
-    ``part_heading_df`` provisions, figures and function words aside: where a list item's name
-    starts, after the frame every item holds."""
-    counts = counts_of(st, (index,), split=split)  # the stem counts keep the text's order
-    most = st.config.part_heading_df
-    return next((t for t in counts or () if st.vec.df[t] <= most and is_content(t)), None)
-
-
-def _stands_together(text: str, wanted: frozenset[str]) -> bool:
-    """Some run of ``len(wanted)`` adjacent words of ``text`` (a normalised text) has exactly the
-    stems ``wanted``: they read as one phrase."""
-    # A stem may occur again elsewhere ("social care ... Social Democrats"): one run suffices.
-    # A lone letter is a fragment, not a word between them: the "s" of "Christian People's Party".
-    stems = [stem(w) for w in text.split() if len(w) > 1]
-    size = len(wanted)
-    return any(frozenset(stems[k:k + size]) == wanted for k in range(len(stems) - size + 1))
 
 
 def _brings(st: AlignState, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:
