@@ -539,14 +539,20 @@ def read_phrases(padded: str) -> str | None:
     the text matches nowhere in it, so leaving it out of the alternation changes no match, and
     the scan of a clause that merely says "forces" tries none of them.
     """
-    hit = _PHRASE_WORDS.intersection(padded.split())
-    if not hit:
-        return None
-    candidates = {k for word in hit for k in _PATTERNS_OF_WORD[word]}
-    present = tuple([k for k in sorted(candidates) if any(key in padded for key in _PATTERN_KEYS[k])])
+    present = _present_patterns(padded)
     if not present:
         return None
     return _phrases(present).sub(_phrase_concept, padded)
+
+
+def _present_patterns(padded: str) -> tuple[int, ...]:
+    """The numbers (ascending) of the paraphrase patterns that can match in ``padded``: those with
+    a word and a key in it (any other matches nowhere in it)."""
+    hit = _PHRASE_WORDS.intersection(padded.split())
+    if not hit:
+        return ()
+    candidates = {k for word in hit for k in _PATTERNS_OF_WORD[word]}
+    return tuple([k for k in sorted(candidates) if any(key in padded for key in _PATTERN_KEYS[k])])
 
 
 def concepts(text: str) -> set[str]:
@@ -573,10 +579,10 @@ def concept_wordings(norm: str, stems: Collection[str]) -> dict[str, frozenset[f
     """
     out: dict[str, set[frozenset[str]]] = defaultdict(set)
     padded = " " + norm + " "
-    if _PHRASE_WORDS.intersection(padded.split()):
-        for pattern, concept in _PHRASE_CONCEPTS:
-            for match in pattern.finditer(padded):
-                out[concept.strip()].add(frozenset(stem(word) for word in match.group().split()))
+    for k in _present_patterns(padded):
+        pattern, concept = _PHRASE_CONCEPTS[k]
+        for match in pattern.finditer(padded):
+            out[concept.strip()].add(frozenset(stem(word) for word in match.group().split()))
     for s in stems:
         read_as = _WIDE_CONCEPTS.get(s)
         if read_as is not None:
