@@ -26,3 +26,22 @@ def number_links(old: Sequence[Provision], new: Sequence[Provision],
     result = align_text(old, new, config)
     return {(old[i].number or "", new[j].number or ""): lk.rule or ""
             for lk in result.links for i in lk.old for j in lk.new}
+
+
+#: Sentences of the plan generator (benchmarks/generate.py) that the stress-property cases share,
+#: by a short name.
+GENERATED = {
+    "terr": "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
+    "nato": "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+    "ukr": "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
+           "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
+           "prisoners in Pababaor for 100 years.",
+    "both": "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. The joint "
+            "commission must establish the obligations in Kebabask before the elections.",
+    "sc": "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+    "mon": "The monitoring mission undertakes to support the troops in Rababask by 2028.",
+    "gov": "The Government may verify the territory in Zababaino in accordance with this agreement. The parties "
+           "must exchange the facilities in Zebabaor after the ceasefire.",
+    "courts": "Europe must return the courts in Pababaor by 2030.",
+    "board": "The Board of Peace undertakes to protect territory for Kibabaar and Febabaan as soon as possible.",
+}

@@ -6,7 +6,7 @@ import sys
 
 import attrs
 import pytest
-from align_cases import index_links, numbered
+from align_cases import GENERATED, index_links, numbered
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -397,21 +397,7 @@ def test_a_rewritten_point_moved_past_firm_links_needs_clear_evidence(rewritten:
 
 # Cases found by the property tests at 1,000 examples (HYPOTHESIS_PROFILE=stress), in the
 # generator's vocabulary: made-up place names, a handful of verbs and boilerplate phrases.
-_GEN = {
-    "terr": "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
-    "nato": "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-    "ukr": "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
-           "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
-           "prisoners in Pababaor for 100 years.",
-    "both": "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. The joint "
-            "commission must establish the obligations in Kebabask before the elections.",
-    "sc": "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-    "mon": "The monitoring mission undertakes to support the troops in Rababask by 2028.",
-    "gov": "The Government may verify the territory in Zababaino in accordance with this agreement. The parties "
-           "must exchange the facilities in Zebabaor after the ceasefire.",
-    "courts": "Europe must return the courts in Pababaor by 2030.",
-    "board": "The Board of Peace undertakes to protect territory for Kibabaar and Febabaan as soon as possible.",
-}
+_GEN = GENERATED
 
 
 def _texts(*texts: str) -> list[Provision]:
@@ -961,13 +947,11 @@ def test_a_shared_figure_is_no_word_for_a_move_in_ten_points():
             "to review the schools in Pababaor after the ceasefire.",
             "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. The joint "
             "commission must establish the obligations in Kebabask before the elections.",
-            "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-            "The monitoring mission undertakes to support the troops in Rababask by 2028.",
-            "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
-            "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-            "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
-            "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
-            "prisoners in Pababaor for 100 years.",
+            _GEN["sc"],
+            _GEN["mon"],
+            _GEN["terr"],
+            _GEN["nato"],
+            _GEN["ukr"],
             "The monitoring mission will lift corridors for Tababaovo and Sebabaivka by 2028. The Government must "
             "limit schools for Lababaivka and Tababaovo after the ceasefire. The parties will guarantee the forces "
             "in Nebabaets within 100 days.",

@@ -9,7 +9,7 @@ moved and lightly reworded, sharing several words that do not stand together, st
 
 from __future__ import annotations
 
-from align_cases import number_links, numbered
+from align_cases import GENERATED, number_links, numbered
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,10 +91,10 @@ def test_a_clause_moved_to_the_front_sharing_separate_words_still_links() -> Non
 def test_the_generated_pair_of_the_move_free_property_stays_apart() -> None:
     # Seed 15 of the move-free property at 1,000 examples: old 12 dropped, new 1 inserted.
     body = [
-        "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-        "The monitoring mission undertakes to support the troops in Rababask by 2028.",
-        "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
-        "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+        GENERATED["sc"],
+        GENERATED["mon"],
+        GENERATED["terr"],
+        GENERATED["nato"],
         "The signatories agrees to deploy international facilities of Hebabaor after the ceasefire.",
         "The Board of Peace may rebuild borders for Pibabaor and Fababaovo after the ceasefire.",
         "Both parties may return territory for Kibabaar and Bababask at 75% of the total.",

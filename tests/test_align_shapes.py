@@ -11,7 +11,7 @@ import re
 
 import attrs
 import pytest
-from align_cases import index_links, numbered
+from align_cases import GENERATED, index_links, numbered
 
 import peacediff
 from peacediff._align_config import DEFAULT
@@ -611,13 +611,11 @@ def test_an_inserted_point_sharing_a_dropped_sentences_frame_is_no_part_of_its_s
     """From a stress run: point 1 lost its first sentence, and a new point inserted before it
     shares that sentence's frame ("Both parties must implement ...") but none of its names.
     In seven points the inserted one used to join point 1 as the other part of a split."""
-    kept = ["The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-            "The monitoring mission undertakes to support the troops in Rababask by 2028.",
-            "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
-            "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-            "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
-            "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
-            "prisoners in Pababaor for 100 years.",
+    kept = [GENERATED["sc"],
+            GENERATED["mon"],
+            GENERATED["terr"],
+            GENERATED["nato"],
+            GENERATED["ukr"],
             "Russia is to establish all ports of Vababaets up to 400,000 personnel. The monitoring mission will "
             "negotiate nuclear sanctions of Zababaino after the ceasefire."]
     second = "The joint commission must establish the obligations in Kebabask before the elections."

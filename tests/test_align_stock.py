@@ -16,6 +16,7 @@ to be the rule's: with the rule's fields relaxed the false pair links again.
 from __future__ import annotations
 
 import pytest
+from align_cases import GENERATED
 
 from peacediff import AlignConfig, Version, compare
 from peacediff.compare import Change, Comparison
@@ -123,10 +124,10 @@ def test_three_shared_stock_words_do_not_lead_the_document():
     points, but a kept point shares as much with the appended one ("The monitoring mission ...
     by 2028"), so the words lead nothing.  (The precision property at 1,000 examples, seed 40, in
     the generator's vocabulary.)"""
-    kept = ["The monitoring mission undertakes to support the troops in Rababask by 2028.",
-            "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-            "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-            "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
+    kept = [GENERATED["mon"],
+            GENERATED["sc"],
+            GENERATED["nato"],
+            GENERATED["terr"],
             "Ukraine should exchange military agreements of Bibabask at 25% of the total.",
             "Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor."]
     dropped = "The signatories agrees to deploy international facilities of Hebabaor after the ceasefire."
@@ -146,13 +147,11 @@ def test_the_stress_case_of_a_split_first_point_and_a_replaced_last_one():
     must implement" and "agreement" (cosine 0.20, one rare word)."""
     old = ["The Board of Peace undertakes to withdraw funds for Bababask and Fababaovo within 25 days. The "
            "Board of Peace agrees to implement weapons for Pebabaino and Kababaar of USD 60 billion.",
-           "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-           "The monitoring mission undertakes to support the troops in Rababask by 2028.",
-           "The signatories undertakes to reduce territory for Tababaovo and Bibabask after the ceasefire.",
-           "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-           "Ukraine should exchange military agreements of Bibabask at 25% of the total. The signatories may "
-           "review permanent facilities of Nababaopil at 10% of the total. The signatories shall transfer the "
-           "prisoners in Pababaor for 100 years.",
+           GENERATED["sc"],
+           GENERATED["mon"],
+           GENERATED["terr"],
+           GENERATED["nato"],
+           GENERATED["ukr"],
            "The joint commission agrees to transfer assistance for Gababaets and Gibabaets of USD 90 billion.",
            "Ukraine undertakes to monitor the guarantees in Kibabaar for 100 years. Russia should rebuild "
            "military borders of Debabaivka in Kebabask and Mababaan.",
