@@ -84,7 +84,7 @@ def shape(st: _align._State, i: int, j: int, truth: set[tuple[int, int]], pred: 
     if st.gap_old[a] != st.gap_new[b]:
         return "crosses-anchors"
     old_p, new_p = st.old[i], st.new[j]
-    if _align._overlap(st, a, b) >= st.config.template_overlap:
+    if st.overlap(a, b) >= st.config.template_overlap:
         return "template/near-dup"
     before = (i == 0 and j == 0) or ((i - 1, j - 1) in pred)
     after = (i == len(st.old) - 1 and j == len(st.new) - 1) or ((i + 1, j + 1) in pred)
