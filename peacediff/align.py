@@ -950,7 +950,8 @@ def _attach(st: AlignState, *, split: bool) -> None:
         for s, q in candidates.get(p, []):
             if s < cfg.split_min_sim:
                 break
-            if part_gap != (st.gap_old[q] if split else st.gap_new[q]) and s < cfg.moved_min_sim:
+            if (part_gap != (st.gap_old[q] if split else st.gap_new[q]) and s < cfg.moved_min_sim
+                    and not _beside_parts(st, q, index, split=split)):
                 continue  # a part far from its partner needs the evidence of a move
             gain = _attach_gain(st, p, q, index, part_counts, split=split)
             if gain is not None and (best is None or (gain[0], -q) > (best[0], -best[1])):
@@ -981,6 +982,17 @@ def _attach(st: AlignState, *, split: bool) -> None:
             st.add(lk.old, merged, "split", sim)
         else:
             st.add(merged, lk.new, "merge", sim)
+
+
+def _beside_parts(st: AlignState, q: int, index: int, *, split: bool) -> bool:
+    """Part ``index`` is next to a part already linked to partner ``q``: the parts moved together."""
+    partner = st.rest_old[q] if split else st.rest_new[q]
+    lid = (st.link_old if split else st.link_new).get(partner)
+    if lid is None:
+        return False
+    lk = st.links[lid]
+    assert lk is not None
+    return any(abs(index - x) == 1 for x in (lk.new if split else lk.old))
 
 
 def _attach_gain(
