@@ -1079,17 +1079,35 @@ def _clear_lead(st: AlignState, p: int, q: int, parts: tuple[int, ...],
     local = st.local_new if split else st.local_old
     own = {local.get(x) for x in parts}
     theirs = [(s, x) for s, x in (st.by_old if split else st.by_new).get(q, []) if x not in own]
-    if not theirs or theirs[0][1] != p:
+    part_counts, partner_counts, parts_counts = counts
+    if not theirs or (theirs[0][1] != p and not _rest_choice(st, p, theirs, counts, split=split)):
         return False
     s = ranked[0][0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     # What the partner took from this part: shared words the linked parts do not hold.  A dropped
     # point beside its neighbour shares only the neighbour's topic words with their partner.
-    part_counts, partner_counts, parts_counts = counts
     novel = Counter({t: c for t, c in part_counts.items() if t not in parts_counts})
     return (s >= cfg.attach_lead_min_sim and s - runner_up >= cfg.attach_lead_margin
             and st.vec.shared_words(part_counts, partner_counts, rare_only=True) >= cfg.attach_lead_shared
             and st.vec.shared_words(novel, partner_counts) >= cfg.attach_lead_novel)
+
+
+def _rest_choice(st: AlignState, p: int, theirs: list[tuple[float, int]],
+                 counts: tuple[Counter[str], Counter[str], Counter[str]], *, split: bool) -> bool:
+    """The partner chooses part ``p`` by what its linked parts leave of it: ``p`` carries that rest
+    (:func:`_carries_rest`) and no candidate the partner ranks above ``p`` does.  A new point that
+    repeats the frame of the first part ("Northwave shall pay ... million crowns per season")
+    can outscore the true second half ("paid in four equal instalments") on the whole partner."""
+    part_counts, partner_counts, parts_counts = counts
+    if not _carries_rest(st, part_counts, partner_counts, parts_counts):
+        return False
+    others = st.vec.new_counts if split else st.vec.old_counts
+    for _s, x in theirs:
+        if x == p:
+            return True
+        if _carries_rest(st, others[x], partner_counts, parts_counts):
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------- pass: slot

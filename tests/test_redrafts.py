@@ -45,9 +45,11 @@ def _score(corpus: Path) -> tuple[int, int, int]:
     # 0.961 / 0.850 before that round and 0.963 / 0.873 after it.  After the halves round:
     # 0.994 / 0.966, 1.000 / 0.979, 0.969 / 0.888.  After the list rounds (siblings, replacement):
     # redrafts-3 0.975 / 0.890, held-out 0.962 / 0.895.  The held-out target (F1 0.90) is not
-    # reached yet.
+    # reached yet.  redrafts-4 (a fourth development corpus, written without reading the aligner,
+    # rich in splits and merges beside new points on their subject) measured 0.980 / 0.980 when
+    # it was added, 0.980 / 0.983 after the rest-choice rule.
     [("redrafts", 184, 0.99, 0.96), ("redrafts-2", 148, 0.995, 0.975), ("redrafts-3", 193, 0.97, 0.88),
-     ("redrafts-holdout", 209, 0.955, 0.89)],
+     ("redrafts-4", 203, 0.975, 0.975), ("redrafts-holdout", 209, 0.955, 0.89)],
 )
 def test_text_alignment_on_independent_redrafts(corpus: str, n_links: int, min_precision: float,
                                                 min_f1: float) -> None:
