@@ -21,7 +21,8 @@ from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
-    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "concept_wordings", "concepts", "drafting_concepts", "merged",
+    "CONCEPT_STEMS", "FUNCTION_WORDS", "Vectors", "american", "concept_wordings", "concepts", "drafting_concepts",
+    "merged",
     "normalise", "paraphrase_bag", "read_phrases", "sample_step", "stem", "stem_counts", "stem_set", "words",
 ]
 
@@ -70,10 +71,77 @@ def stem(word: str) -> str:
 
     A final "e" goes too, so that "vote", "voted" and "voting" meet at "vot", and a
     consonant doubled before "-ed" / "-ing" is undoubled ("committed" -> "commit"),
-    except the l, s and z that English keeps double ("fall", "pass").
+    except the l, s and z that English keeps double ("fall", "pass").  British spellings
+    are read as American ones first (:func:`american`): "authorised" and "authorized" meet.
     """
     # Not cached here: every hot path reaches it through _kept, whose cache holds the stem.
-    return _NUMBER_STEMS.get(word) or _strip_ending(word)
+    return _NUMBER_STEMS.get(word) or _strip_ending(american(word))
+
+
+#: British spellings and their American forms, word by word where no ending tells them apart
+#: ("defence", "programme", "cancelled"): drafts of one text pass between British, European
+#: and American negotiating teams, and a respelled word is the same word.
+_AMERICAN_WORDS = {
+    **{b: a for b, a in (
+        ("defence", "defense"), ("defences", "defenses"), ("offence", "offense"), ("offences", "offenses"),
+        ("licence", "license"), ("licences", "licenses"), ("pretence", "pretense"),
+        ("programme", "program"), ("programmes", "programs"), ("judgement", "judgment"),
+        ("judgements", "judgments"), ("acknowledgement", "acknowledgment"), ("ageing", "aging"),
+        ("practise", "practice"), ("practised", "practiced"), ("practises", "practices"),
+        ("practising", "practicing"), ("grey", "gray"), ("mould", "mold"), ("plough", "plow"),
+        ("sceptical", "skeptical"), ("aluminium", "aluminum"), ("whilst", "while"), ("amongst", "among"),
+        ("catalogue", "catalog"), ("catalogues", "catalogs"), ("dialogue", "dialog"), ("dialogues", "dialogs"),
+        ("analogue", "analog"), ("enrol", "enroll"), ("enrols", "enrolls"), ("enrolment", "enrollment"),
+        ("enrolments", "enrollments"), ("fulfil", "fulfill"), ("fulfils", "fulfills"),
+        ("fulfilment", "fulfillment"), ("instalment", "installment"), ("instalments", "installments"),
+        ("skilful", "skillful"), ("wilful", "willful"), ("jewellery", "jewelry"),
+        ("manoeuvre", "maneuver"), ("manoeuvres", "maneuvers"), ("manoeuvred", "maneuvered"),
+        ("paediatric", "pediatric"), ("anaesthetic", "anesthetic"), ("anaesthesia", "anesthesia"),
+        ("haemorrhage", "hemorrhage"), ("orthopaedic", "orthopedic"), ("gynaecology", "gynecology"),
+        ("diarrhoea", "diarrhea"), ("oesophagus", "esophagus"), ("foetus", "fetus"),
+    )},
+    # "-re" / "-er": only these words (not "are", "more", "where").
+    **{b: b[:-2] + "er" for b in (
+        "centre", "metre", "litre", "theatre", "fibre", "calibre", "spectre", "lustre", "sombre", "meagre",
+        "sabre", "kilometre", "centimetre", "millimetre", "millilitre")},
+    **{b + "s": b[:-2] + "ers" for b in (
+        "centre", "metre", "litre", "theatre", "fibre", "kilometre", "centimetre", "millimetre", "millilitre")},
+    "centred": "centered",
+    # A doubled "l" before an ending ("cancelled", "travelling", "counsellor"): only these verbs.
+    **{b + "l" + end: b + end for b in (
+        "cancel", "travel", "label", "model", "fuel", "total", "counsel", "signal", "channel", "level",
+        "equal", "marshal", "dial", "quarrel", "tunnel", "rival", "shovel", "annul")
+       for end in ("ed", "ing", "er", "ers", "or", "ors")},
+}
+#: "-our" / "-or": these words and every word they begin ("labourer", "neighbouring", "favourable").
+_OUR_BASES = (
+    "labour", "honour", "favour", "neighbour", "harbour", "behaviour", "colour", "humour", "rumour", "vigour",
+    "endeavour", "armour", "odour", "flavour", "vapour", "tumour", "valour", "parlour", "savour", "saviour",
+    "clamour", "rigour",
+)
+#: "-ise" / "-ize" and "-yse" / "-yze" with their endings ("authorised", "organisation", "analysing"),
+#: after at least three letters ("rise", "raising", "noise" and "arising" are not respelled).
+_ISE = re.compile(r"(.{3,}?)(?:is|(y)s)(e|es|ed|ing|er|ers|ation|ations|able)")
+
+
+def american(word: str) -> str:
+    """The American spelling of a lower-case British one (the word itself when it has no other).
+
+    >>> [american(w) for w in ("authorised", "organisation", "labourers", "defence", "cancelled", "raise")]
+    ['authorized', 'organization', 'laborers', 'defense', 'canceled', 'raise']
+    """
+    out = _AMERICAN_WORDS.get(word)
+    if out is not None:
+        return out
+    if "our" in word:
+        for base in _OUR_BASES:
+            if word.startswith(base):
+                return base[:-2] + "r" + word[len(base):]
+    if "s" in word:
+        m = _ISE.fullmatch(word)
+        if m is not None:
+            return f"{m[1]}{'y' if m[2] else 'i'}z{m[3]}"
+    return word
 
 
 def _strip_ending(word: str) -> str:
