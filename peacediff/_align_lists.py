@@ -247,7 +247,12 @@ def _tied_in_gap(st: AlignState, k: int, ranked: list[tuple[float, int]], *, old
     gap = st.gap_old[k] if old_side else st.gap_new[k]
     other_gap = st.gap_new if old_side else st.gap_old
     bar, link = st.config.template_overlap, st.config.sim_link
-    unlinked = [q for s, q in ranked if s < link and other_gap[q] == gap]
+    # Over the link bar an item still ties with a candidate that holds a name of its own where it
+    # holds one ("... between Kelmar and Portis" / "... between Kelmar and Leston"): the frame
+    # carries the cosine, the names say whether one item replaced the other.
+    named = st.own_named(k, old_side=old_side)
+    unlinked = [q for s, q in ranked if other_gap[q] == gap
+                and (s < link or (named and st.own_named(q, old_side=not old_side)))]
     if not unlinked:  # most items: every candidate in the gap is a plain edit, linked anyway
         return False
     tied = _may_overlap(st, k, unlinked, old_side=old_side)

@@ -115,7 +115,9 @@ def _reference_tied_in_gap(st_: align._State, k: int, ranked: list[tuple[float, 
     gap = st_.gap_old[k] if old_side else st_.gap_new[k]
     other_gap = st_.gap_new if old_side else st_.gap_old
     bar, link = st_.config.template_overlap, st_.config.sim_link
-    return any(s < link and other_gap[q] == gap
+    # Over the link bar, a pair whose items each hold a name of their own still ties.
+    named = st_.own_named(k, old_side=old_side)
+    return any((s < link or (named and st_.own_named(q, old_side=not old_side))) and other_gap[q] == gap
                and (_reference_overlap(st_, k, q) if old_side else _reference_overlap(st_, q, k)) >= bar
                for s, q in ranked)
 

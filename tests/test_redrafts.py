@@ -47,9 +47,11 @@ def _score(corpus: Path) -> tuple[int, int, int]:
     # redrafts-3 0.975 / 0.890, held-out 0.962 / 0.895.  The held-out target (F1 0.90) is not
     # reached yet.  redrafts-4 (a fourth development corpus, written without reading the aligner,
     # rich in splits and merges beside new points on their subject) measured 0.980 / 0.980 when
-    # it was added, 0.980 / 0.983 after the rest-choice rule.
+    # it was added, 0.980 / 0.983 after the rest-choice rule.  redrafts-5 (a fifth, written to the
+    # held-out corpus's brief: heavy rewording, moves, traps) measured 0.945 / 0.866 when it was
+    # added, 0.950 / 0.869 after named list items tie over the link bar.
     [("redrafts", 184, 0.99, 0.96), ("redrafts-2", 148, 0.995, 0.975), ("redrafts-3", 193, 0.97, 0.88),
-     ("redrafts-4", 203, 0.975, 0.975), ("redrafts-holdout", 209, 0.955, 0.89)],
+     ("redrafts-4", 203, 0.975, 0.975), ("redrafts-5", 215, 0.94, 0.86), ("redrafts-holdout", 209, 0.955, 0.89)],
 )
 def test_text_alignment_on_independent_redrafts(corpus: str, n_links: int, min_precision: float,
                                                 min_f1: float) -> None:
