@@ -121,7 +121,7 @@ _OUR_BASES = (
 )
 #: "-ise" / "-ize" and "-yse" / "-yze" with their endings ("authorised", "organisation", "analysing"),
 #: after at least three letters ("rise", "raising", "noise" and "arising" are not respelled).
-_ISE = re.compile(r"(.{3,}?)(?:is|(y)s)(e|es|ed|ing|er|ers|ation|ations|able)")
+_ISE = re.compile(r"(.{3,}?)(?:is|(y)s)(e|es|ed|ing|ings|er|ers|ation|ations|ational|able)")
 
 
 def american(word: str) -> str:

@@ -21,6 +21,7 @@ from peacediff.model import Provision, Version
     ("british", "us"),
     [
         ("authorised", "authorized"), ("organisation", "organization"), ("organisations", "organizations"),
+        ("organisational", "organizational"), ("realisation", "realization"),
         ("recognises", "recognizes"), ("analysing", "analyzing"), ("labour", "labor"), ("labourers", "laborers"),
         ("neighbouring", "neighboring"), ("favourable", "favorable"), ("defence", "defense"),
         ("licence", "license"), ("programme", "program"), ("centre", "center"), ("kilometres", "kilometers"),
@@ -34,7 +35,8 @@ def test_a_british_spelling_stems_as_its_american_form(british: str, us: str) ->
 
 
 @pytest.mark.parametrize("word", ["raise", "rise", "noise", "arising", "visiting", "listing", "four", "hour", "your",
-                                  "our", "are", "more", "where", "crisis", "analysis", "basis", "tour", "source"])
+                                  "our", "are", "more", "where", "crisis", "analysis", "basis", "tour", "source",
+                                  "briefings", "visits"])
 def test_words_that_only_look_british_are_left_alone(word: str) -> None:
     assert american(word) == word
 
