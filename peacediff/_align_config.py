@@ -705,6 +705,16 @@ class AlignConfig:
     #: plain words and moved renames two or more (tests/test_align_paraphrase_moved.py).
     concept_move_reworded: int = _count_field(2, minimum=1)
 
+    #: ... or a lead over every rival of both (by the paraphrase score) of at least this much:
+    #: a moved point whose concepts and words no other provision comes near.  The generated
+    #: false moves above led by 0.085-0.17; redrafts-5's entry-into-force clause moved to the
+    #: front ("shall come into force on the day on which the last of the three Districts has
+    #: ratified it" / "takes effect once all three Districts have ratified it", cosine 0.24)
+    #: leads by 0.43, a code-share's approval clause by 0.53, a compact's monitoring clause by
+    #: 0.20 (not taken: under the bar).  At 0.25-0.3 redrafts-5 gains four links and no corpus,
+    #: held-out or generated link is false; at 0.35 one of the four is lost.
+    concept_move_clear_lead: float = _unit_field(0.3)
+
     #: A concept-match pair that crosses a link (a moved point) needs a document of at least this
     #: many provisions (both versions): in a dozen generated points boilerplate, a figure with its
     #: unit and a concept ("exchange ... up to 800,000 personnel in accordance with this

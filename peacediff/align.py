@@ -1602,7 +1602,8 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
     if (reworded < cfg.concept_move_reworded and size < cfg.concept_move_small_provisions
             and st.rare_pieces(a, b) < cfg.concept_move_small_shared):
         return False  # a dozen points, little renamed: shared stock phrases look rare there
-    return st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
+    return (st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
+            or lead >= cfg.concept_move_clear_lead)
 
 
 def _alone_between(st: AlignState, a: int, b: int) -> bool:

@@ -1,0 +1,78 @@
+"""A reworded point moved far links on its concepts when nothing else in the document comes near.
+
+Made-up document: a regional water-sharing compact of 22 clauses.  Its entry-into-force clause,
+last in the old draft ("This Compact shall come into force on the day on which the last of the
+three Provinces has ratified it"), opens the redraft in other words ("The Compact takes effect
+once all three Provinces have ratified it").  Plain cosine 0.2-0.3: under the bar a moved
+concept-match pair needs (``concept_move_min_cos``), and entry into force is read from phrases,
+not renamed words, so it does not count as a concept named in other words either.  Its lead over
+every rival, though, is far beyond what a dropped and an inserted point sharing a word reach
+(``concept_move_clear_lead``).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from peacediff._align_config import DEFAULT
+from peacediff.compare import compare
+from peacediff.model import Provision, Version
+
+_FORCE_OLD = "This Compact shall come into force on the day on which the last of the three Provinces has ratified it."
+_FORCE_NEW = "The Compact takes effect once all three Provinces have ratified it."
+_BODY = [
+    "The three Provinces share the waters of the Vell river as set out in this Compact.",
+    "Each Province may draw up to a third of the measured summer flow at Corran weir.",
+    "The upstream Province keeps a minimum flow of 12 cubic metres a second at the border.",
+    "A Joint River Board of six members, two from each Province, manages the shared waters.",
+    "The Board meets every three months and publishes its minutes.",
+    "The Board measures the flow at four gauging stations and keeps the records for ten years.",
+    "No Province builds a new dam on the main river without the consent of the other two.",
+    "Each Province treats its sewage before discharging it into the river.",
+    "The Board sets limits for nitrates and phosphates in the river water.",
+    "A Province that exceeds a limit cleans up the damage at its own cost.",
+    "In a drought the Board may cut every Province's share by the same proportion.",
+    "The Provinces warn each other at once of any flood or pollution incident.",
+    "Fishing rights on the river are unaffected by this Compact.",
+    "Navigation on the lower river remains free for vessels of all three Provinces.",
+    "The Board's budget is paid by the Provinces in equal shares.",
+    "Each Province appoints an inspector who may visit any intake on the river.",
+    "The Board reports to the three provincial assemblies every year.",
+    "Disputes go first to the Board and then to an arbitrator chosen by the three Provinces.",
+    "Any Province may propose amendments, which need the approval of all three assemblies.",
+    "A Province may withdraw from the Compact on two years' written notice.",
+]
+
+
+def _version(vid: str, texts: list[str]) -> Version:
+    return Version(id=vid, title=vid, provisions=tuple(
+        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
+
+
+OLD = _version("old", [*_BODY, _FORCE_OLD])
+NEW = _version("new", [_FORCE_NEW, *_BODY])
+
+
+def _force_change(old: Version, new: Version, config=DEFAULT):
+    c = compare(old, new, align="text", config=config)
+    return next(ch for ch in c.changes if any(p.text == _FORCE_OLD for p in ch.old))
+
+
+def test_the_entry_into_force_clause_moved_to_the_front_and_reworded_links_as_a_move() -> None:
+    ch = _force_change(OLD, NEW)
+    assert [q.text for q in ch.new] == [_FORCE_NEW]
+    assert ch.moved and ch.rule == "concept-match"
+
+
+def test_without_the_clear_lead_it_reads_as_removed_and_added() -> None:
+    off = attrs.evolve(DEFAULT, concept_move_clear_lead=1.0)
+    ch = _force_change(OLD, NEW, off)
+    assert ch.kind == "removed"
+
+
+def test_a_clause_that_shares_only_a_word_with_an_inserted_one_makes_no_move() -> None:
+    # The clause dropped, and a new first clause on ratification of something else: no lineage.
+    other = "Each Province has ratified the 1998 convention on river pollution."
+    new = _version("new", [other, *_BODY])
+    ch = _force_change(OLD, new)
+    assert ch.kind == "removed"
