@@ -1579,8 +1579,12 @@ def _concept_bar(st: AlignState, bags: _ConceptBags, a: int, b: int, s: float, *
     cfg = st.config
     shared = bags.shared(a, b)
     if not distinct:  # close plain wording, nothing renamed: a clear lead on several rare words
-        if s < cfg.concept_plain_min_sim or shared < cfg.concept_plain_shared:
+        if s < cfg.concept_plain_min_sim or shared < cfg.concept_min_shared:
             return None
+        if shared < cfg.concept_plain_shared:
+            # Fewer rare words (a short clause: "Osmarran law governs this licence"): only a lead
+            # no look-alike reaches.
+            return max(cfg.concept_margin, cfg.concept_plain_margin, cfg.concept_move_clear_lead)
         return max(cfg.concept_margin, cfg.concept_plain_margin)
     # A pair alone between two links holds its place: that is evidence, so it needs less.
     if (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (

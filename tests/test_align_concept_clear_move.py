@@ -76,3 +76,20 @@ def test_a_clause_that_shares_only_a_word_with_an_inserted_one_makes_no_move() -
     new = _version("new", [other, *_BODY])
     ch = _force_change(OLD, new)
     assert ch.kind == "removed"
+
+
+_LAW_OLD = "Velandian law governs this charter."
+_LAW_NEW = "This Charter is subject to the laws of the Republic of Velandia."
+
+
+def test_a_short_clause_moved_in_other_words_links_on_two_rare_words_and_a_lead_no_look_alike_reaches() -> None:
+    # Two rare words in common ("law", "charter"): under concept_plain_shared, so the plain-wording
+    # path asks the lead of concept_move_clear_lead instead.
+    old, new = _version("old", [*_BODY, _LAW_OLD]), _version("new", [_LAW_NEW, *_BODY])
+    c = compare(old, new, align="text")
+    ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
+    assert [q.text for q in ch.new] == [_LAW_NEW] and ch.moved
+    off = attrs.evolve(DEFAULT, concept_move_clear_lead=1.0)
+    c = compare(old, new, align="text", config=off)
+    ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
+    assert ch.kind == "removed"
