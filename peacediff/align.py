@@ -1585,6 +1585,8 @@ def _concept_bar(st: AlignState, bags: _ConceptBags, a: int, b: int, s: float, *
             # Fewer rare words (a short clause: "Osmarran law governs this licence"): only a lead
             # no look-alike reaches.
             return max(cfg.concept_margin, cfg.concept_plain_margin, cfg.concept_move_clear_lead)
+        if st.rare_pieces(a, b) >= cfg.concept_move_pieces:
+            return max(cfg.concept_margin, cfg.concept_move_margin)
         return max(cfg.concept_margin, cfg.concept_plain_margin)
     # A pair alone between two links holds its place: that is evidence, so it needs less.
     if (s < cfg.concept_min_sim or shared < cfg.concept_min_shared) and not (
@@ -1607,7 +1609,7 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
             and st.rare_pieces(a, b) < cfg.concept_move_small_shared):
         return False  # a dozen points, little renamed: shared stock phrases look rare there
     return (st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
-            or lead >= cfg.concept_move_clear_lead)
+            or lead >= cfg.concept_move_clear_lead or st.rare_pieces(a, b) >= cfg.concept_move_pieces)
 
 
 def _alone_between(st: AlignState, a: int, b: int) -> bool:

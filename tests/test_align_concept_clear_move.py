@@ -93,3 +93,23 @@ def test_a_short_clause_moved_in_other_words_links_on_two_rare_words_and_a_lead_
     c = compare(old, new, align="text", config=off)
     ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
     assert ch.kind == "removed"
+
+
+def test_moved_clauses_reworded_around_four_of_their_names_link_on_those_pieces() -> None:
+    # benchmarks/redrafts-5 (a development corpus of made-up redrafts): a flood compact's clauses
+    # reworded and moved, sharing four or more pieces of rare evidence with their old wording, at
+    # cosines of 0.26-0.32 and leads of 0.185 (under concept_plain_margin and concept_move_min_cos).
+    from pathlib import Path
+
+    import peacediff
+
+    corpus = Path(__file__).resolve().parent.parent / "benchmarks" / "redrafts-5"
+    old = peacediff.load(corpus / "river-flood-compact.old.txt")
+    new = peacediff.load(corpus / "river-flood-compact.new.txt")
+
+    def concept_links(config=DEFAULT) -> set[tuple[str, str]]:
+        c = compare(old, new, align="text", config=config)
+        return {(p.number, q.number) for ch in c.changes if ch.rule == "concept-match" for p in ch.old for q in ch.new}
+
+    assert {("13", "15"), ("20", "5")} <= concept_links()
+    assert not {("13", "15"), ("20", "5")} & concept_links(attrs.evolve(DEFAULT, concept_move_pieces=99))
