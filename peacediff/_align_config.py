@@ -488,6 +488,14 @@ class AlignConfig:
     #: (a second true half adds 0.05-0.18; a near duplicate adds almost nothing).
     #: A part beside a linked part joins it without the coverage bar at this gain.
     joint_gain: float = _unit_field(0.05)
+    #: ... unless the group is two parts that each lead their own runner-up by at least this
+    #: much with the partner as their best, and together score above either: two halves of a
+    #: reworded point split in two.  A prisoner-exchange clause ("No person shall be transferred
+    #: against his or her will. A detained person who declines return may remain ...") split into
+    #: "Nobody will be handed over against his or her wishes" (0.32, runner-up 0.18) and "Someone who
+    #: chooses not to go back may stay ..." (0.36, runner-up 0.13) gains 0.04 together (0.40):
+    #: redrafts-6 gains the split, and no corpus, held-out or generated link changes otherwise.
+    joint_lead: float = _unit_field(0.1)
 
     #: Attachment by a clear lead: a part *beside* a linked part joins that link's partner
     #: without the concatenation gain when the partner is its best candidate at this cosine,

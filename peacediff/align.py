@@ -826,7 +826,13 @@ def _joint(st: AlignState, *, split: bool) -> None:
         if len(candidates) < 2:
             continue
         group, joint, counts = _grow_group(st, candidates, parts_of, part_counts, partner_vecs[q])
-        gained = joint - max(candidates[p] for p in group) >= cfg.joint_gain
+        best_part = max(candidates[p] for p in group)
+        gained = joint - best_part >= cfg.joint_gain or (
+            # Two halves that each choose the partner clearly: their joining is the evidence, when
+            # it adds anything at all ("No person shall be transferred against his or her will. A
+            # detained person who declines return may remain ..." split into two reworded points).
+            len(group) == 2 and joint > best_part
+            and all(candidates[p] - next_best(to_partners[p], q) >= cfg.joint_lead for p in group))
         if len(group) < 2:
             chosen = _co_chosen(st, q, group[0], candidates, parts_of, split=split)
             if chosen is None:
