@@ -1757,13 +1757,14 @@ def _possible_match_pass(st: AlignState) -> None:
 
 
 #: Words that name no subject, however rare a small document makes them, beyond the function
-#: words every pass ignores: adverbs, particles and determiners ("carried out", "every", "once
-#: agreed", "non-nuclear").  Alone, they offered a rival plan's point as the possible match of
-#: an unrelated one ("shares: out"); only the hints leave them out (the passes' evidence keeps
-#: them: dropped from every pass, they cost redrafts-3 two true links and redrafts-4 five).
+#: words every pass ignores: adverbs, particles, determiners and connectives ("carried out",
+#: "every", "as follows", "once agreed", "non-nuclear").  Alone, they offered a rival plan's point
+#: as the possible match of an unrelated one ("shares: out"); only the hints leave them out (the
+#: passes' evidence keeps them: dropped from every pass, they cost redrafts-3 two true links and
+#: redrafts-4 five).
 _WEAK_WORDS = frozenset(stem(word) for word in (
-    "also", "among", "every", "further", "hereby", "less", "more", "non", "off", "once", "only", "out", "over", "own",
-    "per", "same", "thereof", "up", "via",
+    "also", "among", "every", "follow", "further", "hereby", "less", "more", "non", "off", "once", "only",
+    "out", "over", "own", "per", "same", "thereof", "up", "via",
 ))
 
 
