@@ -991,15 +991,21 @@ def _attach(st: AlignState, *, split: bool) -> None:
             st.add(merged, lk.new, "merge", sim)
 
 
-def _beside_parts(st: AlignState, q: int, index: int, *, split: bool) -> bool:
-    """Part ``index`` is next to a part already linked to partner ``q``: the parts moved together."""
+def _partner_link(st: AlignState, q: int, *, split: bool) -> tuple[int, Link] | None:
+    """The id and link of local partner ``q`` (old for a split, new for a merge), if it is linked."""
     partner = st.rest_old[q] if split else st.rest_new[q]
     lid = (st.link_old if split else st.link_new).get(partner)
     if lid is None:
-        return False
+        return None
     lk = st.links[lid]
     assert lk is not None
-    return any(abs(index - x) == 1 for x in (lk.new if split else lk.old))
+    return lid, lk
+
+
+def _beside_parts(st: AlignState, q: int, index: int, *, split: bool) -> bool:
+    """Part ``index`` is next to a part already linked to partner ``q``: the parts moved together."""
+    held = _partner_link(st, q, split=split)
+    return held is not None and any(abs(index - x) == 1 for x in (held[1].new if split else held[1].old))
 
 
 def _attach_gain(
@@ -1007,12 +1013,10 @@ def _attach_gain(
 ) -> tuple[float, int] | None:
     """The gain of attaching part ``p`` to the link of partner ``q`` and that link's id, if it qualifies."""
     cfg, vec = st.config, st.vec
-    partner = st.rest_old[q] if split else st.rest_new[q]
-    lid = (st.link_old if split else st.link_new).get(partner)
-    if lid is None:
+    held = _partner_link(st, q, split=split)
+    if held is None:
         return None
-    lk = st.links[lid]
-    assert lk is not None
+    lid, lk = held
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
     if lk.matched_by == "exact" or (lk.rule == "template" and not names_part(st, q, p, lk, split=split)):

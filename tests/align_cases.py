@@ -6,13 +6,18 @@ from collections.abc import Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff.align import Alignment, align_text
-from peacediff.model import Provision
+from peacediff.model import Provision, Version
 
 
 def numbered(texts: Sequence[str], numbers: Sequence[str] | None = None) -> list[Provision]:
     """Provisions of ``texts`` numbered 1, 2, 3 … (or by ``numbers``)."""
     numbers = numbers or [str(k) for k in range(1, len(texts) + 1)]
     return [Provision(text=t, number=n) for t, n in zip(texts, numbers, strict=True)]
+
+
+def numbered_version(vid: str, texts: Sequence[str]) -> Version:
+    """A version ``vid`` of ``texts`` numbered 1, 2, 3 …: a made-up draft as the tests write them."""
+    return Version(id=vid, title=vid, provisions=tuple(numbered(texts)))
 
 
 def index_links(alignment: Alignment) -> set[tuple[int, int]]:

@@ -11,8 +11,10 @@ moved the same way, had joined.  A part next to a part already linked has moved 
 
 from __future__ import annotations
 
+from align_cases import numbered_version
+
 from peacediff.compare import compare
-from peacediff.model import Provision, Version
+from peacediff.model import Version
 
 _HEAD = [
     "This contract governs the collection of household waste in the District of Oldmere.",
@@ -49,13 +51,10 @@ _TAIL = [
 ]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
-OLD = _version("old", [*_HEAD, *_MIDDLE, *_SURCHARGES_OLD, *_TAIL])
-NEW = _version("new", [*_HEAD, _SURCHARGES_NEW, *_MIDDLE, *_TAIL])
+OLD = numbered_version("old", [*_HEAD, *_MIDDLE, *_SURCHARGES_OLD, *_TAIL])
+NEW = numbered_version("new", [*_HEAD, _SURCHARGES_NEW, *_MIDDLE, *_TAIL])
 
 
 def _links(old: Version, new: Version) -> set[tuple[str, str]]:
@@ -86,8 +85,8 @@ def test_a_list_split_into_three_clauses_that_moved_down_keeps_all_three_parts()
 def test_a_clause_beside_the_moved_list_that_shares_only_its_frame_stays_apart() -> None:
     # A new surcharge-free clause about Sunday rounds, beside the old surcharges, is no part of the list.
     sunday = "The Contractor does not collect waste on Sundays except after a public holiday."
-    old = _version("old", [*_HEAD, *_MIDDLE, *_SURCHARGES_OLD, sunday, *_TAIL])
-    new = _version("new", [*_HEAD, _SURCHARGES_NEW, *_MIDDLE, *_TAIL])
+    old = numbered_version("old", [*_HEAD, *_MIDDLE, *_SURCHARGES_OLD, sunday, *_TAIL])
+    new = numbered_version("new", [*_HEAD, _SURCHARGES_NEW, *_MIDDLE, *_TAIL])
     c = compare(old, new, align="text")
     removed = [p.text for ch in c.changes if ch.kind == "removed" for p in ch.old]
     assert removed == [sunday]

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from align_cases import numbered_version
 
 from peacediff._align_config import DEFAULT
 from peacediff.align import AlignConfig
 from peacediff.compare import Change, compare
-from peacediff.model import Provision, Version
+from peacediff.model import Version
 
 #: The rule turned off: no word is held by this many provisions, and no heading is read.
 _OFF = attrs.evolve(DEFAULT, part_value_df=10_000, part_heading_df=0)
@@ -43,9 +44,6 @@ _CARGO = ["grain and fertiliser", "timber and paper", "containers and reefers", 
           "fuel and chemicals", "steel and scrap"]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
 def _port(operators: list[str], *, split: bool) -> Version:
@@ -57,7 +55,7 @@ def _port(operators: list[str], *, split: bool) -> Version:
         else:
             items.append((cargo, operator))
     berths = [f"Berth {k}, {cargo}: {operator}." for k, (cargo, operator) in enumerate(items, start=1)]
-    return _version("new" if split else "old", [*_PORT_HEAD, *berths, *_PORT_TAIL])
+    return numbered_version("new" if split else "old", [*_PORT_HEAD, *berths, *_PORT_TAIL])
 
 
 def _pairs(changes: tuple[Change, ...]) -> dict[tuple[str, str], Change]:
@@ -138,7 +136,8 @@ _CLUB: list[tuple[str, ...]] = [
 def _club(config: AlignConfig = DEFAULT) -> dict[tuple[str, str], Change]:
     old = [row[1] for row in _CLUB]
     new = [row[-1] for row in _CLUB if row[0] != "-"]
-    return _pairs(compare(_version("old", old), _version("new", new), align="text", config=config).changes)
+    c = compare(numbered_version("old", old), numbered_version("new", new), align="text", config=config)
+    return _pairs(c.changes)
 
 
 def test_a_dropped_clause_sharing_one_common_word_with_the_clause_beside_it_is_no_merge_part():
@@ -210,7 +209,7 @@ _ROOMS = [
 
 def _rooms(rooms: list[tuple[str, str]], vid: str) -> Version:
     items = [f"Room {k}, {subject}: {teacher}." for k, (subject, teacher) in enumerate(rooms, start=1)]
-    return _version(vid, [*_ROOMS_HEAD, *items, *_ROOMS_TAIL])
+    return numbered_version(vid, [*_ROOMS_HEAD, *items, *_ROOMS_TAIL])
 
 
 @pytest.mark.parametrize(("old_rooms", "new_rooms"), _ROOMS)

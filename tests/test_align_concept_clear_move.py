@@ -13,10 +13,11 @@ every rival, though, is far beyond what a dropped and an inserted point sharing 
 from __future__ import annotations
 
 import attrs
+from align_cases import numbered_version
 
 from peacediff._align_config import DEFAULT
 from peacediff.compare import compare
-from peacediff.model import Provision, Version
+from peacediff.model import Version
 
 _FORCE_OLD = "This Compact shall come into force on the day on which the last of the three Provinces has ratified it."
 _FORCE_NEW = "The Compact takes effect once all three Provinces have ratified it."
@@ -44,13 +45,10 @@ _BODY = [
 ]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
-OLD = _version("old", [*_BODY, _FORCE_OLD])
-NEW = _version("new", [_FORCE_NEW, *_BODY])
+OLD = numbered_version("old", [*_BODY, _FORCE_OLD])
+NEW = numbered_version("new", [_FORCE_NEW, *_BODY])
 
 
 def _force_change(old: Version, new: Version, config=DEFAULT):
@@ -73,7 +71,7 @@ def test_without_the_clear_lead_it_reads_as_removed_and_added() -> None:
 def test_a_clause_that_shares_only_a_word_with_an_inserted_one_makes_no_move() -> None:
     # The clause dropped, and a new first clause on ratification of something else: no lineage.
     other = "Each Province has ratified the 1998 convention on river pollution."
-    new = _version("new", [other, *_BODY])
+    new = numbered_version("new", [other, *_BODY])
     ch = _force_change(OLD, new)
     assert ch.kind == "removed"
 
@@ -85,7 +83,7 @@ _LAW_NEW = "This Charter is subject to the laws of the Republic of Velandia."
 def test_a_short_clause_moved_in_other_words_links_on_two_rare_words_and_a_lead_no_look_alike_reaches() -> None:
     # Two rare words in common ("law", "charter"): under concept_plain_shared, so the plain-wording
     # path asks the lead of concept_move_clear_lead instead.
-    old, new = _version("old", [*_BODY, _LAW_OLD]), _version("new", [_LAW_NEW, *_BODY])
+    old, new = numbered_version("old", [*_BODY, _LAW_OLD]), numbered_version("new", [_LAW_NEW, *_BODY])
     c = compare(old, new, align="text")
     ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
     assert [q.text for q in ch.new] == [_LAW_NEW] and ch.moved

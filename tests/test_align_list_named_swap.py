@@ -11,8 +11,9 @@ new to it, so one route replaced the other.
 
 from __future__ import annotations
 
+from align_cases import numbered_version
+
 from peacediff.compare import compare
-from peacediff.model import Provision, Version
 
 _HEAD = [
     'This code-share agreement is made between Norvane Airways ("Norvane") and Sulair Express ("Sulair").',
@@ -49,14 +50,11 @@ def _routes(cities: list[str]) -> list[str]:
     return [f"Sulair may place its code on Norvane flights between {c}." for c in cities]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
 def _changes(old_cities: list[str], new_cities: list[str]):
-    old = _version("old", [*_HEAD, *_routes(old_cities), *_THEIRS, *_TAIL])
-    new = _version("new", [*_HEAD, *_routes(new_cities), *_THEIRS, *_TAIL])
+    old = numbered_version("old", [*_HEAD, *_routes(old_cities), *_THEIRS, *_TAIL])
+    new = numbered_version("new", [*_HEAD, *_routes(new_cities), *_THEIRS, *_TAIL])
     return compare(old, new, align="text").changes
 
 

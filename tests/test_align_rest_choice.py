@@ -12,8 +12,9 @@ old clause choose by what its linked half leaves of it ("two equal instalments")
 
 from __future__ import annotations
 
+from align_cases import numbered_version
+
 from peacediff.compare import compare
-from peacediff.model import Provision, Version
 
 _HEAD = [
     "This agreement sets out the terms on which Brightwater Mutual sponsors Harcastle Rovers Football Club.",
@@ -45,14 +46,11 @@ _TAIL = [
 ]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
 def test_a_split_keeps_the_half_that_carries_the_rest_beside_an_inserted_point_on_the_same_frame() -> None:
-    old = _version("old", [*_HEAD, _FEE_OLD, *_TAIL])
-    new = _version("new", [*_HEAD, *_FEE_NEW, _INSERTED, *_TAIL])
+    old = numbered_version("old", [*_HEAD, _FEE_OLD, *_TAIL])
+    new = numbered_version("new", [*_HEAD, *_FEE_NEW, _INSERTED, *_TAIL])
     c = compare(old, new, align="text")
     split = [ch for ch in c.changes if ch.kind == "split"]
     assert len(split) == 1
@@ -63,8 +61,8 @@ def test_a_split_keeps_the_half_that_carries_the_rest_beside_an_inserted_point_o
 
 
 def test_the_same_read_the_other_way_is_a_merge_of_the_two_halves() -> None:
-    old = _version("old", [*_HEAD, *_FEE_NEW, _INSERTED, *_TAIL])
-    new = _version("new", [*_HEAD, _FEE_OLD, *_TAIL])
+    old = numbered_version("old", [*_HEAD, *_FEE_NEW, _INSERTED, *_TAIL])
+    new = numbered_version("new", [*_HEAD, _FEE_OLD, *_TAIL])
     c = compare(old, new, align="text")
     merged = [ch for ch in c.changes if ch.kind == "merged"]
     assert len(merged) == 1
@@ -75,8 +73,8 @@ def test_the_same_read_the_other_way_is_a_merge_of_the_two_halves() -> None:
 
 def test_an_inserted_point_on_the_frame_alone_is_no_part_of_the_fee_clause() -> None:
     # Without the true second half, the inserted point carries nothing the first half left.
-    old = _version("old", [*_HEAD, _FEE_OLD, *_TAIL])
-    new = _version("new", [*_HEAD, _FEE_NEW[0], _INSERTED, *_TAIL])
+    old = numbered_version("old", [*_HEAD, _FEE_OLD, *_TAIL])
+    new = numbered_version("new", [*_HEAD, _FEE_NEW[0], _INSERTED, *_TAIL])
     c = compare(old, new, align="text")
     assert not [ch for ch in c.changes if ch.kind == "split"]
     added = [q.text for ch in c.changes if ch.kind == "added" for q in ch.new]

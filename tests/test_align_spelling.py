@@ -11,10 +11,10 @@ respelling (the text did change).
 from __future__ import annotations
 
 import pytest
+from align_cases import numbered_version
 
 from peacediff._lexical import Vectors, american, stem, stem_counts, words
 from peacediff.compare import compare
-from peacediff.model import Provision, Version
 
 
 @pytest.mark.parametrize(
@@ -78,13 +78,10 @@ _RULES_US = [
 ]
 
 
-def _version(vid: str, texts: list[str]) -> Version:
-    return Version(id=vid, title=vid, provisions=tuple(
-        Provision(text=t, number=str(k)) for k, t in enumerate(texts, start=1)))
 
 
 def test_an_american_redraft_of_british_rules_links_every_clause_moved_ones_included() -> None:
-    old, new = _version("uk", _RULES_UK), _version("us", _RULES_US)
+    old, new = numbered_version("uk", _RULES_UK), numbered_version("us", _RULES_US)
     c = compare(old, new, align="text")
     links = {(p.number, q.number) for ch in c.changes for p in ch.old for q in ch.new}
     assert links == {("1", "1"), ("2", "2"), ("3", "12"), ("4", "3"), ("5", "4"), ("6", "6"), ("7", "7"),
