@@ -592,7 +592,27 @@ def names_part(st: AlignState, q: int, p: int, lk: Link, *, split: bool) -> bool
     whole = _list_names(st, [q], old_side=split).names[(st.rest_old if split else st.rest_new)[q]].words
     mine = _list_names(st, [p], old_side=not split).names[(st.rest_new if split else st.rest_old)[p]].words
     held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
+    if not mine:
+        return _unnamed_part(st, q, p, lk, held, split=split)
     return bool(mine) and mine <= whole and not mine <= held
+
+
+def _unnamed_part(st: AlignState, q: int, p: int, lk: Link, held: set[str], *, split: bool) -> bool:
+    """Part ``p``, which holds no name of its own in its list (every word of it stands in other
+    items: "Step 2, tanks leave the coastal towns" beside "Step 1, tanks pull back ..."), is a part
+    of template item ``q`` when it sits beside a part ``lk`` linked, holds only words of ``q`` (the
+    list's numbering and figures aside), and brings ``q`` ``template_part_brings`` of them that
+    the linked parts lack ("tanks" of "tanks and howitzers leave the coastal towns", the
+    howitzers half linked first); a figure that names it makes it another item."""
+    need = st.config.template_part_brings
+    index = (st.rest_new if split else st.rest_old)[p]
+    if not need or (st.item_names_new if split else st.item_names_old).get(p):
+        return False
+    if not any(abs(index - x) == 1 for x in (lk.new if split else lk.old)):
+        return False
+    own = {t for t in st.stems(index, old_side=not split) if is_content(t)}
+    partner = st.stems((st.rest_old if split else st.rest_new)[q], old_side=split)
+    return own <= partner and len(own - held) >= need
 
 
 #: A figure as written, its group and decimal separators included ("2,000", "1.5"): one place of

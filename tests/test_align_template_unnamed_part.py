@@ -1,0 +1,78 @@
+"""The unnamed half of a template item split in two joins it beside its named half.
+
+Made-up document: a withdrawal schedule whose steps share one frame ("Step N, ... : completed by
+DATE; verified by the observers.").  "Step 3, tanks and howitzers leave the coastal towns" is split
+into "Step 3, tanks leave the coastal towns" and "Step 4, howitzers leave the coastal towns", most
+dates change and the later steps are renumbered.  The template pass links the old step to the
+howitzers half (its name, "howitzers", no other step holds); the tanks half holds no name of its
+own ("tanks" is another step's too, "coastal towns" the other half's), so the attach pass, which joins a part to a
+template item only by a name the part holds, left it added.  It now joins beside its linked half
+when it holds nothing but the item's words and brings one the linked half lacks
+(``template_part_brings``).
+"""
+
+from __future__ import annotations
+
+import attrs
+from align_cases import numbered_version
+
+from peacediff._align_config import DEFAULT
+from peacediff.compare import compare
+
+_HEAD = [
+    "The parties carry out the withdrawal in the steps below.",
+    "The observer mission verifies each step and reports to both parties.",
+    "A step counts as done only once the observers confirm it in writing.",
+]
+_TAIL = [
+    "A party that falls behind a step informs the observers at once.",
+    "The observers have free access to every place named in this schedule.",
+    "Withdrawn weapons are kept in depots sealed by the observers.",
+    "The schedule may be extended once by agreement of both parties.",
+]
+_STEPS = [
+    "snipers leave the old town", "detainees in the border camps are released",
+    "tanks and howitzers leave the coastal towns", "fortifications at the pass are dismantled",
+    "tanks pull back from the bridges", "heavy mortars leave the villages", "drones are grounded along the line",
+    "roadblocks on the main highway are removed", "armed patrols stop in the buffer zone",
+]
+_OLD_DATES = ["9 March", "17 April", "3 April", "5 May", "17 April", "24 April", "2 March", "3 April", "2 March"]
+_NEW_STEPS = [*_STEPS[:2], "tanks leave the coastal towns", "howitzers leave the coastal towns", *_STEPS[3:]]
+_NEW_DATES = ["2 March", "19 May", "3 April", "3 April", "5 May", "9 March", "2 March", "2 March", "3 April",
+              "9 March"]
+
+
+def _schedule(vid: str, steps: list[str], dates: list[str]) -> list[str]:
+    return [f"Step {k}, {s}: completed by {d}; verified by the observers."
+            for k, (s, d) in enumerate(zip(steps, dates, strict=True), start=1)]
+
+
+OLD = numbered_version("old", [*_HEAD, *_schedule("old", _STEPS, _OLD_DATES), *_TAIL])
+NEW = numbered_version("new", [*_HEAD, *_schedule("new", _NEW_STEPS, _NEW_DATES), *_TAIL])
+
+
+def _step_3(config=DEFAULT):
+    c = compare(OLD, NEW, align="text", config=config)
+    return next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+
+
+def test_both_halves_of_the_split_step_join_it() -> None:
+    ch = _step_3()
+    assert ch.kind == "split"
+    assert [q.text.split(":")[0] for q in ch.new] == ["Step 3, tanks leave the coastal towns",
+                                                      "Step 4, howitzers leave the coastal towns"]
+
+
+def test_with_the_rule_off_the_tanks_half_is_left_added() -> None:
+    ch = _step_3(attrs.evolve(DEFAULT, template_part_brings=0))
+    assert [q.text.split(":")[0] for q in ch.new] == ["Step 4, howitzers leave the coastal towns"]
+
+
+def test_an_inserted_step_on_the_same_words_but_bringing_nothing_new_stays_apart() -> None:
+    # A new step that repeats the linked half's words only ("howitzers leave the coastal towns"
+    # again, as a second wave) brings the old step nothing its linked half lacks.
+    steps = [*_STEPS[:2], "howitzers leave the coastal towns", "howitzers leave the coastal towns", *_STEPS[3:]]
+    new = numbered_version("new", [*_HEAD, *_schedule("new", steps, _NEW_DATES), *_TAIL])
+    c = compare(OLD, new, align="text")
+    ch = next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+    assert len(ch.new) == 1
