@@ -601,16 +601,20 @@ def _unnamed_part(st: AlignState, q: int, p: int, lk: Link, held: set[str], *, s
     """Part ``p``, which holds no name of its own in its list (every word of it stands in other
     items: "Step 2, tanks leave the coastal towns" beside "Step 1, tanks pull back ..."), is a part
     of template item ``q`` when it sits beside a part ``lk`` linked, holds only words of ``q`` (the
-    list's numbering and figures aside), and brings ``q`` ``template_part_brings`` of them that
-    the linked parts lack ("tanks" of "tanks and howitzers leave the coastal towns", the
-    howitzers half linked first); a figure that names it makes it another item."""
+    list's numbering, figures and values aside: words more than ``template_part_df`` provisions
+    hold), and brings ``q`` ``template_part_brings`` of them that the linked parts lack ("tanks" of
+    "tanks and howitzers leave the coastal towns", the howitzers half linked first); a figure that
+    names it makes it another item."""
     need = st.config.template_part_brings
     index = (st.rest_new if split else st.rest_old)[p]
     if not need or (st.item_names_new if split else st.item_names_old).get(p):
         return False
     if not any(abs(index - x) == 1 for x in (lk.new if split else lk.old)):
         return False
-    own = {t for t in st.stems(index, old_side=not split) if is_content(t)}
+    # Words many provisions hold are values of the list (a month of its dates, a party), which a
+    # redraft reassigns: only the part's rarer words must be the item's.
+    cap = st.config.template_part_df
+    own = {t for t in st.stems(index, old_side=not split) if is_content(t) and st.vec.df.get(t, 0) <= cap}
     partner = st.stems((st.rest_old if split else st.rest_new)[q], old_side=split)
     return own <= partner and len(own - held) >= need
 

@@ -76,3 +76,29 @@ def test_an_inserted_step_on_the_same_words_but_bringing_nothing_new_stays_apart
     c = compare(OLD, new, align="text")
     ch = next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
     assert len(ch.new) == 1
+
+
+# The same split in a schedule whose dates all moved: the halves say "24 April" where the old step
+# said "2 June".  Months stand in several steps (values of the list), so they need not be the old
+# step's (``template_part_df``).
+_STEPS_B = [
+    "tanks pull back from the bridges", "tanks and howitzers leave the coastal towns",
+    "heavy mortars leave the villages", "armed patrols stop in the buffer zone",
+    "air defence units on the hills are stood down", "fortifications at the pass are dismantled",
+    "mines on the coastal road are cleared", "roadblocks on the main highway are removed",
+]
+_NEW_STEPS_B = [_STEPS_B[0], "tanks leave the coastal towns", "howitzers leave the coastal towns", *_STEPS_B[2:]]
+OLD_B = numbered_version("old", [*_HEAD, *_schedule("old", _STEPS_B, [
+    "19 May", "2 June", "17 April", "2 March", "2 June", "2 March", "9 March", "5 May"]), *_TAIL])
+NEW_B = numbered_version("new", [*_HEAD, *_schedule("new", _NEW_STEPS_B, [
+    "2 March", "24 April", "24 April", "17 April", "9 March", "2 June", "3 April", "16 March", "19 May"]), *_TAIL])
+
+
+def _split_b(config=DEFAULT):
+    c = compare(OLD_B, NEW_B, align="text", config=config)
+    return next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+
+
+def test_a_half_whose_date_moved_to_another_month_still_joins() -> None:
+    assert _split_b().kind == "split"
+    assert len(_split_b(attrs.evolve(DEFAULT, template_part_df=10_000)).new) == 1
