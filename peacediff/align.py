@@ -953,14 +953,10 @@ def _attach(st: AlignState, *, split: bool) -> None:
             continue
         part_counts = vec.new_counts[p] if split else vec.old_counts[p]
         best: tuple[float, int, int] | None = None
-        part_gap = st.gap_new[p] if split else st.gap_old[p]
         for s, q in candidates.get(p, []):
             if s < cfg.split_min_sim:
                 break
-            if (part_gap != (st.gap_old[q] if split else st.gap_new[q]) and s < cfg.moved_min_sim
-                    and not _beside_parts(st, q, index, split=split)):
-                continue  # a part far from its partner needs the evidence of a move
-            gain = _attach_gain(st, p, q, index, part_counts, split=split)
+            gain = _attach_gain(st, p, q, index, part_counts, s, split=split)
             if gain is not None and (best is None or (gain[0], -q) > (best[0], -best[1])):
                 best = (gain[0], q, gain[1])
         if best is None:
@@ -991,37 +987,28 @@ def _attach(st: AlignState, *, split: bool) -> None:
             st.add(merged, lk.new, "merge", sim)
 
 
-def _partner_link(st: AlignState, q: int, *, split: bool) -> tuple[int, Link] | None:
-    """The id and link of local partner ``q`` (old for a split, new for a merge), if it is linked."""
-    partner = st.rest_old[q] if split else st.rest_new[q]
-    lid = (st.link_old if split else st.link_new).get(partner)
+def _attach_gain(
+    st: AlignState, p: int, q: int, index: int, part_counts: Counter[str], s: float, *, split: bool
+) -> tuple[float, int] | None:
+    """The gain of attaching part ``p`` (cosine ``s`` with partner ``q``) to the link of ``q`` and
+    that link's id, if it qualifies."""
+    cfg, vec = st.config, st.vec
+    lid = (st.link_old if split else st.link_new).get(st.rest_old[q] if split else st.rest_new[q])
     if lid is None:
         return None
     lk = st.links[lid]
     assert lk is not None
-    return lid, lk
-
-
-def _beside_parts(st: AlignState, q: int, index: int, *, split: bool) -> bool:
-    """Part ``index`` is next to a part already linked to partner ``q``: the parts moved together."""
-    held = _partner_link(st, q, split=split)
-    return held is not None and any(abs(index - x) == 1 for x in (held[1].new if split else held[1].old))
-
-
-def _attach_gain(
-    st: AlignState, p: int, q: int, index: int, part_counts: Counter[str], *, split: bool
-) -> tuple[float, int] | None:
-    """The gain of attaching part ``p`` to the link of partner ``q`` and that link's id, if it qualifies."""
-    cfg, vec = st.config, st.vec
-    held = _partner_link(st, q, split=split)
-    if held is None:
+    parts = lk.new if split else lk.old
+    next_to = any(abs(index - x) == 1 for x in parts)
+    far = (st.gap_new[p] != st.gap_old[q]) if split else (st.gap_old[p] != st.gap_new[q])
+    if far and s < cfg.moved_min_sim and not next_to:
+        # A part far from its partner needs the evidence of a move, unless it is next to a part
+        # already linked: then the crossing is the group's, its siblings moved with it.
         return None
-    lid, lk = held
     if (split and len(lk.old) != 1) or (not split and len(lk.new) != 1):
         return None  # would make an n:m group
     if lk.matched_by == "exact" or (lk.rule == "template" and not names_part(st, q, p, lk, split=split)):
         return None  # a whole provision, or one item of a list of variants, the part not its own
-    parts = lk.new if split else lk.old
     parts_counts = counts_of(st, parts, split=split)
     if parts_counts is None:
         return None
@@ -1030,9 +1017,9 @@ def _attach_gain(
     # coverage: the joint pass's evidence (adjacency, mutual choice, gain).  In a handful of
     # points the neighbour's partner is every part's best candidate, so there the part must
     # instead carry what the partner holds beyond its linked parts.
-    adjacent = any(abs(index - x) == 1 for x in parts) and (st.by_new if split else st.by_old)[p][0][1] == q
+    adjacent = next_to and (st.by_new if split else st.by_old)[p][0][1] == q
     beside = adjacent and (len(st.old) + len(st.new) >= cfg.attach_beside_min_provisions
-                           or _carries_rest(st, part_counts, partner_counts, parts_counts))
+                           or _carries(st, part_counts, _partner_rest(st, partner_counts, parts_counts)))
     if not beside and vec.coverage(part_counts, partner_counts) < cfg.split_cover:
         return None
     if 1.0 - vec.coverage(part_counts, parts_counts) < cfg.part_novelty_min and not _brings(
@@ -1065,9 +1052,9 @@ def _brings(st: AlignState, part: Counter[str], parts: Counter[str], partner: Co
     return len(novel.intersection(partner)) >= st.config.part_brings_shared
 
 
-def _carries_rest(st: AlignState, part: Counter[str], partner: Counter[str], parts: Counter[str]) -> bool:
-    """``part`` holds ``split_cover`` of the (IDF-weighted) words of ``partner`` that its linked
-    ``parts`` do not: the rest of a split, not a look-alike of its frame."""
+def _partner_rest(st: AlignState, partner: Counter[str], parts: Counter[str]) -> Counter[str]:
+    """The words of ``partner`` that its linked ``parts`` do not hold, the rare ones only where it
+    has some (empty when the parts hold every word)."""
     rest = Counter({t: c for t, c in partner.items() if t not in parts})
     # Weighed on the rest's rare words where it has some: "of", "and" and the frame of the
     # document carry a look-alike over half of the rest without a single one of its names (a
@@ -1075,7 +1062,13 @@ def _carries_rest(st: AlignState, part: Counter[str], partner: Counter[str], par
     # inserted point "... Both parties must return borders ... in accordance with this
     # agreement" covered 0.53; on the rare words 0.43).
     rare = Counter({t: c for t, c in rest.items() if st.vec.idf[t] >= st.config.common_idf})
-    return bool(rest) and st.vec.coverage(rare or rest, part) >= st.config.split_cover
+    return rare or rest
+
+
+def _carries(st: AlignState, part: Counter[str], rest: Counter[str]) -> bool:
+    """``part`` holds ``split_cover`` of the (IDF-weighted) ``rest`` of a partner
+    (:func:`_partner_rest`): the rest of a split, not a look-alike of its frame."""
+    return bool(rest) and st.vec.coverage(rest, part) >= st.config.split_cover
 
 
 def _clear_lead(st: AlignState, p: int, q: int, parts: tuple[int, ...],
@@ -1106,17 +1099,18 @@ def _clear_lead(st: AlignState, p: int, q: int, parts: tuple[int, ...],
 def _rest_choice(st: AlignState, p: int, theirs: list[tuple[float, int]],
                  counts: tuple[Counter[str], Counter[str], Counter[str]], *, split: bool) -> bool:
     """The partner chooses part ``p`` by what its linked parts leave of it: ``p`` carries that rest
-    (:func:`_carries_rest`) and no candidate the partner ranks above ``p`` does.  A new point that
+    (:func:`_carries`) and no candidate the partner ranks above ``p`` does.  A new point that
     repeats the frame of the first part ("Northwave shall pay ... million crowns per season")
     can outscore the true second half ("paid in four equal instalments") on the whole partner."""
     part_counts, partner_counts, parts_counts = counts
-    if not _carries_rest(st, part_counts, partner_counts, parts_counts):
+    rest = _partner_rest(st, partner_counts, parts_counts)
+    if not _carries(st, part_counts, rest):
         return False
     others = st.vec.new_counts if split else st.vec.old_counts
     for _s, x in theirs:
         if x == p:
             return True
-        if _carries_rest(st, others[x], partner_counts, parts_counts):
+        if _carries(st, others[x], rest):
             return False
     return False
 
