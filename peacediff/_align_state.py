@@ -164,6 +164,7 @@ class AlignState:
         self._words_old: dict[int, frozenset[str]] = {}
         self._words_new: dict[int, frozenset[str]] = {}
         self._overlaps: dict[tuple[int, int], float] = {}
+        self._pieces: dict[tuple[int, int], int] = {}
         # Stems shared by local old and new provisions (a, b), counted once: the template tests ask
         # a pair from both of its sides, and its overlap again (_may_overlap, frame_overlap).
         self._shared: dict[tuple[int, int], int] = {}
@@ -365,7 +366,11 @@ class AlignState:
         (:func:`peacediff._lexical.evidence_pieces`): a generated dropped point and an inserted
         one sharing "the joint commission" and "as soon as possible" share two things, not four
         rare words (the move-free property at 1,000 examples, seed 15)."""
-        shared = self.vec.shared_stems(self.vec.old_counts[a], self.vec.new_counts[b], rare_only=True)
-        i, j = self.rest_old[a], self.rest_new[b]
-        return evidence_pieces(self.words(i, old_side=True), self.words(j, old_side=False), shared,
-                               reach=self.config.phrase_reach)
+        # Computed once a pair: the move, concept-bar and concept-move tests all ask it.
+        held = self._pieces.get((a, b))
+        if held is None:
+            shared = self.vec.shared_stems(self.vec.old_counts[a], self.vec.new_counts[b], rare_only=True)
+            i, j = self.rest_old[a], self.rest_new[b]
+            held = self._pieces[(a, b)] = evidence_pieces(
+                self.words(i, old_side=True), self.words(j, old_side=False), shared, reach=self.config.phrase_reach)
+        return held

@@ -124,12 +124,12 @@ from peacediff._keys import key_groups
 from peacediff._lexical import (
     CONCEPT_STEMS,
     FUNCTION_WORDS,
+    WEAK_WORDS,
     Vectors,
     concept_wordings,
     merged,
     normalise,
     paraphrase_bag,
-    stem,
     stem_counts,
 )
 from peacediff._links import Alignment, Link
@@ -1754,16 +1754,6 @@ def _possible_match_pass(st: AlignState) -> None:
     st.pass_counts["possible-match"] = len(st.possible)
 
 
-#: Words that name no subject, however rare a small document makes them, beyond the function
-#: words every pass ignores: adverbs, particles, determiners and connectives ("carried out",
-#: "every", "as follows", "once agreed", "non-nuclear").  Alone, they offered a rival plan's point
-#: as the possible match of an unrelated one ("shares: out"); only the hints leave them out (the
-#: passes' evidence keeps them: dropped from every pass, they cost redrafts-3 two true links and
-#: redrafts-4 five).
-_WEAK_WORDS = frozenset(stem(word) for word in (
-    "also", "among", "every", "follow", "further", "hereby", "less", "more", "non", "off", "once", "only",
-    "out", "over", "own", "per", "same", "thereof", "up", "via",
-))
 
 
 def _hint_evidence(st: AlignState, side: str, index: int, other: int) -> tuple[str, ...]:
@@ -1777,7 +1767,7 @@ def _hint_evidence(st: AlignState, side: str, index: int, other: int) -> tuple[s
     bag = (vec.old_counts if old_side else vec.new_counts)[(st.local_old if old_side else st.local_new)[index]]
     partner = (vec.new_counts if old_side else vec.old_counts)[(st.local_new if old_side else st.local_old)[other]]
     idf = vec.idf
-    words = [t for t in vec.shared_stems(bag, partner) if not t[:1].isdigit() and t not in _WEAK_WORDS]
+    words = [t for t in vec.shared_stems(bag, partner) if not t[:1].isdigit() and t not in WEAK_WORDS]
     if len(words) > 1:
         # The rarest first (a view shows a few): "Zaporizhzhia" says more than "agreed"; then in
         # the provision's own order (a table, not list.index: a long provision holds thousands).

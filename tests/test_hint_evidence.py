@@ -13,8 +13,7 @@ import itertools
 import pytest
 
 import peacediff
-from peacediff._lexical import stem
-from peacediff.align import _WEAK_WORDS
+from peacediff._lexical import WEAK_WORDS, stem
 
 _VERSIONS = peacediff.versions()
 
@@ -29,7 +28,7 @@ def test_no_bundled_hint_rests_on_a_word_that_names_no_subject(mode: str) -> Non
                 continue
             offered += 1
             assert pm.shared, (a.id, b.id, ch.label)
-            assert not {stem(w.lower()) for w in pm.shared} & _WEAK_WORDS, (a.id, b.id, ch.label, pm.shared)
+            assert not {stem(w.lower()) for w in pm.shared} & WEAK_WORDS, (a.id, b.id, ch.label, pm.shared)
     assert offered > 50  # hints are still offered
 
 
