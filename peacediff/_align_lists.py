@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 from peacediff._align_state import (
     AlignState,
@@ -70,26 +70,7 @@ def template_pass(st: AlignState) -> None:
     _template_items(st, gaps, listed, old_side=first)
     whole_first = sum(len(items[0 if first else 1]) for items in gaps.values()) >= cfg.template_min_items
     _template_items(st, gaps, listed, old_side=not first, whole=whole_first)
-    # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
-    # items between its links: they are still items of one list, so the count is the list's.
-    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
-                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
-    tripped: Counter[str] = Counter()
-    for g in sorted(set(gaps) | set(listed)):
-        la, lb = gaps[g]
-        if not (whole_list and la and lb):
-            # Items of a list whose unchanged items are anchors: between two of them, order is the
-            # evidence even for a single item on each side (its text ties with its siblings).
-            la, lb = listed[g]
-            if not (la and lb):
-                continue
-            if not 0 < g < len(st.chain_old):
-                # Before the first anchor or after the last, order is weak evidence, but names
-                # are not: "Coley" put in the place of the first stock is still another stock.
-                _read_names(st, la, lb, _word_named(st, la, lb))
-                continue
-        if (trip := _link_list(st, la, lb)) is not None:
-            tripped[trip] += 1
+    tripped = _link_gaps(st, gaps, listed)
     if tripped["narrowed"]:
         st.notes.append(
             f"template lists: {tripped['narrowed']} gap(s) of templated items too large for template_pairs_max "
@@ -101,6 +82,36 @@ def template_pass(st: AlignState) -> None:
             f"template lists: {tripped['skipped']} gap(s) of templated items too large for template_pairs_max "
             f"({cfg.template_pairs_max:,} pairs) were aligned without their order"
         )
+
+
+def _link_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[int]]],
+               listed: Mapping[int, tuple[list[int], list[int]]]) -> Counter[str]:
+    """Link the items filed by gap (:func:`_template_items`): each gap's templated items as one list
+    when both sides make a whole list, else its listed items between two anchors (names only
+    before the first anchor or after the last).  Returns how often each work budget tripped."""
+    cfg = st.config
+    # A list that an unchanged item (or any firm link) cuts leaves short runs of templated
+    # items between its links: they are still items of one list, so the count is the list's.
+    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
+                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
+    tripped: Counter[str] = Counter()
+    none: tuple[list[int], list[int]] = ([], [])
+    for g in sorted(set(gaps) | set(listed)):
+        la, lb = gaps.get(g, none)
+        if not (whole_list and la and lb):
+            # Items of a list whose unchanged items are anchors: between two of them, order is the
+            # evidence even for a single item on each side (its text ties with its siblings).
+            la, lb = listed.get(g, none)
+            if not (la and lb):
+                continue
+            if not 0 < g < len(st.chain_old):
+                # Before the first anchor or after the last, order is weak evidence, but names
+                # are not: "Coley" put in the place of the first stock is still another stock.
+                _read_names(st, la, lb, _word_named(st, la, lb))
+                continue
+        if (trip := _link_list(st, la, lb)) is not None:
+            tripped[trip] += 1
+    return tripped
 
 
 def _link_list(st: AlignState, la: list[int], lb: list[int]) -> str | None:

@@ -124,7 +124,6 @@ def _reference_tied_in_gap(st_: align._State, k: int, ranked: list[tuple[float, 
 
 def _reference_template_pass(st_: align._State) -> None:
     """The template pass as it was: every item of both sides tested for being templated."""
-    cfg = st_.config
     gaps: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     listed: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for side, rest, gap_of, by in ((0, st_.rest_old, st_.gap_old, st_.by_old), (1, st_.rest_new, st_.gap_new,
@@ -136,20 +135,8 @@ def _reference_template_pass(st_: align._State) -> None:
             elif (_reference_tied_in_gap(st_, k, ranked, old_side=side == 0)
                   and _align_lists._listed(st_, rest[k], old_side=side == 0)):
                 listed[gap_of[k]][side].append(k)
-    whole_list = (sum(len(la) for la, _lb in gaps.values()) >= cfg.template_min_items
-                  and sum(len(lb) for _la, lb in gaps.values()) >= cfg.template_min_items)
-    for g in sorted(set(gaps) | set(listed)):
-        la, lb = gaps[g]
-        if not (whole_list and la and lb):
-            la, lb = listed[g]
-            if not (la and lb):
-                continue
-            if not 0 < g < len(st_.chain_old):  # before the first anchor or after the last: names only
-                _align_lists._read_names(st_, la, lb, _align_lists._word_named(st_, la, lb))
-                continue
-        if len(la) * len(lb) > cfg.template_cells_max:
-            continue
-        _align_lists._link_list(st_, la, lb)
+    # Filed the slow way, linked the one way (the cases here are far under template_cells_max).
+    _align_lists._link_gaps(st_, gaps, listed)
 
 
 def _template_state(old_items: list[tuple[bool, list[str]]], new_items: list[tuple[bool, list[str]]],
