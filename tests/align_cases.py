@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from peacediff._align_config import DEFAULT, AlignConfig
 from peacediff.align import Alignment, align_text
+from peacediff.compare import Change, compare
 from peacediff.model import Provision, Version
 
 
@@ -18,6 +19,13 @@ def numbered(texts: Sequence[str], numbers: Sequence[str] | None = None) -> list
 def numbered_version(vid: str, texts: Sequence[str]) -> Version:
     """A version ``vid`` of ``texts`` numbered 1, 2, 3 …: a made-up draft as the tests write them."""
     return Version(id=vid, title=vid, provisions=tuple(numbered(texts)))
+
+
+def change_of(old: Version, new: Version, holds: str, config: AlignConfig = DEFAULT) -> Change:
+    """The change of the text comparison of ``old`` and ``new`` whose old side holds a provision
+    whose text contains ``holds``: the one clause a test follows."""
+    c = compare(old, new, align="text", config=config)
+    return next(ch for ch in c.changes if any(holds in p.text for p in ch.old))
 
 
 def index_links(alignment: Alignment) -> set[tuple[int, int]]:

@@ -13,10 +13,9 @@ a fifth of their true second halves to it (334 missed of 22,576 links, 262 at on
 from __future__ import annotations
 
 import attrs
-from align_cases import numbered_version
+from align_cases import change_of, numbered_version
 
 from peacediff._align_config import DEFAULT
-from peacediff.compare import compare
 
 _HEAD = [
     "The parties below form a coalition government for the coming term of parliament.",
@@ -51,8 +50,7 @@ NEW = numbered_version("new", [
 
 
 def _split(config=DEFAULT):
-    c = compare(OLD, NEW, align="text", config=config)
-    return next(ch for ch in c.changes if any("trade and industry" in p.text for p in ch.old))
+    return change_of(OLD, NEW, "trade and industry", config)
 
 
 def test_both_halves_of_the_split_portfolio_join_it() -> None:

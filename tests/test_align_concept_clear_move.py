@@ -13,7 +13,7 @@ every rival, though, is far beyond what a dropped and an inserted point sharing 
 from __future__ import annotations
 
 import attrs
-from align_cases import numbered_version
+from align_cases import change_of, numbered_version
 
 from peacediff._align_config import DEFAULT
 from peacediff.compare import compare
@@ -52,8 +52,7 @@ NEW = numbered_version("new", [_FORCE_NEW, *_BODY])
 
 
 def _force_change(old: Version, new: Version, config=DEFAULT):
-    c = compare(old, new, align="text", config=config)
-    return next(ch for ch in c.changes if any(p.text == _FORCE_OLD for p in ch.old))
+    return change_of(old, new, _FORCE_OLD, config)
 
 
 def test_the_entry_into_force_clause_moved_to_the_front_and_reworded_links_as_a_move() -> None:
@@ -84,12 +83,9 @@ def test_a_short_clause_moved_in_other_words_links_on_two_rare_words_and_a_lead_
     # Two rare words in common ("law", "charter"): under concept_plain_shared, so the plain-wording
     # path asks the lead of concept_move_clear_lead instead.
     old, new = numbered_version("old", [*_BODY, _LAW_OLD]), numbered_version("new", [_LAW_NEW, *_BODY])
-    c = compare(old, new, align="text")
-    ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
+    ch = change_of(old, new, _LAW_OLD)
     assert [q.text for q in ch.new] == [_LAW_NEW] and ch.moved
-    off = attrs.evolve(DEFAULT, concept_move_clear_lead=1.0)
-    c = compare(old, new, align="text", config=off)
-    ch = next(x for x in c.changes if any(p.text == _LAW_OLD for p in x.old))
+    ch = change_of(old, new, _LAW_OLD, attrs.evolve(DEFAULT, concept_move_clear_lead=1.0))
     assert ch.kind == "removed"
 
 

@@ -14,10 +14,9 @@ when it holds nothing but the item's words and brings one the linked half lacks
 from __future__ import annotations
 
 import attrs
-from align_cases import numbered_version
+from align_cases import change_of, numbered_version
 
 from peacediff._align_config import DEFAULT
-from peacediff.compare import compare
 
 _HEAD = [
     "The parties carry out the withdrawal in the steps below.",
@@ -52,8 +51,7 @@ NEW = numbered_version("new", [*_HEAD, *_schedule("new", _NEW_STEPS, _NEW_DATES)
 
 
 def _step_3(config=DEFAULT):
-    c = compare(OLD, NEW, align="text", config=config)
-    return next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+    return change_of(OLD, NEW, "tanks and howitzers", config)
 
 
 def test_both_halves_of_the_split_step_join_it() -> None:
@@ -73,8 +71,7 @@ def test_an_inserted_step_on_the_same_words_but_bringing_nothing_new_stays_apart
     # again, as a second wave) brings the old step nothing its linked half lacks.
     steps = [*_STEPS[:2], "howitzers leave the coastal towns", "howitzers leave the coastal towns", *_STEPS[3:]]
     new = numbered_version("new", [*_HEAD, *_schedule("new", steps, _NEW_DATES), *_TAIL])
-    c = compare(OLD, new, align="text")
-    ch = next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+    ch = change_of(OLD, new, "tanks and howitzers")
     assert len(ch.new) == 1
 
 
@@ -95,8 +92,7 @@ NEW_B = numbered_version("new", [*_HEAD, *_schedule("new", _NEW_STEPS_B, [
 
 
 def _split_b(config=DEFAULT):
-    c = compare(OLD_B, NEW_B, align="text", config=config)
-    return next(ch for ch in c.changes if any("tanks and howitzers" in p.text for p in ch.old))
+    return change_of(OLD_B, NEW_B, "tanks and howitzers", config)
 
 
 def test_a_half_whose_date_moved_to_another_month_still_joins() -> None:
