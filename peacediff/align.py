@@ -1147,6 +1147,7 @@ def _slot_pass(st: AlignState) -> None:
             bar = cfg.slot_min_sim if in_step or _slot_lead(st, a, b, s) else cfg.slot_gap_min_sim
             rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
+                    and st.rest_new[b] not in st.link_new  # two slots overlap where links cross
                     and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared
                     and not _crosses_inside(st, slot, st.rest_old[a], st.rest_new[b])
                     and not _unplaced_at_edge(st, a, b, s)):
