@@ -66,14 +66,17 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   12. ``attach-after-slot``: ``attach`` again, for the parts of a point linked in place.
   13. ``demotion``: a similarity or number link that crosses a firm link without a
       move's evidence is undone (weakest first).
-  14. ``concept-match``: a point reworded and moved - what every other pass left - links
+  14. ``slot-after-demotion``: ``slot`` again, over the slots the passes since the first
+      round bound (a provision linked in place, a part attached, a pair the first round left
+      between two of its own links) or demotion opened.
+  15. ``concept-match``: a point reworded and moved - what every other pass left - links
       to the unlinked counterpart it shares a drafting concept with when the two are each
       other's best by a paraphrase score (words and concepts weighed by rarity), at
       ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
-  15. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  16. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link,
       with the content words and drafting concepts the pair shares (none: no hint).
-  16. ``duplicates-in-order``: identical provisions on one side take their partners
+  17. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -1921,6 +1924,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[AlignState], None]], ...] = (
     ("paraphrase", _paraphrase_pass),
     ("attach-after-slot", _attach_pass),
     ("demotion", _demotion_pass),
+    ("slot-after-demotion", _slot_pass),
     ("concept-match", _concept_match_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),
