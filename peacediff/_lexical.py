@@ -574,6 +574,10 @@ _CONCEPT_WORD_GROUPS = {
     "~monthly": ("monthly",),
     "~quarterly": ("quarterly",),
     "~record": ("record", "recorded", "records", "log", "logged", "logbook", "register", "registered"),
+    # "What this agreement means" is its interpretation.  A definition ("X means Y") holds the word
+    # too, but a document's definitions are many, and a concept many provisions hold links none.
+    "~interpret": ("interpret", "interpretation", "meaning", "means"),
+    "~allow": ("allow", "allowed", "permit", "permitted"),
 }
 _WIDE_CONCEPTS = dict(_WORD_CONCEPTS)
 for _concept, _group in _CONCEPT_WORD_GROUPS.items():
