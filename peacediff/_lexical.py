@@ -540,7 +540,8 @@ _CONCEPT_WORD_GROUPS = {
     "~tribunal": ("court", "courts", "tribunal", "arbitration", "arbitral", "arbitrator", "arbitrators"),
     "~monitor": ("monitor", "monitoring", "observe", "observer", "observers", "observation", "verify",
                  "verification", "inspect", "inspection", "inspectors", "supervise", "supervision"),
-    "~amend": ("amend", "amendment", "modify", "modification", "change", "changes", "revise", "revision"),
+    "~amend": ("amend", "amendment", "modify", "modification", "change", "changes", "revise", "revision", "alter",
+               "alteration"),
     "~prohibit": ("prohibit", "prohibited", "prohibition", "ban", "banned", "forbid", "forbidden"),
     "~delete": ("delete", "deleted", "deletion", "erase", "erasure", "destroy", "destroyed"),
     "~liable": ("liable", "liability", "responsible", "responsibility"),
@@ -578,6 +579,7 @@ _CONCEPT_WORD_GROUPS = {
     # too, but a document's definitions are many, and a concept many provisions hold links none.
     "~interpret": ("interpret", "interpretation", "meaning", "means"),
     "~allow": ("allow", "allowed", "permit", "permitted"),
+    "~document": ("document", "documents", "papers"),
 }
 _WIDE_CONCEPTS = dict(_WORD_CONCEPTS)
 for _concept, _group in _CONCEPT_WORD_GROUPS.items():

@@ -53,7 +53,8 @@ def _score(corpus: Path) -> tuple[int, int, int]:
     # clear concept lead for moves, 0.952 / 0.888 with it for two rare words, 0.953 / 0.894 with
     # four pieces of evidence.  redrafts-6 (a sixth, nearly nothing verbatim) measured 0.983 / 0.948
     # when it was added, 0.983 / 0.951 with joint_lead.  A second slot round and two drafting
-    # paraphrases: redrafts-4 0.980 / 0.985, redrafts-5 0.953 / 0.902, redrafts-6 0.983 / 0.954.
+    # paraphrases: redrafts-4 0.980 / 0.985, redrafts-5 0.953 / 0.902, redrafts-6 0.983 / 0.954;
+    # two more: redrafts-5 0.954 / 0.905, redrafts-6 0.983 / 0.957.
     [("redrafts", 184, 0.99, 0.96), ("redrafts-2", 148, 0.995, 0.975), ("redrafts-3", 193, 0.97, 0.885),
      ("redrafts-4", 203, 0.975, 0.975), ("redrafts-5", 215, 0.945, 0.895),
      ("redrafts-6", 189, 0.975, 0.945), ("redrafts-holdout", 209, 0.955, 0.89)],

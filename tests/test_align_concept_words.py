@@ -1,5 +1,6 @@
-"""Two drafting paraphrases the concept-match pass reads: "permitted" / "allowed", and "the
-interpretation of these rules" / "what these rules mean".
+"""Drafting paraphrases the concept-match pass reads: "permitted" / "allowed", "the interpretation
+of these rules" / "what these rules mean", "alterations" / "changes", "personal documents" /
+"identity papers".
 
 Made-up house rules of a housing cooperative, redrafted: the pets clause is reworded and moved to
 the end ("Pets are permitted ... any damage ... at the member's expense" -> "Pets are allowed ...
@@ -42,7 +43,10 @@ _REDRAFT = [
 @pytest.mark.parametrize(
     ("one", "other", "concept"),
     [("Pets are permitted.", "Pets are allowed.", "~allow"),
-     ("Disputes on the interpretation of the rules.", "If members disagree about what the rules mean.", "~interpret")],
+     ("Disputes on the interpretation of the rules.", "If members disagree about what the rules mean.", "~interpret"),
+     ("No alterations to the premises.", "Any change to the premises.", "~amend"),
+     ("Each released person receives clothing and personal documents.",
+      "Each person set free is given clothes and identity papers.", "~document")],
 )
 def test_both_wordings_hold_the_concept(one: str, other: str, concept: str) -> None:
     assert concept in paraphrase_bag(normalise(one)) and concept in paraphrase_bag(normalise(other))
