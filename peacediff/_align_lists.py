@@ -24,6 +24,7 @@ from peacediff._align_state import (
     Place,
     WordPlaces,
     name_agreement,
+    non_figures,
 )
 from peacediff._lexical import (
     FUNCTION_WORDS,
@@ -272,17 +273,28 @@ def _tied_in_gap(st: AlignState, k: int, ranked: list[tuple[float, int]], *, old
 
 def _listed(st: AlignState, index: int, *, old_side: bool) -> bool:
     """Provision ``index`` is an item of a list in its own version: at least two of the provisions
-    within two places of it share ``template_overlap`` of its words (Dice over stems)."""
+    within two places of it share ``template_overlap`` of its words (Dice over stems, or over the
+    stems without figures when that is higher, as :func:`frame_overlap` reads a pair: the item
+    numbers and figures are what the items of a list do not share)."""
     n = len(st.old) if old_side else len(st.new)
     mine = st.stems(index, old_side=old_side)
     if not mine:
         return False
+    bar = st.config.template_overlap
+    words: frozenset[str] | None = None
     close = 0
     for k in (index - 1, index + 1, index - 2, index + 2):
-        if 0 <= k < n and _dice(mine, st.stems(k, old_side=old_side)) >= st.config.template_overlap:
-            close += 1
-            if close == 2:
-                return True
+        if not 0 <= k < n:
+            continue
+        theirs = st.stems(k, old_side=old_side)
+        if _dice(mine, theirs) < bar:
+            if words is None:
+                words = non_figures(mine)
+            if _dice(words, non_figures(theirs)) < bar:
+                continue
+        close += 1
+        if close == 2:
+            return True
     return False
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from peacediff import AlignConfig, Comparison, Version, compare
@@ -114,10 +114,12 @@ def test_an_item_dropped_and_another_appended_after_renumbering(kind, at, seed):
     assert _links(compare(old, new, align="text")) == _truth(order)
 
 
-@pytest.mark.parametrize("kind", sorted(_LISTS))
+@pytest.mark.parametrize("kind", ["datasets"])
 def test_the_number_pass_linked_the_replacement_before(kind):
     """The shape the rule is for: off (list_label_overlap at template_overlap), the number pass
-    links the replaced item to the new one under its number again."""
+    links the replaced item to the new one under its number again.  (The site and stock items
+    share the template's bar once their figures are set aside, so the template test reads their
+    names without the label; the dataset items share less.)"""
     old, new, order = _pair(kind, 8, 7, renumber=False, others_change=False, seed=1)
     off = AlignConfig(list_label_overlap=AlignConfig().template_overlap)
     rules = {ch.rule for ch in compare(old, new, align="text", config=off).changes
@@ -204,6 +206,12 @@ _NAME = st.lists(_SYLLABLE, min_size=2, max_size=3).map(lambda s: "".join(s).cap
 
 
 @settings(max_examples=40, deadline=None)
+# Found by the property: the replaced last item's frequency ("yearly") is its own word on both
+# sides, and the neighbours share under template_overlap of their stems with their figures, so the
+# list read only by its label took the pair for one clause reworded; without figures the items are
+# a template list, whose names say two items.
+@example(items=[("Baba", "Babe"), ("Babi", "Babo"), ("Boba", "Buba"), ("Bibabe", "Bodo"), ("Beba", "Bega")],
+         fresh=("Biba", "Badu"), at=4, keep_name=False, seed=13412)
 @given(st.lists(st.tuples(_NAME, _NAME), min_size=5, max_size=10, unique_by=lambda t: t[0]).filter(
            lambda items: len({w for pair in items for w in pair}) == 2 * len(items)),
        st.tuples(_NAME, _NAME), st.integers(0, 9), st.booleans(), st.integers(0, 2**16))
