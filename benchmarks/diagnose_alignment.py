@@ -1,6 +1,6 @@
 """Why the text aligner misses or invents a link: per missed and false link, the evidence it had.
 
-For each pair of a development corpus (benchmarks/redrafts … redrafts-6) and for the bundled
+For each pair of a development corpus (benchmarks/redrafts … redrafts-7) and for the bundled
 plan versions with keys stripped (parent → child, the curated key links as truth), it prints
 every missed true link and every false link with the old and new text, their cosine, each
 side's best candidate (score, partner, whether that partner was linked), and a *shape*: the
@@ -30,7 +30,7 @@ from peacediff import align as _align
 from peacediff.model import Provision, Version
 
 HERE = Path(__file__).resolve().parent
-DEV = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-4", "redrafts-5", "redrafts-6")
+DEV = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-4", "redrafts-5", "redrafts-6", "redrafts-7")
 
 
 def shorten(text: str, width: int = 110) -> str:

@@ -23,7 +23,7 @@ from peacediff._align_config import DEFAULT
 from peacediff.model import Provision
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-CORPORA = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-4", "redrafts-5", "redrafts-6")
+CORPORA = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-4", "redrafts-5", "redrafts-6", "redrafts-7")
 
 
 def _pairs() -> list[tuple[str, list[Provision], list[Provision]]]:
