@@ -341,9 +341,11 @@ def _template_weights(st: AlignState, la: list[int], lb: list[int],
     the two carry the same printed number, plus a nearness bonus within the gap.  The score is
     the Dice of the items' names (the words each alone holds in its list, :func:`_list_names`)
     plus ``template_value_weight`` times the Dice of all their words (figures aside): a value
-    several items hold is weak evidence.  A pair below ``template_overlap`` (over all stems)
-    never matches unless one is the other's name partner (:func:`_name_partner`); nor does a
-    pair where either item's name partner is a third (:func:`_named_elsewhere`)."""
+    several items hold is weak evidence; plus ``template_quantity_weight`` when they state two
+    measures alike (:meth:`AlignState.quantities`: the bounds of a band name it).  A pair below
+    ``template_overlap`` (over all stems) never matches unless one is the other's name partner
+    (:func:`_name_partner`); nor does a pair where either item's name partner is a third
+    (:func:`_named_elsewhere`)."""
     cfg = st.config
     n, m = len(la), len(lb)
     # Each item's stems and its stems that are not figures, once (not once per pair).
@@ -361,6 +363,9 @@ def _template_weights(st: AlignState, la: list[int], lb: list[int],
     new_own = [new_list.names[st.rest_new[b]] for b in lb]
     old_partner = [_name_partner(st, st.rest_old[a], old_list, new_list, old_side=True) for a in la]
     new_partner = [_name_partner(st, st.rest_new[b], new_list, old_list, old_side=False) for b in lb]
+    # The measures two items state (the bounds of a band) name them where no word does: read
+    # (once an item) only for a pair of items without names of their own.
+    weigh_quantities = cfg.template_quantity_weight > 0
     raw: list[tuple[int, int, float]] = []
     for x, y in pairs:
         i, j = st.rest_old[la[x]], st.rest_new[lb[y]]
@@ -375,8 +380,12 @@ def _template_weights(st: AlignState, la: list[int], lb: list[int],
             # "measure 7 ... zone Hotel" is still Hotel's measure), and among them the names:
             # a word other items of the list hold too is a value of the list (a party, a
             # frequency) that an item changes freely, weak evidence (template_value_weight).
-            raw.append((x, y, _dice(old_own[x].words, new_own[y].words)
-                        + cfg.template_value_weight * _dice(old_words[x], new_words[y])))
+            score = (_dice(old_own[x].words, new_own[y].words)
+                     + cfg.template_value_weight * _dice(old_words[x], new_words[y]))
+            if (weigh_quantities and not (old_own[x].words or new_own[y].words)
+                    and len(st.quantities(i, old_side=True) & st.quantities(j, old_side=False)) >= 2):
+                score += cfg.template_quantity_weight
+            raw.append((x, y, score))
     rows: dict[int, list[tuple[float, int]]] = defaultdict(list)
     cols: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for x, y, v in raw:

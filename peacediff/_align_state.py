@@ -10,6 +10,8 @@ with, so that the state knows no pass and no pass module imports the aligner.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence, Set
 from typing import NamedTuple
@@ -28,7 +30,12 @@ from peacediff._lexical import (
 )
 from peacediff._links import Link
 from peacediff._matching import next_best
+from peacediff._units import MEASURE_KINDS
+from peacediff.figures import find_figures
 from peacediff.model import Provision
+
+#: What joins the two bounds of a range: "18 to under 24 metres", "200 metres up to 300 metres".
+_RANGE_TO = re.compile(r"\s*(?:-|–|to|up to|to under|and|but under|or)\s*", re.IGNORECASE)
 
 
 def non_figures(stems: Set[str]) -> frozenset[str]:
@@ -176,6 +183,8 @@ class AlignState:
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
         # Per side (True: old), each local provision's (stems, figures among them): _sizes.
         self._sizes: dict[bool, list[tuple[int, int]]] = {}
+        # Per side (True: old), the quantities each provision states, read once: quantities().
+        self._quantities: dict[bool, dict[int, frozenset[float]]] = {True: {}, False: {}}
         # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
         self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
 
@@ -226,6 +235,25 @@ class AlignState:
         if held is None:
             text = self.old_norm(index) if old_side else self.new_norm(index)
             held = cache[index] = frozenset(stem_set(text))
+        return held
+
+    def quantities(self, index: int, *, old_side: bool) -> frozenset[float]:
+        """The measures provision ``index`` states (lengths, weights, areas ...: figures with a unit
+        of measure), computed once; a bare number that opens a range ending in one ("vessels of 18
+        to under 24 metres") is a measure of that range.  In a list of bands these name the items,
+        where the rates, fees and dates are what the list varies - and, unlike a bare number, they
+        are never the item's printed label ("Route 3")."""
+        cache = self._quantities[old_side]
+        held = cache.get(index)
+        if held is None:
+            text = (self.old if old_side else self.new)[index].full_text
+            found = find_figures(text, include_weak=True)
+            values = [f.value for f in found if f.kind in MEASURE_KINDS]
+            for f, g in itertools.pairwise(found):
+                if (f.kind == "number" and g.kind in MEASURE_KINDS
+                        and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start)):
+                    values.append(f.value)
+            held = cache[index] = frozenset(values)
         return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:
