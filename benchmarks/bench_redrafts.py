@@ -14,8 +14,8 @@ Exit status: 0 when the corpus is well formed (whatever the scores), 1 otherwise
     python benchmarks/bench_redrafts.py benchmarks/redrafts-holdout --summary
 
 ``redrafts/`` is the development corpus: its misses are read and guide the aligner.
-``redrafts-holdout/`` is scored with ``--summary`` only (no per-link listing), so that
-nobody tunes on it and its figures stay an honest estimate on unseen drafts.
+``redrafts-holdout/`` and ``redrafts-holdout-2/`` are scored with ``--summary`` only (no per-link listing), so that
+nobody tunes on them and their figures stay an honest estimate on unseen drafts.
 """
 
 from __future__ import annotations

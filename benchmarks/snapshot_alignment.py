@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 GENERATED = ((28, 1, False, True), (300, 2, False, True), (300, 3, True, True), (1000, 4, False, False),
              (1000, 5, True, True), (3000, 0, True, True))
 CORPORA = ("redrafts", "redrafts-2", "redrafts-3", "redrafts-4", "redrafts-5", "redrafts-6", "redrafts-7",
-           "redrafts-holdout")
+           "redrafts-holdout", "redrafts-holdout-2")
 
 
 def bundled_cases() -> Iterator[tuple[str, Version, Version, str]]:
