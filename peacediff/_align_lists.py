@@ -626,7 +626,7 @@ def names_part(st: AlignState, q: int, p: int, lk: Link, *, split: bool) -> bool
     held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
     if not mine:
         return _unnamed_part(st, q, p, lk, held, split=split)
-    return bool(mine) and mine <= whole and not mine <= held
+    return mine <= whole and not mine <= held
 
 
 def _unnamed_part(st: AlignState, q: int, p: int, lk: Link, held: set[str], *, split: bool) -> bool:

@@ -246,7 +246,7 @@ class AlignState:
         cache = self._quantities[old_side]
         held = cache.get(index)
         if held is None:
-            text = (self.old if old_side else self.new)[index].full_text
+            text = (self.old_texts if old_side else self.new_texts)[index]
             found = find_figures(text, include_weak=True)
             values = [f.value for f in found if f.kind in MEASURE_KINDS]
             for f, g in itertools.pairwise(found):

@@ -1758,8 +1758,6 @@ def _possible_match_pass(st: AlignState) -> None:
     st.pass_counts["possible-match"] = len(st.possible)
 
 
-
-
 def _hint_evidence(st: AlignState, side: str, index: int, other: int) -> tuple[str, ...]:
     """What provision ``index`` of ``side`` and its candidate ``other`` have in common, for readers:
     the content words both use (rare by IDF, or in at most ``tiny_doc_df`` provisions, as

@@ -14,6 +14,7 @@ import pytest
 from align_cases import change_of, numbered_version
 
 from peacediff._lexical import normalise, paraphrase_bag
+from peacediff.compare import compare
 
 _RULES = [
     "These rules apply to every member of the Elm Court Housing Cooperative and to their households.",
@@ -61,8 +62,6 @@ def test_clauses_reworded_and_moved_link_on_the_concepts() -> None:
 
 
 def test_a_new_definition_holding_means_takes_nothing() -> None:
-    from peacediff.compare import compare
-
     c = compare(numbered_version("old", _RULES), numbered_version("new", _REDRAFT), align="text")
     definition = next(ch for ch in c.changes if any(p.text == _DEFINITION for p in ch.new))
     assert definition.kind == "added"
