@@ -10,8 +10,6 @@ with, so that the state knows no pass and no pass module imports the aligner.
 from __future__ import annotations
 
 import functools
-import itertools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence, Set
 from typing import NamedTuple
@@ -30,12 +28,8 @@ from peacediff._lexical import (
 )
 from peacediff._links import Link
 from peacediff._matching import next_best
-from peacediff._units import MEASURE_KINDS
-from peacediff.figures import find_figures
+from peacediff.figures import stated_measures
 from peacediff.model import Provision
-
-#: What joins the two bounds of a range: "18 to under 24 metres", "200 metres up to 300 metres".
-_RANGE_TO = re.compile(r"\s*(?:-|–|to|up to|to under|and|but under|or)\s*", re.IGNORECASE)
 
 
 def non_figures(stems: Set[str]) -> frozenset[str]:
@@ -238,22 +232,13 @@ class AlignState:
         return held
 
     def quantities(self, index: int, *, old_side: bool) -> frozenset[float]:
-        """The measures provision ``index`` states (lengths, weights, areas ...: figures with a unit
-        of measure), computed once; a bare number that opens a range ending in one ("vessels of 18
-        to under 24 metres") is a measure of that range.  In a list of bands these name the items,
-        where the rates, fees and dates are what the list varies - and, unlike a bare number, they
-        are never the item's printed label ("Route 3")."""
+        """The measures provision ``index`` states (:func:`peacediff.figures.stated_measures`: the
+        bounds of a band, "vessels of 18 to under 24 metres"), read once.  In a list of bands they
+        name the items, where the rates, fees and dates are what the list varies."""
         cache = self._quantities[old_side]
         held = cache.get(index)
         if held is None:
-            text = (self.old_texts if old_side else self.new_texts)[index]
-            found = find_figures(text, include_weak=True)
-            values = [f.value for f in found if f.kind in MEASURE_KINDS]
-            for f, g in itertools.pairwise(found):
-                if (f.kind == "number" and g.kind in MEASURE_KINDS
-                        and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start)):
-                    values.append(f.value)
-            held = cache[index] = frozenset(values)
+            held = cache[index] = stated_measures((self.old_texts if old_side else self.new_texts)[index])
         return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:

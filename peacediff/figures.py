@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
@@ -29,7 +30,8 @@ from peacediff._screen import (
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
-__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "figure_changes", "find_figures"]
+__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "figure_changes", "find_figures",
+           "stated_measures"]
 
 Op = tuple[int, str]
 _Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
@@ -226,6 +228,29 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
     [('duration', 25.0), ('distance', 3000.0)]
     """
     return _read_figures(_FigureReader(text), include_weak)
+
+
+#: What joins the two bounds of a range: "18 to under 24 metres", "200 metres up to 300 metres".
+_RANGE_TO = re.compile(r"\s*(?:-|–|to|up to|to under|and|but under|or)\s*", re.IGNORECASE)
+
+
+def stated_measures(text: str) -> frozenset[float]:
+    """The values of the measures ``text`` states (lengths, areas, weights, volumes, power,
+    energy: figures with a unit of measure, :data:`MEASURE_KINDS`); a bare number that opens a
+    range ending in a measure is a measure of that range.  Rates, sums, dates, periods and bare
+    numbers (an item's printed label, "Route 3") are none.
+
+    >>> sorted(stated_measures("vessels of 18 to under 24 metres: 10 per cent of trips"))
+    [18.0, 24.0]
+    >>> stated_measures("Route 3: a bus every 10 minutes")
+    frozenset()
+    """
+    found = find_figures(text, include_weak=True)
+    values = [f.value for f in found if f.kind in MEASURE_KINDS]
+    for f, g in itertools.pairwise(found):
+        if f.kind == "number" and g.kind in MEASURE_KINDS and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start):
+            values.append(f.value)
+    return frozenset(values)
 
 
 def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None = None) -> list[Figure]:
