@@ -230,8 +230,14 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
     return _read_figures(_FigureReader(text), include_weak)
 
 
-#: What joins the two bounds of a range: "18 to under 24 metres", "200 metres up to 300 metres".
-_RANGE_TO = re.compile(r"\s*(?:-|–|to|up to|to under|and|but under|or)\s*", re.IGNORECASE)
+#: What joins the two bounds of a range: "18 to under 24 metres", "200 metres up to 300 metres",
+#: "between 2 and 3 years", "12-18 km".
+_RANGE_TO = re.compile(
+    r"\s*(?:-|–|—|to|up to|to under|to less than|to below|through|and|but under|or)\s*", re.IGNORECASE
+)
+#: The kinds whose unit a bare number opening a range takes from the bound that closes it:
+#: "12 to under 18 metres" states 12 metres, "two to three years" two years, "10-20 %" 10 %.
+_RANGE_KINDS = frozenset(("duration", "percentage", *MEASURE_KINDS))
 
 
 def stated_measures(text: str) -> frozenset[float]:
@@ -245,30 +251,49 @@ def stated_measures(text: str) -> frozenset[float]:
     >>> stated_measures("Route 3: a bus every 10 minutes")
     frozenset()
     """
-    found = find_figures(text, include_weak=True)
-    values = [f.value for f in found if f.kind in MEASURE_KINDS]
-    for f, g in itertools.pairwise(found):
-        if f.kind == "number" and g.kind in MEASURE_KINDS and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start):
-            values.append(f.value)
-    return frozenset(values)
+    return frozenset(f.value for f in find_figures(text, include_weak=True) if f.kind in MEASURE_KINDS)
 
 
 def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None = None) -> list[Figure]:
     """The figures ``reader`` finds from its candidate starts, in order, none inside another;
-    only those starting at ``until`` or before, when given (a figure never depends on a later one)."""
+    only those starting at ``until`` or before, when given.  A bare number opening a range takes
+    the unit of the bound that closes it (:func:`_range_bounds`), so the first figure past
+    ``until`` is read too, for the last one's sake."""
     found: list[Figure] = []
     end = 0
     for start, word in reader.starts():
-        if until is not None and start > until:
-            break
         if start < end:
             continue
         figure, stop = reader.at(start, word)
         if stop:
             end = stop
-        if figure is not None and (include_weak or not figure.weak):
+        if figure is not None:
             found.append(figure)
-    return found
+            if until is not None and start > until:
+                break
+    found = _range_bounds(reader.text, found)
+    return [f for f in found if (include_weak or not f.weak) and (until is None or f.start <= until)]
+
+
+def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
+    """``found`` with each bare number that opens a range ("12 to under 18 metres", "two to three
+    years", "10-20 %") read in the unit of the bound that closes it: without it "12" and "12
+    metres" were two figures, and rewording a range ("from 12 metres up to 18 metres") read as
+    a number dropped and a distance added.  The number keeps its text as written; a scale word
+    of the closing bound counts for both ("10 to 20 million hectares")."""
+    out = found
+    for index, (f, g) in enumerate(itertools.pairwise(found)):
+        if (
+            f.kind == "number"
+            and f.value == f.raw
+            and g.kind in _RANGE_KINDS
+            and g.raw
+            and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start)
+        ):
+            if out is found:
+                out = list(found)
+            out[index] = Figure(g.kind, f.text, f.raw * (g.value / g.raw), g.unit, f.start, f.raw)
+    return out
 
 
 class _FigureReader:

@@ -469,3 +469,64 @@ def test_a_sign_dropped_or_added_is_a_figure_change(minus: str) -> None:
 def test_a_signed_figure_reads_as_its_negative(n: int, minus: str, before: str) -> None:
     (figure,) = find_figures(f"{before}{minus}{n}")
     assert figure.value == -n and figure.text == f"{minus}{n}"
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vessels of 12 to under 18 metres", [("distance", 12.0), ("distance", 18.0)]),
+        ("between 100 and 200 metres", [("distance", 100.0), ("distance", 200.0)]),
+        ("a corridor of 12-18 km", [("distance", 12000.0), ("distance", 18000.0)]),
+        ("within two to three years", [("duration", 730.0), ("duration", 1095.0)]),
+        ("10 to 20 % of the quota", [("percentage", 10.0), ("percentage", 20.0)]),
+        ("5 or 10 years", [("duration", 1825.0), ("duration", 3650.0)]),
+        # A scale word of the closing bound counts for both.
+        ("10 to 20 million hectares", [("area", 1e5), ("area", 2e5)]),
+        # Counted things and sums keep their own reading: the bare number is already the figure.
+        ("from 600,000 to 800,000 troops", [("number", 600000.0), ("number", 800000.0)]),
+        # No range: a label and a period in other words.
+        ("Route 3: a bus every 10 minutes", [("number", 3.0), ("number", 10.0)]),
+        ("point 3, within 40 days", [("duration", 40.0)]),
+    ],
+)
+def test_a_bare_number_opening_a_range_takes_the_closing_unit(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _values(text) == expected
+
+
+def test_the_opening_bound_keeps_its_text_as_written() -> None:
+    first, second = find_figures("vessels of 12 to under 18 metres")
+    assert (first.text, first.unit, first.raw) == ("12", "m", 12.0)
+    assert (second.text, second.unit) == ("18 metres", "m")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Vessels of 12 to under 18 metres pay a fee of 40 euros a year.",
+         "Vessels from 12 metres up to but not including 18 metres pay a fee of 40 euros a year."),
+        ("Leave of two to three years is granted.", "Leave of two years to three years is granted."),
+        ("Between 100 and 200 metres from the line.", "From 100 metres to 200 metres from the line."),
+    ],
+)
+def test_a_reworded_range_is_no_figure_change(old: str, new: str) -> None:
+    # The start code read "12" as a bare number and "12 metres" as a distance: a number
+    # dropped and a distance added, though the range is the same.
+    assert _both_ways(old, new) == []
+    change = compare(Version.from_texts("a", [old]), Version.from_texts("b", [new])).changes[0]
+    assert change.kind == "modified"
+    assert change.parameter_changes == ()
+
+
+def test_a_changed_range_bound_is_a_change_of_its_measure() -> None:
+    assert _both_ways("vessels of 12 to under 18 metres", "vessels of 15 to under 18 metres") == [
+        ("distance", "12", "15")
+    ]
+    # Only the near-change screen reads the text, up to the last change: the closing bound
+    # past it still gives the opening one its unit.
+    long_tail = " and the rest of the clause runs on without any figure in it at all"
+    assert figure_changes("from 12 to 18 km" + long_tail, "from 12 to 18 km" + long_tail.replace("rest", "remainder"),
+                          ops=textdiff.diff_words("from 12 to 18 km" + long_tail,
+                                                  "from 12 to 18 km" + long_tail.replace("rest", "remainder"))[0]) == []
