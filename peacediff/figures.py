@@ -94,8 +94,10 @@ _SPACED_UNITS = frozenset({"m", "t"})
 _MEASURE_UNITS = _alternation(set(MEASURES) - _SPACED_UNITS)
 _MEASURE_SPACED = _alternation(_SPACED_UNITS)
 _COUNTED_UNITS = _alternation(COUNTED)
+# A hyphen joins a measure to its number in a compound adjective ("the 31-hectare yard", "a
+# 12-metre vessel"), as it does a period ("a 30-day notice").
 _UNIT_AFTER = (
-    rf"(?:\s*(?P<measure>{_MEASURE_UNITS})|\s+(?P<measure_spaced>{_MEASURE_SPACED})"
+    rf"(?:(?:\s*|-)(?P<measure>{_MEASURE_UNITS})|\s+(?P<measure_spaced>{_MEASURE_SPACED})"
     rf"|\s+(?P<counted>{_COUNTED_UNITS}))(?![\w²])"
 )
 _MONTHS = {

@@ -530,3 +530,27 @@ def test_a_changed_range_bound_is_a_change_of_its_measure() -> None:
     assert figure_changes("from 12 to 18 km" + long_tail, "from 12 to 18 km" + long_tail.replace("rest", "remainder"),
                           ops=textdiff.diff_words("from 12 to 18 km" + long_tail,
                                                   "from 12 to 18 km" + long_tail.replace("rest", "remainder"))[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 31-hectare stacking yard", [("area", 0.31)]),
+        ("a 12-metre vessel", [("distance", 12.0)]),
+        ("a 10-km exclusion zone", [("distance", 10000.0)]),
+        ("a five-kilometre buffer", [("distance", 5000.0)]),
+        ("a 600-megawatt plant", [("power", 600.0)]),
+        ("a 100-metre-wide strip", [("distance", 100.0)]),
+    ],
+)
+def test_a_measure_joined_to_its_number_by_a_hyphen(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _values(text) == expected
+
+
+def test_a_measure_turned_into_a_compound_adjective_is_no_figure_change() -> None:
+    # The start code read "31-hectare" as the bare number 31: "Area: 31 hectares → (none)" and
+    # "Number: (none) → 31", though the yard is as large as before.
+    old = "The lease covers the stacking yard of 31 hectares next to berth 4."
+    new = "The lease covers the 31-hectare stacking yard next to berth 4."
+    assert _both_ways(old, new) == []
+    assert _both_ways(old, new.replace("31-hectare", "35-hectare")) == [("area", "31 hectares", "35-hectare")]
