@@ -1137,7 +1137,6 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
     return False
 
 
-# A declared duration's unit, in days (as the figure scan counts them).
 #: A declared duration's unit in days, singular and plural, from the figure reader's own table.
 _DURATION_UNITS = {u: d for unit, d in figures.DURATION_DAYS.items() for u in (unit, unit + "s")}
 

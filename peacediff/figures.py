@@ -80,8 +80,13 @@ _CURRENCY = {
 _CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
 _CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
 _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
-DURATION_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-_DURATION = r"hour|day|week|month|year"
+DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION = r"minute|hour|day|week|month|year"
+#: What kind of days a period counts ("20 working days", "the fifth Business Day", "10 clear days").
+_DAY_KIND = r"working|business|calendar|clear|consecutive"
+#: Working and business days are other days than calendar ones: "20 days" and "20 working
+#: days" are two figures, so a period that changes from one to the other is reported.
+_WORKING_DAYS = frozenset(("working", "business"))
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -125,8 +130,8 @@ _QUANTITY_ALTERNATIVES = (
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
     rf"(?P<cur2>{_CURRENCY_AFTER})\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:{_PERCENT})"
-    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+(?P<unit4>{_DURATION})s?\b"
-    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+(?P<unit6>{_DURATION})\b"
+    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+(?:(?P<kind4>{_DAY_KIND})[\s-]+)?(?P<unit4>{_DURATION})s?\b"
+    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+(?:(?P<kind6>{_DAY_KIND})\s+)?(?P<unit6>{_DURATION})\b"
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?:\s*(?P<scale5>thousand|million|billion|trillion)\b)?"
     rf"(?:{_UNIT_AFTER})?(?![\w])"
 )
@@ -135,17 +140,20 @@ _FIGURE_RE = LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
 # is read again without the date alternatives.
 _QUANTITY_RE = LazyPattern(_QUANTITY_ALTERNATIVES)
 # What can follow a number written in words and make it a quantity.
+# Contracts repeat a number in digits after its words ("thirty (30) days", "three (3)
+# business days"): the digits belong to the figure the words start.
 _AFTER_WORDS = LazyPattern(
-    rf"\s?(?P<percent>{_PERCENT})"
-    rf"|[\s-]+(?P<duration>{_DURATION})s?\b"
+    rf"(?:\s*\(\s*(?:{_NUM})\s*\))?"
+    rf"(?:\s?(?P<percent>{_PERCENT})"
+    rf"|[\s-]+(?:(?P<kind>{_DAY_KIND})[\s-]+)?(?P<duration>{_DURATION})s?\b"
     rf"|\s+(?P<currency>{_CURRENCY_AFTER})\b"
-    rf"|{_UNIT_AFTER}"
+    rf"|{_UNIT_AFTER})?"
 )
 # A singular fraction is a figure only when it takes a share of something ("a third of
 # the territory", "half the forces"), not in "a third party" or "the first half".
 _SHARE_AFTER = LazyPattern(r"\s+(?:of|the)\b")
 _PART_OF_TIME = LazyPattern(r"\b(?:first|second|third|fourth|last|latter|final|other)[ \t\u00a0\n]+$")
-_ORDINAL_UNIT = LazyPattern(rf"[\s-]+(?P<unit>{_DURATION})\b")
+_ORDINAL_UNIT = LazyPattern(rf"[\s-]+(?:(?P<kind>{_DAY_KIND})[\s-]+)?(?P<unit>{_DURATION})\b")
 _SCALE_WORDS = (
     "hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 )
@@ -208,7 +216,16 @@ _WORD_CHAR = re.compile(r"\w")
 # point of the plan) rather than counting it, so it is no figure to report.
 _LABEL_BEFORE = LazyPattern(
     r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
-    r"item|sub-point|phase|stage)\s*$",
+    r"item|sub-point|phase|stage|sections|clauses|paragraphs|chapters|annexes|items|sub-points|subsections?)\s*$",
+)
+#: A bare number later in a list of labels: "Articles 5 and 6", "Sections 23, 24 or 27", "clauses
+#: 4 to 7".  How far back the list may start.
+_LABEL_LIST_REACH = 80
+_LABEL_LIST = LazyPattern(
+    r"\b(?:articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?)"
+    r"\s*\d+[a-z]?(?:\([a-z0-9]+\))*"
+    r"(?:\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\d+[a-z]?(?:\([a-z0-9]+\))*)*"
+    r"\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\Z",
 )
 
 
@@ -369,13 +386,18 @@ class _FigureReader:
         if groups["num3"] is not None:
             raw = _number(groups["num3"])
             return _signed(text, Figure("percentage", written, raw, "percent", pos, raw)), m.end()
-        for num, unit in (("num4", "unit4"), ("num6", "unit6")):
+        for num, unit, kind in (("num4", "unit4", "kind4"), ("num6", "unit6", "kind6")):
             if groups[num] is not None:
                 raw = _number(groups[num])
                 days = raw * DURATION_DAYS[groups[unit].lower()]
-                return Figure("duration", written, days, "days", pos, raw), m.end()
+                return Figure("duration", written, days, _days(groups[kind]), pos, raw), m.end()
         if self.label_re.search(subject[max(0, pos - 16) : pos]):
             return None, m.end()  # "Article 5", "point 12": a name, not a quantity
+        if (
+            _is_bare_label(groups)
+            and _LABEL_LIST.on(text, self.lowered, self.ascii)[0].search(subject, max(0, pos - _LABEL_LIST_REACH), pos)
+        ):
+            return None, m.end()  # "Articles 5 and 6", "Sections 23, 24 or 27": the later names too
         if _is_list_label(subject, pos, m.end()):
             return None, m.end()  # "(3) ..." opening a line: a sub-point's label
         raw = _number(groups["num5"])
@@ -396,7 +418,8 @@ class _FigureReader:
             if unit is None:
                 return None, 0  # "the first point", "a third party": an order, not a quantity
             days = phrase.value * DURATION_DAYS[unit.group("unit").lower()]
-            return Figure("duration", text[pos : unit.end()], days, "days", pos, phrase.value), unit.end()
+            figure = Figure("duration", text[pos : unit.end()], days, _days(unit.group("kind")), pos, phrase.value)
+            return figure, unit.end()
         if phrase.kind == "fraction":
             if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered, self.ascii)[0].match(
                 self.subject, end
@@ -415,7 +438,7 @@ class _FigureReader:
             return Figure("percentage", written, value, "percent", pos, value), stop
         if groups.get("duration"):
             days = value * DURATION_DAYS[groups["duration"].lower()]
-            return Figure("duration", written, days, "days", pos, value), stop
+            return Figure("duration", written, days, _days(groups.get("kind")), pos, value), stop
         if groups.get("currency"):
             return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
         figure = _quantity(written, value, value, pos, groups)
@@ -442,6 +465,22 @@ def _signed(text: str, figure: Figure) -> Figure:
     if at == 0 or not _MINUS.match(text, at - 1, at):  # the look-behinds still see the text before
         return figure
     return figure._replace(text=text[at - 1] + figure.text, value=-figure.value, start=at - 1, raw=-figure.raw)
+
+
+def _is_bare_label(groups: dict[str, str | None]) -> bool:
+    """Whether a plain number can be a label: a few digits with nothing after them ("6", not
+    "600,000", "12 members" or "5 km")."""
+    num = groups["num5"] or ""
+    return (
+        num.isdigit()
+        and len(num) <= 4
+        and not (groups["scale5"] or groups.get("measure") or groups.get("measure_spaced") or groups.get("counted"))
+    )
+
+
+def _days(kind: str | None) -> str:
+    """The unit of a period's value: calendar days, or working days (:data:`_WORKING_DAYS`)."""
+    return "working days" if kind is not None and kind.lower() in _WORKING_DAYS else "days"
 
 
 def _quantity(written: str, value: float, raw: float, pos: int, groups: dict[str, str | None]) -> Figure:
@@ -563,6 +602,7 @@ def figure_changes(
     result: list[tuple[str, str | None, str | None]] = []
     if not (old_left or new_left):
         return result  # every figure near a change is on both sides: the common case
+    old_left, new_left = _without_elided_units(old_left, new_left)
     for kind in FIGURE_KINDS:
         gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
         came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
@@ -590,6 +630,41 @@ def _is_covered(figure: Figure, covered: frozenset[float], covered_text: Sequenc
         return True
     text = figure.text.lower()
     return any(text in c for c in covered_text)
+
+
+def _is_bare(figure: Figure) -> bool:
+    """A plain number with nothing after it ("100", "sixteen"): no unit, scale or counted noun."""
+    return (
+        figure.kind == "number"
+        and figure.value == figure.raw
+        and figure.text.rsplit(None, 1)[-1].lower() not in COUNTED
+    )
+
+
+def _without_elided_units(old: list[Figure], new: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Both sides without the pairs of a bare number and a figure of the same number with a unit
+    on the other side: a draft that repeats a figure leaves its unit out ("full pay for 100
+    working days, then half pay for another 100"), or moves it into a compound ("the voting age
+    is 16" / "sixteen-year-olds"), and the figure is the same.  What is left is reported."""
+    if not (old and new) or not (any(map(_is_bare, old)) or any(map(_is_bare, new))):
+        return old, new
+    dropped_old: set[int] = set()
+    dropped_new: set[int] = set()
+    for bare_side, unit_side, bare_dropped, unit_dropped in ((old, new, dropped_old, dropped_new),
+                                                             (new, old, dropped_new, dropped_old)):
+        for k, f in enumerate(bare_side):
+            if k in bare_dropped or not _is_bare(f):
+                continue
+            for m, g in enumerate(unit_side):
+                # Only a figure left without a partner of its own kind: "every 15 minutes; 5
+                # years" / "every 5 minutes; 7 years" changed the years, whatever the bare 5.
+                if (m not in unit_dropped and g.kind != "number" and g.raw == f.raw
+                        and not any(h.kind == g.kind for h in bare_side)):
+                    bare_dropped.add(k)
+                    unit_dropped.add(m)
+                    break
+    return ([f for k, f in enumerate(old) if k not in dropped_old],
+            [f for m, f in enumerate(new) if m not in dropped_new])
 
 
 def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:

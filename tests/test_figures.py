@@ -488,7 +488,7 @@ def test_a_signed_figure_reads_as_its_negative(n: int, minus: str, before: str) 
         # Counted things and sums keep their own reading: the bare number is already the figure.
         ("from 600,000 to 800,000 troops", [("number", 600000.0), ("number", 800000.0)]),
         # No range: a label and a period in other words.
-        ("Route 3: a bus every 10 minutes", [("number", 3.0), ("number", 10.0)]),
+        ("Route 3: a bus every 10 minutes", [("number", 3.0), ("duration", 10 * (1 / 1440))]),
         ("point 3, within 40 days", [("duration", 40.0)]),
     ],
 )
@@ -554,3 +554,70 @@ def test_a_measure_turned_into_a_compound_adjective_is_no_figure_change() -> Non
     new = "The lease covers the 31-hectare stacking yard next to berth 4."
     assert _both_ways(old, new) == []
     assert _both_ways(old, new.replace("31-hectare", "35-hectare")) == [("area", "31 hectares", "35-hectare")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("within 20 working days", [("duration", 20.0, "working days")]),
+        ("5 business days in advance", [("duration", 5.0, "working days")]),
+        ("on the fifth Business Day after closing", [("duration", 5.0, "working days")]),
+        ("within 10 calendar days", [("duration", 10.0, "days")]),
+        ("for 12 consecutive hours", [("duration", 0.5, "days")]),
+        ("within thirty (30) days", [("duration", 30.0, "days")]),
+        ("within three (3) business days", [("duration", 3.0, "working days")]),
+        ("ten (10) per cent", [("percentage", 10.0, "percent")]),
+        ("updated every 15 minutes", [("duration", 15 * (1 / 1440), "days")]),
+    ],
+)
+def test_periods_as_contracts_write_them(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.kind, f.value, f.unit) for f in find_figures(text)] == expected
+
+
+def test_working_days_and_calendar_days_are_two_figures() -> None:
+    assert _both_ways("decide within 30 days", "decide within 20 working days") == [
+        ("duration", "30 days", "20 working days")
+    ]
+    assert _both_ways("pay within 10 days", "pay within 10 business days") == [
+        ("duration", "10 days", "10 business days")
+    ]
+    # The start code read "seven (7) days" as two numbers and "3 working days" as a number.
+    assert _both_ways("released seven (7) days after receipt", "released 3 working days after receipt") == [
+        ("duration", "seven (7) days", "3 working days")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sections 23 and 24 apply.", "Articles 5, 6 and 9 apply.", "clauses 4 to 7 apply.",
+     "Section 21(b) or 22(c) applies."],
+)
+def test_later_numbers_of_a_list_of_labels_are_labels(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_list_of_labels_does_not_swallow_a_quantity() -> None:
+    assert _values("Article 5 and 600,000 troops") == [("number", 600000.0)]
+    assert _values("Articles 5 and 12 members") == [("number", 12.0)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A repeated figure loses its unit the second time.
+        ("Full pay for the first 100 working days and half pay for the following 100 working days.",
+         "Full pay for up to 100 working days and then half pay for up to another 100."),
+        # The unit moves into a compound.
+        ("The voting age will be lowered to 16.", "Sixteen-year-olds will be allowed to vote."),
+    ],
+)
+def test_a_figure_whose_unit_is_left_out_is_the_same_figure(old: str, new: str) -> None:
+    assert _both_ways(old, new) == []
+
+
+def test_a_bare_number_does_not_hide_a_change_of_its_own_kind() -> None:
+    # "5" (minutes, new) shares its digits with "5 years" (old), whose partner is "7 years".
+    assert _both_ways("Readings: every 15 units; kept for 5 years.", "Readings: every 5 units; kept for 7 years.") == [
+        ("duration", "5 years", "7 years"),
+        ("number", "15", "5"),
+    ]
