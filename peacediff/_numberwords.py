@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "list_number", "read_number", "roman", "roman_value"]
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "list_number", "number_words", "read_number", "roman",
+           "roman_value"]
 
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -40,6 +41,25 @@ _BELOW_HUNDRED: dict[str, int] = {
 
 #: Each number word that is a figure on its own, and its value (the aligner reads these as digits).
 NUMBER_WORDS: dict[str, int] = {**_BELOW_HUNDRED, "hundred": 100}
+
+
+
+def number_words(value: int) -> tuple[str, ...]:
+    """How ``value`` (1 to 99) is written in words, lower case, each spelling a draft uses
+    ("forty-five", "forty five"); () for another value.
+
+    >>> number_words(45), number_words(7), number_words(100)
+    (('forty-five', 'forty five'), ('seven',), ())
+    """
+    if not 0 < value < 100:
+        return ()
+    if value < 20:
+        return (_UNITS[value],)
+    tens, units = divmod(value, 10)
+    if not units:
+        return (_TENS[tens - 2],)
+    return (f"{_TENS[tens - 2]}-{_UNITS[units]}", f"{_TENS[tens - 2]} {_UNITS[units]}")
+
 
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 

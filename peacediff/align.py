@@ -73,10 +73,15 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
       to the unlinked counterpart it shares a drafting concept with when the two are each
       other's best by a paraphrase score (words and concepts weighed by rarity), at
       ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
-  16. ``possible-match``: the best unlinked candidate of each unlinked provision (by
+  16. ``shared-figure``: an unlinked pair in one gap between anchors that alone states a
+      figure no other provision of either version states ("within 6 hours" / "no
+      later than six hours"), each the other's only partner by such figures, links when its
+      words agree at ``shared_figure_min_sim``, in versions of ``shared_figure_min_provisions``
+      a side or more (:mod:`peacediff._align_figures`).
+  17. ``possible-match``: the best unlinked candidate of each unlinked provision (by
       cosine, or else by shared drafting concepts) is kept as a hint, never as a link,
       with the content words and drafting concepts the pair shares (none: no hint).
-  17. ``duplicates-in-order``: identical provisions on one side take their partners
+  18. ``duplicates-in-order``: identical provisions on one side take their partners
       in document order.
 
 Similarity is a pair-local IDF-weighted cosine over lower-cased, lightly stemmed words
@@ -113,6 +118,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import NamedTuple
 
 from peacediff._align_config import DEFAULT, AlignConfig
+from peacediff._align_figures import shared_figure_pass
 from peacediff._align_lists import (
     counts_of,
     frame_overlap,
@@ -1924,6 +1930,7 @@ _TEXT_PASS_FUNCTIONS: tuple[tuple[str, Callable[[AlignState], None]], ...] = (
     ("demotion", _demotion_pass),
     ("slot-after-demotion", _slot_pass),
     ("concept-match", _concept_match_pass),
+    ("shared-figure", shared_figure_pass),
     ("possible-match", _possible_match_pass),
     ("duplicates-in-order", _duplicates_in_order_pass),
 )

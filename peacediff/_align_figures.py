@@ -1,0 +1,126 @@
+"""The shared-figure pass: a clause reworded past recognition that keeps a figure only it states.
+
+A heavy paraphrase ("Monitors shall enjoy full freedom of movement ... within 6 hours of a
+request" / "Monitoring teams may travel anywhere ... no later than six hours after the
+request") shares few words with its old wording, often too few for the similarity passes, but
+drafters keep the figures: a period, a sum, a share, a year.  A figure that one provision
+states on each side, and no other provision of either version, names the clause.  After every
+other linking pass, two provisions still unlinked link when
+
+- they state a figure (kind, unit and value: "six hours" is "6 hours", "one day" is "24
+  hours") that no other unlinked provision of either side states, and no linked one either (a
+  stock period, "within 30 days", names nothing);
+- their words agree at least a little (IDF-weighted cosine ``AlignConfig.shared_figure_min_sim``),
+  and among the pairs that do, each is the other's only partner by such figures;
+- they lie in the same gap between the exact anchors, as the assignment's in-gap pairs do: a
+  figure is no word for a move across them (a dropped point and one inserted elsewhere may share
+  a stock phrase with its figure);
+- the versions have ``AlignConfig.shared_figure_min_provisions`` provisions a side or more: among
+  a handful every figure and every word is rare, and a figure names nothing.
+
+Bare numbers under 100 are no names (counts, labels, days of a month).  docs/decisions/0001
+gives the measurements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from peacediff._align_state import AlignState
+from peacediff._numberwords import number_words
+from peacediff._units import MEASURE_KINDS, MEASURES
+from peacediff.figures import DURATION_DAYS, find_figures
+
+_Key = tuple[str, str, float]
+
+
+def figure_keys(text: str) -> frozenset[_Key]:
+    """The figures of ``text`` that can name a clause, as (kind, unit, value): every figure a
+    reader would report but a bare number under 100."""
+    return frozenset((f.kind, f.unit, f.value) for f in find_figures(text) if f.kind != "number" or f.value >= 100)
+
+
+def shared_figure_pass(st: AlignState) -> None:
+    """Link the unlinked pairs that are each other's only partner by a figure no other provision states."""
+    if min(len(st.old), len(st.new)) < st.config.shared_figure_min_provisions or not st.scored():
+        return
+    old_open = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
+    new_open = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
+    if not old_open or not new_open:
+        return
+    held_old = _holders(old_open, st.old_texts, st.rest_old)
+    held_new = _holders(new_open, st.new_texts, st.rest_new)
+    floor = st.config.shared_figure_min_sim
+    by_pair: dict[tuple[int, int], list[_Key]] = defaultdict(list)
+    for key, olds in held_old.items():
+        news = held_new.get(key)
+        if len(olds) == 1 and news is not None and len(news) == 1:
+            by_pair[(olds[0], news[0])].append(key)
+    by_pair = {pair: keys for pair, keys in by_pair.items() if st.cosine(*pair) >= floor}
+    if not by_pair:
+        return
+    # Only now, for the few figures left, is every linked provision asked for its figures.
+    stock = _stated_by_linked(st, {k for keys in by_pair.values() for k in keys})
+    named = sorted(pair for pair, keys in by_pair.items() if not stock.issuperset(keys))
+    partners_a = Counter(a for a, _b in named)
+    partners_b = Counter(b for _a, b in named)
+    mutual = [(a, b) for a, b in named if partners_a[a] == 1 and partners_b[b] == 1]
+    # Within a gap of the anchor chain only: a figure is no word for a move (decision 0001), and a
+    # dropped point and one inserted elsewhere may share a stock phrase with its figure ("up to
+    # 400,000 personnel").
+    for a, b in mutual:
+        if st.gap_old[a] == st.gap_new[b]:
+            st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _holders(open_local: list[int], texts: Sequence[str], rest: list[int]) -> dict[_Key, list[int]]:
+    """Each figure key of the open provisions and the (local) provisions stating it."""
+    held: dict[_Key, list[int]] = defaultdict(list)
+    for k in open_local:
+        for key in sorted(figure_keys(texts[rest[k]])):
+            held[key].append(k)
+    return held
+
+
+def _stated_by_linked(st: AlignState, keys: set[_Key]) -> set[_Key]:
+    """The ``keys`` some linked provision of either version states.  A text is read for figures
+    only where the number of one of them stands in it, in digits or in words (a cheap search)."""
+    written = _written_numbers(keys)
+    found: set[_Key] = set()
+    for texts, linked in ((st.old_texts, st.link_old), (st.new_texts, st.link_new)):
+        for i in sorted(linked):
+            if written.search(texts[i]):
+                found.update(keys.intersection(figure_keys(texts[i])))
+                if found == keys:
+                    return found
+    return found
+
+
+#: The scales a sum or a count is written in ("USD 2 billion" is 2,000,000,000).
+_SCALES = (1e3, 1e6, 1e9, 1e12)
+
+
+def _written_numbers(keys: Iterable[_Key]) -> re.Pattern[str]:
+    """A search for the numbers of ``keys`` as a text may write them: digits with or without
+    thousands separators, words below a hundred, a sum in thousands to trillions, a period in
+    any unit ("one day", "24 hours"), a measure in its own units ("12 km" is 12,000 m)."""
+    forms: set[str] = set()
+    for kind, _unit, value in keys:
+        values = {value, *(value / scale for scale in _SCALES)}
+        if kind == "duration":
+            values.update(value / days for days in DURATION_DAYS.values())
+        elif kind in MEASURE_KINDS:
+            values.update(value / m.factor for m in MEASURES.values() if m.kind == kind)
+        for v in values:
+            if v <= 0 or v != round(v, 6):
+                continue
+            if v != int(v):
+                forms.add(re.escape(f"{v:g}"))
+                continue
+            n = int(v)
+            forms.update((str(n), re.escape(f"{n:,}")))
+            forms.update(re.escape(w) for w in number_words(n))
+    alternatives = "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w]|[.,]\d)", re.IGNORECASE)
