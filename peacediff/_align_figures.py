@@ -37,9 +37,11 @@ _Key = tuple[str, str, float]
 
 
 def figure_keys(text: str) -> frozenset[_Key]:
-    """The figures of ``text`` that can name a clause, as (kind, unit, value): every figure a
-    reader would report but a bare number under 100."""
-    return frozenset((f.kind, f.unit, f.value) for f in find_figures(text) if f.kind != "number" or f.value >= 100)
+    """The figures of ``text`` that can name a clause, as (kind, unit, value): every figure the
+    reader finds ("a week" too, which is 7 days) but a bare number under 100."""
+    return frozenset(
+        (f.kind, f.unit, f.value) for f in find_figures(text, include_weak=True) if f.kind != "number" or f.value >= 100
+    )
 
 
 def shared_figure_pass(st: AlignState) -> None:

@@ -203,7 +203,8 @@ _DIGIT_START = LazyPattern(r"[\d$€£₴₽](?:(?<=\d)[\d,.]*)?")
 # character is tried on its own.  The class of first letters then skips the rest quickly.
 _WORD_BODY = (
     rf"(?=[{''.join(sorted({w[0] for w in [*_START_WORDS, *_START_OTHERS, 'a']}))}])"
-    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b))|{_trie(_START_OTHERS)}(?=\s*\d))"
+    rf"(?:(?P<word>{_trie(_START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{_SCALE_WORDS})\b)"
+    rf"|an?(?=[ \t\u00a0\n]+(?:{_DURATION})\b))|{_trie(_START_OTHERS)}(?=\s*\d))"
 )
 _WORD_START = LazyPattern(rf"\W{_WORD_BODY}")
 _FIRST_WORD = LazyPattern(_WORD_BODY)
@@ -404,6 +405,16 @@ class _FigureReader:
         value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
         return _signed(text, _quantity(written, value, raw, pos, groups)), m.end()
 
+    def _one_period(self, pos: int) -> tuple[Figure | None, int]:
+        """The weak period "a week" / "an hour" starting at ``pos`` (:data:`_ONE_PERIOD`), if any."""
+        m = _ONE_PERIOD.on(self.text, self.lowered, self.ascii)[0].match(self.subject, pos)
+        if m is None or _RATE_BEFORE.on(self.text, self.lowered, self.ascii)[0].search(
+            self.subject, max(0, pos - 12), pos
+        ):
+            return None, 0
+        days = DURATION_DAYS[m.group("unit").lower()]
+        return Figure("duration", self.text[pos : m.end()], days, "days", pos, 1.0, weak=True), m.end()
+
     def _words(self, pos: int) -> tuple[Figure | None, int]:
         text = self.text
         # Number words are ASCII: lower-casing the stretch keeps their positions even where
@@ -411,7 +422,7 @@ class _FigureReader:
         stretch = text[pos : pos + _PHRASE_REACH].lower()
         phrase = read_number(stretch, 0)
         if phrase is None:
-            return None, 0
+            return self._one_period(pos)
         end = pos + phrase.end
         if phrase.kind == "ordinal":
             unit = _ORDINAL_UNIT.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
@@ -447,6 +458,15 @@ class _FigureReader:
             # members" counts something a draft sets, as "6 members" does.
             figure = figure._replace(weak=True)
         return figure, stop
+
+
+#: "a week", "an hour", "a year": one period, weak (a figure that only cancels "7 days" or "1
+#: week" on the other side, never reported alone).  Not after a count or a rate word: "twice a
+#: year", "three times a week", "24 hours a day", "per year" are frequencies.
+_ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
+_RATE_BEFORE = LazyPattern(
+    r"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:minute|hour|day|week|month|year)s?)\s+$"
+)
 
 
 #: A minus sign right before a figure's digits (a regex, for every reader of figures): "−5 °C"

@@ -621,3 +621,31 @@ def test_a_bare_number_does_not_hide_a_change_of_its_own_kind() -> None:
         ("duration", "5 years", "7 years"),
         ("number", "15", "5"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("issue its findings within 7 days of the report", "reach its conclusions within a week"),
+        ("export the data for a period of 30 days", "you will have a month to download your data"),
+        ("report any accident within 24 hours", "report any accident within a day"),
+        ("respond within one hour", "answer within an hour"),
+        ("renewed for successive periods of one year", "then rolls over a year at a time"),
+    ],
+)
+def test_one_period_written_with_an_article_is_that_period(old: str, new: str) -> None:
+    # The start code read no figure in "within a week": "Duration: 7 days → (none)".
+    assert _both_ways(old, new) == []
+
+
+@pytest.mark.parametrize("text", ["audited once a year", "three times a week", "staffed 24 hours a day",
+                                  "a fee per year", "a weekly report"])
+def test_a_frequency_is_no_period(text: str) -> None:
+    assert not [f for f in find_figures(text, include_weak=True) if f.text.lower().startswith(("a ", "an "))]
+
+
+def test_one_period_is_weak_it_cancels_but_is_never_reported_alone() -> None:
+    (week,) = find_figures("within a week", include_weak=True)
+    assert (week.kind, week.value, week.weak) == ("duration", 7, True)
+    assert find_figures("within a week") == []
+    assert _both_ways("within 14 days", "within a week") == [("duration", "14 days", None)]
