@@ -119,8 +119,16 @@ _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # One pass, alternatives in priority order (date, money, percentage, duration, ordinal
 # day, plain number): at each position the first alternative that matches wins, and
 # the scan moves on.  Numbers written in words are read by _word_figure.
+# A time of day: "06:00", "15:00 hours", "10:00 a.m.", "14h30", "6 p.m.".  The minutes take two
+# digits, so a ratio ("1:4") or a reference ("3:2") is none.
+_TIME_ALTERNATIVES = (
+    r"(?<![\w.,:])(?P<hour1>[01]?\d|2[0-4])[:h](?P<minute1>[0-5]\d)(?![\d:])"
+    r"(?:\s*(?P<half1>[ap])\.?m\.?(?!\w))?(?:\s+(?:hours|hrs)\b)?"
+    r"|(?<![\w.,:])(?P<hour2>1[0-2]|0?[1-9])\s?(?P<half2>[ap])\.?m\.?(?!\w)"
+)
 _DATE_ALTERNATIVES = (
-    rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
+    rf"{_TIME_ALTERNATIVES}"
+    rf"|(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
     rf"|\b(?P<month2>{_MONTH})\s+(?:(?P<day2>{_DAY})\b(?:,?\s+(?P<year2>\d{{4}})\b)?|(?P<year3>\d{{4}})\b)"
     r"|(?<![\w.,-])(?P<year4>\d{4})-(?P<month4>[01]\d)-(?P<day4>[0-3]\d)(?![\w-])"
 )
@@ -378,6 +386,9 @@ class _FigureReader:
         written = text[m.start() : m.end()]
         if date is not None:
             return Figure("date", written, date[0], "date", pos, date[1]), m.end()
+        time = _time(groups)
+        if time is not None:
+            return Figure("time", written.rstrip(), time, "time", pos, time), m.end()
         for num, scale, cur in (("num1", "scale1", "cur1"), ("num2", "scale2", "cur2")):
             if groups[num] is not None:
                 raw = _number(groups[num])
@@ -539,6 +550,19 @@ def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[f
     return None
 
 
+def _time(groups: dict[str, str | None]) -> float | None:
+    """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`), None for another figure."""
+    for hour, minute, half in (("hour1", "minute1", "half1"), ("hour2", None, "half2")):
+        if groups.get(hour) is None:
+            continue
+        h = int(groups[hour] or 0)
+        m = int(groups[minute] or 0) if minute is not None else 0
+        if groups.get(half) is not None and h <= 12:
+            h = h % 12 + (12 if (groups[half] or "").lower() == "p" else 0)
+        return float(h * 60 + m)
+    return None
+
+
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -572,7 +596,7 @@ def _figure_reaches(text: str, last: int) -> Iterator[tuple[int, int, _Key]]:
 
 
 #: Order in which figure kinds are reported.
-FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", *MEASURE_KINDS, "number")
+FIGURE_KINDS: tuple[str, ...] = ("amount", "percentage", "duration", "date", "time", *MEASURE_KINDS, "number")
 
 
 def figure_changes(

@@ -649,3 +649,35 @@ def test_one_period_is_weak_it_cancels_but_is_never_reported_alone() -> None:
     assert (week.kind, week.value, week.weak) == ("duration", 7, True)
     assert find_figures("within a week") == []
     assert _both_ways("within 14 days", "within a week") == [("duration", "14 days", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("take effect at 06:00 hours local time", 360.0),
+        ("order cut-off 15:00.", 900.0),
+        ("at 10:00 a.m. local time", 600.0),
+        ("by 6 p.m. on Friday", 1080.0),
+        ("the crossing opens at 14h30", 870.0),
+        ("at 12 a.m.", 0.0),
+    ],
+)
+def test_a_time_of_day_is_one_figure(text: str, minutes: float) -> None:
+    # The start code read "06:00 hours" as the number 6 and a period of "00 hours".
+    (figure,) = find_figures(text)
+    assert (figure.kind, figure.value) == ("time", minutes)
+
+
+@pytest.mark.parametrize("text", ["a ratio of 1:4 nurses to patients", "see Article 3:2"])
+def test_a_ratio_or_a_reference_is_no_time(text: str) -> None:
+    assert all(f.kind != "time" for f in find_figures(text))
+
+
+def test_a_changed_opening_time_is_reported_as_a_time() -> None:
+    assert _both_ways("order cut-off 15:00.", "order cut-off 11:00 and 16:00.") == [
+        ("time", "15:00", "11:00"),
+        ("time", None, "16:00"),
+    ]
+    assert _both_ways("Hostilities cease at 00:00 local time.", "Hostilities cease at 06:00 hours local time.") == [
+        ("time", "00:00", "06:00 hours")
+    ]
