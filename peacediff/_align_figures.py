@@ -52,9 +52,16 @@ def shared_figure_pass(st: AlignState) -> None:
     new_open = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
     if not old_open or not new_open:
         return
-    held_old = _holders(old_open, st.old_texts, st.rest_old)
-    held_new = _holders(new_open, st.new_texts, st.rest_new)
     floor = st.config.shared_figure_min_sim
+    # Only a provision with an unlinked candidate at the floor can be in a pair: its figures are
+    # read; the other provisions are asked only whether they state a figure a pair shares.
+    open_a, open_b = set(old_open), set(new_open)
+    near_old = sorted({a for a in old_open for s, b in st.by_old.get(a, ()) if s >= floor and b in open_b})
+    near_new = sorted({b for b in new_open for s, a in st.by_new.get(b, ()) if s >= floor and a in open_a})
+    if not near_old or not near_new:
+        return
+    held_old = _holders(near_old, st.old_texts, st.rest_old)
+    held_new = _holders(near_new, st.new_texts, st.rest_new)
     by_pair: dict[tuple[int, int], list[_Key]] = defaultdict(list)
     for key, olds in held_old.items():
         news = held_new.get(key)
@@ -63,8 +70,10 @@ def shared_figure_pass(st: AlignState) -> None:
     by_pair = {pair: keys for pair, keys in by_pair.items() if st.cosine(*pair) >= floor}
     if not by_pair:
         return
-    # Only now, for the few figures left, is every linked provision asked for its figures.
-    stock = _stated_by_linked(st, {k for keys in by_pair.values() for k in keys})
+    # Only now, for the few figures left, is every other provision asked for its figures.
+    read_old = {st.rest_old[a] for a in near_old}
+    read_new = {st.rest_new[b] for b in near_new}
+    stock = _stated_elsewhere(st, {k for keys in by_pair.values() for k in keys}, read_old, read_new)
     named = sorted(pair for pair, keys in by_pair.items() if not stock.issuperset(keys))
     partners_a = Counter(a for a, _b in named)
     partners_b = Counter(b for _a, b in named)
@@ -86,15 +95,16 @@ def _holders(open_local: list[int], texts: Sequence[str], rest: list[int]) -> di
     return held
 
 
-def _stated_by_linked(st: AlignState, keys: set[_Key]) -> set[_Key]:
-    """The ``keys`` some linked provision of either version states.  A text is read for figures
-    only where the number of one of them stands in it, in digits or in words (a cheap search)."""
+def _stated_elsewhere(st: AlignState, keys: set[_Key], read_old: set[int], read_new: set[int]) -> set[_Key]:
+    """The ``keys`` some provision of either version states, besides those already read
+    (``read_old``, ``read_new``: indices).  A text is read for figures only where the number of
+    one of them stands in it, in digits or in words (a cheap search)."""
     written = _written_numbers(keys)
     found: set[_Key] = set()
-    for texts, linked in ((st.old_texts, st.link_old), (st.new_texts, st.link_new)):
-        for i in sorted(linked):
-            if written.search(texts[i]):
-                found.update(keys.intersection(figure_keys(texts[i])))
+    for texts, read in ((st.old_texts, read_old), (st.new_texts, read_new)):
+        for i, text in enumerate(texts):
+            if i not in read and written.search(text):
+                found.update(keys.intersection(figure_keys(text)))
                 if found == keys:
                     return found
     return found

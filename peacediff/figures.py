@@ -126,9 +126,9 @@ _TIME_ALTERNATIVES = (
     r"(?:\s*(?P<half1>[ap])\.?m\.?(?!\w))?(?:\s+(?:hours|hrs)\b)?"
     r"|(?<![\w.,:])(?P<hour2>1[0-2]|0?[1-9])\s?(?P<half2>[ap])\.?m\.?(?!\w)"
 )
+_TIME_RE = LazyPattern(_TIME_ALTERNATIVES)
 _DATE_ALTERNATIVES = (
-    rf"{_TIME_ALTERNATIVES}"
-    rf"|(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
+    rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
     rf"|\b(?P<month2>{_MONTH})\s+(?:(?P<day2>{_DAY})\b(?:,?\s+(?P<year2>\d{{4}})\b)?|(?P<year3>\d{{4}})\b)"
     r"|(?<![\w.,-])(?P<year4>\d{4})-(?P<month4>[01]\d)-(?P<day4>[0-3]\d)(?![\w-])"
 )
@@ -230,6 +230,7 @@ _LABEL_BEFORE = LazyPattern(
 #: A bare number later in a list of labels: "Articles 5 and 6", "Sections 23, 24 or 27", "clauses
 #: 4 to 7".  How far back the list may start.
 _LABEL_LIST_REACH = 80
+_LABEL_WORDS = ("article", "point", "section", "clause", "paragraph", "chapter", "annex", "item")
 _LABEL_LIST = LazyPattern(
     r"\b(?:articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?)"
     r"\s*\d+[a-z]?(?:\([a-z0-9]+\))*"
@@ -333,6 +334,15 @@ class _FigureReader:
         self.ascii = ascii_plain(self.lowered)
         self.figure_re, self.subject = _FIGURE_RE.on(text, self.lowered, self.ascii)
         self.label_re = _LABEL_BEFORE.on(text, self.lowered, self.ascii)[0]
+        self._labelled: bool | None = None
+
+    def labelled(self) -> bool:
+        """Whether a label word ("Article", "Sections") stands anywhere in the text: most provisions
+        name none, and then no later number of a list of labels need be looked for."""
+        if self._labelled is None:
+            lowered = self.lowered if self.lowered is not None else self.text.lower()
+            self._labelled = any(word in lowered for word in _LABEL_WORDS)
+        return self._labelled
 
     def starts(self) -> list[tuple[int, bool]]:
         """Positions where a figure can start, in order, and whether a number word starts there.
@@ -373,6 +383,14 @@ class _FigureReader:
 
     def _digits(self, pos: int) -> tuple[Figure | None, int]:
         text, subject = self.text, self.subject
+        # A time of day has a colon or an "h" right after its hour, or "a.m." / "pm" soon after
+        # it: only then is its own expression tried (it is rare, and its groups cost every match).
+        ahead = subject[pos + 1 : pos + 7]
+        if ":" in ahead[:2] or "h" in ahead[:2] or "m" in ahead:
+            t = _TIME_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
+            if t is not None:
+                minutes = _time(t.groupdict())
+                return Figure("time", text[t.start() : t.end()].rstrip(), minutes, "time", pos, minutes), t.end()
         m = self.figure_re.match(subject, pos)
         if m is None:
             return None, 0
@@ -386,9 +404,6 @@ class _FigureReader:
         written = text[m.start() : m.end()]
         if date is not None:
             return Figure("date", written, date[0], "date", pos, date[1]), m.end()
-        time = _time(groups)
-        if time is not None:
-            return Figure("time", written.rstrip(), time, "time", pos, time), m.end()
         for num, scale, cur in (("num1", "scale1", "cur1"), ("num2", "scale2", "cur2")):
             if groups[num] is not None:
                 raw = _number(groups[num])
@@ -407,6 +422,7 @@ class _FigureReader:
             return None, m.end()  # "Article 5", "point 12": a name, not a quantity
         if (
             _is_bare_label(groups)
+            and self.labelled()
             and _LABEL_LIST.on(text, self.lowered, self.ascii)[0].search(subject, max(0, pos - _LABEL_LIST_REACH), pos)
         ):
             return None, m.end()  # "Articles 5 and 6", "Sections 23, 24 or 27": the later names too
@@ -550,17 +566,15 @@ def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[f
     return None
 
 
-def _time(groups: dict[str, str | None]) -> float | None:
-    """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`), None for another figure."""
-    for hour, minute, half in (("hour1", "minute1", "half1"), ("hour2", None, "half2")):
-        if groups.get(hour) is None:
-            continue
-        h = int(groups[hour] or 0)
-        m = int(groups[minute] or 0) if minute is not None else 0
-        if groups.get(half) is not None and h <= 12:
-            h = h % 12 + (12 if (groups[half] or "").lower() == "p" else 0)
-        return float(h * 60 + m)
-    return None
+def _time(groups: dict[str, str | None]) -> float:
+    """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`)."""
+    first = groups["hour1"] is not None
+    h = int((groups["hour1"] if first else groups["hour2"]) or 0)
+    m = int(groups["minute1"] or 0) if first else 0
+    half = groups["half1"] if first else groups["half2"]
+    if half is not None and h <= 12:
+        h = h % 12 + (12 if half.lower() == "p" else 0)
+    return float(h * 60 + m)
 
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
