@@ -24,14 +24,15 @@ gives the measurements.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from peacediff._align_state import AlignState
-from peacediff._numberwords import number_words
+from peacediff._numberwords import number_words, ordinal_words
 from peacediff._units import MEASURE_KINDS, MEASURES
-from peacediff.figures import DURATION_DAYS, find_figures
+from peacediff.figures import DURATION_DAYS, duration_days, find_figures
 
 _Key = tuple[str, str, float]
 
@@ -103,7 +104,8 @@ def _stated_elsewhere(st: AlignState, keys: set[_Key], read_old: set[int], read_
     found: set[_Key] = set()
     for texts, read in ((st.old_texts, read_old), (st.new_texts, read_new)):
         for i, text in enumerate(texts):
-            if i not in read and written.search(text):
+            # A text in another script (digits in Arabic-Indic, words in another language) is read.
+            if i not in read and (not text.isascii() or written.search(text)):
                 found.update(keys.intersection(figure_keys(text)))
                 if found == keys:
                     return found
@@ -116,23 +118,38 @@ _SCALES = (1e3, 1e6, 1e9, 1e12)
 
 def _written_numbers(keys: Iterable[_Key]) -> re.Pattern[str]:
     """A search for the numbers of ``keys`` as a text may write them: digits with or without
-    thousands separators, words below a hundred, a sum in thousands to trillions, a period in
-    any unit ("one day", "24 hours"), a measure in its own units ("12 km" is 12,000 m)."""
-    forms: set[str] = set()
+    thousands separators, words (cardinal and ordinal), a sum in thousands to trillions, a period
+    in any unit ("one day", "24 hours", "a week"), a measure in its own units ("12 km" is 12,000
+    m), a date by its day or year, a time of day by its hour.  It may find more than the figure
+    (the text is then read); it must not miss a way of writing it."""
+    digits: set[str] = set()
+    words: set[str] = set()
     for kind, _unit, value in keys:
+        if not math.isfinite(value):
+            continue
         values = {value, *(value / scale for scale in _SCALES)}
         if kind == "duration":
             values.update(value / days for days in DURATION_DAYS.values())
+            words.update(rf"an?\s+{unit}" for unit in DURATION_DAYS if duration_days(1, unit) == value)
         elif kind in MEASURE_KINDS:
             values.update(value / m.factor for m in MEASURES.values() if m.kind == kind)
+        elif kind == "date":
+            values.update((value // 10000, value % 100))
+        elif kind == "time":
+            hour = int(value // 60)
+            digits.update((str(hour), f"{hour:02d}", str(hour % 12 or 12)))
         for v in values:
             if v <= 0 or v != round(v, 6):
                 continue
             if v != int(v):
-                forms.add(re.escape(f"{v:g}"))
+                digits.update((re.escape(f"{v:.15g}"), re.escape(f"{v:,}")))
                 continue
             n = int(v)
-            forms.update((str(n), re.escape(f"{n:,}")))
-            forms.update(re.escape(w) for w in number_words(n))
-    alternatives = "|".join(sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w]|[.,]\d)", re.IGNORECASE)
+            digits.update((str(n), re.escape(f"{n:,}")))
+            words.update(re.escape(w) for w in (*number_words(n), *ordinal_words(n)))
+            if n >= 100:  # "two hundred", "USD 2 billion"
+                words.update(("hundred", "thousand", "million", "billion", "trillion"))
+    alternatives = [f"(?<![\\d.,])(?:{'|'.join(sorted(digits, key=lambda f: (-len(f), f)))})(?!\\d|[.,]\\d)"]
+    if words:
+        alternatives.append(rf"\b(?:{'|'.join(sorted(words, key=lambda f: (-len(f), f)))})\b")
+    return re.compile("|".join(alternatives), re.IGNORECASE)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "list_number", "number_words", "read_number", "roman",
-           "roman_value"]
+__all__ = ["NUMBER_WORDS", "NUMBER_WORD_PATTERN", "NumberPhrase", "list_number", "number_words", "ordinal_words",
+           "read_number", "roman", "roman_value"]
 
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -70,6 +70,18 @@ _ORDINALS: dict[str, int] = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
+
+
+
+def ordinal_words(value: int) -> tuple[str, ...]:
+    """The ordinal word for ``value`` where there is one of a single word ("fifth", "thirtieth"),
+    else ().
+
+    >>> ordinal_words(5), ordinal_words(21)
+    (('fifth',), ())
+    """
+    return tuple(word for word, n in _ORDINALS.items() if n == value)
+
 
 # Denominators: "half" and "quarter" besides the ordinals from "third" up.  A plural
 # ("thirds", "quarters", "halves") is always a fraction; a singular needs a numerator of one.

@@ -1124,7 +1124,8 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
     unit = prm.unit or ""
     for f in found:
         if unit in _DURATION_UNITS:
-            if f.kind == "duration" and f.raw == number and f.value == number * _DURATION_UNITS[unit]:
+            days = figures.duration_days(number, _DURATION_UNITS[unit])
+            if f.kind == "duration" and f.raw == number and f.value == days:
                 return True
         elif unit in CURRENCY_UNITS:
             if f.kind == "amount" and f.unit == unit and f.value == number:
@@ -1132,13 +1133,13 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
         elif unit == "percent":
             if f.kind == "percentage" and f.value == number:
                 return True
-        elif number in (f.value, f.raw) and f.kind not in ("date", "duration", "amount", "percentage"):
+        elif number in (f.value, f.raw) and f.kind not in ("date", "time", "duration", "amount", "percentage"):
             return True
     return False
 
 
-#: A declared duration's unit in days, singular and plural, from the figure reader's own table.
-_DURATION_UNITS = {u: d for unit, d in figures.DURATION_DAYS.items() for u in (unit, unit + "s")}
+#: A declared duration's unit, singular and plural, to the figure reader's own (its table's keys).
+_DURATION_UNITS = {u: unit for unit in figures.DURATION_DAYS for u in (unit, unit + "s")}
 
 
 def _same_value(a: ParameterValue, b: ParameterValue) -> bool:

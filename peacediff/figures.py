@@ -30,8 +30,8 @@ from peacediff._screen import (
 )
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
-__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "figure_changes", "find_figures",
-           "stated_measures"]
+__all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "duration_days", "figure_changes",
+           "find_figures", "stated_measures"]
 
 Op = tuple[int, str]
 _Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
@@ -119,13 +119,17 @@ _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # One pass, alternatives in priority order (date, money, percentage, duration, ordinal
 # day, plain number): at each position the first alternative that matches wins, and
 # the scan moves on.  Numbers written in words are read by _word_figure.
-# A time of day: "06:00", "15:00 hours", "10:00 a.m.", "14h30", "6 p.m.".  The minutes take two
-# digits, so a ratio ("1:4") or a reference ("3:2") is none.
+# A time of day: "06:00", "15:00 hours", "10:00 a.m.", "14h30", "6 p.m.", "0600 hours".  An
+# hour of one digit with minutes ("1:10") is a time only with "a.m.", "p.m." or "hours" after it,
+# or "at", "from", "until" ... before it (_TIME_BEFORE): without them it is a ratio or a scale
+# ("1:4 nurses", "1:50,000").
 _TIME_ALTERNATIVES = (
-    r"(?<![\w.,:])(?P<hour1>[01]?\d|2[0-4])[:h](?P<minute1>[0-5]\d)(?![\d:])"
-    r"(?:\s*(?P<half1>[ap])\.?m\.?(?!\w))?(?:\s+(?:hours|hrs)\b)?"
+    r"(?<![\w.,:])(?P<hour1>[01]?\d|2[0-3]|24(?=[:h]00))[:h](?P<minute1>[0-5]\d)(?![\d:]|[.,]\d)"
+    r"(?:\s*(?P<half1>[ap])\.?m\.?(?!\w)|(?P<hours1>\s+(?:hours|hrs)\b))?"
     r"|(?<![\w.,:])(?P<hour2>1[0-2]|0?[1-9])\s?(?P<half2>[ap])\.?m\.?(?!\w)"
+    r"|(?<![\w.,:])(?P<hour3>0\d)(?P<minute3>[0-5]\d)\s+hours\b"
 )
+_TIME_BEFORE = LazyPattern(r"\b(?:at|from|until|till|to|by|before|after|between|and)\s+$")
 _TIME_RE = LazyPattern(_TIME_ALTERNATIVES)
 _DATE_ALTERNATIVES = (
     rf"(?<![\w.,])(?P<day1>{_DAY})\s+(?:of\s+)?(?P<month1>{_MONTH})\b(?:,?\s+(?P<year1>\d{{4}})\b)?"
@@ -150,13 +154,16 @@ _QUANTITY_RE = LazyPattern(_QUANTITY_ALTERNATIVES)
 # What can follow a number written in words and make it a quantity.
 # Contracts repeat a number in digits after its words ("thirty (30) days", "three (3)
 # business days"): the digits belong to the figure the words start.
-_AFTER_WORDS = LazyPattern(
-    rf"(?:\s*\(\s*(?:{_NUM})\s*\))?"
+_AFTER_NUMBER_WORDS = (
     rf"(?:\s?(?P<percent>{_PERCENT})"
     rf"|[\s-]+(?:(?P<kind>{_DAY_KIND})[\s-]+)?(?P<duration>{_DURATION})s?\b"
     rf"|\s+(?P<currency>{_CURRENCY_AFTER})\b"
     rf"|{_UNIT_AFTER})?"
 )
+_AFTER_WORDS = LazyPattern(rf"(?:\s*\(\s*(?P<echo>{_NUM})\s*\))?{_AFTER_NUMBER_WORDS}")
+# The same without the digits: where they say another number than the words ("thirty (45)
+# days"), they are a figure of their own and the words stand alone.
+_AFTER_WORDS_ALONE = LazyPattern(_AFTER_NUMBER_WORDS)
 # A singular fraction is a figure only when it takes a share of something ("a third of
 # the territory", "half the forces"), not in "a third party" or "the first half".
 _SHARE_AFTER = LazyPattern(r"\s+(?:of|the)\b")
@@ -225,18 +232,22 @@ _WORD_CHAR = re.compile(r"\w")
 # point of the plan) rather than counting it, so it is no figure to report.
 _LABEL_BEFORE = LazyPattern(
     r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
-    r"item|sub-point|phase|stage|sections|clauses|paragraphs|chapters|annexes|items|sub-points|subsections?)\s*$",
+    r"item|sub-point|phase|stage|sections|clauses|paragraphs|chapters|annexes|items|sub-points|subsections?|"
+    r"schedules?|appendix|appendices|part|parts|rule|rules|regulation|regulations)\s*$",
 )
 #: A bare number later in a list of labels: "Articles 5 and 6", "Sections 23, 24 or 27", "clauses
 #: 4 to 7".  How far back the list may start.
 _LABEL_LIST_REACH = 80
-_LABEL_WORDS = ("article", "point", "section", "clause", "paragraph", "chapter", "annex", "item")
+_LABEL_WORDS = ("article", "point", "section", "clause", "paragraph", "chapter", "annex", "item", "schedule", "appendi",
+                "part", "rule", "regulation")
 _LABEL_LIST = LazyPattern(
-    r"\b(?:articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?)"
-    r"\s*\d+[a-z]?(?:\([a-z0-9]+\))*"
-    r"(?:\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\d+[a-z]?(?:\([a-z0-9]+\))*)*"
-    r"\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\Z",
+    r"\b(?:articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?"
+    r"|schedules?|appendix|appendices|parts?|rules?|regulations?)"
+    r"(?P<labels>\s*\d+[a-z]?(?:\([a-z0-9]+\))*"
+    r"(?:\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\d+[a-z]?(?:\([a-z0-9]+\))*)*)"
+    r"\s*(?P<joint>,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\Z",
 )
+_LAST_LABEL = re.compile(r"\d+(?=\D*\Z)")
 
 
 def _number(text: str) -> float:
@@ -264,6 +275,9 @@ def find_figures(text: str, include_weak: bool = False) -> list[Figure]:
 _RANGE_TO = re.compile(
     r"\s*(?:-|–|—|to|up to|to under|to less than|to below|through|and|but under|or)\s*", re.IGNORECASE
 )
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+#: A bare whole number in this span reads as a year ("by 2030 or 5 years"), never as a bound.
+_YEAR_LIKE = (1900, 2100)
 #: The kinds whose unit a bare number opening a range takes from the bound that closes it:
 #: "12 to under 18 metres" states 12 metres, "two to three years" two years, "10-20 %" 10 %.
 _RANGE_KINDS = frozenset(("duration", "percentage", *MEASURE_KINDS))
@@ -315,13 +329,23 @@ def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
         if (
             f.kind == "number"
             and f.value == f.raw
+            and not _YEAR_LIKE[0] <= f.raw <= _YEAR_LIKE[1]
             and g.kind in _RANGE_KINDS
             and g.raw
-            and _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start)
+            and (joint := _RANGE_TO.fullmatch(text, f.start + len(f.text), g.start)) is not None
+            # "and" / "or" join two figures as often as they join two bounds ("60 per cent by
+            # 2040 and 70 per cent ..."): only a rising pair ("5 or 10 years") or one after
+            # "between" ("between twenty and five minutes before") is a range there.
+            and (f.raw <= g.raw or joint.group().strip().lower() not in ("and", "or")
+                 or _BETWEEN.search(text, max(0, f.start - 9), f.start) is not None)
         ):
             if out is found:
                 out = list(found)
-            out[index] = Figure(g.kind, f.text, f.raw * (g.value / g.raw), g.unit, f.start, f.raw)
+            value = f.raw * (g.value / g.raw)
+            if g.kind == "duration":  # in the closing bound's own unit, as duration_days reads it
+                value = next((duration_days(f.raw, u) for u in DURATION_DAYS if duration_days(g.raw, u) == g.value),
+                             value)
+            out[index] = Figure(g.kind, f.text, value, g.unit, f.start, f.raw)
     return out
 
 
@@ -385,12 +409,12 @@ class _FigureReader:
         text, subject = self.text, self.subject
         # A time of day has a colon or an "h" right after its hour, or "a.m." / "pm" soon after
         # it: only then is its own expression tried (it is rare, and its groups cost every match).
-        ahead = subject[pos + 1 : pos + 7]
-        if ":" in ahead[:2] or "h" in ahead[:2] or "m" in ahead:
+        ahead = subject[pos + 1 : pos + 7].lower()
+        if ":" in ahead[:2] or "h" in ahead or "m" in ahead:
             t = _TIME_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
-            if t is not None:
-                minutes = _time(t.groupdict())
-                return Figure("time", text[t.start() : t.end()].rstrip(), minutes, "time", pos, minutes), t.end()
+            if t is not None and self._is_time(t):
+                minutes, hour = _time(t.groupdict())
+                return Figure("time", text[t.start() : t.end()].rstrip(), minutes, "time", pos, hour), t.end()
         m = self.figure_re.match(subject, pos)
         if m is None:
             return None, 0
@@ -416,15 +440,11 @@ class _FigureReader:
         for num, unit, kind in (("num4", "unit4", "kind4"), ("num6", "unit6", "kind6")):
             if groups[num] is not None:
                 raw = _number(groups[num])
-                days = raw * DURATION_DAYS[groups[unit].lower()]
+                days = duration_days(raw, groups[unit])
                 return Figure("duration", written, days, _days(groups[kind]), pos, raw), m.end()
         if self.label_re.search(subject[max(0, pos - 16) : pos]):
             return None, m.end()  # "Article 5", "point 12": a name, not a quantity
-        if (
-            _is_bare_label(groups)
-            and self.labelled()
-            and _LABEL_LIST.on(text, self.lowered, self.ascii)[0].search(subject, max(0, pos - _LABEL_LIST_REACH), pos)
-        ):
+        if _is_bare_label(groups) and self.labelled() and self._later_label(pos, int(groups["num5"] or 0)):
             return None, m.end()  # "Articles 5 and 6", "Sections 23, 24 or 27": the later names too
         if _is_list_label(subject, pos, m.end()):
             return None, m.end()  # "(3) ..." opening a line: a sub-point's label
@@ -439,8 +459,33 @@ class _FigureReader:
             self.subject, max(0, pos - 12), pos
         ):
             return None, 0
-        days = DURATION_DAYS[m.group("unit").lower()]
+        days = duration_days(1.0, m.group("unit"))
         return Figure("duration", self.text[pos : m.end()], days, "days", pos, 1.0, weak=True), m.end()
+
+    def _later_label(self, pos: int, number: int) -> bool:
+        """Whether the bare ``number`` at ``pos`` continues a list of labels ("Articles 5 and 6",
+        "clauses 4 to 7"): it follows one within a hundred, and after "to" or a dash it is the
+        higher one ("paragraph 2 to 500" raises a limit)."""
+        found = _LABEL_LIST.on(self.text, self.lowered, self.ascii)[0].search(
+            self.subject, max(0, pos - _LABEL_LIST_REACH), pos
+        )
+        if found is None:
+            return False
+        last = _LAST_LABEL.search(found.group("labels"))
+        if last is None:
+            return False
+        previous = int(last.group())
+        upto = found.group("joint").strip().lower() in ("to", "through", "-", "–")
+        return (previous < number if upto else True) and number <= previous + 100
+
+    def _is_time(self, t: re.Match[str]) -> bool:
+        """Whether a match of :data:`_TIME_ALTERNATIVES` is a time of day, not a ratio ("1:10")."""
+        hour = t.group("hour1")
+        if hour is None or len(hour) == 2 or t.group("half1") or t.group("hours1"):
+            return True
+        start = t.start()
+        before = _TIME_BEFORE.on(self.text, self.lowered, self.ascii)[0]
+        return before.search(self.subject, max(0, start - 9), start) is not None
 
     def _words(self, pos: int) -> tuple[Figure | None, int]:
         text = self.text
@@ -455,10 +500,14 @@ class _FigureReader:
             unit = _ORDINAL_UNIT.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
             if unit is None:
                 return None, 0  # "the first point", "a third party": an order, not a quantity
-            days = phrase.value * DURATION_DAYS[unit.group("unit").lower()]
+            days = duration_days(phrase.value, unit.group("unit"))
             figure = Figure("duration", text[pos : unit.end()], days, _days(unit.group("kind")), pos, phrase.value)
             return figure, unit.end()
         if phrase.kind == "fraction":
+            period = _ONE_PERIOD_AFTER.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
+            if period is not None:  # "half a day", "a quarter of an hour": a part of one period
+                days = duration_days(phrase.value, period.group("unit"))
+                return Figure("duration", text[pos : period.end()], days, "days", pos, phrase.value), period.end()
             if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered, self.ascii)[0].match(
                 self.subject, end
             ):
@@ -468,6 +517,9 @@ class _FigureReader:
             # A share is a proportion: "half" is the same figure as "50%".
             return Figure("percentage", text[pos:end], phrase.value * 100, "percent", pos, phrase.value), end
         m = _AFTER_WORDS.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
+        echo = m.group("echo") if m is not None else None
+        if echo is not None and _number(echo) != phrase.value:
+            m, echo = _AFTER_WORDS_ALONE.on(text, self.lowered, self.ascii)[0].match(self.subject, end), None
         groups = m.groupdict() if m is not None else {}
         written = text[pos : m.end()] if m is not None else text[pos:end]
         stop = m.end() if m is not None else end
@@ -475,14 +527,14 @@ class _FigureReader:
         if groups.get("percent"):
             return Figure("percentage", written, value, "percent", pos, value), stop
         if groups.get("duration"):
-            days = value * DURATION_DAYS[groups["duration"].lower()]
+            days = duration_days(value, groups["duration"])
             return Figure("duration", written, days, _days(groups.get("kind")), pos, value), stop
         if groups.get("currency"):
             return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
         figure = _quantity(written, value, value, pos, groups)
-        if figure.kind == "number" and phrase.words == 1 and not (groups.get("counted") and value >= 3):
+        if figure.kind == "number" and phrase.words == 1 and not (groups.get("counted") and value >= 3) and not echo:
             # "one of the parties", "the two sides": too common in prose to report alone; "six
-            # members" counts something a draft sets, as "6 members" does.
+            # members" counts something a draft sets, as "6 members" does, and so does "seven (7)".
             figure = figure._replace(weak=True)
         return figure, stop
 
@@ -491,6 +543,10 @@ class _FigureReader:
 #: week" on the other side, never reported alone).  Not after a count or a rate word: "twice a
 #: year", "three times a week", "24 hours a day", "per year" are frequencies.
 _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
+# ... "half a day", but not "half a month's rent" (a sum).
+_ONE_PERIOD_AFTER = LazyPattern(
+    rf"[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
+)
 _RATE_BEFORE = LazyPattern(
     r"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:minute|hour|day|week|month|year)s?)\s+$"
 )
@@ -523,6 +579,16 @@ def _is_bare_label(groups: dict[str, str | None]) -> bool:
         and len(num) <= 4
         and not (groups["scale5"] or groups.get("measure") or groups.get("measure_spaced") or groups.get("counted"))
     )
+
+
+def duration_days(count: float, unit: str) -> float:
+    """``count`` periods of ``unit`` ("hour", "Weeks") in days, rounded to nine places: a sixtieth
+    and a twenty-fourth have no exact float, and "1 hour" must be "60 minutes".
+
+    >>> duration_days(1, "hour") == duration_days(60, "minutes")
+    True
+    """
+    return round(count * DURATION_DAYS[unit.lower().removesuffix("s")], 9)
 
 
 def _days(kind: str | None) -> str:
@@ -566,15 +632,20 @@ def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[f
     return None
 
 
-def _time(groups: dict[str, str | None]) -> float:
-    """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`)."""
-    first = groups["hour1"] is not None
-    h = int((groups["hour1"] if first else groups["hour2"]) or 0)
-    m = int(groups["minute1"] or 0) if first else 0
-    half = groups["half1"] if first else groups["half2"]
-    if half is not None and h <= 12:
-        h = h % 12 + (12 if half.lower() == "p" else 0)
-    return float(h * 60 + m)
+def _time(groups: dict[str, str | None]) -> tuple[float, float]:
+    """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`), and its hour as
+    written (a figure's ``raw``)."""
+    for hour, minute, half in (("hour1", "minute1", "half1"), ("hour2", None, "half2"), ("hour3", "minute3", None)):
+        written = groups.get(hour)
+        if written is None:
+            continue
+        h = int(written)
+        m = int(groups[minute] or 0) if minute is not None else 0
+        noon = groups.get(half) if half is not None else None
+        if noon is not None and h <= 12:
+            h = h % 12 + (12 if noon.lower() == "p" else 0)
+        return float(h * 60 + m), float(written)
+    raise ValueError("not a time of day")  # the callers pass a match of _TIME_ALTERNATIVES only
 
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -653,10 +724,14 @@ def figure_changes(
     new = _read_whole(new_text, known)
     old_strong = [f for f in old if not f.weak]
     new_strong = [f for f in new if not f.weak]
-    # Figures cancel figures first; a weak one ("five parties") only cancels what is left
-    # ("5 parties"), so that it never takes the place of a figure written the same way.
-    old_left = _without_common(_without_common(old_strong, new_strong), [f for f in new if f.weak])
-    new_left = _without_common(_without_common(new_strong, old_strong), [f for f in old if f.weak])
+    # Figures cancel figures first; a weak one ("five parties", "within a month") only cancels
+    # what is left ("5 parties", "30 days"), and only once it has not met its like on the other
+    # side, so that it never takes the place of a figure written the same way.
+    old_weak = [f for f in old if f.weak]
+    new_weak = [f for f in new if f.weak]
+    old_weak, new_weak = _without_common(old_weak, new_weak), _without_common(new_weak, old_weak)
+    old_left = _without_common(_without_common(old_strong, new_strong), new_weak)
+    new_left = _without_common(_without_common(new_strong, old_strong), old_weak)
     result: list[tuple[str, str | None, str | None]] = []
     if not (old_left or new_left):
         return result  # every figure near a change is on both sides: the common case

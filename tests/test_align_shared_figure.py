@@ -8,6 +8,7 @@ clause and a reworded one, so that no slot or similarity bar takes it.
 
 from __future__ import annotations
 
+import pytest
 from align_cases import change_of, numbered_version
 
 from peacediff import align
@@ -137,3 +138,24 @@ def test_among_a_handful_of_points_a_figure_names_nothing() -> None:
     crossing = change_of(old, new, "fishing permits", AlignConfig(shared_figure_min_provisions=1))
     assert crossing.rule == "shared-figure" and [p.number for p in crossing.new] == ["2"] and crossing.moved
 
+
+
+@pytest.mark.parametrize(
+    ("old_figure", "new_figure", "stock"),
+    [
+        ("by 1 March 2026 of a request", "by 2026-03-01", "by 1 March 2026"),
+        ("within 06:00 hours of a request", "until 6 a.m.", "who reports at 06:00 hours daily"),
+        ("within 7 days of a request", "at most one week", "within a week of signature"),
+        ("within 10 km of a request", "at most ten kilometres", "based 10km from the line"),
+    ],
+)
+def test_a_stock_figure_names_nothing_however_it_is_written(old_figure: str, new_figure: str, stock: str) -> None:
+    # The figure the pair shares is stated by a kept clause too, in another form: a date, a time
+    # of day, "a week", digits run into their unit.  The start of this round's search for it
+    # looked for digits and words below a hundred only, and linked the pair.
+    old_texts = [t.replace("within 36 hours of a request", old_figure) for t in _OLD]
+    new_texts = [t.replace("at most thirty-six hours", new_figure) for t in _NEW]
+    assert change_of(*_versions(old_texts, new_texts), old_figure).rule == "shared-figure"
+    kept = f"The Parties shall each appoint a liaison officer to the Mission {stock}."
+    old_texts[2] = new_texts[2] = kept
+    assert change_of(*_versions(old_texts, new_texts), old_figure).kind == "removed"

@@ -11,7 +11,7 @@ from peacediff import modality, textdiff
 from peacediff._labels import humanize
 from peacediff._numberwords import read_number
 from peacediff.compare import ParameterChange, compare
-from peacediff.figures import figure_changes, find_figures
+from peacediff.figures import duration_days, figure_changes, find_figures
 from peacediff.model import Parameter, Provision, Version
 
 
@@ -488,7 +488,7 @@ def test_a_signed_figure_reads_as_its_negative(n: int, minus: str, before: str) 
         # Counted things and sums keep their own reading: the bare number is already the figure.
         ("from 600,000 to 800,000 troops", [("number", 600000.0), ("number", 800000.0)]),
         # No range: a label and a period in other words.
-        ("Route 3: a bus every 10 minutes", [("number", 3.0), ("duration", 10 * (1 / 1440))]),
+        ("Route 3: a bus every 10 minutes", [("number", 3.0), ("duration", duration_days(10, "minutes"))]),
         ("point 3, within 40 days", [("duration", 40.0)]),
     ],
 )
@@ -567,7 +567,7 @@ def test_a_measure_turned_into_a_compound_adjective_is_no_figure_change() -> Non
         ("within thirty (30) days", [("duration", 30.0, "days")]),
         ("within three (3) business days", [("duration", 3.0, "working days")]),
         ("ten (10) per cent", [("percentage", 10.0, "percent")]),
-        ("updated every 15 minutes", [("duration", 15 * (1 / 1440), "days")]),
+        ("updated every 15 minutes", [("duration", duration_days(15, "minutes"), "days")]),
     ],
 )
 def test_periods_as_contracts_write_them(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -681,3 +681,56 @@ def test_a_changed_opening_time_is_reported_as_a_time() -> None:
     assert _both_ways("Hostilities cease at 00:00 local time.", "Hostilities cease at 06:00 hours local time.") == [
         ("time", "00:00", "06:00 hours")
     ]
+
+
+def test_periods_in_other_units_are_the_same_period() -> None:
+    # A sixtieth and a twenty-fourth have no exact float: the start of this round read "1 hour"
+    # and "60 minutes" as two periods.
+    assert _both_ways("within 1 hour", "within 60 minutes") == []
+    assert _both_ways("within 48 hours", "within 2,880 minutes") == []
+    assert _both_ways("30 minutes", "0.5 hours") == []
+    assert _both_ways("within half a day", "within one day") == [("duration", "half a day", "one day")]
+
+
+def test_a_weak_period_meets_its_like_before_it_cancels_a_figure() -> None:
+    assert _both_ways("within a month of signature, with 30 days' notice",
+                      "within a month of signature, with 45 days' notice") == [("duration", "30 days", "45 days")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # "and" / "or" join two figures as often as two bounds: a year never opens a range.
+        ("40 per cent by 2030 and 60 per cent by 2040", "40 per cent by 2032 and 60 per cent by 2040",
+         [("number", "2030", "2032")]),
+        # A falling pair joined by "and" is two figures.
+        ("cap of 30 and 20 days", "cap of 30 and 25 days", [("duration", "20 days", "25 days")]),
+    ],
+)
+def test_what_is_no_range(old: str, new: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _both_ways(old, new) == expected
+
+
+@pytest.mark.parametrize("text", ["a ratio of 1:10", "a map at a scale of 1:50,000", "24:59"])
+def test_a_ratio_a_scale_or_no_hour_is_no_time(text: str) -> None:
+    assert all(f.kind != "time" for f in find_figures(text))
+
+
+def test_one_digit_times_need_a_word_that_says_so() -> None:
+    assert [f.kind for f in find_figures("at 6:30")] == ["time"]
+    assert [f.kind for f in find_figures("6:30 a.m.")] == ["time"]
+    assert _both_ways("from 9 a.m. to 5 p.m.", "from 9 to 5 p.m.") == []
+    # Upper case where lower-casing changes the text's length ("İ"): the same reading.
+    assert _both_ways("at 6 PM in İstanbul", "at 6 PM in Istanbul") == []
+
+
+def test_digits_after_number_words_count() -> None:
+    assert _both_ways("a Commission of seven (7)", "a Commission of nine (9)") == [("number", "seven (7)", "nine (9)")]
+    # Digits that say another number are a figure of their own.
+    assert _both_ways("within thirty (30) days", "within thirty (45) days") == [
+        ("duration", "thirty (30) days", None), ("number", None, "45")]
+
+
+def test_a_number_after_a_label_is_a_label_only_within_the_list() -> None:
+    assert _both_ways("raise the limit in paragraph 2 to 500", "raise the limit in paragraph 2 to 600") == [
+        ("number", "500", "600")]
