@@ -54,15 +54,20 @@ def shared_figure_pass(st: AlignState) -> None:
     if not old_open or not new_open:
         return
     floor = st.config.shared_figure_min_sim
-    # Only a provision with an unlinked candidate at the floor can be in a pair: its figures are
-    # read; the other provisions are asked only whether they state a figure a pair shares.
+    # Only an unlinked pair at the floor within one gap can link, and only the other candidates
+    # of its two provisions can be its rivals: their figures are read; every other provision is
+    # asked only whether it states a figure a pair shares.
     open_a, open_b = set(old_open), set(new_open)
-    near_old = sorted({a for a in old_open for s, b in st.by_old.get(a, ()) if s >= floor and b in open_b})
-    near_new = sorted({b for b in new_open for s, a in st.by_new.get(b, ()) if s >= floor and a in open_a})
-    if not near_old or not near_new:
+    in_gap = [(a, b) for a in old_open for s, b in st.by_old.get(a, ())
+              if s >= floor and b in open_b and st.gap_old[a] == st.gap_new[b]]
+    if not in_gap:
         return
-    held_old = _holders(near_old, st.old_texts, st.rest_old)
-    held_new = _holders(near_new, st.new_texts, st.rest_new)
+    near_old = {a for a, _b in in_gap}
+    near_new = {b for _a, b in in_gap}
+    near_old.update(a for b in {b for _a, b in in_gap} for s, a in st.by_new.get(b, ()) if s >= floor and a in open_a)
+    near_new.update(b for a in {a for a, _b in in_gap} for s, b in st.by_old.get(a, ()) if s >= floor and b in open_b)
+    held_old = _holders(sorted(near_old), st.old_texts, st.rest_old)
+    held_new = _holders(sorted(near_new), st.new_texts, st.rest_new)
     by_pair: dict[tuple[int, int], list[_Key]] = defaultdict(list)
     for key, olds in held_old.items():
         news = held_new.get(key)
@@ -71,6 +76,13 @@ def shared_figure_pass(st: AlignState) -> None:
     by_pair = {pair: keys for pair, keys in by_pair.items() if st.cosine(*pair) >= floor}
     if not by_pair:
         return
+    # Only the pairs that share a provision with one within a gap can count against it as
+    # rivals: only their figures need be sought in the other provisions.
+    in_gap = [(a, b) for a, b in by_pair if st.gap_old[a] == st.gap_new[b]]
+    if not in_gap:
+        return
+    ends_old, ends_new = {a for a, _b in in_gap}, {b for _a, b in in_gap}
+    by_pair = {(a, b): keys for (a, b), keys in by_pair.items() if a in ends_old or b in ends_new}
     # Only now, for the few figures left, is every other provision asked for its figures.
     read_old = {st.rest_old[a] for a in near_old}
     read_new = {st.rest_new[b] for b in near_new}
