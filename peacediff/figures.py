@@ -83,7 +83,7 @@ _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _DURATION = r"minute|hour|day|week|month|year"
 #: What kind of days a period counts ("20 working days", "the fifth Business Day", "10 clear days").
-_DAY_KIND = r"working|business|calendar|clear|consecutive"
+_DAY_KIND = r"working|business|calendar|clear|consecutive|paid|unpaid|additional|further|extra|full|whole|more"
 #: Working and business days are other days than calendar ones: "20 days" and "20 working
 #: days" are two figures, so a period that changes from one to the other is reported.
 _WORKING_DAYS = frozenset(("working", "business"))

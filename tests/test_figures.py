@@ -734,3 +734,13 @@ def test_digits_after_number_words_count() -> None:
 def test_a_number_after_a_label_is_a_label_only_within_the_list() -> None:
     assert _both_ways("raise the limit in paragraph 2 to 500", "raise the limit in paragraph 2 to 600") == [
         ("number", "500", "600")]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("thirty paid days off", 30.0), ("extended by two further months", 60.0), ("for 10 more years", 3650.0),
+     ("three additional weeks", 21.0)],
+)
+def test_a_word_between_a_number_and_its_period_keeps_the_period(text: str, days: float) -> None:
+    # The start code read "two further months" as the bare number 2.
+    assert [(f.kind, f.value) for f in find_figures(text)] == [("duration", days)]
