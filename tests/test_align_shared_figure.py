@@ -159,3 +159,12 @@ def test_a_stock_figure_names_nothing_however_it_is_written(old_figure: str, new
     kept = f"The Parties shall each appoint a liaison officer to the Mission {stock}."
     old_texts[2] = new_texts[2] = kept
     assert change_of(*_versions(old_texts, new_texts), old_figure).kind == "removed"
+
+
+def test_the_redline_says_what_the_link_rests_on() -> None:
+    # Not "Linked by similar wording": the words kept are few, the figure is the evidence.
+    c = compare(*_versions(_OLD, _NEW), align="text")
+    for fmt, out in (("text", c.to_text()), ("md", c.to_markdown()), ("html", c.to_html())):
+        out = " ".join(out.split()).replace("\\(", "(").replace("\\)", ")")
+        assert ("Linked by a figure that these two alone state, the wording rewritten "
+                "(less sure than a link by wording)") in out, fmt

@@ -583,6 +583,8 @@ _BY_PLACE = {
     "number-in-step": "Same number between the same neighbours, on a few shared words "
                       "(less sure than a link by wording)",
     "template": "Linked by its place in a list of look-alike items",
+    "shared-figure": "Linked by a figure that these two alone state, the wording rewritten "
+                     "(less sure than a link by wording)",
 }
 
 
