@@ -583,12 +583,18 @@ def _is_bare_label(groups: dict[str, str | None]) -> bool:
 
 def duration_days(count: float, unit: str) -> float:
     """``count`` periods of ``unit`` ("hour", "Weeks") in days, rounded to nine places: a sixtieth
-    and a twenty-fourth have no exact float, and "1 hour" must be "60 minutes".
+    and a twenty-fourth have no exact float, and "1 hour" must be "60 minutes".  Whole years
+    counted in months are years.
 
     >>> duration_days(1, "hour") == duration_days(60, "minutes")
     True
+    >>> duration_days(24, "months") == duration_days(2, "years")
+    True
     """
-    return round(count * DURATION_DAYS[unit.lower().removesuffix("s")], 9)
+    unit = unit.lower().removesuffix("s")
+    if unit == "month" and count and count % 12 == 0:
+        unit, count = "year", count / 12  # "12 months" is "a year", as "30 days" is "a month"
+    return round(count * DURATION_DAYS[unit], 9)
 
 
 def _days(kind: str | None) -> str:

@@ -744,3 +744,12 @@ def test_a_number_after_a_label_is_a_label_only_within_the_list() -> None:
 def test_a_word_between_a_number_and_its_period_keeps_the_period(text: str, days: float) -> None:
     # The start code read "two further months" as the bare number 2.
     assert [(f.kind, f.value) for f in find_figures(text)] == [("duration", days)]
+
+
+def test_twelve_months_are_a_year() -> None:
+    # A month counts 30 days ("within 30 days" / "within a month"), so twelve of them made 360
+    # days: "Duration: 12 months → one year" in a redrafted water treaty.
+    assert _both_ways("for a term of 12 months", "for a term of one year") == []
+    assert _both_ways("within twenty-four months", "within two years") == []
+    assert _both_ways("within 30 days", "within a month") == []
+    assert _both_ways("within 6 months", "within one year") == [("duration", "6 months", "one year")]
