@@ -80,8 +80,9 @@ _CURRENCY = {
 _CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
 _CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
 _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
-DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-_DURATION = r"minute|hour|day|week|month|year"
+DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
+                 "decade": 3650}
+_DURATION = r"minute|hour|day|week|fortnight|month|year|decade"
 #: What kind of days a period counts ("20 working days", "the fifth Business Day", "10 clear days").
 _DAY_KIND = r"working|business|calendar|clear|consecutive|paid|unpaid|additional|further|extra|full|whole|more"
 #: Working and business days are other days than calendar ones: "20 days" and "20 working

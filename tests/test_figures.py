@@ -753,3 +753,11 @@ def test_twelve_months_are_a_year() -> None:
     assert _both_ways("within twenty-four months", "within two years") == []
     assert _both_ways("within 30 days", "within a month") == []
     assert _both_ways("within 6 months", "within one year") == [("duration", "6 months", "one year")]
+
+
+def test_a_fortnight_and_a_decade_are_periods() -> None:
+    assert _both_ways("within 14 days of the request", "within a fortnight of the request") == []
+    assert _both_ways("for 10 years", "for a decade") == []
+    assert _both_ways("within two fortnights", "within three weeks") == [("duration", "two fortnights", "three weeks")]
+    # A frequency is none.
+    assert find_figures("reports every fortnight", include_weak=True) == []
