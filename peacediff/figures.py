@@ -229,21 +229,24 @@ _LETTER_START = re.compile(r"[a-zA-Z]")
 # hundred and seventy-seven" is 79 characters).
 _PHRASE_REACH = 160
 _WORD_CHAR = re.compile(r"\w")
+#: The names a list of provisions is referred to by, singular and plural ("Article 5", "Sections
+#: 23 and 24", "clauses 4 to 7").
+_LIST_LABEL_NAMES = (
+    r"articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?"
+    r"|schedules?|appendix|appendices|parts?|rules?|regulations?"
+)
 # A bare number right after one of these words names something (a treaty article, a
 # point of the plan) rather than counting it, so it is no figure to report.
-_LABEL_BEFORE = LazyPattern(
-    r"\b(?:article|art\.|articles|point|points|section|clause|paragraph|chapter|annex|resolution|no\.|number|"
-    r"item|sub-point|phase|stage|sections|clauses|paragraphs|chapters|annexes|items|sub-points|subsections?|"
-    r"schedules?|appendix|appendices|part|parts|rule|rules|regulation|regulations)\s*$",
-)
+_LABEL_BEFORE = LazyPattern(rf"\b(?:{_LIST_LABEL_NAMES}|art\.|resolution|no\.|number|phase|stage)\s*$")
 #: A bare number later in a list of labels: "Articles 5 and 6", "Sections 23, 24 or 27", "clauses
 #: 4 to 7".  How far back the list may start.
 _LABEL_LIST_REACH = 80
+#: What a text holds when one of _LIST_LABEL_NAMES stands in it (lower case): a screen in C
+#: before the list's expression is tried.
 _LABEL_WORDS = ("article", "point", "section", "clause", "paragraph", "chapter", "annex", "item", "schedule", "appendi",
                 "part", "rule", "regulation")
 _LABEL_LIST = LazyPattern(
-    r"\b(?:articles?|points?|sections?|clauses?|paragraphs?|chapters?|annex(?:es)?|items?|sub-points?|subsections?"
-    r"|schedules?|appendix|appendices|parts?|rules?|regulations?)"
+    rf"\b(?:{_LIST_LABEL_NAMES})"
     r"(?P<labels>\s*\d+[a-z]?(?:\([a-z0-9]+\))*"
     r"(?:\s*(?:,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\d+[a-z]?(?:\([a-z0-9]+\))*)*)"
     r"\s*(?P<joint>,\s*and|,\s*or|,|and|or|to|through|-|–)\s*\Z",
@@ -442,7 +445,7 @@ class _FigureReader:
             if groups[num] is not None:
                 raw = _number(groups[num])
                 days = duration_days(raw, groups[unit])
-                return Figure("duration", written, days, _days(groups[kind]), pos, raw), m.end()
+                return Figure("duration", written, days, _day_unit(groups[kind]), pos, raw), m.end()
         if self.label_re.search(subject[max(0, pos - 16) : pos]):
             return None, m.end()  # "Article 5", "point 12": a name, not a quantity
         if _is_bare_label(groups) and self.labelled() and self._later_label(pos, int(groups["num5"] or 0)):
@@ -502,7 +505,7 @@ class _FigureReader:
             if unit is None:
                 return None, 0  # "the first point", "a third party": an order, not a quantity
             days = duration_days(phrase.value, unit.group("unit"))
-            figure = Figure("duration", text[pos : unit.end()], days, _days(unit.group("kind")), pos, phrase.value)
+            figure = Figure("duration", text[pos : unit.end()], days, _day_unit(unit.group("kind")), pos, phrase.value)
             return figure, unit.end()
         if phrase.kind == "fraction":
             period = _ONE_PERIOD_AFTER.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
@@ -529,7 +532,7 @@ class _FigureReader:
             return Figure("percentage", written, value, "percent", pos, value), stop
         if groups.get("duration"):
             days = duration_days(value, groups["duration"])
-            return Figure("duration", written, days, _days(groups.get("kind")), pos, value), stop
+            return Figure("duration", written, days, _day_unit(groups.get("kind")), pos, value), stop
         if groups.get("currency"):
             return Figure("amount", written, value, _CURRENCY[groups["currency"].lower()], pos, value), stop
         figure = _quantity(written, value, value, pos, groups)
@@ -598,7 +601,7 @@ def duration_days(count: float, unit: str) -> float:
     return round(count * DURATION_DAYS[unit], 9)
 
 
-def _days(kind: str | None) -> str:
+def _day_unit(kind: str | None) -> str:
     """The unit of a period's value: calendar days, or working days (:data:`_WORKING_DAYS`)."""
     return "working days" if kind is not None and kind.lower() in _WORKING_DAYS else "days"
 
