@@ -43,7 +43,6 @@ _BELOW_HUNDRED: dict[str, int] = {
 NUMBER_WORDS: dict[str, int] = {**_BELOW_HUNDRED, "hundred": 100}
 
 
-
 def number_words(value: int) -> tuple[str, ...]:
     """How ``value`` (1 to 99) is written in words, lower case, each spelling a draft uses
     ("forty-five", "forty five"); () for another value.
@@ -70,7 +69,6 @@ _ORDINALS: dict[str, int] = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
-
 
 
 def ordinal_words(value: int) -> tuple[str, ...]:

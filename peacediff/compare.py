@@ -1122,9 +1122,9 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
         return False
     number = float(value)
     unit = prm.unit or ""
+    days = figures.duration_days(number, unit) if unit in _DURATION_UNITS else None
     for f in found:
-        if unit in _DURATION_UNITS:
-            days = figures.duration_days(number, _DURATION_UNITS[unit])
+        if days is not None:
             if f.kind == "duration" and f.raw == number and f.value == days:
                 return True
         elif unit in CURRENCY_UNITS:
@@ -1138,8 +1138,8 @@ def _stated(prm: Parameter, found: list[figures.Figure]) -> bool:
     return False
 
 
-#: A declared duration's unit, singular and plural, to the figure reader's own (its table's keys).
-_DURATION_UNITS = {u: unit for unit in figures.DURATION_DAYS for u in (unit, unit + "s")}
+#: The duration units a parameter may declare: the figure reader's, singular and plural.
+_DURATION_UNITS = frozenset(u for unit in figures.DURATION_DAYS for u in (unit, unit + "s"))
 
 
 def _same_value(a: ParameterValue, b: ParameterValue) -> bool:
