@@ -27,83 +27,91 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from peacediff._align_state import AlignState
 from peacediff._numberwords import number_words, ordinal_words
 from peacediff._units import MEASURE_KINDS, MEASURES
-from peacediff.figures import DURATION_DAYS, duration_days, find_figures
+from peacediff.figures import DURATION_DAYS, Figure, duration_days
 
 _Key = tuple[str, str, float]
 
 
-def figure_keys(text: str) -> frozenset[_Key]:
-    """The figures of ``text`` that can name a clause, as (kind, unit, value): every figure the
+_Pair = tuple[int, int]
+
+
+def figure_keys(found: Iterable[Figure]) -> frozenset[_Key]:
+    """The figures among ``found`` that can name a clause, as (kind, unit, value): every figure the
     reader finds ("a week" too, which is 7 days) but a bare number under 100."""
-    return frozenset(
-        (f.kind, f.unit, f.value) for f in find_figures(text, include_weak=True) if f.kind != "number" or f.value >= 100
-    )
+    return frozenset((f.kind, f.unit, f.value) for f in found if f.kind != "number" or f.value >= 100)
 
 
 def shared_figure_pass(st: AlignState) -> None:
     """Link the unlinked pairs that are each other's only partner by a figure no other provision states."""
     if min(len(st.old), len(st.new)) < st.config.shared_figure_min_provisions or not st.scored():
         return
-    old_open = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
-    new_open = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
-    if not old_open or not new_open:
+    near = _near(st)
+    if near is None:
         return
+    near_old, near_new = near
+    by_pair = _named_pairs(st, near_old, near_new)
+    partners_a = Counter(a for a, _b in by_pair)
+    partners_b = Counter(b for _a, b in by_pair)
+    for a, b in sorted(by_pair):
+        # Within a gap of the anchor chain only: a figure is no word for a move (decision 0001),
+        # and a dropped point and one inserted elsewhere may share a stock phrase with its figure
+        # ("up to 400,000 personnel").
+        if partners_a[a] == 1 and partners_b[b] == 1 and st.gap_old[a] == st.gap_new[b]:
+            st.link(a, b, "similarity", st.cosine(a, b))
+
+
+def _near(st: AlignState) -> tuple[set[int], set[int]] | None:
+    """The unlinked provisions (local indices, old and new) whose figures are read: the two of each
+    unlinked pair at the floor within one gap (only such a pair can link), and the other
+    candidates at the floor of those two (only they can be its rivals); None for no such pair."""
     floor = st.config.shared_figure_min_sim
-    # Only an unlinked pair at the floor within one gap can link, and only the other candidates
-    # of its two provisions can be its rivals: their figures are read; every other provision is
-    # asked only whether it states a figure a pair shares.
-    open_a, open_b = set(old_open), set(new_open)
-    in_gap = [(a, b) for a in old_open for s, b in st.by_old.get(a, ())
+    open_a = {a for a, i in enumerate(st.rest_old) if i not in st.link_old}
+    open_b = {b for b, j in enumerate(st.rest_new) if j not in st.link_new}
+    in_gap = [(a, b) for a in sorted(open_a) for s, b in st.by_old.get(a, ())
               if s >= floor and b in open_b and st.gap_old[a] == st.gap_new[b]]
     if not in_gap:
-        return
-    near_old = {a for a, _b in in_gap}
-    near_new = {b for _a, b in in_gap}
-    near_old.update(a for b in {b for _a, b in in_gap} for s, a in st.by_new.get(b, ()) if s >= floor and a in open_a)
-    near_new.update(b for a in {a for a, _b in in_gap} for s, b in st.by_old.get(a, ()) if s >= floor and b in open_b)
-    held_old = _holders(sorted(near_old), st.old_texts, st.rest_old)
-    held_new = _holders(sorted(near_new), st.new_texts, st.rest_new)
-    by_pair: dict[tuple[int, int], list[_Key]] = defaultdict(list)
+        return None
+    ends_old, ends_new = {a for a, _b in in_gap}, {b for _a, b in in_gap}
+    near_old = ends_old | {a for b in ends_new for s, a in st.by_new.get(b, ()) if s >= floor and a in open_a}
+    near_new = ends_new | {b for a in ends_old for s, b in st.by_old.get(a, ()) if s >= floor and b in open_b}
+    return near_old, near_new
+
+
+def _named_pairs(st: AlignState, near_old: set[int], near_new: set[int]) -> dict[_Pair, list[_Key]]:
+    """The pairs of ``near_old`` and ``near_new`` at the floor that share a figure no other
+    provision of either version states, with those figures, as far as they can bear on a pair
+    within one gap (the pairs that share a provision with one)."""
+    held_old = _holders(st, sorted(near_old), old_side=True)
+    held_new = _holders(st, sorted(near_new), old_side=False)
+    by_pair: dict[_Pair, list[_Key]] = defaultdict(list)
     for key, olds in held_old.items():
         news = held_new.get(key)
         if len(olds) == 1 and news is not None and len(news) == 1:
             by_pair[(olds[0], news[0])].append(key)
+    floor = st.config.shared_figure_min_sim
     by_pair = {pair: keys for pair, keys in by_pair.items() if st.cosine(*pair) >= floor}
-    if not by_pair:
-        return
-    # Only the pairs that share a provision with one within a gap can count against it as
-    # rivals: only their figures need be sought in the other provisions.
-    in_gap = [(a, b) for a, b in by_pair if st.gap_old[a] == st.gap_new[b]]
-    if not in_gap:
-        return
-    ends_old, ends_new = {a for a, _b in in_gap}, {b for _a, b in in_gap}
+    ends_old = {a for a, b in by_pair if st.gap_old[a] == st.gap_new[b]}
+    ends_new = {b for a, b in by_pair if st.gap_old[a] == st.gap_new[b]}
+    if not ends_old:
+        return {}
     by_pair = {(a, b): keys for (a, b), keys in by_pair.items() if a in ends_old or b in ends_new}
     # Only now, for the few figures left, is every other provision asked for its figures.
-    read_old = {st.rest_old[a] for a in near_old}
-    read_new = {st.rest_new[b] for b in near_new}
-    stock = _stated_elsewhere(st, {k for keys in by_pair.values() for k in keys}, read_old, read_new)
-    named = sorted(pair for pair, keys in by_pair.items() if not stock.issuperset(keys))
-    partners_a = Counter(a for a, _b in named)
-    partners_b = Counter(b for _a, b in named)
-    mutual = [(a, b) for a, b in named if partners_a[a] == 1 and partners_b[b] == 1]
-    # Within a gap of the anchor chain only: a figure is no word for a move (decision 0001), and a
-    # dropped point and one inserted elsewhere may share a stock phrase with its figure ("up to
-    # 400,000 personnel").
-    for a, b in mutual:
-        if st.gap_old[a] == st.gap_new[b]:
-            st.link(a, b, "similarity", st.cosine(a, b))
+    stock = _stated_elsewhere(st, {k for keys in by_pair.values() for k in keys},
+                              {st.rest_old[a] for a in near_old}, {st.rest_new[b] for b in near_new})
+    return {pair: keys for pair, keys in by_pair.items() if not stock.issuperset(keys)}
 
 
-def _holders(open_local: list[int], texts: Sequence[str], rest: list[int]) -> dict[_Key, list[int]]:
-    """Each figure key of the open provisions and the (local) provisions stating it."""
+def _holders(st: AlignState, local: list[int], *, old_side: bool) -> dict[_Key, list[int]]:
+    """Each figure key of the ``local`` provisions of one side and the provisions stating it."""
+    rest = st.rest_old if old_side else st.rest_new
     held: dict[_Key, list[int]] = defaultdict(list)
-    for k in open_local:
-        for key in sorted(figure_keys(texts[rest[k]])):
+    for k in local:
+        for key in sorted(figure_keys(st.figures(rest[k], old_side=old_side))):
             held[key].append(k)
     return held
 
@@ -114,11 +122,11 @@ def _stated_elsewhere(st: AlignState, keys: set[_Key], read_old: set[int], read_
     one of them stands in it, in digits or in words (a cheap search)."""
     written = _written_numbers(keys)
     found: set[_Key] = set()
-    for texts, read in ((st.old_texts, read_old), (st.new_texts, read_new)):
+    for old_side, texts, read in ((True, st.old_texts, read_old), (False, st.new_texts, read_new)):
         for i, text in enumerate(texts):
             # A text in another script (digits in Arabic-Indic, words in another language) is read.
             if i not in read and (not text.isascii() or written.search(text)):
-                found.update(keys.intersection(figure_keys(text)))
+                found.update(keys.intersection(figure_keys(st.figures(i, old_side=old_side))))
                 if found == keys:
                     return found
     return found

@@ -28,7 +28,7 @@ from peacediff._lexical import (
 )
 from peacediff._links import Link
 from peacediff._matching import next_best
-from peacediff.figures import stated_measures
+from peacediff.figures import Figure, find_figures, measures
 from peacediff.model import Provision
 
 
@@ -177,7 +177,9 @@ class AlignState:
         self._scored: bool | None = None  # None: not built yet; False: nothing left to score
         # Per side (True: old), each local provision's (stems, figures among them): _sizes.
         self._sizes: dict[bool, list[tuple[int, int]]] = {}
-        # Per side (True: old), the quantities each provision states, read once: quantities().
+        # Per side (True: old), the figures each provision states and the measures among them,
+        # read once: figures(), quantities().
+        self._figures: dict[bool, dict[int, list[Figure]]] = {True: {}, False: {}}
         self._quantities: dict[bool, dict[int, frozenset[float]]] = {True: {}, False: {}}
         # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
         self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
@@ -231,6 +233,17 @@ class AlignState:
             held = cache[index] = frozenset(stem_set(text))
         return held
 
+    def figures(self, index: int, *, old_side: bool) -> list[Figure]:
+        """Every figure provision ``index`` states, weak ones included
+        (:func:`peacediff.figures.find_figures`), read once: the template pass weighs the measures
+        among them, the shared-figure pass the figures that name a clause."""
+        cache = self._figures[old_side]
+        held = cache.get(index)
+        if held is None:
+            held = cache[index] = find_figures((self.old_texts if old_side else self.new_texts)[index],
+                                               include_weak=True)
+        return held
+
     def quantities(self, index: int, *, old_side: bool) -> frozenset[float]:
         """The measures provision ``index`` states (:func:`peacediff.figures.stated_measures`: the
         bounds of a band, "vessels of 18 to under 24 metres"), read once.  In a list of bands they
@@ -238,7 +251,7 @@ class AlignState:
         cache = self._quantities[old_side]
         held = cache.get(index)
         if held is None:
-            held = cache[index] = stated_measures((self.old_texts if old_side else self.new_texts)[index])
+            held = cache[index] = measures(self.figures(index, old_side=old_side))
         return held
 
     def drafting(self, index: int, *, old_side: bool) -> frozenset[str]:

@@ -31,7 +31,7 @@ from peacediff._screen import (
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
 __all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "duration_days", "figure_changes",
-           "find_figures", "stated_measures"]
+           "find_figures", "measures", "stated_measures"]
 
 Op = tuple[int, str]
 _Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
@@ -298,7 +298,12 @@ def stated_measures(text: str) -> frozenset[float]:
     >>> stated_measures("Route 3: a bus every 10 minutes")
     frozenset()
     """
-    return frozenset(f.value for f in find_figures(text, include_weak=True) if f.kind in MEASURE_KINDS)
+    return measures(find_figures(text, include_weak=True))
+
+
+def measures(found: Iterable[Figure]) -> frozenset[float]:
+    """The values of the measures among figures read already (:func:`stated_measures` of a text)."""
+    return frozenset(f.value for f in found if f.kind in MEASURE_KINDS)
 
 
 def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None = None) -> list[Figure]:
