@@ -809,9 +809,10 @@ class AlignConfig:
     possible_min_shared: int = _count_field(1)
 
     #: The shared-figure pass (peacediff._align_figures): two provisions still unlinked after every
-    #: other linking pass, in one gap between anchors and each the other's only partner by a figure no other provision
-    #: of either version states ("within 6 hours" / "no later than six hours"), link at this word
-    #: cosine or more.  At 0.1 the development corpora gain 9 true links and no false one; at
+    #: other linking pass, in one gap between anchors and each the other's only partner by a figure
+    #: no other provision of either version states ("within 6 hours" / "no later than six hours"),
+    #: link at this word cosine or more.  At 0.1 the development corpora gain 9 true links and no
+    #: false one (12 once the figure reader read "a week" and "thirty paid days"); at
     #: 0.0-0.05 one more true and one false (a schools formula's "5 per cent", cosine 0.06); at 0.2
     #: two fewer true links.
     shared_figure_min_sim: float = _unit_field(0.1)
