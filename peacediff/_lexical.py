@@ -22,7 +22,8 @@ from peacediff._numberwords import NUMBER_WORDS
 
 __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "WEAK_WORDS", "Vectors", "american", "concept_wordings", "concepts",
-    "drafting_concepts", "merged", "normalise", "paraphrase_bag", "read_phrases", "sample_step", "stem",
+    "drafting_concepts", "merged", "normalise", "paraphrase_bag", "proper_names", "read_phrases", "sample_step",
+    "stem",
     "stem_counts", "stem_set", "words",
 ]
 
@@ -58,6 +59,33 @@ def normalise(text: str) -> str:
     'ukraine s forces 600 000'
     """
     return " ".join(words(text))
+
+
+#: A capitalised word after one of these (or at the start) opens a sentence or an item: no name.
+_NAME_OPENERS = frozenset('.!?:;("\'\u201c\u2018[')
+_CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The stems of the capitalised words of ``text`` that open no sentence, function words aside:
+    the names a clause carries ("Kelmar", "Joint Monitoring Commission", "NATO"); a name that opens
+    a sentence is missed, which only makes two texts look less apart.
+
+    >>> sorted(proper_names("The Board meets in Kelmar with NATO. Members may attend."))
+    ['board', 'kelmar', 'nato']
+    """
+    out = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in _NAME_OPENERS:
+            continue
+        stemmed = stem(word.lower())
+        if stemmed not in FUNCTION_WORDS:
+            out.add(stemmed)
+    return frozenset(out)
 
 
 #: Number words read as figures ("Sixteen-year-olds" / "lowered to 16"): drafts spell small

@@ -72,7 +72,9 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
   15. ``concept-match``: a point reworded and moved - what every other pass left - links
       to the unlinked counterpart it shares a drafting concept with when the two are each
       other's best by a paraphrase score (words and concepts weighed by rarity), at
-      ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included.
+      ``concept_min_sim`` and ``concept_margin`` ahead of every rival, linked ones included;
+      a pair that crosses a firm link (a move) needs more, and names in common where each
+      names ``concept_move_names`` things.
   16. ``shared-figure``: an unlinked pair in one gap between anchors that alone states a
       figure no other provision of either version states ("within 6 hours" / "no
       later than six hours"), each the other's only partner by such figures, links when its
@@ -139,6 +141,7 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
+    proper_names,
     stem_counts,
 )
 from peacediff._links import Alignment, Link
@@ -1611,10 +1614,13 @@ def _concept_bar(st: AlignState, bags: _ConceptBags, a: int, b: int, s: float, *
 
 def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: float) -> bool:
     """A concept-match pair that crosses a firm link is a move, which needs a clearer lead and
-    closer wording (as in the move pass); rare words mean little in a document of a dozen points."""
+    closer wording (as in the move pass), and names in common where both name things (a clause
+    moved keeps its actors and places); rare words mean little in a document of a dozen points."""
     cfg = st.config
     if not _crosses(st, a, b):
         return True
+    if _names_apart(st, a, b):
+        return False
     size = len(st.old) + len(st.new)
     if lead < cfg.concept_move_margin or size < cfg.concept_move_min_provisions:
         return False
@@ -1624,6 +1630,17 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
         return False  # a dozen points, little renamed: shared stock phrases look rare there
     return (st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
             or lead >= cfg.concept_move_clear_lead or st.rare_pieces(a, b) >= cfg.concept_move_pieces)
+
+
+def _names_apart(st: AlignState, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` each name at least ``concept_move_names`` things (capitalised words
+    that open no sentence: :func:`peacediff._lexical.proper_names`) and none in common."""
+    least = st.config.concept_move_names
+    if not least:
+        return False
+    old_names = proper_names(st.old[st.rest_old[a]].text)
+    new_names = proper_names(st.new[st.rest_new[b]].text)
+    return len(old_names) >= least and len(new_names) >= least and old_names.isdisjoint(new_names)
 
 
 def _alone_between(st: AlignState, a: int, b: int) -> bool:

@@ -933,8 +933,10 @@ def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_conce
     result = align_text(old, new)
     assert result.moved == frozenset()
     assert all(lk.old != (len(kept),) for lk in result.links)
-    # Without the small-document bar the pair links as a move.
-    assert align_text(old, new, AlignConfig(concept_move_small_shared=0)).moved != frozenset()
+    # The two name other places and bodies too (concept_move_names): either rule stops the move.
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(concept_move_names=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(concept_move_small_shared=0, concept_move_names=0)).moved != frozenset()
 
 
 def test_a_shared_figure_is_no_word_for_a_move_in_ten_points():

@@ -194,3 +194,31 @@ def test_the_redline_says_a_concept_match_rests_on_what_the_clause_is_about() ->
         out = " ".join(out.split())
         assert "Linked by what it is about, in other words" in out, fmt
         assert "less sure than a link by wording" in out, fmt
+
+
+def test_a_dropped_and_an_inserted_clause_that_name_other_things_make_no_move() -> None:
+    # A dropped clause and one inserted at the front rename the same two concepts (rebuild /
+    # reconstruction, supervision / verify) over a stock figure, but name other bodies and
+    # places: two clauses, not one moved.  The true moves of the same redraft still link.
+    dropped = ("Marlow County shall rebuild the Ashby footbridge for up to 400 workers under the "
+               "supervision of the Delta Agency.")
+    inserted = ("The Fenwick Trust shall verify the reconstruction of Holm Mill for up to 400 workers "
+                "as soon as possible.")
+    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION, dropped])
+    new = numbered([inserted, _TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+    links = number_links(old, new)
+    assert ("13", "1") not in links
+    assert links[("12", "2")] == links[("5", "13")] == "concept-match"
+    # The names are what keeps them apart: without the rule the look-alikes link.
+    assert number_links(old, new, AlignConfig(concept_move_names=0))[("13", "1")] == "concept-match"
+
+
+def test_a_moved_clause_that_keeps_its_names_links_however_many_it_names() -> None:
+    # The same renaming, moved to the front, under the same names: one clause.
+    old_text = ("Marlow County shall rebuild the Ashby footbridge for up to 400 workers under the "
+                "supervision of the Delta Agency.")
+    new_text = ("The Delta Agency will verify that Marlow County completes the reconstruction of the Ashby "
+                "footbridge for up to 400 workers.")
+    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION, old_text])
+    new = numbered([new_text, _TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+    assert ("13", "1") in number_links(old, new)
