@@ -1625,8 +1625,8 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
     if lead < cfg.concept_move_margin or size < cfg.concept_move_min_provisions:
         return False
     reworded = _reworded(st, bags, a, b)
-    if (reworded < cfg.concept_move_reworded and size < cfg.concept_move_small_provisions
-            and st.rare_pieces(a, b) < cfg.concept_move_small_shared):
+    if reworded < cfg.concept_move_reworded and size < cfg.concept_move_small_provisions and (
+            st.rare_pieces(a, b) < cfg.concept_move_small_shared or lead < cfg.concept_move_small_lead):
         return False  # a dozen points, little renamed: shared stock phrases look rare there
     return (st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
             or lead >= cfg.concept_move_clear_lead or st.rare_pieces(a, b) >= cfg.concept_move_pieces)

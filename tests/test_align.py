@@ -1055,3 +1055,56 @@ def test_a_point_in_step_with_a_neighbour_the_number_pass_links_later_is_linked(
     links = {(lk.old, lk.new): lk.rule for lk in align_text(old, new).links}
     assert links[((1,), (1,))] == "number" and links[((2,), (2,))] == "number"
     assert {(lk.old, lk.new): lk.rule for lk in align_text(new, old).links}[((1,), (1,))] == "number"
+
+
+def test_a_dropped_and_an_inserted_point_of_a_dozen_need_a_clear_lead_for_a_concept_move():
+    # Found by the move-free property at 1,000 examples (seed 79): in a revision of 12 + 12 points
+    # the dropped eighth point and the inserted second one share four pieces ("The Security
+    # Council", "assistance", "within 60 days", "agreement") at cosine 0.33 and lead every rival by
+    # 0.17: enough pieces for a small document, not the lead its true moves have.
+    old_texts = [
+        "Ukraine may verify infrastructure for Kebabask and Dibabavka after the ceasefire.",
+        "The European Union undertakes to establish national schools of Tebabaan for 90 years.",
+        ("Ukraine should return military obligations of Pebabaino under international supervision. "
+         "NATO must verify the ports in Libabaivka in Hebabaor and Bebabaar. "
+         "The Board of Peace must establish temporary schools of Mebabaovo under international supervision."),
+        "The Board of Peace should return nuclear infrastructure of Nibabaopil before the elections.",
+        ("Both parties must implement joint agreements of Mibabaan in Rebabaar and Hebabaor. "
+         "The joint commission must establish the obligations in Kebabask before the elections."),
+        "The signatories must recognise assets for Bibabask and Rebabaar as soon as possible.",
+        "The Government undertakes to rebuild the assets in Bibabask up to 600,000 personnel.",
+        ("The Security Council should monitor international troops of Mibabaan by 2028. "
+         "The joint commission should restore temporary agreements of Dibabavka after the ceasefire. "
+         "Ukraine will restore the assistance in Debabaivka within 60 days."),
+        ("The Board of Peace will suspend funds for Lababaivka and Rababask by 2028. "
+         "The European Union undertakes to lift the infrastructure in Rebabaar after the ceasefire. "
+         "Both parties agrees to exchange the prisoners in Sebabaivka before the elections."),
+        "Europe must rebuild infrastructure for Bibabask and Pababaor of USD 180 billion.",
+        ("The Board of Peace may monitor regional schools of Bababask as soon as possible. "
+         "The signatories shall verify the zones in Bibabask for 10 years."),
+        "NATO shall protect the prisoners in Nababaopil under international supervision.",
+    ]
+    new_texts = [
+        "Ukraine may verify infrastructure for Kebabask and Dibabavka after the ceasefire.",
+        ("The Security Council may implement regional assistance of Bebabaar within 60 days. "
+         "Both parties must return borders for Vababaets and Nibabaopil in accordance with this agreement. "
+         "The Security Council may recognise corridors for Hababaino and Kababaar by 2028."),
+        "The European Union undertakes to establish national schools of Tebabaan for 90 years.",
+        ("Ukraine should return military obligations of Pebabaino under international supervision. "
+         "NATO must verify the ports in Libabaivka in Hebabaor and Bebabaar. "
+         "The Board of Peace must establish temporary schools of Mebabaovo under international supervision."),
+        "The Board of Peace should return nuclear infrastructure of Nibabaopil before the elections.",
+        "The signatories must recognise assets for Bibabask and Rebabaar as soon as possible.",
+        "The Government undertakes to rebuild the assets in Bibabask up to 600,000 personnel.",
+        ("The Board of Peace will suspend funds for Lababaivka and Rababask by 2028. "
+         "The European Union undertakes to lift the infrastructure in Rebabaar after the ceasefire. "
+         "Both parties agrees to exchange the prisoners Sebabaivka before the elections."),
+        "Europe must rebuild infrastructure for Bibabask and Pababaor of USD 180 billion.",
+        "future must rebuild infrastructure for Bibabask and Pababaor of USD 180 billion.",
+        ("The Board of Peace may monitor regional schools of Bababask as soon as possible. "
+         "The signatories shall verify the zones in Bibabask for 10 years."),
+        "NATO shall protect the prisoners in Nababaopil under international supervision.",
+    ]
+    old, new = _texts(*old_texts), _texts(*new_texts)
+    assert align_text(old, new).moved == frozenset()
+    assert align_text(old, new, AlignConfig(concept_move_small_lead=0.0)).moved != frozenset()
