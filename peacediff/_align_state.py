@@ -20,6 +20,7 @@ from peacediff._lexical import (
     drafting_concepts,
     evidence_pieces,
     normalise,
+    proper_names,
     read_phrases,
     sample_step,
     stem_counts,
@@ -349,9 +350,22 @@ class AlignState:
         """The cosine less the order penalty when the pair would cross the anchor chain."""
         return s - (self.config.order_penalty if self.gap_old[a] != self.gap_new[b] else 0.0)
 
+    def names_apart(self, a: int, b: int, least: int) -> bool:
+        """Local old ``a`` and new ``b`` each name at least ``least`` things (capitalised words that
+        open no sentence: :func:`peacediff._lexical.proper_names`) and none in common; never for
+        ``least`` 0.  A clause that moved keeps its actors and places."""
+        if not least:
+            return False
+        old_names = proper_names(self.old[self.rest_old[a]].text)
+        new_names = proper_names(self.new[self.rest_new[b]].text)
+        return len(old_names) >= least and len(new_names) >= least and old_names.isdisjoint(new_names)
+
     def move_evidence(self, a: int, b: int, s: float) -> bool:
-        """A move needs close wording, or a clear lead on many shared rare words."""
+        """A move needs close wording, or a clear lead on many shared rare words, and names in
+        common where both name things (``moved_names``)."""
         cfg = self.config
+        if self.names_apart(a, b, cfg.moved_names):
+            return False
         if s >= cfg.moved_min_sim:
             return self.vec.shared(a, b) >= cfg.moved_min_shared
         runner_up = max(next_best(self.by_old.get(a, []), b), next_best(self.by_new.get(b, []), a))

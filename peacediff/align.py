@@ -50,7 +50,8 @@ Two aligners, both returning an :class:`Alignment` of :class:`Link` records:
      never a sibling item of a list (opening as the linked part does) that brings the
      partner only a value of the frame (``sibling_*``).
   8. ``move``: the assignment again for pairs that cross the anchor chain, with a
-     move's evidence (close wording, or a clear lead on many shared rare words).
+     move's evidence (close wording, or a clear lead on many shared rare words) and
+     names in common where both name ``moved_names`` things.
   9. ``attach-after-move``: ``attach`` again, for the parts of a moved point.
   10. ``slot``: between two consecutive order-keeping links, unlinked provisions that
       are each other's best there link on a lower bar (structure is evidence): the
@@ -141,7 +142,6 @@ from peacediff._lexical import (
     merged,
     normalise,
     paraphrase_bag,
-    proper_names,
     stem_counts,
 )
 from peacediff._links import Alignment, Link
@@ -1619,7 +1619,7 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
     cfg = st.config
     if not _crosses(st, a, b):
         return True
-    if _names_apart(st, a, b):
+    if st.names_apart(a, b, cfg.concept_move_names):
         return False
     size = len(st.old) + len(st.new)
     if lead < cfg.concept_move_margin or size < cfg.concept_move_min_provisions:
@@ -1630,17 +1630,6 @@ def _move_allowed(st: AlignState, bags: _ConceptBags, a: int, b: int, lead: floa
         return False  # a dozen points, little renamed: shared stock phrases look rare there
     return (st.cosine(a, b) >= cfg.concept_move_min_cos or reworded >= cfg.concept_move_reworded
             or lead >= cfg.concept_move_clear_lead or st.rare_pieces(a, b) >= cfg.concept_move_pieces)
-
-
-def _names_apart(st: AlignState, a: int, b: int) -> bool:
-    """Old ``a`` and new ``b`` each name at least ``concept_move_names`` things (capitalised words
-    that open no sentence: :func:`peacediff._lexical.proper_names`) and none in common."""
-    least = st.config.concept_move_names
-    if not least:
-        return False
-    old_names = proper_names(st.old[st.rest_old[a]].text)
-    new_names = proper_names(st.new[st.rest_new[b]].text)
-    return len(old_names) >= least and len(new_names) >= least and old_names.isdisjoint(new_names)
 
 
 def _alone_between(st: AlignState, a: int, b: int) -> bool:

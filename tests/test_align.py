@@ -902,10 +902,13 @@ def test_a_document_of_a_dozen_points_makes_no_clear_move():
             "to negotiate military schools of Hibabaino at 50% of the total."]
     old, new = _texts(g["both"], dropped, *rest), _texts(inserted, g["both"], *rest)
     assert align_text(old, new).moved == frozenset()
-    # The boilerplate and the figure are also two phrases, not five words: either rule stops the move.
-    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0)).moved == frozenset()
-    assert align_text(old, new, AlignConfig(phrase_reach=0)).moved == frozenset()
-    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0, phrase_reach=0)).moved != frozenset()
+    # The boilerplate and the figure are also two phrases, not five words, and the two points name
+    # no place or body in common (moved_names): any one of the three rules stops the move.
+    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0, moved_names=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(phrase_reach=0, moved_names=0)).moved == frozenset()
+    assert align_text(old, new, AlignConfig(moved_clear_min_provisions=0, phrase_reach=0)).moved == frozenset()
+    off = AlignConfig(moved_clear_min_provisions=0, phrase_reach=0, moved_names=0)
+    assert align_text(old, new, off).moved != frozenset()
 
 
 def test_a_dropped_last_point_and_an_inserted_first_one_of_a_dozen_make_no_concept_move():
@@ -1108,3 +1111,62 @@ def test_a_dropped_and_an_inserted_point_of_a_dozen_need_a_clear_lead_for_a_conc
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert align_text(old, new).moved == frozenset()
     assert align_text(old, new, AlignConfig(concept_move_small_lead=0.0)).moved != frozenset()
+
+
+def test_a_dropped_and_an_inserted_point_that_name_other_places_make_no_move():
+    # Found by the link-precision property at 1,000 examples (seed 96): the dropped first point of a
+    # ten-point plan and a point inserted seventh share "limit the funds" and "as soon as possible"
+    # at cosine 0.60, enough words for a move in so small a document; but one names Mebabaovo and
+    # Sababavka, the other the Board of Peace and Dababavka (moved_names).
+    old_texts = [
+        ("Both parties may suspend the funds in Mebabaovo as soon as possible. "
+         "The monitoring mission must limit the territory in Sababavka before the elections."),
+        ("Russia must implement borders for Kebabask and Lebabavka at 10% of the total. "
+         "The United States is to deploy sovereign infrastructure of Libabaivka up to 800,000 personnel."),
+        ("The monitoring mission must verify military prisoners of Nababaopil by 2027. "
+         "The Government must protect regional assets of Sababavka within 100 days. "
+         "Both parties agrees to return funds for Nibabaopil and Zebabaor before the elections."),
+        ("The Government may recognise all troops of Dibabavka within 90 days. "
+         "The parties should review territory for Bibabask and Dibabavka after the ceasefire. "
+         "NATO is to negotiate the agreements in Nebabaets in Nibabaopil and Dibabavka."),
+        "The Government should withdraw the weapons in Fibabaovo at 75% of the total.",
+        ("Ukraine must lift zones for Hebabaor and Tebabaan within 30 days. "
+         "The signatories agrees to transfer civilian zones of Mababaan for 30 years."),
+        ("Europe agrees to implement nuclear courts of Zababaino before the elections. "
+         "NATO will guarantee the territory in Mebabaovo at 75% of the total. "
+         "Ukraine agrees to withdraw civilian funds of Vababaets in Nibabaopil and Mababaan."),
+        ("The Government may transfer the forces in Kebabask in accordance with this agreement. "
+         "NATO agrees to verify the territory in Vebabaopil by 2028. "
+         "The United States must reduce regional zones of Sababavka at 10% of the total."),
+        ("The European Union agrees to withdraw sovereign schools of Febabaan for 100 years. "
+         "The monitoring mission agrees to suspend ports for Zebabaor and Nababaopil before the elections."),
+        "Both parties should demilitarise temporary infrastructure of Pebabaino within 120 days.",
+    ]
+    new_texts = [
+        ("Russia must implement borders for Kebabask and Lebabavka at 10% of the total. "
+         "The United States is to deploy sovereign infrastructure of Libabaivka up to 800,000 personnel."),
+        ("The Government may recognise all troops of Dibabavka within 90 days. "
+         "The parties should review territory for Bibabask and Dibabavka after the ceasefire. "
+         "NATO is to negotiate the agreements in Nebabaets in Nibabaopil and Dibabavka."),
+        "The Government should withdraw the weapons in Fibabaovo at 75% of the total.",
+        ("Ukraine must lift zones for Hebabaor and Tebabaan within 30 days. "
+         "The signatories agrees to transfer civilian zones of Mababaan for 30 years."),
+        ("The monitoring mission must verify military prisoners of Nababaopil by 2027. "
+         "The Government must protect regional assets of Sababavka within 100 days. "
+         "Both parties agrees to return funds for Nibabaopil and Zebabaor before the elections."),
+        ("Europe agrees to implement nuclear courts of Zababaino before the elections. "
+         "NATO will guarantee the territory in Mebabaovo at 75% of the total. "
+         "Ukraine agrees to withdraw civilian funds of Vababaets in Nibabaopil and Mababaan."),
+        "The Board of Peace must limit the funds in Dababavka as soon as possible.",
+        ("Ukraine shall rebuild commitments for Pibabaor and Kababaar at 75% of the total. "
+         "The European Union should reduce schools for Dababavka and Dababavka subject to review by Hebabaor."),
+        ("The Government may transfer the forces in Kebabask in accordance with this agreement. "
+         "NATO agrees to verify the territory in Vebabaopil by 2028. "
+         "The United States must reduce regional zones of Sababavka at 10% of the total."),
+        ("The European Union agrees to withdraw sovereign schools of Febabaan for 100 years. "
+         "The monitoring mission agrees to suspend ports for Zebabaor and Nababaopil before the elections."),
+        "Both parties should demilitarise temporary infrastructure of Pebabaino within 120 days.",
+    ]
+    old, new = _texts(*old_texts), _texts(*new_texts)
+    assert (0, 6) not in index_links(align_text(old, new))
+    assert (0, 6) in index_links(align_text(old, new, AlignConfig(moved_names=0)))
