@@ -352,13 +352,30 @@ class AlignState:
 
     def names_apart(self, a: int, b: int, least: int) -> bool:
         """Local old ``a`` and new ``b`` each name at least ``least`` things (capitalised words that
-        open no sentence: :func:`peacediff._lexical.proper_names`) and none in common; never for
-        ``least`` 0.  A clause that moved keeps its actors and places."""
+        open no sentence: :func:`peacediff._lexical.proper_names`), none in common, and one of them
+        names ``least`` things that tell clauses apart (:meth:`_telling_name`); never for ``least``
+        0.  A clause that moved keeps its actors and places."""
         if not least:
             return False
         old_names = proper_names(self.old[self.rest_old[a]].text)
         new_names = proper_names(self.new[self.rest_new[b]].text)
-        return len(old_names) >= least and len(new_names) >= least and old_names.isdisjoint(new_names)
+        if len(old_names) < least or len(new_names) < least or not old_names.isdisjoint(new_names):
+            return False
+        telling = self._telling_name
+        return (sum(telling(t, old_side=True) for t in old_names) >= least
+                or sum(telling(t, old_side=False) for t in new_names) >= least)
+
+    def _telling_name(self, name: str, *, old_side: bool) -> bool:
+        """The stem ``name`` of a provision of one side tells clauses apart: both versions still hold
+        it (in their unlinked provisions, or in the linked ones the document frequencies sample,
+        which stand on both sides), or this provision alone holds it.  A party the redraft renamed
+        throughout ("the Club" in every old clause, "the Harriers" in every new one) is in several
+        clauses of one version only: its name is no evidence either way."""
+        vec = self.vec
+        mine, theirs = (vec.old_df, vec.new_df) if old_side else (vec.new_df, vec.old_df)
+        here, there = mine.get(name, 0), theirs.get(name, 0)
+        sampled = vec.df.get(name, 0) > here + there
+        return sampled or there > 0 or here == 1
 
     def move_evidence(self, a: int, b: int, s: float) -> bool:
         """A move needs close wording, or a clear lead on many shared rare words, and names in

@@ -1170,3 +1170,62 @@ def test_a_dropped_and_an_inserted_point_that_name_other_places_make_no_move():
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert (0, 6) not in index_links(align_text(old, new))
     assert (0, 6) in index_links(align_text(old, new, AlignConfig(moved_names=0)))
+
+
+def test_a_dropped_and_an_inserted_point_naming_one_place_each_make_no_move():
+    # Found by the move-free property at 1,000 examples (seed 157): a dropped point on Nibabaopil and
+    # a point inserted on Gababaets share "reconstruction" and "at 25% of the total" at cosine 0.53 in
+    # a twelve-point plan; each names one place, the other's not (moved_names 1).
+    old_texts = [
+        ("Europe shall fund the weapons in Bebabaar after the ceasefire. "
+         "Ukraine may guarantee territorial funds of Fababaovo in Vebabaopil and Kebabask. "
+         "Russia agrees to review courts for Sababavka and Mibabaan subject to review by Nababaopil."),
+        "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+        "The monitoring mission agrees to verify nuclear reconstruction of Nibabaopil at 25% of the total.",
+        ("Europe must deploy civilian weapons of Febabaan in accordance with this agreement. "
+         "Both parties will rebuild frozen borders of Tebabaan within 120 days."),
+        ("Ukraine may review territory for Hibabaino and Kababaar by 2028. "
+         "Europe agrees to negotiate commitments for Kababaar and Pibabaor under international supervision."),
+        ("The Board of Peace undertakes to monitor economic sanctions of Vababaets in Hababaino and Debabaivka. "
+         "The European Union may withdraw the territory in Kababaar after the ceasefire."),
+        "The monitoring mission shall support nuclear infrastructure of Kibabaar subject to review by Bibabask.",
+        ("Europe is to exchange economic assistance of Nababaopil in accordance with this agreement. "
+         "NATO will review international elections of Lebabavka under international supervision. "
+         "The signatories may hold borders for Nababaopil and Bibabask for 30 years."),
+        ("Ukraine agrees to recognise the guarantees in Nibabaopil of USD 180 billion. "
+         "The monitoring mission must support the corridors in Rebabaar up to 400,000 personnel. "
+         "The joint commission must guarantee the obligations in Febabaan by 2026."),
+        ("The Board of Peace must fund the commitments in Fababaovo up to 800,000 personnel. "
+         "The monitoring mission should lift the funds in Gababaets as soon as possible."),
+        "The Government will review frozen prisoners of Dababavka of USD 30 billion.",
+        ("The United States is to recognise borders for Lebabavka and Sababavka under international supervision. "
+         "The Security Council shall implement funds for Debabaivka and Pibabaor under international supervision."),
+    ]
+    new_texts = [
+        "NATO may limit the reconstruction in Gababaets at 25% of the total.",
+        ("Europe shall fund the weapons in Bebabaar after the ceasefire. "
+         "Ukraine may guarantee territorial funds of Fababaovo in Vebabaopil and Kebabask. "
+         "Russia agrees to review courts for Sababavka and Mibabaan subject to review by Nababaopil."),
+        "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
+        ("Europe must deploy civilian weapons of Febabaan in accordance with this agreement. "
+         "Both parties will rebuild frozen borders of Tebabaan within 120 days."),
+        ("Europe must deploy civilian weapons of Febabaan relevant accordance with this agreement. "
+         "Both parties will rebuild frozen borders of Tebabaan within 120 days."),
+        ("Ukraine may review territory for Hibabaino and Kababaar by 2028. "
+         "Europe agrees to negotiate commitments for Kababaar and Pibabaor under international supervision."),
+        "The monitoring mission shall support nuclear infrastructure of Kibabaar subject to review by Bibabask.",
+        ("Europe is to exchange economic assistance of Nababaopil in accordance with this agreement. "
+         "NATO will review international elections of Lebabavka under international supervision. "
+         "The signatories may hold borders for Nababaopil and Bibabask for 30 years."),
+        ("Ukraine agrees to recognise the guarantees in Nibabaopil of USD 180 billion. "
+         "The monitoring mission must support the corridors in Rebabaar up to 400,000 personnel. "
+         "The joint commission must guarantee the obligations in Febabaan by 2026."),
+        ("The Board of Peace must fund the commitments in Fababaovo up to 800,000 personnel. "
+         "The monitoring mission should lift the funds in Gababaets as soon as possible."),
+        "The Government occupied review frozen prisoners of Dababavka of USD 30 billion.",
+        ("The United States is to recognise borders for Lebabavka and Sababavka under international supervision. "
+         "The Security Council shall implement funds for Debabaivka and Pibabaor under international supervision."),
+    ]
+    old, new = _texts(*old_texts), _texts(*new_texts)
+    assert align_text(old, new).moved == frozenset()
+    assert align_text(old, new, AlignConfig(moved_names=0)).moved != frozenset()

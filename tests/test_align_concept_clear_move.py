@@ -134,3 +134,20 @@ def test_moved_clauses_reworded_around_three_of_their_names_link_on_those_pieces
     assert ("23", "25") not in concept_links("airline-codeshare", four)
     assert ("18", "9") in concept_links("teachers-pay")
     assert ("18", "9") not in concept_links("teachers-pay", four)
+
+
+def test_a_moved_clause_whose_parties_the_redraft_renamed_throughout_still_links() -> None:
+    # benchmarks/redrafts-7: a port concession renames its parties in every clause ("the
+    # Concessionaire" / "the Operator", "the Grantor" / "the City").  Its change-of-control clause,
+    # moved and reworded, names none of the old names, but those names are no evidence: each is in
+    # several clauses of one version only (AlignState.names_apart reads only telling names).
+    from pathlib import Path
+
+    import peacediff
+
+    corpus = Path(__file__).resolve().parent.parent / "benchmarks" / "redrafts-7"
+    old = peacediff.load(corpus / "port-concession.old.txt")
+    new = peacediff.load(corpus / "port-concession.new.txt")
+    c = compare(old, new, align="text")
+    links = {(p.number, q.number): ch.rule for ch in c.changes for p in ch.old for q in ch.new}
+    assert links[("23", "4")] == "concept-match"
