@@ -181,6 +181,7 @@ class AlignState:
         # Per side (True: old), the figures each provision states and the measures among them,
         # read once: figures(), quantities().
         self._figures: dict[bool, dict[int, list[Figure]]] = {True: {}, False: {}}
+        self._names: dict[bool, dict[int, frozenset[str]]] = {True: {}, False: {}}
         self._quantities: dict[bool, dict[int, frozenset[float]]] = {True: {}, False: {}}
         # The phrases of each text read once, for its drafting concepts and its paraphrase bag.
         self.read_phrases = functools.lru_cache(maxsize=None)(read_phrases)
@@ -357,13 +358,21 @@ class AlignState:
         0.  A clause that moved keeps its actors and places."""
         if not least:
             return False
-        old_names = proper_names(self.old[self.rest_old[a]].text)
-        new_names = proper_names(self.new[self.rest_new[b]].text)
+        old_names = self.names(self.rest_old[a], old_side=True)
+        new_names = self.names(self.rest_new[b], old_side=False)
         if len(old_names) < least or len(new_names) < least or not old_names.isdisjoint(new_names):
             return False
         telling = self._telling_name
         return (sum(telling(t, old_side=True) for t in old_names) >= least
                 or sum(telling(t, old_side=False) for t in new_names) >= least)
+
+    def names(self, index: int, *, old_side: bool) -> frozenset[str]:
+        """The names provision ``index`` states (:func:`peacediff._lexical.proper_names`), read once."""
+        cache = self._names[old_side]
+        held = cache.get(index)
+        if held is None:
+            held = cache[index] = proper_names((self.old_texts if old_side else self.new_texts)[index])
+        return held
 
     def _telling_name(self, name: str, *, old_side: bool) -> bool:
         """The stem ``name`` of a provision of one side tells clauses apart: both versions still hold

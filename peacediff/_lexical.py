@@ -23,8 +23,7 @@ from peacediff._numberwords import NUMBER_WORDS
 __all__ = [
     "CONCEPT_STEMS", "FUNCTION_WORDS", "WEAK_WORDS", "Vectors", "american", "concept_wordings", "concepts",
     "drafting_concepts", "merged", "normalise", "paraphrase_bag", "proper_names", "read_phrases", "sample_step",
-    "stem",
-    "stem_counts", "stem_set", "words",
+    "stem", "stem_counts", "stem_set", "words",
 ]
 
 #: What :func:`_kept_into` collects the stems into (a list, a set or a Counter).
@@ -79,8 +78,10 @@ def proper_names(text: str) -> frozenset[str]:
         word = match.group()
         if not word[0].isupper():
             continue
-        before = text[:match.start()].rstrip()
-        if not before or before[-1] in _NAME_OPENERS:
+        k = match.start() - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k < 0 or text[k] in _NAME_OPENERS:
             continue
         stemmed = stem(word.lower())
         if stemmed not in FUNCTION_WORDS:
