@@ -1044,7 +1044,8 @@ def _attach_gain(
     # The partner is long and its first part carries it, so the joined cosine barely moves (or
     # drops): beside its other part, the part's own clear choice of the partner is the evidence.
     joins = gain >= (cfg.split_gain if not adjacent else max(cfg.split_gain, cfg.joint_gain)) or (
-        beside and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
+        beside and _leaves_rest(st, partner_counts, parts_counts)
+        and _clear_lead(st, p, q, parts, (part_counts, partner_counts, parts_counts), split=split))
     if not joins:
         return None
     if sibling_of(st, index, parts, partner_counts, split=split):
@@ -1052,6 +1053,12 @@ def _attach_gain(
     if lone_value(st, index, parts, partner_counts, split=split, beside=False):
         return None  # another item of the list, which shares a value of its frame with the partner
     return gain, lid
+
+
+def _leaves_rest(st: AlignState, partner: Counter[str], parts: Counter[str]) -> bool:
+    """The linked ``parts`` leave ``attach_lead_rest`` of the ``partner``'s (IDF-weighted) words
+    uncarried: there is a second half for a part to bring."""
+    return 1.0 - st.vec.coverage(partner, parts) >= st.config.attach_lead_rest
 
 
 def _brings(st: AlignState, part: Counter[str], parts: Counter[str], partner: Counter[str]) -> bool:

@@ -1229,3 +1229,52 @@ def test_a_dropped_and_an_inserted_point_naming_one_place_each_make_no_move():
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert align_text(old, new).moved == frozenset()
     assert align_text(old, new, AlignConfig(moved_names=0)).moved != frozenset()
+
+
+def test_a_part_that_carries_nearly_all_of_its_partner_takes_no_second_half_by_a_clear_lead():
+    # Found by the link-precision property at 1,000 examples (seed 153): an edit dropped one word of
+    # a name from the first point ("The Board of Peace" -> "The Board of"), and the point inserted
+    # after it holds the whole name.  It "brings" the lost word, but the edited point already
+    # carries 0.91 of its old wording: no second half is left to attach (attach_lead_rest).
+    old_texts = [
+        "The Board of Peace is to protect the troops in Tababaovo up to 600,000 personnel.",
+        ("Both parties undertakes to rebuild international facilities of Hibabaino at 50% of the total. "
+         "The Security Council will deploy humanitarian funds of Kebabask as soon as possible."),
+        "The parties should monitor prisoners for Nababaopil and Lebabavka at 10% of the total.",
+        ("Russia shall rebuild the corridors in Dibabavka for 120 years. "
+         "NATO may establish the schools in Bebabaar within 10 days. "
+         "The signatories must rebuild assets for Sebabaivka and Hibabaino within 180 days."),
+        "Russia must withdraw temporary facilities of Kibabaar of USD 100 billion.",
+        ("The European Union agrees to deploy the agreements in Tebabaan as soon as possible. "
+         "Russia is to guarantee economic zones of Rababask at 25% of the total."),
+        "Russia must recognise funds for Bibabask and Libabaivka up to 600,000 personnel.",
+        ("The parties shall withdraw territorial reconstruction of Vebabaopil in accordance with this agreement. "
+         "The Security Council will verify guarantees for Lababaivka and Bebabaar as soon as possible."),
+        "The Government must recognise the weapons in Hebabaor subject to review by Mebabaovo.",
+        "Russia may exchange national courts of Gibabaets of USD 10 billion.",
+    ]
+    new_texts = [
+        "The Board of is to protect the troops in Tababaovo up to 600,000 personnel.",
+        ("The Security Council is to demilitarise sanctions for Bibabask and Nebabaets at 10% of the total. "
+         "The Board of Peace undertakes to guarantee the elections in Bababask in Gebabaopil and Pebabaino."),
+        ("The Board of Peace will exchange civilian assets of Fababaovo in Dibabavka and Bababask. "
+         "NATO must exchange sanctions for Dibabavka and Mibabaan by 2030. "
+         "The monitoring mission will recognise weapons relevant Vababaets and Kebabask within 90 days."),
+        ("Both parties undertakes to rebuild international facilities of Hibabaino at 50% of the total. "
+         "The Security Council will deploy humanitarian funds of Kebabask as soon as possible."),
+        "The parties should monitor prisoners for Nababaopil and Lebabavka at 10% of the total.",
+        ("Russia shall rebuild the corridors in Dibabavka for 120 years. "
+         "NATO may establish the schools in Bebabaar within 10 days. "
+         "The signatories must rebuild assets for Sebabaivka and Hibabaino within 180 days."),
+        "Russia must withdraw temporary facilities of Kibabaar of USD 100 billion.",
+        ("The European Union agrees to deploy the agreements in Tebabaan as soon as possible. "
+         "Russia is to guarantee economic zones of Rababask at 25% of the total."),
+        "Russia must recognise funds for Bibabask and Libabaivka up to 600,000 personnel.",
+        ("The parties shall withdraw territorial reconstruction of Vebabaopil in accordance with this agreement. "
+         "The Security Council will verify guarantees for Lababaivka and Bebabaar as soon as possible."),
+        "The Government must recognise the weapons in Hebabaor subject to review by Mebabaovo.",
+        "Russia may exchange national courts of Gibabaets of USD 10 billion.",
+    ]
+    old, new = _texts(*old_texts), _texts(*new_texts)
+    assert (0, 1) not in index_links(align_text(old, new))
+    assert (0, 1) in index_links(align_text(old, new, AlignConfig(attach_lead_rest=0.0)))
