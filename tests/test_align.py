@@ -1088,25 +1088,18 @@ def test_a_dropped_and_an_inserted_point_of_a_dozen_need_a_clear_lead_for_a_conc
         "NATO shall protect the prisoners in Nababaopil under international supervision.",
     ]
     new_texts = [
-        "Ukraine may verify infrastructure for Kebabask and Dibabavka after the ceasefire.",
+        old_texts[0],
         ("The Security Council may implement regional assistance of Bebabaar within 60 days. "
          "Both parties must return borders for Vababaets and Nibabaopil in accordance with this agreement. "
          "The Security Council may recognise corridors for Hababaino and Kababaar by 2028."),
-        "The European Union undertakes to establish national schools of Tebabaan for 90 years.",
-        ("Ukraine should return military obligations of Pebabaino under international supervision. "
-         "NATO must verify the ports in Libabaivka in Hebabaor and Bebabaar. "
-         "The Board of Peace must establish temporary schools of Mebabaovo under international supervision."),
-        "The Board of Peace should return nuclear infrastructure of Nibabaopil before the elections.",
-        "The signatories must recognise assets for Bibabask and Rebabaar as soon as possible.",
-        "The Government undertakes to rebuild the assets in Bibabask up to 600,000 personnel.",
+        *old_texts[1:4],
+        *old_texts[5:7],
         ("The Board of Peace will suspend funds for Lababaivka and Rababask by 2028. "
          "The European Union undertakes to lift the infrastructure in Rebabaar after the ceasefire. "
          "Both parties agrees to exchange the prisoners Sebabaivka before the elections."),
-        "Europe must rebuild infrastructure for Bibabask and Pababaor of USD 180 billion.",
+        old_texts[9],
         "future must rebuild infrastructure for Bibabask and Pababaor of USD 180 billion.",
-        ("The Board of Peace may monitor regional schools of Bababask as soon as possible. "
-         "The signatories shall verify the zones in Bibabask for 10 years."),
-        "NATO shall protect the prisoners in Nababaopil under international supervision.",
+        *old_texts[10:12],
     ]
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert align_text(old, new).moved == frozenset()
@@ -1143,29 +1136,14 @@ def test_a_dropped_and_an_inserted_point_that_name_other_places_make_no_move():
         "Both parties should demilitarise temporary infrastructure of Pebabaino within 120 days.",
     ]
     new_texts = [
-        ("Russia must implement borders for Kebabask and Lebabavka at 10% of the total. "
-         "The United States is to deploy sovereign infrastructure of Libabaivka up to 800,000 personnel."),
-        ("The Government may recognise all troops of Dibabavka within 90 days. "
-         "The parties should review territory for Bibabask and Dibabavka after the ceasefire. "
-         "NATO is to negotiate the agreements in Nebabaets in Nibabaopil and Dibabavka."),
-        "The Government should withdraw the weapons in Fibabaovo at 75% of the total.",
-        ("Ukraine must lift zones for Hebabaor and Tebabaan within 30 days. "
-         "The signatories agrees to transfer civilian zones of Mababaan for 30 years."),
-        ("The monitoring mission must verify military prisoners of Nababaopil by 2027. "
-         "The Government must protect regional assets of Sababavka within 100 days. "
-         "Both parties agrees to return funds for Nibabaopil and Zebabaor before the elections."),
-        ("Europe agrees to implement nuclear courts of Zababaino before the elections. "
-         "NATO will guarantee the territory in Mebabaovo at 75% of the total. "
-         "Ukraine agrees to withdraw civilian funds of Vababaets in Nibabaopil and Mababaan."),
+        old_texts[1],
+        *old_texts[3:6],
+        old_texts[2],
+        old_texts[6],
         "The Board of Peace must limit the funds in Dababavka as soon as possible.",
         ("Ukraine shall rebuild commitments for Pibabaor and Kababaar at 75% of the total. "
          "The European Union should reduce schools for Dababavka and Dababavka subject to review by Hebabaor."),
-        ("The Government may transfer the forces in Kebabask in accordance with this agreement. "
-         "NATO agrees to verify the territory in Vebabaopil by 2028. "
-         "The United States must reduce regional zones of Sababavka at 10% of the total."),
-        ("The European Union agrees to withdraw sovereign schools of Febabaan for 100 years. "
-         "The monitoring mission agrees to suspend ports for Zebabaor and Nababaopil before the elections."),
-        "Both parties should demilitarise temporary infrastructure of Pebabaino within 120 days.",
+        *old_texts[7:10],
     ]
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert (0, 6) not in index_links(align_text(old, new))
@@ -1203,28 +1181,14 @@ def test_a_dropped_and_an_inserted_point_naming_one_place_each_make_no_move():
     ]
     new_texts = [
         "NATO may limit the reconstruction in Gababaets at 25% of the total.",
-        ("Europe shall fund the weapons in Bebabaar after the ceasefire. "
-         "Ukraine may guarantee territorial funds of Fababaovo in Vebabaopil and Kebabask. "
-         "Russia agrees to review courts for Sababavka and Mibabaan subject to review by Nababaopil."),
-        "The Security Council shall rebuild forces for Pebabaino and Tebabaan after the ceasefire.",
-        ("Europe must deploy civilian weapons of Febabaan in accordance with this agreement. "
-         "Both parties will rebuild frozen borders of Tebabaan within 120 days."),
+        *old_texts[0:2],
+        old_texts[3],
         ("Europe must deploy civilian weapons of Febabaan relevant accordance with this agreement. "
          "Both parties will rebuild frozen borders of Tebabaan within 120 days."),
-        ("Ukraine may review territory for Hibabaino and Kababaar by 2028. "
-         "Europe agrees to negotiate commitments for Kababaar and Pibabaor under international supervision."),
-        "The monitoring mission shall support nuclear infrastructure of Kibabaar subject to review by Bibabask.",
-        ("Europe is to exchange economic assistance of Nababaopil in accordance with this agreement. "
-         "NATO will review international elections of Lebabavka under international supervision. "
-         "The signatories may hold borders for Nababaopil and Bibabask for 30 years."),
-        ("Ukraine agrees to recognise the guarantees in Nibabaopil of USD 180 billion. "
-         "The monitoring mission must support the corridors in Rebabaar up to 400,000 personnel. "
-         "The joint commission must guarantee the obligations in Febabaan by 2026."),
-        ("The Board of Peace must fund the commitments in Fababaovo up to 800,000 personnel. "
-         "The monitoring mission should lift the funds in Gababaets as soon as possible."),
+        old_texts[4],
+        *old_texts[6:10],
         "The Government occupied review frozen prisoners of Dababavka of USD 30 billion.",
-        ("The United States is to recognise borders for Lebabavka and Sababavka under international supervision. "
-         "The Security Council shall implement funds for Debabaivka and Pibabaor under international supervision."),
+        old_texts[11],
     ]
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert align_text(old, new).moved == frozenset()
@@ -1260,20 +1224,7 @@ def test_a_part_that_carries_nearly_all_of_its_partner_takes_no_second_half_by_a
         ("The Board of Peace will exchange civilian assets of Fababaovo in Dibabavka and Bababask. "
          "NATO must exchange sanctions for Dibabavka and Mibabaan by 2030. "
          "The monitoring mission will recognise weapons relevant Vababaets and Kebabask within 90 days."),
-        ("Both parties undertakes to rebuild international facilities of Hibabaino at 50% of the total. "
-         "The Security Council will deploy humanitarian funds of Kebabask as soon as possible."),
-        "The parties should monitor prisoners for Nababaopil and Lebabavka at 10% of the total.",
-        ("Russia shall rebuild the corridors in Dibabavka for 120 years. "
-         "NATO may establish the schools in Bebabaar within 10 days. "
-         "The signatories must rebuild assets for Sebabaivka and Hibabaino within 180 days."),
-        "Russia must withdraw temporary facilities of Kibabaar of USD 100 billion.",
-        ("The European Union agrees to deploy the agreements in Tebabaan as soon as possible. "
-         "Russia is to guarantee economic zones of Rababask at 25% of the total."),
-        "Russia must recognise funds for Bibabask and Libabaivka up to 600,000 personnel.",
-        ("The parties shall withdraw territorial reconstruction of Vebabaopil in accordance with this agreement. "
-         "The Security Council will verify guarantees for Lababaivka and Bebabaar as soon as possible."),
-        "The Government must recognise the weapons in Hebabaor subject to review by Mebabaovo.",
-        "Russia may exchange national courts of Gibabaets of USD 10 billion.",
+        *old_texts[1:10],
     ]
     old, new = _texts(*old_texts), _texts(*new_texts)
     assert (0, 1) not in index_links(align_text(old, new))

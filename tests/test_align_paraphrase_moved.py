@@ -39,9 +39,11 @@ _DISPUTE_NEW = "Disagreements over how the Treaty is read go to a court, and bot
 
 
 
-def _redraft() -> tuple[list[Provision], list[Provision]]:
-    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION])
-    new = numbered([_TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+def _redraft(old_last: str | None = None, new_first: str | None = None) -> tuple[list[Provision], list[Provision]]:
+    """The treaty redraft; ``old_last``: a clause after the old termination clause, ``new_first``:
+    one before the new first clause."""
+    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION, *([old_last] if old_last else [])])
+    new = numbered([*([new_first] if new_first else []), _TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
     return old, new
 
 
@@ -204,8 +206,7 @@ def test_a_dropped_and_an_inserted_clause_that_name_other_things_make_no_move() 
                "supervision of the Delta Agency.")
     inserted = ("The Fenwick Trust shall verify the reconstruction of Holm Mill for up to 400 workers "
                 "as soon as possible.")
-    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION, dropped])
-    new = numbered([inserted, _TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+    old, new = _redraft(dropped, inserted)
     links = number_links(old, new)
     assert ("13", "1") not in links
     assert links[("12", "2")] == links[("5", "13")] == "concept-match"
@@ -219,6 +220,5 @@ def test_a_moved_clause_that_keeps_its_names_links_however_many_it_names() -> No
                 "supervision of the Delta Agency.")
     new_text = ("The Delta Agency will verify that Marlow County completes the reconstruction of the Ashby "
                 "footbridge for up to 400 workers.")
-    old = numbered([*_BODY[:4], _DISPUTE, *_BODY[4:], _TERMINATION, old_text])
-    new = numbered([new_text, _TERMINATION_NEW, *_BODY, _DISPUTE_NEW])
+    old, new = _redraft(old_text, new_text)
     assert ("13", "1") in number_links(old, new)
