@@ -95,10 +95,10 @@ def _named_pairs(st: AlignState, near_old: set[int], near_new: set[int]) -> dict
             by_pair[(olds[0], news[0])].append(key)
     floor = st.config.shared_figure_min_sim
     by_pair = {pair: keys for pair, keys in by_pair.items() if st.cosine(*pair) >= floor}
-    ends_old = {a for a, b in by_pair if st.gap_old[a] == st.gap_new[b]}
-    ends_new = {b for a, b in by_pair if st.gap_old[a] == st.gap_new[b]}
-    if not ends_old:
+    in_gap = [(a, b) for a, b in by_pair if st.gap_old[a] == st.gap_new[b]]
+    if not in_gap:
         return {}
+    ends_old, ends_new = {a for a, _b in in_gap}, {b for _a, b in in_gap}
     by_pair = {(a, b): keys for (a, b), keys in by_pair.items() if a in ends_old or b in ends_new}
     # Only now, for the few figures left, is every other provision asked for its figures.
     stock = _stated_elsewhere(st, {k for keys in by_pair.values() for k in keys},

@@ -247,7 +247,7 @@ class AlignState:
         return held
 
     def quantities(self, index: int, *, old_side: bool) -> frozenset[float]:
-        """The measures provision ``index`` states (:func:`peacediff.figures.stated_measures`: the
+        """The measures provision ``index`` states (:func:`peacediff.figures.measures`: the
         bounds of a band, "vessels of 18 to under 24 metres"), read once.  In a list of bands they
         name the items, where the rates, fees and dates are what the list varies."""
         cache = self._quantities[old_side]

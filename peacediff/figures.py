@@ -31,7 +31,7 @@ from peacediff._screen import (
 from peacediff._units import COUNTED, MEASURE_KINDS, MEASURES
 
 __all__ = ["DURATION_DAYS", "FIGURE_KINDS", "FIGURE_REACH", "MINUS_SIGN", "Figure", "duration_days", "figure_changes",
-           "find_figures", "measures", "stated_measures"]
+           "find_figures", "measures"]
 
 Op = tuple[int, str]
 _Key: TypeAlias = tuple[str, str, float]  # what makes two figures the same figure: kind, unit, value
@@ -287,22 +287,17 @@ _YEAR_LIKE = (1900, 2100)
 _RANGE_KINDS = frozenset(("duration", "percentage", *MEASURE_KINDS))
 
 
-def stated_measures(text: str) -> frozenset[float]:
-    """The values of the measures ``text`` states (lengths, areas, weights, volumes, power,
+def measures(found: Iterable[Figure]) -> frozenset[float]:
+    """The values of the measures among ``found`` (lengths, areas, weights, volumes, power,
     energy: figures with a unit of measure, :data:`MEASURE_KINDS`); a bare number that opens a
-    range ending in a measure is a measure of that range.  Rates, sums, dates, periods and bare
-    numbers (an item's printed label, "Route 3") are none.
+    range ending in a measure is read as one (:func:`_range_bounds`).  Rates, sums, dates,
+    periods and bare numbers (an item's printed label, "Route 3") are none.
 
-    >>> sorted(stated_measures("vessels of 18 to under 24 metres: 10 per cent of trips"))
+    >>> sorted(measures(find_figures("vessels of 18 to under 24 metres: 10 per cent of trips")))
     [18.0, 24.0]
-    >>> stated_measures("Route 3: a bus every 10 minutes")
+    >>> measures(find_figures("Route 3: a bus every 10 minutes"))
     frozenset()
     """
-    return measures(find_figures(text, include_weak=True))
-
-
-def measures(found: Iterable[Figure]) -> frozenset[float]:
-    """The values of the measures among figures read already (:func:`stated_measures` of a text)."""
     return frozenset(f.value for f in found if f.kind in MEASURE_KINDS)
 
 
@@ -556,9 +551,7 @@ _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
 _ONE_PERIOD_AFTER = LazyPattern(
     rf"[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
-_RATE_BEFORE = LazyPattern(
-    r"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:minute|hour|day|week|month|year)s?)\s+$"
-)
+_RATE_BEFORE = LazyPattern(rf"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:{_DURATION})s?)\s+$")
 
 
 #: A minus sign right before a figure's digits (a regex, for every reader of figures): "−5 °C"
