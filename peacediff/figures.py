@@ -83,8 +83,21 @@ _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
                  "decade": 3650}
 _DURATION = r"minute|hour|day|week|fortnight|month|year|decade"
-#: What kind of days a period counts ("20 working days", "the fifth Business Day", "10 clear days").
-_DAY_KIND = r"working|business|calendar|clear|consecutive|paid|unpaid|additional|further|extra|full|whole|more"
+#: What kind of days (or years) a period counts ("20 working days", "the fifth Business Day", "10
+#: clear days", "the third contract year", "two financial years").
+_DAY_KIND = (
+    r"working|business|calendar|clear|consecutive|paid|unpaid|full|whole"
+    r"|contract|financial|fiscal|operating|academic|school|tax"
+)
+
+
+def _period_kind(group: str, space: str = r"[\s-]+") -> str:
+    """The words between a count and its period: "more" and its kin, then a kind of day or year
+    captured as ``group`` ("two more school years", "20 further working days")."""
+    return rf"(?:(?:additional|further|extra|more){space})?(?:(?P<{group}>{_DAY_KIND}){space})?"
+
+
+_KIND4, _KIND6, _KIND = _period_kind("kind4"), _period_kind("kind6", r"\s+"), _period_kind("kind")
 #: Working and business days are other days than calendar ones: "20 days" and "20 working
 #: days" are two figures, so a period that changes from one to the other is reported.
 _WORKING_DAYS = frozenset(("working", "business"))
@@ -143,8 +156,8 @@ _QUANTITY_ALTERNATIVES = (
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
     rf"(?P<cur2>{_CURRENCY_AFTER})\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:{_PERCENT})"
-    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+(?:(?P<kind4>{_DAY_KIND})[\s-]+)?(?P<unit4>{_DURATION})s?\b"
-    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+(?:(?P<kind6>{_DAY_KIND})\s+)?(?P<unit6>{_DURATION})\b"
+    rf"|(?<![\w.,])(?P<num4>{_NUM})[\s-]+{_KIND4}(?P<unit4>{_DURATION})s?\b"
+    rf"|(?<![\w.,])(?P<num6>\d+)(?:st|nd|rd|th)\s+{_KIND6}(?P<unit6>{_DURATION})\b"
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?:\s*(?P<scale5>thousand|million|billion|trillion)\b)?"
     rf"(?:{_UNIT_AFTER})?(?![\w])"
 )
@@ -157,7 +170,7 @@ _QUANTITY_RE = LazyPattern(_QUANTITY_ALTERNATIVES)
 # business days"): the digits belong to the figure the words start.
 _AFTER_NUMBER_WORDS = (
     rf"(?:\s?(?P<percent>{_PERCENT})"
-    rf"|[\s-]+(?:(?P<kind>{_DAY_KIND})[\s-]+)?(?P<duration>{_DURATION})s?\b"
+    rf"|[\s-]+{_KIND}(?P<duration>{_DURATION})s?\b"
     rf"|\s+(?P<currency>{_CURRENCY_AFTER})\b"
     rf"|{_UNIT_AFTER})?"
 )
@@ -169,7 +182,7 @@ _AFTER_WORDS_ALONE = LazyPattern(_AFTER_NUMBER_WORDS)
 # the territory", "half the forces"), not in "a third party" or "the first half".
 _SHARE_AFTER = LazyPattern(r"\s+(?:of|the)\b")
 _PART_OF_TIME = LazyPattern(r"\b(?:first|second|third|fourth|last|latter|final|other)[ \t\u00a0\n]+$")
-_ORDINAL_UNIT = LazyPattern(rf"[\s-]+(?:(?P<kind>{_DAY_KIND})[\s-]+)?(?P<unit>{_DURATION})\b")
+_ORDINAL_UNIT = LazyPattern(rf"[\s-]+{_KIND}(?P<unit>{_DURATION})\b")
 _SCALE_WORDS = (
     "hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 )
@@ -406,8 +419,26 @@ class _FigureReader:
         if word:
             if pos and _WORD_CHAR.match(self.text, pos - 1):
                 return None, 0  # inside a word: "someone" holds no "one"
-            return self._words(pos)
-        return self._digits(pos)
+            figure, stop = self._words(pos)
+        else:
+            figure, stop = self._digits(pos)
+        if figure is not None and figure.kind == "number" and figure.value == figure.raw:
+            return self._numbered_period(figure), stop
+        return figure, stop
+
+    def _numbered_period(self, figure: Figure) -> Figure:
+        """``figure``, or the period it numbers when a period word stands right before it: "year
+        four" and "day 30" are the same figures as "the fourth year" and "the thirtieth day"
+        (:data:`_ORDINAL_UNIT`), so a redraft that swaps the two forms changes no figure.  A
+        calendar year ("year 2026") and a count that is not whole stay numbers."""
+        pos = figure.start
+        before = _PERIOD_BEFORE.on(self.text, self.lowered, self.ascii)[0]
+        m = before.search(self.subject, max(0, pos - _PERIOD_BEFORE_REACH), pos)
+        raw = figure.raw
+        if m is None or raw <= 0 or raw != int(raw) or raw >= _YEAR_LIKE[0] // 2:
+            return figure
+        days = duration_days(raw, m.group("unit"))
+        return Figure("duration", self.text[m.start() : pos] + figure.text, days, "days", m.start(), raw)
 
     def _digits(self, pos: int) -> tuple[Figure | None, int]:
         text, subject = self.text, self.subject
@@ -551,6 +582,9 @@ _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
 _ONE_PERIOD_AFTER = LazyPattern(
     rf"[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
+#: A period word that numbers the figure right after it: "year four", "Day 30", "month 6".
+_PERIOD_BEFORE = LazyPattern(rf"(?<![\w-])(?P<unit>{_DURATION})[ \t\u00a0]+$")
+_PERIOD_BEFORE_REACH = 12
 _RATE_BEFORE = LazyPattern(rf"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:{_DURATION})s?)\s+$")
 
 

@@ -565,6 +565,11 @@ def test_a_measure_turned_into_a_compound_adjective_is_no_figure_change() -> Non
         ("within 10 calendar days", [("duration", 10.0, "days")]),
         ("for 12 consecutive hours", [("duration", 0.5, "days")]),
         ("within thirty (30) days", [("duration", 30.0, "days")]),
+        # The start code read these as calendar days and as the number "four school".
+        ("within 20 further working days", [("duration", 20.0, "working days")]),
+        ("lasts four school years", [("duration", duration_days(4, "years"), "days")]),
+        ("for two more school years", [("duration", duration_days(2, "years"), "days")]),
+        ("by the third contract year", [("duration", duration_days(3, "years"), "days")]),
         ("within three (3) business days", [("duration", 3.0, "working days")]),
         ("ten (10) per cent", [("percentage", 10.0, "percent")]),
         ("updated every 15 minutes", [("duration", duration_days(15, "minutes"), "days")]),
@@ -636,6 +641,40 @@ def test_a_bare_number_does_not_hide_a_change_of_its_own_kind() -> None:
 def test_one_period_written_with_an_article_is_that_period(old: str, new: str) -> None:
     # The start code read no figure in "within a week": "Duration: 7 days → (none)".
     assert _both_ways(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("royalties rise from the fourth year of the term", "From year four onwards, royalties rise"),
+        ("enters into force on the thirtieth day after ratification", "enters into force on day 30 after ratification"),
+        ("reviewed in the second month", "reviewed in Month 2"),
+        ("the first year is free", "year one is free"),
+        ("electric by the end of the third contract year", "electric by the close of year three"),
+        ("cut by the end of the second financial year", "cut by the end of year 2"),
+    ],
+)
+def test_a_period_numbered_after_its_word_is_the_ordinal_period(old: str, new: str) -> None:
+    # The start code read "year four" as a bare 4 and reported "Duration: fourth year → (none)".
+    assert _both_ways(old, new) == []
+
+
+def test_a_numbered_period_that_changes_is_a_period_change() -> None:
+    assert _both_ways("from year four onwards", "from year six onwards") == [("duration", "year four", "year six")]
+    assert _both_ways("by the thirtieth day", "by day 45") == [("duration", "thirtieth day", "day 45")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the budget for year 2026", [("number", 2026.0)]),  # a calendar year, not 2,026 years
+        ("fiscal year 1999 accounts", [("number", 1999.0)]),
+        ("on day 2.5 of the trial", [("number", 2.5)]),  # no period is numbered in halves
+        ("the 30 years after day 4", [("duration", duration_days(30, "years")), ("duration", 4.0)]),
+    ],
+)
+def test_only_a_whole_count_after_a_period_word_numbers_it(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _values(text) == expected
 
 
 @pytest.mark.parametrize("text", ["audited once a year", "three times a week", "staffed 24 hours a day",
