@@ -92,7 +92,7 @@ _FRACTIONS: dict[str, int] = {
 #: Every word that can open a number phrase, longest first (for regular-expression
 #: alternations: "sixteen" before "six").  "a" opens one only before a scale or a
 #: fraction word ("a hundred", "a third"); the figure scan spells that case out.
-NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half"}, key=lambda w: (-len(w), w)))
+NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half", "quarter"}, key=lambda w: (-len(w), w)))
 
 # Words are ASCII letter runs; between two words of one number a hyphen or spaces
 # ("twenty-five", "twenty five"), optionally "and" ("one hundred and twenty").
@@ -222,8 +222,8 @@ def _ending(reader: _Reader, word: str, after_and: bool) -> tuple[float, str] | 
     denominator = _FRACTIONS.get(word)
     if denominator is not None:
         plural = word.endswith("s")
-        if reader.last == "" and word == "half":
-            return 0.5, "fraction"
+        if reader.last == "" and word in ("half", "quarter"):
+            return 1 / denominator, "fraction"  # "half the forces", "every quarter of an hour"
         if reader.last == "a" and not plural:
             return 1 / denominator, "fraction"  # "a third", "a half", "a quarter"
         if reader.last in ("unit", "teen", "tens") and reader.total == 0:

@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
@@ -332,7 +333,30 @@ def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None =
             if until is not None and start > until:
                 break
     found = _range_bounds(reader.text, found)
+    lowered = reader.lowered if reader.lowered is not None else reader.text.lower()
+    if "time" in lowered or "twice" in lowered:
+        found = _with_pay_rates(reader, found)
     return [f for f in found if (include_weak or not f.weak) and (until is None or f.start <= until)]
+
+
+#: An overtime rate in words, with the multiple it names: "paid at time and a half" is "paid at one
+#: and a half times the rate" (1.5); "double time" and "twice the hourly rate" are 2.  ("Twice a
+#: year" is a frequency: no "the" follows.)
+_PAY_RATE = LazyPattern(r"\b(?:time[ \t\u00a0\n]+and[ \t\u00a0\n]+a[ \t\u00a0\n]+(?P<half>half)|(?P<double>double)"
+                        r"[ \t\u00a0\n-]+time|(?P<triple>triple)[ \t\u00a0\n-]+time"
+                        r"|(?P<twice>twice)(?=[ \t\u00a0\n]+the\b))\b")
+_PAY_RATE_VALUES = {"half": 1.5, "double": 2.0, "triple": 3.0, "twice": 2.0}
+
+
+def _with_pay_rates(reader: _FigureReader, found: list[Figure]) -> list[Figure]:
+    """``found`` with the overtime rates in words (:data:`_PAY_RATE`) that no figure holds, in order."""
+    rates = []
+    for m in _PAY_RATE.on(reader.text, reader.lowered, reader.ascii)[0].finditer(reader.subject):
+        start, end = m.span()
+        if not any(f.start < end and start < f.start + len(f.text) for f in found):
+            value = _PAY_RATE_VALUES[m.lastgroup or "half"]
+            rates.append(Figure("number", reader.text[start:end], value, "", start, value))
+    return sorted([*found, *rates], key=lambda f: f.start) if rates else found
 
 
 def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
@@ -543,6 +567,8 @@ class _FigureReader:
             if period is not None:  # "half a day", "a quarter of an hour": a part of one period
                 days = duration_days(phrase.value, period.group("unit"))
                 return Figure("duration", text[pos : period.end()], days, "days", pos, phrase.value), period.end()
+            if stretch.startswith("quarter"):
+                return None, 0  # "each quarter of the year", "the old quarter": a period or a place, no share
             if not stretch[: phrase.end].endswith("s") and not _SHARE_AFTER.on(text, self.lowered, self.ascii)[0].match(
                 self.subject, end
             ):
@@ -777,7 +803,7 @@ def figure_changes(
     result: list[tuple[str, str | None, str | None]] = []
     if not (old_left or new_left):
         return result  # every figure near a change is on both sides: the common case
-    old_left, new_left = _without_elided_units(old_left, new_left)
+    old_left, new_left = _without_elided_units(old_left, new_left, old, new)
     for kind in FIGURE_KINDS:
         gone = [f for f in old_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
         came = [f for f in new_left if f.kind == kind and not _is_covered(f, covered, covered_text)]
@@ -816,30 +842,48 @@ def _is_bare(figure: Figure) -> bool:
     )
 
 
-def _without_elided_units(old: list[Figure], new: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+def _without_elided_units(
+    old: list[Figure], new: list[Figure], old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = ()
+) -> tuple[list[Figure], list[Figure]]:
     """Both sides without the pairs of a bare number and a figure of the same number with a unit
     on the other side: a draft that repeats a figure leaves its unit out ("full pay for 100
     working days, then half pay for another 100"), or moves it into a compound ("the voting age
-    is 16" / "sixteen-year-olds"), and the figure is the same.  What is left is reported."""
+    is 16" / "sixteen-year-olds"), and the figure is the same.  A bare number also reads in the
+    unit of the figure before it on its side (``old_all`` / ``new_all``: every figure of that
+    text): "thirty days of leave, of which twenty-one in summer" states 21 days, as "three weeks"
+    does.  What is left is reported."""
     if not (old and new) or not (any(map(_is_bare, old)) or any(map(_is_bare, new))):
         return old, new
     dropped_old: set[int] = set()
     dropped_new: set[int] = set()
-    for bare_side, unit_side, bare_dropped, unit_dropped in ((old, new, dropped_old, dropped_new),
-                                                             (new, old, dropped_new, dropped_old)):
+    for bare_side, unit_side, bare_dropped, unit_dropped, bare_all in ((old, new, dropped_old, dropped_new, old_all),
+                                                                       (new, old, dropped_new, dropped_old, new_all)):
         for k, f in enumerate(bare_side):
             if k in bare_dropped or not _is_bare(f):
                 continue
+            implied = _in_unit_before(f, bare_all)
             for m, g in enumerate(unit_side):
                 # Only a figure left without a partner of its own kind: "every 15 minutes; 5
                 # years" / "every 5 minutes; 7 years" changed the years, whatever the bare 5.
-                if (m not in unit_dropped and g.kind != "number" and g.raw == f.raw
+                if (m not in unit_dropped and g.kind != "number"
+                        and (g.raw == f.raw or (implied is not None and implied[:2] == (g.kind, g.unit)
+                                                and math.isclose(implied[2], g.value)))
                         and not any(h.kind == g.kind for h in bare_side)):
                     bare_dropped.add(k)
                     unit_dropped.add(m)
                     break
     return ([f for k, f in enumerate(old) if k not in dropped_old],
             [f for m, f in enumerate(new) if m not in dropped_new])
+
+
+def _in_unit_before(bare: Figure, side: Sequence[Figure]) -> tuple[str, str, float] | None:
+    """``bare`` read in the unit of the nearest figure before it with a unit, as (kind, unit, value);
+    None where none stands before it."""
+    before = [f for f in side if f.start < bare.start and f.kind not in ("number", "date", "time") and f.raw]
+    if not before:
+        return None
+    unit = before[-1]
+    return unit.kind, unit.unit, bare.raw * unit.value / unit.raw
 
 
 def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:

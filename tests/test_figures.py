@@ -677,6 +677,48 @@ def test_only_a_whole_count_after_a_period_word_numbers_it(text: str, expected: 
     assert _values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("each period of fifteen minutes or part thereof", "every quarter of an hour, or part of one"),
+        ("paid as overtime at one and a half times the pro rata rate", "is paid at time and a half"),
+        ("remunerated at twice the basic hourly rate", "paid at double time"),
+        ("thirty days of leave, of which at least twenty-one in the summer recess",
+         "thirty days off, and at least three weeks of them in the summer break"),
+    ],
+)
+def test_a_rate_or_period_reworded_as_people_say_it_is_the_same_figure(old: str, new: str) -> None:
+    # The start code read "Duration: fifteen minutes → (none)", "Number: one and a half → (none)",
+    # "Number: (none) → double time" and "Number: twenty-one → (none)" in a redrafted orchestra
+    # agreement and a nurses' agreement.
+    assert _both_ways(old, new) == []
+
+
+def test_an_overtime_rate_that_changes_is_a_figure_change() -> None:
+    assert _both_ways("paid at time and a half", "paid at double time") == [
+        ("number", "time and a half", "double time")
+    ]
+    assert _both_ways("paid at twice the hourly rate", "paid at time and a half") == [
+        ("number", "twice", "time and a half")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["audited twice a year", "in each quarter of the financial year", "the Old Quarter", "full-time staff"]
+)
+def test_words_near_a_rate_or_a_part_that_state_none_are_no_figures(text: str) -> None:
+    assert find_figures(text, include_weak=True) == []
+
+
+def test_a_bare_number_takes_the_unit_before_it_only_to_cancel_its_equal() -> None:
+    # Twenty-one days are not two weeks: both stay, as they were.
+    assert _both_ways("thirty days of leave, of which twenty-one in summer",
+                      "thirty days of leave, of which two weeks in summer") == [
+        ("duration", None, "two weeks"),
+        ("number", "twenty-one", None),
+    ]
+
+
 @pytest.mark.parametrize("text", ["audited once a year", "three times a week", "staffed 24 hours a day",
                                   "a fee per year", "a weekly report"])
 def test_a_frequency_is_no_period(text: str) -> None:
