@@ -143,6 +143,10 @@ _TIME_ALTERNATIVES = (
     r"(?:\s*(?P<half1>[ap])\.?m\.?(?!\w)|(?P<hours1>\s+(?:hours|hrs)\b))?"
     r"|(?<![\w.,:])(?P<hour2>1[0-2]|0?[1-9])\s?(?P<half2>[ap])\.?m\.?(?!\w)"
     r"|(?<![\w.,:])(?P<hour3>0\d)(?P<minute3>[0-5]\d)\s+hours\b"
+    # "00.00 hours", "5.30 p.m.": a point between hour and minutes only where "hours" or a.m./p.m.
+    # says it is a time ("at 18.30" alone may be a sum or a measure).
+    r"|(?<![\w.,:])(?P<hour4>[01]?\d|2[0-3]|24(?=\.00))\.(?P<minute4>[0-5]\d)"
+    r"(?:\s*(?P<half4>[ap])\.?m\.?(?!\w)|\s+(?:hours|hrs)\b)"
 )
 _TIME_BEFORE = LazyPattern(r"\b(?:at|from|until|till|to|by|before|after|between|and)\s+$")
 _TIME_RE = LazyPattern(_TIME_ALTERNATIVES)
@@ -334,29 +338,45 @@ def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None =
                 break
     found = _range_bounds(reader.text, found)
     lowered = reader.lowered if reader.lowered is not None else reader.text.lower()
-    if "time" in lowered or "twice" in lowered:
-        found = _with_pay_rates(reader, found)
+    if any(word in lowered for word in _IN_WORDS_SCREEN):
+        found = _with_figures_in_words(reader, found)
     return [f for f in found if (include_weak or not f.weak) and (until is None or f.start <= until)]
 
 
-#: An overtime rate in words, with the multiple it names: "paid at time and a half" is "paid at one
-#: and a half times the rate" (1.5); "double time" and "twice the hourly rate" are 2.  ("Twice a
-#: year" is a frequency: no "the" follows.)
-_PAY_RATE = LazyPattern(r"\b(?:time[ \t\u00a0\n]+and[ \t\u00a0\n]+a[ \t\u00a0\n]+(?P<half>half)|(?P<double>double)"
-                        r"[ \t\u00a0\n-]+time|(?P<triple>triple)[ \t\u00a0\n-]+time"
-                        r"|(?P<twice>twice)(?=[ \t\u00a0\n]+the\b))\b")
-_PAY_RATE_VALUES = {"half": 1.5, "double": 2.0, "triple": 3.0, "twice": 2.0}
+_SPACE = r"[ \t\u00a0\n]+"
+#: Figures said in words that no number word starts, with (kind, value, hour) by group: an
+#: overtime rate ("paid at time and a half" is "one and a half times the rate", 1.5; "double
+#: time" and "twice the hourly rate" are 2; "twice a year" is a frequency: no "the" follows), and
+#: the hours named by a word ("at midnight" is 00:00, "12 noon" 12:00).
+_IN_WORDS = LazyPattern(
+    rf"\b(?:time{_SPACE}and{_SPACE}a{_SPACE}(?P<half>half)|(?P<double>double)[ \t\u00a0\n-]+time"
+    rf"|(?P<triple>triple)[ \t\u00a0\n-]+time|(?P<twice>twice)(?={_SPACE}the\b)"
+    rf"|(?:(?:12|twelve){_SPACE})?(?:(?P<midnight>midnight)|(?P<noon>noon|midday)))\b"
+)
+_IN_WORDS_VALUES = {
+    "half": ("number", 1.5, 1.5),
+    "double": ("number", 2.0, 2.0),
+    "triple": ("number", 3.0, 3.0),
+    "twice": ("number", 2.0, 2.0),
+    "midnight": ("time", 0.0, 0.0),
+    "noon": ("time", 720.0, 12.0),
+}
+_IN_WORDS_SCREEN = ("time", "twice", "midnight", "noon", "midday")
 
 
-def _with_pay_rates(reader: _FigureReader, found: list[Figure]) -> list[Figure]:
-    """``found`` with the overtime rates in words (:data:`_PAY_RATE`) that no figure holds, in order."""
-    rates = []
-    for m in _PAY_RATE.on(reader.text, reader.lowered, reader.ascii)[0].finditer(reader.subject):
+def _with_figures_in_words(reader: _FigureReader, found: list[Figure]) -> list[Figure]:
+    """``found`` with the figures said in words (:data:`_IN_WORDS`), in order; one takes the place
+    of a figure it holds whole ("12" in "12 noon"), and none stands where it would cut one."""
+    out = list(found)
+    for m in _IN_WORDS.on(reader.text, reader.lowered, reader.ascii)[0].finditer(reader.subject):
         start, end = m.span()
-        if not any(f.start < end and start < f.start + len(f.text) for f in found):
-            value = _PAY_RATE_VALUES[m.lastgroup or "half"]
-            rates.append(Figure("number", reader.text[start:end], value, "", start, value))
-    return sorted([*found, *rates], key=lambda f: f.start) if rates else found
+        inside = [f for f in out if start <= f.start and f.start + len(f.text) <= end]
+        if any(f.start < end and start < f.start + len(f.text) for f in out if f not in inside):
+            continue
+        kind, value, raw = _IN_WORDS_VALUES[m.lastgroup or "half"]
+        out = [f for f in out if f not in inside]
+        out.append(Figure(kind, reader.text[start:end], value, kind if kind == "time" else "", start, raw))
+    return sorted(out, key=lambda f: f.start)
 
 
 def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
@@ -468,7 +488,7 @@ class _FigureReader:
         text, subject = self.text, self.subject
         # A time of day has a colon or an "h" right after its hour, or "a.m." / "pm" soon after
         # it: only then is its own expression tried (it is rare, and its groups cost every match).
-        ahead = subject[pos + 1 : pos + 7].lower()
+        ahead = subject[pos + 1 : pos + 9].lower()
         if ":" in ahead[:2] or "h" in ahead or "m" in ahead:
             t = _TIME_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
             if t is not None and self._is_time(t):
@@ -606,7 +626,7 @@ class _FigureReader:
 _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
 # ... "half a day", but not "half a month's rent" (a sum).
 _ONE_PERIOD_AFTER = LazyPattern(
-    rf"[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
+    rf"(?:[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+|[ \t\u00a0\n-])(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
 #: A period word that numbers the figure right after it: "year four", "Day 30", "month 6".
 _PERIOD_BEFORE = LazyPattern(rf"(?<![\w-])(?P<unit>{_DURATION})[ \t\u00a0]+$")
@@ -703,7 +723,8 @@ def _date(m: re.Match[str], groups: dict[str, str | None], text: str) -> tuple[f
 def _time(groups: dict[str, str | None]) -> tuple[float, float]:
     """Minutes after midnight of a time-of-day match (:data:`_TIME_ALTERNATIVES`), and its hour as
     written (a figure's ``raw``)."""
-    for hour, minute, half in (("hour1", "minute1", "half1"), ("hour2", None, "half2"), ("hour3", "minute3", None)):
+    for hour, minute, half in (("hour1", "minute1", "half1"), ("hour2", None, "half2"), ("hour3", "minute3", None),
+                               ("hour4", "minute4", "half4")):
         written = groups.get(hour)
         if written is None:
             continue

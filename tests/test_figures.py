@@ -95,7 +95,7 @@ def test_a_compound_edit_is_a_modification_with_its_figure_change() -> None:
     "text",
     ["a third party", "the first phase", "one of the parties", "no one shall", "someone", "the second reading",
      "on behalf of", "a quarter", "twenty twelve", "in the second half of the year", "the first quarter of the year",
-     "a half-day session"],
+     "each quarter of the financial year"],
 )
 def test_words_that_count_nothing_are_no_figures(text: str) -> None:
     assert find_figures(text) == [] or text == "twenty twelve"
@@ -741,6 +741,13 @@ def test_one_period_is_weak_it_cancels_but_is_never_reported_alone() -> None:
         ("by 6 p.m. on Friday", 1080.0),
         ("the crossing opens at 14h30", 870.0),
         ("at 12 a.m.", 0.0),
+        # The start code read "00.00 hours" as a period of no hours and "midnight" as nothing.
+        ("shall take effect at 00.00 hours on", 0.0),
+        ("closes at 5.30 p.m. daily", 1050.0),
+        ("from 18.30 hrs", 1110.0),
+        ("from midnight at the start of the day", 0.0),
+        ("opens at 12 noon", 720.0),
+        ("until midday on Friday", 720.0),
     ],
 )
 def test_a_time_of_day_is_one_figure(text: str, minutes: float) -> None:
@@ -749,9 +756,28 @@ def test_a_time_of_day_is_one_figure(text: str, minutes: float) -> None:
     assert (figure.kind, figure.value) == ("time", minutes)
 
 
-@pytest.mark.parametrize("text", ["a ratio of 1:4 nurses to patients", "see Article 3:2"])
+@pytest.mark.parametrize("text", ["a ratio of 1:4 nurses to patients", "see Article 3:2", "a fee of 18.30"])
 def test_a_ratio_or_a_reference_is_no_time(text: str) -> None:
     assert all(f.kind != "time" for f in find_figures(text))
+
+
+def test_a_ceasefire_hour_said_in_words_is_the_same_hour() -> None:
+    assert _both_ways("A ceasefire takes effect at 00.00 hours on the third day after signature.",
+                      "From midnight at the start of the third day following signature, a ceasefire holds.") == []
+    assert _both_ways("opens from 06:00 to 12:00", "opens from 6 a.m. until noon") == []
+    assert _both_ways("at 00:00 hours", "at noon") == [("time", "00:00 hours", "noon")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("an unpaid meal break of 30 minutes", "a half-hour meal break, which is unpaid"),
+        ("two paid rest breaks of 15 minutes each", "two paid breaks of a quarter-hour each"),
+        ("a session of twelve hours", "a half-day session"),
+    ],
+)
+def test_a_period_written_as_a_compound_fraction_is_that_period(old: str, new: str) -> None:
+    assert _both_ways(old, new) == []
 
 
 def test_a_changed_opening_time_is_reported_as_a_time() -> None:
