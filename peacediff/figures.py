@@ -225,7 +225,9 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
-_START_WORDS = NUMBER_WORD_PATTERN.split("|")
+#: Words that start a figure said in words (:data:`_SAID`), scanned with the number words.
+_SAID_STARTS = ("twice", "double", "triple", "midnight", "noon", "midday", "time")
+_START_WORDS = [*NUMBER_WORD_PATTERN.split("|"), *_SAID_STARTS]
 _START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
 # Digit runs and currency signs, and letter starts, are found by two scans, each led by one
 # character class: the regex engine then skips every character outside it at C speed (a
@@ -333,50 +335,22 @@ def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None =
         if stop:
             end = stop
         if figure is not None:
+            if figure.kind == "time" and found and _is_twelve_before(reader.text, found[-1], figure):
+                figure = figure._replace(text=reader.text[found[-1].start : figure.start] + figure.text,
+                                         start=found.pop().start)  # "12 noon", "twelve midnight"
             found.append(figure)
             if until is not None and start > until:
                 break
     found = _range_bounds(reader.text, found)
-    lowered = reader.lowered if reader.lowered is not None else reader.text.lower()
-    if any(word in lowered for word in _IN_WORDS_SCREEN):
-        found = _with_figures_in_words(reader, found)
     return [f for f in found if (include_weak or not f.weak) and (until is None or f.start <= until)]
 
 
-_SPACE = r"[ \t\u00a0\n]+"
-#: Figures said in words that no number word starts, with (kind, value, hour) by group: an
-#: overtime rate ("paid at time and a half" is "one and a half times the rate", 1.5; "double
-#: time" and "twice the hourly rate" are 2; "twice a year" is a frequency: no "the" follows), and
-#: the hours named by a word ("at midnight" is 00:00, "12 noon" 12:00).
-_IN_WORDS = LazyPattern(
-    rf"\b(?:time{_SPACE}and{_SPACE}a{_SPACE}(?P<half>half)|(?P<double>double)[ \t\u00a0\n-]+time"
-    rf"|(?P<triple>triple)[ \t\u00a0\n-]+time|(?P<twice>twice)(?={_SPACE}the\b)"
-    rf"|(?:(?:12|twelve){_SPACE})?(?:(?P<midnight>midnight)|(?P<noon>noon|midday)))\b"
-)
-_IN_WORDS_VALUES = {
-    "half": ("number", 1.5, 1.5),
-    "double": ("number", 2.0, 2.0),
-    "triple": ("number", 3.0, 3.0),
-    "twice": ("number", 2.0, 2.0),
-    "midnight": ("time", 0.0, 0.0),
-    "noon": ("time", 720.0, 12.0),
-}
-_IN_WORDS_SCREEN = ("time", "twice", "midnight", "noon", "midday")
+def _is_twelve_before(text: str, before: Figure, said: Figure) -> bool:
+    """``before`` is a bare twelve right before the hour ``said`` in words ("12 noon")."""
+    return (before.kind == "number" and before.raw == 12 and before.value == 12
+            and not text[before.start + len(before.text) : said.start].strip())
 
 
-def _with_figures_in_words(reader: _FigureReader, found: list[Figure]) -> list[Figure]:
-    """``found`` with the figures said in words (:data:`_IN_WORDS`), in order; one takes the place
-    of a figure it holds whole ("12" in "12 noon"), and none stands where it would cut one."""
-    out = list(found)
-    for m in _IN_WORDS.on(reader.text, reader.lowered, reader.ascii)[0].finditer(reader.subject):
-        start, end = m.span()
-        inside = [f for f in out if start <= f.start and f.start + len(f.text) <= end]
-        if any(f.start < end and start < f.start + len(f.text) for f in out if f not in inside):
-            continue
-        kind, value, raw = _IN_WORDS_VALUES[m.lastgroup or "half"]
-        out = [f for f in out if f not in inside]
-        out.append(Figure(kind, reader.text[start:end], value, kind if kind == "time" else "", start, raw))
-    return sorted(out, key=lambda f: f.start)
 
 
 def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
@@ -476,6 +450,8 @@ class _FigureReader:
         (:data:`_ORDINAL_UNIT`), so a redraft that swaps the two forms changes no figure.  A
         calendar year ("year 2026") and a count that is not whole stay numbers."""
         pos = figure.start
+        if not self.subject[max(0, pos - _PERIOD_BEFORE_REACH) : pos].rstrip().lower().endswith(_PERIOD_WORDS):
+            return figure  # most numbers: no period word before them, and no search
         before = _PERIOD_BEFORE.on(self.text, self.lowered, self.ascii)[0]
         m = before.search(self.subject, max(0, pos - _PERIOD_BEFORE_REACH), pos)
         raw = figure.raw
@@ -488,8 +464,8 @@ class _FigureReader:
         text, subject = self.text, self.subject
         # A time of day has a colon or an "h" right after its hour, or "a.m." / "pm" soon after
         # it: only then is its own expression tried (it is rare, and its groups cost every match).
-        ahead = subject[pos + 1 : pos + 9].lower()
-        if ":" in ahead[:2] or "h" in ahead or "m" in ahead:
+        ahead = subject[pos + 1 : pos + 7].lower()
+        if ":" in ahead[:2] or "h" in ahead or "m" in ahead or ("." in ahead[:3] and ("a" in ahead or "p" in ahead)):
             t = _TIME_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
             if t is not None and self._is_time(t):
                 minutes, hour = _time(t.groupdict())
@@ -530,6 +506,15 @@ class _FigureReader:
         raw = _number(groups["num5"])
         value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
         return _signed(text, _quantity(written, value, raw, pos, groups)), m.end()
+
+    def _said(self, pos: int) -> tuple[Figure, int] | None:
+        """The figure said in words starting at ``pos`` (:data:`_SAID`) and its end, if any."""
+        said = _SAID.on(self.text, self.lowered, self.ascii)[0].match(self.subject, pos)
+        if said is None or (pos and _WORD_CHAR.match(self.text, pos - 1)):
+            return None
+        kind, value, raw = _SAID_VALUES[said.lastgroup or "half"]
+        unit = "time" if kind == "time" else ""
+        return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw), said.end()
 
     def _one_period(self, pos: int) -> tuple[Figure | None, int]:
         """The weak period "a week" / "an hour" starting at ``pos`` (:data:`_ONE_PERIOD`), if any."""
@@ -573,7 +558,7 @@ class _FigureReader:
         stretch = text[pos : pos + _PHRASE_REACH].lower()
         phrase = read_number(stretch, 0)
         if phrase is None:
-            return self._one_period(pos)
+            return self._said(pos) or self._one_period(pos)
         end = pos + phrase.end
         if phrase.kind == "ordinal":
             unit = _ORDINAL_UNIT.on(text, self.lowered, self.ascii)[0].match(self.subject, end)
@@ -628,9 +613,29 @@ _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
 _ONE_PERIOD_AFTER = LazyPattern(
     rf"(?:[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+|[ \t\u00a0\n-])(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
+_SPACE = r"[ \t\u00a0\n]+"
+#: Figures said in words that no number word starts, read where a word of :data:`_SAID_STARTS`
+#: begins: an overtime rate ("paid at time and a half" is "one and a half times the rate", 1.5;
+#: "double time" and "twice the hourly rate" are 2; "twice a year" is a frequency: no "the"
+#: follows), and the hours named by a word ("at midnight" is 00:00, "noon" 12:00).
+_SAID = LazyPattern(
+    rf"(?:time{_SPACE}and{_SPACE}a{_SPACE}(?P<half>half)|(?P<double>double)[ \t\u00a0\n-]+time"
+    rf"|(?P<triple>triple)[ \t\u00a0\n-]+time|(?P<twice>twice)(?={_SPACE}the\b)"
+    rf"|(?P<midnight>midnight)|(?P<noon>noon|midday))\b"
+)
+#: (kind, value, the number as written) of each reading of :data:`_SAID`.
+_SAID_VALUES = {
+    "half": ("number", 1.5, 1.5),
+    "double": ("number", 2.0, 2.0),
+    "triple": ("number", 3.0, 3.0),
+    "twice": ("number", 2.0, 2.0),
+    "midnight": ("time", 0.0, 0.0),
+    "noon": ("time", 720.0, 12.0),
+}
 #: A period word that numbers the figure right after it: "year four", "Day 30", "month 6".
 _PERIOD_BEFORE = LazyPattern(rf"(?<![\w-])(?P<unit>{_DURATION})[ \t\u00a0]+$")
 _PERIOD_BEFORE_REACH = 12
+_PERIOD_WORDS = tuple(_DURATION.split("|"))
 _RATE_BEFORE = LazyPattern(rf"(?:\b(?:once|twice|thrice|times|per|every)|\d|\b(?:{_DURATION})s?)\s+$")
 
 
