@@ -274,7 +274,12 @@ def _kept_into(collect: Callable[[Iterator[str]], _Bag], words: Collection[str])
     look-up in C while the words are in the cache, else through :func:`_kept`, which fills it."""
     try:
         return collect(map(_KEPT.__getitem__, words))
-    except KeyError:  # a word not seen yet (or the cache is full)
+    except KeyError:  # a word not seen yet: stem the new words alone, then look all up in C again
+        for word in set(words).difference(_KEPT):
+            _kept(word)
+    try:
+        return collect(map(_KEPT.__getitem__, words))
+    except KeyError:  # the cache is full
         return collect(map(_kept, words))
 
 

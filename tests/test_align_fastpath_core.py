@@ -6,6 +6,8 @@ the same links, counts and floats to the last bit, since they feed float sums an
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +24,38 @@ def test_the_words_of_one_stem_share_one_string() -> None:
         stems = _kept_stems(family)
         assert len(set(stems)) == 1
         assert all(s is stems[0] for s in stems)
+
+
+_WORDS = st.lists(st.sampled_from(["forces", "force", "voted", "voting", "a", "5", "x", "Zebabaor", "agreed",
+                                    "rebuild", "rebuilt", "grey", "gray", "centre", "s"]) | st.text("abcz", min_size=1,
+                                                                                                  max_size=9),
+                  max_size=30)
+
+
+@given(_WORDS, st.sampled_from(("cold", "warm", "part", "full")))
+@settings(max_examples=200, deadline=None)
+def test_the_stems_of_a_text_do_not_depend_on_what_the_cache_holds(words: list[str], cache: str) -> None:
+    """Words not seen yet are stemmed alone and the look-ups rerun in C; a full cache falls back to
+    stemming every word: the stems are the same either way."""
+    from peacediff import _lexical
+
+    expected = [_lexical.sys.intern(_lexical.stem(w)) if len(w) > 1 or w.isdigit() else "" for w in words]
+    saved = dict(_lexical._KEPT)
+    try:
+        _lexical._KEPT.clear()
+        if cache == "warm":
+            _lexical._kept_stems(words)
+        elif cache == "part":
+            _lexical._kept_stems(words[::2])
+        elif cache == "full":
+            _lexical._KEPT.update((f"filler{k}", "") for k in range(200_000))
+        assert _lexical._kept_stems(words) == expected
+        assert _lexical.stem_counts(words) == Counter(s for s in expected if s)
+        if cache == "full":
+            assert len(_lexical._KEPT) == 200_000  # nothing was added past the bound
+    finally:
+        _lexical._KEPT.clear()
+        _lexical._KEPT.update(saved)
 
 
 # --------------------------------------------------------------------------- demotion
