@@ -331,7 +331,7 @@ def _read_figures(reader: _FigureReader, include_weak: bool, until: int | None =
     for start, word in reader.starts():
         if start < end:
             continue
-        figure, stop = reader.at(start, word)
+        figure, stop = reader.at(start, word, end)
         if stop:
             end = stop
         if figure is not None:
@@ -425,12 +425,13 @@ class _FigureReader:
         found.sort()
         return found
 
-    def at(self, pos: int, word: bool | None = None) -> tuple[Figure | None, int]:
+    def at(self, pos: int, word: bool | None = None, after: int = 0) -> tuple[Figure | None, int]:
         """The figure starting at ``pos`` (or None), and where the scan goes on from (0: the next start).
 
         ``word`` says whether a number word starts there, when the caller knows (no
         reading in digits begins with one: the figure patterns start with a digit, a
-        currency or a month).
+        currency or a month).  ``after``: where the figure read before it ends (a period
+        word before that is that figure's, not this one's: :meth:`_numbered_period`).
         """
         if word is None:
             word = _LETTER_START.match(self.text, pos) is not None and self.figure_re.match(self.subject, pos) is None
@@ -441,19 +442,20 @@ class _FigureReader:
         else:
             figure, stop = self._digits(pos)
         if figure is not None and figure.kind == "number" and figure.value == figure.raw:
-            return self._numbered_period(figure), stop
+            return self._numbered_period(figure, after), stop
         return figure, stop
 
-    def _numbered_period(self, figure: Figure) -> Figure:
+    def _numbered_period(self, figure: Figure, after: int) -> Figure:
         """``figure``, or the period it numbers when a period word stands right before it: "year
         four" and "day 30" are the same figures as "the fourth year" and "the thirtieth day"
         (:data:`_ORDINAL_UNIT`), so a redraft that swaps the two forms changes no figure.  A
-        calendar year ("year 2026") and a count that is not whole stay numbers."""
+        calendar year ("year 2026") and a count that is not whole stay numbers, and so does a number
+        whose period word ends a figure read before it (``after``: where that one ends, "12 month 12")."""
         pos = figure.start
         if not self.subject[max(0, pos - _PERIOD_BEFORE_REACH) : pos].rstrip().lower().endswith(_PERIOD_WORDS):
             return figure  # most numbers: no period word before them, and no search
         before = _PERIOD_BEFORE.on(self.text, self.lowered, self.ascii)[0]
-        m = before.search(self.subject, max(0, pos - _PERIOD_BEFORE_REACH), pos)
+        m = before.search(self.subject, max(after, pos - _PERIOD_BEFORE_REACH), pos)
         raw = figure.raw
         if m is None or raw <= 0 or raw != int(raw) or raw >= _YEAR_LIKE[0] // 2:
             return figure

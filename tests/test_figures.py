@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -181,6 +183,27 @@ _ANY_TEXT = st.lists(
     ),
     max_size=40,
 ).map("".join)
+
+
+#: Words of the figures read from words and periods around them, in any order.
+_SAID_TEXT = st.lists(
+    st.sampled_from(["midnight", "12", "noon", "twelve", "time", "and", "a", "half", "double", "twice", "the",
+                     "year", "four", "day", "30", "00.00", "hours", "5.30", "p.m.", "quarter", "of", "an", "hour",
+                     "half-hour", "third", "contract", "school", "years", "more", "further", "working", "days",
+                     "thirty", ",", "twenty-one", "weeks", "three", "2026", "month", "Day", "Year", "-", "per cent"]),
+    max_size=25,
+).map(" ".join)
+
+
+@given(_SAID_TEXT, _SAID_TEXT)
+def test_figures_read_from_words_never_overlap_and_change_symmetrically(old: str, new: str) -> None:
+    # "12 month 12" read the second 12 as "month 12", inside the first figure "12 month".
+    for text in (old, new):
+        spans = [(f.start, f.start + len(f.text)) for f in find_figures(text, include_weak=True)]
+        assert all(text[a:b] for a, b in spans)
+        assert all(b <= c for (_a, b), (c, _d) in itertools.pairwise(spans)), (text, spans)
+    _both_ways(old, new)  # the mirror of the changes read the other way round
+    assert figure_changes(old, old) == []
 
 
 @given(_ANY_TEXT, _ANY_TEXT)
