@@ -351,8 +351,6 @@ def _is_twelve_before(text: str, before: Figure, said: Figure) -> bool:
             and not text[before.start + len(before.text) : said.start].strip())
 
 
-
-
 def _range_bounds(text: str, found: list[Figure]) -> list[Figure]:
     """``found`` with each bare number that opens a range ("12 to under 18 metres", "two to three
     years", "10-20 %") read in the unit of the bound that closes it: without it "12" and "12
@@ -457,15 +455,16 @@ class _FigureReader:
         before = _PERIOD_BEFORE.on(self.text, self.lowered, self.ascii)[0]
         m = before.search(self.subject, max(after, pos - _PERIOD_BEFORE_REACH), pos)
         raw = figure.raw
-        if m is None or raw <= 0 or raw != int(raw) or raw >= _YEAR_LIKE[0] // 2:
+        if m is None or raw <= 0 or raw != int(raw) or raw >= _YEAR_LIKE[0] // 2:  # "year 1999": a date
             return figure
         days = duration_days(raw, m.group("unit"))
         return Figure("duration", self.text[m.start() : pos] + figure.text, days, "days", m.start(), raw)
 
     def _digits(self, pos: int) -> tuple[Figure | None, int]:
         text, subject = self.text, self.subject
-        # A time of day has a colon or an "h" right after its hour, or "a.m." / "pm" soon after
-        # it: only then is its own expression tried (it is rare, and its groups cost every match).
+        # A time of day has a colon or an "h" right after its hour, "a.m." / "pm" soon after it, or
+        # a point and then "a.m." / "hours" ("5.30 p.m."): only then is its own expression tried
+        # (it is rare, and its groups cost every match).
         ahead = subject[pos + 1 : pos + 7].lower()
         if ":" in ahead[:2] or "h" in ahead or "m" in ahead or ("." in ahead[:3] and ("a" in ahead or "p" in ahead)):
             t = _TIME_RE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
@@ -611,7 +610,7 @@ class _FigureReader:
 #: week" on the other side, never reported alone).  Not after a count or a rate word: "twice a
 #: year", "three times a week", "24 hours a day", "per year" are frequencies.
 _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
-# ... "half a day", but not "half a month's rent" (a sum).
+# ... "half a day", "a half-hour", but not "half a month's rent" (a sum).
 _ONE_PERIOD_AFTER = LazyPattern(
     rf"(?:[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+|[ \t\u00a0\n-])(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
