@@ -15,8 +15,9 @@ Example::
 from __future__ import annotations
 
 import itertools
-import math
 import re
+from bisect import bisect_left
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
 
@@ -878,39 +879,63 @@ def _without_elided_units(
     is 16" / "sixteen-year-olds"), and the figure is the same.  A bare number also reads in the
     unit of the figure before it on its side (``old_all`` / ``new_all``: every figure of that
     text): "thirty days of leave, of which twenty-one in summer" states 21 days, as "three weeks"
-    does.  What is left is reported."""
+    does.  Each bare number, in order, takes the first figure left on the other side that it
+    matches.  What is left is reported."""
     if not (old and new) or not (any(map(_is_bare, old)) or any(map(_is_bare, new))):
         return old, new
     dropped_old: set[int] = set()
     dropped_new: set[int] = set()
     for bare_side, unit_side, bare_dropped, unit_dropped, bare_all in ((old, new, dropped_old, dropped_new, old_all),
                                                                        (new, old, dropped_new, dropped_old, new_all)):
-        for k, f in enumerate(bare_side):
-            if k in bare_dropped or not _is_bare(f):
-                continue
-            implied = _in_unit_before(f, bare_all)
-            for m, g in enumerate(unit_side):
-                # Only a figure left without a partner of its own kind: "every 15 minutes; 5
-                # years" / "every 5 minutes; 7 years" changed the years, whatever the bare 5.
-                if (m not in unit_dropped and g.kind != "number"
-                        and (g.raw == f.raw or (implied is not None and implied[:2] == (g.kind, g.unit)
-                                                and math.isclose(implied[2], g.value)))
-                        and not any(h.kind == g.kind for h in bare_side)):
-                    bare_dropped.add(k)
-                    unit_dropped.add(m)
-                    break
+        bare = [k for k, f in enumerate(bare_side) if k not in bare_dropped and _is_bare(f)]
+        if not bare:
+            continue
+        # Only a figure left without a partner of its own kind: "every 15 minutes; 5 years" /
+        # "every 5 minutes; 7 years" changed the years, whatever the bare 5.
+        taken_kinds = {h.kind for h in bare_side}
+        by_raw: dict[float, deque[int]] = defaultdict(deque)
+        by_value: dict[tuple[str, str, float], deque[int]] = defaultdict(deque)
+        for m, g in enumerate(unit_side):
+            if m not in unit_dropped and g.kind != "number" and g.kind not in taken_kinds:
+                by_raw[g.raw].append(m)
+                by_value[(g.kind, g.unit, round(g.value, 6))].append(m)
+        units_before = _Units(bare_all)
+        for k in bare:
+            f = bare_side[k]
+            queues = [by_raw.get(f.raw)]
+            implied = units_before.read(f)
+            if implied is not None:
+                queues.append(by_value.get(implied))
+            firsts = [x for x in (_first_left(q, unit_dropped) for q in queues if q) if x is not None]
+            if firsts:
+                bare_dropped.add(k)
+                unit_dropped.add(min(firsts))
     return ([f for k, f in enumerate(old) if k not in dropped_old],
             [f for m, f in enumerate(new) if m not in dropped_new])
 
 
-def _in_unit_before(bare: Figure, side: Sequence[Figure]) -> tuple[str, str, float] | None:
-    """``bare`` read in the unit of the nearest figure before it with a unit, as (kind, unit, value);
-    None where none stands before it."""
-    before = [f for f in side if f.start < bare.start and f.kind not in ("number", "date", "time") and f.raw]
-    if not before:
-        return None
-    unit = before[-1]
-    return unit.kind, unit.unit, bare.raw * unit.value / unit.raw
+def _first_left(queue: deque[int], dropped: set[int]) -> int | None:
+    """The first index of ``queue`` not in ``dropped`` (those before it leave the queue for good)."""
+    while queue and queue[0] in dropped:
+        queue.popleft()
+    return queue[0] if queue else None
+
+
+class _Units:
+    """The figures with a unit of one text, to read a bare number in the unit of the one before it."""
+
+    def __init__(self, figures: Sequence[Figure]) -> None:
+        self.figures = [f for f in figures if f.kind not in ("number", "date", "time") and f.raw]
+        self.starts = [f.start for f in self.figures]
+
+    def read(self, bare: Figure) -> tuple[str, str, float] | None:
+        """``bare`` in the unit of the nearest figure before it, as (kind, unit, value rounded to six
+        places); None where none stands before it."""
+        k = bisect_left(self.starts, bare.start)
+        if k == 0:
+            return None
+        unit = self.figures[k - 1]
+        return unit.kind, unit.unit, round(bare.raw * unit.value / unit.raw, 6)
 
 
 def _without_common(side: list[Figure], other: list[Figure]) -> list[Figure]:

@@ -76,3 +76,58 @@ def test_a_code_or_month_before_no_number_is_no_candidate() -> None:
     reader = figures._FigureReader("European rules may apply from May 2026 at EUR 5")
     starts = [reader.text[s : s + 3] for s, _word in reader.starts()]
     assert starts == ["May", "202", "EUR", "5"]
+
+
+# --------------------------------------------------------------------------- elided units
+
+
+def _reference_without_elided_units(old: list[Figure], new: list[Figure], old_all: list[Figure],
+                                    new_all: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The pairing as first written: each bare number scans every figure of the other side."""
+    def in_unit_before(bare: Figure, side: list[Figure]) -> tuple[str, str, float] | None:
+        before = [f for f in side if f.start < bare.start and f.kind not in ("number", "date", "time") and f.raw]
+        if not before:
+            return None
+        return before[-1].kind, before[-1].unit, round(bare.raw * before[-1].value / before[-1].raw, 6)
+
+    dropped_old: set[int] = set()
+    dropped_new: set[int] = set()
+    for bare_side, unit_side, bare_dropped, unit_dropped, bare_all in ((old, new, dropped_old, dropped_new, old_all),
+                                                                       (new, old, dropped_new, dropped_old, new_all)):
+        for k, f in enumerate(bare_side):
+            if k in bare_dropped or not figures._is_bare(f):
+                continue
+            implied = in_unit_before(f, bare_all)
+            for m, g in enumerate(unit_side):
+                if (m not in unit_dropped and g.kind != "number"
+                        and (g.raw == f.raw or implied == (g.kind, g.unit, round(g.value, 6)))
+                        and not any(h.kind == g.kind for h in bare_side)):
+                    bare_dropped.add(k)
+                    unit_dropped.add(m)
+                    break
+    return ([f for k, f in enumerate(old) if k not in dropped_old],
+            [f for m, f in enumerate(new) if m not in dropped_new])
+
+
+_ELIDED = st.lists(st.sampled_from(["30 days", "thirty days", "21", "twenty-one", "three weeks", "3 weeks", "16",
+                                    "sixteen-year-olds", "100 working days", "100", "another 100", "5 years", "7",
+                                    "7 years", "15 units", "5", "2 km", "2,000 metres", "2", "2 hours", "120 minutes",
+                                    "1 April", "10:00", "50%", "50", "of which", "then", "and"]),
+                   max_size=16).map(", ".join)
+
+
+@given(_ELIDED, _ELIDED)
+@settings(max_examples=300, deadline=None)
+def test_the_indexed_pairing_of_elided_units_pairs_as_the_scan_did(old_text: str, new_text: str) -> None:
+    old_all = figures.find_figures(old_text, include_weak=True)
+    new_all = figures.find_figures(new_text, include_weak=True)
+    old, new = [f for f in old_all if not f.weak], [f for f in new_all if not f.weak]
+    assert figures._without_elided_units(old, new, old_all, new_all) == _reference_without_elided_units(
+        old, new, old_all, new_all)
+
+
+def test_six_thousand_bare_numbers_pair_with_their_periods() -> None:
+    # Each bare number takes its period (indexed by value; the scan tried every pair: 3 s here).
+    old = " ".join(str(n) for n in range(3000, 9000))
+    new = "30 days " + " ".join(f"{n} weeks" for n in range(3000, 9000))
+    assert figures.figure_changes(old, new) == [("duration", None, "30 days")]
