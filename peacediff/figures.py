@@ -227,7 +227,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 #: Words that start a figure said in words (:data:`_SAID`), scanned with the number words.
-_SAID_STARTS = ("twice", "double", "triple", "midnight", "noon", "midday", "time")
+_SAID_STARTS = ("twice", "thrice", "double", "triple", "midnight", "noon", "midday", "time")
 _START_WORDS = [*NUMBER_WORD_PATTERN.split("|"), *_SAID_STARTS]
 _START_OTHERS = ["usd", "us$", "eur", "gbp", "uah", "rub", *_MONTHS]
 # Digit runs and currency signs, and letter starts, are found by two scans, each led by one
@@ -514,8 +514,12 @@ class _FigureReader:
         said = _SAID.on(self.text, self.lowered, self.ascii)[0].match(self.subject, pos)
         if said is None or (pos and _WORD_CHAR.match(self.text, pos - 1)):
             return None
-        kind, value, raw = _SAID_VALUES[said.lastgroup or "half"]
+        group = said.lastgroup or "half"
+        kind, value, raw = _SAID_VALUES[group]
         unit = "time" if kind == "time" else ""
+        if group == "count":  # a count of times is weak, as "two" alone is
+            value = raw = 3.0 if said.group().lower() == "thrice" else 2.0
+            return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw, weak=True), said.end()
         return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw), said.end()
 
     def _one_period(self, pos: int) -> tuple[Figure | None, int]:
@@ -618,11 +622,13 @@ _ONE_PERIOD_AFTER = LazyPattern(
 _SPACE = r"[ \t\u00a0\n]+"
 #: Figures said in words that no number word starts, read where a word of :data:`_SAID_STARTS`
 #: begins: an overtime rate ("paid at time and a half" is "one and a half times the rate", 1.5;
-#: "double time" and "twice the hourly rate" are 2; "twice a year" is a frequency: no "the"
-#: follows), and the hours named by a word ("at midnight" is 00:00, "noon" 12:00).
+#: "double time" and "twice the hourly rate" are 2), a count of times ("may extend it twice": a
+#: weak 2, which only cancels "2 further periods"; "twice a year" is a frequency, no figure), and
+#: the hours named by a word ("at midnight" is 00:00, "noon" 12:00).
 _SAID = LazyPattern(
     rf"(?:time{_SPACE}and{_SPACE}a{_SPACE}(?P<half>half)|(?P<double>double)[ \t\u00a0\n-]+time"
     rf"|(?P<triple>triple)[ \t\u00a0\n-]+time|(?P<twice>twice)(?={_SPACE}the\b)"
+    rf"|(?P<count>twice|thrice)(?!{_SPACE}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)"
     rf"|(?P<midnight>midnight)|(?P<noon>noon|midday))\b"
 )
 #: (kind, value, the number as written) of each reading of :data:`_SAID`.
@@ -631,6 +637,7 @@ _SAID_VALUES = {
     "double": ("number", 2.0, 2.0),
     "triple": ("number", 3.0, 3.0),
     "twice": ("number", 2.0, 2.0),
+    "count": ("number", 2.0, 2.0),  # "thrice": 3 (read below)
     "midnight": ("time", 0.0, 0.0),
     "noon": ("time", 720.0, 12.0),
 }

@@ -717,6 +717,15 @@ def test_a_rate_or_period_reworded_as_people_say_it_is_the_same_figure(old: str,
     assert _both_ways(old, new) == []
 
 
+def test_a_count_of_times_in_words_only_cancels_its_digits() -> None:
+    # The start code read "Number: 2 → (none)" in a redrafted framework agreement.
+    assert _both_ways("may be extended by the Authority for up to 2 further periods of 12 months each",
+                      "The Buyer may extend it twice, by twelve months at a time.") == []
+    (twice,) = find_figures("may extend it twice", include_weak=True)
+    assert (twice.value, twice.weak) == (2.0, True)
+    assert find_figures("may extend it twice") == []  # never reported alone
+
+
 def test_an_overtime_rate_that_changes_is_a_figure_change() -> None:
     assert _both_ways("paid at time and a half", "paid at double time") == [
         ("number", "time and a half", "double time")
