@@ -1868,14 +1868,20 @@ def _best_by_concepts(
     name, only when at most ``concept_holders_max`` hold it: a made-up name that dozens of
     generated points share tells none of them apart, and each proposal costs a cosine."""
     others = sorted({o for c in mine & postings.keys() for o in postings[c]})
-    best: tuple[int, float, int] | None = None
-    for other in others:
-        shared = len(mine & their_concepts[other])
-        i, j = pair(other)
-        s = st.cosine(st.local_old[i], st.local_new[j])
-        if best is None or (shared, s, -other) > (best[0], best[1], -best[2]):
-            best = (shared, s, other)
-    return None if best is None else (best[2], best[1])
+    if not others:
+        return None
+    # Most shared first: only the provisions sharing the most are weighed by cosine (each costs one).
+    shared = [len(mine & their_concepts[other]) for other in others]
+    most = max(shared)
+    best: tuple[float, int] | None = None
+    for other, count in zip(others, shared, strict=True):
+        if count == most:
+            i, j = pair(other)
+            s = st.cosine(st.local_old[i], st.local_new[j])
+            if best is None or s > best[0]:  # ties: the lower index, met first
+                best = (s, other)
+    assert best is not None
+    return best[1], best[0]
 
 
 # --------------------------------------------------------------------------- pass: duplicates in order
