@@ -69,9 +69,12 @@ _DECIMAL = ".\u066b\uff0e"
 _NUM = (
     rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[{_DECIMAL}]\d+)?"
     rf"|\d{{1,3}}(?:[{_SPACE_GROUP}]\d{{3}})+(?![\d{_SPACE_GROUP}])(?:[{_DECIMAL}]\d+)?"
+    # A plain space groups by three as well ("50 000 troops" read as 50 and "000 troops", 0), where
+    # no digit follows the last group, even after a space ("1 2 3" is no number).
+    rf"|\d{{1,3}}(?: \d{{3}})+(?!\d| \d)(?:[{_DECIMAL}]\d+)?"
     rf"|\d+(?:[{_DECIMAL}]\d+)?"
 )
-_NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP, None), "\u066b": ".", "\uff0e": "."})
+_NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP + " ", None), "\u066b": ".", "\uff0e": "."})
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {
     "usd": "USD", "us$": "USD", "$": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
@@ -84,7 +87,9 @@ _CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryv
 _PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
                  "decade": 3650}
-_DURATION = r"minute|hour|day|week|fortnight|month|year|decade"
+_DURATION = r"minute|min|hour|hr|day|week|wk|fortnight|month|year|yr|decade"
+#: The short forms of period words a schedule writes ("72 hrs", "3 yrs", "15 mins", "2 wks").
+_PERIOD_SHORT = {"min": "minute", "hr": "hour", "wk": "week", "yr": "year"}
 #: What kind of days (or years) a period counts ("20 working days", "the fifth Business Day", "10
 #: clear days", "the third contract year", "two financial years").
 _DAY_KIND = (
@@ -472,6 +477,11 @@ class _FigureReader:
             if t is not None and self._is_time(t):
                 minutes, hour = _time(t.groupdict())
                 return Figure("time", text[t.start() : t.end()].rstrip(), minutes, "time", pos, hour), t.end()
+        if subject[pos + 1 : pos + 2] == "/":
+            share = _DIGIT_SHARE.match(subject, pos)
+            if share is not None and int(share.group("n")) < int(share.group("d")):
+                value = int(share.group("n")) / int(share.group("d"))
+                return Figure("percentage", text[pos : share.end()], value * 100, "percent", pos, value), share.end()
         m = self.figure_re.match(subject, pos)
         if m is None:
             return None, 0
@@ -641,6 +651,10 @@ _SAID_VALUES = {
     "midnight": ("time", 0.0, 0.0),
     "noon": ("time", 720.0, 12.0),
 }
+#: A share written in digits: "a 2/3 majority" is "a two-thirds majority", "1/3 of the territory" a
+#: third of it (one digit over a denominator up to ten; a date "2/3/2026", a reference "24/7" or
+#: "9/11" is none).
+_DIGIT_SHARE = re.compile(r"(?<![\w./])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/]|[.,]\d)")
 #: A period word that numbers the figure right after it: "year four", "Day 30", "month 6".
 _PERIOD_BEFORE = LazyPattern(rf"(?<![\w-])(?P<unit>{_DURATION})[ \t\u00a0]+$")
 _PERIOD_BEFORE_REACH = 12
@@ -686,8 +700,11 @@ def duration_days(count: float, unit: str) -> float:
     True
     >>> duration_days(24, "months") == duration_days(2, "years")
     True
+    >>> duration_days(72, "hrs") == duration_days(3, "days")
+    True
     """
     unit = unit.lower().removesuffix("s")
+    unit = _PERIOD_SHORT.get(unit, unit)
     if unit == "month" and count and count % 12 == 0:
         unit, count = "year", count / 12  # "12 months" is "a year", as "30 days" is "a month"
     return round(count * DURATION_DAYS[unit], 9)

@@ -717,6 +717,44 @@ def test_a_rate_or_period_reworded_as_people_say_it_is_the_same_figure(old: str,
     assert _both_ways(old, new) == []
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("respond within 3 days", "respond within 72 hrs"),
+        ("a term of 36 months", "a term of 3 yrs"),
+        ("a break of a quarter of an hour", "a 15 mins break"),
+        ("a cap of 600,000 troops", "a cap of 600 000 troops"),
+        ("EUR 1,200,000 a year", "EUR 1 200 000 a year"),
+        ("by a two-thirds majority", "by a 2/3 majority"),
+        ("a third of the territory", "1/3 of the territory"),
+    ],
+)
+def test_a_figure_written_as_schedules_and_european_drafts_write_it_is_that_figure(old: str, new: str) -> None:
+    # The start code read "72 hrs" as the number 72, "600 000 troops" as 600 and "000 troops" (0),
+    # and "2/3" as the numbers 2 and 3.
+    assert _both_ways(old, new) == []
+
+
+def test_spaced_groups_and_digit_shares_that_change_are_changes() -> None:
+    assert _both_ways("a cap of 600 000 troops", "a cap of 800 000 troops") == [
+        ("number", "600 000 troops", "800 000 troops")
+    ]
+    assert _both_ways("by a 2/3 majority", "by a 3/4 majority") == [("percentage", "2/3", "3/4")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the codes 1 2 3", [("number", 1.0), ("number", 2.0), ("number", 3.0)]),  # no groups of three
+        ("signed on 2/3/2026", [("number", 2.0), ("number", 3.0), ("number", 2026.0)]),  # a date, no share
+        ("a 24/7 service", [("number", 24.0), ("number", 7.0)]),
+        ("in 2026 100 000 troops", [("number", 2026.0), ("number", 100000.0)]),  # a year groups nothing
+    ],
+)
+def test_what_looks_like_a_group_or_a_share_and_is_none(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _values(text) == expected
+
+
 def test_a_count_of_times_in_words_only_cancels_its_digits() -> None:
     # The start code read "Number: 2 → (none)" in a redrafted framework agreement.
     assert _both_ways("may be extended by the Authority for up to 2 further periods of 12 months each",
