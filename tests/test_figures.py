@@ -755,6 +755,16 @@ def test_what_looks_like_a_group_or_a_share_and_is_none(text: str, expected: lis
     assert _values(text) == expected
 
 
+def test_a_decimal_is_read_whole_or_not_at_all() -> None:
+    # The start code read "a 1.5m wall" and "1.5m people" as the number 1; "m" glued to a number
+    # is metres or millions, so neither is read, but "bn" is a scale.
+    assert _values("a 1.5m wall") == []
+    assert _values("1.5m people") == []
+    assert _values("1.5bn euros") == [("amount", 1.5e9)]
+    assert _values("USD 1.5m") == [("amount", 1.5e6)]
+    assert _values("a 1.5 m wall") == [("distance", 1.5)]
+
+
 def test_a_count_of_times_in_words_only_cancels_its_digits() -> None:
     # The start code read "Number: 2 → (none)" in a redrafted framework agreement.
     assert _both_ways("may be extended by the Authority for up to 2 further periods of 12 months each",
