@@ -172,7 +172,7 @@ _QUANTITY_ALTERNATIVES = (
     # A decimal is read whole or not at all ("1.5m" was read as "1": "m" glued to a number is
     # metres or millions, so that is read as neither); "1.5bn" is a scale, as after a currency.
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?![{_DECIMAL}]\d)"
-    rf"(?:\s*(?P<scale5>thousand|million|billion|trillion)\b|(?P<scale5x>bn|mn)(?![\w²]))?"
+    rf"(?:\s*(?P<scale5>thousand|million|billion|trillion|bn|mn)\b)?"
     rf"(?:{_UNIT_AFTER})?(?![\w])"
 )
 _FIGURE_RE = LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
@@ -519,7 +519,7 @@ class _FigureReader:
         if _is_list_label(subject, pos, m.end()):
             return None, m.end()  # "(3) ..." opening a line: a sub-point's label
         raw = _number(groups["num5"])
-        value = raw * _SCALE.get((groups["scale5"] or groups["scale5x"] or "").lower(), 1.0)
+        value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
         return _signed(text, _quantity(written, value, raw, pos, groups)), m.end()
 
     def _said(self, pos: int) -> tuple[Figure, int] | None:
@@ -690,8 +690,7 @@ def _is_bare_label(groups: dict[str, str | None]) -> bool:
     return (
         num.isdigit()
         and len(num) <= 4
-        and not (groups["scale5"] or groups["scale5x"] or groups.get("measure") or groups.get("measure_spaced")
-                 or groups.get("counted"))
+        and not (groups["scale5"] or groups.get("measure") or groups.get("measure_spaced") or groups.get("counted"))
     )
 
 

@@ -761,6 +761,7 @@ def test_a_decimal_is_read_whole_or_not_at_all() -> None:
     assert _values("a 1.5m wall") == []
     assert _values("1.5m people") == []
     assert _values("1.5bn euros") == [("amount", 1.5e9)]
+    assert _values("2.5 bn people") == [("number", 2.5e9)]
     assert _values("USD 1.5m") == [("amount", 1.5e6)]
     assert _values("a 1.5 m wall") == [("distance", 1.5)]
 
