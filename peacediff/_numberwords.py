@@ -99,6 +99,13 @@ NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half", "qua
 _WORD = re.compile(r"[a-z]+")
 _GAP = re.compile(r"-|[ \t\u00a0\n]+(?:and[ \t\u00a0\n]+)?")
 _AND_A_HALF = re.compile(r"[ \t\u00a0\n]+and[ \t\u00a0\n]+a[ \t\u00a0\n]+half\b")
+# "... and a half billion": the scale after the half counts for the whole number.
+_SCALE_AFTER = re.compile(r"[ \t\u00a0\n]+(thousand|million|billion|trillion)\b")
+# "half a million", "a quarter of a million": a part of one scale.
+_PART_OF_SCALE = re.compile(
+    r"(?:(half)|(?:a[ \t\u00a0\n]+)?(quarter)[ \t\u00a0\n]+of)[ \t\u00a0\n]+an?[ \t\u00a0\n]+"
+    r"(thousand|million|billion|trillion)\b"
+)
 
 
 class NumberPhrase(NamedTuple):
@@ -178,6 +185,11 @@ def read_number(text: str, pos: int) -> NumberPhrase | None:
     first = _WORD.match(text, at)
     if first is None:
         return None
+    if first.group() in ("half", "a", "quarter"):
+        part = _PART_OF_SCALE.match(text, pos)
+        if part is not None:  # "half a million" is 500,000, not "a million" after a stray "half"
+            share = 0.5 if part.group(1) else 0.25
+            return NumberPhrase(part.end(), share * _SCALES[part.group(3)], "cardinal", 2)
     if first.group() == "a":
         # "a hundred", "a million", "a third": "a" stands for one before a scale or a denominator.
         gap = _SPACE.match(text, first.end())
@@ -204,6 +216,12 @@ def read_number(text: str, pos: int) -> NumberPhrase | None:
         end = m.end()
         half = _AND_A_HALF.match(text, end)
         if half is not None:
+            if reader.last == "scale":  # "one million and a half": half of the last scale
+                return NumberPhrase(half.end(), reader.value + 0.5 * reader.scale, "cardinal", reader.words + 1)
+            scale = _SCALE_AFTER.match(text, half.end())
+            if scale is not None and _SCALES[scale.group(1)] < reader.scale:  # "two and a half billion"
+                value = (reader.value + 0.5) * _SCALES[scale.group(1)]
+                return NumberPhrase(scale.end(), value, "cardinal", reader.words + 2)
             return NumberPhrase(half.end(), reader.value + 0.5, "cardinal", reader.words + 1)
         gap = _GAP.match(text, end)
         if gap is None:

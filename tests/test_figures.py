@@ -755,6 +755,22 @@ def test_what_looks_like_a_group_or_a_share_and_is_none(text: str, expected: lis
     assert _values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a force of 500,000 troops", "a force of half a million troops"),
+        ("1.5 million people", "one and a half million people"),
+        ("EUR 2.5 billion", "two and a half billion euros"),
+        ("250,000 tonnes", "a quarter of a million tonnes"),
+        ("1,500,000 people", "one million and a half people"),
+    ],
+)
+def test_a_part_of_a_scale_in_words_is_that_number(old: str, new: str) -> None:
+    # The start code read "half a million" as a million, "one and a half million" as 1.5 and
+    # "two and a half billion euros" as the number 2.5.
+    assert _both_ways(old, new) == []
+
+
 def test_a_decimal_is_read_whole_or_not_at_all() -> None:
     # The start code read "a 1.5m wall" and "1.5m people" as the number 1; "m" glued to a number
     # is metres or millions, so neither is read, but "bn" is a scale.
