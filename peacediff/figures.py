@@ -75,7 +75,7 @@ _NUM = (
     rf"|\d+(?:[{_DECIMAL}]\d+)?"
 )
 _NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP + " ", None), "\u066b": ".", "\uff0e": "."})
-_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {
     "usd": "USD", "us$": "USD", "$": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
     "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR",
@@ -84,7 +84,7 @@ _CURRENCY = {
 }  # fmt: skip
 _CURRENCY_BEFORE = r"usd|us\$|eur|gbp|uah|rub|\$|€|£|₴|₽"
 _CURRENCY_AFTER = r"usd|eur|gbp|uah|rub|u\.s\. dollars|dollars|euros|pounds|hryvnias|roubles|rubles"
-_PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b"
+_PERCENT = r"%|\u066a|\uff05|percent\b|per cent\b|pct\b"
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
                  "decade": 3650}
 _DURATION = r"minute|min|hour|hr|day|week|wk|fortnight|month|year|yr|decade"
@@ -163,7 +163,7 @@ _DATE_ALTERNATIVES = (
 )
 _QUANTITY_ALTERNATIVES = (
     rf"(?<![\w$€£₴₽])(?P<cur1>{_CURRENCY_BEFORE})\s?(?P<num1>{_NUM})"
-    r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m)\b)?"
+    r"(?:\s*(?P<scale1>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
     rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion|bn|mn))?\s*"
     rf"(?P<cur2>{_CURRENCY_AFTER})\b"
     rf"|(?<![\w.,])(?P<num3>{_NUM})\s?(?:{_PERCENT})"
@@ -172,7 +172,7 @@ _QUANTITY_ALTERNATIVES = (
     # A decimal is read whole or not at all ("1.5m" was read as "1": "m" glued to a number is
     # metres or millions, so that is read as neither); "1.5bn" is a scale, as after a currency.
     rf"|(?<![\w.,])(?P<num5>{_NUM})(?![{_DECIMAL}]\d)"
-    rf"(?:\s*(?P<scale5>thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"(?:\s*(?P<scale5>thousand|million|billion|trillion|bn|mn)\b|(?P<kilo>k)\b)?"
     rf"(?:{_UNIT_AFTER})?(?![\w])"
 )
 _FIGURE_RE = LazyPattern(f"{_DATE_ALTERNATIVES}|{_QUANTITY_ALTERNATIVES}")
@@ -519,7 +519,7 @@ class _FigureReader:
         if _is_list_label(subject, pos, m.end()):
             return None, m.end()  # "(3) ..." opening a line: a sub-point's label
         raw = _number(groups["num5"])
-        value = raw * _SCALE.get((groups["scale5"] or "").lower(), 1.0)
+        value = raw * _SCALE.get((groups["scale5"] or groups["kilo"] or "").lower(), 1.0)
         return _signed(text, _quantity(written, value, raw, pos, groups)), m.end()
 
     def _said(self, pos: int) -> tuple[Figure, int] | None:
@@ -690,7 +690,8 @@ def _is_bare_label(groups: dict[str, str | None]) -> bool:
     return (
         num.isdigit()
         and len(num) <= 4
-        and not (groups["scale5"] or groups.get("measure") or groups.get("measure_spaced") or groups.get("counted"))
+        and not (groups["scale5"] or groups["kilo"] or groups.get("measure") or groups.get("measure_spaced")
+                 or groups.get("counted"))
     )
 
 

@@ -727,6 +727,9 @@ def test_a_rate_or_period_reworded_as_people_say_it_is_the_same_figure(old: str,
         ("EUR 1,200,000 a year", "EUR 1 200 000 a year"),
         ("by a two-thirds majority", "by a 2/3 majority"),
         ("a third of the territory", "1/3 of the territory"),
+        ("an army of up to 600,000 troops", "an army of up to 600k troops"),
+        ("a grant of USD 600,000", "a grant of $600k"),
+        ("a cut of 10 per cent", "a cut of 10 pct"),
     ],
 )
 def test_a_figure_written_as_schedules_and_european_drafts_write_it_is_that_figure(old: str, new: str) -> None:

@@ -22,7 +22,8 @@ from peacediff.figures import Figure
 _REFERENCE_START = (
     r"\d[\d,.]*|[$€£₴₽]"
     rf"|(?<!\w)(?=[{''.join(sorted({w[0] for w in [*figures._START_WORDS, *figures._START_OTHERS, 'a']}))}])"
-    rf"(?:(?P<word>{figures._trie(figures._START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{figures._SCALE_WORDS})\b))"
+    rf"(?:(?P<word>{figures._trie(figures._START_WORDS)}|a(?=[ \t\u00a0\n]+(?:{figures._SCALE_WORDS})\b)"
+    rf"|an?(?=[ \t\u00a0\n]+(?:{figures._DURATION})\b))"
     rf"|{figures._trie(figures._START_OTHERS)})"
 )
 _PLAIN = re.compile(_REFERENCE_START)
@@ -68,6 +69,7 @@ def test_the_two_scans_read_the_figures_of_the_single_scan(text: str) -> None:
 
 @settings(max_examples=300)
 @given(st.text(max_size=60))
+@example("A YEAR")  # found at random: the reference lacked the one-period start ("within a year")
 def test_any_text_reads_the_figures_of_the_single_scan(text: str) -> None:
     _same(text)
 
