@@ -259,13 +259,6 @@ def stem_set(text: str) -> set[str]:
     return out
 
 
-def _normalised_stems(norm: str) -> set[str]:
-    """:func:`stem_set` of a text already :func:`normalise`-d: its words are its spaces' pieces."""
-    out = _kept_into(set, norm.split())
-    out.discard("")
-    return out
-
-
 #: word -> its stem, or "" for a word no bag of stems keeps: single letters, digits aside,
 #: are mostly the "s" of a possessive or a list label.
 _KEPT: dict[str, str] = {}
@@ -366,8 +359,7 @@ class Vectors:
         linked_texts: Sequence[str] = (),
         config: AlignConfig = DEFAULT,
     ) -> None:
-        """``linked_texts``: the :func:`normalise`-d texts already linked exactly (each on both sides),
-        sampled for document frequency."""
+        """``linked_texts``: texts already linked exactly (each on both sides), sampled for document frequency."""
         # One count a side in C (the candidate search reads each side's alone), merged into the
         # count over both: the same keys in the same order as one count over bag after bag.
         self.old_df = Counter(itertools.chain.from_iterable(old_counts))
@@ -378,7 +370,7 @@ class Vectors:
         if linked_texts:
             # Pair-local IDF over both whole versions; past config.idf_sample linked provisions, an even sample.
             step = sample_step(len(linked_texts), config.idf_sample)
-            sample: Counter[str] = Counter(itertools.chain.from_iterable(map(_normalised_stems, linked_texts[::step])))
+            sample: Counter[str] = Counter(itertools.chain.from_iterable(map(stem_set, linked_texts[::step])))
             for t, d in sample.items():
                 df[t] += 2 * step * d
             total += 2 * len(linked_texts)

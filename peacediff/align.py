@@ -396,7 +396,7 @@ def _build_scores(st: AlignState) -> bool:
     counts_old = [stem_counts(st.words(i, old_side=True)) for i in rest_old]
     counts_new = [stem_counts(st.words(j, old_side=False)) for j in rest_new]
     st.drop_words()
-    linked = [st.old_norm(i) for i in sorted(st.link_old)]  # normalised by the exact pass already
+    linked = [st.old_texts[i] for i in sorted(st.link_old)]
     st.vec = vec = Vectors(counts_old, counts_new, linked, cfg)
     st.gap_old = gap_old = [bisect_left(st.chain_old, i) for i in rest_old]
     st.gap_new = gap_new = [bisect_left(st.chain_new, j) for j in rest_new]
