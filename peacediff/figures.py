@@ -70,7 +70,9 @@ _NUM = (
     rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[{_DECIMAL}]\d+)?"
     # A plain space groups by three as well ("50 000 troops" read as 50 and "000 troops", 0), where
     # no digit follows the last group, even after a space ("1 2 3" is no number).
-    rf"|\d{{1,3}}(?:[ {_SPACE_GROUP}]\d{{3}})+(?![\d{_SPACE_GROUP}]| \d)(?:[{_DECIMAL}]\d+)?"
+    # At most four groups (up to 999 trillion): a longer run of groups is no figure, and an open
+    # count made a run of thousands of "000" groups cost quadratic time.
+    rf"|\d{{1,3}}(?:[ {_SPACE_GROUP}]\d{{3}}){{1,4}}(?![\d{_SPACE_GROUP}]| \d)(?:[{_DECIMAL}]\d+)?"
     rf"|\d+(?:[{_DECIMAL}]\d+)?"
 )
 _NUMBER_CLEAN = str.maketrans({**dict.fromkeys(_GROUP + _SPACE_GROUP + " ", None), "\u066b": ".", "\uff0e": "."})
