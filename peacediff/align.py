@@ -1871,17 +1871,16 @@ def _best_by_concepts(
     if not others:
         return None
     # Most shared first: only the provisions sharing the most are weighed by cosine (each costs one).
-    shared = [len(mine & their_concepts[other]) for other in others]
-    most = max(shared)
-    best: tuple[float, int] | None = None
-    for other, count in zip(others, shared, strict=True):
-        if count == most:
-            i, j = pair(other)
-            s = st.cosine(st.local_old[i], st.local_new[j])
-            if best is None or s > best[0]:  # ties: the lower index, met first
-                best = (s, other)
-    assert best is not None
-    return best[1], best[0]
+    shared = {other: len(mine & their_concepts[other]) for other in others}
+    most = max(shared.values())
+
+    def cosine(other: int) -> float:
+        i, j = pair(other)
+        return st.cosine(st.local_old[i], st.local_new[j])
+
+    scored = [(cosine(other), other) for other in others if shared[other] == most]
+    s, best = max(scored, key=lambda item: (item[0], -item[1]))  # ties: the lower index
+    return best, s
 
 
 # --------------------------------------------------------------------------- pass: duplicates in order
