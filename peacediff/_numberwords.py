@@ -99,12 +99,12 @@ NUMBER_WORD_PATTERN = "|".join(sorted({*_BELOW_HUNDRED, *_ORDINALS, "half", "qua
 _WORD = re.compile(r"[a-z]+")
 _GAP = re.compile(r"-|[ \t\u00a0\n]+(?:and[ \t\u00a0\n]+)?")
 _AND_A_HALF = re.compile(r"[ \t\u00a0\n]+and[ \t\u00a0\n]+a[ \t\u00a0\n]+half\b")
+_SCALE_WORDS = "|".join(_SCALES)
 # "... and a half billion": the scale after the half counts for the whole number.
-_SCALE_AFTER = re.compile(r"[ \t\u00a0\n]+(thousand|million|billion|trillion)\b")
+_SCALE_AFTER = re.compile(rf"[ \t\u00a0\n]+({_SCALE_WORDS})\b")
 # "half a million", "a quarter of a million": a part of one scale.
 _PART_OF_SCALE = re.compile(
-    r"(?:(half)|(?:a[ \t\u00a0\n]+)?(quarter)[ \t\u00a0\n]+of)[ \t\u00a0\n]+an?[ \t\u00a0\n]+"
-    r"(thousand|million|billion|trillion)\b"
+    rf"(?:(half)|(?:a[ \t\u00a0\n]+)?(quarter)[ \t\u00a0\n]+of)[ \t\u00a0\n]+an?[ \t\u00a0\n]+({_SCALE_WORDS})\b"
 )
 
 
