@@ -482,7 +482,7 @@ class _FigureReader:
                 minutes, hour = _time(t.groupdict())
                 return Figure("time", text[t.start() : t.end()].rstrip(), minutes, "time", pos, hour), t.end()
         if subject[pos + 1 : pos + 2] == "/":
-            share = _DIGIT_SHARE.match(subject, pos)
+            share = _DIGIT_SHARE.on(text, self.lowered, self.ascii)[0].match(subject, pos)
             if share is not None and int(share.group("n")) < int(share.group("d")):
                 value = int(share.group("n")) / int(share.group("d"))
                 return Figure("percentage", text[pos : share.end()], value * 100, "percent", pos, value), share.end()
@@ -528,13 +528,9 @@ class _FigureReader:
         said = _SAID.on(self.text, self.lowered, self.ascii)[0].match(self.subject, pos)
         if said is None or (pos and _WORD_CHAR.match(self.text, pos - 1)):
             return None
-        group = said.lastgroup or "half"
-        kind, value, raw = _SAID_VALUES[group]
+        kind, value, raw, weak = _SAID_VALUES[said.lastgroup or "half"]
         unit = "time" if kind == "time" else ""
-        if group == "count":  # a count of times is weak, as "two" alone is
-            value = raw = 3.0 if said.group().lower() == "thrice" else 2.0
-            return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw, weak=True), said.end()
-        return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw), said.end()
+        return Figure(kind, self.text[pos : said.end()], value, unit, pos, raw, weak), said.end()
 
     def _one_period(self, pos: int) -> tuple[Figure | None, int]:
         """The weak period "a week" / "an hour" starting at ``pos`` (:data:`_ONE_PERIOD`), if any."""
@@ -628,37 +624,40 @@ class _FigureReader:
 #: "a week", "an hour", "a year": one period, weak (a figure that only cancels "7 days" or "1
 #: week" on the other side, never reported alone).  Not after a count or a rate word: "twice a
 #: year", "three times a week", "24 hours a day", "per year" are frequencies.
+_SPACE = r"[ \t\u00a0\n]+"
 _ONE_PERIOD = LazyPattern(rf"an?[ \t\u00a0\n]+(?P<unit>{_DURATION})\b(?!s)")
 # ... "half a day", "a half-hour", but not "half a month's rent" (a sum).
 _ONE_PERIOD_AFTER = LazyPattern(
-    rf"(?:[ \t\u00a0\n]+(?:of[ \t\u00a0\n]+)?an?[ \t\u00a0\n]+|[ \t\u00a0\n-])(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
+    rf"(?:{_SPACE}(?:of{_SPACE})?an?{_SPACE}|[ \t\u00a0\n-])(?P<unit>{_DURATION})\b(?!s|['\u2019]s)"
 )
-_SPACE = r"[ \t\u00a0\n]+"
 #: Figures said in words that no number word starts, read where a word of :data:`_SAID_STARTS`
 #: begins: an overtime rate ("paid at time and a half" is "one and a half times the rate", 1.5;
 #: "double time" and "twice the hourly rate" are 2), a count of times ("may extend it twice": a
 #: weak 2, which only cancels "2 further periods"; "twice a year" is a frequency, no figure), and
 #: the hours named by a word ("at midnight" is 00:00, "noon" 12:00).
+_NO_FREQUENCY = rf"(?!{_SPACE}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)"
 _SAID = LazyPattern(
     rf"(?:time{_SPACE}and{_SPACE}a{_SPACE}(?P<half>half)|(?P<double>double)[ \t\u00a0\n-]+time"
     rf"|(?P<triple>triple)[ \t\u00a0\n-]+time|(?P<twice>twice)(?={_SPACE}the\b)"
-    rf"|(?P<count>twice|thrice)(?!{_SPACE}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)"
+    rf"|(?P<two_times>twice){_NO_FREQUENCY}|(?P<three_times>thrice){_NO_FREQUENCY}"
     rf"|(?P<midnight>midnight)|(?P<noon>noon|midday))\b"
 )
-#: (kind, value, the number as written) of each reading of :data:`_SAID`.
+#: (kind, value, the number as written, weak) of each reading of :data:`_SAID`: a count of times is
+#: weak, as "two" alone is.
 _SAID_VALUES = {
-    "half": ("number", 1.5, 1.5),
-    "double": ("number", 2.0, 2.0),
-    "triple": ("number", 3.0, 3.0),
-    "twice": ("number", 2.0, 2.0),
-    "count": ("number", 2.0, 2.0),  # "thrice": 3 (read below)
-    "midnight": ("time", 0.0, 0.0),
-    "noon": ("time", 720.0, 12.0),
+    "half": ("number", 1.5, 1.5, False),
+    "double": ("number", 2.0, 2.0, False),
+    "triple": ("number", 3.0, 3.0, False),
+    "twice": ("number", 2.0, 2.0, False),
+    "two_times": ("number", 2.0, 2.0, True),
+    "three_times": ("number", 3.0, 3.0, True),
+    "midnight": ("time", 0.0, 0.0, False),
+    "noon": ("time", 720.0, 12.0, False),
 }
 #: A share written in digits: "a 2/3 majority" is "a two-thirds majority", "1/3 of the territory" a
 #: third of it (one digit over a denominator up to ten; a date "2/3/2026", a reference "24/7" or
 #: "9/11" is none).
-_DIGIT_SHARE = re.compile(r"(?<![\w./])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/]|[.,]\d)")
+_DIGIT_SHARE = LazyPattern(r"(?<![\w./])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/]|[.,]\d)")
 #: A period word that numbers the figure right after it: "year four", "Day 30", "month 6".
 _PERIOD_BEFORE = LazyPattern(rf"(?<![\w-])(?P<unit>{_DURATION})[ \t\u00a0]+$")
 _PERIOD_BEFORE_REACH = 12
