@@ -198,12 +198,16 @@ def test_the_redline_says_a_concept_match_rests_on_what_the_clause_is_about() ->
         assert "less sure than a link by wording" in out, fmt
 
 
+#: A clause naming a county, a footbridge and an agency, dropped or moved to the front below.
+_FOOTBRIDGE = ("Marlow County shall rebuild the Ashby footbridge for up to 400 workers under the "
+               "supervision of the Delta Agency.")
+
+
 def test_a_dropped_and_an_inserted_clause_that_name_other_things_make_no_move() -> None:
     # A dropped clause and one inserted at the front rename the same two concepts (rebuild /
     # reconstruction, supervision / verify) over a stock figure, but name other bodies and
     # places: two clauses, not one moved.  The true moves of the same redraft still link.
-    dropped = ("Marlow County shall rebuild the Ashby footbridge for up to 400 workers under the "
-               "supervision of the Delta Agency.")
+    dropped = _FOOTBRIDGE
     inserted = ("The Fenwick Trust shall verify the reconstruction of Holm Mill for up to 400 workers "
                 "as soon as possible.")
     old, new = _redraft(dropped, inserted)
@@ -216,8 +220,7 @@ def test_a_dropped_and_an_inserted_clause_that_name_other_things_make_no_move() 
 
 def test_a_moved_clause_that_keeps_its_names_links_however_many_it_names() -> None:
     # The same renaming, moved to the front, under the same names: one clause.
-    old_text = ("Marlow County shall rebuild the Ashby footbridge for up to 400 workers under the "
-                "supervision of the Delta Agency.")
+    old_text = _FOOTBRIDGE
     new_text = ("The Delta Agency will verify that Marlow County completes the reconstruction of the Ashby "
                 "footbridge for up to 400 workers.")
     old, new = _redraft(old_text, new_text)
