@@ -616,17 +616,19 @@ def _named_elsewhere(old_partner: int | None, new_partner: int | None, i: int, j
 
 def names_part(st: AlignState, q: int, p: int, lk: Link, *, split: bool) -> bool:
     """Part ``p`` (local, new when ``split``) is a part of the template item ``q`` (local, on the
-    other side) that ``lk`` linked: every name of the part in its list (:func:`_list_names`) is a
-    name of ``q`` in its own, and one of them no part of ``lk`` holds yet.  "Portfolio 3, justice
-    and home affairs: Centre Party" split into "… justice: …" (linked in order) and "Portfolio
-    4, home affairs: …"; an item of the list beside it holds names of its own ("Portfolio 3,
-    finance and budget: Green Alliance" beside "culture, media and sport: Green Alliance")."""
+    other side) that ``lk`` linked: the part holds a name of ``q`` (:func:`_list_names`) that no
+    part of ``lk`` holds yet.  "Portfolio 3, justice and home affairs: Centre Party" split into
+    "… justice: …" (linked in order) and "Portfolio 4, home affairs: …"; an item of the list beside
+    it holds no name of ``q`` ("Portfolio 3, finance and budget: Green Alliance" beside "culture,
+    media and sport: Green Alliance").  The part may hold a name of its own besides ("Environment
+    and Energy" split into "Environment" and "Climate and Energy"): how many words of its own a
+    sibling holds is :func:`sibling_of`'s test, which the attach pass applies after this one."""
     whole = _list_names(st, [q], old_side=split).names[(st.rest_old if split else st.rest_new)[q]].words
     mine = _list_names(st, [p], old_side=not split).names[(st.rest_new if split else st.rest_old)[p]].words
     held = set().union(*(st.stems(k, old_side=not split) for k in (lk.new if split else lk.old)))
     if not mine:
         return _unnamed_part(st, q, p, lk, held, split=split)
-    return mine <= whole and not mine <= held
+    return bool((mine & whole) - held)
 
 
 def _unnamed_part(st: AlignState, q: int, p: int, lk: Link, held: set[str], *, split: bool) -> bool:

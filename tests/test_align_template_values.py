@@ -293,6 +293,26 @@ def test_an_item_split_in_two_takes_both_parts():
         (1, ["Phase 2, the roofers leave the east wing", "Phase 3, the glaziers leave the east wing"])]
 
 
+@pytest.mark.parametrize(("second", "parts"), [
+    ("the glaziers and scaffolders leave the east wing", 2),  # one word new to the list: a part
+    ("the glaziers and the chapel masons leave the east wing", 1),  # "chapel" names a kept phase
+    ("the glaziers, scaffolders and joiners leave the east wing", 1),  # more new words than it brings
+])
+def test_a_split_part_that_gains_a_word_of_its_own(second, parts):
+    """"the roofers and glaziers" split into "the roofers" (linked in order) and "the glaziers and
+    scaffolders": the second item brings the whole a name the first lacks, and one word no item of
+    the old list holds, the redraft's own, so it is still a part.  A word that names another item
+    of the list ("chapel"), or more new words than names brought, make it an item of its own."""
+    old = _works("a", [("the depot roof is stripped", 2), ("the roofers and glaziers leave the east wing", 9), *_KEPT])
+    new = _works("b", [("the depot roof is stripped", 9), ("the roofers leave the east wing", 16),
+                       (second, 16), *[(w, d + 7) for w, d in _KEPT]])
+    c = compare(old, new, align="text")
+    whole = next(ch for ch in c.changes if any("roofers and glaziers" in p.text for p in ch.old))
+    assert [q.text.split(":")[0] for q in whole.new] == [
+        "Phase 2, the roofers leave the east wing", f"Phase 3, {second}"][:parts]
+    assert whole.kind == ("split" if parts == 2 else "modified")
+
+
 def test_an_item_inserted_beside_is_no_part():
     """Guard: a phase inserted beside a kept one shares the frame and a date with it, not a name:
     it is added, and the kept phase keeps its one partner."""
