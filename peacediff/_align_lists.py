@@ -59,6 +59,8 @@ def template_pass(st: AlignState) -> None:
     their own version (two of the provisions within two places share ``template_overlap`` of
     their words) pair in order the same way, however few; before the first anchor or after the
     last, their names are read (:func:`_read_names`) and they are left to the other passes.
+    Last, an item a name joins to one in another gap (swapped with an unchanged item) is linked
+    across the two (:func:`_link_across_gaps`).
     """
     if not st.scored():
         return
@@ -112,7 +114,24 @@ def _link_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[int]]],
                 continue
         if (trip := _link_list(st, la, lb)) is not None:
             tripped[trip] += 1
+    if whole_list:
+        _link_across_gaps(st, gaps)
     return tripped
+
+
+def _link_across_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[int]]]) -> None:
+    """Link the templated items a name joins across two gaps: an item swapped with an unchanged
+    one ("Zone 14, Cedar" kept, "Zone 15, Yew" put before it) leaves the list's gaps each holding
+    an item the other's name partner, which the passes after this one paired with whatever item
+    was new in its gap."""
+    la = sorted(a for items, _ in gaps.values() for a in items)
+    lb = sorted(b for _, items in gaps.values() for b in items)
+    across = sorted((a, b) for a, b in _named(st, la, lb, _word_named(st, la, lb)) if st.gap_old[a] != st.gap_new[b])
+    # Pair by pair, each item's names read in its own list (not a stretch from the first gap to the last).
+    for a, b in across:
+        for pair in _moved_by_name(st, [a], [b], {(a, b)}):
+            st.link(*pair, "similarity", st.cosine(*pair))
+            st.named_pairs.add(pair)  # a name is a moved item's evidence: the demotion pass keeps it
 
 
 def _link_list(st: AlignState, la: list[int], lb: list[int]) -> str | None:

@@ -323,3 +323,42 @@ def test_an_item_inserted_beside_is_no_part():
     assert not [ch for ch in c.changes if ch.kind in ("split", "merge")]
     assert [ch.new[0].text.split(":")[0] for ch in c.changes if ch.kind == "added"] == [
         "Phase 3, the plumbers leave the boiler room"]
+
+
+# --------------------------------------------------------------------------- across an unchanged item
+
+
+
+def _limits(vid: str, entries: list[tuple[str, int, int]]) -> Version:
+    return Version.from_texts(vid, [
+        "This schedule sets the limits that apply in each district.",
+        *(f"Measure {k}: within {d} days, the speed limit in {z} district is lowered to {s} km/h."
+          for k, (z, d, s) in enumerate(entries, 1)),
+        "The schedule is reviewed every year."])
+
+
+def test_an_item_swapped_with_an_unchanged_one_keeps_its_name():
+    """Every figure of the list changes but one item's; the item after that unchanged one ("Yew")
+    moves before it, and a district new to the list ("Alder") takes its old place with a figure of
+    its old text ("30 km/h").  The unchanged item cuts the list into two gaps, each holding an
+    item whose name partner is in the other: Yew went with Alder by its number, and the moved Yew
+    read as added.  A name joins the two Yews across the gaps; Alder is added."""
+    old = _limits("a", [("Umber", 21, 30), ("Oak", 90, 20), ("Quince", 60, 40), ("Nettle", 21, 30),
+                        ("Rowan", 21, 40), ("Fir", 21, 40), ("Maple", 30, 40), ("Spruce", 45, 50),
+                        ("Gorse", 10, 30), ("Pine", 14, 40), ("Vetch", 14, 30), ("Elm", 10, 30),
+                        ("Teak", 45, 50), ("Cedar", 60, 30), ("Yew", 45, 30), ("Juniper", 45, 50)])
+    new = _limits("b", [("Umber", 30, 30), ("Oak", 10, 20), ("Quince", 14, 20), ("Nettle", 10, 50),
+                        ("Rowan", 30, 50), ("Fir", 60, 30), ("Maple", 45, 30), ("Spruce", 60, 20),
+                        ("Gorse", 14, 50), ("Vetch", 14, 50), ("Elm", 21, 30), ("Teak", 14, 40),
+                        ("Yew", 21, 50), ("Cedar", 60, 30), ("Alder", 30, 30), ("Juniper", 45, 40)])
+    c = compare(old, new, align="text")
+
+    def district(text: str) -> str:
+        return text.split(" district")[0].rsplit(" ", 1)[-1] if " district" in text else text
+
+    pairs = {(district(p.text), district(q.text)) for ch in c.changes for p in ch.old for q in ch.new}
+    assert {(a, b) for a, b in pairs if a != b} == set()
+    assert ("Yew", "Yew") in pairs
+    assert [district(ch.new[0].text) for ch in c.changes if ch.kind == "added"] == ["Alder"]
+    assert [district(ch.old[0].text) for ch in c.changes if ch.kind == "removed"] == ["Pine"]
+    assert [district(ch.old[0].text) for ch in c.changes if ch.moved] == ["Yew"]
