@@ -65,6 +65,19 @@ def shared_figure_pass(st: AlignState) -> None:
             st.link(a, b, "similarity", st.cosine(a, b))
 
 
+def restated_figure(st: AlignState, a: int, b: int) -> bool:
+    """Old ``a`` and new ``b`` (local) state one figure in different words ("48 hours' notice" /
+    "warned two days ahead") that no other provision of either version states: a redraft that
+    restates a figure in other units or in words keeps the clause, where a dropped and an
+    inserted clause that share a stock phrase write its figure the same way."""
+    i, j = st.rest_old[a], st.rest_new[b]
+    old_found = {(f.kind, f.unit, f.value): f.text.lower() for f in st.figures(i, old_side=True)}
+    restated = {key for f in st.figures(j, old_side=False)
+                if (key := (f.kind, f.unit, f.value)) in old_found and old_found[key] != f.text.lower()}
+    keys = restated & figure_keys(st.figures(i, old_side=True))
+    return bool(keys) and not _stated_elsewhere(st, keys, {i}, {j}).issuperset(keys)
+
+
 def _near(st: AlignState) -> tuple[set[int], set[int]] | None:
     """The unlinked provisions (local indices, old and new) whose figures are read: the two of each
     unlinked pair at the floor within one gap (only such a pair can link), and the other

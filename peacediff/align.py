@@ -121,7 +121,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import NamedTuple
 
 from peacediff._align_config import DEFAULT, AlignConfig
-from peacediff._align_figures import shared_figure_pass
+from peacediff._align_figures import restated_figure, shared_figure_pass
 from peacediff._align_lists import (
     counts_of,
     frame_overlap,
@@ -1144,7 +1144,10 @@ def _slot_pass(st: AlignState) -> None:
     One unlinked on each side: ``slot_min_sim``; more: pairs that are each other's best in
     the gap, at ``slot_gap_min_sim`` - or at ``slot_min_sim`` when, between two links, the pair
     holds the same place in the slot on both sides (the k-th from its start or its end), or
-    leads every other candidate of both (``slot_lead_*``).
+    leads every other candidate of both (``slot_lead_*``).  In a slot of one provision a side
+    between two links, a figure the pair restates in other words and no other provision states
+    (:func:`peacediff._align_figures.restated_figure`: "48 hours' notice" / "two days ahead") counts
+    as one of the ``slot_min_shared`` distinctive things: restated, it shares no word.
     """
     if not st.scored():
         return
@@ -1167,7 +1170,10 @@ def _slot_pass(st: AlignState) -> None:
             rare_only = not (between_links or (single and _lone_at_edge(st, olds[0], news[0])))
             if (best_of_b[b] == a and b > last_b and s >= bar
                     and st.rest_new[b] not in st.link_new  # two slots overlap where links cross
-                    and st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared
+                    and (st.vec.shared(a, b, rare_only=rare_only) >= cfg.slot_min_shared
+                         or (single and between_links
+                             and st.vec.shared(a, b, rare_only=rare_only) + 1 >= cfg.slot_min_shared
+                             and restated_figure(st, a, b)))
                     and not _crosses_inside(st, slot, st.rest_old[a], st.rest_new[b])
                     and not _unplaced_at_edge(st, a, b, s)):
                 st.link(a, b, "similarity", s)
