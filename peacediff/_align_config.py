@@ -89,6 +89,8 @@ class AlignConfig:
     #: agreement" and "The Government should fund facilities ... in accordance with this
     #: agreement" scored 0.25 with a clear margin (found by the precision property at 1,000
     #: examples).  In documents of 8+ points every true link in the band shares a rare word.
+    #: Figures and number words do not count (AlignState.rare_shared): a lease's deposit clause
+    #: ("one month's rent") replaced in place by a parking rule ("one car") shared only "one".
     margin_min_rare: int = _count_field(1)
 
     #: ... but a pair alone at a document edge under two printed numbers (both last after linked

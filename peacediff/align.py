@@ -692,7 +692,7 @@ def _assign_round(st: AlignState, *, moves: bool) -> None:
         adj = st.adjusted(a, b, s)
         runner_up = max(next_best(st.best_a.get(a, []), b), next_best(st.best_b.get(b, []), a))
         if adj >= cfg.sim_link or (adj >= cfg.sim_min and adj - runner_up >= cfg.rel_margin
-                                   and st.vec.shared(a, b, rare_only=True) >= cfg.margin_min_rare
+                                   and st.rare_shared(a, b) >= cfg.margin_min_rare
                                    and not _unplaced_at_edge(st, a, b, s)):
             chosen.append((a, b, s))
     for a, b, s in chosen:
