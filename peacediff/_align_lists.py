@@ -126,7 +126,14 @@ def _link_across_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[i
     was new in its gap."""
     la = sorted(a for items, _ in gaps.values() for a in items)
     lb = sorted(b for _, items in gaps.values() for b in items)
-    across = sorted((a, b) for a, b in _named(st, la, lb, _word_named(st, la, lb)) if st.gap_old[a] != st.gap_new[b])
+    # A moved item may have no candidate left in its new gap, so the template test did not file
+    # it there: a word only it and a filed item hold still names the pair.
+    free_a = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
+    free_b = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
+    filed_a, filed_b = set(la), set(lb)
+    named = _named(st, la, lb, set()) | {(a, b) for a, b in _word_named(st, free_a, free_b)
+                                          if a in filed_a or b in filed_b}
+    across = sorted((a, b) for a, b in named if st.gap_old[a] != st.gap_new[b])
     # Pair by pair, each item's names read in its own list (not a stretch from the first gap to the last).
     for a, b in across:
         for pair in _moved_by_name(st, [a], [b], {(a, b)}):
