@@ -121,13 +121,14 @@ def _link_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[int]]],
 
 def _link_across_gaps(st: AlignState, gaps: Mapping[int, tuple[list[int], list[int]]]) -> None:
     """Link the templated items a name joins across two gaps: an item swapped with an unchanged
-    one ("Zone 14, Cedar" kept, "Zone 15, Yew" put before it) leaves the list's gaps each holding
-    an item the other's name partner, which the passes after this one paired with whatever item
-    was new in its gap."""
+    one ("Measure 14, Cedar" kept, "Measure 15, Yew" put before it) leaves the list's gaps each
+    holding an item the other's name partner, which the passes after this one paired with whatever
+    item was new in its gap.  An item moved far may have no candidate in its new gap and be filed
+    in none: a word only it and a filed item hold (:func:`_word_named`) names that pair too.  Each
+    pair is filed as named: its name is the move's evidence, which the demotion pass asks of a
+    link across an unchanged one."""
     la = sorted(a for items, _ in gaps.values() for a in items)
     lb = sorted(b for _, items in gaps.values() for b in items)
-    # A moved item may have no candidate left in its new gap, so the template test did not file
-    # it there: a word only it and a filed item hold still names the pair.
     free_a = [a for a, i in enumerate(st.rest_old) if i not in st.link_old]
     free_b = [b for b, j in enumerate(st.rest_new) if j not in st.link_new]
     filed_a, filed_b = set(la), set(lb)
