@@ -337,6 +337,15 @@ def _limits(vid: str, entries: list[tuple[str, int, int]]) -> Version:
         "The schedule is reviewed every year."])
 
 
+def _district(text: str) -> str:
+    """The district a speed-limit item names (the text itself for a clause)."""
+    return text.split(" district")[0].rsplit(" ", 1)[-1] if " district" in text else text
+
+
+def _district_pairs(c: Comparison) -> set[tuple[str, str]]:
+    return {(_district(p.text), _district(q.text)) for ch in c.changes for p in ch.old for q in ch.new}
+
+
 def test_an_item_swapped_with_an_unchanged_one_keeps_its_name():
     """Every figure of the list changes but one item's; the item after that unchanged one ("Yew")
     moves before it, and a district new to the list ("Alder") takes its old place with a figure of
@@ -353,15 +362,12 @@ def test_an_item_swapped_with_an_unchanged_one_keeps_its_name():
                         ("Yew", 21, 50), ("Cedar", 60, 30), ("Alder", 30, 30), ("Juniper", 45, 40)])
     c = compare(old, new, align="text")
 
-    def district(text: str) -> str:
-        return text.split(" district")[0].rsplit(" ", 1)[-1] if " district" in text else text
-
-    pairs = {(district(p.text), district(q.text)) for ch in c.changes for p in ch.old for q in ch.new}
+    pairs = _district_pairs(c)
     assert {(a, b) for a, b in pairs if a != b} == set()
     assert ("Yew", "Yew") in pairs
-    assert [district(ch.new[0].text) for ch in c.changes if ch.kind == "added"] == ["Alder"]
-    assert [district(ch.old[0].text) for ch in c.changes if ch.kind == "removed"] == ["Pine"]
-    assert [district(ch.old[0].text) for ch in c.changes if ch.moved] == ["Yew"]
+    assert [_district(ch.new[0].text) for ch in c.changes if ch.kind == "added"] == ["Alder"]
+    assert [_district(ch.old[0].text) for ch in c.changes if ch.kind == "removed"] == ["Pine"]
+    assert [_district(ch.old[0].text) for ch in c.changes if ch.moved] == ["Yew"]
 
 
 def test_an_item_moved_far_across_an_unchanged_one_keeps_its_name():
@@ -386,11 +392,8 @@ def test_an_item_moved_far_across_an_unchanged_one_keeps_its_name():
         ("Rowan", 21, 30), ("Juniper", 60, 50), ("Gorse", 90, 50)])
     c = compare(old, new, align="text")
 
-    def district(text: str) -> str:
-        return text.split(" district")[0].rsplit(" ", 1)[-1] if " district" in text else text
-
-    pairs = {(district(p.text), district(q.text)) for ch in c.changes for p in ch.old for q in ch.new}
+    pairs = _district_pairs(c)
     assert {(a, b) for a, b in pairs if a != b} == set()
     assert ("Ivy", "Ivy") in pairs
-    assert sorted(district(ch.old[0].text) for ch in c.changes if ch.kind == "removed") == ["Oak", "Yew"]
-    assert sorted(district(ch.new[0].text) for ch in c.changes if ch.kind == "added") == ["Cedar", "Larch"]
+    assert sorted(_district(ch.old[0].text) for ch in c.changes if ch.kind == "removed") == ["Oak", "Yew"]
+    assert sorted(_district(ch.new[0].text) for ch in c.changes if ch.kind == "added") == ["Cedar", "Larch"]
